@@ -1,0 +1,138 @@
+"""The units of data that cross summitry's pipeline stages.
+
+Every span is a ``(start, end)`` pair of Python string indices into the document text
+exactly as decoded from its source; nothing downstream re-finds a span by searching.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+SCHEMA_VERSION = "summitry/1"
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """One decoded source text with the metadata the source carried."""
+
+    id: str
+    source: str
+    text: str
+    date: dt.date | None
+    title: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class TextView:
+    """The original text beside a folded copy of equal length.
+
+    ``folded`` is Simplified script with full-width forms made half-width. It is kept
+    character-aligned with ``original`` so an index found in one is valid in the other.
+    """
+
+    original: str
+    folded: str
+    sentences: tuple[Sentence, ...]
+    script: str  # "Hant", "Hans" or "Latn"/"Zyyy" when no Chinese was found
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of the folded copy back to the original (identity: the two are aligned)."""
+        return start, end
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        for sentence in self.sentences:
+            if sentence.start <= offset < sentence.end:
+                return sentence
+        return None
+
+
+@dataclass(frozen=True)
+class Office:
+    """A post an actor held: ``role`` is a key of actors/data/titles.yaml."""
+
+    role: str
+    country: str
+    start: dt.date
+    end: dt.date | None
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    name: str
+    type: str  # person, country, organization, company, place
+    country: str | None = None
+    aliases: tuple[str, ...] = ()
+    offices: tuple[Office, ...] = ()
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    entity_id: str
+    how: str = "alias"  # alias, short_form, title, homophone, unknown_person
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str
+    approx: bool = False
+    per: str | None = None
+    qualifier: str | None = None
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    start: int
+    end: int
+    text: str
+    value: str | None
+    relation: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    type: str
+    mode: str | None
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    date: str | None
+    place: str | None
+    quantities: tuple[Quantity, ...]
+    status: str
+    claimed_by: str | None
+    evidence: Span
+    summary: str
+    cameo: str | None = None
+
+
+@dataclass(frozen=True)
+class Record:
+    """Everything ``summitry extract`` knows about one document."""
+
+    document: Document
+    script: str
+    entities: tuple[Entity, ...]
+    mentions: tuple[Mention, ...]
+    quantities: tuple[Quantity, ...]
+    times: tuple[TimeExpr, ...]
+    events: tuple[Event, ...] = field(default=())

@@ -1,0 +1,108 @@
+"""The text view: a folded copy of a document for matching, aligned with the original.
+
+Matching runs on one script (Simplified) with half-width digits and Latin, so the knowledge
+base needs each alias once per rendering, not once per script. Offsets must stay valid in the
+original, so the folded copy is kept exactly as long as the original, character by character.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import opencc
+
+from summitry.model import Sentence, TextView
+
+# OpenCC converts phrase by phrase; chunks this short keep the rare length-changing
+# conversion local, so only that chunk falls back to character-by-character conversion.
+_CHUNK = re.compile(r"[^\s，。！？；：、,.!?;:「」『』“”《》（）()]+|.", re.S)
+
+_SENTENCE_END = set("。！？!?；;")
+_CLOSERS = set("」』”’）)》】")
+_OPENERS = {"「": "」", "『": "』", "“": "”", "（": "）", "(": ")"}
+_SIMPLIFIED_ONLY = set("们这说国时会为发对经门东车长马鸟鱼龙见贝页风飞")
+_TRADITIONAL_ONLY = set("們這說國時會為發對經門東車長馬鳥魚龍見貝頁風飛")
+
+
+@lru_cache(maxsize=1)
+def _converter() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def _fold_width(char: str) -> str:
+    """Full-width ASCII and the ideographic space to half-width; anything that would not stay one character is kept."""
+    folded = unicodedata.normalize("NFKC", char)
+    return folded if len(folded) == 1 else char
+
+
+def fold(text: str) -> str:
+    """Simplified, half-width copy of ``text`` with ``len(fold(text)) == len(text)``."""
+    converter = _converter()
+    pieces: list[str] = []
+    for match in _CHUNK.finditer(text):
+        chunk = match.group()
+        converted = converter.convert(chunk)
+        if len(converted) != len(chunk):
+            converted = "".join(
+                c if len(c) == 1 else o for o, c in ((o, converter.convert(o)) for o in chunk)
+            )
+        pieces.append("".join(_fold_width(c) for c in converted))
+    folded = "".join(pieces)
+    assert len(folded) == len(text)
+    return folded
+
+
+def detect_script(text: str) -> str:
+    """Hant or Hans by counting characters that exist in only one script; Zyyy without Chinese."""
+    traditional = sum(1 for c in text if c in _TRADITIONAL_ONLY)
+    simplified = sum(1 for c in text if c in _SIMPLIFIED_ONLY)
+    if traditional == simplified == 0:
+        has_han = any("\u4e00" <= c <= "\u9fff" for c in text)
+        return "Hant" if has_han and fold(text) != text else ("Hans" if has_han else "Zyyy")
+    return "Hant" if traditional >= simplified else "Hans"
+
+
+def split_sentences(text: str) -> tuple[Sentence, ...]:
+    """Sentences end at 。！？； or a line break, never inside 「…」『…』“…”（…）.
+
+    A quotation that ends a sentence keeps its closing mark with that sentence; an
+    unbalanced quotation mark never swallows the next paragraph.
+    """
+    sentences: list[Sentence] = []
+    open_quotes: list[str] = []
+    start = 0
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if char in _OPENERS:
+            open_quotes.append(_OPENERS[char])
+        elif open_quotes and char == open_quotes[-1]:
+            open_quotes.pop()
+        if char == "\n":
+            open_quotes.clear()
+        if char == "\n" or (char in _SENTENCE_END and not open_quotes):
+            end = index + 1
+            while end < len(text) and text[end] in _CLOSERS:
+                end += 1
+            _append_trimmed(sentences, text, start, end)
+            start = index = end
+            continue
+        index += 1
+    _append_trimmed(sentences, text, start, len(text))
+    return tuple(sentences)
+
+
+def _append_trimmed(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        sentences.append(Sentence(start, end))
+
+
+def build_view(text: str) -> TextView:
+    """The one entry point: original, folded copy, sentences and dominant script."""
+    return TextView(original=text, folded=fold(text), sentences=split_sentences(text), script=detect_script(text))
