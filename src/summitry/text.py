@@ -82,7 +82,8 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
             open_quotes.pop()
         if char == "\n":
             open_quotes.clear()
-        if char == "\n" or (char in _SENTENCE_END and not open_quotes):
+        quote_ends_sentence = char in _CLOSERS and not open_quotes and index > 0 and text[index - 1] in _SENTENCE_END
+        if char == "\n" or quote_ends_sentence or (char in _SENTENCE_END and not open_quotes):
             end = index + 1
             while end < len(text) and text[end] in _CLOSERS:
                 end += 1

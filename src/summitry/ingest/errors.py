@@ -1,0 +1,25 @@
+"""What ingest hands back instead of a Document, so one bad input never stops a batch."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """An input that yields no document: where it came from and why, in one line."""
+
+    path: str
+    reason: str
+
+
+class UnreadableDocument(Exception):
+    """Raised by a per-source reader; ``read_documents`` turns it into a ``Rejection``."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+    def as_rejection(self) -> Rejection:
+        return Rejection(self.path, self.reason)

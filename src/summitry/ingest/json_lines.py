@@ -1,0 +1,93 @@
+"""JSON Lines -> Documents, one line at a time so a feed dump of any size streams through."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator
+
+from summitry.ingest.document import document_from_text
+from summitry.ingest.errors import Rejection, UnreadableDocument
+from summitry.ingest.header import InvalidDate, parse_iso_date
+from summitry.model import Document
+
+OPTIONAL_STRING_FIELDS = ("title", "url", "date")
+
+
+def documents_from_json_lines(
+    lines: Iterable[bytes | str], source: str, default_date: dt.date | None
+) -> Iterator[Document | Rejection]:
+    """One Document per good line; a bad line becomes a Rejection and the rest still come."""
+    for number, line in enumerate(lines, start=1):
+        where = f"{source}:line {number}"
+        try:
+            record_line = line_text(line, where)
+            if not record_line.strip():
+                continue
+            yield document_from_json_line(record_line, where, default_date)
+        except UnreadableDocument as error:
+            yield error.as_rejection()
+
+
+def line_text(line: bytes | str, where: str) -> str:
+    """JSON Lines is UTF-8 by definition; a leading BOM is tolerated, anything else is not."""
+    if isinstance(line, str):
+        return line.lstrip("\ufeff")
+    try:
+        return line.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UnreadableDocument(where, "not UTF-8") from None
+
+
+def document_from_json_line(line: str, where: str, default_date: dt.date | None) -> Document:
+    """A record's own ``date`` beats a date header in its text, which beats ``default_date``."""
+    record = json_object(line, where)
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise UnreadableDocument(where, "no text")
+    if not is_encodable(text):
+        raise UnreadableDocument(where, "text has an unpaired surrogate")
+    for field in OPTIONAL_STRING_FIELDS:
+        if record.get(field) is not None and not isinstance(record[field], str):
+            raise UnreadableDocument(where, f"{field} is not a string")
+    document = document_from_text(
+        text, where, default_date, title=record.get("title") or None, url=record.get("url") or None
+    )
+    if record.get("date"):
+        document = dataclasses.replace(document, date=record_date(record["date"], where))
+    return document
+
+
+def json_object(line: str, where: str) -> dict:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise UnreadableDocument(where, f"not JSON ({error.msg} at column {error.colno})") from None
+    if not isinstance(record, dict):
+        raise UnreadableDocument(where, "not a JSON object")
+    return record
+
+
+def record_date(value: str, where: str) -> dt.date:
+    try:
+        return parse_iso_date(value)
+    except InvalidDate as error:
+        raise UnreadableDocument(where, f"date: {error}") from None
+
+
+def is_encodable(text: str) -> bool:
+    """JSON may carry lone surrogates ("\\ud800") that no UTF-8 file, and no id, can hold."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def is_json_object_line(line: bytes | str) -> bool:
+    """Sniff JSON Lines on a stream without a file name: the first line is a JSON object."""
+    try:
+        return isinstance(json.loads(line_text(line, "-")), dict)
+    except (UnreadableDocument, json.JSONDecodeError):
+        return False
