@@ -1,0 +1,229 @@
+"""The actor knowledge base: YAML files under actors/data, loaded once and validated.
+
+Aliases are stored as written (Traditional or Simplified, HK/TW/mainland wording) and
+indexed by their folded form, so one entry serves text in either script.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Mapping
+
+import pycountry
+import yaml
+
+from summitry.model import Entity, Office
+from summitry.text import fold
+
+DATA = Path(__file__).parent / "data"
+ENTITY_TYPES = frozenset({"person", "country", "organization", "company", "place"})
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class KnowledgeBaseError(ValueError):
+    """The data files contradict themselves; the message lists every problem found."""
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    entities: Mapping[str, Entity]
+    alias_index: Mapping[str, tuple[str, ...]]  # folded alias -> entity ids
+    titles: Mapping[str, tuple[str, ...]]  # folded title word -> roles
+    person_markers: frozenset[str]
+    short_countries: Mapping[str, str]  # folded character -> country id
+    short_persons: Mapping[str, str]  # folded character -> person id
+    compound_suffixes: tuple[str, ...]
+    single_prefixes: frozenset[str]
+    single_allowed: frozenset[str]
+    body_codes: Mapping[str, str]  # organisation id -> office country code (NATO, UNO, ...)
+    transliteration: frozenset[str]
+
+    def holders(self, country: str, roles: tuple[str, ...], on: dt.date) -> tuple[Entity, ...]:
+        """People who held one of ``roles`` for ``country`` on ``on``, in the order of ``roles``."""
+        found: list[Entity] = []
+        for role in roles:
+            for entity in self._people_by_office().get((country, role), ()):
+                if any(_holds(office, country, role, on) for office in entity.offices) and entity not in found:
+                    found.append(entity)
+        return tuple(found)
+
+    @cache
+    def _people_by_office(self) -> Mapping[tuple[str, str], tuple[Entity, ...]]:
+        index: dict[tuple[str, str], list[Entity]] = {}
+        for entity in self.entities.values():
+            for office in entity.offices:
+                index.setdefault((office.country, office.role), []).append(entity)
+        return {key: tuple(people) for key, people in index.items()}
+
+    def __hash__(self) -> int:  # one instance per process; identity is enough for caches
+        return id(self)
+
+
+def _holds(office: Office, country: str, role: str, on: dt.date) -> bool:
+    return office.country == country and office.role == role and office.start <= on and (office.end is None or on < office.end)
+
+
+def _read_yaml(path: Path) -> Any:
+    with path.open(encoding="utf-8") as handle:
+        return yaml.load(handle, Loader=_Loader)
+
+
+def _entity_files() -> list[Path]:
+    people = sorted((DATA / "people").glob("*.yaml"))
+    others = [DATA / name for name in ("countries.yaml", "organizations.yaml", "companies.yaml", "places.yaml")]
+    return [path for path in others + people if path.exists()]
+
+
+def read_raw_entries() -> list[tuple[str, dict]]:
+    """Every entity entry with the file it came from, before validation."""
+    entries: list[tuple[str, dict]] = []
+    for path in _entity_files():
+        for entry in _read_yaml(path) or []:
+            entry.setdefault("type", "person" if path.parent.name == "people" else None)
+            entries.append((path.name, entry))
+    variants = _read_yaml(DATA / "country_variants.yaml") or {}
+    by_id = {entry["id"]: entry for _, entry in entries}
+    for code, aliases in variants.items():
+        if code in by_id:
+            by_id[code]["aliases"] = list(dict.fromkeys(list(by_id[code].get("aliases") or []) + list(aliases)))
+        else:
+            entries.append(("country_variants.yaml", {"id": code, "name": code, "type": "country", "aliases": list(aliases)}))
+    return entries
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+def _is_real_country(code: str) -> bool:
+    return pycountry.countries.get(alpha_3=code) is not None
+
+
+def fold_alias(alias: str) -> str:
+    """The key an alias is indexed under: folded script, one normalised name dot."""
+    return fold(unicodedata.normalize("NFC", alias.strip())).replace("・", "·").replace("•", "·")
+
+
+def validate_entries(entries: list[tuple[str, dict]], titles: dict, short_forms: dict) -> list[str]:
+    """Every problem in the data: duplicate ids, clashing aliases, unknown codes, disordered tenures."""
+    problems: list[str] = []
+    roles = set(titles["roles"])
+    body_codes = set(titles["bodies"].values())
+    seen_ids: dict[str, str] = {}
+    alias_owner: dict[str, str] = {}
+    names = {entry.get("name") for _, entry in entries}
+    for source, entry in entries:
+        where = f"{source}: {entry.get('id')!r}"
+        entity_id = entry.get("id")
+        if not entity_id or not entry.get("name"):
+            problems.append(f"{where}: needs id and name")
+            continue
+        if entity_id in seen_ids:
+            problems.append(f"{where}: id also in {seen_ids[entity_id]}")
+        seen_ids[entity_id] = source
+        if entry.get("type") not in ENTITY_TYPES:
+            problems.append(f"{where}: type {entry.get('type')!r} is not one of {sorted(ENTITY_TYPES)}")
+        country = entry.get("country")
+        if country and not _is_real_country(country):
+            problems.append(f"{where}: country {country!r} is not an ISO 3166-1 alpha-3 code")
+        if entry.get("type") == "country" and not _is_real_country(entity_id):
+            problems.append(f"{where}: country id is not an ISO 3166-1 alpha-3 code")
+        for alias in entry.get("aliases") or []:
+            key = fold_alias(str(alias))
+            if len(key) < 2:
+                problems.append(f"{where}: alias {alias!r} is shorter than two characters")
+            owner = alias_owner.setdefault(key, entity_id)
+            if owner != entity_id:
+                problems.append(f"{where}: alias {alias!r} also belongs to {owner!r}")
+        problems.extend(_office_problems(where, entry.get("offices") or [], roles, body_codes))
+    for table in ("persons",):
+        for char, name in (short_forms.get(table) or {}).items():
+            if name not in names:
+                problems.append(f"short_forms.yaml: {char!r} names unknown person {name!r}")
+    for char, code in (short_forms.get("countries") or {}).items():
+        if code not in seen_ids:
+            problems.append(f"short_forms.yaml: {char!r} names unknown country {code!r}")
+    return problems
+
+
+def _office_problems(where: str, offices: list[dict], roles: set[str], body_codes: set[str]) -> list[str]:
+    problems: list[str] = []
+    spans: dict[tuple[str, str], list[tuple[dt.date, dt.date | None]]] = {}
+    for office in offices:
+        role, country = office.get("role"), office.get("country")
+        if role not in roles:
+            problems.append(f"{where}: office role {role!r} is not in titles.yaml roles")
+        if not country or not (_is_real_country(country) or country in body_codes):
+            problems.append(f"{where}: office country {country!r} is neither ISO alpha-3 nor a body code")
+        try:
+            start, end = _as_date(office.get("start")), _as_date(office.get("end"))
+        except ValueError as error:
+            problems.append(f"{where}: office date: {error}")
+            continue
+        if start is None:
+            problems.append(f"{where}: office {role} has no start date")
+            continue
+        if end is not None and end < start:
+            problems.append(f"{where}: office {role} ends {end} before it starts {start}")
+        spans.setdefault((role, country), []).append((start, end))
+    for (role, country), tenures in spans.items():
+        for (start_a, end_a), (start_b, _) in zip(tenures, tenures[1:]):
+            if start_b < start_a or end_a is None or start_b < end_a:
+                problems.append(f"{where}: tenures as {role} of {country} overlap or are out of order")
+    return problems
+
+
+def _entity(entry: dict) -> Entity:
+    offices = tuple(
+        Office(role=o["role"], country=o["country"], start=_as_date(o["start"]), end=_as_date(o.get("end")))
+        for o in entry.get("offices") or []
+    )
+    aliases = tuple(dict.fromkeys(str(a) for a in [entry["name"], *(entry.get("aliases") or [])]))
+    return Entity(
+        id=entry["id"], name=entry["name"], type=entry["type"], country=entry.get("country"), aliases=aliases, offices=offices
+    )
+
+
+def _folded_characters(text: str) -> frozenset[str]:
+    return frozenset(fold(re.sub(r"\s+", "", text)))
+
+
+@cache
+def load_knowledge_base() -> KnowledgeBase:
+    """Read, validate and index the data files once per process."""
+    titles = _read_yaml(DATA / "titles.yaml")
+    short_forms = _read_yaml(DATA / "short_forms.yaml")
+    entries = read_raw_entries()
+    problems = validate_entries(entries, titles, short_forms)
+    if problems:
+        raise KnowledgeBaseError("; ".join(problems[:20]) + (f" (+{len(problems) - 20} more)" if len(problems) > 20 else ""))
+    entities = {entry["id"]: _entity(entry) for _, entry in entries}
+    alias_index: dict[str, tuple[str, ...]] = {}
+    for entity in entities.values():
+        for alias in entity.aliases:
+            key = fold_alias(alias)
+            if len(key) >= 2 and entity.id not in alias_index.get(key, ()):
+                alias_index[key] = alias_index.get(key, ()) + (entity.id,)
+    by_name = {entity.name: entity.id for entity in entities.values()}
+    bodies = {by_name[name]: code for name, code in titles["bodies"].items() if name in by_name}
+    return KnowledgeBase(
+        entities=MappingProxyType(entities),
+        alias_index=MappingProxyType(alias_index),
+        titles=MappingProxyType({fold(word): tuple(roles) for word, roles in titles["titles"].items()}),
+        person_markers=frozenset(fold(word) for word in titles["person_markers"]),
+        short_countries=MappingProxyType({fold(char): code for char, code in short_forms["countries"].items()}),
+        short_persons=MappingProxyType({fold(char): by_name[name] for char, name in short_forms["persons"].items()}),
+        compound_suffixes=tuple(sorted({fold(s) for s in short_forms["compound_suffixes"]}, key=len, reverse=True)),
+        single_prefixes=frozenset(fold(c) for c in short_forms["single_prefixes"]),
+        single_allowed=frozenset(fold(c) for c in short_forms["single_allowed"]),
+        body_codes=MappingProxyType(bodies),
+        transliteration=_folded_characters(_read_yaml(DATA / "transliteration.yaml")["characters"]),
+    )

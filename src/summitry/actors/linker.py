@@ -1,0 +1,297 @@
+"""From matched aliases to linked mentions: short forms, titles, misspellings, new people.
+
+Each rule only claims text that no longer rule has claimed, so the order of the steps in
+``link_actors`` is the order of trust: aliases, short forms, titles, then unknown people.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import rjieba
+from pypinyin import Style, lazy_pinyin
+
+from summitry.actors.kb import KnowledgeBase
+from summitry.actors.matcher import AliasMatch, match_aliases
+from summitry.model import Entity, Mention, TextView
+from summitry.text import fold
+
+_LATIN_NAME = r"[A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){1,3}"
+_BRACKETED_LATIN = re.compile(r"\((" + _LATIN_NAME + r")\s*(?:,[^)]*)?\)")
+_FORMER = ("前", "原", "首位", "歷任", "历任", "下任", "下届", "历届", "副")
+
+
+@dataclass(frozen=True)
+class LinkedActors:
+    mentions: tuple[Mention, ...]
+    entities: tuple[Entity, ...]  # every entity a mention points to, new people included
+
+
+class _Claims:
+    """Which characters of the text already belong to a mention."""
+
+    def __init__(self, length: int) -> None:
+        self.owner: list[Mention | None] = [None] * length
+
+    def free(self, start: int, end: int) -> bool:
+        return all(self.owner[i] is None for i in range(start, end))
+
+    def claim(self, mention: Mention) -> None:
+        for i in range(mention.start, mention.end):
+            self.owner[i] = mention
+
+    def at(self, index: int) -> Mention | None:
+        return self.owner[index] if 0 <= index < len(self.owner) else None
+
+
+def _in_office(entity: Entity, on: dt.date | None) -> bool:
+    return on is not None and any(o.start <= on and (o.end is None or on < o.end) for o in entity.offices)
+
+
+def _pick(entity_ids: tuple[str, ...], kb: KnowledgeBase, on: dt.date | None) -> str:
+    """An alias shared by several entities goes to the one in office on the date, else the first listed."""
+    for entity_id in entity_ids:
+        if _in_office(kb.entities[entity_id], on):
+            return entity_id
+    return entity_ids[0]
+
+
+def _alias_mentions(matches: list[AliasMatch], kb: KnowledgeBase, on: dt.date | None) -> list[Mention]:
+    return [Mention(m.start, m.end, _pick(m.entity_ids, kb, on), m.how) for m in matches]
+
+
+def _words_end_at(sentence_text: str) -> set[int]:
+    ends, position = set(), 0
+    for token in rjieba.cut(sentence_text):
+        position += len(token)
+        ends.add(position)
+    return ends
+
+
+def _short_form_mentions(view: TextView, kb: KnowledgeBase, claims: _Claims) -> list[Mention]:
+    """美中, 日美同盟, 美日韓, 川習會 before a listed suffix; 訪美, 對美 when 美 ends a word."""
+    folded = view.folded
+    known = set(kb.short_countries) | set(kb.short_persons)
+    found: list[Mention] = []
+    index = 0
+    while index < len(folded):
+        run_end = index
+        while run_end < len(folded) and folded[run_end] in known and claims.free(run_end, run_end + 1) and run_end - index < 4:
+            run_end += 1
+        run = folded[index:run_end]
+        if len(run) >= 2 and len(set(run)) == len(run) and folded.startswith(kb.compound_suffixes, run_end):
+            has_person = any(c in kb.short_persons for c in run)
+            if not has_person or _suffix_is_meeting(folded, run_end):
+                found.extend(_short_mention(c, index + k, kb) for k, c in enumerate(run))
+            index = run_end
+            continue
+        index = max(run_end, index + 1)
+    found.extend(_single_short_forms(view, kb, claims, {m.start for m in found}))
+    return [m for m in found if m is not None]
+
+
+def _suffix_is_meeting(folded: str, at: int) -> bool:
+    return folded.startswith(("会", "峰会", "二人", "两人"), at)
+
+
+def _short_mention(char: str, at: int, kb: KnowledgeBase) -> Mention:
+    entity_id = kb.short_countries.get(char) or kb.short_persons[char]
+    return Mention(at, at + 1, entity_id, "short_form")
+
+
+def _single_short_forms(view: TextView, kb: KnowledgeBase, claims: _Claims, taken: set[int]) -> list[Mention]:
+    folded = view.folded
+    found = []
+    for sentence in view.sentences:
+        word_ends: set[int] | None = None
+        for index in range(sentence.start + 1, sentence.end):
+            char = folded[index]
+            if char not in kb.single_allowed or index in taken or not claims.free(index, index + 1):
+                continue
+            if folded[index - 1] not in kb.single_prefixes or not claims.free(index - 1, index):
+                continue
+            if word_ends is None:
+                word_ends = _words_end_at(folded[sentence.start : sentence.end])
+            if index + 1 - sentence.start in word_ends:
+                found.append(Mention(index, index + 1, kb.short_countries[char], "short_form"))
+    return found
+
+
+def _longest_prefix(folded: str, at: int, words: dict[str, tuple[str, ...]] | frozenset[str]) -> str | None:
+    for length in range(6, 0, -1):
+        candidate = folded[at : at + length]
+        if len(candidate) == length and candidate in words:
+            return candidate
+    return None
+
+
+def _name_run(folded: str, at: int, kb: KnowledgeBase) -> int:
+    """End of a transliterated name starting at ``at`` (赫格赛斯, 阿米尔·奥哈纳), or ``at`` if none."""
+    end = at
+    while end < len(folded) and (folded[end] in kb.transliteration or (folded[end] == "·" and end > at)) and end - at < 12:
+        end += 1
+    while end > at and folded[end - 1] == "·":
+        end -= 1
+    return end if end - at >= 2 else at
+
+
+def _title_mentions(view: TextView, kb: KnowledgeBase, claims: _Claims, on: dt.date | None) -> list[Mention]:
+    """美國總統 -> the president of the USA on the date; 美國國防部長赫格賽斯 -> the holder, also on the name."""
+    if on is None:
+        return []
+    folded = view.folded
+    found = []
+    for owner in sorted({m for m in claims.owner if m is not None}, key=lambda m: m.start):
+        entity = kb.entities[owner.entity_id]
+        office_country = owner.entity_id if entity.type == "country" else kb.body_codes.get(owner.entity_id)
+        title = _longest_prefix(folded, owner.end, kb.titles) if office_country else None
+        if title is None or folded[max(0, owner.start - 2) : owner.start].endswith(_FORMER):
+            continue
+        title_end = owner.end + len(title)
+        holders = kb.holders(office_country, kb.titles[title], on)
+        following = claims.at(title_end)
+        if not holders or (following is not None and kb.entities[following.entity_id].type == "person"):
+            continue
+        name_end = _name_run(folded, title_end, kb) if claims.free(title_end, title_end + 1) else title_end
+        if name_end > title_end and claims.free(title_end, name_end):
+            found.append(Mention(title_end, name_end, holders[0].id, "title"))
+        else:
+            found.append(Mention(owner.start, title_end, holders[0].id, "title"))
+    return found
+
+
+def _surname_title_mentions(view: TextView, kb: KnowledgeBase, claims: _Claims, named: set[str]) -> list[Mention]:
+    """李總統, 習主席: a surname and a title stand for a person the text names elsewhere."""
+    folded = view.folded
+    found = []
+    for index in range(len(folded) - 1):
+        if not claims.free(index, index + 1) or not ("\u4e00" <= folded[index] <= "\u9fff"):
+            continue
+        title = _longest_prefix(folded, index + 1, kb.titles)
+        if title is None or not claims.free(index + 1, index + 1 + len(title)):
+            continue
+        roles = set(kb.titles[title])
+        candidates = [
+            kb.entities[person]
+            for person in named
+            if any(o.role in roles for o in kb.entities[person].offices)
+            and any(a.startswith(folded[index]) or _fold_first(a) == folded[index] for a in kb.entities[person].aliases)
+        ]
+        if len(candidates) == 1:
+            found.append(Mention(index, index + 1 + len(title), candidates[0].id, "title"))
+    return found
+
+
+def _fold_first(alias: str) -> str:
+    return fold(alias[:1])
+
+
+def _romanize(name: str) -> str:
+    """An English-alphabet name for a person known only in Chinese: pinyin, one word per name part."""
+    parts = [part for part in name.split("·") if part]
+    return " ".join("".join(lazy_pinyin(part, style=Style.NORMAL)).capitalize() for part in parts)
+
+
+def _slug(name: str) -> str:
+    return "person:" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def _person_by_latin_name(latin: str, kb: KnowledgeBase) -> Entity | None:
+    """Peter Brian Hegseth -> Pete Hegseth: same surname and a shared start of the first name."""
+    words = latin.split()
+    for entity in kb.entities.values():
+        if entity.type != "person":
+            continue
+        for alias in entity.aliases:
+            alias_words = alias.split()
+            if not alias.isascii() or len(alias_words) < 2:
+                continue
+            if alias == latin or (alias_words[-1] == words[-1] and alias_words[0][:3] == words[0][:3]):
+                return entity
+    return None
+
+
+def _unknown_people(view: TextView, kb: KnowledgeBase, claims: _Claims) -> tuple[list[Mention], list[Entity]]:
+    """People the text marks as people: a Latin name in brackets after a Chinese one, or a name after a title."""
+    folded = view.folded
+    mentions: list[Mention] = []
+    new_people: dict[str, Entity] = {}
+
+    def person_for(latin: str | None, chinese: str) -> Entity:
+        known = _person_by_latin_name(latin, kb) if latin else None
+        if known:
+            return known
+        name = latin or _romanize(chinese)
+        return new_people.setdefault(_slug(name), Entity(id=_slug(name), name=name, type="person"))
+
+    for bracket in _BRACKETED_LATIN.finditer(folded):
+        before = claims.at(bracket.start() - 1)
+        latin_start, latin_end = bracket.span(1)
+        if before is not None:
+            if kb.entities.get(before.entity_id, Entity("", "", "")).type == "person" and claims.free(latin_start, latin_end):
+                mentions.append(Mention(latin_start, latin_end, before.entity_id, "alias"))
+            continue
+        name_start = bracket.start()
+        while name_start > 0 and (folded[name_start - 1] in kb.transliteration or folded[name_start - 1] == "·") and claims.free(name_start - 1, name_start) and bracket.start() - name_start < 12:
+            name_start -= 1
+        if bracket.start() - name_start < 2:
+            continue
+        person = person_for(bracket.group(1), folded[name_start : bracket.start()])
+        mentions.append(Mention(name_start, bracket.start(), person.id, "unknown_person"))
+        mentions.append(Mention(latin_start, latin_end, person.id, "unknown_person"))
+    for mention in mentions:
+        claims.claim(mention)
+    for index in range(len(folded)):
+        marker = _marker_ending_at(folded, index, kb)
+        if marker is None or not claims.free(index, index + 1):
+            continue
+        latin = re.match(r"\s?(" + _LATIN_NAME + ")", folded[index:])
+        if latin:
+            start, end = index + latin.start(1), index + latin.end(1)
+            person = person_for(latin.group(1), "")
+        else:
+            start, end = index, _name_run(folded, index, kb)
+            if end == start or "·" not in folded[start:end] and end - start < 3:
+                continue
+            person = person_for(None, folded[start:end])
+        if claims.free(start, end):
+            mention = Mention(start, end, person.id, "unknown_person")
+            mentions.append(mention)
+            claims.claim(mention)
+    return mentions, list(new_people.values())
+
+
+def _marker_ending_at(folded: str, index: int, kb: KnowledgeBase) -> str | None:
+    for length in range(5, 1, -1):
+        if index - length >= 0 and folded[index - length : index] in kb.person_markers:
+            return folded[index - length : index]
+    return None
+
+
+def link_actors(view: TextView, kb: KnowledgeBase, on: dt.date | None) -> LinkedActors:
+    """The one entry point: every actor mention in the text, linked to an entity."""
+    claims = _Claims(len(view.folded))
+    mentions = _alias_mentions(match_aliases(view.folded, kb), kb, on)
+    for mention in mentions:
+        claims.claim(mention)
+    for step in (_short_form_mentions,):
+        for mention in step(view, kb, claims):
+            claims.claim(mention)
+            mentions.append(mention)
+    unknown, new_people = _unknown_people(view, kb, claims)
+    mentions.extend(unknown)
+    title_mentions = _title_mentions(view, kb, claims, on)
+    for mention in title_mentions:
+        if claims.free(mention.start, mention.end):
+            claims.claim(mention)
+    mentions.extend(title_mentions)
+    named = {m.entity_id for m in mentions if m.entity_id in kb.entities and kb.entities[m.entity_id].type == "person"}
+    for mention in _surname_title_mentions(view, kb, claims, named):
+        claims.claim(mention)
+        mentions.append(mention)
+    mentions.sort(key=lambda m: (m.start, m.end))
+    entity_ids = dict.fromkeys(m.entity_id for m in mentions)
+    by_id = {**{p.id: p for p in new_people}, **kb.entities}
+    return LinkedActors(mentions=tuple(mentions), entities=tuple(by_id[i] for i in entity_ids))

@@ -1,0 +1,125 @@
+"""Dictionary matching of knowledge-base aliases over the folded text.
+
+Two Aho-Corasick automata are built once per knowledge base: one over the folded
+aliases themselves, one over their sounds (toneless pinyin, one code point per syllable)
+so that a same-sound misspelling such as 高適早苗 still finds 高市早苗.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import ahocorasick
+from pypinyin import Style, lazy_pinyin
+
+from summitry.actors.kb import KnowledgeBase
+
+_SOUND_CODES: dict[str, str] = {}
+# Only names this long are matched by sound: two-character sounds collide with ordinary words.
+MIN_SOUND_MATCH = 3
+
+
+@dataclass(frozen=True)
+class AliasMatch:
+    start: int
+    end: int
+    entity_ids: tuple[str, ...]
+    how: str  # "alias" or "homophone"
+
+
+def _is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
+
+
+def _is_latin_word_char(char: str) -> bool:
+    return char.isascii() and (char.isalnum() or char in "_")
+
+
+@cache
+def _sound_of_char(char: str) -> str:
+    """One private-use code point per toneless syllable; other characters stand for themselves."""
+    if not _is_han(char):
+        return char
+    syllable = lazy_pinyin(char, style=Style.NORMAL)[0]
+    if syllable not in _SOUND_CODES:
+        _SOUND_CODES[syllable] = chr(0xE000 + len(_SOUND_CODES))
+    return _SOUND_CODES[syllable]
+
+
+def sound_of(text: str) -> str:
+    """The text with each Chinese character replaced by its sound; same length as the text."""
+    return "".join(_sound_of_char(char) for char in text)
+
+
+@cache
+def _alias_automaton(kb: KnowledgeBase) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for alias, entity_ids in kb.alias_index.items():
+        automaton.add_word(alias, (len(alias), entity_ids))
+    automaton.make_automaton()
+    return automaton
+
+
+@cache
+def _sound_automaton(kb: KnowledgeBase) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    by_sound: dict[str, list[tuple[str, str]]] = {}
+    for alias, entity_ids in kb.alias_index.items():
+        people = [i for i in entity_ids if kb.entities[i].type == "person"]
+        if len(alias) >= MIN_SOUND_MATCH and all(_is_han(c) or c == "·" for c in alias) and people:
+            by_sound.setdefault(sound_of(alias), []).extend((alias, person) for person in people)
+    for sound, owners in by_sound.items():
+        automaton.add_word(sound, (len(sound), tuple(owners)))
+    if not by_sound:
+        automaton.add_word("\x00", (1, ()))
+    automaton.make_automaton()
+    return automaton
+
+
+def _latin_boundaries_hold(text: str, start: int, end: int) -> bool:
+    """A Latin alias (USA, Korea) must not be part of a longer Latin word (USFK, Korean)."""
+    if _is_latin_word_char(text[start]) and start > 0 and _is_latin_word_char(text[start - 1]):
+        return False
+    if _is_latin_word_char(text[end - 1]) and end < len(text) and _is_latin_word_char(text[end]):
+        return False
+    return True
+
+
+def exact_matches(folded: str, kb: KnowledgeBase) -> list[AliasMatch]:
+    matches = []
+    for last, (length, entity_ids) in _alias_automaton(kb).iter(folded):
+        start, end = last - length + 1, last + 1
+        if _latin_boundaries_hold(folded, start, end):
+            matches.append(AliasMatch(start, end, entity_ids, "alias"))
+    return matches
+
+
+def homophone_matches(folded: str, kb: KnowledgeBase) -> list[AliasMatch]:
+    """Same-sound spellings of person names that share at least half their characters."""
+    matches = []
+    for last, (length, owners) in _sound_automaton(kb).iter(sound_of(folded)):
+        start, end = last - length + 1, last + 1
+        written = folded[start:end]
+        for alias, person in owners:
+            same = sum(1 for a, b in zip(alias, written) if a == b)
+            if alias != written and same * 2 >= length:
+                matches.append(AliasMatch(start, end, (person,), "homophone"))
+                break
+    return matches
+
+
+def longest_first(matches: list[AliasMatch]) -> list[AliasMatch]:
+    """Non-overlapping matches, longest first; an exact alias beats a homophone of equal length."""
+    chosen: list[AliasMatch] = []
+    taken: set[int] = set()
+    for match in sorted(matches, key=lambda m: (-(m.end - m.start), m.how != "alias", m.start)):
+        if not taken.intersection(range(match.start, match.end)):
+            chosen.append(match)
+            taken.update(range(match.start, match.end))
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def match_aliases(folded: str, kb: KnowledgeBase) -> list[AliasMatch]:
+    """The one entry point: every alias occurrence, longest match wins."""
+    return longest_first(exact_matches(folded, kb) + homophone_matches(folded, kb))

@@ -1,0 +1,121 @@
+"""The linker on sentences written in the styles of HK, Taiwan and mainland news, and on the seeds."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from summitry.actors import link_actors, load_knowledge_base
+from summitry.text import build_view
+
+
+def linked(text: str, on: dt.date | None = dt.date(2025, 10, 30)) -> set[tuple[str, str]]:
+    """(surface, entity name or country id) for every mention."""
+    kb = load_knowledge_base()
+    result = link_actors(build_view(text), kb, on)
+    names = {e.id: (e.id if e.type == "country" else e.name) for e in result.entities}
+    return {(text[m.start : m.end], names[m.entity_id]) for m in result.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("南韓總統李在明29日在慶州會見川普。", {("南韓", "KOR"), ("李在明", "Lee Jae-myung"), ("川普", "Donald Trump")}),
+        ("俄羅斯總統普京在阿拉斯加與特朗普會面。", {("俄羅斯", "RUS"), ("普京", "Vladimir Putin"), ("特朗普", "Donald Trump")}),
+        ("俄罗斯总统普京同美国总统特朗普举行会晤。", {("普京", "Vladimir Putin"), ("特朗普", "Donald Trump"), ("美国", "USA")}),
+        ("普丁稱與川普的會面富有成效。", {("普丁", "Vladimir Putin"), ("川普", "Donald Trump")}),
+        ("澤倫斯基將赴白宮與川普會談。", {("澤倫斯基", "Volodymyr Zelenskyy"), ("川普", "Donald Trump")}),
+        ("澤連斯基表示烏克蘭不會割地。", {("澤連斯基", "Volodymyr Zelenskyy"), ("烏克蘭", "UKR")}),
+        ("以色列總理納坦雅胡致函川普。", {("納坦雅胡", "Benjamin Netanyahu"), ("以色列", "ISR")}),
+        ("以色列總理內塔尼亞胡訪問美國。", {("內塔尼亞胡", "Benjamin Netanyahu"), ("美國", "USA")}),
+        ("北韓領導人金正恩視察飛彈試射。", {("北韓", "PRK"), ("金正恩", "Kim Jong Un")}),
+        ("朝鮮最高領導人金正恩出席閱兵。", {("朝鮮", "PRK"), ("金正恩", "Kim Jong Un")}),
+    ],
+)
+def test_names_in_every_regional_rendering(text: str, expected: set[tuple[str, str]]) -> None:
+    assert expected <= linked(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "expected"),
+    [
+        ("美國總統當天在推特上宣布取消軍演。", dt.date(2019, 6, 30), ("美國總統", "Donald Trump")),
+        ("美國總統當天在白宮會見北約秘書長。", dt.date(2022, 3, 1), ("美國總統", "Joe Biden")),
+        ("南韓總統在板門店迎接對方。", dt.date(2018, 4, 27), ("南韓總統", "Moon Jae-in")),
+        ("南韓總統在慶州出席APEC峰會。", dt.date(2025, 10, 29), ("南韓總統", "Lee Jae-myung")),
+        ("日本天皇在皇居接見外賓。", dt.date(2025, 10, 27), ("日本天皇", "Naruhito")),
+        ("日本天皇在皇居接見外賓。", dt.date(2018, 11, 6), ("日本天皇", "Akihito")),
+    ],
+)
+def test_titles_resolve_by_document_date(text: str, on: dt.date, expected: tuple[str, str]) -> None:
+    assert expected in linked(text, on)
+
+
+def test_bare_title_without_date_stays_unresolved() -> None:
+    assert not any(name == "Donald Trump" for _, name in linked("美國總統當天宣布取消軍演。", None))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("川普亦在東京與日本首相高適早苗會晤。", ("高適早苗", "Sanae Takaichi")),
+        ("南韓總統李在明表示，李總統將出席峰會。", ("李總統", "Lee Jae-myung")),
+        ("習近平表示歡迎，習主席並邀請對方訪華。", ("習主席", "Xi Jinping")),
+    ],
+)
+def test_misspellings_and_surname_titles(text: str, expected: tuple[str, str]) -> None:
+    assert expected in linked(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("節目主持人Sean Hannity隨後追問土地交換問題。", ("Sean Hannity", "Sean Hannity")),
+        ("英國外交部發言人史密斯(John Smith)表示關切。", ("史密斯", "John Smith")),
+        ("議會議長阿莫斯·科恩當場起立鼓掌。", ("阿莫斯·科恩", "Amosi Keen")),
+    ],
+)
+def test_unknown_people_marked_by_the_text(text: str, expected: tuple[str, str]) -> None:
+    assert expected in linked(text)
+
+
+def test_latin_gloss_links_a_new_rendering_to_a_known_person() -> None:
+    assert ("赫格塞斯", "Pete Hegseth") in linked("美國國防部長赫格塞斯(Peter Brian Hegseth)抵達河內。")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("美中元首在釜山舉行會談。", {("美", "USA"), ("中", "CHN")}),
+        ("雙方同意將日美同盟提升至新的高度。", {("日", "JPN"), ("美", "USA")}),
+        ("美日韓三國領袖在大衛營會面。", {("美", "USA"), ("日", "JPN"), ("韓", "KOR")}),
+        ("這次川習會的成果仍待公布。", {("川", "Donald Trump"), ("習", "Xi Jinping")}),
+        ("日本承諾設立一個對美投資工具。", {("美", "USA")}),
+        ("俄烏戰爭進入第四年。", {("俄", "RUS"), ("烏", "UKR")}),
+    ],
+)
+def test_short_forms_in_compounds(text: str, expected: set[tuple[str, str]]) -> None:
+    assert expected <= linked(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_expected"),
+    [
+        ("中美洲多國領袖出席會議。", {"USA", "CHN"}),
+        ("他在10月29日中午抵達。", {"JPN", "CHN"}),
+        ("雙方對美好的未來充滿信心。", {"USA"}),
+        ("特別代表將於下週出訪。", {"Donald Trump"}),
+        ("日前雙方舉行會談。", {"JPN"}),
+    ],
+)
+def test_short_forms_do_not_fire_inside_other_words(text: str, not_expected: set[str]) -> None:
+    assert not {name for _, name in linked(text)} & not_expected
+
+
+def test_every_seed_mention_lies_inside_its_text(seed_texts: dict[str, str]) -> None:
+    kb = load_knowledge_base()
+    for name, text in seed_texts.items():
+        result = link_actors(build_view(text), kb, dt.date(2025, 10, 30))
+        assert result.mentions, name
+        assert all(0 <= m.start < m.end <= len(text) for m in result.mentions), name
