@@ -97,7 +97,7 @@ def _print_scores(scores, as_json: bool, show_misses: bool) -> None:
         ("time accuracy", scores.time_accuracy.value),
     ]
     if as_json:
-        payload = {name.replace(" ", "_"): round(value, 4) for name, value in rows}
+        payload = {name.replace(" ", "_").lower(): round(value, 4) for name, value in rows}
         payload["span_errors"] = scores.span_errors
         payload["misses"] = list(scores.misses)
         click.echo(json.dumps(payload, ensure_ascii=False, indent=1))

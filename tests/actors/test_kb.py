@@ -10,10 +10,11 @@ from summitry.actors.kb import DATA, _read_yaml, load_knowledge_base, read_raw_e
 
 TITLES = _read_yaml(DATA / "titles.yaml")
 SHORT_FORMS = _read_yaml(DATA / "short_forms.yaml")
+WORD_BOUND = _read_yaml(DATA / "word_bound_aliases.yaml")["aliases"]
 
 
 def test_shipped_data_is_valid() -> None:
-    assert validate_entries(read_raw_entries(), TITLES, SHORT_FORMS) == []
+    assert validate_entries(read_raw_entries(), TITLES, SHORT_FORMS, WORD_BOUND) == []
 
 
 def test_every_iso_country_is_known_with_chinese_names() -> None:
@@ -79,8 +80,9 @@ def _person(aliases: list[str], offices: list[dict] | None = None, entity_id: st
         ([_person(["張三"], [{"role": "wizard", "country": "USA", "start": "2020-01-01"}])], "not in titles.yaml"),
         ([_person(["張三"], [{"role": "president", "country": "QQQ", "start": "2020-01-01"}])], "neither ISO"),
         ([_person(["張"])], "shorter than two"),
+        ([_person(["張三"])], "not an alias of any entity"),
     ],
 )
 def test_validator_reports(entries: list[tuple[str, dict]], problem: str) -> None:
-    problems = validate_entries(entries, TITLES, {"persons": {}, "countries": {}})
+    problems = validate_entries(entries, TITLES, {"persons": {}, "countries": {}}, ["李四"])
     assert any(problem in p for p in problems), problems

@@ -40,9 +40,10 @@ class KnowledgeBase:
     short_persons: Mapping[str, str]  # folded character -> person id
     compound_suffixes: tuple[str, ...]
     single_prefixes: frozenset[str]
-    single_allowed: frozenset[str]
+    before_title: frozenset[str]
     body_codes: Mapping[str, str]  # organisation id -> office country code (NATO, UNO, ...)
     transliteration: frozenset[str]
+    word_bound_aliases: frozenset[str]  # folded aliases that count only as whole words
 
     def holders(self, country: str, roles: tuple[str, ...], on: dt.date) -> tuple[Entity, ...]:
         """People who held one of ``roles`` for ``country`` on ``on``, in the order of ``roles``."""
@@ -112,7 +113,9 @@ def fold_alias(alias: str) -> str:
     return fold(unicodedata.normalize("NFC", alias.strip())).replace("・", "·").replace("•", "·")
 
 
-def validate_entries(entries: list[tuple[str, dict]], titles: dict, short_forms: dict) -> list[str]:
+def validate_entries(
+    entries: list[tuple[str, dict]], titles: dict, short_forms: dict, word_bound: list[str] | None = None
+) -> list[str]:
     """Every problem in the data: duplicate ids, clashing aliases, unknown codes, disordered tenures."""
     problems: list[str] = []
     roles = set(titles["roles"])
@@ -148,6 +151,9 @@ def validate_entries(entries: list[tuple[str, dict]], titles: dict, short_forms:
         for char, name in (short_forms.get(table) or {}).items():
             if name not in names:
                 problems.append(f"short_forms.yaml: {char!r} names unknown person {name!r}")
+    for alias in word_bound or ():
+        if fold_alias(alias) not in alias_owner:
+            problems.append(f"word_bound_aliases.yaml: {alias!r} is not an alias of any entity")
     for char, code in (short_forms.get("countries") or {}).items():
         if code not in seen_ids:
             problems.append(f"short_forms.yaml: {char!r} names unknown country {code!r}")
@@ -202,7 +208,8 @@ def load_knowledge_base() -> KnowledgeBase:
     titles = _read_yaml(DATA / "titles.yaml")
     short_forms = _read_yaml(DATA / "short_forms.yaml")
     entries = read_raw_entries()
-    problems = validate_entries(entries, titles, short_forms)
+    word_bound = _read_yaml(DATA / "word_bound_aliases.yaml")["aliases"]
+    problems = validate_entries(entries, titles, short_forms, word_bound)
     if problems:
         raise KnowledgeBaseError("; ".join(problems[:20]) + (f" (+{len(problems) - 20} more)" if len(problems) > 20 else ""))
     entities = {entry["id"]: _entity(entry) for _, entry in entries}
@@ -223,7 +230,8 @@ def load_knowledge_base() -> KnowledgeBase:
         short_persons=MappingProxyType({fold(char): by_name[name] for char, name in short_forms["persons"].items()}),
         compound_suffixes=tuple(sorted({fold(s) for s in short_forms["compound_suffixes"]}, key=len, reverse=True)),
         single_prefixes=frozenset(fold(c) for c in short_forms["single_prefixes"]),
-        single_allowed=frozenset(fold(c) for c in short_forms["single_allowed"]),
+        before_title=frozenset(fold(c) for c in short_forms["before_title"]),
         body_codes=MappingProxyType(bodies),
         transliteration=_folded_characters(_read_yaml(DATA / "transliteration.yaml")["characters"]),
+        word_bound_aliases=frozenset(fold_alias(a) for a in _read_yaml(DATA / "word_bound_aliases.yaml")["aliases"]),
     )

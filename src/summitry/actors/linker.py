@@ -6,6 +6,7 @@ Each rule only claims text that no longer rule has claimed, so the order of the 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -62,61 +63,89 @@ def _alias_mentions(matches: list[AliasMatch], kb: KnowledgeBase, on: dt.date | 
     return [Mention(m.start, m.end, _pick(m.entity_ids, kb, on), m.how) for m in matches]
 
 
-def _words_end_at(sentence_text: str) -> set[int]:
-    ends, position = set(), 0
-    for token in rjieba.cut(sentence_text):
-        position += len(token)
-        ends.add(position)
-    return ends
+class _WordBoundaries:
+    """Where the word segmenter puts word boundaries, computed per sentence on demand."""
+
+    def __init__(self, view: TextView) -> None:
+        self.view = view
+        self.sentence_starts = [sentence.start for sentence in view.sentences]
+        self.cache: dict[int, frozenset[int]] = {}
+
+    def __call__(self, index: int) -> bool:
+        position = bisect.bisect_right(self.sentence_starts, index) - 1
+        if position < 0:
+            return True
+        sentence = self.view.sentences[position]
+        if index <= sentence.start or index >= sentence.end:
+            return True
+        if sentence.start not in self.cache:
+            boundaries, offset = set(), sentence.start
+            for token in rjieba.cut(self.view.folded[sentence.start : sentence.end]):
+                offset += len(token)
+                boundaries.add(offset)
+            self.cache[sentence.start] = frozenset(boundaries)
+        return index in self.cache[sentence.start]
 
 
-def _short_form_mentions(view: TextView, kb: KnowledgeBase, claims: _Claims) -> list[Mention]:
-    """美中, 日美同盟, 美日韓, 川習會 before a listed suffix; 訪美, 對美 when 美 ends a word."""
+def _splits_a_word(match: AliasMatch, folded: str, kb: KnowledgeBase, boundary: _WordBoundaries) -> bool:
+    """A word-bound alias inside a longer word (韓正 in 日韓正式, 石破 in 石破天驚) is not the name."""
+    return folded[match.start : match.end] in kb.word_bound_aliases and not (boundary(match.start) and boundary(match.end))
+
+
+def _short_form_mentions(view: TextView, kb: KnowledgeBase, claims: _Claims, boundary: _WordBoundaries) -> list[Mention]:
+    """美中, 日美同盟, 美、俄、烏三方, 川習會 as compounds; 訪美, 對美, 俄總統 as single short forms."""
     folded = view.folded
     known = set(kb.short_countries) | set(kb.short_persons)
     found: list[Mention] = []
     index = 0
     while index < len(folded):
-        run_end = index
-        while run_end < len(folded) and folded[run_end] in known and claims.free(run_end, run_end + 1) and run_end - index < 4:
-            run_end += 1
-        run = folded[index:run_end]
-        if len(run) >= 2 and len(set(run)) == len(run) and folded.startswith(kb.compound_suffixes, run_end):
-            has_person = any(c in kb.short_persons for c in run)
-            if not has_person or _suffix_is_meeting(folded, run_end):
-                found.extend(_short_mention(c, index + k, kb) for k, c in enumerate(run))
-            index = run_end
+        members = _compound_at(folded, index, known, claims)
+        if len(members) >= 2:
+            run_end = members[-1] + 1
+            has_person = any(folded[i] in kb.short_persons for i in members)
+            followed = folded.startswith(kb.compound_suffixes, run_end)
+            stands_alone = all(boundary(i) and boundary(i + 1) for i in members)  # 美/俄/手中, not 加以
+            if (has_person and _suffix_is_meeting(folded, run_end)) or (not has_person and (followed or stands_alone)):
+                found.extend(_short_mention(folded[i], i, kb, "compound") for i in members)
+                index = run_end
+                continue
+        index += 1
+    taken = {m.start for m in found}
+    for index, char in enumerate(folded):
+        if char not in kb.short_countries or index in taken or not claims.free(index, index + 1):
             continue
-        index = max(run_end, index + 1)
-    found.extend(_single_short_forms(view, kb, claims, {m.start for m in found}))
-    return [m for m in found if m is not None]
+        after_prefix = (
+            index > 0 and folded[index - 1] in kb.single_prefixes and claims.free(index - 1, index) and boundary(index - 1)
+        )
+        before_title = char in kb.before_title and _longest_prefix(folded, index + 1, kb.titles) is not None and boundary(index)
+        if (after_prefix and boundary(index + 1)) or before_title:
+            found.append(_short_mention(char, index, kb, "short_form"))
+    return found
+
+
+def _compound_at(folded: str, index: int, known: set[str], claims: _Claims) -> list[int]:
+    """Positions of distinct short forms from ``index`` on, allowing 、 between them (at most four)."""
+    members: list[int] = []
+    position = index
+    while position < len(folded) and len(members) < 4:
+        char = folded[position]
+        if char in known and claims.free(position, position + 1) and char not in {folded[i] for i in members}:
+            members.append(position)
+            position += 1
+        elif char == "、" and members and position + 1 < len(folded) and folded[position + 1] in known:
+            position += 1
+        else:
+            break
+    return members
 
 
 def _suffix_is_meeting(folded: str, at: int) -> bool:
-    return folded.startswith(("会", "峰会", "二人", "两人"), at)
+    return folded.startswith(("会", "二会", "三会", "峰会", "二人", "两人"), at)
 
 
-def _short_mention(char: str, at: int, kb: KnowledgeBase) -> Mention:
+def _short_mention(char: str, at: int, kb: KnowledgeBase, how: str) -> Mention:
     entity_id = kb.short_countries.get(char) or kb.short_persons[char]
-    return Mention(at, at + 1, entity_id, "short_form")
-
-
-def _single_short_forms(view: TextView, kb: KnowledgeBase, claims: _Claims, taken: set[int]) -> list[Mention]:
-    folded = view.folded
-    found = []
-    for sentence in view.sentences:
-        word_ends: set[int] | None = None
-        for index in range(sentence.start + 1, sentence.end):
-            char = folded[index]
-            if char not in kb.single_allowed or index in taken or not claims.free(index, index + 1):
-                continue
-            if folded[index - 1] not in kb.single_prefixes or not claims.free(index - 1, index):
-                continue
-            if word_ends is None:
-                word_ends = _words_end_at(folded[sentence.start : sentence.end])
-            if index + 1 - sentence.start in word_ends:
-                found.append(Mention(index, index + 1, kb.short_countries[char], "short_form"))
-    return found
+    return Mention(at, at + 1, entity_id, how)
 
 
 def _longest_prefix(folded: str, at: int, words: dict[str, tuple[str, ...]] | frozenset[str]) -> str | None:
@@ -143,7 +172,8 @@ def _title_mentions(view: TextView, kb: KnowledgeBase, claims: _Claims, on: dt.d
         return []
     folded = view.folded
     found = []
-    for owner in sorted({m for m in claims.owner if m is not None}, key=lambda m: m.start):
+    owners = {m for m in claims.owner if m is not None and m.entity_id in kb.entities and m.how != "compound"}
+    for owner in sorted(owners, key=lambda m: m.start):
         entity = kb.entities[owner.entity_id]
         office_country = owner.entity_id if entity.type == "country" else kb.body_codes.get(owner.entity_id)
         title = _longest_prefix(folded, owner.end, kb.titles) if office_country else None
@@ -152,7 +182,7 @@ def _title_mentions(view: TextView, kb: KnowledgeBase, claims: _Claims, on: dt.d
         title_end = owner.end + len(title)
         holders = kb.holders(office_country, kb.titles[title], on)
         following = claims.at(title_end)
-        if not holders or (following is not None and kb.entities[following.entity_id].type == "person"):
+        if not holders or (following is not None and _is_person(following.entity_id, kb)):
             continue
         name_end = _name_run(folded, title_end, kb) if claims.free(title_end, title_end + 1) else title_end
         if name_end > title_end and claims.free(title_end, name_end):
@@ -160,6 +190,25 @@ def _title_mentions(view: TextView, kb: KnowledgeBase, claims: _Claims, on: dt.d
         else:
             found.append(Mention(owner.start, title_end, holders[0].id, "title"))
     return found
+
+
+def _countries_opening_names(mentions: list[Mention], folded: str, kb: KnowledgeBase) -> list[Mention]:
+    """韓國外交部, 中國商務部: a body named after its country also mentions the country."""
+    found = []
+    for mention in mentions:
+        if kb.entities[mention.entity_id].type not in ("organization", "company"):
+            continue
+        for end in range(mention.end - 1, mention.start + 1, -1):
+            countries = [i for i in kb.alias_index.get(folded[mention.start : end], ()) if kb.entities[i].type == "country"]
+            if countries:
+                found.append(Mention(mention.start, end, countries[0], "inside_name"))
+                break
+    return found
+
+
+def _is_person(entity_id: str, kb: KnowledgeBase) -> bool:
+    """New people found in this text are not in the knowledge base, but they are people."""
+    return entity_id not in kb.entities or kb.entities[entity_id].type == "person"
 
 
 def _surname_title_mentions(view: TextView, kb: KnowledgeBase, claims: _Claims, named: set[str]) -> list[Mention]:
@@ -230,7 +279,7 @@ def _unknown_people(view: TextView, kb: KnowledgeBase, claims: _Claims) -> tuple
         before = claims.at(bracket.start() - 1)
         latin_start, latin_end = bracket.span(1)
         if before is not None:
-            if kb.entities.get(before.entity_id, Entity("", "", "")).type == "person" and claims.free(latin_start, latin_end):
+            if _is_person(before.entity_id, kb) and claims.free(latin_start, latin_end):
                 mentions.append(Mention(latin_start, latin_end, before.entity_id, "alias"))
             continue
         name_start = bracket.start()
@@ -273,13 +322,15 @@ def _marker_ending_at(folded: str, index: int, kb: KnowledgeBase) -> str | None:
 def link_actors(view: TextView, kb: KnowledgeBase, on: dt.date | None) -> LinkedActors:
     """The one entry point: every actor mention in the text, linked to an entity."""
     claims = _Claims(len(view.folded))
-    mentions = _alias_mentions(match_aliases(view.folded, kb), kb, on)
+    boundary = _WordBoundaries(view)
+    matches = [m for m in match_aliases(view.folded, kb) if not _splits_a_word(m, view.folded, kb, boundary)]
+    mentions = _alias_mentions(matches, kb, on)
     for mention in mentions:
         claims.claim(mention)
-    for step in (_short_form_mentions,):
-        for mention in step(view, kb, claims):
-            claims.claim(mention)
-            mentions.append(mention)
+    mentions.extend(_countries_opening_names(mentions, view.folded, kb))
+    for mention in _short_form_mentions(view, kb, claims, boundary):
+        claims.claim(mention)
+        mentions.append(mention)
     unknown, new_people = _unknown_people(view, kb, claims)
     mentions.extend(unknown)
     title_mentions = _title_mentions(view, kb, claims, on)
