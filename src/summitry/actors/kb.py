@@ -108,6 +108,7 @@ def _is_real_country(code: str) -> bool:
     return pycountry.countries.get(alpha_3=code) is not None
 
 
+@cache
 def fold_alias(alias: str) -> str:
     """The key an alias is indexed under: folded script, one normalised name dot."""
     return fold(unicodedata.normalize("NFC", alias.strip())).replace("・", "·").replace("•", "·")

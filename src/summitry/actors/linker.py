@@ -1,6 +1,6 @@
 """From matched aliases to linked mentions: short forms, titles, misspellings, new people.
 
-Each rule only claims text that no longer rule has claimed, so the order of the steps in
+Each rule only claims text that no earlier rule has claimed, so the order of the steps in
 ``link_actors`` is the order of trust: aliases, short forms, titles, then unknown people.
 """
 
@@ -21,7 +21,7 @@ from summitry.text import fold
 
 _LATIN_NAME = r"[A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){1,3}"
 _BRACKETED_LATIN = re.compile(r"\((" + _LATIN_NAME + r")\s*(?:,[^)]*)?\)")
-_FORMER = ("前", "原", "首位", "歷任", "历任", "下任", "下届", "历届", "副")
+_FORMER = ("前", "原", "首位", "历任", "下任", "下届", "历届", "副")  # folded: matched against Simplified
 
 
 @dataclass(frozen=True)
@@ -47,20 +47,9 @@ class _Claims:
         return self.owner[index] if 0 <= index < len(self.owner) else None
 
 
-def _in_office(entity: Entity, on: dt.date | None) -> bool:
-    return on is not None and any(o.start <= on and (o.end is None or on < o.end) for o in entity.offices)
-
-
-def _pick(entity_ids: tuple[str, ...], kb: KnowledgeBase, on: dt.date | None) -> str:
-    """An alias shared by several entities goes to the one in office on the date, else the first listed."""
-    for entity_id in entity_ids:
-        if _in_office(kb.entities[entity_id], on):
-            return entity_id
-    return entity_ids[0]
-
-
-def _alias_mentions(matches: list[AliasMatch], kb: KnowledgeBase, on: dt.date | None) -> list[Mention]:
-    return [Mention(m.start, m.end, _pick(m.entity_ids, kb, on), m.how) for m in matches]
+def _alias_mentions(matches: list[AliasMatch]) -> list[Mention]:
+    """The validator keeps every alias to one entity, so a match names exactly one."""
+    return [Mention(m.start, m.end, m.entity_ids[0], m.how) for m in matches]
 
 
 class _WordBoundaries:
@@ -323,8 +312,8 @@ def link_actors(view: TextView, kb: KnowledgeBase, on: dt.date | None) -> Linked
     """The one entry point: every actor mention in the text, linked to an entity."""
     claims = _Claims(len(view.folded))
     boundary = _WordBoundaries(view)
-    matches = [m for m in match_aliases(view.folded, kb) if not _splits_a_word(m, view.folded, kb, boundary)]
-    mentions = _alias_mentions(matches, kb, on)
+    matches = match_aliases(view.folded, kb, lambda m: not _splits_a_word(m, view.folded, kb, boundary))
+    mentions = _alias_mentions(matches)
     for mention in mentions:
         claims.claim(mention)
     mentions.extend(_countries_opening_names(mentions, view.folded, kb))

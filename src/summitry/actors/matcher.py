@@ -8,6 +8,7 @@ so that a same-sound misspelling such as 高適早苗 still finds 高市早苗.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 from functools import cache
 
 import ahocorasick
@@ -120,6 +121,11 @@ def longest_first(matches: list[AliasMatch]) -> list[AliasMatch]:
     return sorted(chosen, key=lambda m: m.start)
 
 
-def match_aliases(folded: str, kb: KnowledgeBase) -> list[AliasMatch]:
-    """The one entry point: every alias occurrence, longest match wins."""
-    return longest_first(exact_matches(folded, kb) + homophone_matches(folded, kb))
+def match_aliases(folded: str, kb: KnowledgeBase, allowed: Callable[[AliasMatch], bool] = lambda _: True) -> list[AliasMatch]:
+    """The one entry point: every allowed alias occurrence, longest match wins.
+
+    ``allowed`` runs before the longest match is chosen, so a rejected long alias (日本海 in
+    日本海軍) leaves room for the shorter one inside it (日本).
+    """
+    candidates = [m for m in exact_matches(folded, kb) + homophone_matches(folded, kb) if allowed(m)]
+    return longest_first(candidates)
