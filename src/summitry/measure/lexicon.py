@@ -1,0 +1,312 @@
+"""The measure stage's knowledge, read once from data/*.yaml and folded for matching.
+
+The YAML files may spell words in either script; every word is folded here with the same
+function that builds the text view, so a word written once matches both scripts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import pycountry
+import yaml
+
+from summitry.text import fold
+
+
+class InvalidLexicon(ValueError):
+    """A measure data file that breaks its own rules (unknown code, empty list, ...)."""
+
+    def __init__(self, name: str, problems: list[str]) -> None:
+        super().__init__(f"{name}: " + "; ".join(problems))
+        self.name = name
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class CounterWord:
+    """A measure word after a number, the unit it counts, and the nouns it needs."""
+
+    word: str
+    unit: str
+    nouns: tuple[str, ...] = ()
+    min_chinese: int = 0
+    not_followed_by: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class UnitLexicon:
+    currencies: dict[str, str]  # folded word -> ISO 4217
+    currency_symbols: dict[str, str]
+    currency_not_followed_by: dict[str, tuple[str, ...]]
+    local_currency_words: tuple[str, ...]
+    local_currencies: tuple[str, ...]
+    range_joiners: tuple[str, ...]
+    counters: tuple[CounterWord, ...]
+    percent_signs: tuple[str, ...]
+    percent_words_before: tuple[str, ...]
+    tenths: tuple[str, ...]
+    tenths_not_followed_by: tuple[str, ...]
+    percent_points: tuple[str, ...]
+    gdp_words: tuple[str, ...]
+    defence_spending_words: tuple[str, ...]
+    share_words: tuple[str, ...]
+    gdp_share_breakers: tuple[str, ...]
+    approx_before: tuple[str, ...]
+    approx_joiners: tuple[str, ...]
+    approx_adverb_reach: int
+    approx_false_friends: tuple[str, ...]
+    approx_after: tuple[str, ...]
+    qualifiers_before: dict[str, str]  # word -> qualifier
+    qualifiers_between: dict[str, str]
+    qualifiers_after: dict[str, str]
+    per_before: dict[str, str]  # word -> period
+    per_after: dict[str, str]
+    per_reach: int
+    vague_before: frozenset[str]
+    money_nouns_after: tuple[str, ...]
+    money_cues_before: tuple[str, ...]
+    money_cue_reach: int
+    currency_when_mentioned: dict[str, str]
+    currency_otherwise: str
+
+
+@dataclass(frozen=True)
+class TimeLexicon:
+    relative_years: dict[str, int]
+    relative_months: dict[str, int]
+    relative_days: dict[str, int]
+    relative_false_starts: frozenset[str]
+    anchored_days: dict[str, int]
+    anchored_years: dict[str, int]
+    week_words: tuple[str, ...]
+    weekdays: dict[str, int]
+    week_shifts: dict[str, int]
+    event_anchors: tuple[str, ...]
+    year_parts: tuple[str, ...]
+    month_parts: tuple[str, ...]
+    bare_year_parts: tuple[str, ...]
+    relation_after: dict[str, str]
+    relation_not_followed_by: dict[str, tuple[str, ...]]
+    relation_before: dict[str, str]
+    range_joiners: tuple[str, ...]
+    since_words_nearby: tuple[str, ...]
+    since_reach: int
+    offset_units: dict[str, str]
+    offset_directions: dict[str, int]
+    offset_units_chinese_only: tuple[str, ...]
+    bare_day_not_after: tuple[str, ...]
+    bare_day_not_followed_by: tuple[str, ...]
+    future_markers: tuple[str, ...]
+    year_not_followed_by: tuple[str, ...]
+    era_offsets: dict[str, int]
+
+
+def read_data(name: str) -> dict[str, Any]:
+    """The raw mapping of one data file shipped with the package."""
+    text = resources.files("summitry.measure").joinpath("data", name).read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def longest_first(words: Any) -> tuple[str, ...]:
+    """Folded words, longest first, so "大約" is tried before "約"."""
+    return tuple(sorted({fold(str(word)) for word in words}, key=lambda word: (-len(word), word)))
+
+
+def folded_map(mapping: dict[str, Any]) -> dict[str, Any]:
+    """A word-keyed mapping with folded keys, longest key first."""
+    folded = {fold(str(word)): value for word, value in mapping.items()}
+    return dict(sorted(folded.items(), key=lambda item: (-len(item[0]), item[0])))
+
+
+@cache
+def unit_lexicon() -> UnitLexicon:
+    """units.yaml, validated and folded; read once per process."""
+    raw = read_data("units.yaml")
+    problems = unit_problems(raw)
+    if problems:
+        raise InvalidLexicon("units.yaml", problems)
+    qualifiers = raw["qualifiers"]
+    per = raw["per"]
+    return UnitLexicon(
+        currencies=folded_map({word: code for code, words in raw["currencies"].items() for word in words}),
+        currency_symbols=folded_map(raw["currency_symbols"]),
+        currency_not_followed_by={
+            fold(word): longest_first(after) for word, after in raw["currency_not_followed_by"].items()
+        },
+        local_currency_words=longest_first(raw["local_currency_words"]),
+        local_currencies=tuple(raw["local_currencies"]),
+        range_joiners=longest_first(raw["range_joiners"]),
+        counters=tuple(
+            CounterWord(
+                word=fold(entry["word"]),
+                unit=entry["unit"],
+                nouns=longest_first(entry.get("nouns", ())),
+                min_chinese=int(entry.get("min_chinese", 0)),
+                not_followed_by=longest_first(entry.get("not_followed_by", ())),
+            )
+            for entry in sorted(raw["counters"], key=lambda entry: -len(entry["word"]))
+        ),
+        percent_signs=longest_first(raw["percent"]["signs"]),
+        percent_words_before=longest_first(raw["percent"]["words_before"]),
+        tenths=longest_first(raw["percent"]["tenths"]),
+        tenths_not_followed_by=longest_first(raw["percent"]["tenths_not_followed_by"]),
+        percent_points=longest_first(raw["percent"]["points"]),
+        gdp_words=longest_first(raw["gdp_words"]),
+        defence_spending_words=longest_first(raw["defence_spending_words"]),
+        share_words=longest_first(raw["share_words"]),
+        gdp_share_breakers=longest_first(raw["gdp_share_breakers"]),
+        approx_before=longest_first(raw["approx_before"]),
+        approx_joiners=longest_first(raw["approx_joiners"]),
+        approx_adverb_reach=int(raw["approx_adverb_reach"]),
+        approx_false_friends=longest_first(raw["approx_false_friends"]),
+        approx_after=longest_first(raw["approx_after"]),
+        qualifiers_before=_words_by_kind(qualifiers, "before"),
+        qualifiers_between=_words_by_kind(qualifiers, "between"),
+        qualifiers_after=_words_by_kind(qualifiers, "after"),
+        per_before=_words_by_kind(per, "before"),
+        per_after=_words_by_kind(per, "after"),
+        per_reach=int(raw["per_reach"]),
+        vague_before=frozenset(fold(word) for word in raw["vague_before"]),
+        money_nouns_after=longest_first(raw["money_nouns_after"]),
+        money_cues_before=longest_first(raw["money_cues_before"]),
+        money_cue_reach=int(raw["money_cue_reach"]),
+        currency_when_mentioned=folded_map(raw["default_currency"]["when_mentioned"]),
+        currency_otherwise=raw["default_currency"]["otherwise"],
+    )
+
+
+def _words_by_kind(groups: dict[str, dict[str, list[str]]], position: str) -> dict[str, str]:
+    """Invert {kind: {position: [words]}} to {folded word: kind} for one position."""
+    return folded_map({word: kind for kind, where in groups.items() for word in where.get(position) or ()})
+
+
+@cache
+def time_lexicon() -> TimeLexicon:
+    """times.yaml, validated and folded; read once per process."""
+    raw = read_data("times.yaml")
+    problems = time_problems(raw)
+    if problems:
+        raise InvalidLexicon("times.yaml", problems)
+    return TimeLexicon(
+        relative_years=folded_map(raw["relative_years"]),
+        relative_months=folded_map(raw["relative_months"]),
+        relative_days=folded_map(raw["relative_days"]),
+        relative_false_starts=frozenset(fold(word) for word in raw["relative_false_starts"]),
+        anchored_days=folded_map(raw["anchored_days"]),
+        anchored_years=folded_map(raw["anchored_years"]),
+        week_words=longest_first(raw["week_words"]),
+        weekdays=folded_map(raw["weekdays"]),
+        week_shifts=folded_map(raw["week_shifts"]),
+        event_anchors=longest_first(raw["event_anchors"]),
+        year_parts=longest_first(raw["year_parts"]),
+        month_parts=longest_first(raw["month_parts"]),
+        bare_year_parts=longest_first(raw["bare_year_parts"]),
+        relation_after=folded_map(raw["relation_after"]),
+        relation_not_followed_by={
+            fold(word): longest_first(after) for word, after in raw["relation_not_followed_by"].items()
+        },
+        relation_before=folded_map(raw["relation_before"]),
+        range_joiners=longest_first(raw["range_joiners"]),
+        since_words_nearby=longest_first(raw["since_words_nearby"]),
+        since_reach=int(raw["since_reach"]),
+        offset_units=folded_map(raw["offset_units"]),
+        offset_directions=folded_map(raw["offset_directions"]),
+        offset_units_chinese_only=longest_first(raw["offset_units_chinese_only"]),
+        bare_day_not_after=longest_first(raw["bare_day_not_after"]),
+        bare_day_not_followed_by=longest_first(raw["bare_day_not_followed_by"]),
+        future_markers=longest_first(raw["future_markers"]),
+        year_not_followed_by=longest_first(raw["year_not_followed_by"]),
+        era_offsets=folded_map(raw["era_offsets"]),
+    )
+
+
+UNIT_NAME_CHARACTERS = set("abcdefghijklmnopqrstuvwxyz_")
+RELATIONS = {"before", "by", "after", "since"}
+PERIODS = {"year", "month", "week", "day"}
+QUALIFIERS = {"more_than", "up_to"}
+
+
+def unit_problems(raw: dict[str, Any]) -> list[str]:
+    """Everything wrong with a units.yaml mapping; empty when it is sound."""
+    problems: list[str] = []
+    for code, words in raw["currencies"].items():
+        if pycountry.currencies.get(alpha_3=code) is None:
+            problems.append(f"{code} is not an ISO 4217 code")
+        if not words:
+            problems.append(f"{code} has no words")
+    for symbol, code in raw["currency_symbols"].items():
+        if code not in raw["currencies"]:
+            problems.append(f"symbol {symbol} names {code}, which has no words")
+    seen_currency_words: set[str] = set()
+    for words in raw["currencies"].values():
+        for word in words:
+            if fold(word) in seen_currency_words:
+                problems.append(f"currency word {word} is listed twice (the loader folds scripts)")
+            seen_currency_words.add(fold(word))
+    seen_counters: set[tuple[str, tuple[str, ...]]] = set()
+    for entry in raw["counters"]:
+        unit = str(entry.get("unit", ""))
+        if not unit or not set(unit) <= UNIT_NAME_CHARACTERS:
+            problems.append(f"counter {entry.get('word')} has unit {unit!r}: want a lower-case noun")
+        key = (fold(entry["word"]), tuple(sorted(fold(noun) for noun in entry.get("nouns", ()))))
+        if key in seen_counters:
+            problems.append(f"counter {entry['word']} is listed twice with the same nouns")
+        seen_counters.add(key)
+    for kind in raw["qualifiers"]:
+        if kind not in QUALIFIERS:
+            problems.append(f"unknown qualifier {kind}")
+    for period in raw["per"]:
+        if period not in PERIODS:
+            problems.append(f"unknown period {period}")
+    for code in raw["local_currencies"]:
+        if code not in raw["currencies"] and pycountry.currencies.get(alpha_3=code) is None:
+            problems.append(f"local currency {code} is not an ISO 4217 code")
+    for word in raw["local_currency_words"]:
+        if not any(word in words for words in raw["currencies"].values()):
+            problems.append(f"local currency word {word} is not a currency word")
+    for code in raw["default_currency"]["when_mentioned"].values():
+        if code not in raw["currencies"]:
+            problems.append(f"default currency {code} has no words")
+    if raw["default_currency"]["otherwise"] not in raw["currencies"]:
+        problems.append("default_currency.otherwise has no words")
+    for name in ("approx_before", "approx_after", "gdp_words", "money_nouns_after", "money_cues_before"):
+        if not raw.get(name):
+            problems.append(f"{name} is empty")
+    return problems
+
+
+def time_problems(raw: dict[str, Any]) -> list[str]:
+    """Everything wrong with a times.yaml mapping; empty when it is sound."""
+    problems: list[str] = []
+    for word, weekday in raw["weekdays"].items():
+        if weekday not in range(1, 8):
+            problems.append(f"weekday {word} must be 1 (Monday) to 7 (Sunday)")
+    shift_groups = ("relative_years", "relative_months", "relative_days", "anchored_days", "anchored_years", "week_shifts")
+    for word in raw["bare_day_not_after"]:
+        if len(word) != 1:
+            problems.append(f"bare_day_not_after {word} must be one character")
+    for group in shift_groups:
+        for word, shift in raw[group].items():
+            if not isinstance(shift, int):
+                problems.append(f"{group}.{word} must be a whole number, not {shift!r}")
+    for word in raw["relative_false_starts"]:
+        if len(word) != 2:
+            problems.append(f"relative false start {word} must be two characters")
+    for group in ("relation_after", "relation_before"):
+        for word, relation in raw[group].items():
+            if relation not in RELATIONS:
+                problems.append(f"{group}.{word} names unknown relation {relation!r}")
+    for word, period in raw["offset_units"].items():
+        if period not in PERIODS:
+            problems.append(f"offset unit {word} names unknown period {period!r}")
+    for word, direction in raw["offset_directions"].items():
+        if direction not in (-1, 1):
+            problems.append(f"offset direction {word} must be -1 or 1")
+    for word in raw["offset_units_chinese_only"]:
+        if word not in raw["offset_units"]:
+            problems.append(f"{word} is Chinese-only but not an offset unit")
+    return problems

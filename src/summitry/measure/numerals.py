@@ -1,0 +1,121 @@
+"""Numbers as Chinese news writes them: Arabic, Chinese, or Arabic with 萬/億/兆.
+
+Matching runs on the folded text (Simplified, half-width), so the patterns below name
+Simplified characters only; every match offset is valid in the original text too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+import cn2an
+
+MAGNITUDES = {"十": 10, "百": 100, "千": 1_000, "万": 10_000, "亿": 100_000_000, "兆": 10**12}
+
+# ○ (a white circle) stands for 〇 in Taiwanese digit-by-digit numerals ("三五○○億");
+# 廿 and 卅 are 20 and 30 ("廿八日", "卅萬").
+CHINESE_DIGITS = "零〇○一二三四五六七八九两廿卅"
+CHINESE_NUMERAL = rf"[{CHINESE_DIGITS}十][{CHINESE_DIGITS}十百千万亿兆]*"
+DIGIT_VALUES = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+# "6萬7000", "2万8500", "1億2000萬": Arabic digits on both sides of a magnitude.
+COMPOUND_NUMERAL = r"(?P<compound_high>\d+)(?P<compound_unit>亿(?=\d{1,4}万)|万(?=\d{4}(?!\d)))(?P<compound_low>\d{1,4})(?P<compound_low_unit>万?)"
+# "3,500" with separators, "13.5", "362"; magnitudes may follow after one space ("362 亿").
+ARABIC_NUMERAL = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+ARABIC_MAGNITUDE = r"[百千万亿兆]*[万亿兆]|[千百]"
+
+NUMBER = re.compile(
+    rf"{COMPOUND_NUMERAL}"
+    rf"|(?P<arabic>{ARABIC_NUMERAL})(?:[ \u3000]?(?P<magnitude>{ARABIC_MAGNITUDE}))?"
+    rf"|(?P<chinese>{CHINESE_NUMERAL})"
+    r"|(?P<bare>[百千万亿]+)"
+)
+
+
+@dataclass(frozen=True)
+class Number:
+    """One number found in the folded text, with its value and how it was written."""
+
+    start: int
+    end: int
+    value: Decimal
+    chinese: bool  # written in Chinese numerals ("兩", "三千五百億")
+    magnitude: str  # the 萬/億/兆 written after Arabic digits, "" when none
+    bare: bool = False  # a magnitude with no digit ("近千名", "逾萬人"): a number only after 近/逾
+
+
+class NotANumber(ValueError):
+    """A run of numeral characters that does not spell a number (e.g. "十十")."""
+
+
+def chinese_value(numeral: str) -> Decimal:
+    """Value of a Chinese numeral; cn2an reads 萬/億 but not 兆, 卅 or digit-by-digit numbers
+    with a magnitude ("三五〇〇億"), so those are taken apart here."""
+    numeral = numeral.replace("○", "〇").replace("卅", "三十").replace("廿", "二十")
+    if "兆" in numeral:
+        high, _, low = numeral.partition("兆")
+        return chinese_value(high or "一") * MAGNITUDES["兆"] + (chinese_value(low) if low else 0)
+    digits = numeral.rstrip("万亿")
+    if digits and all(character in DIGIT_VALUES for character in digits):
+        return digit_by_digit(digits) * arabic_value("1", numeral[len(digits) :])
+    try:
+        return Decimal(str(cn2an.cn2an(numeral, "normal")))
+    except (ValueError, KeyError) as error:
+        raise NotANumber(numeral) from error
+
+
+def digit_by_digit(digits: str) -> Decimal:
+    """"三五〇〇" is 3500; two digits side by side ("兩三", "七八") are a vague "two or three"."""
+    if len(digits) == 2:
+        raise NotANumber(digits)
+    return Decimal("".join(str(DIGIT_VALUES[character]) for character in digits))
+
+
+def arabic_value(digits: str, magnitude: str) -> Decimal:
+    """Value of Arabic digits with separators removed, times each magnitude character."""
+    value = Decimal(digits.replace(",", ""))
+    for character in magnitude:
+        value *= MAGNITUDES[character]
+    return value
+
+
+def find_numbers(folded: str, original: str) -> list[Number]:
+    """Every number in the folded text; a full-width comma (folded to ",") never groups digits."""
+    numbers: list[Number] = []
+    for match in NUMBER.finditer(with_clause_commas(folded, original)):
+        if match.group("compound_high"):
+            numbers.append(Number(match.start(), match.end(), compound_value(match), False, ""))
+        elif match.group("bare"):
+            value = arabic_value("1", match.group("bare"))
+            numbers.append(Number(match.start(), match.end(), value, True, "", bare=True))
+        elif match.group("chinese"):
+            try:
+                value = chinese_value(match.group("chinese"))
+            except NotANumber:
+                continue
+            numbers.append(Number(match.start(), match.end(), value, True, ""))
+        else:
+            magnitude = match.group("magnitude") or ""
+            value = arabic_value(match.group("arabic"), magnitude)
+            numbers.append(Number(match.start(), match.end(), value, False, magnitude))
+    return numbers
+
+
+def compound_value(match: re.Match[str]) -> Decimal:
+    """"6萬7000" = 6×10⁴ + 7000; "1億2000萬" = 1×10⁸ + 2000×10⁴."""
+    high = arabic_value(match.group("compound_high"), match.group("compound_unit"))
+    return high + arabic_value(match.group("compound_low"), match.group("compound_low_unit"))
+
+
+def with_clause_commas(folded: str, original: str) -> str:
+    """The folded text with each full-width comma put back, so "5，300" stays two numbers;
+    same length, so offsets still hold."""
+    if "," not in folded:
+        return folded
+    return "".join("，" if f == "," and o != "," else f for f, o in zip(folded, original))
+
+
+def plain(value: Decimal) -> int | float:
+    """The value as JSON should show it: an int when whole, else a float."""
+    return int(value) if value == value.to_integral_value() else float(value)

@@ -1,0 +1,582 @@
+"""Quantities an analyst records: money, percentages, shares of GDP and counted things.
+
+A number becomes a quantity only when a unit of interest is written with it (a currency,
+a percent sign, a counter such as 架/艘/名, a counted noun such as 就業機會), so years,
+dates, ordinals, ages, scores and model numbers are never reported. Matching runs on
+``view.folded``; every span is returned as ``view.original[start:end]``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter as Tally
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from typing import NamedTuple
+
+from summitry.measure.lexicon import CounterWord, UnitLexicon, unit_lexicon
+from summitry.measure.numerals import MAGNITUDES, Number, find_numbers, plain
+from summitry.model import Quantity, TextView
+
+CLAUSE_BREAKS = frozenset("，。、；：,.;:!?！？「」『』()（）|\n《》“”\"")
+SPACES = " \t\u3000\xa0"
+NOUN_REACH = 6  # modifier characters allowed between a counter and its noun ("個美國就業機會")
+NOUN_LOOKBACK = 15  # how far back in the clause a noun may name what a bare counter counts
+IMPLICIT = "implicit-currency"  # money written without a currency ("3,500億投資")
+LOCAL = "local-currency"  # money in 元, whose currency depends on who writes
+BARE = "bare-amount"  # a 萬/億 amount with no unit: money only beside money in its sentence
+
+
+class UnitReading(NamedTuple):
+    """The unit found for a number, where its written form ends, and the value in that unit."""
+
+    unit: str
+    end: int
+    value: Decimal
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A quantity while it is being read; ``unit`` may still be IMPLICIT, LOCAL or BARE."""
+
+    start: int
+    end: int
+    value: Decimal
+    unit: str
+    approx: bool = False
+    per: str | None = None
+    qualifier: str | None = None
+
+
+def extract_quantities(view: TextView) -> tuple[Quantity, ...]:
+    """Every quantity in the document, in text order, with spans into the original."""
+    lexicon = unit_lexicon()
+    readings = read_all(view, lexicon)
+    readings = keep_bare_amounts_beside_money(view, readings, lexicon)
+    readings = apply_gdp_context(view, readings, lexicon)
+    readings = resolve_currencies(view, readings, lexicon)
+    return tuple(
+        Quantity(
+            start=reading.start,
+            end=reading.end,
+            text=view.original[reading.start : reading.end],
+            value=plain(reading.value),
+            unit=reading.unit,
+            approx=reading.approx,
+            per=reading.per,
+            qualifier=reading.qualifier,
+        )
+        for reading in readings
+    )
+
+
+def read_all(view: TextView, lexicon: UnitLexicon) -> list[Reading]:
+    """One reading per number that carries a unit; the first number of a range ("3至5億美元")
+    borrows the unit of the second."""
+    folded = view.folded
+    numbers = find_numbers(folded, view.original)
+    readings: list[Reading] = []
+    for index, number in enumerate(numbers):
+        floor = readings[-1].end if readings else 0
+        if number.start < floor:
+            continue
+        reading = read_quantity(folded, number, floor, lexicon)
+        if reading is None and index + 1 < len(numbers):
+            reading = read_range_start(folded, number, numbers[index + 1], floor, lexicon)
+        if reading is not None:
+            readings.append(reading)
+    return readings
+
+
+# --- the number itself ---------------------------------------------------------------
+
+
+def is_embedded(folded: str, number: Number, lexicon: UnitLexicon) -> bool:
+    """True when the digits belong to something else: a model number (F-35, 火星-18),
+    an ordinal (第二), a code, or a vague amount (數十億, 上千)."""
+    if any(word_ending_at(folded, number.start, words) for words in written_before_number(lexicon)):
+        return False  # 百分之九十, RMB500億, GDP5%
+    before = folded[number.start - 1] if number.start > 0 else ""
+    if before.isascii() and before.isalpha() or before in ("_", "第"):
+        return True
+    if before == "-" and number.start > 1 and not folded[number.start - 2].isdigit():
+        return True
+    return number.chinese and before in lexicon.vague_before
+
+
+def written_before_number(lexicon: UnitLexicon) -> tuple[tuple[str, ...] | dict[str, str], ...]:
+    """Words that may stand right before a number and belong to its quantity."""
+    return (lexicon.percent_words_before, lexicon.currency_symbols, lexicon.gdp_words)
+
+
+# --- small text helpers ----------------------------------------------------------------
+
+
+def word_at(folded: str, position: int, words: tuple[str, ...] | dict[str, object]) -> str | None:
+    """The longest of ``words`` that starts at ``position`` (word lists are longest first)."""
+    for word in words:
+        if folded.startswith(word, position):
+            return word
+    return None
+
+
+def word_ending_at(folded: str, position: int, words: tuple[str, ...] | dict[str, object]) -> str | None:
+    """The longest of ``words`` that ends at ``position``."""
+    for word in words:
+        if position >= len(word) and folded.endswith(word, 0, position):
+            return word
+    return None
+
+
+def skip_spaces(folded: str, position: int) -> int:
+    while position < len(folded) and folded[position] in SPACES:
+        position += 1
+    return position
+
+
+def skip_spaces_back(folded: str, position: int) -> int:
+    while position > 0 and folded[position - 1] in SPACES:
+        position -= 1
+    return position
+
+
+def clause_before(folded: str, position: int, reach: int) -> str:
+    """Up to ``reach`` characters before ``position``, cut at the last clause break."""
+    window = folded[max(0, position - reach) : position]
+    for index in range(len(window) - 1, -1, -1):
+        if window[index] in CLAUSE_BREAKS:
+            return window[index + 1 :]
+    return window
+
+
+# --- units after the number -----------------------------------------------------------
+
+
+def read_unit(folded: str, number: Number, lexicon: UnitLexicon) -> UnitReading | None:
+    """The unit written after the number, tried from the least ambiguous sign to the most:
+    percent, currency, counter, then a bare 萬/億 amount next to a money word."""
+    position = skip_spaces(folded, number.end)
+    return (
+        read_percent(folded, number, position, lexicon)
+        or read_currency(folded, position, number, lexicon)
+        or read_counter(folded, number, position, lexicon)
+        or read_implicit_money(folded, number, lexicon)
+        or read_bare_amount(folded, number)
+    )
+
+
+def read_percent(folded: str, number: Number, position: int, lexicon: UnitLexicon) -> UnitReading | None:
+    """57%, 3個百分點, 兩成 (tenths: 一成 = 10 percent)."""
+    sign = word_at(folded, position, lexicon.percent_signs)
+    if sign:
+        return UnitReading("percent", position + len(sign), number.value)
+    points = word_at(folded, position, lexicon.percent_points)
+    if points:
+        return UnitReading("percentage_point", position + len(points), number.value)
+    tenths = word_at(folded, number.end, lexicon.tenths)
+    if tenths and number.value <= 10 and not number.magnitude:
+        after = number.end + len(tenths)
+        if not word_at(folded, after, lexicon.tenths_not_followed_by):
+            return UnitReading("percent", after, number.value * 10)
+    return None
+
+
+def read_currency(folded: str, position: int, number: Number, lexicon: UnitLexicon) -> UnitReading | None:
+    """5500億美元, 50 億日圓, 300億元; a currency word that starts a longer word (元首) is not one."""
+    word = word_at(folded, position, lexicon.currencies)
+    if word is None:
+        return None
+    after = position + len(word)
+    if word_at(folded, after, lexicon.currency_not_followed_by.get(word, ())):
+        return None
+    unit = LOCAL if word in lexicon.local_currency_words else lexicon.currencies[word]
+    return UnitReading(unit, after, number.value)
+
+
+def read_counter(folded: str, number: Number, position: int, lexicon: UnitLexicon) -> UnitReading | None:
+    """103 架, 3艘, 約50枚核彈頭, 6000 個美國就業機會: the first counter whose conditions hold."""
+    # A lone Chinese "一" before a counter is the article "a", not a count an analyst records.
+    if number.chinese and number.value == 1:
+        return None
+    for counter in lexicon.counters:
+        if folded.startswith(counter.word, position):
+            end = counter_end(folded, number, position, counter)
+            if end is not None:
+                return UnitReading(counter.unit, end, number.value)
+    return None
+
+
+def counter_end(folded: str, number: Number, position: int, counter: CounterWord) -> int | None:
+    """Where a quantity with this counter ends (after its noun when the noun follows),
+    or None when the counter's conditions fail."""
+    after = position + len(counter.word)
+    if word_at(folded, after, counter.not_followed_by):
+        return None
+    if number.chinese and number.value < counter.min_chinese:
+        return None
+    if not counter.nouns:
+        return after
+    noun_end = noun_after(folded, after, counter.nouns)
+    if noun_end is not None:
+        return noun_end
+    if any(noun in clause_before(folded, number.start, NOUN_LOOKBACK) for noun in counter.nouns):
+        return after
+    return None
+
+
+def noun_after(folded: str, position: int, nouns: tuple[str, ...]) -> int | None:
+    """End of the first noun within a short modifier after ``position``, in the same clause."""
+    for gap in range(NOUN_REACH + 1):
+        start = position + gap
+        if gap and (start > len(folded) or folded[start - 1] in CLAUSE_BREAKS or folded[start - 1].isdigit()):
+            return None
+        noun = word_at(folded, start, nouns)
+        if noun:
+            return start + len(noun)
+    return None
+
+
+def has_large_magnitude(folded: str, number: Number) -> bool:
+    """True for amounts written with 萬/億/兆 (Arabic "362 億" or Chinese "三千五百億")."""
+    written = number.magnitude or folded[number.start : number.end]
+    return any(character in "万亿兆" for character in written)
+
+
+def read_implicit_money(folded: str, number: Number, lexicon: UnitLexicon) -> UnitReading | None:
+    """3,500億投資 or 斥資 3,500 億: money in 萬/億/兆 whose currency the context must supply."""
+    if not has_large_magnitude(folded, number):
+        return None
+    after = skip_spaces(folded, number.end)
+    if folded.startswith("的", after):
+        after = skip_spaces(folded, after + 1)
+    if word_at(folded, after, lexicon.money_nouns_after):
+        return UnitReading(IMPLICIT, number.end, number.value)
+    before = skip_spaces_back(folded, number.start)
+    modifier = word_ending_at(folded, before, lexicon.approx_before) or word_ending_at(
+        folded, before, lexicon.qualifiers_before
+    )
+    before -= len(modifier or "")
+    if any(cue in clause_before(folded, before, lexicon.money_cue_reach + 2) for cue in lexicon.money_cues_before):
+        return UnitReading(IMPLICIT, number.end, number.value)
+    return None
+
+
+def read_bare_amount(folded: str, number: Number) -> UnitReading | None:
+    """现金部分为2000亿: a 萬/億 amount whose unit only its sentence can tell."""
+    if number.bare or not has_large_magnitude(folded, number):
+        return None
+    return UnitReading(BARE, number.end, number.value)
+
+
+# --- units before the number ----------------------------------------------------------
+
+
+def read_unit_before(folded: str, number: Number, lexicon: UnitLexicon) -> tuple[UnitReading, int] | None:
+    """百分之五, US$50億 or 人民幣 500 億: a unit written before the number -> (reading, start)."""
+    percent_word = word_ending_at(folded, number.start, lexicon.percent_words_before)
+    if percent_word:
+        return UnitReading("percent", number.end, number.value), number.start - len(percent_word)
+    symbol = word_ending_at(folded, number.start, lexicon.currency_symbols)
+    if symbol:
+        return UnitReading(lexicon.currency_symbols[symbol], number.end, number.value), number.start - len(symbol)
+    currency = currency_before(folded, number.start, lexicon)
+    if currency and has_large_magnitude(folded, number):
+        code, start = currency
+        return UnitReading(code, number.end, number.value), start
+    return None
+
+
+def currency_before(folded: str, position: int, lexicon: UnitLexicon) -> tuple[str, int] | None:
+    """A specific currency word right before a number ("新台幣1.2兆元") -> (code, start)."""
+    before = skip_spaces_back(folded, position)
+    word = word_ending_at(folded, before, lexicon.currencies)
+    if word is None or word in lexicon.local_currency_words:
+        return None
+    return lexicon.currencies[word], before - len(word)
+
+
+# --- one quantity ---------------------------------------------------------------------
+
+
+def read_quantity(folded: str, number: Number, floor: int, lexicon: UnitLexicon) -> Reading | None:
+    """The quantity built around one number, or None when no unit of interest goes with it."""
+    if is_embedded(folded, number, lexicon) or (number.bare and not modified_before(folded, number, lexicon)):
+        return None
+    qualifier = None
+    unit_reading = None
+    between = word_at(folded, number.end, lexicon.qualifiers_between)
+    if between:  # "400多名", "300餘人"
+        unit_reading = read_unit(folded, replace(number, end=number.end + len(between)), lexicon)
+        qualifier = lexicon.qualifiers_between[between] if unit_reading else None
+    unit_reading = unit_reading or read_unit(folded, number, lexicon)
+    start = number.start
+    if unit_reading is not None and unit_reading.unit == LOCAL:
+        currency = currency_before(folded, number.start, lexicon)  # "新台幣1.2兆元"
+        if currency is not None:
+            unit_reading = unit_reading._replace(unit=currency[0])
+            start = currency[1]
+    if unit_reading is None or unit_reading.unit == BARE:
+        unit_reading, start = read_unit_before(folded, number, lexicon) or (unit_reading, start)
+    if unit_reading is None:
+        return None
+    reading = Reading(start, unit_reading.end, unit_reading.value, unit_reading.unit, qualifier=qualifier)
+    reading = extend_before(folded, reading, floor, lexicon)
+    return extend_after(folded, reading, lexicon)
+
+
+def modified_before(folded: str, number: Number, lexicon: UnitLexicon) -> bool:
+    """True when an approximate or qualifying word stands right before the number."""
+    position = skip_spaces_back(folded, number.start)
+    return bool(
+        word_ending_at(folded, position, lexicon.approx_before)
+        or word_ending_at(folded, position, lexicon.qualifiers_before)
+    )
+
+
+def read_range_start(
+    folded: str, number: Number, following: Number, floor: int, lexicon: UnitLexicon
+) -> Reading | None:
+    """"3至5億美元", "30-40%": the first number of a range takes the unit of the second,
+    and its 萬/億 when it has none of its own."""
+    joiner_at = skip_spaces(folded, number.end)
+    joiner = word_at(folded, joiner_at, lexicon.range_joiners)
+    if joiner is None or skip_spaces(folded, joiner_at + len(joiner)) != following.start:
+        return None
+    if is_embedded(folded, number, lexicon):
+        return None
+    second = read_quantity(folded, following, floor, lexicon)
+    if second is None or following.value == 0:
+        return None
+    value = number.value * (second.value / following.value)
+    if not number.magnitude and not has_large_magnitude(folded, number):
+        value *= trailing_magnitude(folded, following)
+    reading = Reading(number.start, number.end, value, second.unit)
+    return extend_before(folded, reading, floor, lexicon)
+
+
+def trailing_magnitude(folded: str, number: Number) -> int:
+    """The 萬/億 factor a range's second number ends with (5億 -> 1e8, 三千萬 -> 1e4)."""
+    written = number.magnitude or folded[number.start : number.end]
+    factor = 1
+    for character in reversed(written):
+        if character not in "万亿兆":
+            break
+        factor *= MAGNITUDES[character]
+    return factor
+
+
+def extend_before(folded: str, reading: Reading, floor: int, lexicon: UnitLexicon) -> Reading:
+    """Take in the words before the number that the span keeps: 約/近 (approx),
+    超過/最多 (qualifier), GDP的 (share of GDP), 每年 (rate)."""
+    while True:
+        extended = (
+            take_approx_before(folded, reading, floor, lexicon)
+            or take_qualifier_before(folded, reading, floor, lexicon)
+            or take_gdp_before(folded, reading, floor, lexicon)
+        )
+        if extended is None:
+            break
+        reading = extended
+    if not reading.approx:
+        reading = take_approx_adverb(folded, reading, floor, lexicon) or reading
+    return take_per_before(folded, reading, floor, lexicon) or reading
+
+
+def take_approx_before(folded: str, reading: Reading, floor: int, lexicon: UnitLexicon) -> Reading | None:
+    """約 / 近 / 約為 right before the number (最近, 附近 are not approximations)."""
+    if reading.approx:
+        return None
+    position = skip_spaces_back(folded, reading.start)
+    joiner = word_ending_at(folded, position, lexicon.approx_joiners)
+    for candidate in (position - len(joiner), position) if joiner else (position,):
+        word = word_ending_at(folded, candidate, lexicon.approx_before)
+        if word and not word_ending_at(folded, candidate, lexicon.approx_false_friends):
+            start = candidate - len(word)
+            if start >= floor:
+                return replace(reading, start=start, approx=True)
+    return None
+
+
+def take_approx_adverb(folded: str, reading: Reading, floor: int, lexicon: UnitLexicon) -> Reading | None:
+    """大約擁有 50 枚: an approximate adverb of two or more characters before a short verb."""
+    position = skip_spaces_back(folded, reading.start)
+    for gap in range(1, lexicon.approx_adverb_reach + 1):
+        end = position - gap
+        if end < floor or folded[end] in CLAUSE_BREAKS or folded[end].isdigit():
+            return None
+        word = word_ending_at(folded, end, lexicon.approx_before)
+        if word and len(word) >= 2 and end - len(word) >= floor:
+            return replace(reading, start=end - len(word), approx=True)
+    return None
+
+
+def take_qualifier_before(folded: str, reading: Reading, floor: int, lexicon: UnitLexicon) -> Reading | None:
+    """超過 / 逾 / 最多 right before the number (or before its approximate word)."""
+    if reading.qualifier is not None:
+        return None
+    position = skip_spaces_back(folded, reading.start)
+    word = word_ending_at(folded, position, lexicon.qualifiers_before)
+    if word and position - len(word) >= floor:
+        return replace(reading, start=position - len(word), qualifier=lexicon.qualifiers_before[word])
+    return None
+
+
+def take_gdp_before(folded: str, reading: Reading, floor: int, lexicon: UnitLexicon) -> Reading | None:
+    """GDP的5%, GDP 5%, 國內生產毛額(GDP)的 5%: a percentage written after a GDP word."""
+    if reading.unit != "percent":
+        return None
+    position = skip_spaces_back(folded, reading.start)
+    if folded.endswith("的", 0, position):
+        position = skip_spaces_back(folded, position - 1)
+    if folded.endswith(")", 0, position):
+        opening = folded.rfind("(", max(0, position - 8), position)
+        if opening > 0 and word_at(folded, skip_spaces(folded, opening + 1), lexicon.gdp_words):
+            position = skip_spaces_back(folded, opening)
+    word = word_ending_at(folded, position, lexicon.gdp_words)
+    if word is None or position - len(word) < floor:
+        return None
+    return replace(reading, start=position - len(word), unit="percent_gdp")
+
+
+def take_per_before(folded: str, reading: Reading, floor: int, lexicon: UnitLexicon) -> Reading | None:
+    """每年 a few characters before the number, with at most a verb between (每年支付 50 億美元);
+    一年 only right before it, since "為期一年的" names a term, not a rate."""
+    position = skip_spaces_back(folded, reading.start)
+    for gap in range(lexicon.per_reach + 1):
+        end = position - gap
+        if end < floor or (gap and (folded[end] in CLAUSE_BREAKS or folded[end] == "的" or folded[end].isdigit())):
+            return None
+        word = word_ending_at(folded, end, lexicon.per_before)
+        if word and (gap == 0 or word != "一年") and end - len(word) >= floor:
+            return replace(reading, start=end - len(word), per=lexicon.per_before[word])
+    return None
+
+
+def extend_after(folded: str, reading: Reading, lexicon: UnitLexicon) -> Reading:
+    """Take in 左右 (approx), 以上/以下 (qualifier), /年 (rate) and "5% GDP" after the unit."""
+    position = skip_spaces(folded, reading.end)
+    approx = word_at(folded, position, lexicon.approx_after)
+    if approx:
+        return extend_after(folded, replace(reading, end=position + len(approx), approx=True), lexicon)
+    qualifier = word_at(folded, position, lexicon.qualifiers_after)
+    if qualifier and reading.qualifier is None:
+        reading = replace(reading, end=position + len(qualifier), qualifier=lexicon.qualifiers_after[qualifier])
+        return extend_after(folded, reading, lexicon)
+    per = word_at(folded, reading.end, lexicon.per_after)
+    if per and reading.per is None:
+        return replace(reading, end=reading.end + len(per), per=lexicon.per_after[per])
+    if reading.unit == "percent":
+        gdp_position = skip_spaces(folded, position + 1) if folded.startswith("的", position) else position
+        word = word_at(folded, gdp_position, lexicon.gdp_words)
+        if word:
+            return replace(reading, end=gdp_position + len(word), unit="percent_gdp")
+    return reading
+
+
+# --- context ---------------------------------------------------------------------------
+
+
+def keep_bare_amounts_beside_money(view: TextView, readings: list[Reading], lexicon: UnitLexicon) -> list[Reading]:
+    """A bare 萬/億 amount is money, in a currency left implicit, when its sentence also has
+    an amount with a written currency; otherwise it is dropped (人口14億 is not money)."""
+    currency_codes = set(lexicon.currencies.values()) | {LOCAL}
+    money_sentences = {view.sentence_at(reading.start) for reading in readings if reading.unit in currency_codes}
+    kept: list[Reading] = []
+    for reading in readings:
+        if reading.unit == BARE:
+            if view.sentence_at(reading.start) not in money_sentences:
+                continue
+            reading = replace(reading, unit=IMPLICIT)
+        kept.append(reading)
+    return kept
+
+
+def apply_gdp_context(view: TextView, readings: list[Reading], lexicon: UnitLexicon) -> list[Reading]:
+    """A bare percentage in a sentence about a share of GDP or of defence spending is a share
+    of GDP too ("GDP 的 5%（當時南韓約為 3.5%）"), unless a rate, tariff or change word
+    stands between the cue and the number."""
+    result: list[Reading] = []
+    for reading in readings:
+        if reading.unit == "percent":
+            cues = gdp_cues(view, reading, readings, lexicon)
+            if any(not breaks_share(view.folded, cue, reading, lexicon) for cue in cues):
+                reading = replace(reading, unit="percent_gdp")
+        result.append(reading)
+    return result
+
+
+def gdp_cues(view: TextView, reading: Reading, readings: list[Reading], lexicon: UnitLexicon) -> list[tuple[int, int]]:
+    """Spans in the reading's sentence that make it a share of GDP: another share of GDP,
+    or a GDP or defence-spending word in a sentence that speaks of a share (占, 比重)."""
+    sentence = view.sentence_at(reading.start)
+    if sentence is None:
+        return []
+    cues = [
+        (other.start, other.end)
+        for other in readings
+        if other.unit == "percent_gdp" and sentence.start <= other.start < sentence.end
+    ]
+    text = view.folded[sentence.start : sentence.end]
+    if any(word in text for word in lexicon.share_words):
+        for word in lexicon.gdp_words + lexicon.defence_spending_words:
+            index = text.find(word)
+            while index >= 0:
+                cues.append((sentence.start + index, sentence.start + index + len(word)))
+                index = text.find(word, index + 1)
+    return cues
+
+
+def breaks_share(folded: str, cue: tuple[int, int], reading: Reading, lexicon: UnitLexicon) -> bool:
+    """True when a rate, tariff or change word stands between a GDP cue and a percentage."""
+    between = folded[cue[1] : reading.start] if cue[1] <= reading.start else folded[reading.end : cue[0]]
+    return any(word in between for word in lexicon.gdp_share_breakers)
+
+
+def resolve_currencies(view: TextView, readings: list[Reading], lexicon: UnitLexicon) -> list[Reading]:
+    """Give every amount an ISO code: 元 takes the local currency the document writes out,
+    and money written without a currency takes the currency of its context."""
+    local = local_currency(view.folded, lexicon)
+    readings = [replace(reading, unit=local) if reading.unit == LOCAL else reading for reading in readings]
+    currency_codes = set(lexicon.currencies.values())
+    explicit = [reading for reading in readings if reading.unit in currency_codes]
+    document_default = most_frequent_currency(explicit) or default_currency(view.folded, lexicon)
+    return [
+        replace(reading, unit=context_currency(view, reading, explicit) or document_default)
+        if reading.unit == IMPLICIT
+        else reading
+        for reading in readings
+    ]
+
+
+def local_currency(folded: str, lexicon: UnitLexicon) -> str:
+    """The local currency the document names most often (人民幣, 新台幣, 港元), else the first listed."""
+    tally: Tally[str] = Tally()
+    for word, code in lexicon.currencies.items():
+        if code in lexicon.local_currencies and word not in lexicon.local_currency_words:
+            tally[code] += folded.count(word)
+    named = [code for code, count in tally.most_common() if count]
+    return named[0] if named else lexicon.local_currencies[0]
+
+
+def context_currency(view: TextView, reading: Reading, explicit: list[Reading]) -> str | None:
+    """The currency of the nearest explicit amount in the same sentence, else earlier in the paragraph."""
+    sentence = view.sentence_at(reading.start)
+    if sentence is not None:
+        same_sentence = [other for other in explicit if sentence.start <= other.start < sentence.end]
+        if same_sentence:
+            return min(same_sentence, key=lambda other: abs(other.start - reading.start)).unit
+    paragraph_start = view.original.rfind("\n", 0, reading.start) + 1
+    earlier = [other for other in explicit if paragraph_start <= other.start < reading.start]
+    return earlier[-1].unit if earlier else None
+
+
+def most_frequent_currency(explicit: list[Reading]) -> str | None:
+    tally = Tally(reading.unit for reading in explicit)
+    return tally.most_common(1)[0][0] if tally else None
+
+
+def default_currency(folded: str, lexicon: UnitLexicon) -> str:
+    """USD for a document that speaks of the United States, else the configured default."""
+    for word, code in lexicon.currency_when_mentioned.items():
+        if word in folded:
+            return code
+    return lexicon.currency_otherwise

@@ -1,0 +1,485 @@
+"""Calendar times: explicit dates, months and years, and the relative ones news writes
+(今年8月, 明年四月, 上月, 兩日前, 年底), resolved against the publication date.
+
+Values are ISO strings at the precision the text gives: ``YYYY-MM-DD``, ``YYYY-MM`` or
+``YYYY``. A relative time in a document without a date keeps its span with value None.
+Durations (33年, 30週年, 70多年來), ordinals (第二次), scores (10分) and decades
+(1950年代) are not times. Matching runs on ``view.folded``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Callable
+
+from summitry.ingest.header import date_header
+from summitry.measure.lexicon import TimeLexicon, time_lexicon
+from summitry.measure.numerals import NotANumber, chinese_value
+from summitry.model import TextView, TimeExpr
+
+SPACE = r"[ \t\u3000]*"
+CHINESE_YEAR_DIGITS = "〇零一二三四五六七八九"
+CHINESE_DIGIT_VALUES = {character: value for value, character in enumerate("〇一二三四五六七八九")} | {"零": 0}
+YEAR = rf"(?P<year>(?<![\d.])\d{{4}}(?!\d)|(?<![{CHINESE_YEAR_DIGITS}])[{CHINESE_YEAR_DIGITS}]{{4}})"
+MONTH = r"(?P<month>(?<![\d.])(?:1[0-2]|0?[1-9])(?!\d)|(?<![一二三四五六七八九十两〇零])(?:十[一二]?|[一二三四五六七八九]))"
+DAY = (
+    r"(?P<day>(?<![\d.])(?:3[01]|[12]\d|0?[1-9])(?!\d)"
+    r"|(?<![一二三四五六七八九十两〇零廿卅])"
+    r"(?:三十一?|卅一?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]))"
+)
+class NotATime(ValueError):
+    """A match that looks like a time but is not one (1950年代, 提前年底, 就任一週後)."""
+
+
+CHINESE_DAY_FROM_TENTH = r"三十一?|卅一?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]?|十[一二三四五六七八九]?"
+CLAUSE_BREAKS = frozenset("，。、；：,.;:!?！？「」『』()（）|\n《》“”\"")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A time while it is being read: its span in the folded text and its resolved value."""
+
+    start: int
+    end: int
+    value: str | None
+    relation: str | None = None
+    kind: str = ""  # the pattern that read it
+    match: re.Match[str] | None = None
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One way of writing a time, and how to turn a match of it into a value."""
+
+    name: str
+    regex: re.Pattern[str]
+    resolve: Callable[[re.Match[str], dt.date | None, TimeLexicon], str | None]
+
+
+def extract_times(view: TextView, document_date: dt.date | None) -> tuple[TimeExpr, ...]:
+    """Every calendar time in the document, in text order, with spans into the original."""
+    lexicon = time_lexicon()
+    folded = view.folded
+    _, header_end = date_header(view.original)
+    candidates = [
+        reading
+        for pattern in patterns()
+        for reading in readings_of(pattern, folded, document_date, lexicon)
+        if reading.start >= header_end
+    ]
+    chosen = complete_range_ends(folded, choose_longest(candidates), lexicon)
+    chosen = resolve_anchored_readings(chosen, lexicon)
+    chosen = [with_relation(folded, reading, lexicon) for reading in chosen]
+    return tuple(
+        TimeExpr(
+            start=reading.start,
+            end=reading.end,
+            text=view.original[reading.start : reading.end],
+            value=reading.value,
+            relation=reading.relation,
+        )
+        for reading in chosen
+    )
+
+
+def readings_of(pattern: Pattern, folded: str, document_date: dt.date | None, lexicon: TimeLexicon) -> list[Reading]:
+    """Matches of one pattern that are times; one naming no real day (2月30日) is dropped too."""
+    readings = []
+    for match in pattern.regex.finditer(folded):
+        try:
+            value = pattern.resolve(match, document_date, lexicon)
+        except (ValueError, NotANumber):
+            continue
+        readings.append(Reading(match.start(), match.end(), value, kind=pattern.name, match=match))
+    return readings
+
+
+def choose_longest(candidates: list[Reading]) -> list[Reading]:
+    """Leftmost-longest readings that do not overlap: "2025年10月27日" wins over "10月27日"."""
+    ordered = sorted(candidates, key=lambda reading: (reading.start, -(reading.end - reading.start)))
+    chosen: list[Reading] = []
+    for reading in ordered:
+        if not chosen or reading.start >= chosen[-1].end:
+            chosen.append(reading)
+    return chosen
+
+
+RANGE_ENDS = {"month", "md", "bare_day"}
+
+
+def complete_range_ends(folded: str, readings: list[Reading], lexicon: TimeLexicon) -> list[Reading]:
+    """The end of a range takes what it leaves unwritten from its start: "2018年6月至9月"
+    ends in 2018-09, "10月20日至23日" on 2025-10-23 whatever the publication date."""
+    completed: list[Reading] = []
+    for reading in readings:
+        start = completed[-1] if completed else None
+        if start is not None and start.value and reading.kind in RANGE_ENDS and reading.match is not None:
+            joiner = folded[start.end : reading.start].strip(" \t\u3000")
+            if joiner in lexicon.range_joiners:
+                reading = replace(reading, value=range_end_value(start.value, reading.match) or reading.value)
+        completed.append(reading)
+    return completed
+
+
+def resolve_anchored_readings(readings: list[Reading], lexicon: TimeLexicon) -> list[Reading]:
+    """翌日, 同日, 翌年 count from the time mentioned before them (a day for a day word) and
+    are dropped when there is none; a weekday right after a date ("10月30日（周四）") is that date."""
+    resolved: list[Reading] = []
+    for reading in readings:
+        if reading.kind in ("anchored_day", "anchored_year") and reading.match is not None:
+            value = anchored_value(reading.match.group(reading.kind), reading.kind, resolved, lexicon)
+            if value is None:
+                continue
+            reading = replace(reading, value=value)
+        elif reading.kind == "weekday" and resolved and names_the_same_day(resolved[-1], reading):
+            reading = replace(reading, value=resolved[-1].value)
+        resolved.append(reading)
+    return resolved
+
+
+def anchored_value(word: str, kind: str, earlier: list[Reading], lexicon: TimeLexicon) -> str | None:
+    anchors = [reading.value for reading in earlier if reading.value]
+    if kind == "anchored_day":
+        days = [value for value in anchors if len(value) == 10]
+        if not days:
+            return None
+        return (dt.date.fromisoformat(days[-1]) + dt.timedelta(days=lexicon.anchored_days[word])).isoformat()
+    return iso_year(int(anchors[-1][:4]) + lexicon.anchored_years[word]) if anchors else None
+
+
+def names_the_same_day(date_reading: Reading, weekday_reading: Reading) -> bool:
+    """True when a weekday follows a full date directly or in brackets."""
+    if not date_reading.value or len(date_reading.value) != 10 or date_reading.match is None:
+        return False
+    between = date_reading.match.string[date_reading.end : weekday_reading.start]
+    return between.strip(" \t\u3000(（") == ""
+
+
+def range_end_value(start_value: str, match: re.Match[str]) -> str | None:
+    """The end's value with the start's year (and month, for a bare day)."""
+    fields = match.groupdict()
+    year = int(start_value[:4])
+    try:
+        if fields.get("month") and fields.get("day"):
+            return iso_day(year, number_of(fields["month"]), number_of(fields["day"]))
+        if fields.get("month"):
+            return iso_month(year, number_of(fields["month"]))
+        if fields.get("day") and len(start_value) >= 7:
+            return iso_day(year, int(start_value[5:7]), number_of(fields["day"]))
+    except (ValueError, NotANumber):
+        return None
+    return None
+
+
+# --- relations ---------------------------------------------------------------------------
+
+
+def with_relation(folded: str, reading: Reading, lexicon: TimeLexicon) -> Reading:
+    """Take in 到/自 before and 前/以來/起 after; "至今" a little later also makes a start."""
+    before = relation_before(folded, reading.start, lexicon)
+    after = relation_after(folded, reading.end, lexicon)
+    start, end = reading.start, reading.end
+    relation = None
+    if before:
+        start, relation = before
+    if after:
+        end, after_relation = after
+        relation = after_relation if relation is None or after_relation == "since" else relation
+    if relation is None and since_nearby(folded, end, lexicon):
+        relation = "since"
+    return replace(reading, start=start, end=end, relation=relation)
+
+
+def relation_before(folded: str, position: int, lexicon: TimeLexicon) -> tuple[int, str] | None:
+    index = position
+    while index > 0 and folded[index - 1] in " \t\u3000":
+        index -= 1
+    for word, relation in lexicon.relation_before.items():
+        if index >= len(word) and folded.endswith(word, 0, index):
+            return index - len(word), relation
+    return None
+
+
+def relation_after(folded: str, position: int, lexicon: TimeLexicon) -> tuple[int, str] | None:
+    for word, relation in lexicon.relation_after.items():
+        if folded.startswith(word, position):
+            end = position + len(word)
+            blocked = lexicon.relation_not_followed_by.get(word, ())
+            if any(folded.startswith(follower, end) for follower in blocked):
+                continue
+            return end, relation
+    return None
+
+
+def since_nearby(folded: str, position: int, lexicon: TimeLexicon) -> bool:
+    """"2014年建設至今": a 至今 a few characters on, in the same clause, marks a starting point."""
+    window = folded[position : position + lexicon.since_reach + 2]
+    for index, character in enumerate(window):
+        if character in CLAUSE_BREAKS:
+            window = window[:index]
+            break
+    return any(word in window for word in lexicon.since_words_nearby)
+
+
+# --- values ------------------------------------------------------------------------------
+
+
+def number_of(text: str) -> int:
+    """A month, day or offset written in Arabic or Chinese numerals."""
+    return int(text) if text.isdigit() else int(chinese_value(text))
+
+
+def year_of(text: str) -> int:
+    """A four-digit year; Chinese years are read digit by digit (二〇二五 = 2025)."""
+    if text.isdigit():
+        return int(text)
+    return int("".join(str(CHINESE_DIGIT_VALUES[character]) for character in text))
+
+
+def iso_year(year: int) -> str:
+    return f"{year:04d}"
+
+
+def iso_month(year: int, month: int) -> str:
+    if not 1 <= month <= 12:
+        raise ValueError(f"month {month}")
+    return f"{year:04d}-{month:02d}"
+
+
+def iso_day(year: int, month: int, day: int) -> str:
+    return dt.date(year, month, day).isoformat()
+
+
+def shift_month(year: int, month: int, months: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + months
+    return index // 12, index % 12 + 1
+
+
+def plausible_year(year: int) -> int:
+    """Years an article about diplomacy names; four digits outside this are counts or codes."""
+    if not 1800 <= year <= 2199:
+        raise ValueError(f"year {year}")
+    return year
+
+
+# --- patterns ----------------------------------------------------------------------------
+
+
+def alternatives(words) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+def resolve_ymd(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
+    return iso_day(plausible_year(year_of(match["year"])), number_of(match["month"]), number_of(match["day"]))
+
+
+def resolve_ym(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
+    return iso_month(plausible_year(year_of(match["year"])), number_of(match["month"]))
+
+
+def resolve_year(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
+    year = plausible_year(year_of(match["year"]))
+    if any(match.string.startswith(word, match.end()) for word in lexicon.year_not_followed_by):
+        raise NotATime(match.group())
+    return iso_year(year)
+
+
+def resolve_era(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
+    year = number_of(match["era_year"]) + lexicon.era_offsets[match["era"]]
+    if match["month"] and match["day"]:
+        return iso_day(year, number_of(match["month"]), number_of(match["day"]))
+    if match["month"]:
+        return iso_month(year, number_of(match["month"]))
+    return iso_year(year)
+
+
+def closes_a_word(match: re.Match[str], lexicon: TimeLexicon) -> bool:
+    """True when the relative word's first character ends a longer word ("提前年底", "表明天")."""
+    start = match.start()
+    return start > 0 and match.string[start - 1 : start + 1] in lexicon.relative_false_starts
+
+
+def relative_year(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> int | None:
+    return None if date is None else date.year + lexicon.relative_years[match["relyear"]]
+
+
+def resolve_relative_year(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
+    if closes_a_word(match, lexicon):
+        raise NotATime(match.group())
+    year = relative_year(match, date, lexicon)
+    if year is None:
+        return None
+    if match.groupdict().get("month"):
+        if match.groupdict().get("day"):
+            return iso_day(year, number_of(match["month"]), number_of(match["day"]))
+        return iso_month(year, number_of(match["month"]))
+    return iso_year(year)
+
+
+def resolve_month_day(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
+    """A month and day without a year take the document's year, even for a month still to come."""
+    month, day = number_of(match["month"]), number_of(match["day"])
+    if date is None:
+        iso_day(2024, month, day)  # still reject 2月30日 when the year is unknown
+        return None
+    return iso_day(date.year, month, day)
+
+
+def resolve_month(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
+    month = number_of(match["month"])
+    iso_month(2000, month)
+    return None if date is None else iso_month(date.year, month)
+
+
+def resolve_relative_month(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
+    if closes_a_word(match, lexicon):
+        raise NotATime(match.group())
+    if date is None:
+        return None
+    year, month = shift_month(date.year, date.month, lexicon.relative_months[match["relmonth"]])
+    if match.groupdict().get("day"):
+        return iso_day(year, month, number_of(match["day"]))
+    return iso_month(year, month)
+
+
+def resolve_relative_day(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
+    if closes_a_word(match, lexicon):
+        raise NotATime(match.group())
+    if date is None:
+        return None
+    return (date + dt.timedelta(days=lexicon.relative_days[match["relday"]])).isoformat()
+
+
+def resolve_offset(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
+    """兩日前, 3天後, 一年後: the day, month or year that far from the document date;
+    none after an event word ("就任一週後" counts from the inauguration)."""
+    if any(match.string.endswith(word, 0, match.start()) for word in lexicon.event_anchors):
+        raise NotATime(match.group())
+    unit = match["unit"]
+    count = match["count"]
+    if unit in lexicon.offset_units_chinese_only and count.isdigit():
+        raise NotATime(match.group())
+    amount = number_of(count) * lexicon.offset_directions[match["direction"]]
+    if date is None:
+        return None
+    period = lexicon.offset_units[unit]
+    if period == "day":
+        return (date + dt.timedelta(days=amount)).isoformat()
+    if period == "week":
+        return (date + dt.timedelta(weeks=amount)).isoformat()
+    if period == "month":
+        return iso_month(*shift_month(date.year, date.month, amount))
+    return iso_year(date.year + amount)
+
+
+def resolve_bare_year_part(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
+    return None if date is None else iso_year(date.year)
+
+
+def resolve_bare_day(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
+    """"川普29日表示": a day of the document's month, or of the month before when that day has
+    not yet come and nothing says the text looks ahead."""
+    folded = match.string
+    if any(folded.startswith(word, match.end()) for word in lexicon.bare_day_not_followed_by):
+        raise NotATime(match.group())
+    day = number_of(match["day"])
+    if date is None:
+        return None
+    year, month = date.year, date.month
+    lead = folded[max(0, match.start() - 6) : match.start()]
+    if day > date.day and not any(marker in lead for marker in lexicon.future_markers):
+        year, month = shift_month(year, month, -1)
+    return iso_day(year, month, day)
+
+
+def resolve_weekday(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
+    """本週四 is in the publication week (weeks start on Sunday), 上週六 in the one before;
+    a bare 周三 is the latest Wednesday up to the publication date, or the next one from it
+    when a future marker (將於, 預計) stands just before."""
+    if date is None:
+        return None
+    weekday = lexicon.weekdays[match["weekday"]] % 7  # Sunday 0 .. Saturday 6
+    if match["weekshift"] is not None:
+        week_start = date - dt.timedelta(days=date.isoweekday() % 7)
+        return (week_start + dt.timedelta(days=7 * lexicon.week_shifts[match["weekshift"]] + weekday)).isoformat()
+    days_since = (date.isoweekday() % 7 - weekday) % 7
+    lead = match.string[max(0, match.start() - 6) : match.start()]
+    if any(marker in lead for marker in lexicon.future_markers):
+        return (date + dt.timedelta(days=(7 - days_since) % 7)).isoformat()
+    return (date - dt.timedelta(days=days_since)).isoformat()
+
+
+def resolve_anchored(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
+    """Resolved later, from the time mentioned before it (see resolve_anchored_readings)."""
+    return None
+
+
+def resolve_bracket_year(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
+    """A year written without 年: in brackets ("(2018)") or as the start of a range."""
+    return iso_year(plausible_year(year_of(match["year"])))
+
+
+def resolve_iso(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
+    return iso_day(plausible_year(int(match["year"])), int(match["month"]), int(match["day"]))
+
+
+@cache
+def patterns() -> tuple[Pattern, ...]:
+    """The time patterns, built once from the lexicon's words, most specific first."""
+    lexicon = time_lexicon()
+    year_part = rf"(?:{alternatives(lexicon.year_parts)})?"
+    month_part = rf"(?:{alternatives(lexicon.month_parts)})?"
+    relyear = rf"(?P<relyear>{alternatives(lexicon.relative_years)})"
+    relmonth = rf"(?P<relmonth>{alternatives(lexicon.relative_months)})"
+    relday = rf"(?P<relday>{alternatives(lexicon.relative_days)})"
+    era = rf"(?P<era>{alternatives(lexicon.era_offsets)})"
+    day_mark = "[日号]"
+    count = r"(?P<count>(?<![\d.])\d{1,3}(?![\d.])|(?<![一二三四五六七八九十两〇零数几])[一二三四五六七八九十两][一二三四五六七八九十百]*)"
+    unit = rf"(?P<unit>{alternatives(lexicon.offset_units)})"
+    direction = rf"(?P<direction>{alternatives(lexicon.offset_directions)})"
+    joiners = alternatives(lexicon.range_joiners)
+    month_range_end = rf"{SPACE}(?:{joiners}){SPACE}(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]){SPACE}月"
+    # A bare day follows a Chinese character, a space, a comma or a bracket, never a word
+    # that makes it a count or an ordinal ("為期2日", "第3日", "每5日").
+    bare_day_lead = rf"(?:^|(?<=[\u4e00-\u9fff ,，()\n]))(?<![{''.join(lexicon.bare_day_not_after)}])"
+    no_count_before = r"(?<![\d一二三四五六七八九十两〇零廿卅半多数几年每])"
+    weekshift = rf"(?P<weekshift>{alternatives(lexicon.week_shifts)})"
+    weekday = rf"(?P<weekday>{alternatives(lexicon.weekdays)})"
+    specs = [
+        ("ymd", rf"{YEAR}{SPACE}年{SPACE}{MONTH}{SPACE}月{SPACE}{DAY}{SPACE}{day_mark}", resolve_ymd),
+        ("iso", r"(?<!\d)(?P<year>\d{4})([-/.])(?P<month>\d{1,2})\2(?P<day>\d{1,2})(?!\d)", resolve_iso),
+        ("ym", rf"{YEAR}{SPACE}年{SPACE}{MONTH}{SPACE}月{month_part}", resolve_ym),
+        (
+            "era",
+            rf"{era}{SPACE}(?P<era_year>\d{{2,3}}|[一二三四五六七八九十百]+){SPACE}年"
+            rf"(?:{SPACE}{MONTH}{SPACE}月(?:{SPACE}{DAY}{SPACE}{day_mark})?)?",
+            resolve_era,
+        ),
+        ("relyear_md", rf"{relyear}{SPACE}{MONTH}{SPACE}月{SPACE}{DAY}{SPACE}{day_mark}", resolve_relative_year),
+        ("relyear_m", rf"{relyear}{SPACE}{MONTH}{SPACE}月{month_part}", resolve_relative_year),
+        ("relmonth_d", rf"{relmonth}{SPACE}{DAY}{SPACE}{day_mark}", resolve_relative_month),
+        ("md", rf"{MONTH}{SPACE}月{SPACE}{DAY}{SPACE}{day_mark}", resolve_month_day),
+        ("year", rf"{YEAR}{SPACE}年{year_part}", resolve_year),
+        ("relyear", rf"{relyear}{year_part}", resolve_relative_year),
+        ("month", rf"{MONTH}{SPACE}月{month_part}", resolve_month),
+        ("relmonth", rf"{relmonth}{month_part}", resolve_relative_month),
+        ("relday", relday, resolve_relative_day),
+        ("offset", rf"{count}{SPACE}{unit}{direction}", resolve_offset),
+        ("bare_year_part", rf"{no_count_before}(?:{alternatives(lexicon.bare_year_parts)})", resolve_bare_year_part),
+        ("bare_day", rf"{bare_day_lead}(?P<day>3[01]|[12]\d|[1-9])日", resolve_bare_day),
+        # Chinese-numeral days alone only from the 10th on: "三日" is as often "three days".
+        ("bare_day", rf"{bare_day_lead}{no_count_before}(?P<day>{CHINESE_DAY_FROM_TENTH})日", resolve_bare_day),
+        ("weekday", rf"{weekshift}?(?:{alternatives(lexicon.week_words)}){weekday}", resolve_weekday),
+        ("anchored_day", rf"(?P<anchored_day>{alternatives(lexicon.anchored_days)})", resolve_anchored),
+        ("anchored_year", rf"(?P<anchored_year>{alternatives(lexicon.anchored_years)})", resolve_anchored),
+        ("bracket_year", r"\((?P<year>\d{4})\)", resolve_bracket_year),
+        # The start of a range whose end carries the 年 or 月 ("2018至2019年", "今年1至9月").
+        ("year_range_start", rf"{YEAR}(?={SPACE}(?:{joiners}){SPACE}\d{{4}}{SPACE}年)", resolve_bracket_year),
+        ("ym_range_start", rf"{YEAR}{SPACE}年{SPACE}{MONTH}(?={month_range_end})", resolve_ym),
+        ("relyear_m_range_start", rf"{relyear}{SPACE}{MONTH}(?={month_range_end})", resolve_relative_year),
+        ("month_range_start", rf"{MONTH}(?={month_range_end})", resolve_month),
+    ]
+    return tuple(Pattern(name, re.compile(regex), resolve) for name, regex, resolve in specs)

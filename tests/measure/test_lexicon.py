@@ -1,0 +1,91 @@
+"""The measure stage's data files load, fold and obey their own rules."""
+
+from __future__ import annotations
+
+import copy
+
+import pycountry
+import pytest
+
+from summitry.measure.lexicon import (
+    read_data,
+    time_lexicon,
+    time_problems,
+    unit_lexicon,
+    unit_problems,
+)
+
+
+def test_units_file_is_sound():
+    assert unit_problems(read_data("units.yaml")) == []
+
+
+def test_times_file_is_sound():
+    assert time_problems(read_data("times.yaml")) == []
+
+
+def test_every_currency_is_iso_4217():
+    for code in set(unit_lexicon().currencies.values()) | set(unit_lexicon().currency_symbols.values()):
+        assert pycountry.currencies.get(alpha_3=code) is not None, code
+
+
+@pytest.mark.parametrize(
+    ("word", "code"),
+    [("美元", "USD"), ("美金", "USD"), ("人民幣", "CNY"), ("韓元", "KRW"), ("韓圜", "KRW"), ("日圓", "JPY"),
+     ("日元", "JPY"), ("歐元", "EUR"), ("英鎊", "GBP"), ("盧布", "RUB"), ("新台幣", "TWD"), ("港元", "HKD")],
+)
+def test_currency_words_are_folded_for_matching(word, code):
+    from summitry.text import fold
+
+    assert unit_lexicon().currencies[fold(word)] == code
+
+
+@pytest.mark.parametrize(
+    ("counter", "unit"),
+    [("架", "aircraft"), ("艘", "ship"), ("名", "person"), ("人", "person"), ("噸", "tonne"), ("桶", "barrel"),
+     ("輛", "vehicle"), ("枚", "warhead"), ("個", "job")],
+)
+def test_counters_name_their_units(counter, unit):
+    from summitry.text import fold
+
+    assert unit in {entry.unit for entry in unit_lexicon().counters if entry.word == fold(counter)}
+
+
+def test_word_lists_try_longer_words_first():
+    approx = unit_lexicon().approx_before
+    assert approx.index("大约") < approx.index("约")
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (lambda raw: raw["currencies"].update({"XYZ": ["假幣"]}), "XYZ is not an ISO 4217 code"),
+        (lambda raw: raw["currencies"]["USD"].append("日元"), "listed twice"),
+        (lambda raw: raw["counters"].append({"word": "座", "unit": "Bridge"}), "want a lower-case noun"),
+        (lambda raw: raw["counters"].append(dict(raw["counters"][0])), "listed twice"),
+        (lambda raw: raw["per"].update({"decade": {"before": ["每十年"]}}), "unknown period decade"),
+    ],
+)
+def test_unit_validator_catches(change, problem):
+    raw = copy.deepcopy(read_data("units.yaml"))
+    change(raw)
+    assert any(problem in message for message in unit_problems(raw))
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (lambda raw: raw["relation_after"].update({"以降": "later"}), "unknown relation"),
+        (lambda raw: raw["relative_years"].update({"當年": None}), "whole number"),
+        (lambda raw: raw["offset_units"].update({"世紀": "century"}), "unknown period"),
+    ],
+)
+def test_time_validator_catches(change, problem):
+    raw = copy.deepcopy(read_data("times.yaml"))
+    change(raw)
+    assert any(problem in message for message in time_problems(raw))
+
+
+def test_lexicons_load_once():
+    assert unit_lexicon() is unit_lexicon()
+    assert time_lexicon() is time_lexicon()

@@ -1,0 +1,182 @@
+"""Calendar times in sentences written the way HK, Taiwan and mainland news write them.
+
+Every sentence here is our own; the seed articles are read from shared/seeds, and the gold
+file beside them was made by hand (shared/gold/README.md).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from summitry.measure import extract_times
+from summitry.text import build_view
+
+SHARED = Path(__file__).parents[3] / "shared"
+SEEDS = SHARED / "seeds"
+GOLD = SHARED / "gold" / "seeds-mentions.json"
+
+
+def times(sentence: str, date: str | None):
+    return extract_times(build_view(sentence), dt.date.fromisoformat(date) if date else None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "text", "value", "relation"),
+    [
+        ("2025年10月27日，特朗普在專機上回應傳媒。", "2025-10-28", "2025年10月27日", "2025-10-27", None),
+        ("習近平10月30日在釜山同特朗普舉行會晤。", "2025-10-30", "10月30日", "2025-10-30", None),
+        ("雙方於10月29號在首爾簽署協議。", "2025-10-30", "10月29號", "2025-10-29", None),
+        ("第三次會晤發生在 2019 年 6 月。", "2025-10-30", "2019 年 6 月", "2019-06", None),
+        ("2025年10月底，美中元首在APEC場邊會談。", "2025-11-09", "2025年10月底", "2025-10", None),
+        ("9月末特朗普促成加沙停火。", "2025-10-28", "9月末", "2025-09", None),
+        ("早在7月份，內塔尼亞胡已訪問美國。", "2025-10-28", "7月份", "2025-07", None),
+        ("印巴兩國於5月達成停火協議。", "2025-10-28", "5月", "2025-05", None),
+        ("普京今年8月稱讚特朗普。", "2025-10-28", "今年8月", "2025-08", None),
+        ("他將於明年四月訪問中國。", "2025-10-30", "明年四月", "2026-04", None),
+        ("去年12月，南韓國會通過彈劾案。", "2025-10-30", "去年12月", "2024-12", None),
+        ("中國將擔任亞太經合組織東道主，明年由深圳主辦。", "2025-10-30", "明年", "2026", None),
+        ("特朗普期待明年稍早訪華。", "2025-10-30", "明年稍早", "2026", None),
+        ("今年前三季成長率達5.2%。", "2025-10-30", "今年前三季", "2025", None),
+        ("去年同期兩國貿易額大幅下滑。", "2025-10-30", "去年", "2024", None),
+        ("當前中國在年底更重視人事安排。", "2025-11-09", "年底", "2025", None),
+        ("至少在明年初前還得消化四中全會的影響。", "2025-11-09", "明年初前", "2026", "before"),
+        ("美方要求盟友2035年前將軍費提升至GDP的5%。", None, "2035年前", "2035", "before"),
+        ("LS 集團承諾到 2030 年投資 30 億美元。", None, "到 2030 年", "2030", "before"),
+        ("2018 年以來累積的和平動能就此停擺。", None, "2018 年以來", "2018", "since"),
+        ("自8月底起，美軍在加勒比海集結兵力。", "2025-11-09", "自8月底起", "2025-08", "since"),
+        ("新規將於11月10日起實施。", "2025-10-30", "11月10日起", "2025-11-10", "since"),
+        ("此地區佈滿烏克蘭2014年建設至今的防線。", "2025-08-16", "2014年", "2014", "since"),
+        ("新加坡峰會(2018)首次實現美朝領導人會晤。", None, "(2018)", "2018", None),
+        ("特朗普兩日前跟歐洲領袖通電。", "2025-08-16", "兩日前", "2025-08-14", None),
+        ("一年後當停火協議終止時，科技戰又會如何？", "2025-10-30", "一年後", "2026", None),
+        ("他預計3個月後再訪華。", "2025-10-30", "3個月後", "2026-01", None),
+        ("兩國元首將在兩週後通話。", "2025-10-30", "兩週後", "2025-11-13", None),
+        ("5年前他也說過同樣的話。", "2025-10-30", "5年前", "2020", None),
+        ("特朗普將於下月訪問北京。", "2025-10-30", "下月", "2025-11", None),
+        ("上月雙方已在吉隆坡磋商。", "2025-10-30", "上月", "2025-09", None),
+        ("雙方本月初已達成框架協議。", "2025-10-30", "本月初", "2025-10", None),
+        ("外交部昨天發表聲明。", "2025-10-30", "昨天", "2025-10-29", None),
+        ("普京28日在莫斯科表示願意談判。", "2025-10-30", "28日", "2025-10-28", None),
+        ("川普29日表示已與習近平通話。", "2025-11-02", "29日", "2025-10-29", None),
+        ("白宮表示特朗普將於5日抵達東京。", "2025-11-02", "5日", "2025-11-05", None),
+        ("民國114年10月30日，立法院三讀通過預算。", "2025-10-30", "民國114年10月30日", "2025-10-30", None),
+        ("二〇二五年十月三十日，兩國元首在釜山會晤。", "2025-10-30", "二〇二五年十月三十日", "2025-10-30", None),
+        ("路透社2025/10/30報道此事。", "2025-10-30", "2025/10/30", "2025-10-30", None),
+        ("此前普京曾稱，如果2022年的美國總統是特朗普，戰爭就不會發生。", "2025-08-16", "2022年", "2022", None),
+        ("川普（Donald Trump）29日晚間抵達首爾。", "2025-10-30", "29日", "2025-10-29", None),
+        ("美國總統川普週三（29日）抵達慶州。", "2025-10-30", "29日", "2025-10-29", None),
+        ("普京廿九日在克宮接見特使。", "2025-10-30", "廿九日", "2025-10-29", None),
+        ("高市早苗二十八日在東京接待川普。", "2025-10-30", "二十八日", "2025-10-28", None),
+        ("特朗普將於本週四在釜山與習近平見面。", "2025-10-29", "本週四", "2025-10-30", None),
+        ("特朗普週三上午飛抵韓國。", "2025-10-29", "週三", "2025-10-29", None),
+        ("澤連斯基星期一再度到訪白宮。", "2025-08-19", "星期一", "2025-08-18", None),
+        ("協議將於周三在白宮簽署。", "2020-01-13", "周三", "2020-01-15", None),
+        ("特朗普上周六在社交媒體發文邀請金正恩。", "2019-06-30", "上周六", "2019-06-29", None),
+        ("雙方下週一再開會。", "2025-10-29", "下週一", "2025-11-03", None),
+        ("兩人在7月5日晚抵達，翌日上午舉行會談。", "2025-07-10", "翌日", "2025-07-06", None),
+        ("會談定在3月4日與5日，地點是河內。", "2025-02-20", "5日", "2025-03-05", None),
+        ("今年1至9月，兩國貿易額下降。", "2025-10-30", "今年1", "2025-01", None),
+        ("2018年6月至9月，雙方多次磋商。", "2025-10-30", "9月", "2018-09", None),
+    ],
+)
+def test_time(sentence, date, text, value, relation):
+    found = {time.text: time for time in times(sentence, date)}
+    assert text in found, list(found)
+    assert found[text].value == value
+    assert found[text].relation == relation
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("2019 年 2 月的第二次河內峰會以無協議告終。", "2019 年 2 月", "2019-02"),
+        ("雙方於10月29日在首爾會晤。", "10月29日", None),
+        ("他將於明年四月訪問中國。", "明年四月", None),
+        ("特朗普兩日前跟歐洲領袖通電。", "兩日前", None),
+    ],
+)
+def test_a_document_without_a_date_keeps_only_explicit_values(sentence, text, value):
+    found = {time.text: time.value for time in times(sentence, None)}
+    assert text in found and found[text] == value
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "中共二十屆四中全會審議通過了未來5年的規劃建議。",
+        "這是特朗普第二次訪華，他給會面打了10分滿分。",
+        "美越建交30週年之際，美軍時隔33年重啟核試。",
+        "70多年來，我們堅持一張藍圖繪到底。",
+        "美國僅在1950年代將核潛艇技術轉讓予英國。",
+        "中方已提前完成有關工作，雙方目前仍在磋商。",
+        "俄方願意在3日內作出回應，並為期一年延長協議。",
+        "習近平表示，過去一年中美關係有起有落。",
+        "日本承諾投資5500億日元，另購買100架客機。",
+        "高市早苗就任一週後便接待了美國總統。",
+        "雙方當天簽署了合作備忘錄，同年亦無新進展。",
+        "兩國建交30週年，周邊國家密切關注。",
+    ],
+)
+def test_not_a_time(sentence):
+    assert [time.text for time in times(sentence, "2025-10-30")] == []
+
+
+def test_ranges_give_both_ends():
+    found = [(time.text, time.value) for time in times("四中全會於10月20日至23日在北京舉行。", "2025-10-30")]
+    assert found == [("10月20日", "2025-10-20"), ("23日", "2025-10-23")]
+
+
+def test_a_weekday_after_a_date_is_that_date():
+    found = [(time.text, time.value) for time in times("兩國元首將於10月30日（週四）會晤。", "2025-10-27")]
+    assert found == [("10月30日", "2025-10-30"), ("週四", "2025-10-30")]
+
+
+def test_a_month_still_to_come_stays_in_the_document_year():
+    (found,) = times("雙方已在11月談妥細節。", "2025-10-30")
+    assert found.value == "2025-11"
+
+
+def test_the_date_header_is_not_a_time_of_the_article():
+    assert [time.text for time in times(" date 2025-10-28 雙方10月27日會晤。", "2025-10-28")] == ["10月27日"]
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else [], ids=lambda path: path.name)
+def test_seed_spans_give_back_their_text(seed):
+    text = seed.read_text(encoding="utf-8")
+    header = re.match(r"\s*date (\d{4}-\d{2}-\d{2})", text)
+    found = extract_times(build_view(text), dt.date.fromisoformat(header.group(1)) if header else None)
+    assert found
+    for time in found:
+        assert text[time.start : time.end] == time.text
+
+
+@pytest.mark.skipif(not GOLD.is_file(), reason="shared/gold is not beside the repository")
+def test_seed_gold_times_are_found():
+    """Gold made by hand (shared/gold/README.md): a gold time is found when a record time
+    overlaps an occurrence of its text and has the same value."""
+    docs = json.loads(GOLD.read_text(encoding="utf-8"))["docs"]
+    found = total = 0
+    for name, gold in docs.items():
+        text = (SEEDS / name).read_text(encoding="utf-8")
+        date = dt.date.fromisoformat(gold["date"]) if gold.get("date") else None
+        record = extract_times(build_view(text), date)
+        for expected in gold["times"]:
+            total += 1
+            found += any(
+                time.start < start + len(expected["text"]) and start < time.end and time.value == expected["value"]
+                for start in occurrences(text, expected["text"])
+                for time in record
+            )
+    assert found / total >= 0.9
+
+
+def occurrences(text: str, part: str):
+    index = text.find(part)
+    while index >= 0:
+        yield index
+        index = text.find(part, index + 1)
