@@ -95,9 +95,11 @@ def _print_scores(scores, as_json: bool, show_misses: bool) -> None:
         ("quantity accuracy", scores.quantity_accuracy.value),
         ("quantity precision", scores.quantity_precision.value),
         ("time accuracy", scores.time_accuracy.value),
+        ("organization recall (not a target)", scores.organization_recall.value),
+        ("place recall (not a target)", scores.place_recall.value),
     ]
     if as_json:
-        payload = {name.replace(" ", "_").lower(): round(value, 4) for name, value in rows}
+        payload = {name.split(" (")[0].replace(" ", "_").lower(): round(value, 4) for name, value in rows}
         payload["span_errors"] = scores.span_errors
         payload["misses"] = list(scores.misses)
         click.echo(json.dumps(payload, ensure_ascii=False, indent=1))

@@ -55,6 +55,8 @@ class MentionScores:
     quantity_accuracy: Ratio
     quantity_precision: Ratio
     time_accuracy: Ratio
+    organization_recall: Ratio
+    place_recall: Ratio
     span_errors: int
     misses: tuple[str, ...] = field(default=())
 
@@ -127,6 +129,8 @@ def _document_scores(record: Record, gold: dict[str, Any]) -> dict[str, Any]:
             time_hits += 1
         else:
             misses.append(f"time {wanted['text']!r} = {wanted['value']}")
+    organization_hits, organization_total = _named_recall(record, gold.get("organizations", []), {"organization", "company"}, misses)
+    place_hits, place_total = _named_recall(record, gold.get("places", []), {"place"}, misses)
     misses.extend(f"extra person {n}" for n in sorted(person_names - gold_people - optional_people))
     misses.extend(f"missed person {n}" for n in sorted(gold_people - person_names))
     misses.extend(f"extra country {c}" for c in sorted(country_ids - gold_countries - set(gold.get("countries_optional", []))))
@@ -138,9 +142,28 @@ def _document_scores(record: Record, gold: dict[str, Any]) -> dict[str, Any]:
         "quantities": (quantity_hits, len(gold.get("quantities", []))),
         "quantity_precision": (len(record.quantities) - len(stray), len(record.quantities)),
         "times": (time_hits, len(gold.get("times", []))),
+        "organizations": (organization_hits, organization_total),
+        "places": (place_hits, place_total),
         "span_errors": span_errors(record),
         "misses": [f"{Path(record.document.source).name}: {m}" for m in misses],
     }
+
+
+def _named_recall(record: Record, wanted: list[dict], types: set[str], misses: list[str]) -> tuple[int, int]:
+    """Recall-only lists (organisations, places): a gold name found when an entity of that name, or
+    an entity of the right kind mentioned at one of the gold surfaces, is in the record."""
+    text = record.document.text
+    names = {normalize_name(e.name) for e in record.entities if e.type in types}
+    kinds = {e.id for e in record.entities if e.type in types}
+    spans = [(m.start, m.end) for m in record.mentions if m.entity_id in kinds]
+    hits = 0
+    for item in wanted:
+        at_surface = any(_overlaps(o, s) for surface in item.get("surfaces", []) for o in _occurrences(text, surface) for s in spans)
+        if normalize_name(item["name"]) in names or at_surface:
+            hits += 1
+        else:
+            misses.append(f"{'/'.join(sorted(types))} {item['name']!r}")
+    return hits, len(wanted)
 
 
 def span_errors(record: Record) -> int:
@@ -161,6 +184,8 @@ def score_mentions(records: Iterable[Record], gold: dict[str, Any]) -> MentionSc
         "quantities": (0, 0),
         "quantity_precision": (0, 0),
         "times": (0, 0),
+        "organizations": (0, 0),
+        "places": (0, 0),
         "span_errors": 0,
         "misses": [],
     }
@@ -171,7 +196,7 @@ def score_mentions(records: Iterable[Record], gold: dict[str, Any]) -> MentionSc
         scores = _document_scores(record, docs[name])
         for key in ("persons", "countries"):
             totals[key] = _add(totals[key], scores[key])
-        for key in ("surface", "quantities", "quantity_precision", "times"):
+        for key in ("surface", "quantities", "quantity_precision", "times", "organizations", "places"):
             totals[key] = (totals[key][0] + scores[key][0], totals[key][1] + scores[key][1])
         totals["span_errors"] += scores["span_errors"]
         totals["misses"].extend(scores["misses"])
@@ -182,6 +207,8 @@ def score_mentions(records: Iterable[Record], gold: dict[str, Any]) -> MentionSc
         quantity_accuracy=Ratio(*totals["quantities"]),
         quantity_precision=Ratio(*totals["quantity_precision"]),
         time_accuracy=Ratio(*totals["times"]),
+        organization_recall=Ratio(*totals["organizations"]),
+        place_recall=Ratio(*totals["places"]),
         span_errors=totals["span_errors"],
         misses=tuple(totals["misses"]),
     )
