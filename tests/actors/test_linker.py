@@ -62,6 +62,7 @@ def test_bare_title_without_date_stays_unresolved() -> None:
         ("川普亦在東京與日本首相高適早苗會晤。", ("高適早苗", "Sanae Takaichi")),
         ("南韓總統李在明表示，李總統將出席峰會。", ("李總統", "Lee Jae-myung")),
         ("習近平表示歡迎，習主席並邀請對方訪華。", ("習主席", "Xi Jinping")),
+        ("美利堅合眾國總統唐納德川普與對方簽署聲明。", ("唐納德", "Donald Trump")),
     ],
 )
 def test_misspellings_and_surname_titles(text: str, expected: tuple[str, str]) -> None:

@@ -180,3 +180,11 @@ def occurrences(text: str, part: str):
     while index >= 0:
         yield index
         index = text.find(part, index + 1)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["這是韓戰停戰協議65年後首次有在任美國總統會見北韓領導人。", "兩國建交30年後關係再度升溫。"],
+)
+def test_offsets_from_a_past_event_are_not_dates(sentence: str) -> None:
+    assert [t.text for t in extract_times(build_view(sentence), dt.date(2018, 6, 12))] == []

@@ -293,12 +293,21 @@ def _unknown_people(view: TextView, kb: KnowledgeBase, claims: _Claims) -> tuple
             start, end = index, _name_run(folded, index, kb)
             if end == start or "·" not in folded[start:end] and end - start < 3:
                 continue
-            person = person_for(None, folded[start:end])
+            surname = _person_after_given_name(folded, end, claims, kb)
+            person = surname or person_for(None, folded[start:end])
         if claims.free(start, end):
             mention = Mention(start, end, person.id, "unknown_person")
             mentions.append(mention)
             claims.claim(mention)
     return mentions, list(new_people.values())
+
+
+def _person_after_given_name(folded: str, end: int, claims: _Claims, kb: KnowledgeBase) -> Entity | None:
+    """總統唐納德川普: a name run that runs into a known person is that person's given name."""
+    following = claims.at(end + 1 if folded[end : end + 1] in ("·", ".", " ") else end)
+    if following is not None and following.entity_id in kb.entities and _is_person(following.entity_id, kb):
+        return kb.entities[following.entity_id]
+    return None
 
 
 def _marker_ending_at(folded: str, index: int, kb: KnowledgeBase) -> str | None:

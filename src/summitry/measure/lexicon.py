@@ -98,6 +98,7 @@ class TimeLexicon:
     offset_units: dict[str, str]
     offset_directions: dict[str, int]
     offset_units_chinese_only: tuple[str, ...]
+    max_year_offset: int
     bare_day_not_after: tuple[str, ...]
     bare_day_not_followed_by: tuple[str, ...]
     future_markers: tuple[str, ...]
@@ -216,6 +217,7 @@ def time_lexicon() -> TimeLexicon:
         offset_units=folded_map(raw["offset_units"]),
         offset_directions=folded_map(raw["offset_directions"]),
         offset_units_chinese_only=longest_first(raw["offset_units_chinese_only"]),
+        max_year_offset=int(raw["max_year_offset"]),
         bare_day_not_after=longest_first(raw["bare_day_not_after"]),
         bare_day_not_followed_by=longest_first(raw["bare_day_not_followed_by"]),
         future_markers=longest_first(raw["future_markers"]),

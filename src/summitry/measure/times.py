@@ -363,6 +363,8 @@ def resolve_offset(match: re.Match[str], date: dt.date | None, lexicon: TimeLexi
     if unit in lexicon.offset_units_chinese_only and count.isdigit():
         raise NotATime(match.group())
     amount = number_of(count) * lexicon.offset_directions[match["direction"]]
+    if lexicon.offset_units[unit] == "year" and abs(amount) > lexicon.max_year_offset:
+        raise NotATime(match.group())
     if date is None:
         return None
     period = lexicon.offset_units[unit]

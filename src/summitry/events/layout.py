@@ -1,0 +1,130 @@
+"""The shape of each sentence that event rules read: clauses, quotations, brackets, paragraphs.
+
+A clause is the stretch between two commas, semicolons or colons (or a double dash, or the
+edge of a quotation), never broken inside brackets, where a caption's "（右）" or an English
+name "（Donald Trump，左）" may hold a comma of its own. All offsets index ``view.folded``
+and so the original text too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from summitry.model import Sentence, TextView
+
+_CLAUSE_BREAKS = set("，,；;：:")
+_DASHES = ("--", "——", "－－")
+_QUOTES = {"「": "」", "『": "』", "“": "”"}
+
+
+@dataclass(frozen=True)
+class Clause:
+    start: int
+    end: int
+
+    def holds(self, start: int, end: int | None = None) -> bool:
+        return self.start <= start and (end if end is not None else start + 1) <= self.end
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """A quoted stretch; ``speech`` is false for names and terms (「投資工具」)."""
+
+    open: int  # index of the opening mark
+    close: int  # index of the closing mark (or the sentence end when unclosed)
+    speech: bool
+
+    def holds(self, offset: int) -> bool:
+        return self.open < offset < self.close
+
+
+@dataclass(frozen=True)
+class SentenceLayout:
+    index: int
+    sentence: Sentence
+    paragraph: int  # sentences share a paragraph when no line break stands between them
+    clauses: tuple[Clause, ...]
+    quotations: tuple[Quotation, ...]
+    brackets: tuple[tuple[int, int], ...]  # (open, close + 1) of each bracketed stretch
+
+    def clause_at(self, offset: int) -> Clause:
+        for clause in self.clauses:
+            if clause.start <= offset < clause.end:
+                return clause
+        return Clause(self.sentence.start, self.sentence.end)
+
+    def in_brackets(self, start: int, end: int) -> bool:
+        return any(open_ <= start and end <= close for open_, close in self.brackets)
+
+    def quotation_at(self, offset: int) -> Quotation | None:
+        inner = [q for q in self.quotations if q.holds(offset)]
+        return min(inner, key=lambda q: q.close - q.open) if inner else None
+
+
+def _brackets(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, stack = [], []
+    for index in range(start, end):
+        if folded[index] == "(":
+            stack.append(index)
+        elif folded[index] == ")" and stack:
+            spans.append((stack.pop(), index + 1))
+    return spans
+
+
+def _quotations(folded: str, start: int, end: int, min_length: int) -> list[Quotation]:
+    found, stack = [], []
+    for index in range(start, end):
+        char = folded[index]
+        if char in _QUOTES:
+            stack.append((index, _QUOTES[char]))
+        elif stack and char == stack[-1][1]:
+            opened, _ = stack.pop()
+            found.append(Quotation(opened, index, _is_speech(folded[opened + 1 : index], min_length)))
+    for opened, _ in stack:
+        found.append(Quotation(opened, end, _is_speech(folded[opened + 1 : end], min_length)))
+    return found
+
+
+def _is_speech(inner: str, min_length: int) -> bool:
+    return len(inner) >= min_length or any(mark in inner for mark in "，,。！？!?")
+
+
+def _clauses(folded: str, sentence: Sentence, brackets: list[tuple[int, int]], quotations: list[Quotation]) -> list[Clause]:
+    cuts = {sentence.start, sentence.end}
+    for index in range(sentence.start, sentence.end):
+        if any(open_ <= index < close for open_, close in brackets):
+            continue
+        if folded[index] in _CLAUSE_BREAKS:
+            cuts.update((index, index + 1))
+        elif folded.startswith(_DASHES, index):
+            cuts.update((index, index + 2))
+    for quotation in quotations:
+        if quotation.speech:
+            cuts.update((quotation.open, quotation.open + 1, quotation.close, min(quotation.close + 1, sentence.end)))
+    ordered = sorted(cut for cut in cuts if sentence.start <= cut <= sentence.end)
+    return [Clause(a, b) for a, b in zip(ordered, ordered[1:]) if folded[a:b].strip(" ，,；;：:-—－「」『』“”")]
+
+
+def sentence_layouts(view: TextView, quotation_min_length: int) -> tuple[SentenceLayout, ...]:
+    """One layout per sentence of the view, in text order."""
+    folded = view.folded
+    layouts = []
+    paragraph = 0
+    previous_end = 0
+    for index, sentence in enumerate(view.sentences):
+        if "\n" in view.original[previous_end : sentence.start]:
+            paragraph += 1
+        previous_end = sentence.end
+        brackets = _brackets(folded, sentence.start, sentence.end)
+        quotations = _quotations(folded, sentence.start, sentence.end, quotation_min_length)
+        layouts.append(
+            SentenceLayout(
+                index=index,
+                sentence=sentence,
+                paragraph=paragraph,
+                clauses=tuple(_clauses(folded, sentence, brackets, quotations)),
+                quotations=tuple(quotations),
+                brackets=tuple(brackets),
+            )
+        )
+    return tuple(layouts)

@@ -1,0 +1,348 @@
+"""The events stage's knowledge, read once from data/*.yaml, folded and validated.
+
+Every word in the data files may be written in either script; it is folded here with the
+function that builds the text view, so one entry matches Traditional and Simplified text.
+A word may carry conditions (``not_followed_by``, ``needs``, ...); the loader turns each
+into a ``Cue`` so matching code never reads raw YAML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any, Mapping
+
+import yaml
+
+from summitry.text import fold
+
+PLOVER_TYPES = frozenset(
+    {
+        "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+        "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    }
+)
+TARGET_SOURCES = frozenset({"comitative", "prep", "object", "venue"})
+NEED_PLACES = frozenset({"before", "after", "clause"})
+AMOUNT_SCOPES = frozenset({"none", "clause", "sentence"})
+WORD_KEYS = frozenset({"word", "not_followed_by", "not_preceded_by", "needs", "after_mention", "object_adjacent", "only_alone", "ba_check"})
+
+
+class InvalidEventLexicon(ValueError):
+    """An events data file that breaks its own rules; the message lists every problem."""
+
+    def __init__(self, name: str, problems: list[str]) -> None:
+        super().__init__(f"{name}: " + "; ".join(problems))
+        self.name = name
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Need:
+    """A second word the clause must hold for a trigger to count (取消 … 演習)."""
+
+    words: tuple[str, ...]
+    where: str  # before, after or clause
+    reach: int
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A folded word with the context that must not surround it."""
+
+    word: str
+    not_followed_by: tuple[str, ...] = ()
+    not_preceded_by: tuple[str, ...] = ()
+    needs: Need | None = None
+    after_mention: bool = False
+    object_adjacent: bool = False
+    only_alone: bool = False
+    ba_check: bool = False
+
+    def fits(self, folded: str, start: int) -> bool:
+        """Whether the word written at ``start`` is this cue and not part of another word."""
+        end = start + len(self.word)
+        if any(folded.startswith(after, end) for after in self.not_followed_by):
+            return False
+        return not any(folded[max(0, start - len(before)) : start] == before for before in self.not_preceded_by)
+
+
+@dataclass(frozen=True)
+class ArgumentPattern:
+    """How the parties of a group's events are found (see triggers.yaml, ``patterns``)."""
+
+    name: str
+    symmetric: bool = False
+    target_from: tuple[str, ...] = ()
+    attached: bool = False
+    topic: str = "always"  # always, comitative (only when a co-party is named), never
+    distributive: bool = False
+    min_parties: int = 1
+    min_sides: int = 1
+    require_target: bool = False
+
+
+@dataclass(frozen=True)
+class TriggerGroup:
+    type: str
+    mode: str | None
+    cameo: str | None
+    pattern: ArgumentPattern
+    summary: str
+    amounts: str
+    cues: tuple[Cue, ...]
+    suppresses: tuple[tuple[str, str | None], ...] = ()
+
+    @property
+    def key(self) -> tuple[str, str | None]:
+        return (self.type, self.mode)
+
+
+@dataclass(frozen=True)
+class ArgumentLexicon:
+    joiners: tuple[str, ...]
+    comitative: tuple[str, ...]
+    markers: Mapping[str, tuple[str, ...]]  # role -> words, longest first
+    title_prefixes: tuple[str, ...]
+    party_suffixes: tuple[str, ...]
+    leader_words: tuple[str, ...]
+    leader_roles: tuple[str, ...]
+    both_sides: Mapping[str, str]  # folded word -> parties|persons
+    pronouns: tuple[Cue, ...]
+    anaphora: tuple[str, ...]
+    series: tuple[str, ...]
+    venue_nouns: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class StatusLexicon:
+    negated: tuple[Cue, ...]
+    negated_reach: int
+    denied: tuple[Cue, ...]
+    hypothetical: tuple[Cue, ...]
+    possible: tuple[Cue, ...]
+    possible_reach: int
+    planned: tuple[Cue, ...]
+    planned_reach: int
+    reporting: tuple[Cue, ...]
+    unattributed: tuple[str, ...]
+    according_before: tuple[str, ...]
+    according_after: tuple[str, ...]
+    quotation_min_length: int
+
+
+@dataclass(frozen=True)
+class DatingLexicon:
+    news_of_the_day: tuple[Cue, ...]
+    skip_relations: frozenset[str]
+    previous_sentence_granularity: frozenset[str]
+    future_is_planned: bool
+
+
+@dataclass(frozen=True, eq=False)  # one instance per process: identity is its hash
+class EventLexicon:
+    groups: tuple[TriggerGroup, ...]
+    arguments: ArgumentLexicon
+    status: StatusLexicon
+    dating: DatingLexicon
+    patterns: Mapping[str, ArgumentPattern] = field(default_factory=dict)
+
+
+def read_data(name: str) -> Any:
+    """The raw content of one data file shipped with the events package."""
+    return yaml.safe_load(resources.files("summitry.events").joinpath("data", name).read_text(encoding="utf-8"))
+
+
+def longest_first(words: Any) -> tuple[str, ...]:
+    return tuple(sorted({fold(str(word)) for word in words or ()}, key=lambda word: (-len(word), word)))
+
+
+def _cue(entry: Any, defaults: Mapping[str, Any] | None = None) -> Cue:
+    spec = {**(defaults or {}), **(entry if isinstance(entry, dict) else {"word": entry})}
+    need = spec.get("needs")
+    return Cue(
+        word=fold(str(spec["word"])),
+        not_followed_by=longest_first(spec.get("not_followed_by")),
+        not_preceded_by=longest_first(spec.get("not_preceded_by")),
+        needs=Need(longest_first(need["words"]), need.get("where", "clause"), int(need.get("reach", 20))) if need else None,
+        after_mention=bool(spec.get("after_mention", False)),
+        object_adjacent=bool(spec.get("object_adjacent", False)),
+        only_alone=bool(spec.get("only_alone", False)),
+        ba_check=bool(spec.get("ba_check", False)),
+    )
+
+
+def _cues(entries: Any) -> tuple[Cue, ...]:
+    return tuple(sorted((_cue(entry) for entry in entries or ()), key=lambda cue: -len(cue.word)))
+
+
+def _pattern(name: str, raw: Mapping[str, Any]) -> ArgumentPattern:
+    topic = raw.get("topic", True)
+    return ArgumentPattern(
+        name=name,
+        symmetric=bool(raw.get("symmetric", False)),
+        target_from=tuple(raw.get("target_from", ())),
+        attached=bool(raw.get("attached", False)),
+        topic="always" if topic is True else ("never" if topic is False else str(topic)),
+        distributive=bool(raw.get("distributive", False)),
+        min_parties=int(raw.get("min_parties", 1)),
+        min_sides=int(raw.get("min_sides", 1)),
+        require_target=bool(raw.get("require_target", False)),
+    )
+
+
+def _suppressed(entry: str) -> tuple[str, str | None]:
+    kind, _, mode = entry.partition("/")
+    return kind, mode or None
+
+
+def trigger_problems(raw: Mapping[str, Any]) -> list[str]:
+    """Everything wrong with a triggers.yaml mapping; empty when it is sound."""
+    problems: list[str] = []
+    patterns = raw.get("patterns") or {}
+    for name, pattern in patterns.items():
+        unknown = set(pattern.get("target_from", ())) - TARGET_SOURCES
+        if unknown:
+            problems.append(f"pattern {name}: unknown target_from {sorted(unknown)}")
+        if pattern.get("topic", True) not in (True, False, "comitative"):
+            problems.append(f"pattern {name}: topic must be true, false or comitative")
+    keys = {(group.get("type"), group.get("mode")) for group in raw.get("groups") or ()}
+    seen_words: dict[tuple[str, str | None, str, str], int] = {}
+    for index, group in enumerate(raw.get("groups") or ()):
+        where = f"group {index} ({group.get('type')}/{group.get('mode')})"
+        if group.get("type") not in PLOVER_TYPES:
+            problems.append(f"{where}: type is not one of the sixteen PLOVER types")
+        if group.get("args") not in patterns:
+            problems.append(f"{where}: args {group.get('args')!r} is not a pattern")
+        if group.get("amounts", "none") not in AMOUNT_SCOPES:
+            problems.append(f"{where}: amounts must be one of {sorted(AMOUNT_SCOPES)}")
+        cameo = group.get("cameo")
+        if cameo is not None and not (isinstance(cameo, str) and cameo.isdigit() and 2 <= len(cameo) <= 4):
+            problems.append(f"{where}: cameo {cameo!r} is not a quoted CAMEO code of 2-4 digits")
+        if "{source}" not in str(group.get("summary", "")):
+            problems.append(f"{where}: summary must name {{source}}")
+        for entry in group.get("suppresses") or ():
+            if _suppressed(entry)[0] not in PLOVER_TYPES:
+                problems.append(f"{where}: suppresses unknown type in {entry!r}")
+        if not group.get("words"):
+            problems.append(f"{where}: has no words")
+        for entry in group.get("words") or ():
+            spec = entry if isinstance(entry, dict) else {"word": entry}
+            if not str(spec.get("word", "")).strip():
+                problems.append(f"{where}: a word is empty")
+                continue
+            extra = set(spec) - WORD_KEYS
+            if extra:
+                problems.append(f"{where}: word {spec['word']!r} has unknown keys {sorted(extra)}")
+            need = spec.get("needs")
+            if need is not None and (not need.get("words") or need.get("where", "clause") not in NEED_PLACES):
+                problems.append(f"{where}: word {spec['word']!r} needs words and where in {sorted(NEED_PLACES)}")
+            condition = repr(sorted((k, str(v)) for k, v in spec.items() if k != "word"))
+            key = (group.get("type"), group.get("mode"), fold(str(spec["word"])), condition)
+            if key in seen_words:
+                problems.append(f"{where}: word {spec['word']!r} is listed twice in this type and mode")
+            seen_words[key] = index
+    for index, group in enumerate(raw.get("groups") or ()):
+        for entry in group.get("suppresses") or ():
+            kind, mode = _suppressed(entry)
+            if mode is not None and (kind, mode) not in keys:
+                problems.append(f"group {index}: suppresses {entry!r}, which no group defines")
+    return problems
+
+
+def status_problems(raw: Mapping[str, Any]) -> list[str]:
+    problems = []
+    for section in ("negated", "denied", "hypothetical", "possible", "planned"):
+        if not (raw.get(section) or {}).get("words"):
+            problems.append(f"{section} has no words")
+    if not (raw.get("reporting") or {}).get("words"):
+        problems.append("reporting has no words")
+    return problems
+
+
+def argument_problems(raw: Mapping[str, Any]) -> list[str]:
+    problems = []
+    for role in ("comitative", "prep", "passive", "ba", "locative"):
+        if not (raw.get("markers") or {}).get(role):
+            problems.append(f"markers.{role} is empty")
+    for word, kind in (raw.get("both_sides") or {}).items():
+        if kind not in ("parties", "persons"):
+            problems.append(f"both_sides.{word} must be parties or persons")
+    return problems
+
+
+@cache
+def event_lexicon() -> EventLexicon:
+    """triggers.yaml, arguments.yaml, status.yaml and dating.yaml, validated and folded."""
+    triggers, arguments, status, dating = (read_data(n) for n in ("triggers.yaml", "arguments.yaml", "status.yaml", "dating.yaml"))
+    for name, problems in (
+        ("triggers.yaml", trigger_problems(triggers)),
+        ("arguments.yaml", argument_problems(arguments)),
+        ("status.yaml", status_problems(status)),
+    ):
+        if problems:
+            raise InvalidEventLexicon(name, problems)
+    patterns = {name: _pattern(name, spec) for name, spec in triggers["patterns"].items()}
+    group_keys = ("not_followed_by", "not_preceded_by", "needs", "after_mention", "object_adjacent", "only_alone")
+    groups = tuple(
+        TriggerGroup(
+            type=group["type"],
+            mode=group.get("mode"),
+            cameo=group.get("cameo"),
+            pattern=patterns[group["args"]],
+            summary=group["summary"],
+            amounts=group.get("amounts", "none"),
+            cues=_cues_with_defaults(group["words"], {k: group[k] for k in group_keys if k in group}),
+            suppresses=tuple(_suppressed(entry) for entry in group.get("suppresses") or ()),
+        )
+        for group in triggers["groups"]
+    )
+    markers = arguments["markers"]
+    return EventLexicon(
+        groups=groups,
+        patterns=patterns,
+        arguments=ArgumentLexicon(
+            joiners=longest_first(arguments["joiners"]),
+            comitative=longest_first(arguments["comitative"]),
+            markers={role: longest_first(words) for role, words in markers.items()},
+            title_prefixes=longest_first(arguments["title_prefixes"]),
+            party_suffixes=longest_first(arguments["party_suffixes"]),
+            leader_words=longest_first(arguments["leader_words"]),
+            leader_roles=tuple(arguments["leader_roles"]),
+            both_sides={fold(word): kind for word, kind in arguments["both_sides"].items()},
+            pronouns=tuple(
+                _cue({"word": word, "not_preceded_by": arguments["pronouns"].get("not_preceded_by"),
+                      "not_followed_by": arguments["pronouns"].get("not_followed_by")})
+                for word in arguments["pronouns"]["words"]
+            ),
+            anaphora=longest_first(arguments["anaphora"]),
+            series=longest_first(arguments["series"]),
+            venue_nouns=longest_first(arguments["venue_nouns"]),
+        ),
+        status=StatusLexicon(
+            negated=_cues(status["negated"]["words"]),
+            negated_reach=int(status["negated"].get("reach", 16)),
+            denied=_cues(status["denied"]["words"]),
+            hypothetical=_cues(status["hypothetical"]["words"]),
+            possible=_cues(status["possible"]["words"]),
+            possible_reach=int(status["possible"].get("reach", 16)),
+            planned=_cues(status["planned"]["words"]),
+            planned_reach=int(status["planned"].get("reach", 18)),
+            reporting=_cues(status["reporting"]["words"]),
+            unattributed=longest_first(status["unattributed"]),
+            according_before=longest_first(status["according_to"]["before"]),
+            according_after=longest_first(status["according_to"]["after"]),
+            quotation_min_length=int(status.get("quotation_min_length", 8)),
+        ),
+        dating=DatingLexicon(
+            news_of_the_day=_cues(dating["news_of_the_day"]),
+            skip_relations=frozenset(dating.get("skip_relations") or ()),
+            previous_sentence_granularity=frozenset(dating.get("previous_sentence_granularity") or ()),
+            future_is_planned=bool(dating.get("future_is_planned", True)),
+        ),
+    )
+
+
+def _cues_with_defaults(entries: Any, defaults: Mapping[str, Any]) -> tuple[Cue, ...]:
+    return tuple(sorted((_cue(entry, defaults) for entry in entries), key=lambda cue: -len(cue.word)))
