@@ -175,6 +175,8 @@ def read_percent(folded: str, number: Number, position: int, lexicon: UnitLexico
     tenths = word_at(folded, number.end, lexicon.tenths)
     if tenths and number.value <= 10 and not number.magnitude:
         after = number.end + len(tenths)
+        if folded.startswith("半", after):  # 兩成半 = 25 percent
+            return UnitReading("percent", after + 1, number.value * 10 + 5)
         if not word_at(folded, after, lexicon.tenths_not_followed_by):
             return UnitReading("percent", after, number.value * 10)
     return None
