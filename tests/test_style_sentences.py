@@ -14,22 +14,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from summitry.evaluate import normalize_name
+from summitry.evaluate import normalize_name, occurrences, overlaps
 from summitry.pipeline import extract
 
 CASES = yaml.safe_load((Path(__file__).parent / "data" / "style_sentences.yaml").read_text(encoding="utf-8"))
-
-
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
-def _occurrences(text: str, surface: str) -> list[tuple[int, int]]:
-    spans, start = [], text.find(surface)
-    while start >= 0:
-        spans.append((start, start + len(surface)))
-        start = text.find(surface, start + 1)
-    return spans
 
 
 def differences(case: dict) -> list[str]:
@@ -49,17 +37,17 @@ def differences(case: dict) -> list[str]:
     problems += [f"extra country {c}" for c in countries - wanted_countries - set(case.get("countries_optional") or [])]
     gold_spans = []
     for wanted in case.get("quantities") or []:
-        occurrences = _occurrences(text, wanted["text"])
-        gold_spans += occurrences
+        found_at = occurrences(text, wanted["text"])
+        gold_spans += found_at
         if not any(
-            _overlaps(o, (q.start, q.end)) and q.unit == wanted["unit"] and abs(q.value - wanted["value"]) <= 0.005 * abs(wanted["value"])
-            for o in occurrences
+            overlaps(o, (q.start, q.end)) and q.unit == wanted["unit"] and abs(q.value - wanted["value"]) <= 0.005 * abs(wanted["value"])
+            for o in found_at
             for q in record.quantities
         ):
             problems.append(f"missed quantity {wanted['text']} = {wanted['value']} {wanted['unit']}")
-    problems += [f"extra quantity {q.text} = {q.value} {q.unit}" for q in record.quantities if not any(_overlaps((q.start, q.end), g) for g in gold_spans)]
+    problems += [f"extra quantity {q.text} = {q.value} {q.unit}" for q in record.quantities if not any(overlaps((q.start, q.end), g) for g in gold_spans)]
     for wanted in case.get("times") or []:
-        if not any(_overlaps(o, (t.start, t.end)) and t.value == wanted["value"] for o in _occurrences(text, wanted["text"]) for t in record.times):
+        if not any(overlaps(o, (t.start, t.end)) and t.value == wanted["value"] for o in occurrences(text, wanted["text"]) for t in record.times):
             problems.append(f"missed time {wanted['text']} = {wanted['value']}")
     return problems
 

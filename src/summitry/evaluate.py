@@ -67,11 +67,16 @@ def normalize_name(name: str) -> str:
     return re.sub(r"[\s\-‐‑–—]+", "", stripped).casefold()
 
 
-def _occurrences(text: str, surface: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.start() + len(surface)) for m in re.finditer(re.escape(surface), text)] if surface else []
+def occurrences(text: str, surface: str) -> list[tuple[int, int]]:
+    """Every span where ``surface`` stands in ``text``, overlapping ones included."""
+    spans, start = [], text.find(surface) if surface else -1
+    while start >= 0:
+        spans.append((start, start + len(surface)))
+        start = text.find(surface, start + 1)
+    return spans
 
 
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
@@ -104,28 +109,28 @@ def _document_scores(record: Record, gold: dict[str, Any]) -> dict[str, Any]:
         for surface in surfaces:
             surface_total += 1
             spans = mention_spans.get(key, [])
-            if any(_overlaps(o, s) for o in _occurrences(text, surface) for s in spans):
+            if any(overlaps(o, s) for o in occurrences(text, surface) for s in spans):
                 surface_hits += 1
             else:
                 misses.append(f"surface {surface!r} of {key}")
     quantity_hits, gold_quantity_spans = 0, []
     for wanted in gold.get("quantities", []):
-        occurrences = _occurrences(text, wanted["text"])
-        gold_quantity_spans.extend(occurrences)
+        found_at = occurrences(text, wanted["text"])
+        gold_quantity_spans.extend(found_at)
         if any(
-            _overlaps(o, (q.start, q.end)) and q.unit == wanted["unit"] and abs(q.value - wanted["value"]) <= 0.005 * abs(wanted["value"])
-            for o in occurrences
+            overlaps(o, (q.start, q.end)) and q.unit == wanted["unit"] and abs(q.value - wanted["value"]) <= 0.005 * abs(wanted["value"])
+            for o in found_at
             for q in record.quantities
         ):
             quantity_hits += 1
         else:
             misses.append(f"quantity {wanted['text']!r} = {wanted['value']} {wanted['unit']}")
-    stray = [q for q in record.quantities if not any(_overlaps((q.start, q.end), g) for g in gold_quantity_spans)]
+    stray = [q for q in record.quantities if not any(overlaps((q.start, q.end), g) for g in gold_quantity_spans)]
     misses.extend(f"extra quantity {q.text!r} = {q.value} {q.unit}" for q in stray)
     time_hits = 0
     for wanted in gold.get("times", []):
-        occurrences = _occurrences(text, wanted["text"])
-        if any(_overlaps(o, (t.start, t.end)) and t.value == wanted["value"] for o in occurrences for t in record.times):
+        found_at = occurrences(text, wanted["text"])
+        if any(overlaps(o, (t.start, t.end)) and t.value == wanted["value"] for o in found_at for t in record.times):
             time_hits += 1
         else:
             misses.append(f"time {wanted['text']!r} = {wanted['value']}")
@@ -158,7 +163,7 @@ def _named_recall(record: Record, wanted: list[dict], types: set[str], misses: l
     spans = [(m.start, m.end) for m in record.mentions if m.entity_id in kinds]
     hits = 0
     for item in wanted:
-        at_surface = any(_overlaps(o, s) for surface in item.get("surfaces", []) for o in _occurrences(text, surface) for s in spans)
+        at_surface = any(overlaps(o, s) for surface in item.get("surfaces", []) for o in occurrences(text, surface) for s in spans)
         if normalize_name(item["name"]) in names or at_surface:
             hits += 1
         else:
