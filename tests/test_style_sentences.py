@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from summitry.evaluate import normalize_name, occurrences, overlaps
+from summitry.evaluate import mentioned_entities, normalize_name, occurrences, overlaps
 from summitry.pipeline import extract
 
 CASES = yaml.safe_load((Path(__file__).parent / "data" / "style_sentences.yaml").read_text(encoding="utf-8"))
@@ -26,12 +26,12 @@ def differences(case: dict) -> list[str]:
     date = case.get("date")
     record = extract(text, dt.date.fromisoformat(str(date)) if date else None)
     problems: list[str] = []
-    people = {normalize_name(e.name) for e in record.entities if e.type == "person"}
+    people = {normalize_name(e.name) for e in mentioned_entities(record) if e.type == "person"}
     wanted_people = {normalize_name(n) for n in case.get("persons") or []}
     optional_people = {normalize_name(n) for n in case.get("persons_optional") or []}
     problems += [f"missed person {p}" for p in wanted_people - people]
     problems += [f"extra person {p}" for p in people - wanted_people - optional_people]
-    countries = {e.id for e in record.entities if e.type == "country"}
+    countries = {e.id for e in mentioned_entities(record) if e.type == "country"}
     wanted_countries = set(case.get("countries") or [])
     problems += [f"missed country {c}" for c in wanted_countries - countries]
     problems += [f"extra country {c}" for c in countries - wanted_countries - set(case.get("countries_optional") or [])]

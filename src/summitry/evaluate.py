@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from summitry.model import Record
+from summitry.model import Entity, Record
 
 
 @dataclass(frozen=True)
@@ -88,11 +88,17 @@ def _add(a: SetScore, b: SetScore) -> SetScore:
     return SetScore(a.true_positives + b.true_positives, a.false_positives + b.false_positives, a.false_negatives + b.false_negatives)
 
 
+def mentioned_entities(record: Record) -> list[Entity]:
+    """Entities the text names; a party an event only implies (美中元首 -> both leaders) is not one."""
+    mentioned = {mention.entity_id for mention in record.mentions}
+    return [entity for entity in record.entities if entity.id in mentioned]
+
+
 def _document_scores(record: Record, gold: dict[str, Any]) -> dict[str, Any]:
     text = record.document.text
     entities = {entity.id: entity for entity in record.entities}
-    person_names = {normalize_name(e.name) for e in record.entities if e.type == "person"}
-    country_ids = {e.id for e in record.entities if e.type == "country"}
+    person_names = {normalize_name(e.name) for e in mentioned_entities(record) if e.type == "person"}
+    country_ids = {e.id for e in mentioned_entities(record) if e.type == "country"}
     gold_people = {normalize_name(p["name"]) for p in gold.get("persons", [])}
     optional_people = {normalize_name(n) for n in gold.get("persons_optional", [])}
     gold_countries = {c["id"] for c in gold.get("countries", [])}

@@ -8,26 +8,41 @@ from __future__ import annotations
 
 import datetime as dt
 
-from summitry.actors import link_actors, load_knowledge_base
+from summitry.actors import KnowledgeBase, link_actors, load_knowledge_base
+from summitry.events import extract_events
 from summitry.ingest import document_from_text
 from summitry.measure import extract_quantities, extract_times
-from summitry.model import Document, Record
+from summitry.model import Document, Entity, Event, Record
 from summitry.text import build_view
 
 
 def extract_document(document: Document) -> Record:
     """Everything summitry reads in one document, every span pointing into ``document.text``."""
+    kb = load_knowledge_base()
     view = build_view(document.text)
-    linked = link_actors(view, load_knowledge_base(), document.date)
+    linked = link_actors(view, kb, document.date)
+    quantities = extract_quantities(view)
+    times = extract_times(view, document.date)
+    events = extract_events(view, linked, quantities, times, kb, document.date)
     return Record(
         document=document,
         script=view.script,
-        entities=linked.entities,
+        entities=_with_event_parties(linked.entities, events, kb),
         mentions=linked.mentions,
-        quantities=extract_quantities(view),
-        times=extract_times(view, document.date),
-        events=(),
+        quantities=quantities,
+        times=times,
+        events=events,
     )
+
+
+def _with_event_parties(entities: tuple[Entity, ...], events: tuple[Event, ...], kb: KnowledgeBase) -> tuple[Entity, ...]:
+    """An event may name a party the text only implies (美中元首 -> the two leaders); the record
+    lists it too, with no mentions, so every id in an event resolves within the record."""
+    known = {entity.id for entity in entities}
+    implied = dict.fromkeys(
+        party for event in events for party in (*event.source, *event.target, event.claimed_by or "") if party and party not in known
+    )
+    return entities + tuple(kb.entities[party] for party in implied if party in kb.entities)
 
 
 def extract(text: str, date: dt.date | None = None, source: str = "<string>") -> Record:

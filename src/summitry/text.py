@@ -22,6 +22,9 @@ _CHUNK = re.compile(r"[^\s，。！？；：、,.!?;:「」『』“”《》（
 _SENTENCE_END = set("。！？!?；;")
 _CLOSERS = set("」』”’）)》】")
 _OPENERS = {"「": "」", "『": "』", "“": "”", "（": "）", "(": ")"}
+_SENTENCE_MARK = re.compile(
+    "[" + re.escape("".join(sorted(_SENTENCE_END | _CLOSERS | set(_OPENERS) | set(_OPENERS.values()) | {"\n"}))) + "]"
+)
 _SIMPLIFIED_ONLY = set("们这说国时会为发对经门东车长马鸟鱼龙见贝页风飞")
 _TRADITIONAL_ONLY = set("們這說國時會為發對經門東車長馬鳥魚龍見貝頁風飛")
 
@@ -37,19 +40,42 @@ def _fold_width(char: str) -> str:
     return folded if len(folded) == 1 else char
 
 
+class _WidthTable(dict):
+    """``str.translate`` table for ``_fold_width``, filled on first sight of each character,
+    so the folding runs in C. Capped: a text of random code points cannot grow it without end."""
+
+    LIMIT = 100_000
+
+    def __missing__(self, code_point: int) -> str:
+        folded = _fold_width(chr(code_point))
+        if len(self) < self.LIMIT:
+            self[code_point] = folded
+        return folded
+
+
+_WIDTH = _WidthTable()
+
+
+def _convert_chunk(chunk: str) -> str:
+    """One chunk in Simplified script and of the same length."""
+    converter = _converter()
+    converted = converter.convert(chunk)
+    if len(converted) != len(chunk):
+        converted = "".join(c if len(c) == 1 else o for o, c in ((o, converter.convert(o)) for o in chunk))
+    return converted
+
+
+# News repeats its short chunks (punctuation, names, set phrases): their conversions are kept.
+# Long ones are not, so one huge unpunctuated line is never held on to.
+_SHORT_CHUNK = 16
+_convert_short_chunk = lru_cache(maxsize=8192)(_convert_chunk)
+
+
 def fold(text: str) -> str:
     """Simplified, half-width copy of ``text`` with ``len(fold(text)) == len(text)``."""
-    converter = _converter()
-    pieces: list[str] = []
-    for match in _CHUNK.finditer(text):
-        chunk = match.group()
-        converted = converter.convert(chunk)
-        if len(converted) != len(chunk):
-            converted = "".join(
-                c if len(c) == 1 else o for o, c in ((o, converter.convert(o)) for o in chunk)
-            )
-        pieces.append("".join(_fold_width(c) for c in converted))
-    folded = "".join(pieces)
+    chunks = [match.group() for match in _CHUNK.finditer(text)]
+    converted = [_convert_short_chunk(chunk) if len(chunk) <= _SHORT_CHUNK else _convert_chunk(chunk) for chunk in chunks]
+    folded = "".join(converted).translate(_WIDTH)
     assert len(folded) == len(text)
     return folded
 
@@ -75,6 +101,10 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     start = 0
     index = 0
     while index < len(text):
+        mark = _SENTENCE_MARK.search(text, index)  # every other character only moves on
+        if mark is None:
+            break
+        index = mark.start()
         char = text[index]
         if char in _OPENERS:
             open_quotes.append(_OPENERS[char])

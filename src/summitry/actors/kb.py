@@ -9,15 +9,19 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping
 
+import opencc
 import pycountry
 import yaml
 
+from summitry import cache as disk_cache
+from summitry import model as model_module
+from summitry import text as text_module
 from summitry.model import Entity, Office
 from summitry.text import fold
 
@@ -44,6 +48,7 @@ class KnowledgeBase:
     body_codes: Mapping[str, str]  # organisation id -> office country code (NATO, UNO, ...)
     transliteration: frozenset[str]
     word_bound_aliases: frozenset[str]  # folded aliases that count only as whole words
+    fingerprint: str = ""  # hash of the data and code it was built from; keys caches derived from it
 
     def holders(self, country: str, roles: tuple[str, ...], on: dt.date) -> tuple[Entity, ...]:
         """People who held one of ``roles`` for ``country`` on ``on``, in the order of ``roles``."""
@@ -205,7 +210,49 @@ def _folded_characters(text: str) -> frozenset[str]:
 
 @cache
 def load_knowledge_base() -> KnowledgeBase:
-    """Read, validate and index the data files once per process."""
+    """Read, validate and index the data files once per process.
+
+    The built parts are pickled under the cache directory (summitry.cache), keyed by the data
+    files' bytes, the building code and the package version, so a later process with the same
+    data skips parsing, folding and validation; any change rebuilds and validates again.
+    """
+    key = knowledge_fingerprint()
+    parts = disk_cache.load("knowledge-base", key)
+    if not _are_parts(parts):
+        parts = _build_parts()
+        disk_cache.store("knowledge-base", key, parts)
+    return KnowledgeBase(
+        **{name: MappingProxyType(value) if isinstance(value, dict) else value for name, value in parts.items()},
+        fingerprint=key,
+    )
+
+
+_PART_NAMES = frozenset(f.name for f in fields(KnowledgeBase)) - {"fingerprint"}
+
+
+def _are_parts(parts: Any) -> bool:
+    return isinstance(parts, dict) and set(parts) == _PART_NAMES
+
+
+def knowledge_fingerprint() -> str:
+    """What the built knowledge base depends on: every data file, the code that reads and folds
+    it (so an edit in a development checkout counts even at the same version), OpenCC's version."""
+    data_files = sorted(path for path in DATA.rglob("*") if path.is_file() and not path.name.startswith("."))
+    code_files = [Path(__file__), Path(model_module.__file__), Path(text_module.__file__)]
+    return disk_cache.fingerprint(code_files + data_files, _package_version(), opencc.__version__)
+
+
+def _package_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("summitry")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def _build_parts() -> dict[str, Any]:
+    """The knowledge base's fields, validated, as plain picklable values."""
     titles = _read_yaml(DATA / "titles.yaml")
     short_forms = _read_yaml(DATA / "short_forms.yaml")
     entries = read_raw_entries()
@@ -222,17 +269,17 @@ def load_knowledge_base() -> KnowledgeBase:
                 alias_index[key] = alias_index.get(key, ()) + (entity.id,)
     by_name = {entity.name: entity.id for entity in entities.values()}
     bodies = {by_name[name]: code for name, code in titles["bodies"].items() if name in by_name}
-    return KnowledgeBase(
-        entities=MappingProxyType(entities),
-        alias_index=MappingProxyType(alias_index),
-        titles=MappingProxyType({fold(word): tuple(roles) for word, roles in titles["titles"].items()}),
+    return dict(
+        entities=entities,
+        alias_index=alias_index,
+        titles={fold(word): tuple(roles) for word, roles in titles["titles"].items()},
         person_markers=frozenset(fold(word) for word in titles["person_markers"]),
-        short_countries=MappingProxyType({fold(char): code for char, code in short_forms["countries"].items()}),
-        short_persons=MappingProxyType({fold(char): by_name[name] for char, name in short_forms["persons"].items()}),
+        short_countries={fold(char): code for char, code in short_forms["countries"].items()},
+        short_persons={fold(char): by_name[name] for char, name in short_forms["persons"].items()},
         compound_suffixes=tuple(sorted({fold(s) for s in short_forms["compound_suffixes"]}, key=len, reverse=True)),
         single_prefixes=frozenset(fold(c) for c in short_forms["single_prefixes"]),
         before_title=frozenset(fold(c) for c in short_forms["before_title"]),
-        body_codes=MappingProxyType(bodies),
+        body_codes=bodies,
         transliteration=_folded_characters(_read_yaml(DATA / "transliteration.yaml")["characters"]),
-        word_bound_aliases=frozenset(fold_alias(a) for a in _read_yaml(DATA / "word_bound_aliases.yaml")["aliases"]),
+        word_bound_aliases=frozenset(fold_alias(a) for a in word_bound),
     )

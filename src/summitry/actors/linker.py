@@ -10,6 +10,7 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
 
 import rjieba
 from pypinyin import Style, lazy_pinyin
@@ -35,13 +36,21 @@ class _Claims:
 
     def __init__(self, length: int) -> None:
         self.owner: list[Mention | None] = [None] * length
+        self.claimed: list[Mention] = []
 
     def free(self, start: int, end: int) -> bool:
-        return all(self.owner[i] is None for i in range(start, end))
+        """No character of ``start:end`` is claimed; positions past the text's end are free."""
+        return not any(self.owner[max(start, 0) : end])  # a Mention is always truthy
 
     def claim(self, mention: Mention) -> None:
         for i in range(mention.start, mention.end):
             self.owner[i] = mention
+        self.claimed.append(mention)
+
+    def owners(self) -> list[Mention]:
+        """Claimed mentions that still own a character, in the order they were claimed."""
+        distinct = {id(mention): mention for mention in self.claimed}.values()
+        return [m for m in distinct if any(owner is m for owner in self.owner[m.start : m.end])]
 
     def at(self, index: int) -> Mention | None:
         return self.owner[index] if 0 <= index < len(self.owner) else None
@@ -85,9 +94,14 @@ def _short_form_mentions(view: TextView, kb: KnowledgeBase, claims: _Claims, bou
     """美中, 日美同盟, 美、俄、烏三方, 川習會 as compounds; 訪美, 對美, 俄總統 as single short forms."""
     folded = view.folded
     known = set(kb.short_countries) | set(kb.short_persons)
+    known_at = _any_of(frozenset(known))
     found: list[Mention] = []
     index = 0
     while index < len(folded):
+        next_known = known_at.search(folded, index)  # a compound starts only at a short form
+        if next_known is None:
+            break
+        index = next_known.start()
         members = _compound_at(folded, index, known, claims)
         if len(members) >= 2:
             run_end = members[-1] + 1
@@ -100,13 +114,14 @@ def _short_form_mentions(view: TextView, kb: KnowledgeBase, claims: _Claims, bou
                 continue
         index += 1
     taken = {m.start for m in found}
-    for index, char in enumerate(folded):
-        if char not in kb.short_countries or index in taken or not claims.free(index, index + 1):
+    for short_form in _any_of(frozenset(kb.short_countries)).finditer(folded):
+        index, char = short_form.start(), short_form.group()
+        if index in taken or not claims.free(index, index + 1):
             continue
         after_prefix = (
             index > 0 and folded[index - 1] in kb.single_prefixes and claims.free(index - 1, index) and boundary(index - 1)
         )
-        before_title = char in kb.before_title and _longest_prefix(folded, index + 1, kb.titles) is not None and boundary(index)
+        before_title = char in kb.before_title and _title_at(folded, index + 1, kb) is not None and boundary(index)
         if (after_prefix and boundary(index + 1)) or before_title:
             found.append(_short_mention(char, index, kb, "short_form"))
     return found
@@ -137,6 +152,31 @@ def _short_mention(char: str, at: int, kb: KnowledgeBase, how: str) -> Mention:
     return Mention(at, at + 1, entity_id, how)
 
 
+@cache
+def _any_of(characters: frozenset[str]) -> re.Pattern[str]:
+    """A pattern matching any one of ``characters``: the scan for candidates runs in C."""
+    if not characters:
+        return re.compile(r"(?!)")
+    return re.compile("[" + "".join(re.escape(char) for char in sorted(characters)) + "]")
+
+
+@cache
+def _title_first_characters(kb: KnowledgeBase) -> frozenset[str]:
+    return frozenset(title[0] for title in kb.titles if title)
+
+
+@cache
+def _marker_last_characters(kb: KnowledgeBase) -> frozenset[str]:
+    return frozenset(marker[-1] for marker in kb.person_markers if marker)
+
+
+def _title_at(folded: str, at: int, kb: KnowledgeBase) -> str | None:
+    """The longest title word starting at ``at``; most characters start none, which is checked first."""
+    if folded[at : at + 1] not in _title_first_characters(kb):
+        return None
+    return _longest_prefix(folded, at, kb.titles)
+
+
 def _longest_prefix(folded: str, at: int, words: dict[str, tuple[str, ...]] | frozenset[str]) -> str | None:
     for length in range(6, 0, -1):
         candidate = folded[at : at + length]
@@ -161,11 +201,11 @@ def _title_mentions(view: TextView, kb: KnowledgeBase, claims: _Claims, on: dt.d
         return []
     folded = view.folded
     found = []
-    owners = {m for m in claims.owner if m is not None and m.entity_id in kb.entities and m.how != "compound"}
+    owners = [m for m in claims.owners() if m.entity_id in kb.entities and m.how != "compound"]
     for owner in sorted(owners, key=lambda m: m.start):
         entity = kb.entities[owner.entity_id]
         office_country = owner.entity_id if entity.type == "country" else kb.body_codes.get(owner.entity_id)
-        title = _longest_prefix(folded, owner.end, kb.titles) if office_country else None
+        title = _title_at(folded, owner.end, kb) if office_country else None
         if title is None or folded[max(0, owner.start - 2) : owner.start].endswith(_FORMER):
             continue
         title_end = owner.end + len(title)
@@ -204,10 +244,11 @@ def _surname_title_mentions(view: TextView, kb: KnowledgeBase, claims: _Claims, 
     """李總統, 習主席: a surname and a title stand for a person the text names elsewhere."""
     folded = view.folded
     found = []
-    for index in range(len(folded) - 1):
+    for title_start in _any_of(_title_first_characters(kb)).finditer(folded, 1):  # only where a title may follow
+        index = title_start.start() - 1
         if not claims.free(index, index + 1) or not ("\u4e00" <= folded[index] <= "\u9fff"):
             continue
-        title = _longest_prefix(folded, index + 1, kb.titles)
+        title = _title_at(folded, index + 1, kb)
         if title is None or not claims.free(index + 1, index + 1 + len(title)):
             continue
         roles = set(kb.titles[title])
@@ -239,16 +280,25 @@ def _slug(name: str) -> str:
 def _person_by_latin_name(latin: str, kb: KnowledgeBase) -> Entity | None:
     """Peter Brian Hegseth -> Pete Hegseth: same surname and a shared start of the first name."""
     words = latin.split()
+    for entity, alias, alias_words in _latin_aliases_by_surname(kb).get(words[-1], ()):
+        if alias == latin or alias_words[0][:3] == words[0][:3]:
+            return entity
+    return None
+
+
+@cache
+def _latin_aliases_by_surname(kb: KnowledgeBase) -> dict[str, tuple[tuple[Entity, str, list[str]], ...]]:
+    """People's Latin aliases of two or more words under their last word, in knowledge-base order
+    (an alias equal to the name looked up has its last word too, so no match is lost)."""
+    index: dict[str, list[tuple[Entity, str, list[str]]]] = {}
     for entity in kb.entities.values():
         if entity.type != "person":
             continue
         for alias in entity.aliases:
             alias_words = alias.split()
-            if not alias.isascii() or len(alias_words) < 2:
-                continue
-            if alias == latin or (alias_words[-1] == words[-1] and alias_words[0][:3] == words[0][:3]):
-                return entity
-    return None
+            if alias.isascii() and len(alias_words) >= 2:
+                index.setdefault(alias_words[-1], []).append((entity, alias, alias_words))
+    return {surname: tuple(entries) for surname, entries in index.items()}
 
 
 def _unknown_people(view: TextView, kb: KnowledgeBase, claims: _Claims) -> tuple[list[Mention], list[Entity]]:
@@ -281,7 +331,8 @@ def _unknown_people(view: TextView, kb: KnowledgeBase, claims: _Claims) -> tuple
         mentions.append(Mention(latin_start, latin_end, person.id, "unknown_person"))
     for mention in mentions:
         claims.claim(mention)
-    for index in range(len(folded)):
+    marker_ends = (match.end() for match in _any_of(_marker_last_characters(kb)).finditer(folded))
+    for index in (end for end in marker_ends if end < len(folded)):  # only where a marker may end
         marker = _marker_ending_at(folded, index, kb)
         if marker is None or not claims.free(index, index + 1):
             continue
@@ -342,5 +393,7 @@ def link_actors(view: TextView, kb: KnowledgeBase, on: dt.date | None) -> Linked
         mentions.append(mention)
     mentions.sort(key=lambda m: (m.start, m.end))
     entity_ids = dict.fromkeys(m.entity_id for m in mentions)
-    by_id = {**{p.id: p for p in new_people}, **kb.entities}
-    return LinkedActors(mentions=tuple(mentions), entities=tuple(by_id[i] for i in entity_ids))
+    new_by_id = {p.id: p for p in new_people}  # a knowledge-base entity wins over a new person of the same id
+    return LinkedActors(
+        mentions=tuple(mentions), entities=tuple(kb.entities[i] if i in kb.entities else new_by_id[i] for i in entity_ids)
+    )

@@ -2,18 +2,22 @@
 
 Two Aho-Corasick automata are built once per knowledge base: one over the folded
 aliases themselves, one over their sounds (toneless pinyin, one code point per syllable)
-so that a same-sound misspelling such as 高適早苗 still finds 高市早苗.
+so that a same-sound misspelling such as 高適早苗 still finds 高市早苗. Both are kept in the
+on-disk cache beside the knowledge base, so a new process loads them instead of building them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
 from functools import cache
+from pathlib import Path
+from typing import Callable
 
 import ahocorasick
+import pypinyin
 from pypinyin import Style, lazy_pinyin
 
+from summitry import cache as disk_cache
 from summitry.actors.kb import KnowledgeBase
 
 _SOUND_CODES: dict[str, str] = {}
@@ -48,13 +52,64 @@ def _sound_of_char(char: str) -> str:
     return _SOUND_CODES[syllable]
 
 
+class _SoundTable(dict):
+    """``str.translate`` table for ``_sound_of_char``, filled on first sight of each character
+    (in text order, as the codes are given out), so the mapping runs in C. Capped in size."""
+
+    LIMIT = 100_000
+
+    def __missing__(self, code_point: int) -> str:
+        sound = _sound_of_char(chr(code_point))
+        if len(self) < self.LIMIT:
+            self[code_point] = sound
+        return sound
+
+
+_SOUND_TABLE = _SoundTable()
+
+
 def sound_of(text: str) -> str:
     """The text with each Chinese character replaced by its sound; same length as the text."""
-    return "".join(_sound_of_char(char) for char in text)
+    return text.translate(_SOUND_TABLE)
 
 
 @cache
+def _automata(kb: KnowledgeBase) -> tuple[ahocorasick.Automaton, ahocorasick.Automaton]:
+    """(alias automaton, sound automaton), from the disk cache when the knowledge base came
+    with a fingerprint and the cached sound codes agree with any this process already gave."""
+    key = disk_cache.fingerprint([Path(__file__)], kb.fingerprint, pypinyin.__version__) if kb.fingerprint else ""
+    cached = disk_cache.load("automata", key) if key else None
+    if _restore_sound_codes(cached):
+        return cached["alias"], cached["sound"]
+    built = {"alias": _build_alias_automaton(kb), "sound": _build_sound_automaton(kb)}
+    if key:
+        disk_cache.store("automata", key, {**built, "sound_codes": dict(_SOUND_CODES)})
+    return built["alias"], built["sound"]
+
+
+def _restore_sound_codes(cached: object) -> bool:
+    """Adopt the sound codes a cached sound automaton was built with, unless this process has
+    already coded a syllable differently (then the automaton must be rebuilt with ours)."""
+    if not isinstance(cached, dict) or not {"alias", "sound", "sound_codes"} <= set(cached):
+        return False
+    codes = cached["sound_codes"]
+    if not isinstance(codes, dict) or sorted(codes.values()) != [chr(0xE000 + i) for i in range(len(codes))]:
+        return False
+    if any(codes.get(syllable) != code for syllable, code in _SOUND_CODES.items()):
+        return False
+    _SOUND_CODES.update(codes)
+    return True
+
+
 def _alias_automaton(kb: KnowledgeBase) -> ahocorasick.Automaton:
+    return _automata(kb)[0]
+
+
+def _sound_automaton(kb: KnowledgeBase) -> ahocorasick.Automaton:
+    return _automata(kb)[1]
+
+
+def _build_alias_automaton(kb: KnowledgeBase) -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
     for alias, entity_ids in kb.alias_index.items():
         automaton.add_word(alias, (len(alias), entity_ids))
@@ -62,8 +117,7 @@ def _alias_automaton(kb: KnowledgeBase) -> ahocorasick.Automaton:
     return automaton
 
 
-@cache
-def _sound_automaton(kb: KnowledgeBase) -> ahocorasick.Automaton:
+def _build_sound_automaton(kb: KnowledgeBase) -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
     by_sound: dict[str, list[tuple[str, str]]] = {}
     for alias, entity_ids in kb.alias_index.items():

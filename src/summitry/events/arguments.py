@@ -4,14 +4,15 @@ The actor mentions of a sentence are gathered into *groups*: mentions joined by 
 or by a title (日本首相高市早苗 is one party: the person wins over her country). Each group
 gets a role from the word before it (與 comitative, 向/對 prep, 被 passive, 將 ba-object,
 在/於 locative). A trigger's pattern (triggers.yaml) then says which groups are its source
-and its target. No parser: word order and these small words carry the roles in news prose.
+and its target. No parser: word order and these small words carry the roles in news prose,
+and where a clause names no subject, the subject of an earlier clause carries over.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Callable, Mapping
+from typing import Callable, Mapping, Sequence
 
 from summitry.actors.kb import KnowledgeBase
 from summitry.events.layout import Clause, SentenceLayout
@@ -19,9 +20,11 @@ from summitry.events.lexicon import ArgumentLexicon, ArgumentPattern
 from summitry.events.triggers import TriggerHit
 from summitry.model import Entity, Mention
 
-_OBJECT_REACH = 8
+_OBJECT_REACH = 8  # characters between a verb and its object (釋放最後20名在世以色列人質)
+_OBJECT_GAP = 2  # a party this close after another trigger is that trigger's object
+_MARKER_ORDER = ("passive", "ba", "prep", "comitative", "locative", "direction")
+_CLAUSE_PUNCTUATION = set("，,；;：:。！？!?「」『』")
 _SHORT_FORMS = ("short_form", "compound")  # the linker's `how` for 美, 中 in 美中, 訪美
-_MARKER_ORDER = ("passive", "ba", "prep", "comitative", "locative")
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,7 @@ class Party:
     ids: tuple[str, ...]
     kind: str = "mention"  # mention, short_form, pronoun, both_sides
     venue: bool = False
+    locates: bool = True  # a venue that says where the event was (not 前往日本, a destination)
 
 
 @dataclass
@@ -40,9 +44,10 @@ class Group:
     """Coordinated parties (柬埔寨和泰國) with the role the word before them gives."""
 
     parties: list[Party]
-    sides: list[list[str]] = field(default_factory=list)  # split at comitative joiners
+    sides: list[list[str]] = field(default_factory=list)  # split at joiners: [[KHM], [THA]]
     role: str | None = None
     leader: bool = False
+    head: bool = True  # may act as a subject (美韓 in 美韓關稅爭端 may not)
 
     @property
     def start(self) -> int:
@@ -66,7 +71,7 @@ class Parties:
 class ActorIndex:
     """The document's actors, as event rules need them: types, countries, leaders by date."""
 
-    def __init__(self, mentions: tuple[Mention, ...], entities: Mapping[str, Entity], kb: KnowledgeBase) -> None:
+    def __init__(self, mentions: Sequence[Mention], entities: Mapping[str, Entity], kb: KnowledgeBase) -> None:
         self.entities = entities
         self.kb = kb
         ordered = sorted(mentions, key=lambda m: (m.start, -(m.end - m.start)))
@@ -101,15 +106,21 @@ class ActorIndex:
         return holders[0].id if holders else None
 
 
-def prefer_persons(ids: list[str], actors: ActorIndex) -> list[str]:
+def prefer_persons(ids: Sequence[str], actors: ActorIndex) -> list[str]:
     """Drop a country when a person of it stands on the same side (日本首相高市早苗 -> Takaichi)."""
     countries_with_person = {actors.country_of(i) for i in ids if actors.type_of(i) == "person"}
     unique = list(dict.fromkeys(ids))
     return [i for i in unique if not (actors.type_of(i) == "country" and i in countries_with_person)]
 
 
-def _strip_brackets(folded: str, start: int, end: int, layout: SentenceLayout) -> str:
-    return "".join(folded[i] for i in range(start, end) if not layout.in_brackets(i, i + 1)).strip(" \u3000")
+def marker_role(text_before: str, lexicon: ArgumentLexicon) -> str | None:
+    """The role the words right before a party give it (與 comitative, 向 prep, ...)."""
+    if any(text_before.endswith(word) for word in lexicon.not_markers):
+        return None
+    for role in _MARKER_ORDER:
+        if any(text_before.endswith(word) for word in lexicon.markers[role]):
+            return role
+    return None
 
 
 def _consume(text: str, words: tuple[str, ...]) -> str:
@@ -129,16 +140,18 @@ class SentenceActors:
         actors: ActorIndex,
         lexicon: ArgumentLexicon,
         titles: tuple[str, ...],
+        hits: Sequence[TriggerHit],
         resolve_pronoun: Callable[[int], str | None],
         resolve_both_sides: Callable[[str], tuple[str, ...]],
-        on: dt.date | None,
+        time_spans: Sequence[tuple[int, int]] = (),
     ) -> None:
         self.folded = folded
         self.layout = layout
         self.actors = actors
         self.lexicon = lexicon
         self.titles = titles
-        self.on = on
+        self.hits = hits
+        self.time_spans = time_spans
         sentence = layout.sentence
         parties = [
             Party(m.start, m.end, (m.entity_id,), "short_form" if m.how in _SHORT_FORMS else "mention")
@@ -156,7 +169,7 @@ class SentenceActors:
         return not any(p.start < end and start < p.end for p in parties) and not self.layout.in_brackets(start, end)
 
     def _pronouns(self, resolve: Callable[[int], str | None], parties: list[Party]) -> list[Party]:
-        found = []
+        found: list[Party] = []
         sentence = self.layout.sentence
         for index in range(sentence.start, sentence.end):
             for cue in self.lexicon.pronouns:
@@ -169,7 +182,7 @@ class SentenceActors:
         return found
 
     def _both_sides(self, resolve: Callable[[str], tuple[str, ...]], parties: list[Party]) -> list[Party]:
-        found = []
+        found: list[Party] = []
         sentence = self.layout.sentence
         for word, kind in self.lexicon.both_sides.items():
             start = self.folded.find(word, sentence.start, sentence.end)
@@ -182,32 +195,47 @@ class SentenceActors:
         return found
 
     def _with_venue(self, party: Party, parties: list[Party]) -> Party:
-        """Places are never parties; a country or body is a venue after 在/於 or before 峰會."""
+        """Places are never parties; a country is a venue after 在/於, before a city or 峰會."""
         if party.kind not in ("mention", "short_form") or len(party.ids) != 1:
             return party
         kind = self.actors.type_of(party.ids[0])
+        venue = Party(party.start, party.end, party.ids, party.kind, True)
+        role = marker_role(self._text_before(party, parties), self.lexicon)
+        if role == "direction" and kind in ("place", "country"):
+            return Party(party.start, party.end, party.ids, party.kind, True, locates=False)
         if kind == "place":
-            return Party(party.start, party.end, party.ids, party.kind, True)
+            return venue
         if kind == "person":
             return party
-        before = self._text_before(party, parties)
-        if any(before.endswith(word) for word in self.lexicon.markers["locative"]):
-            return Party(party.start, party.end, party.ids, party.kind, True)
+        if kind != "country":
+            if party.kind == "mention" and self.folded.startswith(self.lexicon.venue_nouns, party.end):
+                return Party(party.start, party.end, party.ids, party.kind, True, locates=False)  # APEC峰會: the forum
+            if role == "locative" and any(0 <= hit.start - party.end <= 1 for hit in self.hits):
+                return venue  # 在白宮會晤
+            return party
+        if role == "locative":
+            return venue
         following = next((p for p in parties if p.start >= party.end), None)
         if following is not None and following.start == party.end and following.kind == "mention" and self.actors.type_of(following.ids[0]) == "place":
-            return Party(party.start, party.end, party.ids, party.kind, True)  # 日本東京, 馬來西亞吉隆坡
+            return venue  # 日本東京, 馬來西亞吉隆坡
         if party.kind == "mention" and self.folded.startswith(self.lexicon.venue_nouns, party.end):
-            return Party(party.start, party.end, party.ids, party.kind, True)  # 新加坡峰會, APEC峰會
+            return venue  # 新加坡峰會; a short form (美俄峰會) names the parties instead
         return party
 
-    def _text_before(self, party: Party, parties: list[Party]) -> str:
+    def _text_before(self, party: Party, parties: Sequence[Party]) -> str:
         clause = self.layout.clause_at(party.start)
         previous_end = max([p.end for p in parties if p.end <= party.start and p.start >= clause.start] + [clause.start])
-        return _strip_brackets(self.folded, previous_end, party.start, self.layout)
+        return self._plain(previous_end, party.start)
+
+    def _plain(self, start: int, end: int) -> str:
+        """The text between two offsets without its bracketed asides (（右）, （Donald Trump，左）)."""
+        return "".join(self.folded[i] for i in range(start, end) if not self.layout.in_brackets(i, i + 1)).strip(" \u3000")
 
     # -- groups ------------------------------------------------------------------------
-    def _glue(self, gap: str) -> tuple[bool, str | None]:
+    def _glue(self, gap: str, following: Party | None = None) -> tuple[bool, str | None]:
         """Whether a gap keeps two parties in one group, and the joiner it holds."""
+        if gap == "的" and following is not None and following.kind == "mention" and self.actors.type_of(following.ids[0]) == "person":
+            return True, None  # 委內瑞拉的馬杜洛
         rest = _consume(gap, self.lexicon.party_suffixes)
         joiner = next((j for j in self.lexicon.joiners if rest.startswith(j)), None)
         if joiner:
@@ -223,35 +251,39 @@ class SentenceActors:
                 continue
             current = groups[-1] if groups else None
             if current is not None and self.layout.clause_at(current.end - 1) == self.layout.clause_at(party.start):
-                gap = _strip_brackets(self.folded, current.end, party.start, self.layout)
-                glued, joiner = self._glue(gap)
-                if glued and not any(p.venue and current.end <= p.start < party.start for p in self.parties):
+                glued, joiner = self._glue(self._plain(current.end, party.start), party)
+                venue_between = any(p.venue and current.end <= p.start < party.start for p in self.parties)
+                if glued and not venue_between:
                     current.parties.append(party)
                     if joiner:
                         current.sides.append(list(party.ids))
                     else:
                         current.sides[-1].extend(party.ids)
                     continue
-            groups.append(Group([party], [list(party.ids)], self._role(party)))
+            role = marker_role(self._text_before(party, self.parties), self.lexicon)
+            if role in ("locative", "direction"):
+                role = None  # 在川普訪問南韓期間: before a person, 在 marks no place
+            groups.append(Group([party], [list(party.ids)], role))
         for group in groups:
             group.sides = [prefer_persons(side, self.actors) for side in group.sides]
             group.leader = self._leader_word_after(group)
+            group.head = self._may_act(group)
         return groups
 
-    def _role(self, party: Party) -> str | None:
-        before = self._text_before(party, self.parties)
-        for role in _MARKER_ORDER:
-            if any(before.endswith(word) for word in self.lexicon.markers[role]):
-                return role
-        return None
+    def _may_act(self, group: Group) -> bool:
+        if any(p.kind != "short_form" for p in group.parties):
+            return True
+        return self.folded[group.end : group.end + 4].startswith(self.lexicon.short_form_heads)
 
     def _leader_word_after(self, group: Group) -> bool:
         after = self.folded[group.end : group.end + 6].lstrip(" ")
         last = self.folded[group.parties[-1].start : group.end]
         return after.startswith(self.lexicon.leader_words) or last.endswith(self.lexicon.leader_words)
 
-    def ids_of(self, group: Group, on: dt.date | None) -> list[list[str]]:
+    def ids_of(self, group: Group | None, on: dt.date | None) -> list[list[str]]:
         """The group's sides, countries standing for their leaders where a leader word follows."""
+        if group is None:
+            return []
         if not group.leader:
             return group.sides
         sides = []
@@ -260,58 +292,137 @@ class SentenceActors:
             sides.append(prefer_persons(mapped, self.actors))
         return sides
 
-    # -- roles around a trigger --------------------------------------------------------
-    def topic(self, hit: TriggerHit) -> Group | None:
-        """The sentence's first plain party: the subject a clause without one inherits."""
-        plain = [g for g in self.groups if g.role is None]
-        before = [g for g in plain if g.end <= hit.start]
+    def _flat(self, group: Group | None, on: dt.date | None) -> list[str]:
+        return [i for side in self.ids_of(group, on) for i in side]
+
+    # -- subjects ------------------------------------------------------------------------
+    def _object_of_other(self, group: Group, hit: TriggerHit | None) -> bool:
+        """A party right after another trigger is its object (會見日本天皇), not a subject,
+        unless that trigger is a pivot verb whose object acts next (邀請習近平訪問美國)."""
+        for other in self.hits:
+            if other is hit or other.end > group.start or other.group.pattern.attached:
+                continue  # a summit noun (峰會舉行美中元首會談) takes no object
+            gap = self.folded[other.end : group.start]
+            if len(gap) > _OBJECT_GAP or gap.startswith("的") or set(gap) & _CLAUSE_PUNCTUATION:
+                continue
+            pivot = hit is not None and hit.start > group.end and self.folded[other.start : other.end] in self.lexicon.pivot_verbs
+            if not pivot:
+                return True
+        return False
+
+    def _can_lead(self, group: Group, hit: TriggerHit | None) -> bool:
+        return group.role is None and group.head and not self._object_of_other(group, hit)
+
+    def _opens_clause(self, group: Group, clause: Clause) -> bool:
+        """Only times, titles and words like 而/但/早在 stand before a clause's subject."""
+        text = self.folded[clause.start : group.start]
+        for start, end in self.time_spans:
+            if clause.start <= start and end <= group.start:
+                text = text.replace(self.folded[start:end], "")
+        for party in self.parties:
+            if party.venue and clause.start <= party.start and party.end <= group.start:
+                text = text.replace(self.folded[party.start : party.end], "")
+        text = "".join(c for c in text if c not in " ，,　的")
+        previous = None
+        while text and text != previous:
+            previous = text
+            text = _consume(_consume(_consume(text, self.lexicon.clause_openers), self.titles), self.lexicon.title_prefixes)
+            text = text.lstrip("在於")
+        return len(text) <= 1
+
+    def topic(self, hit: TriggerHit | None) -> Group | None:
+        """The subject a clause without one inherits: the nearest earlier clause's subject.
+
+        In 以色列議會…歡迎特朗普，議長奧哈納當場鞠躬，在講話中將特朗普稱為巨人 the praise
+        belongs to 奧哈納, the subject of the clause before, not to the sentence's first actor.
+        """
+        position = hit.start if hit else self.layout.sentence.end
+        clause_start = hit.clause.start if hit else position
+        quotation = self._speech_at(position)
+        for clause in reversed([c for c in self.layout.clauses if c.end <= clause_start]):
+            lead = next(
+                (g for g in self.groups if clause.holds(g.start, g.end) and self._can_lead(g, hit) and self._speech_at(g.start) == quotation),
+                None,
+            )
+            if lead is not None and self._opens_clause(lead, clause):
+                return lead
+        plain = [g for g in self.groups if self._can_lead(g, hit) and self._speech_at(g.start) == quotation]
+        before = [g for g in plain if g.end <= position]
         return (before or plain or [None])[0]
 
+    def _speech_at(self, offset: int):
+        """The quotation of speech around an offset: words inside it have their own subjects."""
+        quotation = self.layout.quotation_at(offset)
+        return quotation if quotation is not None and quotation.speech else None
+
+    def _subject(self, before: list[Group], hit: TriggerHit) -> Group | None:
+        """The nearest group before the trigger in its clause that may act."""
+        candidates = [g for g in before if self._can_lead(g, hit)]
+        return candidates[-1] if candidates else None
+
+    def has_subject(self, hit: TriggerHit) -> bool:
+        """Whether the trigger's own clause names who acts, before the trigger."""
+        before = [g for g in self.groups if hit.clause.holds(g.start, g.end) and g.end <= hit.start]
+        return self._subject(before, hit) is not None
+
+    def speaker_before(self, position: int) -> Group | None:
+        """The party that speaks a verb of saying at ``position``: the nearest before it in its clause."""
+        clause = self.layout.clause_at(position)
+        groups = [g for g in self.groups if g.end <= position and g.start >= clause.start and g.role is None]
+        return groups[-1] if groups else None
+
+    # -- roles around a trigger --------------------------------------------------------
     def parties_for(self, hit: TriggerHit, pattern: ArgumentPattern, speaker: str | None, on: dt.date | None) -> list[Parties]:
         """Source and target of one trigger (several pairs when the pattern is distributive)."""
         clause = hit.clause
         in_clause = [g for g in self.groups if clause.holds(g.start, g.end)]
         before = [g for g in in_clause if g.end <= hit.start]
         after = [g for g in in_clause if g.start >= hit.end]
-        subject = self._subject(before)
+        subject = self._subject(before, hit)
         passive = next((g for g in reversed(before) if g.role == "passive"), None)
         prep = next((g for g in reversed(before) if g.role == "prep"), None)
         ba = next((g for g in reversed(before) if g.role == "ba"), None)
         comitatives = [g for g in before if g.role == "comitative"]
-        obj = next((g for g in after if g.role in (None, "ba") and self._near_after(hit, g)), None)
-        relative_head = obj if obj is not None and self.folded[hit.end : obj.start].lstrip(" 了").startswith("的") else None
+        comitatives_after = [g for g in after if g.role == "comitative"]  # 取消與南韓的聯合軍演
+        obj = next((g for g in after if g.role is None and len(self.folded[hit.end : g.start]) <= _OBJECT_REACH), None)
+        recipient = next((g for g in after if g.role == "prep"), None)  # 交付…巡防艦給越南海警
+        if obj is not None and self.folded[hit.end : obj.start].lstrip(" 了").startswith("的"):
+            subject, obj = subject or obj, None  # 會晤的美國總統川普: the head of a relative clause
         if pattern.attached:
-            subject = self._attached(hit, before)
+            attached = self._attached(hit, before)
+            if attached is None and subject is not None and self._light_verb_between(subject, hit):
+                attached = subject  # 川普與金正恩在新加坡舉行首次峰會
+            subject = attached
             if subject is None and not comitatives:
                 return []
-        if relative_head is not None:
-            obj = None
-            subject = subject or relative_head
         if subject is None and passive is None:
-            wants_topic = pattern.topic == "always" or (pattern.topic == "comitative" and (comitatives or obj))
-            if speaker and wants_topic and self.layout.quotation_at(hit.start):
+            wants_topic = pattern.topic == "always" or (pattern.topic == "comitative" and bool(comitatives or obj))
+            if wants_topic and speaker and self.layout.quotation_at(hit.start):
                 subject = Group([Party(hit.start, hit.start, (speaker,), "pronoun")], [[speaker]])
             elif wants_topic:
                 topic = self.topic(hit)
                 if topic is not None and topic not in comitatives and topic is not obj and topic is not prep:
                     subject = topic
+        if self._bare_passive(hit):
+            return [Parties((), tuple(self._flat(subject, on)))]  # 受到批評: the critic is not named
         if pattern.symmetric:
-            return self._symmetric(pattern, subject, comitatives, obj, prep, ba, on)
-        return self._directed(hit, pattern, subject, passive, comitatives, obj, prep, ba, clause, on)
+            found = self._symmetric(pattern, subject, comitatives, obj, prep, on)
+            if found and self._separately(hit, subject) and len(found[0].target) > 1:
+                return [Parties(found[0].source, (t,)) for t in found[0].target]  # 分別與日本首相和南韓總統會談
+            return found
+        return self._directed(hit, pattern, subject, passive, comitatives + comitatives_after, obj, prep or recipient, ba, clause, on)
 
-    def _subject(self, before: list[Group]) -> Group | None:
-        """The nearest plain group before the trigger; 美韓 in 美韓關稅爭端 only when nothing else.
+    def _light_verb_between(self, group: Group, hit: TriggerHit) -> bool:
+        return any(word in self.folded[group.end : hit.start] for word in self.lexicon.light_verbs)
 
-        The linker accepts a run of one-character short forms only before a noun (同盟, 關稅,
-        會), so such a group usually modifies a noun rather than acts.
-        """
-        plain = [g for g in before if g.role is None]
-        named = [g for g in plain if any(p.kind != "short_form" for p in g.parties)]
-        return (named or plain or [None])[-1]
+    def _separately(self, hit: TriggerHit, subject: Group | None) -> bool:
+        start = subject.end if subject is not None and subject.end <= hit.start else hit.clause.start
+        text = self.folded[start : hit.start]
+        return any(word in text for word in self.lexicon.separately)
 
-    def _near_after(self, hit: TriggerHit, group: Group) -> bool:
-        gap = self.folded[hit.end : group.start]
-        return len(gap) <= _OBJECT_REACH
+    def _bare_passive(self, hit: TriggerHit) -> bool:
+        before = self.folded[max(hit.clause.start, hit.start - 6) : hit.start]
+        return any(before.endswith(word) for word in self.lexicon.passive_before_trigger)
 
     def _attached(self, hit: TriggerHit, before: list[Group]) -> Group | None:
         """The group written right before a summit noun (美俄阿拉斯加峰會, 川習會)."""
@@ -319,22 +430,21 @@ class SentenceActors:
             return None
         group = before[-1]
         gap = self.folded[group.end : hit.start]
-        venues = [p for p in self.parties if p.venue and group.end <= p.start and p.end <= hit.start]
-        for venue in venues:
+        for venue in (p for p in self.parties if p.venue and group.end <= p.start and p.end <= hit.start):
             gap = gap.replace(self.folded[venue.start : venue.end], "")
-        gap = gap.strip("的 ")
         for word in self.lexicon.leader_words:
             gap = gap.replace(word, "")
-        return group if len(gap) <= 2 and group.role in (None, "comitative") else None
+        return group if len(gap.strip("的 ")) <= 2 and group.role in (None, "comitative") else None
 
-    def _symmetric(self, pattern, subject, comitatives, obj, prep, ba, on) -> list[Parties]:
-        sides: list[list[str]] = []
-        for group in [subject, *comitatives] + ([obj] if "object" in pattern.target_from else []) + (
-            [prep] if "prep" in pattern.target_from else []
-        ) + ([ba] if ba else []):
-            if group is not None:
-                sides.extend(self.ids_of(group, on))
-        sides = [side for side in sides if side]
+    def _symmetric(self, pattern: ArgumentPattern, subject, comitatives, obj, prep, on) -> list[Parties]:
+        groups = [subject, *comitatives]
+        if "object" in pattern.target_from:
+            groups.append(obj)
+        if "prep" in pattern.target_from:
+            groups.append(prep)
+        sides = [side for group in groups for side in self.ids_of(group, on) if side]
+        if len(sides) == 1 and len(sides[0]) > 1:
+            sides = [[i] for i in sides[0]]  # 川習會, 美中元首會談: one run, two sides
         if not sides:
             return []
         source = sides[0]
@@ -343,23 +453,16 @@ class SentenceActors:
 
     def _directed(self, hit, pattern, subject, passive, comitatives, obj, prep, ba, clause: Clause, on) -> list[Parties]:
         if passive is not None:
-            source = [i for side in self.ids_of(passive, on) for i in side]
-            target = [i for side in self.ids_of(subject, on) for i in side] if subject else []
+            source, target = self._flat(passive, on), self._flat(subject, on)
         else:
-            source = [i for side in self.ids_of(subject, on) for i in side] if subject else []
-            target = []
+            source, target = self._flat(subject, on), []
             for where in pattern.target_from:
-                candidates = {
-                    "prep": [prep],
-                    "object": [obj],
-                    "comitative": comitatives,
-                    "venue": [self._venue_group(clause, hit)],
-                }[where]
-                target = [i for group in candidates if group is not None for side in self.ids_of(group, on) for i in side]
+                candidates = {"prep": [prep], "object": [obj], "comitative": comitatives, "venue": [self._venue_group(clause, hit)]}[where]
+                target = [i for group in candidates for i in self._flat(group, on)]
                 if target:
                     break
             if not target and ba is not None:
-                target = [i for side in self.ids_of(ba, on) for i in side]
+                target = self._flat(ba, on)
         source = prefer_persons(source, self.actors)
         target = [i for i in prefer_persons(target, self.actors) if i not in source]
         if pattern.distributive and len(target) > 1:
@@ -367,19 +470,66 @@ class SentenceActors:
         return [Parties(tuple(source), tuple(target))]
 
     def _venue_group(self, clause: Clause, hit: TriggerHit) -> Group | None:
-        venues = [
-            p for p in self.parties
-            if p.venue and clause.holds(p.start, p.end) and self.actors.type_of(p.ids[0]) == "country"
-        ]
-        venues.sort(key=lambda p: (p.start < hit.start, abs(p.start - hit.end)))
-        return Group([venues[0]], [list(venues[0].ids)]) if venues else None
+        """The country a visit went to: 訪問越南, or the country of 訪問北京's Beijing."""
+        venues = []
+        for party in self.parties:
+            if not party.venue or not clause.holds(party.start, party.end):
+                continue
+            country = self.actors.country_of(party.ids[0]) if self.actors.type_of(party.ids[0]) in ("country", "place") else None
+            if country:
+                venues.append((party, country))
+        venues.sort(key=lambda pair: (pair[0].start < hit.start, self.actors.type_of(pair[0].ids[0]) != "country", abs(pair[0].start - hit.end)))
+        return Group([venues[0][0]], [[venues[0][1]]]) if venues else None
 
+    # -- where ---------------------------------------------------------------------------
     def places(self, hit: TriggerHit) -> list[str]:
-        """Venue entities of the clause, then of the sentence; cities before countries."""
-        def ranked(parties: list[Party]) -> list[str]:
-            venues = [p for p in parties if p.venue]
-            venues.sort(key=lambda p: (self.actors.type_of(p.ids[0]) != "place", abs(p.start - hit.start)))
-            return [p.ids[0] for p in venues]
+        """Where the trigger's event happened: 在/於 X, X峰會, a caption's "日本東京，", cities first."""
+        chosen: list[Party] = []
+        for party in self.parties:
+            if not party.venue or not party.locates:
+                continue
+            in_clause = hit.clause.holds(party.start, party.end)
+            if in_clause and self._locates(party, hit):
+                chosen.append(party)
+            elif not in_clause and party.end <= hit.start and (self._caption_clause(party) or self._after_locative(party)):
+                chosen.append(party)
+        chosen.sort(key=lambda p: (not hit.clause.holds(p.start, p.end), self.actors.type_of(p.ids[0]) != "place", abs(p.start - hit.start)))
+        return [p.ids[0] for p in chosen]
 
-        in_clause = ranked([p for p in self.parties if hit.clause.holds(p.start, p.end)])
-        return in_clause or ranked(self.parties)
+    def _after_locative(self, party: Party) -> bool:
+        """在韓國釜山: the place and any country written before it after 在."""
+        start = party.start
+        for other in reversed([p for p in self.parties if p.end <= party.start]):
+            if other.end == start and other.venue:
+                start = other.start
+            else:
+                break
+        clause = self.layout.clause_at(party.start)
+        return marker_role(self._plain(clause.start, start), self.lexicon) == "locative"
+
+    def _locates(self, party: Party, hit: TriggerHit) -> bool:
+        if self._after_locative(party):
+            return True
+        if hit.group.mode == "visit" and 0 <= party.start - hit.end <= 4:
+            return True  # 訪問北京, 抵達越南河內
+        if party.end <= hit.start:
+            between = self.folded[party.end : hit.start]
+            for other in self.parties:
+                if party.end <= other.start and other.end <= hit.start:
+                    between = between.replace(self.folded[other.start : other.end], "")
+            if len(between.strip("的 ")) <= 2:
+                return True  # 河內峰會, 釜山川習會
+        return self.folded.startswith(self.lexicon.venue_nouns, party.end)
+
+    def _caption_clause(self, party: Party) -> bool:
+        """A clause that names only places (日本東京，/ 美國阿拉斯加州安克雷奇市，) sets the scene."""
+        clause = self.layout.clause_at(party.start)
+        text = self._plain(clause.start, clause.end)
+        for other in self.parties:
+            if clause.holds(other.start, other.end) and other.venue:
+                text = text.replace(self.folded[other.start : other.end], "")
+        for start, end in self.time_spans:
+            if clause.holds(start, end):
+                text = text.replace(self.folded[start:end], "")
+        text = _consume(text.strip("市州省縣區 ，,:："), self.lexicon.venue_nouns)
+        return len(text.strip("市州省縣區 ，,:：")) <= 1

@@ -51,17 +51,29 @@ class Dater:
     def _within(self, start: int, end: int) -> list[TimeExpr]:
         return [t for t in self.times if start <= t.start and t.end <= end]
 
-    def date(self, hit: TriggerHit, layout: SentenceLayout, previous: SentenceLayout | None) -> tuple[str | None, str]:
+    def _own(self, times: list[TimeExpr], hit: TriggerHit) -> list[TimeExpr]:
+        """Times that may date the trigger: 2020年的選舉 dates the election, not what is said of it."""
+        return [
+            t for t in times
+            if not (self.folded[t.end : t.end + 1] == "的" and not (0 <= hit.start - t.end <= 8))
+        ]
+
+    def date(
+        self, hit: TriggerHit, layout: SentenceLayout, previous: SentenceLayout | None, hits: list[TriggerHit]
+    ) -> tuple[str | None, str]:
         """The event's date and how it was found: clause, sentence, previous, news or none."""
-        in_clause = self._within(hit.clause.start, hit.clause.end)
+        in_clause = [  # 取消原定下月舉行的軍演: 下月 dates the exercise, not its cancellation
+            t for t in self._own(self._within(hit.clause.start, hit.clause.end), hit)
+            if not (hit.end <= t.start and t.end <= hit.phrase_end)
+        ]
         if in_clause:
             return min(in_clause, key=lambda t: abs(t.start - hit.start)).value, "clause"
         sentence = layout.sentence
-        in_sentence = self._within(sentence.start, sentence.end)
-        if in_sentence:
-            before = [t for t in in_sentence if t.end <= hit.start]
-            chosen = before[-1] if before else in_sentence[0]
-            return chosen.value, "sentence"
+        # A time in another clause dates the trigger only when it sets the scene of the whole
+        # sentence: a dateline clause (10月29日，川普…) or the sentence's opening words.
+        scene = [t for t in self._within(sentence.start, sentence.end) if self._sets_scene(t, layout, hits)]
+        if scene:
+            return scene[-1].value if all(t.end <= hit.start for t in scene) else scene[0].value, "sentence"
         if previous is not None and previous.paragraph == layout.paragraph:
             earlier = [
                 t
@@ -73,6 +85,20 @@ class Dater:
         if self.document_date is not None and self._news_of_the_day(layout):
             return self.document_date.isoformat(), "news"
         return None, "none"
+
+    def _sets_scene(self, time: TimeExpr, layout: SentenceLayout, hits: list[TriggerHit]) -> bool:
+        """10月29日，…; 當地時間2025年10月30日，…; 新加坡峰會(2018):… — a dateline or the opening
+        words, unless the opening clause has a verb of its own (期待明年稍早訪華，邀請…)."""
+        clause = layout.clause_at(time.start)
+        rest = (self.folded[clause.start : time.start] + self.folded[time.end : clause.end]).strip(" ，,")
+        opening = clause == layout.clauses[0] if layout.clauses else True
+        verbs = [h for h in hits if clause.holds(h.start, h.end) and not h.group.pattern.attached]
+        return len(rest) <= 5 or (opening and time.start - layout.sentence.start <= 8 and not verbs)
+
+    def historical(self, hit: TriggerHit) -> bool:
+        """曾經三次和特朗普見面, 第一次總統任內接待: an earlier meeting, not the one in the news."""
+        text = self.folded[hit.clause.start : hit.clause.end]
+        return any(word in text for word in self.lexicon.historical)
 
     def _news_of_the_day(self, layout: SentenceLayout) -> bool:
         sentence = layout.sentence

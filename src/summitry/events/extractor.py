@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from summitry.actors.kb import KnowledgeBase
 from summitry.actors.linker import LinkedActors
-from summitry.events.arguments import ActorIndex, Parties, SentenceActors
+from summitry.events.arguments import ActorIndex, Parties, SentenceActors, marker_role
 from summitry.events.dating import Dater, as_date, is_after
 from summitry.events.layout import SentenceLayout, sentence_layouts
 from summitry.events.lexicon import EventLexicon, event_lexicon
@@ -26,6 +26,17 @@ from summitry.model import Event, Quantity, Span, TextView, TimeExpr
 # later undated report of the same parties takes their date.
 MEETING_TYPES = frozenset({"CONSULT", "AGREE"})
 _BOTH_SIDES_LOOKBACK = 8  # sentences
+_PRONOUN_LOOKBACK = 3  # sentences
+_SCENE_PARAGRAPHS = 2
+_OBJECT_GAP = 2
+
+
+def _may_date(dated: Event, undated: Event) -> bool:
+    """Whose date an undated report may take: a visit a visit's, a meeting a meeting's, an
+    agreement a meeting's or an agreement's."""
+    if (dated.mode == "visit") != (undated.mode == "visit"):
+        return False
+    return dated.type == "CONSULT" or undated.type == "AGREE"
 
 
 @dataclass
@@ -34,6 +45,7 @@ class _Found:
     sentence: int
     date_how: str
     symmetric: bool
+    historical: bool = False
 
     @property
     def participants(self) -> frozenset[str]:
@@ -62,7 +74,10 @@ class _Extraction:
         self.layouts = sentence_layouts(view, lexicon.status.quotation_min_length)
         self.sentence_starts = [layout.sentence.start for layout in self.layouts]
         self.dater = Dater(self.folded, times, document_date, lexicon.dating)
+        self.time_spans = tuple((t.start, t.end) for t in times)
+        self.times = tuple(sorted(times, key=lambda t: t.start))
         self.titles = tuple(sorted(set(kb.titles) | set(lexicon.arguments.leader_words), key=len, reverse=True))
+        self.hits = [find_triggers(self.folded, layout, self.actors.mentions, lexicon) for layout in self.layouts]
         self.found: list[_Found] = []
 
     # -- context resolvers -------------------------------------------------------------
@@ -70,16 +85,55 @@ class _Extraction:
         return max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)
 
     def _pronoun(self, offset: int) -> str | None:
-        """The last person named before ``offset`` in its paragraph or the sentence before."""
+        """Who 他/她/其 stands for: the speaker when a verb of saying precedes it in the sentence
+        (川普表示，習近平已承諾…，他也決定…), else the last person named as a subject before it."""
         here = self._sentence_of(offset)
-        paragraph = self.layouts[here].paragraph if self.layouts else 0
+        layout = self.layouts[here]
+        if self.folded[offset : offset + 2] == "后者":
+            persons = [m for m in self.actors.mentions if m.end <= offset and self.actors.type_of(m.entity_id) == "person"]
+            return persons[-1].entity_id if persons else None
+        speaker = self._speaker_of_sentence(layout, offset)
+        if speaker:
+            return speaker
+        paragraph = layout.paragraph
+        own_clause = layout.clause_at(offset)
         for mention in reversed(self.actors.mentions):
             if mention.end > offset or self.actors.type_of(mention.entity_id) != "person":
                 continue
+            if own_clause.holds(mention.start, mention.end):
+                continue  # 特朗普會與他見面: 他 is not the clause's own subject
             there = self._sentence_of(mention.start)
-            if self.layouts[there].paragraph == paragraph or there >= here - 1:
+            if there < here - _PRONOUN_LOOKBACK or (self.layouts[there].paragraph != paragraph and there < here - 1):
+                return None
+            if self._subject_like(mention.start, there):
                 return mention.entity_id
-            return None
+        return None
+
+    def _subject_like(self, start: int, sentence: int) -> bool:
+        """Not after 向/與/對… and not right after a trigger (喊話金正恩: 金正恩 is the object)."""
+        layout = self.layouts[sentence]
+        clause = layout.clause_at(start)
+        # 在川普的描述中: before a person, 在 marks no place, so only other markers count.
+        if marker_role(self.folded[clause.start : start].rstrip(" "), self.lexicon.arguments) not in (None, "locative"):
+            return False
+        return not any(0 <= start - hit.end <= _OBJECT_GAP for hit in self.hits[sentence])
+
+    def _speaker_of_sentence(self, layout: SentenceLayout, offset: int) -> str | None:
+        sentence = layout.sentence
+        text = self.folded[sentence.start : offset]
+        for cue in self.lexicon.status.reporting:
+            position = text.rfind(cue.word)
+            if position == -1 or not cue.fits(self.folded, sentence.start + position):
+                continue
+            verb = sentence.start + position
+            clause = layout.clause_at(verb)
+            persons = [
+                m for m in self.actors.mentions
+                if clause.start <= m.start and m.end <= verb and self.actors.type_of(m.entity_id) == "person"
+                and not layout.in_brackets(m.start, m.end)
+            ]
+            if persons:
+                return persons[-1].entity_id
         return None
 
     def _both_sides(self, sentence: int) -> "callable":
@@ -95,31 +149,42 @@ class _Extraction:
 
         return resolve
 
-    def _sentence_actors(self, layout: SentenceLayout, on: dt.date | None) -> SentenceActors:
+    def _sentence_actors(self, layout: SentenceLayout) -> SentenceActors:
         return SentenceActors(
             self.folded,
             layout,
             self.actors,
             self.lexicon.arguments,
             self.titles,
+            self.hits[layout.index],
             self._pronoun,
             self._both_sides(layout.index),
-            on,
+            self.time_spans,
         )
 
     # -- one trigger -------------------------------------------------------------------
     def _series_parties(self, hit: TriggerHit, layout: SentenceLayout) -> Parties | None:
-        """A summit the text does not name parties for, in a series (第二次河內峰會) or a list."""
+        """A summit whose parties the text does not name: one of a series (第二次河內峰會), or the
+        next item of a list whose previous item named them (新加坡峰會(2018)… / 河內峰會(2019)…)."""
         if hit.group.type != "CONSULT" or not hit.group.pattern.symmetric:
             return None
         before = self.folded[max(hit.clause.start, hit.start - 10) : hit.start]
         in_series = any(word in before for word in self.lexicon.arguments.series)
         for found in reversed(self.found):
-            if found.event.type == "CONSULT" and found.symmetric and len(found.participants) >= 2:
-                if in_series or found.sentence == layout.index - 1:
-                    return Parties(found.event.source, found.event.target)
-                return None
+            if found.event.type != "CONSULT" or not found.symmetric or len(found.participants) < 2:
+                continue
+            if found.event.status in ("planned", "hypothetical", "negated"):
+                continue
+            if in_series or (found.sentence == layout.index - 1 and self._list_item(hit, layout, found)):
+                return Parties(found.event.source, found.event.target)
+            return None
         return None
+
+    def _list_item(self, hit: TriggerHit, layout: SentenceLayout, found: _Found) -> bool:
+        """Both sentences open with the same summit word, as items of one list do."""
+        previous = self.layouts[found.sentence]
+        opening = [h.cue.word for h in self.hits[found.sentence] if h.start - previous.sentence.start <= 8]
+        return hit.start - layout.sentence.start <= 8 and hit.cue.word in opening
 
     def _place(self, actors: SentenceActors, hit: TriggerHit, parties: Parties) -> str | None:
         places = [p for p in actors.places(hit) if p not in parties.source and p not in parties.target]
@@ -130,11 +195,17 @@ class _Extraction:
         return None
 
     def _amounts(self, hit: TriggerHit, layout: SentenceLayout) -> tuple[Quantity, ...]:
+        """The clause's quantities; with scope ``sentence`` also sums of money later in the
+        sentence (韓國購買波音飛機…，總額超500億美元)."""
         scope = hit.group.amounts
         if scope == "none":
             return ()
-        start, end = (hit.clause.start, hit.clause.end) if scope == "clause" else (layout.sentence.start, layout.sentence.end)
-        return tuple(q for q in self.quantities if start <= q.start and q.end <= end)
+        clause, sentence = hit.clause, layout.sentence
+        return tuple(
+            q for q in self.quantities
+            if clause.start <= q.start and q.end <= clause.end
+            or scope == "sentence" and hit.end <= q.start and q.end <= sentence.end and q.unit.isupper()
+        )
 
     def _enough(self, hit: TriggerHit, parties: Parties) -> bool:
         pattern = hit.group.pattern
@@ -146,20 +217,21 @@ class _Extraction:
     def _events_for(self, hit: TriggerHit, layout: SentenceLayout, previous: SentenceLayout | None) -> list[_Found]:
         if hit.anaphoric and any(f.event.type == hit.group.type for f in self.found):
             return []  # 此次訪問: the visit is already on record
-        date, how = self.dater.date(hit, layout, previous)
+        date, how = self.dater.date(hit, layout, previous, self.hits[layout.index])
         on = as_date(date) or self.document_date
-        actors = self._sentence_actors(layout, on)
+        actors = self._sentence_actors(layout)
         attribution = Attributor(self.folded, actors, self.lexicon.status).attribute(hit)
         candidates = actors.parties_for(hit, hit.group.pattern, attribution.speaker, on)
         if not any(self._enough(hit, parties) for parties in candidates):
             inherited = self._series_parties(hit, layout)
             candidates = [inherited] if inherited else []
         status = attribution.status
-        if status in ("reported", "claimed") and date and self.document_date and self.lexicon.dating.future_is_planned:
+        if status in ("reported", "claimed") and date and how == "clause" and self.document_date and self.lexicon.dating.future_is_planned:
             if is_after(date, self.document_date):
                 status = "planned"
         claimed_by = attribution.claimed_by
-        if status == "claimed" and set(attribution.speakers) >= set(candidates[0].source + candidates[0].target if candidates else ()):
+        everyone = set(candidates[0].source + candidates[0].target) if candidates else set()
+        if status == "claimed" and len(attribution.speakers) > 1 and set(attribution.speakers) >= everyone:
             status, claimed_by = "reported", None  # 雙方宣佈: a joint statement is no one party's claim
         events = []
         for parties in candidates:
@@ -180,16 +252,15 @@ class _Extraction:
                 summary="",
                 cameo=hit.group.cameo,
             )
-            events.append(_Found(event, layout.index, how, hit.group.pattern.symmetric))
+            events.append(_Found(event, layout.index, how, hit.group.pattern.symmetric, self.dater.historical(hit)))
         return events
 
     # -- the document --------------------------------------------------------------------
     def run(self) -> tuple[Event, ...]:
         previous = None
         for layout in self.layouts:
-            hits = find_triggers(self.folded, layout, self.actors.mentions, self.lexicon)
             seen: set[tuple] = set()
-            for hit in hits:
+            for hit in self.hits[layout.index]:
                 for found in self._events_for(hit, layout, previous):
                     key = _identity(found)
                     if key in seen:
@@ -198,6 +269,7 @@ class _Extraction:
                     self.found.append(found)
             previous = layout
         self._inherit_dates()
+        self._scene_dates()
         return tuple(
             replace(
                 f.event,
@@ -214,20 +286,54 @@ class _Extraction:
             for f in self.found
         )
 
-    def _inherit_dates(self) -> None:
-        """An undated report of a meeting takes the date of a dated report of the same parties."""
+    def _scene_dates(self) -> None:
+        """A meeting still undated, in a sentence with no time at all, takes the last day the
+        text named before it, within _SCENE_PARAGRAPHS paragraphs (2025年11月1日，…防長擴大會議。
+        … 與董軍的非正式會談): news narrative keeps the time it set until it names another.
+        """
         for index, found in enumerate(self.found):
-            if found.event.date is not None or found.event.type not in MEETING_TYPES:
+            event = found.event
+            if event.date is not None or event.type not in MEETING_TYPES or found.historical or len(found.participants) < 2:
+                continue
+            layout = self.layouts[found.sentence]
+            if any(layout.sentence.start <= t.start and t.end <= layout.sentence.end for t in self.times):
+                continue
+            focus = self._last_time_before(layout)
+            if focus:
+                self.found[index] = replace(found, event=replace(event, date=focus), date_how="scene")
+
+    def _last_time_before(self, layout: SentenceLayout) -> str | None:
+        """The last time named before the sentence, if it names a day and lies close enough."""
+        earlier = [t for t in self.times if t.end <= layout.sentence.start]
+        if not earlier:
+            return None
+        last = earlier[-1]
+        there = self.layouts[self._sentence_of(last.start)]
+        close = layout.paragraph - there.paragraph <= _SCENE_PARAGRAPHS
+        if close and last.value and len(last.value) == 10 and last.relation is None and not self._is_future(last.value):
+            return last.value
+        return None
+
+    def _is_future(self, value: str) -> bool:
+        return self.document_date is not None and is_after(value, self.document_date)
+
+    def _inherit_dates(self) -> None:
+        """An undated report of a meeting takes the date of a dated report of the same parties
+        (特朗普在基地迎接普京 after 8月15日的峰會), unless the text marks it as an earlier one."""
+        for index, found in enumerate(self.found):
+            event = found.event
+            if event.date is not None or event.type not in MEETING_TYPES or found.historical or len(found.participants) < 2:
                 continue
             dated = [
                 (abs(other.sentence - found.sentence) + (0.5 if other.sentence > found.sentence else 0), other)
                 for other in self.found
                 if other.event.date and other.event.type in MEETING_TYPES and other.participants == found.participants
-                and other.date_how != "inherited" and other.event.status not in ("hypothetical", "negated")
+                and _may_date(other.event, event) and other.date_how != "inherited"
+                and other.event.status not in ("planned", "hypothetical", "negated")
             ]
             if dated:
                 _, source = min(dated, key=lambda pair: pair[0])
-                self.found[index] = _Found(replace(found.event, date=source.event.date), found.sentence, "inherited", found.symmetric)
+                self.found[index] = replace(found, event=replace(event, date=source.event.date), date_how="inherited")
 
 
 def _identity(found: _Found) -> tuple:

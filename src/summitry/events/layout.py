@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from summitry.ingest.header import date_header
 from summitry.model import Sentence, TextView
 
 _CLAUSE_BREAKS = set("，,；;：:")
@@ -111,7 +112,16 @@ def sentence_layouts(view: TextView, quotation_min_length: int) -> tuple[Sentenc
     layouts = []
     paragraph = 0
     previous_end = 0
-    for index, sentence in enumerate(view.sentences):
+    _, header_end = date_header(view.original)
+    for sentence in view.sentences:
+        if sentence.start < header_end:  # " date 2025-10-28 美國總統…": the header is no part of it
+            start = header_end
+            while start < sentence.end and view.original[start].isspace():
+                start += 1
+            if start >= sentence.end:
+                continue
+            sentence = Sentence(start, sentence.end)
+        index = len(layouts)
         if "\n" in view.original[previous_end : sentence.start]:
             paragraph += 1
         previous_end = sentence.end

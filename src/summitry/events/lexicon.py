@@ -26,7 +26,7 @@ PLOVER_TYPES = frozenset(
 TARGET_SOURCES = frozenset({"comitative", "prep", "object", "venue"})
 NEED_PLACES = frozenset({"before", "after", "clause"})
 AMOUNT_SCOPES = frozenset({"none", "clause", "sentence"})
-WORD_KEYS = frozenset({"word", "not_followed_by", "not_preceded_by", "needs", "after_mention", "object_adjacent", "only_alone", "ba_check"})
+WORD_KEYS = frozenset({"word", "not_followed_by", "not_preceded_by", "needs", "after_short_form", "object_adjacent", "only_alone", "ba_check"})
 
 
 class InvalidEventLexicon(ValueError):
@@ -55,7 +55,7 @@ class Cue:
     not_followed_by: tuple[str, ...] = ()
     not_preceded_by: tuple[str, ...] = ()
     needs: Need | None = None
-    after_mention: bool = False
+    after_short_form: bool = False
     object_adjacent: bool = False
     only_alone: bool = False
     ba_check: bool = False
@@ -111,8 +111,18 @@ class ArgumentLexicon:
     both_sides: Mapping[str, str]  # folded word -> parties|persons
     pronouns: tuple[Cue, ...]
     anaphora: tuple[str, ...]
+    anaphora_reach: int
     series: tuple[str, ...]
     venue_nouns: tuple[str, ...]
+    not_markers: tuple[str, ...]
+    short_form_heads: tuple[str, ...]
+    speaker_pronouns: tuple[str, ...]
+    modifier_heads_allowed: tuple[str, ...]
+    passive_before_trigger: tuple[str, ...]
+    pivot_verbs: tuple[str, ...]
+    clause_openers: tuple[str, ...]
+    separately: tuple[str, ...]
+    light_verbs: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -138,6 +148,7 @@ class DatingLexicon:
     skip_relations: frozenset[str]
     previous_sentence_granularity: frozenset[str]
     future_is_planned: bool
+    historical: tuple[str, ...]
 
 
 @dataclass(frozen=True, eq=False)  # one instance per process: identity is its hash
@@ -166,7 +177,7 @@ def _cue(entry: Any, defaults: Mapping[str, Any] | None = None) -> Cue:
         not_followed_by=longest_first(spec.get("not_followed_by")),
         not_preceded_by=longest_first(spec.get("not_preceded_by")),
         needs=Need(longest_first(need["words"]), need.get("where", "clause"), int(need.get("reach", 20))) if need else None,
-        after_mention=bool(spec.get("after_mention", False)),
+        after_short_form=bool(spec.get("after_short_form", False)),
         object_adjacent=bool(spec.get("object_adjacent", False)),
         only_alone=bool(spec.get("only_alone", False)),
         ba_check=bool(spec.get("ba_check", False)),
@@ -263,7 +274,7 @@ def status_problems(raw: Mapping[str, Any]) -> list[str]:
 
 def argument_problems(raw: Mapping[str, Any]) -> list[str]:
     problems = []
-    for role in ("comitative", "prep", "passive", "ba", "locative"):
+    for role in ("comitative", "prep", "passive", "ba", "locative", "direction"):
         if not (raw.get("markers") or {}).get(role):
             problems.append(f"markers.{role} is empty")
     for word, kind in (raw.get("both_sides") or {}).items():
@@ -284,7 +295,7 @@ def event_lexicon() -> EventLexicon:
         if problems:
             raise InvalidEventLexicon(name, problems)
     patterns = {name: _pattern(name, spec) for name, spec in triggers["patterns"].items()}
-    group_keys = ("not_followed_by", "not_preceded_by", "needs", "after_mention", "object_adjacent", "only_alone")
+    group_keys = ("not_followed_by", "not_preceded_by", "needs", "after_short_form", "object_adjacent", "only_alone")
     groups = tuple(
         TriggerGroup(
             type=group["type"],
@@ -311,14 +322,20 @@ def event_lexicon() -> EventLexicon:
             leader_words=longest_first(arguments["leader_words"]),
             leader_roles=tuple(arguments["leader_roles"]),
             both_sides={fold(word): kind for word, kind in arguments["both_sides"].items()},
-            pronouns=tuple(
-                _cue({"word": word, "not_preceded_by": arguments["pronouns"].get("not_preceded_by"),
-                      "not_followed_by": arguments["pronouns"].get("not_followed_by")})
-                for word in arguments["pronouns"]["words"]
-            ),
+            pronouns=_cues(arguments["pronouns"]),
             anaphora=longest_first(arguments["anaphora"]),
+            anaphora_reach=int(arguments.get("anaphora_reach", 8)),
             series=longest_first(arguments["series"]),
             venue_nouns=longest_first(arguments["venue_nouns"]),
+            not_markers=longest_first(arguments.get("not_markers")),
+            short_form_heads=longest_first(arguments.get("short_form_heads")),
+            speaker_pronouns=longest_first(arguments.get("speaker_pronouns")),
+            modifier_heads_allowed=longest_first(arguments.get("modifier_heads_allowed")),
+            passive_before_trigger=longest_first(arguments.get("passive_before_trigger")),
+            pivot_verbs=longest_first(arguments.get("pivot_verbs")),
+            clause_openers=longest_first(arguments.get("clause_openers")),
+            separately=longest_first(arguments.get("separately")),
+            light_verbs=longest_first(arguments.get("light_verbs")),
         ),
         status=StatusLexicon(
             negated=_cues(status["negated"]["words"]),
@@ -340,6 +357,7 @@ def event_lexicon() -> EventLexicon:
             skip_relations=frozenset(dating.get("skip_relations") or ()),
             previous_sentence_granularity=frozenset(dating.get("previous_sentence_granularity") or ()),
             future_is_planned=bool(dating.get("future_is_planned", True)),
+            historical=longest_first(dating.get("historical")),
         ),
     )
 

@@ -3,7 +3,7 @@
 Status cues (status.yaml) are read only before the trigger and only within their scope:
 a clause for 沒有/將/可能, the sentence for 如果/否認. A verb of saying before the trigger
 (川普表示…) or a quotation around it (「…」) makes the event that speaker's claim.
-Precedence: negated > hypothetical > planned > claimed > reported.
+Precedence: hypothetical > negated > planned > claimed > reported.
 """
 
 from __future__ import annotations
@@ -15,7 +15,9 @@ from summitry.events.layout import Quotation
 from summitry.events.lexicon import Cue, StatusLexicon
 from summitry.events.triggers import TriggerHit
 
-STATUS_ORDER = ("negated", "hypothetical", "planned", "claimed", "reported")
+STATUS_ORDER = ("hypothetical", "negated", "planned", "claimed", "reported")
+_RESULTATIVES = set("为至成到给入予")
+_VERB_CHAIN = 2  # 將X提升為/交給: the verb's result, so 將 is the object marker
 
 
 @dataclass(frozen=True)
@@ -51,17 +53,37 @@ class Attributor:
         self.lexicon = lexicon
         self.layout = actors.layout
         self.blocked = [(p.start, p.end) for p in actors.parties]
+        self._cue_words = {cue.word for cues in (lexicon.negated, lexicon.planned) for cue in cues}
 
     def _blocked_for(self, hit: TriggerHit) -> list[tuple[int, int]]:
         return self.blocked + [(hit.start, hit.end)]
 
+    def _since_previous_trigger(self, hit: TriggerHit, floor: int) -> int:
+        """Where a cue's reach stops: the start of the trigger before this one, or ``floor``.
+
+        The earlier trigger itself may be the cue (拒絕與X會面, 邀請習近平訪問美國). A trigger in
+        a relative clause (其他購買俄羅斯石油的國家) does not stop it: a 的 stands between.
+        """
+        bounds = [
+            other.start if other.cue.word in self._cue_words else other.end
+            for other in self.actors.hits
+            if other.end <= hit.start and other is not hit and "的" not in self.folded[other.end : hit.start]
+            and hit.start - other.end > _VERB_CHAIN  # 從未同意購買: the negation reaches 購買 too
+        ]
+        return max([floor, *bounds])
+
     def _cue_before(self, cues: tuple[Cue, ...], hit: TriggerHit, scope_start: int, reach: int | None) -> bool:
         start = scope_start if reach is None else max(scope_start, hit.start - reach)
         for position, cue in _find(self.folded, cues, start, hit.start, self._blocked_for(hit)):
-            if cue.ba_check and self._party_at(position + len(cue.word)):
-                continue  # 將特朗普奉為…: 將 marks the object, not the future
+            if self.folded[position + len(cue.word) : position + len(cue.word) + 1] == "的":
+                continue  # 作出投資承諾的同時: a noun here, not an intention
+            if cue.ba_check and (self._party_at(position + len(cue.word)) or self._resultative(hit)):
+                continue  # 將特朗普奉為…, 將雙邊關係提升為…: 將 marks the object, not the future
             return True
         return False
+
+    def _resultative(self, hit: TriggerHit) -> bool:
+        return self.folded[hit.end : hit.end + 1] in _RESULTATIVES
 
     def _party_at(self, offset: int) -> bool:
         return any(p.start == offset for p in self.actors.parties)
@@ -73,20 +95,25 @@ class Attributor:
     def attribute(self, hit: TriggerHit) -> Attribution:
         sentence_start = self.layout.sentence.start
         quotation = self.layout.quotation_at(hit.start)
-        if quotation is not None and not quotation.speech:
+        if quotation is not None and (not quotation.speech or self._quotation_speaker(quotation, hit) is None):
             quotation = None
         inner_start = quotation.open + 1 if quotation else sentence_start
         clause_start = self._scope_start(hit)
         speaker_group, claimed = self._speaker(hit, quotation)
         speakers = tuple(speaker_group.ids) if speaker_group else ()
         denied, denier = self._denial(hit, inner_start)
-        if denied or self._cue_before(self.lexicon.negated, hit, clause_start, self.lexicon.negated_reach):
-            status = "negated"
-        elif self._cue_before(self.lexicon.hypothetical, hit, inner_start, None) or self._cue_before(
+        negation_start = self._since_previous_trigger(hit, clause_start)
+        # 考慮為特朗普準備驚喜，授予特朗普勳章: an intention carries into a following clause
+        # that has no subject of its own, never into one that has (尋求多元化，美越防務升溫).
+        planned_start = clause_start if self.actors.has_subject(hit) else self._since_previous_trigger(hit, inner_start)
+        hypothetical = self._cue_before(self.lexicon.hypothetical, hit, sentence_start, None) or self._cue_before(
             self.lexicon.possible, hit, clause_start, self.lexicon.possible_reach
-        ):
+        )
+        if hypothetical:  # 若無法達成協議: a condition, not a fact either way
             status = "hypothetical"
-        elif self._cue_before(self.lexicon.planned, hit, clause_start, self.lexicon.planned_reach):
+        elif denied or self._cue_before(self.lexicon.negated, hit, negation_start, self.lexicon.negated_reach):
+            status = "negated"
+        elif self._cue_before(self.lexicon.planned, hit, planned_start, self.lexicon.planned_reach):
             status = "planned"
         elif claimed:
             status = "claimed"
@@ -100,38 +127,48 @@ class Attributor:
     def _speaker(self, hit: TriggerHit, quotation: Quotation | None) -> tuple[Group | None, bool]:
         """The party whose words the event is reported in, and whether it is a claim at all."""
         if quotation is not None:
-            return self._quotation_speaker(quotation, hit), True
+            speaker = self._quotation_speaker(quotation, hit)
+            if speaker is not None:
+                return speaker, True
         sentence_start = self.layout.sentence.start
         according = self._according_to(hit)
         if according is not None:
             return according, True
         verbs = _find(self.folded, self.lexicon.reporting, sentence_start, hit.start, self._blocked_for(hit))
-        verbs = [(p, c) for p, c in verbs if not self._inside_other_quotation(p, hit)]
+        verbs = [(p, c) for p, c in verbs if not self._inside_other_quotation(p, hit) and not self._says_only_a_quotation(p, c, hit)]
         if verbs:
             position, _ = verbs[-1]
-            return self._party_before(position) or self.actors.topic(hit), True
+            return self.actors.speaker_before(position) or self._topic_before(position), True
         if any(self.folded.find(word, sentence_start, hit.start) != -1 for word in self.lexicon.unattributed):
             return None, True
         return None, False
+
+    def _topic_before(self, position: int) -> Group | None:
+        """The sentence's subject when it stands before a verb of saying (新聞稿指出: nobody)."""
+        topic = self.actors.topic(None)
+        return topic if topic is not None and topic.end <= position else None
+
+    def _says_only_a_quotation(self, position: int, cue: Cue, hit: TriggerHit) -> bool:
+        """強調「…」，同時也向俄國索要軍備: the verb's words end with the quotation."""
+        after = position + len(cue.word)
+        for quotation in self.layout.quotations:
+            if quotation.speech and after <= quotation.open <= after + 2 and quotation.close < hit.start:
+                return True
+        return False
 
     def _inside_other_quotation(self, position: int, hit: TriggerHit) -> bool:
         quotation = self.layout.quotation_at(position)
         return quotation is not None and quotation.speech and not quotation.holds(hit.start)
 
-    def _party_before(self, position: int) -> Group | None:
-        clause = self.layout.clause_at(position)
-        groups = [g for g in self.actors.groups if g.end <= position and g.start >= clause.start and g.role is None]
-        return groups[-1] if groups else None
-
     def _quotation_speaker(self, quotation: Quotation, hit: TriggerHit) -> Group | None:
-        """X說「…」, X表示：「…」 or 「…」X說; failing those, the sentence's topic."""
+        """X說「…」, X表示…，「…」 or 「…」X說; failing those, the sentence's topic."""
         sentence = self.layout.sentence
-        before = self.folded[sentence.start : quotation.open].rstrip(" ，,：:")
-        for position, cue in reversed(_find(self.folded, self.lexicon.reporting, sentence.start, quotation.open, self.blocked)):
-            if before.endswith(cue.word) or self.folded[position + len(cue.word) : quotation.open].strip(" ，,：:") == "":
-                speaker = self._party_before(position) or self.actors.topic(hit)
-                if speaker is not None:
-                    return speaker
+        verbs = _find(self.folded, self.lexicon.reporting, sentence.start, quotation.open, self.blocked)
+        verbs = [(p, c) for p, c in verbs if not self._inside_other_quotation(p, hit)]
+        if verbs:
+            speaker = self.actors.speaker_before(verbs[-1][0]) or self._topic_before(verbs[-1][0])
+            if speaker is not None:
+                return speaker
         after_start = quotation.close + 1
         for group in self.actors.groups:
             if group.start >= after_start and group.role is None:
@@ -139,7 +176,7 @@ class Attributor:
                 if any(tail.lstrip(" ").startswith(cue.word) for cue in self.lexicon.reporting):
                     return group
                 break
-        return self.actors.topic(hit)
+        return None  # no one is said to speak it: a name or a slogan, not a quotation
 
     def _according_to(self, hit: TriggerHit) -> Group | None:
         """根據川普的說法，…: the party between the two words speaks."""
@@ -162,5 +199,5 @@ class Attributor:
         denials = _find(self.folded, self.lexicon.denied, scope_start, hit.start, self._blocked_for(hit))
         if not denials:
             return False, None
-        party = self._party_before(denials[-1][0]) or self.actors.topic(hit)
+        party = self.actors.speaker_before(denials[-1][0]) or self._topic_before(denials[-1][0])
         return True, (party.ids[0] if party and party.ids else None)

@@ -1,7 +1,7 @@
 """Finding trigger words in a sentence and keeping those whose conditions hold.
 
 One Aho-Corasick automaton over every folded trigger word; a match becomes a ``TriggerHit``
-when its word's conditions hold (``needs``, ``after_mention``, ...). Where matches overlap
+when its word's conditions hold (``needs``, ``after_short_form``, ...). Where matches overlap
 the longest wins, so 雙邊會談 is one trigger, not also 會談.
 """
 
@@ -25,6 +25,7 @@ class TriggerHit:
     end: int
     clause: Clause
     anaphoric: bool = False  # 此次訪問: refers to an event already reported
+    phrase_end: int = 0  # end of the needed word after the trigger (取消…軍演), else ``end``
 
 
 @cache
@@ -54,9 +55,44 @@ def _need_met(folded: str, cue: Cue, start: int, end: int, clause: Clause) -> bo
     return any(word in text for word in need.words)
 
 
-def _anaphoric(folded: str, start: int, clause: Clause, anaphora: tuple[str, ...]) -> bool:
-    before = folded[max(clause.start, start - 4) : start].rstrip("「『“ ")
-    return any(before.endswith(word) for word in anaphora)
+def _phrase_end(folded: str, cue: Cue, end: int, clause: Clause) -> int:
+    """Where the trigger's phrase ends: after its needed word when that follows (解除…制裁)."""
+    need = cue.needs
+    if need is None or need.where != "after":
+        return end
+    window_end = min(clause.end, end + need.reach)
+    found = [folded.find(word, end, window_end) for word in need.words]
+    positions = [(p, len(w)) for p, w in zip(found, need.words) if p != -1]
+    return min(positions)[0] + min(positions)[1] if positions else end
+
+
+_MODIFIER_REACH = 6
+_PHRASE_BREAKS = set("，,；;：:。！？!?「」『』()")
+# A complement, an aspect mark or a measure word after the trigger shows 的 belongs to its
+# object (提升至新的高度, 達成一項為期一年的協議, 奉上了…的稀土), not to a noun it modifies.
+_OBJECT_SIGNS = set("至为到给向于在了一个项份些条次场")
+
+
+def _modifier(folded: str, phrase_end: int, mentions: tuple[Mention, ...], allowed: tuple[str, ...]) -> bool:
+    """達成協議的責任, 解除制裁的籌碼: the phrase only describes a noun; no event is reported.
+
+    Not so when the noun after 的 is a party (會晤的美國總統川普) or a time (會談的同時), or
+    when a party stands before 的 (奉上了美國最需要的稀土: 的 belongs to the object).
+    """
+    mention_starts = {m.start for m in mentions}
+    for index in range(phrase_end, min(len(folded), phrase_end + _MODIFIER_REACH)):
+        char = folded[index]
+        if char in _PHRASE_BREAKS or char in _OBJECT_SIGNS or index in mention_starts:
+            return False
+        if char == "的":
+            return index + 1 not in mention_starts and not folded.startswith(allowed, index + 1)
+    return False
+
+
+def _anaphoric(folded: str, start: int, clause: Clause, anaphora: tuple[str, ...], reach: int) -> bool:
+    """此次訪問, 這次與習近平會晤, 這次「川習會」: a demonstrative shortly before, in the clause."""
+    before = folded[max(clause.start, start - reach) : start]
+    return any(word in before for word in anaphora)
 
 
 def find_triggers(
@@ -64,25 +100,29 @@ def find_triggers(
 ) -> list[TriggerHit]:
     """The triggers of one sentence, longest match first where they overlap, in text order."""
     sentence = layout.sentence
-    mention_ends = {m.end for m in mentions}
+    short_form_ends = {m.end for m in mentions if m.how in ("short_form", "compound")}
     mention_starts = {m.start for m in mentions}
     inside_mention = [(m.start, m.end) for m in mentions]
     hits: list[TriggerHit] = []
     for last, (word, entries) in _automaton(lexicon).iter(folded, sentence.start, sentence.end):
         start, end = last - len(word) + 1, last + 1
-        if any(a < end and start < b for a, b in inside_mention):
-            continue  # part of a name: 會 in 以色列議會 is not a summit
+        if any(a < end and start < b for a, b in inside_mention) or layout.in_brackets(start, end):
+            continue  # part of a name (會 in 以色列議會), or an aside in brackets
         clause = layout.clause_at(start)
         for group, cue in entries:
             if not cue.fits(folded, start):
                 continue
-            if cue.after_mention and start not in mention_ends:
+            if cue.after_short_form and start not in short_form_ends:
                 continue
             if cue.object_adjacent and end not in mention_starts:
                 continue
             if not _need_met(folded, cue, start, end, clause):
                 continue
-            hits.append(TriggerHit(group, cue, start, end, clause, _anaphoric(folded, start, clause, lexicon.arguments.anaphora)))
+            phrase_end = _phrase_end(folded, cue, end, clause)
+            if _modifier(folded, phrase_end, mentions, lexicon.arguments.modifier_heads_allowed):
+                continue
+            anaphoric = _anaphoric(folded, start, clause, lexicon.arguments.anaphora, lexicon.arguments.anaphora_reach)
+            hits.append(TriggerHit(group, cue, start, end, clause, anaphoric, phrase_end))
     return _resolve(hits)
 
 

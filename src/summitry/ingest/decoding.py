@@ -80,11 +80,14 @@ def decode_text_bytes(raw: bytes) -> str | None:
     """The text ``raw`` encodes, BOM removed, or None when no supported encoding fits."""
     for mark, codec in BYTE_ORDER_MARKS:
         if raw.startswith(mark):
-            return strict_decode(raw[len(mark):], codec)
+            text = strict_decode(raw[len(mark):], codec)
+            return cut_short_utf8(raw[len(mark):]) if text is None and codec == "utf-8" else text
     if b"\x00" in raw:
         # NUL bytes in text mean UTF-16 without a BOM (the zero half of ASCII characters).
         return best_reading(raw, UTF16_CODECS)
     text = strict_decode(raw, "utf-8")
+    if text is None:
+        text = cut_short_utf8(raw)
     if text is not None:
         return text
     # UTF-16 is not guessed without NULs: short Big5/GB18030 texts would read as it too.
@@ -118,6 +121,17 @@ def readable_count(text: str) -> int:
     """Characters a right decoding produces and a wrong one rarely does."""
     common = common_hanzi()
     return sum(1 for ch in text if ch in common or (ch.isascii() and ch.isprintable()))
+
+
+def cut_short_utf8(raw: bytes) -> str | None:
+    """UTF-8 whose last character was cut off (a download or a copy stopped mid-character):
+    the text before that character, which every offset then points into. Only an incomplete
+    final sequence is forgiven; a bad byte anywhere else still makes the bytes not UTF-8."""
+    try:
+        text = codecs.getincrementaldecoder("utf-8")("strict").decode(raw, final=False)
+    except UnicodeDecodeError:
+        return None
+    return text or None
 
 
 def strict_decode(raw: bytes, codec: str) -> str | None:

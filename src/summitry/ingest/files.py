@@ -7,11 +7,12 @@ import os
 from collections.abc import Iterable, Iterator
 
 from summitry.ingest.decoding import decode_document_bytes
-from summitry.ingest.document import document_from_text
+from summitry.ingest.document import MAX_DOCUMENT_BYTES, document_from_text, too_large
 from summitry.ingest.errors import Rejection, UnreadableDocument
-from summitry.ingest.json_lines import documents_from_json_lines
+from summitry.ingest.json_lines import bounded_lines, documents_from_json_lines
 from summitry.ingest.webpage import (
     HTML_EXTENSIONS,
+    MAX_PAGE_BYTES,
     decode_html_bytes,
     document_from_html,
     looks_like_html,
@@ -48,14 +49,14 @@ def read_file(path: str, default_date: dt.date | None) -> Iterator[Document | Re
     if extension in JSON_LINES_EXTENSIONS:
         yield from read_json_lines_file(path, default_date)
     elif extension in HTML_EXTENSIONS:
-        yield document_from_html(decode_html_bytes(file_bytes(path), path), path, default_date)
+        yield document_from_html(decode_html_bytes(file_bytes(path, MAX_PAGE_BYTES), path), path, default_date)
     else:
         yield read_text_file(path, default_date)
 
 
 def read_text_file(path: str, default_date: dt.date | None) -> Document:
     """A page saved under another name is still HTML: sniff before treating it as prose."""
-    text = decode_document_bytes(file_bytes(path), path)
+    text = decode_document_bytes(file_bytes(path, MAX_DOCUMENT_BYTES), path)
     if looks_like_html(text):
         return document_from_html(text, path, default_date)
     return document_from_text(text, path, default_date)
@@ -64,14 +65,20 @@ def read_text_file(path: str, default_date: dt.date | None) -> Document:
 def read_json_lines_file(path: str, default_date: dt.date | None) -> Iterator[Document | Rejection]:
     try:
         with open(path, "rb") as lines:
-            yield from documents_from_json_lines(lines, path, default_date)
+            yield from documents_from_json_lines(bounded_lines(lines), path, default_date)
     except OSError as error:
         raise UnreadableDocument(path, error.strerror or str(error)) from None
 
 
-def file_bytes(path: str) -> bytes:
+def file_bytes(path: str, limit: int) -> bytes:
+    """The file's bytes, or a rejection without reading a file larger than ``limit`` (at most
+    ``limit + 1`` bytes are ever read, so a device or a pipe that never ends is refused too)."""
     try:
         with open(path, "rb") as file:
-            return file.read()
+            size = os.fstat(file.fileno()).st_size
+            raw = file.read(limit + 1) if size <= limit else b""
     except OSError as error:
         raise UnreadableDocument(path, error.strerror or str(error)) from None
+    if size > limit or len(raw) > limit:
+        raise UnreadableDocument(path, too_large(max(size, len(raw)), limit, "bytes"))
+    return raw

@@ -6,13 +6,28 @@ import dataclasses
 import datetime as dt
 import json
 from collections.abc import Iterable, Iterator
+from typing import BinaryIO
 
-from summitry.ingest.document import document_from_text
+from summitry.ingest.document import MAX_DOCUMENT_CHARACTERS, document_from_text, too_large
 from summitry.ingest.errors import Rejection, UnreadableDocument
 from summitry.ingest.header import InvalidDate, parse_iso_date
 from summitry.model import Document
 
 OPTIONAL_STRING_FIELDS = ("title", "url", "date")
+
+# JSON may write a character as a 12-byte escape pair ("\\ud83d\\ude00"); a longer line cannot
+# hold a document within the limit, and is skipped without being held in memory.
+MAX_LINE_BYTES = 12 * MAX_DOCUMENT_CHARACTERS
+
+
+def bounded_lines(stream: BinaryIO, limit: int = MAX_LINE_BYTES) -> Iterator[bytes]:
+    """The stream's lines, one item per line; a line longer than ``limit`` comes cut to
+    ``limit + 1`` bytes (the rest is read past in pieces), so no line can exhaust memory."""
+    while line := stream.readline(limit + 1):
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (rest := stream.readline(limit + 1)) and not rest.endswith(b"\n"):
+                pass
+        yield line
 
 
 def documents_from_json_lines(
@@ -21,6 +36,9 @@ def documents_from_json_lines(
     """One Document per good line; a bad line becomes a Rejection and the rest still come."""
     for number, line in enumerate(lines, start=1):
         where = f"{source}:line {number}"
+        if len(line) > MAX_LINE_BYTES:
+            yield Rejection(where, too_large(len(line), MAX_LINE_BYTES, "bytes" if isinstance(line, bytes) else "characters"))
+            continue
         try:
             record_line = line_text(line, where)
             if not record_line.strip():

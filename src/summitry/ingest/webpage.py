@@ -9,7 +9,7 @@ import re
 import trafilatura
 
 from summitry.ingest.decoding import BYTE_ORDER_MARKS, decode_document_bytes, strict_decode
-from summitry.ingest.document import document_id
+from summitry.ingest.document import check_length, document_id
 from summitry.ingest.errors import UnreadableDocument
 from summitry.ingest.header import InvalidDate, parse_iso_date
 from summitry.model import Document
@@ -19,6 +19,9 @@ HTML_START = re.compile(
 )
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 HTML_EXTENSIONS = (".html", ".htm", ".xhtml")
+# Pages carry scripts, styles and markup around a short article: a 5 MB page is ordinary,
+# a 50 MB one is not a news page. Its main text must still fit one document.
+MAX_PAGE_BYTES = 20_000_000
 
 # Pages declare the narrow legacy charset but use its superset (GBK characters under a
 # gb2312 label, HKSCS under big5); decoding with the superset loses nothing.
@@ -45,6 +48,7 @@ def document_from_html(html: str, source: str, default_date: dt.date | None) -> 
     text = page.text if page is not None else None
     if not text or not text.strip():
         raise UnreadableDocument(source, "no main text found in HTML")
+    check_length(text, source)
     return Document(
         id=document_id(text),
         source=source,

@@ -7,10 +7,14 @@ Simplified characters only; every match offset is valid in the original text too
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from decimal import Decimal
+from types import ModuleType
 
-import cn2an
+# A value past the largest float is no amount anyone reports ("1" and 400 zeros, then 億);
+# it could not be written as a JSON number either.
+LARGEST_VALUE = Decimal(sys.float_info.max)
 
 MAGNITUDES = {"十": 10, "百": 100, "千": 1_000, "万": 10_000, "亿": 100_000_000, "兆": 10**12}
 
@@ -60,9 +64,17 @@ def chinese_value(numeral: str) -> Decimal:
     if digits and all(character in DIGIT_VALUES for character in digits):
         return digit_by_digit(digits) * arabic_value("1", numeral[len(digits) :])
     try:
-        return Decimal(str(cn2an.cn2an(numeral, "normal")))
+        return Decimal(str(_cn2an().cn2an(numeral, "normal")))
     except (ValueError, KeyError) as error:
         raise NotANumber(numeral) from error
+
+
+def _cn2an() -> ModuleType:
+    """cn2an, imported on first use: its import takes half a second that a run whose
+    documents hold no Chinese numeral should not pay at start-up."""
+    import cn2an
+
+    return cn2an
 
 
 def digit_by_digit(digits: str) -> Decimal:
@@ -99,7 +111,12 @@ def find_numbers(folded: str, original: str) -> list[Number]:
             magnitude = match.group("magnitude") or ""
             value = arabic_value(match.group("arabic"), magnitude)
             numbers.append(Number(match.start(), match.end(), value, False, magnitude))
-    return numbers
+    return [number for number in numbers if is_reportable(number.value)]
+
+
+def is_reportable(value: Decimal) -> bool:
+    """A finite value that a float, and so JSON, can hold."""
+    return value.is_finite() and abs(value) <= LARGEST_VALUE
 
 
 def compound_value(match: re.Match[str]) -> Decimal:
@@ -113,7 +130,13 @@ def with_clause_commas(folded: str, original: str) -> str:
     same length, so offsets still hold."""
     if "," not in folded:
         return folded
-    return "".join("，" if f == "," and o != "," else f for f, o in zip(folded, original))
+    characters = list(folded)
+    comma = folded.find(",")
+    while comma >= 0:
+        if original[comma] != ",":
+            characters[comma] = "，"
+        comma = folded.find(",", comma + 1)
+    return "".join(characters)
 
 
 def plain(value: Decimal) -> int | float:

@@ -8,14 +8,15 @@ dates, ordinals, ages, scores and model numbers are never reported. Matching run
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter as Tally
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import NamedTuple
 
 from summitry.measure.lexicon import CounterWord, UnitLexicon, unit_lexicon
-from summitry.measure.numerals import MAGNITUDES, Number, find_numbers, plain
-from summitry.model import Quantity, TextView
+from summitry.measure.numerals import MAGNITUDES, Number, find_numbers, is_reportable, plain
+from summitry.model import Quantity, Sentence, TextView
 
 CLAUSE_BREAKS = frozenset("，。、；：,.;:!?！？「」『』()（）|\n《》“”\"")
 SPACES = " \t\u3000\xa0"
@@ -50,10 +51,11 @@ class Reading:
 def extract_quantities(view: TextView) -> tuple[Quantity, ...]:
     """Every quantity in the document, in text order, with spans into the original."""
     lexicon = unit_lexicon()
+    layout = Layout(view)
     readings = read_all(view, lexicon)
-    readings = keep_bare_amounts_beside_money(view, readings, lexicon)
-    readings = apply_gdp_context(view, readings, lexicon)
-    readings = resolve_currencies(view, readings, lexicon)
+    readings = keep_bare_amounts_beside_money(layout, readings, lexicon)
+    readings = apply_gdp_context(view, layout, readings, lexicon)
+    readings = resolve_currencies(view, layout, readings, lexicon)
     return tuple(
         Quantity(
             start=reading.start,
@@ -66,6 +68,7 @@ def extract_quantities(view: TextView) -> tuple[Quantity, ...]:
             qualifier=reading.qualifier,
         )
         for reading in readings
+        if is_reportable(reading.value)  # a range start scaled by its end's 億 may outgrow a float
     )
 
 
@@ -113,7 +116,7 @@ def written_before_number(lexicon: UnitLexicon) -> tuple[tuple[str, ...] | dict[
 
 def word_at(folded: str, position: int, words: tuple[str, ...] | dict[str, object]) -> str | None:
     """The longest of ``words`` that starts at ``position`` (word lists are longest first)."""
-    for word in words:
+    for word in words_by_edge(words, _BY_FIRST, 0).get(folded[position : position + 1], ()):
         if folded.startswith(word, position):
             return word
     return None
@@ -121,10 +124,33 @@ def word_at(folded: str, position: int, words: tuple[str, ...] | dict[str, objec
 
 def word_ending_at(folded: str, position: int, words: tuple[str, ...] | dict[str, object]) -> str | None:
     """The longest of ``words`` that ends at ``position``."""
-    for word in words:
+    last = folded[position - 1 : position] if position > 0 else ""
+    for word in words_by_edge(words, _BY_LAST, -1).get(last, ()):
         if position >= len(word) and folded.endswith(word, 0, position):
             return word
     return None
+
+
+# Word lists grouped by first and by last character, under the list's id (and checked by
+# identity): the lexicon's lists live as long as the process, so each is grouped once.
+_BY_FIRST: dict[int, tuple[object, dict[str, tuple[str, ...]]]] = {}
+_BY_LAST: dict[int, tuple[object, dict[str, tuple[str, ...]]]] = {}
+
+
+def words_by_edge(
+    words: tuple[str, ...] | dict[str, object], groups: dict[int, tuple[object, dict[str, tuple[str, ...]]]], edge: int
+) -> dict[str, tuple[str, ...]]:
+    """``words`` grouped by their character at ``edge`` (0 first, -1 last), each group in the
+    list's own order, so only the words that can match at a position are tried."""
+    entry = groups.get(id(words))
+    if entry is not None and entry[0] is words:
+        return entry[1]
+    grouped: dict[str, list[str]] = {}
+    for word in words:
+        if word:  # the data files hold no empty word; one would only ever match as ""
+            grouped.setdefault(word[edge], []).append(word)
+    groups[id(words)] = (words, {character: tuple(group) for character, group in grouped.items()})
+    return groups[id(words)][1]
 
 
 def skip_spaces(folded: str, position: int) -> int:
@@ -477,46 +503,82 @@ def extend_after(folded: str, reading: Reading, lexicon: UnitLexicon) -> Reading
 # --- context ---------------------------------------------------------------------------
 
 
-def keep_bare_amounts_beside_money(view: TextView, readings: list[Reading], lexicon: UnitLexicon) -> list[Reading]:
+class Layout:
+    """Sentences and paragraphs of a view, found by bisection: a long document has thousands
+    of each and every amount asks for its own, so a linear search would make the cost quadratic."""
+
+    def __init__(self, view: TextView) -> None:
+        self.sentences = view.sentences
+        self.sentence_starts = [sentence.start for sentence in view.sentences]
+        self.line_breaks = [index for index, character in enumerate(view.original) if character == "\n"]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The same answer as ``TextView.sentence_at``: sentences are in order and never overlap."""
+        position = bisect.bisect_right(self.sentence_starts, offset) - 1
+        if position >= 0 and offset < self.sentences[position].end:
+            return self.sentences[position]
+        return None
+
+    def paragraph_start(self, offset: int) -> int:
+        """Where the line holding ``offset`` starts (``original.rfind("\\n", 0, offset) + 1``)."""
+        position = bisect.bisect_left(self.line_breaks, offset) - 1
+        return self.line_breaks[position] + 1 if position >= 0 else 0
+
+
+class InOrder:
+    """Readings in text order, with the ones starting in a span found by bisection."""
+
+    def __init__(self, readings: list[Reading]) -> None:
+        self.readings = readings
+        self.starts = [reading.start for reading in readings]
+        self.sorted = all(a <= b for a, b in zip(self.starts, self.starts[1:]))
+
+    def starting_within(self, start: int, end: int) -> list[Reading]:
+        """The readings that start in ``start:end``, in their order."""
+        if not self.sorted:
+            return [reading for reading in self.readings if start <= reading.start < end]
+        return self.readings[bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)]
+
+
+def keep_bare_amounts_beside_money(layout: Layout, readings: list[Reading], lexicon: UnitLexicon) -> list[Reading]:
     """A bare 萬/億 amount is money, in a currency left implicit, when its sentence also has
     an amount with a written currency; otherwise it is dropped (人口14億 is not money)."""
     currency_codes = set(lexicon.currencies.values()) | {LOCAL}
-    money_sentences = {view.sentence_at(reading.start) for reading in readings if reading.unit in currency_codes}
+    money_sentences = {layout.sentence_at(reading.start) for reading in readings if reading.unit in currency_codes}
     kept: list[Reading] = []
     for reading in readings:
         if reading.unit == BARE:
-            if view.sentence_at(reading.start) not in money_sentences:
+            if layout.sentence_at(reading.start) not in money_sentences:
                 continue
             reading = replace(reading, unit=IMPLICIT)
         kept.append(reading)
     return kept
 
 
-def apply_gdp_context(view: TextView, readings: list[Reading], lexicon: UnitLexicon) -> list[Reading]:
+def apply_gdp_context(view: TextView, layout: Layout, readings: list[Reading], lexicon: UnitLexicon) -> list[Reading]:
     """A bare percentage in a sentence about a share of GDP or of defence spending is a share
     of GDP too ("GDP 的 5%（當時南韓約為 3.5%）"), unless a rate, tariff or change word
     stands between the cue and the number."""
     result: list[Reading] = []
+    shares = InOrder([reading for reading in readings if reading.unit == "percent_gdp"])
     for reading in readings:
         if reading.unit == "percent":
-            cues = gdp_cues(view, reading, readings, lexicon)
+            cues = gdp_cues(view, layout, reading, shares, lexicon)
             if any(not breaks_share(view.folded, cue, reading, lexicon) for cue in cues):
                 reading = replace(reading, unit="percent_gdp")
         result.append(reading)
     return result
 
 
-def gdp_cues(view: TextView, reading: Reading, readings: list[Reading], lexicon: UnitLexicon) -> list[tuple[int, int]]:
-    """Spans in the reading's sentence that make it a share of GDP: another share of GDP,
-    or a GDP or defence-spending word in a sentence that speaks of a share (占, 比重)."""
-    sentence = view.sentence_at(reading.start)
+def gdp_cues(
+    view: TextView, layout: Layout, reading: Reading, shares: InOrder, lexicon: UnitLexicon
+) -> list[tuple[int, int]]:
+    """Spans in the reading's sentence that make it a share of GDP: another share of GDP
+    (``shares``), or a GDP or defence-spending word in a sentence that speaks of a share (占, 比重)."""
+    sentence = layout.sentence_at(reading.start)
     if sentence is None:
         return []
-    cues = [
-        (other.start, other.end)
-        for other in readings
-        if other.unit == "percent_gdp" and sentence.start <= other.start < sentence.end
-    ]
+    cues = [(other.start, other.end) for other in shares.starting_within(sentence.start, sentence.end)]
     text = view.folded[sentence.start : sentence.end]
     if any(word in text for word in lexicon.share_words):
         for word in lexicon.gdp_words + lexicon.defence_spending_words:
@@ -533,7 +595,7 @@ def breaks_share(folded: str, cue: tuple[int, int], reading: Reading, lexicon: U
     return any(word in between for word in lexicon.gdp_share_breakers)
 
 
-def resolve_currencies(view: TextView, readings: list[Reading], lexicon: UnitLexicon) -> list[Reading]:
+def resolve_currencies(view: TextView, layout: Layout, readings: list[Reading], lexicon: UnitLexicon) -> list[Reading]:
     """Give every amount an ISO code: 元 takes the local currency the document writes out,
     and money written without a currency takes the currency of its context."""
     local = local_currency(view.folded, lexicon)
@@ -541,8 +603,9 @@ def resolve_currencies(view: TextView, readings: list[Reading], lexicon: UnitLex
     currency_codes = set(lexicon.currencies.values())
     explicit = [reading for reading in readings if reading.unit in currency_codes]
     document_default = most_frequent_currency(explicit) or default_currency(view.folded, lexicon)
+    explicit_in_order = InOrder(explicit)
     return [
-        replace(reading, unit=context_currency(view, reading, explicit) or document_default)
+        replace(reading, unit=context_currency(layout, reading, explicit_in_order) or document_default)
         if reading.unit == IMPLICIT
         else reading
         for reading in readings
@@ -559,15 +622,14 @@ def local_currency(folded: str, lexicon: UnitLexicon) -> str:
     return named[0] if named else lexicon.local_currencies[0]
 
 
-def context_currency(view: TextView, reading: Reading, explicit: list[Reading]) -> str | None:
+def context_currency(layout: Layout, reading: Reading, explicit: InOrder) -> str | None:
     """The currency of the nearest explicit amount in the same sentence, else earlier in the paragraph."""
-    sentence = view.sentence_at(reading.start)
+    sentence = layout.sentence_at(reading.start)
     if sentence is not None:
-        same_sentence = [other for other in explicit if sentence.start <= other.start < sentence.end]
+        same_sentence = explicit.starting_within(sentence.start, sentence.end)
         if same_sentence:
             return min(same_sentence, key=lambda other: abs(other.start - reading.start)).unit
-    paragraph_start = view.original.rfind("\n", 0, reading.start) + 1
-    earlier = [other for other in explicit if paragraph_start <= other.start < reading.start]
+    earlier = explicit.starting_within(layout.paragraph_start(reading.start), reading.start)
     return earlier[-1].unit if earlier else None
 
 

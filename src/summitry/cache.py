@@ -1,0 +1,94 @@
+"""An on-disk cache of what is built from the data files, so a new process starts in milliseconds.
+
+Each entry is a pickle named by its kind and a key that hashes everything it was built from
+(the data files' bytes, the code that builds it, the package version). A changed input gives a
+new key, so a stale entry is never read. The cache only ever saves time: an entry that is
+missing, corrupt or written by another Python, and a directory that cannot be written, all
+make the caller build afresh. Pickles are only read from the user's own cache directory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+CACHE_ENVIRONMENT_VARIABLE = "SUMMITRY_CACHE"
+
+
+def cache_directory() -> Path | None:
+    """``$SUMMITRY_CACHE``, else ``$XDG_CACHE_HOME/summitry`` or ``~/.cache/summitry``; None without a home."""
+    configured = os.environ.get(CACHE_ENVIRONMENT_VARIABLE)
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME")
+    if base:
+        return Path(base) / "summitry"
+    try:
+        return Path.home() / ".cache" / "summitry"
+    except (RuntimeError, KeyError):
+        return None
+
+
+def fingerprint(files: Iterable[Path], *labels: str) -> str:
+    """A hash of the files' names and bytes and of the labels (versions, other keys)."""
+    digest = hashlib.sha256()
+    for label in (sys.version, *labels):
+        digest.update(label.encode("utf-8") + b"\0")
+    for path in files:
+        digest.update(path.name.encode("utf-8") + b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _entry_path(directory: Path, kind: str, key: str) -> Path:
+    return directory / f"{kind}-{key[:32]}.pickle"
+
+
+def load(kind: str, key: str) -> Any | None:
+    """The value stored for ``kind`` under ``key``, or None when there is no sound entry."""
+    directory = cache_directory()
+    if directory is None:
+        return None
+    try:
+        with _entry_path(directory, kind, key).open("rb") as entry:
+            payload = pickle.load(entry)
+    except Exception:  # missing, truncated, unreadable, from another version: build instead
+        return None
+    if not isinstance(payload, dict) or payload.get("key") != key:
+        return None
+    return payload.get("value")
+
+
+def store(kind: str, key: str, value: Any) -> bool:
+    """Write the entry atomically (so a concurrent reader sees all or nothing) and drop older
+    entries of the same kind; False when the cache could not be written."""
+    directory = cache_directory()
+    if directory is None:
+        return False
+    partial: str | None = None
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        target = _entry_path(directory, kind, key)
+        with tempfile.NamedTemporaryFile("wb", dir=directory, prefix=f".{kind}-", suffix=".partial", delete=False) as entry:
+            partial = entry.name
+            pickle.dump({"key": key, "value": value}, entry, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(partial, target)
+        partial = None
+        for stale in directory.glob(f"{kind}-*.pickle"):
+            if stale != target:
+                stale.unlink(missing_ok=True)
+    except Exception:  # read-only or full disk, unpicklable value: the cache is optional
+        if partial is not None:
+            try:
+                os.unlink(partial)
+            except OSError:
+                pass
+        return False
+    return True

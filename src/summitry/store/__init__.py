@@ -1,0 +1,23 @@
+"""The store: documents and their extract records in SQLite or PostgreSQL, searchable by text.
+
+One public function per job: ``open_store`` (connect and migrate), ``ingest_records``
+(write records, idempotent by document id) and ``search`` (sentences containing a phrase,
+in either script).
+"""
+
+from summitry.store.database import DEFAULT_URL, StoreError, open_store, store_url
+from summitry.store.ingest import BATCH_SIZE, IngestSummary, ingest_records
+from summitry.store.search import InvalidQuery, SearchHit, search
+
+__all__ = [
+    "BATCH_SIZE",
+    "DEFAULT_URL",
+    "IngestSummary",
+    "InvalidQuery",
+    "SearchHit",
+    "StoreError",
+    "ingest_records",
+    "open_store",
+    "search",
+    "store_url",
+]

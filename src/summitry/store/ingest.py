@@ -1,0 +1,306 @@
+"""Putting extract records into the store: idempotent by document id, atomic per batch.
+
+A batch goes through three steps, and only the last touches the database for writing:
+ask which of its documents are stored already, extract and turn into rows the ones that
+are not (no transaction is open meanwhile, so an interruption there loses nothing), then
+write them all in one transaction. A kill at any moment leaves whole batches or nothing,
+and a rerun of the same command stores exactly what was missing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from sqlalchemy import Table, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DataError, IntegrityError
+
+from summitry.ingest import Rejection
+from summitry.model import Document, Quantity, Record
+from summitry.pipeline import extract_document
+from summitry.record import record_to_json
+from summitry.store.schema import (
+    documents,
+    entities,
+    event_participants,
+    event_quantities,
+    events,
+    mentions,
+    quantities,
+    sentence_search,
+    sentences,
+    times,
+)
+from summitry.text import fold, split_sentences
+
+# Fifty documents of news length make a transaction of a few thousand rows: large enough
+# that commits are not the cost, small enough that an interruption redoes little.
+BATCH_SIZE = 50
+
+# Tables whose rows belong to one document, parents before children (foreign keys).
+_DOCUMENT_ROWS = (sentences, sentence_search, mentions, quantities, times, events, event_participants, event_quantities)
+
+
+@dataclass(frozen=True)
+class IngestSummary:
+    """What an ingest did: documents stored now, documents found stored already, inputs refused."""
+
+    new: int = 0
+    present: int = 0
+    rejected: tuple[Rejection, ...] = ()
+
+    @property
+    def seen(self) -> int:
+        return self.new + self.present + len(self.rejected)
+
+
+@dataclass(frozen=True)
+class _PreparedDocument:
+    """One record as rows, built before the batch's transaction opens."""
+
+    id: str
+    source: str
+    document_row: dict
+    entity_rows: tuple[dict, ...]
+    rows: dict[str, list[dict]] = field(default_factory=dict)
+
+
+def ingest_records(
+    engine: Engine,
+    records: Iterable[Record | Document | Rejection],
+    *,
+    extract: Callable[[Document], Record] = extract_document,
+    batch_size: int = BATCH_SIZE,
+    on_progress: Callable[[IngestSummary], None] | None = None,
+) -> IngestSummary:
+    """Store every record not stored yet, ``batch_size`` documents per transaction.
+
+    ``records`` may hold Documents, which are extracted (by ``extract``) only when their
+    id is not in the store, so a rerun after an interruption redoes no finished work.
+    Rejections, and documents the extractor or the database refuses, are reported in the
+    summary; the rest of the batch is stored. ``on_progress`` gets the running summary
+    after every batch and every rejection.
+    """
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be at least 1, not {batch_size}")
+    summary = IngestSummary()
+
+    def report(new: int = 0, present: int = 0, rejected: Iterable[Rejection] = ()) -> None:
+        nonlocal summary
+        summary = IngestSummary(
+            summary.new + new, summary.present + present, summary.rejected + tuple(rejected)
+        )
+        if on_progress is not None:
+            on_progress(summary)
+
+    for batch in _batches(records, batch_size, report):
+        new, present, rejected = _ingest_batch(engine, batch, extract)
+        report(new, present, rejected)
+    return summary
+
+
+def _batches(
+    records: Iterable[Record | Document | Rejection],
+    batch_size: int,
+    report: Callable[..., None],
+) -> Iterator[list[Record | Document]]:
+    batch: list[Record | Document] = []
+    for item in records:
+        if isinstance(item, Rejection):
+            report(rejected=[item])
+            continue
+        batch.append(item)
+        if len(batch) == batch_size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _document_of(item: Record | Document) -> Document:
+    return item.document if isinstance(item, Record) else item
+
+
+def _ingest_batch(
+    engine: Engine, batch: list[Record | Document], extract: Callable[[Document], Record]
+) -> tuple[int, int, list[Rejection]]:
+    """Counts of new and already-stored documents in ``batch``, and the ones refused."""
+    unique: dict[str, Record | Document] = {}
+    for item in batch:
+        unique.setdefault(_document_of(item).id, item)
+    repeated = len(batch) - len(unique)
+    stored = _stored_ids(engine, list(unique))
+    prepared: list[_PreparedDocument] = []
+    rejected: list[Rejection] = []
+    for doc_id, item in unique.items():
+        if doc_id in stored:
+            continue
+        try:
+            record = item if isinstance(item, Record) else extract(item)
+        # A defect the extractor meets in one text must not cost the batch its other documents.
+        except Exception as error:  # noqa: BLE001
+            rejected.append(Rejection(_document_of(item).source, f"extraction failed: {type(error).__name__}: {error}"))
+            continue
+        prepared.append(_prepare(record))
+    written, refused = _write(engine, prepared)
+    rejected.extend(refused)
+    present = repeated + len(stored) + len(prepared) - written - len(refused)
+    return written, present, rejected
+
+
+def _stored_ids(engine: Engine, ids: list[str]) -> set[str]:
+    with engine.connect() as connection:
+        return set(connection.scalars(select(documents.c.id).where(documents.c.id.in_(ids))))
+
+
+def _write(engine: Engine, prepared: list[_PreparedDocument]) -> tuple[int, list[Rejection]]:
+    """Write the batch in one transaction; if the database refuses it, find the culprit.
+
+    A refusal (a constraint or a value the backend cannot hold) rolls the batch back; the
+    documents are then written one transaction each, so only the refused one is lost.
+    """
+    if not prepared:
+        return 0, []
+    try:
+        with engine.begin() as connection:
+            return _insert(connection, prepared), []
+    except (IntegrityError, DataError) as error:
+        if len(prepared) == 1:
+            return 0, [_refusal(prepared[0], error)]
+    written = 0
+    refused: list[Rejection] = []
+    for document in prepared:
+        try:
+            with engine.begin() as connection:
+                written += _insert(connection, [document])
+        except (IntegrityError, DataError) as error:
+            refused.append(_refusal(document, error))
+    return written, refused
+
+
+def _refusal(document: _PreparedDocument, error: IntegrityError | DataError) -> Rejection:
+    message = str(error.orig if error.orig is not None else error).strip()
+    reason = message.splitlines()[0] if message else type(error).__name__
+    return Rejection(document.source, f"the database refused it: {reason}")
+
+
+def _insert(connection: Connection, prepared: list[_PreparedDocument]) -> int:
+    """Insert documents not stored yet and their rows; the number of documents inserted.
+
+    The document rows go first and report which ids were really new, so two ingests
+    racing on the same text cannot both write its rows.
+    """
+    new_ids = set(_insert_new(connection, documents, [d.document_row for d in prepared], "id"))
+    fresh = [d for d in prepared if d.id in new_ids]
+    entity_rows = {row["id"]: row for d in fresh for row in d.entity_rows}
+    _insert_new(connection, entities, list(entity_rows.values()), "id")
+    for table in _DOCUMENT_ROWS:
+        rows = [row for d in fresh for row in d.rows.get(table.name, ())]
+        if rows:
+            connection.execute(table.insert(), rows)
+    return len(fresh)
+
+
+def _insert_new(connection: Connection, table: Table, rows: list[dict], key: str) -> list[str]:
+    """Insert the rows whose ``key`` is not in ``table`` yet; the keys inserted."""
+    if not rows:
+        return []
+    dialect = connection.dialect.name
+    if dialect in ("sqlite", "postgresql"):
+        insert = (sqlite.insert if dialect == "sqlite" else postgresql.insert)(table)
+        statement = insert.on_conflict_do_nothing(index_elements=[key]).returning(table.c[key])
+        return list(connection.scalars(statement, rows))
+    present = set(connection.scalars(select(table.c[key]).where(table.c[key].in_([r[key] for r in rows]))))
+    missing = [row for row in rows if row[key] not in present]
+    if missing:
+        connection.execute(table.insert(), missing)
+    return [row[key] for row in missing]
+
+
+def _prepare(record: Record) -> _PreparedDocument:
+    """The record as one row per table; ordinals are positions in the record, hence stable."""
+    document = record.document
+    doc_id = document.id
+    text = document.text
+    folded = fold(text)
+    split = split_sentences(text)
+    rows: dict[str, list[dict]] = {
+        "sentences": [
+            {"doc_id": doc_id, "ordinal": i, "start": s.start, "end": s.end} for i, s in enumerate(split)
+        ],
+        "sentence_search": [
+            {"doc_id": doc_id, "ordinal": i, "folded": folded[s.start : s.end]} for i, s in enumerate(split)
+        ],
+        "mentions": [
+            {"doc_id": doc_id, "ordinal": i, "entity_id": m.entity_id, "start": m.start, "end": m.end, "how": m.how}
+            for i, m in enumerate(record.mentions)
+        ],
+        "quantities": [{"doc_id": doc_id, "ordinal": i, **_quantity(q)} for i, q in enumerate(record.quantities)],
+        "times": [
+            {"doc_id": doc_id, "ordinal": i, "start": t.start, "end": t.end, "text": t.text, "value": t.value, "relation": t.relation}
+            for i, t in enumerate(record.times)
+        ],
+        "events": [],
+        "event_participants": [],
+        "event_quantities": [],
+    }
+    for i, event in enumerate(record.events):
+        rows["events"].append(
+            {
+                "doc_id": doc_id,
+                "ordinal": i,
+                "type": event.type,
+                "mode": event.mode,
+                "cameo": event.cameo,
+                "date": event.date,
+                "place": event.place,
+                "status": event.status,
+                "claimed_by": event.claimed_by,
+                "evidence_start": event.evidence.start,
+                "evidence_end": event.evidence.end,
+                "summary": event.summary,
+            }
+        )
+        for role, actors in (("source", event.source), ("target", event.target)):
+            rows["event_participants"].extend(
+                {"doc_id": doc_id, "event_ordinal": i, "role": role, "position": p, "entity_id": actor}
+                for p, actor in enumerate(actors)
+            )
+        rows["event_quantities"].extend(
+            {"doc_id": doc_id, "event_ordinal": i, "ordinal": q, **_quantity(quantity)}
+            for q, quantity in enumerate(event.quantities)
+        )
+    return _PreparedDocument(
+        id=doc_id,
+        source=document.source,
+        document_row={
+            "id": doc_id,
+            "source": document.source,
+            "date": document.date,
+            "title": document.title,
+            "url": document.url,
+            "script": record.script,
+            "length": len(text),
+            "text": text,
+            "record_json": record_to_json(record),
+        },
+        entity_rows=tuple(
+            {"id": e.id, "name": e.name, "type": e.type, "country": e.country} for e in record.entities
+        ),
+        rows=rows,
+    )
+
+
+def _quantity(quantity: Quantity) -> dict:
+    return {
+        "start": quantity.start,
+        "end": quantity.end,
+        "text": quantity.text,
+        "value": float(quantity.value),
+        "unit": quantity.unit,
+        "approx": quantity.approx,
+        "per": quantity.per,
+        "qualifier": quantity.qualifier,
+    }

@@ -1,0 +1,47 @@
+"""Alembic migrations, configured in code: no alembic.ini, the connection is handed in.
+
+``open_store`` calls ``upgrade_to_head`` on every open, so a store made by an older
+summitry is brought up to date before anything reads or writes it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.engine import Connection
+
+MIGRATIONS = Path(__file__).resolve().parent
+
+
+def alembic_config(connection: Connection) -> Config:
+    """An Alembic configuration that runs this package's scripts on ``connection``."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
+def upgrade_to_head(connection: Connection) -> None:
+    """Apply every migration the store lacks, inside the caller's transaction."""
+    command.upgrade(alembic_config(connection), "head")
+
+
+def downgrade_to(connection: Connection, revision: str) -> None:
+    """Undo migrations down to ``revision`` ("base" empties the store); for tests and repairs."""
+    command.downgrade(alembic_config(connection), revision)
+
+
+def head_revision() -> str:
+    """The newest migration's revision id."""
+    head = ScriptDirectory(str(MIGRATIONS)).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(connection: Connection) -> str | None:
+    """The revision the store is at; None for an empty database."""
+    return MigrationContext.configure(connection).get_current_revision()

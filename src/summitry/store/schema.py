@@ -1,0 +1,197 @@
+"""The store's tables, as SQLAlchemy Core objects the repository functions query and fill.
+
+The tables are created only by the migrations (``store/migrations/``); this module is the
+shape the code relies on, and a test checks that the migrations build exactly this.
+
+Every row below a document is keyed by ``(doc_id, ordinal)``: the position of the item in
+the extract record. Keys are then a pure function of the text, so ingesting the same
+documents twice, or resuming after an interruption, yields the same rows with the same keys.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    Float,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+
+metadata = MetaData()
+
+DOCUMENT_ID = String(64)
+ENTITY_ID = String(128)
+
+# JSONB on PostgreSQL so later views can query inside records; JSON text elsewhere.
+RECORD_JSON = JSON().with_variant(JSONB(), "postgresql")
+
+
+def _document_key() -> Column:
+    return Column("doc_id", DOCUMENT_ID, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", DOCUMENT_ID, primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("date", Date),
+    Column("title", Text),
+    Column("url", Text),
+    Column("script", String(8), nullable=False),
+    Column("length", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    # The whole extract record (SCHEMA.md §1), so nothing the pipeline said is lost to the tables.
+    Column("record_json", RECORD_JSON, nullable=False),
+    Index("ix_documents_date", "date"),
+)
+
+sentences = Table(
+    "sentences",
+    metadata,
+    _document_key(),
+    Column("ordinal", Integer, primary_key=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+)
+
+# The searchable copy of each sentence: Simplified, half-width (summitry.text.fold), and
+# as long as the original, so a match's offsets hold in the original text too. On SQLite
+# the migration makes it an FTS5 table with the trigram tokenizer; on PostgreSQL a plain
+# table with a pg_trgm GIN index. No foreign key: an FTS5 table cannot carry one, so the
+# ingest writes and deletes it beside ``sentences``.
+sentence_search = Table(
+    "sentence_search",
+    metadata,
+    Column("doc_id", DOCUMENT_ID, nullable=False),
+    Column("ordinal", Integer, nullable=False),
+    Column("folded", Text, nullable=False),
+    Index(
+        "ix_sentence_search_folded",
+        "folded",
+        postgresql_using="gin",
+        postgresql_ops={"folded": "gin_trgm_ops"},
+    ),
+    Index("ix_sentence_search_doc", "doc_id", "ordinal"),
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", ENTITY_ID, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("type", String(32), nullable=False),
+    Column("country", String(8)),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    _document_key(),
+    Column("ordinal", Integer, primary_key=True),
+    Column("entity_id", ENTITY_ID, ForeignKey("entities.id"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("how", String(32), nullable=False),
+    Index("ix_mentions_entity", "entity_id"),
+)
+
+
+def _quantity_columns() -> list[Column]:
+    return [
+        Column("start", Integer, nullable=False),
+        Column("end", Integer, nullable=False),
+        Column("text", Text, nullable=False),
+        Column("value", Float, nullable=False),
+        Column("unit", String(32), nullable=False),
+        Column("approx", Boolean, nullable=False),
+        Column("per", String(32)),
+        Column("qualifier", String(32)),
+    ]
+
+
+quantities = Table(
+    "quantities",
+    metadata,
+    _document_key(),
+    Column("ordinal", Integer, primary_key=True),
+    *_quantity_columns(),
+    Index("ix_quantities_unit", "unit"),
+)
+
+times = Table(
+    "times",
+    metadata,
+    _document_key(),
+    Column("ordinal", Integer, primary_key=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("value", String(32)),
+    Column("relation", String(16)),
+)
+
+events = Table(
+    "events",
+    metadata,
+    _document_key(),
+    Column("ordinal", Integer, primary_key=True),
+    Column("type", String(16), nullable=False),
+    Column("mode", String(32)),
+    Column("cameo", String(8)),
+    Column("date", String(32)),
+    Column("place", Text),
+    Column("status", String(16), nullable=False),
+    Column("claimed_by", ENTITY_ID),
+    Column("evidence_start", Integer, nullable=False),
+    Column("evidence_end", Integer, nullable=False),
+    Column("summary", Text, nullable=False),
+    Index("ix_events_type", "type"),
+)
+
+# Participants carry no foreign key to ``entities``: the events stage may name an actor the
+# record's entity list does not describe, and the event must still be kept.
+event_participants = Table(
+    "event_participants",
+    metadata,
+    Column("doc_id", DOCUMENT_ID, primary_key=True),
+    Column("event_ordinal", Integer, primary_key=True),
+    Column("role", String(8), primary_key=True),  # "source" or "target"
+    Column("position", Integer, primary_key=True),
+    Column("entity_id", ENTITY_ID, nullable=False),
+    ForeignKeyConstraint(["doc_id", "event_ordinal"], ["events.doc_id", "events.ordinal"], ondelete="CASCADE"),
+    Index("ix_event_participants_entity", "entity_id"),
+)
+
+event_quantities = Table(
+    "event_quantities",
+    metadata,
+    Column("doc_id", DOCUMENT_ID, primary_key=True),
+    Column("event_ordinal", Integer, primary_key=True),
+    Column("ordinal", Integer, primary_key=True),
+    *_quantity_columns(),
+    ForeignKeyConstraint(["doc_id", "event_ordinal"], ["events.doc_id", "events.ordinal"], ondelete="CASCADE"),
+)
+
+# Parents before children: the order in which a document's rows are written.
+DOCUMENT_TABLES = (
+    documents,
+    sentences,
+    sentence_search,
+    mentions,
+    quantities,
+    times,
+    events,
+    event_participants,
+    event_quantities,
+)

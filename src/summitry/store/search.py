@@ -1,0 +1,126 @@
+"""Full-text search over stored sentences, in either Chinese script.
+
+Both the query and the index are folded (Simplified, half-width; ``summitry.text.fold``),
+so 美國總統 finds 美国总统 and 美国总统 finds 美國總統. Folding keeps every character
+in place, so a match found in the folded copy has the same offsets in the original text,
+and a hit shows the words exactly as the source wrote them.
+
+The index holds sentences, so a match never spans a sentence boundary.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.sql.elements import ColumnElement
+
+from summitry.model import Span
+from summitry.store.schema import documents, sentence_search, sentences
+from summitry.text import fold
+
+# FTS5's trigram index answers only queries of three characters or more.
+_TRIGRAM = 3
+
+
+class InvalidQuery(ValueError):
+    """A query that cannot be searched for, with the query and the reason."""
+
+    def __init__(self, query: str, reason: str) -> None:
+        super().__init__(f"{query!r}: {reason}")
+        self.query = query
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One sentence that contains the query, with every match in it.
+
+    ``sentence`` and ``matches`` are spans of the document's original text, so
+    ``text[m.start:m.end]`` is the query as the source spelled it.
+    """
+
+    doc_id: str
+    source: str
+    date: dt.date | None
+    title: str | None
+    sentence: Span
+    sentence_text: str
+    matches: tuple[Span, ...]
+
+    def matched_text(self, match: Span) -> str:
+        """The original characters of ``match`` (a span of the document text)."""
+        offset = self.sentence.start
+        return self.sentence_text[match.start - offset : match.end - offset]
+
+
+def search(engine: Engine, query: str, limit: int = 20) -> list[SearchHit]:
+    """Sentences containing ``query``, newest documents first, at most ``limit`` of them.
+
+    Raises ``InvalidQuery`` for an empty query or a limit below one.
+    """
+    wanted = fold(query.strip())
+    if not wanted:
+        raise InvalidQuery(query, "the query is empty")
+    if limit < 1:
+        raise InvalidQuery(query, f"the limit must be at least 1, not {limit}")
+    statement = (
+        select(
+            sentence_search.c.doc_id,
+            sentence_search.c.folded,
+            sentences.c.start,
+            sentences.c.end,
+            documents.c.source,
+            documents.c.date,
+            documents.c.title,
+            # SQL strings count from 1; both backends count characters, as Python does.
+            func.substr(documents.c.text, sentences.c.start + 1, sentences.c.end - sentences.c.start).label("original"),
+        )
+        .select_from(sentence_search)
+        .join(
+            sentences,
+            (sentences.c.doc_id == sentence_search.c.doc_id) & (sentences.c.ordinal == sentence_search.c.ordinal),
+        )
+        .join(documents, documents.c.id == sentences.c.doc_id)
+        .where(_contains(engine.dialect.name, wanted))
+        .order_by(documents.c.date.desc().nulls_last(), documents.c.id, sentences.c.ordinal)
+        .limit(limit)
+    )
+    # The database finds candidate sentences; the spans come from the same case-blind
+    # comparison here, so the two agree on what a match is.
+    pattern = re.compile(re.escape(wanted), re.IGNORECASE)
+    hits: list[SearchHit] = []
+    with engine.connect() as connection:
+        for row in connection.execute(statement):
+            found = tuple(
+                Span(row.start + m.start(), row.start + m.end()) for m in pattern.finditer(row.folded)
+            )
+            if found:
+                hits.append(
+                    SearchHit(
+                        doc_id=row.doc_id,
+                        source=row.source,
+                        date=row.date,
+                        title=row.title,
+                        sentence=Span(row.start, row.end),
+                        sentence_text=row.original,
+                        matches=found,
+                    )
+                )
+    return hits
+
+
+def _contains(dialect: str, wanted: str) -> ColumnElement[bool]:
+    """The backend's fastest test that a folded sentence contains ``wanted``."""
+    column = sentence_search.c.folded
+    if dialect == "sqlite" and len(wanted) >= _TRIGRAM:
+        # One FTS5 phrase: with the trigram tokenizer it matches any substring.
+        return column.match('"' + wanted.replace('"', '""') + '"')
+    pattern = "%" + wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    if dialect == "postgresql":
+        # pg_trgm's GIN index serves ILIKE for three characters or more.
+        return column.ilike(pattern, escape="\\")
+    return column.like(pattern, escape="\\")

@@ -1,0 +1,164 @@
+"""Event types, parties, dates and places on sentences written in HK, Taiwan and mainland styles."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.events.support import NEWS_DAY, facts, only
+
+TRUMP, XI, LEE, PUTIN, KIM = "Donald Trump", "Xi Jinping", "Lee Jae-myung", "Vladimir Putin", "Kim Jong Un"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "source", "target"),
+    [
+        # CONSULT: meetings, summits, visits, calls
+        ("韓國總統李在明29日在慶州會見美國總統川普。", "CONSULT/meeting", {LEE}, {TRUMP}),
+        ("俄罗斯总统普京同美国总统特朗普在阿拉斯加举行会晤。", "CONSULT/meeting", {PUTIN}, {TRUMP}),
+        ("外界關注的釜山川習會於30日登場。", "CONSULT/meeting", {TRUMP}, {XI}),
+        ("特朗普昨日與澤連斯基通電話。", "CONSULT/call", {TRUMP}, {"Volodymyr Zelenskyy"}),
+        ("國務卿魯比奧週三致電中國外長王毅。", "CONSULT/call", {"Marco Rubio"}, {"Wang Yi"}),
+        ("特朗普將於明年四月訪問北京。", "CONSULT/visit", {TRUMP}, {"CHN"}),
+        # AGREE: signed, reached, ceasefires
+        ("泰國與柬埔寨26日在吉隆坡簽署停火協議。", "AGREE/ceasefire", {"THA"}, {"KHM"}),
+        ("日本與美國達成關稅協議。", "AGREE/deal", {"JPN"}, {"USA"}),
+        # SUPPORT: praise, awards, nominations
+        ("普京稱讚特朗普為和平所作的努力。", "SUPPORT/praise", {PUTIN}, {TRUMP}),
+        ("南韓政府授予特朗普無窮花大勳章。", "SUPPORT/award", {"KOR"}, {TRUMP}),
+        ("巴基斯坦政府提名特朗普角逐諾貝爾和平獎。", "SUPPORT/nominate", {"PAK"}, {TRUMP}),
+        # CONCEDE: approvals, lifted restrictions, tariff cuts
+        ("美國批准南韓建造核動力潛艦。", "CONCEDE/approval", {"USA"}, {"KOR"}),
+        ("美國解除對南韓的飛彈射程限制。", "CONCEDE/lift_restriction", {"USA"}, {"KOR"}),
+        ("美國對中國商品的關稅從57%降至47%。", "CONCEDE/tariff", {"USA"}, {"CHN"}),
+        # RETREAT, REQUEST, ACCUSE, REJECT, THREATEN, PROTEST
+        ("川普下令取消與南韓的聯合軍演。", "RETREAT/military", {TRUMP}, {"KOR"}),
+        ("美國要求南韓每年支付50億美元駐軍費用。", "REQUEST/demand", {"USA"}, {"KOR"}),
+        ("菲律賓譴責中國在南海的挑釁行為。", "ACCUSE/criticize", {"PHL"}, {"CHN"}),
+        ("北韓拒絕與美國展開對話。", "REJECT/refuse", {"PRK"}, set()),
+        ("談判破裂後，川普直接離場。", "REJECT/walkout", {TRUMP}, set()),
+        ("北韓揚言將對南韓採取軍事行動。", "THREATEN/threat", {"PRK"}, {"KOR"}),
+        ("數千名南韓民眾在首爾抗議美國的關稅政策。", "PROTEST/demonstrate", {"KOR"}, {"USA"}),
+        # SANCTION: tariffs, export controls, sanctions
+        ("美國對印度加徵25%關稅。", "SANCTION/tariff", {"USA"}, {"IND"}),
+        ("中國對美國實施稀土出口管制。", "SANCTION/export_control", {"CHN"}, {"USA"}),
+        ("歐盟宣布對俄羅斯實施新一輪制裁。", "SANCTION/sanctions", {"European Union"}, {"RUS"}),
+        # MOBILIZE: exercises, deployments, weapons tests
+        ("美國與南韓本週舉行聯合軍演。", "MOBILIZE/exercise", {"USA", "KOR"}, set()),
+        ("美國在加勒比海部署航空母艦。", "MOBILIZE/deploy", {"USA"}, set()),
+        ("北韓今天試射一枚洲際彈道飛彈。", "MOBILIZE/weapons_test", {"PRK"}, set()),
+        # AID, COOPERATE, COERCE, ASSAULT
+        ("美國向越南交付三艘巡邏艦。", "AID/military", {"USA"}, {"VNM"}),
+        ("大韓航空宣布採購103架波音客機。", "COOPERATE/economic", {"Korean Air"}, {"Boeing"}),
+        ("美國移民當局逮捕了近400名南韓公民。", "COERCE/seize", {"USA"}, {"KOR"}),
+        ("以色列空襲加沙。", "ASSAULT/attack", {"ISR"}, set()),
+        # the accused is the one who acts next (指責X以水炮攻擊Y)
+        ("菲律賓指責中國海警船隻以水炮攻擊菲方補給船。", "ASSAULT/attack", {"China Coast Guard"}, {"PHL"}),
+    ],
+)
+def test_each_event_type_with_its_parties(text: str, kind: str, source: set[str], target: set[str]) -> None:
+    fact = only(text, kind)
+    assert (set(fact.source), set(fact.target)) == (source, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "amounts"),
+    [
+        ("美國對中國商品的關稅從57%降至47%。", "CONCEDE/tariff", ("57%", "47%")),
+        ("美國要求南韓每年支付50億美元駐軍費用。", "REQUEST/demand", ("每年支付50億美元",)),
+        ("美國對印度加徵25%關稅。", "SANCTION/tariff", ("25%",)),
+        ("日本向美國承諾投資5500億美元。", "COOPERATE/economic", ("5500億美元",)),
+    ],
+)
+def test_amounts_travel_with_their_event(text: str, kind: str, amounts: tuple[str, ...]) -> None:
+    assert only(text, kind).amounts == amounts
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("柬埔寨和泰國簽署停火協議。", {"KHM", "THA"}),
+        ("美日韓三國外長在紐約舉行會談。", {"USA", "JPN", "KOR"}),
+        # a caption: both people pictured are the parties, whatever the order
+        ("2025年10月29日，慶州，南韓總統李在明（右）與美國總統川普（左）在APEC峰會期間舉行雙邊會談。（路透社）", {LEE, TRUMP}),
+        # the relative clause's head is a party too
+        ("剛結束與中國國家主席習近平會晤的美國總統川普，在專機上接受訪問。", {XI, TRUMP}),
+    ],
+)
+def test_coordinated_and_pictured_parties_are_all_kept(text: str, parties: set[str]) -> None:
+    assert set(facts(text)[0].parties) == parties
+
+
+def test_the_party_after_xiang_is_the_target_not_the_subject() -> None:
+    fact = only("日本向美國承諾投資5500億美元。", "COOPERATE/economic")
+    assert (fact.source, fact.target) == ({"JPN"}, {"USA"})
+
+
+def test_a_nomination_goes_to_the_nominee_not_to_the_committee() -> None:
+    fact = only("柬埔寨首相洪馬內向諾貝爾委員會提名特朗普為和平獎候選人。", "SUPPORT/nominate")
+    assert (fact.source, fact.target) == ({"Hun Manet"}, {TRUMP})
+
+
+def test_one_sentence_reports_each_of_its_events() -> None:
+    kinds = {(f.type, f.mode) for f in facts("兩國元首會晤後，美國宣布將對中國關稅減半，中國則承諾恢復購買美國大豆。")}
+    assert {("CONCEDE", "tariff"), ("COOPERATE", "economic")} <= kinds
+
+
+def test_meetings_with_several_people_separately_are_separate_meetings() -> None:
+    found = [f for f in facts("在APEC峰會期間，川普分別與日本首相和南韓總統舉行了雙邊會談。") if f.type == "CONSULT"]
+    assert {f.parties for f in found} == {frozenset({TRUMP, "Sanae Takaichi"}), frozenset({TRUMP, LEE})}
+
+
+def test_a_summit_of_countries_is_a_summit_of_their_leaders_on_the_day() -> None:
+    fact = only("2018年6月，美朝領導人在新加坡舉行首次峰會。", "CONSULT/meeting", on=None)
+    assert (fact.parties, fact.date, fact.place) == ({TRUMP, KIM}, "2018-06", "Singapore")
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "date"),
+    [
+        ("韓國總統李在明29日在慶州會見美國總統川普。", NEWS_DAY, "2025-10-29"),
+        # a historical year stays its own, whatever the publication date
+        ("2018年6月，川普與金正恩在新加坡舉行首次峰會。", NEWS_DAY, "2018-06"),
+        # a day in the sentence before, same paragraph
+        ("10月29日，川普抵達慶州。他隨後會見了李在明。", NEWS_DAY, "2025-10-29"),
+        # news of the day
+        ("川普今天在白宮會見以色列總理內塔尼亞胡。", NEWS_DAY, "2025-10-30"),
+        ("剛結束與習近平會晤的川普在專機上受訪。", NEWS_DAY, "2025-10-30"),
+        # no time at all, and no cue that the news is of the day: no date
+        ("川普在白宮會見以色列總理內塔尼亞胡。", NEWS_DAY, None),
+        # an earlier meeting never takes the date of the news
+        ("川普曾多次與金正恩見面。", NEWS_DAY, None),
+    ],
+)
+def test_dates(text: str, on: dt.date, date: str | None) -> None:
+    assert only(text, "CONSULT/meeting", on).date == date
+
+
+def test_an_undated_report_of_a_meeting_takes_the_date_of_the_dated_one() -> None:
+    text = "8月15日，特朗普與普京在阿拉斯加會晤。\n\n會面期間，特朗普在機場迎接普京。"
+    assert [f.date for f in facts(text, dt.date(2025, 8, 16)) if f.type == "CONSULT"] == ["2025-08-15", "2025-08-15"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("韓國總統李在明29日在慶州會見美國總統川普。", "Gyeongju"),
+        ("2025年10月28日，東京，日本首相高市早苗（左）與美國總統特朗普（右）舉行會談。", "Tokyo"),
+        ("外界關注的釜山川習會於30日登場。", "Busan"),
+        ("特朗普將於明年四月訪問北京。", "Beijing"),
+    ],
+)
+def test_places(text: str, place: str) -> None:
+    assert facts(text)[0].place == place
+
+
+def test_evidence_is_the_sentence_and_summary_is_one_english_line() -> None:
+    text = "新聞稿指出，韓國總統李在明29日在慶州會見美國總統川普。"
+    from summitry import extract
+
+    event = next(e for e in extract(text, dt.date(2025, 10, 30)).events if e.type == "CONSULT")
+    assert text[event.evidence.start : event.evidence.end] == text
+    assert event.summary == "Lee Jae-myung met Donald Trump in Gyeongju (according to reports)" or event.summary.startswith("Lee Jae-myung met Donald Trump")
+    assert event.summary.isascii() and "\n" not in event.summary

@@ -1,0 +1,53 @@
+"""The trigger, argument, status and dating data load, and the validator catches bad edits."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from summitry.events.lexicon import PLOVER_TYPES, event_lexicon, read_data, trigger_problems
+from summitry.text import fold
+
+TRIGGERS = read_data("triggers.yaml")
+
+
+def test_shipped_data_is_valid_and_covers_every_plover_type() -> None:
+    assert trigger_problems(TRIGGERS) == []
+    assert {group.type for group in event_lexicon().groups} == PLOVER_TYPES
+
+
+def test_words_are_folded_so_either_script_matches() -> None:
+    words = {cue.word for group in event_lexicon().groups for cue in group.cues}
+    assert fold("會晤") in words and "會晤" not in words
+
+
+def _with(change) -> dict:
+    raw = copy.deepcopy(TRIGGERS)
+    change(raw)
+    return raw
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (lambda raw: raw["groups"][0].update(type="MEET"), "PLOVER"),
+        (lambda raw: raw["groups"][0].update(args="nobody"), "not a pattern"),
+        (lambda raw: raw["groups"][0].update(cameo=43), "CAMEO"),
+        (lambda raw: raw["groups"][0].update(summary="met"), "{source}"),
+        (lambda raw: raw["groups"][0]["words"].append(raw["groups"][0]["words"][0]), "listed twice"),
+        (lambda raw: raw["groups"][0]["words"].append({"word": "會談", "not_folowed_by": ["會"]}), "unknown keys"),
+        (lambda raw: raw["groups"][0]["words"].append({"word": "取消", "needs": {"words": ["軍演"], "where": "inside"}}), "needs words"),
+        (lambda raw: raw["groups"][0].update(suppresses=["MOBILIZE/parade"]), "no group defines"),
+        (lambda raw: raw["patterns"]["meeting"].update(target_from=["whoever"]), "unknown target_from"),
+    ],
+)
+def test_validator_names_the_mistake(change, problem: str) -> None:
+    assert any(problem in p for p in trigger_problems(_with(change)))
+
+
+def test_a_new_trigger_is_a_data_change() -> None:
+    """Adding a word to a group is all it takes for the matcher to see it."""
+    raw = _with(lambda raw: raw["groups"][0]["words"].append("密會"))
+    assert trigger_problems(raw) == []
+    assert fold("密會") in {fold(str(w)) for w in raw["groups"][0]["words"]}

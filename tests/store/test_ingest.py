@@ -1,0 +1,147 @@
+"""Ingest into the store on each backend: the seeds, reruns, and inputs that go wrong."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+
+from click.testing import CliRunner
+from sqlalchemy import select
+
+from summitry.cli import main
+from summitry.ingest import Rejection, document_from_text
+from summitry.model import Event, Mention, Quantity, Span
+from summitry.pipeline import extract_document
+from summitry.record import record_to_json
+from summitry.store import IngestSummary, ingest_records
+from summitry.store.schema import documents, event_participants, event_quantities, events, mentions, sentence_search, sentences
+from summitry.text import fold
+from tests.store.conftest import SEEDS, dump, row_counts
+
+
+def _document(text: str, name: str):
+    return document_from_text(text, source=name, default_date=dt.date(2025, 10, 30))
+
+
+def test_ingesting_the_seeds_twice_adds_nothing_the_second_time(store, seed_documents) -> None:
+    first = ingest_records(store, seed_documents)
+    assert first == IngestSummary(new=len(seed_documents), present=0, rejected=())
+    contents = dump(store)
+    second = ingest_records(store, seed_documents)
+    assert second == IngestSummary(new=0, present=len(seed_documents), rejected=())
+    assert dump(store) == contents
+
+
+def test_stored_rows_point_into_the_original_text(store, seed_records) -> None:
+    ingest_records(store, seed_records)
+    with store.connect() as connection:
+        texts = dict(connection.execute(select(documents.c.id, documents.c.text)).all())
+        stored_json = dict(connection.execute(select(documents.c.id, documents.c.record_json)).all())
+        folded_sentences = connection.execute(
+            select(sentences.c.doc_id, sentences.c.start, sentences.c.end, sentence_search.c.folded).join(
+                sentence_search,
+                (sentence_search.c.doc_id == sentences.c.doc_id) & (sentence_search.c.ordinal == sentences.c.ordinal),
+            )
+        ).all()
+        mention_rows = connection.execute(select(mentions)).mappings().all()
+    for record in seed_records:
+        assert texts[record.document.id] == record.document.text
+        assert stored_json[record.document.id] == record_to_json(record)
+    assert len(folded_sentences) == row_counts(store)["sentences"] > 0
+    for doc_id, start, end, folded in folded_sentences:
+        assert folded == fold(texts[doc_id])[start:end]
+    by_doc = {r.document.id: r for r in seed_records}
+    for row in mention_rows:
+        mention = by_doc[row["doc_id"]].mentions[row["ordinal"]]
+        assert (row["start"], row["end"], row["entity_id"]) == (mention.start, mention.end, mention.entity_id)
+
+
+def test_documents_already_stored_are_not_extracted_again(store, seed_documents) -> None:
+    extracted: list[str] = []
+
+    def counting_extract(document):
+        extracted.append(document.id)
+        return extract_document(document)
+
+    ingest_records(store, seed_documents[:2], extract=counting_extract)
+    ingest_records(store, seed_documents, extract=counting_extract)
+    assert sorted(extracted) == sorted(d.id for d in seed_documents)
+
+
+def test_a_batch_with_a_bad_file_keeps_the_good_ones(store_location, tmp_path: Path) -> None:
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "busan.txt").write_text("川普與習近平在釜山會晤，雙方同意暫停加徵關稅。", encoding="utf-8")
+    (folder / "gyeongju.txt").write_text("韩国总统李在明在庆州会见日本首相。", encoding="utf-8")
+    (folder / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    missing = tmp_path / "never-written.txt"
+    result = CliRunner().invoke(
+        main, ["ingest", str(folder), str(missing), "--db", store_location, "--date", "2025-10-30", "--batch-size", "2"]
+    )
+    assert result.exit_code == 1, result.output
+    assert "2 new, 0 already present, 2 rejected" in result.stdout
+    rejected_lines = [line for line in result.stderr.splitlines() if line.startswith("summitry: rejected ")]
+    assert len(rejected_lines) == 2
+    assert any(str(folder / "photo.png") + ": " in line for line in rejected_lines)
+    assert any(str(missing) + ": " in line for line in rejected_lines)
+    rerun = CliRunner().invoke(main, ["ingest", str(folder / "busan.txt"), "--db", store_location])
+    assert rerun.exit_code == 0 and "0 new, 1 already present, 0 rejected" in rerun.stdout
+
+
+def test_a_document_the_extractor_fails_on_is_rejected_and_the_rest_stored(store) -> None:
+    good = _document("川普與習近平在釜山會晤。", "good.txt")
+    cursed = _document("這篇文章讓抽取器出錯。", "cursed.txt")
+
+    def extract(document):
+        if document.source == "cursed.txt":
+            raise RuntimeError("pattern table is broken")
+        return extract_document(document)
+
+    summary = ingest_records(store, [good, cursed, Rejection("gone.txt", "No such file")], extract=extract)
+    assert summary.new == 1
+    assert summary.rejected == (
+        Rejection("gone.txt", "No such file"),
+        Rejection("cursed.txt", "extraction failed: RuntimeError: pattern table is broken"),
+    )
+
+
+def test_a_record_the_database_refuses_costs_only_itself(store) -> None:
+    records = [extract_document(_document(f"第{n}篇：川普與習近平在釜山會晤。", f"{n}.txt")) for n in range(4)]
+    # A mention of an entity the record does not describe breaks the mentions' foreign key.
+    broken = replace(records[2], mentions=records[2].mentions + (Mention(0, 1, "Q-nobody"),))
+    summary = ingest_records(store, [records[0], records[1], broken, records[3]], batch_size=4)
+    assert summary.new == 3
+    assert [r.path for r in summary.rejected] == ["2.txt"]
+    assert summary.rejected[0].reason.startswith("the database refused it: ")
+    with store.connect() as connection:
+        stored = set(connection.scalars(select(documents.c.id)))
+    assert stored == {records[n].document.id for n in (0, 1, 3)}
+    assert row_counts(store)["mentions"] == sum(len(records[n].mentions) for n in (0, 1, 3))
+
+
+def test_events_are_stored_with_their_participants_and_amounts(store) -> None:
+    text = "美國承諾向南韓採購3500億美元的產品。"
+    record = extract_document(_document(text, "pledge.txt"))
+    amount = Quantity(9, 16, text[9:16], 350_000_000_000, "USD")
+    pledge = Event(
+        type="AGREE", mode="deal", source=("USA",), target=("KOR",), date="2025-10-30", place=None,
+        quantities=(amount,), status="planned", claimed_by=None, evidence=Span(0, len(text)),
+        summary="USA pledged purchases from South Korea", cameo="057",
+    )
+    ingest_records(store, [replace(record, events=(pledge,))])
+    with store.connect() as connection:
+        event = connection.execute(select(events)).mappings().one()
+        roles = connection.execute(select(event_participants.c.role, event_participants.c.entity_id)).all()
+        stored_amount = connection.execute(select(event_quantities)).mappings().one()
+    assert (event["type"], event["mode"], event["status"], event["cameo"]) == ("AGREE", "deal", "planned", "057")
+    assert (event["evidence_start"], event["evidence_end"]) == (0, len(text))
+    assert sorted(roles) == [("source", "USA"), ("target", "KOR")]
+    assert text[stored_amount["start"] : stored_amount["end"]] == stored_amount["text"] == "3500億美元"
+    assert stored_amount["value"] == 350_000_000_000 and stored_amount["unit"] == "USD"
+
+
+def test_the_seeds_ingest_through_the_command_line(store_location) -> None:
+    result = CliRunner().invoke(main, ["ingest", str(SEEDS), "--db", store_location])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip().splitlines()[-1] == "summitry: 5 new, 0 already present, 0 rejected"
