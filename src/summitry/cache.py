@@ -9,6 +9,7 @@ make the caller build afresh. Pickles are only read from the user's own cache di
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -56,11 +57,16 @@ def load(kind: str, key: str) -> Any | None:
     directory = cache_directory()
     if directory is None:
         return None
+    collecting = gc.isenabled()
+    gc.disable()  # unpickling makes many objects at once; collecting in between only rescans them
     try:
         with _entry_path(directory, kind, key).open("rb") as entry:
             payload = pickle.load(entry)
     except Exception:  # missing, truncated, unreadable, from another version: build instead
         return None
+    finally:
+        if collecting:
+            gc.enable()
     if not isinstance(payload, dict) or payload.get("key") != key:
         return None
     return payload.get("value")

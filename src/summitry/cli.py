@@ -27,6 +27,13 @@ from summitry.model import Record
 from summitry.parallel import extract_stream
 from summitry.pipeline import extract_document
 from summitry.record import record_to_json
+from summitry.record import UnreadableRecord
+from summitry.views.ledger import Commitment, commitment_json, describe_amount, ledger
+from summitry.views.meetings import Meeting, meeting_json, meetings
+from summitry.views.readouts import Readouts, UnknownMeeting, readouts, readouts_json
+from summitry.views.scoring import ViewScores, score_ledger_rows, score_meeting_rows
+from summitry.views.source import stored_records
+from summitry.views.timeline import Timeline, UnknownActor, actor_timeline, timeline_json
 from summitry.store import (
     BATCH_SIZE,
     DEFAULT_URL,
@@ -127,7 +134,10 @@ def extract(
         sys.exit(1)
 
 
-def _print_scores(scores, as_json: bool, show_misses: bool, meetings=None) -> None:
+def _print_scores(scores, as_json: bool, show_misses: bool, meetings=None, views: tuple[ViewScores, ViewScores] | None = None) -> None:
+    if scores is None:
+        _print_view_scores(views, as_json, show_misses, {})
+        return
     rows = [
         ("person precision", scores.persons.precision),
         ("person recall", scores.persons.recall),
@@ -152,6 +162,9 @@ def _print_scores(scores, as_json: bool, show_misses: bool, meetings=None) -> No
             payload["meeting_precision"] = round(lenient.precision, 4)
             payload["meeting_precision_strict"] = round(strict.precision, 4)
             payload["meeting_misses"] = list(lenient.misses)
+        if views:
+            _print_view_scores(views, as_json, show_misses, payload)
+            return
         click.echo(json.dumps(payload, ensure_ascii=False, indent=1))
         return
     table = Table(title="mentions")
@@ -176,31 +189,88 @@ def _print_scores(scores, as_json: bool, show_misses: bool, meetings=None) -> No
         if show_misses:
             for miss in lenient.misses:
                 click.echo(f"  meeting: {miss}")
+    if views:
+        _print_view_scores(views, as_json, show_misses, {})
+
+
+def _print_view_scores(views: tuple[ViewScores, ViewScores] | None, as_json: bool, show_misses: bool, payload: dict) -> None:
+    """The meetings and ledger views against the gold (views/scoring.py)."""
+    if views is None:
+        if as_json:
+            click.echo(json.dumps(payload, ensure_ascii=False, indent=1))
+        return
+    meeting_rows, ledger_rows = views
+    if as_json:
+        payload.update(
+            {
+                "view_meeting_recall": round(meeting_rows.recall, 4),
+                "view_meeting_precision": round(meeting_rows.precision, 4),
+                "ledger_recall": round(ledger_rows.recall, 4),
+                "ledger_precision": round(ledger_rows.precision, 4),
+                "view_meeting_misses": list(meeting_rows.misses),
+                "ledger_misses": list(ledger_rows.misses),
+            }
+        )
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=1))
+        return
+    table = Table(title="views: summitry meetings / summitry ledger")
+    table.add_column("measure")
+    table.add_column("score", justify="right")
+    table.add_row("meeting recall (core)", f"{meeting_rows.recall:.3f}")
+    table.add_row("meeting precision", f"{meeting_rows.precision:.3f}")
+    table.add_row("ledger recall (core)", f"{ledger_rows.recall:.3f}")
+    table.add_row("ledger precision", f"{ledger_rows.precision:.3f}")
+    Console().print(table)
+    if show_misses:
+        for miss in meeting_rows.misses:
+            click.echo(f"  meetings view: {miss}")
+        for miss in ledger_rows.misses:
+            click.echo(f"  ledger: {miss}")
 
 
 @main.command(name="eval")
-@click.option("--gold", "gold_path", required=True, type=click.Path(exists=True, dir_okay=False), help="Gold file (seeds-mentions.json).")
-@click.argument("paths", nargs=-1, required=True)
+@click.option("--gold", "gold_path", type=click.Path(exists=True, dir_okay=False), help="Gold file (seeds-mentions.json).")
+@click.argument("paths", nargs=-1)
 @click.option("--date", callback=_parse_date, help="Publication date for documents that carry none.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--misses/--no-misses", default=True, help="List what was missed or extra.")
 @click.option(
     "--meetings-gold",
     type=click.Path(exists=True, dir_okay=False),
-    help="Also score meeting events against this file (seeds-meetings-ledger.json).",
+    help="Also score meeting events, and the meetings and ledger views, against this file (seeds-meetings-ledger.json).",
 )
+@click.option("--store", "store", help="Score the records of this store (URL or SQLite file) instead of extracting PATHS.")
 def evaluate(
-    gold_path: str, paths: tuple[str, ...], date: dt.date | None, as_json: bool, misses: bool, meetings_gold: str | None
+    gold_path: str | None, paths: tuple[str, ...], date: dt.date | None, as_json: bool, misses: bool,
+    meetings_gold: str | None, store: str | None,
 ) -> None:
-    """Score extraction of PATHS against a gold file, as ../shared/gold/README.md describes."""
-    gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
+    """Score extraction of PATHS (or a store's records) against gold files, as ../shared/gold/README.md describes."""
+    if not gold_path and not meetings_gold:
+        raise click.UsageError("give --gold, --meetings-gold or both")
+    if bool(paths) == bool(store):
+        raise click.UsageError("give PATHS to extract or --store to read, not both or neither")
     rejected: list[Rejection] = []
-    records = list(_records(paths, date, rejected))
-    meetings = None
+    if store:
+        engine = _open_store(store, must_exist=True)
+        try:
+            records = stored_records(engine)
+        except UnreadableRecord as error:
+            raise click.ClickException(f"the store holds an unreadable {error}") from None
+        finally:
+            engine.dispose()
+    else:
+        records = list(_records(paths, date, rejected))
+    event_meetings = views = None
     if meetings_gold:
-        gold_meetings = json.loads(Path(meetings_gold).read_text(encoding="utf-8"))["meetings"]
-        meetings = (score_meetings(records, gold_meetings), score_meetings(records, gold_meetings, unspecific_is_error=True))
-    _print_scores(score_mentions(records, gold), as_json, misses, meetings)
+        gold_views = json.loads(Path(meetings_gold).read_text(encoding="utf-8"))
+        gold_meetings = gold_views["meetings"]
+        event_meetings = (score_meetings(records, gold_meetings), score_meetings(records, gold_meetings, unspecific_is_error=True))
+        views = (
+            score_meeting_rows([meeting_json(m) for m in meetings(records)], gold_meetings),
+            score_ledger_rows([commitment_json(c) for c in ledger(records)], gold_views.get("ledger", {})),
+        )
+    mention_scores = score_mentions(records, json.loads(Path(gold_path).read_text(encoding="utf-8"))) if gold_path else None
+    _print_scores(mention_scores, as_json, misses, event_meetings, views)
 
 
 def _open_store(location: str, must_exist: bool = False) -> Engine:
@@ -241,7 +311,7 @@ def _ingest_progress(enabled: bool) -> Iterator:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", "database", default=DEFAULT_URL, show_default=True, help="SQLAlchemy URL, or a SQLite file path.")
 @click.option("--date", callback=_parse_date, help="Publication date (YYYY-MM-DD) for documents that carry none.")
-@click.option("--batch-size", type=click.IntRange(min=1), default=BATCH_SIZE, show_default=True, help="Documents per transaction.")
+@click.option("--batch-size", type=click.IntRange(1, 10_000), default=BATCH_SIZE, show_default=True, help="Documents per transaction.")
 def ingest(paths: tuple[str, ...], database: str, date: dt.date | None, batch_size: int) -> None:
     """Extract PATHS and store them; stored documents are skipped, so a rerun resumes an interrupted one."""
     engine = _open_store(database)
@@ -329,6 +399,168 @@ def search_command(query: str, database: str, limit: int, as_json: bool) -> None
         _print_hits(hits)
     else:
         _errors.print(f"summitry: no sentence contains {query!r}", markup=False, highlight=False)
+
+
+# -- views ------------------------------------------------------------------------------------
+def _partial_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """YYYY, YYYY-MM or YYYY-MM-DD: a view's date may be of any of these precisions."""
+    if value is None:
+        return None
+    for length, pattern in ((4, "%Y"), (7, "%Y-%m"), (10, "%Y-%m-%d")):
+        if len(value) == length:
+            try:
+                dt.datetime.strptime(value, pattern)
+                return value
+            except ValueError:
+                break
+    raise click.BadParameter(f"{value!r} is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD")
+
+
+def _stored(database: str) -> list[Record]:
+    """Every record of the store, or one clear error line."""
+    engine = _open_store(database, must_exist=True)
+    try:
+        return stored_records(engine)
+    except UnreadableRecord as error:
+        raise click.ClickException(f"the store holds an unreadable {error}") from None
+    except SQLAlchemyError as error:
+        reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+        raise click.ClickException(f"the store {database} failed: {reason}") from None
+    finally:
+        engine.dispose()
+
+
+def _echo_json(payload) -> None:
+    click.echo(json.dumps(payload, ensure_ascii=False, indent=1))
+
+
+def _documents(sources) -> str:
+    """"3 in 2 docs": how much evidence stands behind a row (--json lists every source)."""
+    documents = len({s.doc for s in sources})
+    return f"{len(sources)} in {documents} doc{'s' if documents != 1 else ''}"
+
+
+def _db_option(function):
+    return click.option("--db", "database", default=DEFAULT_URL, show_default=True, help="SQLAlchemy URL, or a SQLite file path.")(function)
+
+
+def _json_option(function):
+    return click.option("--json", "as_json", is_flag=True, help="Print SCHEMA.md §2's JSON instead of a table.")(function)
+
+
+@main.command(name="meetings")
+@click.option("--actor", help="Only meetings of this actor (English name, id or alias; a country includes its people).")
+@click.option("--since", callback=_partial_date, help="Only meetings on or after this date (YYYY[-MM[-DD]]).")
+@click.option("--until", callback=_partial_date, help="Only meetings on or before this date (YYYY[-MM[-DD]]).")
+@_db_option
+@_json_option
+def meetings_command(actor: str | None, since: str | None, until: str | None, database: str, as_json: bool) -> None:
+    """Every distinct meeting in the store, each with every sentence that reports it."""
+    rows = meetings(_stored(database), actor=actor, since=since, until=until)
+    if as_json:
+        _echo_json([meeting_json(m) for m in rows])
+        return
+    table = Table(title=f"meetings ({len(rows)})")
+    for column in ("id", "date"):
+        table.add_column(column, no_wrap=True)
+    for column in ("participants", "place", "mode", "status", "sources"):
+        table.add_column(column, overflow="fold")
+    for m in rows:
+        table.add_row(m.id, m.date or "—", " · ".join(m.names), m.place or "—", m.mode or "—", m.status, _documents(m.sources))
+    Console().print(table)
+
+
+def _amount_cell(commitment: Commitment) -> str:
+    return describe_amount(commitment.amount) if commitment.amount else "—"
+
+
+@main.command(name="ledger")
+@click.option("--pledger", help="Only commitments of this pledger (a country includes its companies and people).")
+@click.option("--beneficiary", help="Only commitments to this beneficiary.")
+@_db_option
+@_json_option
+def ledger_command(pledger: str | None, beneficiary: str | None, database: str, as_json: bool) -> None:
+    """Every commitment with a stake in the store: pledges, purchases, demands, tariff changes, approvals."""
+    rows = ledger(_stored(database), pledger=pledger, beneficiary=beneficiary)
+    if as_json:
+        _echo_json([commitment_json(c) for c in rows])
+        return
+    table = Table(title=f"commitments ({len(rows)})")
+    table.add_column("id", no_wrap=True)
+    for column in ("pledger", "beneficiary", "item", "amount", "deadline", "status", "sources"):
+        table.add_column(column, overflow="fold")
+    for c in rows:
+        table.add_row(
+            c.id, c.pledger_name, c.beneficiary_name or "—", c.item, _amount_cell(c), c.deadline or "—", c.status, _documents(c.sources)
+        )
+    Console().print(table)
+
+
+def _print_readouts(result: Readouts) -> None:
+    meeting = result.meeting
+    table = Table(title=f"{' · '.join(meeting.names)} {meeting.date or ''} — what each side says")
+    table.add_column("topic")
+    for side in result.sides:
+        table.add_column(side.name, overflow="fold")
+    topics = list(dict.fromkeys(t.topic for side in result.sides for t in side.topics))
+    by_side = [{t.topic: t.evidence for t in side.topics} for side in result.sides]
+    order = {topic: i for i, topic in enumerate(topics)}
+    for topic in sorted(topics, key=order.get):
+        cells = []
+        for found in by_side:
+            evidence = found.get(topic)
+            if not evidence:
+                cells.append("—")
+                continue
+            first = evidence[0].text.replace("\n", " ")
+            more = f" (+{len(evidence) - 1})" if len(evidence) > 1 else ""
+            cells.append((first[:60] + "…" if len(first) > 60 else first) + more)
+        table.add_row(topic, *cells)
+    Console().print(table)
+    for side in result.sides:
+        only = result.only_in.get(side.actor, ())
+        click.echo(f"only {side.name}: {', '.join(only) if only else 'nothing'}")
+
+
+@main.command(name="readouts")
+@click.argument("meeting_id")
+@_db_option
+@_json_option
+def readouts_command(meeting_id: str, database: str, as_json: bool) -> None:
+    """The topics each side's statements on one meeting cover, side by side (MEETING_ID from `summitry meetings`)."""
+    try:
+        result = readouts(_stored(database), meeting_id)
+    except UnknownMeeting as error:
+        raise click.ClickException(f"no readouts for meeting {error}") from None
+    if as_json:
+        _echo_json(readouts_json(result))
+    else:
+        _print_readouts(result)
+
+
+def _print_timeline(timeline: Timeline) -> None:
+    table = Table(title=f"{timeline.name} ({timeline.actor}) — {len(timeline.entries)} entries")
+    for column in ("date", "kind", "summary", "status", "sources"):
+        table.add_column(column, overflow="fold")
+    for entry in timeline.entries:
+        table.add_row(entry.date or "—", entry.kind.replace("_", " "), entry.summary, entry.status, _documents(entry.sources))
+    Console().print(table)
+
+
+@main.command(name="actor")
+@click.argument("name")
+@_db_option
+@_json_option
+def actor_command(name: str, database: str, as_json: bool) -> None:
+    """One actor's meetings, commitments made and received, and claims (NAME: English name, id or alias)."""
+    try:
+        timeline = actor_timeline(_stored(database), name)
+    except UnknownActor as error:
+        raise click.ClickException(str(error)) from None
+    if as_json:
+        _echo_json(timeline_json(timeline))
+    else:
+        _print_timeline(timeline)
 
 
 if __name__ == "__main__":

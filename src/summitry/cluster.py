@@ -38,7 +38,10 @@ def extract_on_cluster(
     Each row holds ``doc_id``, ``source``, ``date`` (ISO or null), ``text`` (the decoded text
     the spans point into) and ``record`` (the JSON object ``summitry extract`` prints, as a string).
     """
-    from dask.distributed import Client
+    try:
+        from dask.distributed import Client
+    except ImportError as error:
+        raise ImportError(f"the dask engine needs the dask extra: pip install 'summitry[dask]' ({error})") from None
 
     output = Path(output_dir)
     output.mkdir(parents=True, exist_ok=True)

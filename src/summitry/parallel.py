@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 import multiprocessing
 import os
+import signal
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -42,7 +43,7 @@ def extract_stream(items: Iterable[Document | Rejection], jobs: int | None = Non
             yield item if isinstance(item, Rejection) else _extract_or_reject(item)
         return
     _warm_up()  # forked workers inherit the loaded knowledge base and built automata
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=_process_context(), initializer=_warm_up) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=_process_context(), initializer=_start_worker) as pool:
         pending: deque[tuple[Document, Future[Record | Rejection]] | Rejection] = deque()
         for item in items:
             pending.append(item if isinstance(item, Rejection) else (item, pool.submit(_extract_in_worker, item)))
@@ -74,6 +75,13 @@ def _outcome(entry: tuple[Document, Future[Record | Rejection]] | Rejection) -> 
     document, future = entry
     outcome = future.result()
     return outcome if isinstance(outcome, Rejection) else dataclasses.replace(outcome, document=document)
+
+
+def _start_worker() -> None:
+    """Ctrl-C is the parent's to handle (it stops reading and lets the documents in flight
+    finish); workers ignore it rather than each print a traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _warm_up()
 
 
 def _warm_up() -> None:

@@ -1,11 +1,12 @@
-"""The JSON shape of a Record, exactly as ../shared/SCHEMA.md §1 specifies it."""
+"""The JSON shape of a Record, exactly as ../shared/SCHEMA.md §1 specifies it, and the way back."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import asdict
 from typing import Any
 
-from summitry.model import SCHEMA_VERSION, Event, Quantity, Record, TimeExpr
+from summitry.model import SCHEMA_VERSION, Document, Entity, Event, Mention, Quantity, Record, Span, TimeExpr
 
 
 def _quantity(quantity: Quantity) -> dict[str, Any]:
@@ -74,3 +75,84 @@ def record_to_json(record: Record) -> dict[str, Any]:
         "times": [_time(t) for t in record.times],
         "events": [_event(e) for e in record.events],
     }
+
+
+class UnreadableRecord(ValueError):
+    """A stored JSON record that is not of the shape ``record_to_json`` writes."""
+
+    def __init__(self, doc_id: str, reason: str) -> None:
+        super().__init__(f"record {doc_id}: {reason}")
+        self.doc_id = doc_id
+        self.reason = reason
+
+
+def _quantity_from(data: dict[str, Any]) -> Quantity:
+    return Quantity(
+        start=data["start"],
+        end=data["end"],
+        text=data["text"],
+        value=data["value"],
+        unit=data["unit"],
+        approx=bool(data.get("approx", False)),
+        per=data.get("per"),
+        qualifier=data.get("qualifier"),
+    )
+
+
+def _event_from(data: dict[str, Any]) -> Event:
+    evidence = data["evidence"]
+    return Event(
+        type=data["type"],
+        mode=data.get("mode"),
+        source=tuple(data.get("source") or ()),
+        target=tuple(data.get("target") or ()),
+        date=data.get("date"),
+        place=data.get("place"),
+        quantities=tuple(_quantity_from(q) for q in data.get("quantities") or ()),
+        status=data["status"],
+        claimed_by=data.get("claimed_by"),
+        evidence=Span(evidence["start"], evidence["end"]),
+        summary=data.get("summary") or "",
+        cameo=data.get("cameo"),
+    )
+
+
+def record_from_json(data: dict[str, Any], text: str) -> Record:
+    """The typed Record back from ``record_to_json``'s object and the document's text.
+
+    The JSON keeps no aliases or offices of entities, nor how a mention was linked; a
+    record read back has none (mentions say ``how="stored"``). Everything else round-trips.
+    """
+    doc = data.get("doc") or {}
+    doc_id = str(doc.get("id", "?"))
+    if data.get("schema") != SCHEMA_VERSION:
+        raise UnreadableRecord(doc_id, f"schema is {data.get('schema')!r}, not {SCHEMA_VERSION!r}")
+    if doc.get("length") is not None and doc["length"] != len(text):
+        raise UnreadableRecord(doc_id, f"the record is of a text of {doc['length']} characters, not {len(text)}")
+    try:
+        date = dt.date.fromisoformat(doc["date"]) if doc.get("date") else None
+        document = Document(
+            id=doc_id, source=doc.get("source") or "", text=text, date=date, title=doc.get("title"), url=doc.get("url")
+        )
+        entities = tuple(
+            Entity(id=e["id"], name=e["name"], type=e["type"], country=e.get("country")) for e in data.get("entities") or ()
+        )
+        mentions = tuple(
+            sorted(
+                (Mention(start, end, e["id"], how="stored") for e in data.get("entities") or () for start, end in e.get("mentions") or ()),
+                key=lambda m: (m.start, m.end),
+            )
+        )
+        return Record(
+            document=document,
+            script=doc.get("script") or "Zyyy",
+            entities=entities,
+            mentions=mentions,
+            quantities=tuple(_quantity_from(q) for q in data.get("quantities") or ()),
+            times=tuple(
+                TimeExpr(t["start"], t["end"], t["text"], t.get("value"), t.get("relation")) for t in data.get("times") or ()
+            ),
+            events=tuple(_event_from(e) for e in data.get("events") or ()),
+        )
+    except (KeyError, TypeError, ValueError) as error:
+        raise UnreadableRecord(doc_id, f"{type(error).__name__}: {error}") from None

@@ -7,6 +7,7 @@ database on the PostgreSQL server (the role in SUMMITRY_TEST_PG needs CREATEDB),
 from __future__ import annotations
 
 import os
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import OperationalError
 
 from summitry.ingest import read_documents
 from summitry.model import Document, Record
@@ -60,11 +62,23 @@ def create_database(server: str) -> str:
 
 
 def drop_database(server: str, url: str) -> None:
+    """Drop a test database, waiting out sessions that are still closing.
+
+    A plain DROP stops autovacuum by itself and fails while a client is connected (a
+    subprocess killed mid-test leaves one until the server notices), so it is retried;
+    FORCE comes last because ending an autovacuum worker needs pg_signal_backend.
+    """
+    name = make_url(url).database
     admin = _admin(server)
     try:
         with admin.connect() as connection:
-            # FORCE: a subprocess killed mid-test may leave a session the server has not reaped yet.
-            connection.execute(text(f"DROP DATABASE IF EXISTS {make_url(url).database} WITH (FORCE)"))
+            for _ in range(40):
+                try:
+                    connection.execute(text(f"DROP DATABASE IF EXISTS {name}"))
+                    return
+                except OperationalError:
+                    time.sleep(0.25)
+            connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
     finally:
         admin.dispose()
 

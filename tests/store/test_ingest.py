@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import pty
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -144,4 +148,32 @@ def test_events_are_stored_with_their_participants_and_amounts(store) -> None:
 def test_the_seeds_ingest_through_the_command_line(store_location) -> None:
     result = CliRunner().invoke(main, ["ingest", str(SEEDS), "--db", store_location])
     assert result.exit_code == 0, result.output
-    assert result.stdout.strip().splitlines()[-1] == "summitry: 5 new, 0 already present, 0 rejected"
+    # Output that is not a terminal gets the summary line alone: no progress bar.
+    assert result.stdout == "summitry: 5 new, 0 already present, 0 rejected\n"
+
+
+def test_a_terminal_sees_a_progress_bar(tmp_path: Path) -> None:
+    article = tmp_path / "busan.txt"
+    article.write_text("川普與習近平在釜山會晤。", encoding="utf-8")
+    command = [sys.executable, "-m", "summitry.cli", "ingest", str(article), "--db", str(tmp_path / "s.db")]
+    controller, terminal = pty.openpty()
+    try:
+        process = subprocess.Popen(command, stdout=terminal, stderr=subprocess.PIPE)
+        os.close(terminal)
+        screen = b""
+        while chunk := _read_available(controller):
+            screen += chunk
+        _, stderr = process.communicate(timeout=120)
+    finally:
+        os.close(controller)
+    assert process.returncode == 0, stderr
+    text = screen.decode("utf-8", "replace")
+    assert "ingesting" in text and "1 new" in text
+    assert "summitry: 1 new, 0 already present, 0 rejected" in text
+
+
+def _read_available(descriptor: int) -> bytes:
+    try:
+        return os.read(descriptor, 65536)
+    except OSError:  # the terminal's other end is closed: everything was read
+        return b""

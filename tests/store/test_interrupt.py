@@ -50,7 +50,11 @@ def corpus(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def clean_contents(corpus: Path, tmp_path_factory) -> dict:
-    """Every row of a store filled by one uninterrupted ingest of the corpus (SQLite)."""
+    """Every row of a store filled by one uninterrupted ingest of the corpus.
+
+    One SQLite store is the reference for both backends: a PostgreSQL store of the same
+    documents must come out identical, row for row.
+    """
     location = f"sqlite:///{tmp_path_factory.mktemp('clean') / 'clean.db'}"
     result = subprocess.run(_ingest_command(corpus, location), env=_ENVIRONMENT, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr

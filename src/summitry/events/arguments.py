@@ -395,7 +395,7 @@ class SentenceActors:
             subject = attached
             if subject is None and not comitatives:
                 return []
-        if subject is None and passive is None:
+        if subject is None and passive is None and not self._own_subject(hit):
             wants_topic = pattern.topic == "always" or (pattern.topic == "comitative" and bool(comitatives or obj))
             if wants_topic and speaker and self.layout.quotation_at(hit.start):
                 subject = Group([Party(hit.start, hit.start, (speaker,), "pronoun")], [[speaker]])
@@ -411,6 +411,12 @@ class SentenceActors:
                 return [Parties(found[0].source, (t,)) for t in found[0].target]  # 分別與日本首相和南韓總統會談
             return found
         return self._directed(hit, pattern, subject, passive, comitatives + comitatives_after, obj, prep or recipient, ba, clause, on)
+
+    def _own_subject(self, hit: TriggerHit) -> bool:
+        """中國承諾反毒，芬太尼關稅降為10%: the tariff is the clause's own subject, so the
+        actor of the clause before does not carry over as the one who cut it."""
+        before = self.folded[hit.clause.start : hit.start]
+        return any(word in before for word in hit.group.own_subjects)
 
     def _light_verb_between(self, group: Group, hit: TriggerHit) -> bool:
         return any(word in self.folded[group.end : hit.start] for word in self.lexicon.light_verbs)

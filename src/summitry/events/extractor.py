@@ -19,6 +19,7 @@ from summitry.events.layout import SentenceLayout, sentence_layouts
 from summitry.events.lexicon import EventLexicon, event_lexicon
 from summitry.events.status import Attributor
 from summitry.events.summary import summarize
+from summitry.events.tables import read_tables, table_events
 from summitry.events.triggers import TriggerHit, find_triggers
 from summitry.model import Event, Quantity, Span, TextView, TimeExpr
 
@@ -77,8 +78,17 @@ class _Extraction:
         self.time_spans = tuple((t.start, t.end) for t in times)
         self.times = tuple(sorted(times, key=lambda t: t.start))
         self.titles = tuple(sorted(set(kb.titles) | set(lexicon.arguments.leader_words), key=len, reverse=True))
-        self.hits = [find_triggers(self.folded, layout, self.actors.mentions, lexicon) for layout in self.layouts]
+        self.tables = read_tables(view)
+        # A table's rows are read by columns (events/tables.py), never as sentences.
+        self.hits = [
+            [] if self._in_table(layout) else find_triggers(self.folded, layout, self.actors.mentions, lexicon)
+            for layout in self.layouts
+        ]
         self.found: list[_Found] = []
+
+    def _in_table(self, layout: SentenceLayout) -> bool:
+        sentence = layout.sentence
+        return any(table.start <= sentence.start and sentence.end <= table.end for table in self.tables)
 
     # -- context resolvers -------------------------------------------------------------
     def _sentence_of(self, offset: int) -> int:
@@ -270,7 +280,11 @@ class _Extraction:
             previous = layout
         self._inherit_dates()
         self._scene_dates()
-        return tuple(
+        from_tables = table_events(
+            self.view, self.tables, self.actors.mentions, self.quantities, self.times,
+            self.actors.type_of, self.actors.country_of, self.actors.name,
+        )
+        from_sentences = tuple(
             replace(
                 f.event,
                 summary=summarize(
@@ -285,6 +299,7 @@ class _Extraction:
             )
             for f in self.found
         )
+        return tuple(sorted(from_sentences + from_tables, key=lambda e: e.evidence.start))
 
     def _scene_dates(self) -> None:
         """A meeting still undated, in a sentence with no time at all, takes the last day the

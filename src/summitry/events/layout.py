@@ -90,12 +90,22 @@ def _is_speech(inner: str, min_length: int) -> bool:
     return len(inner) >= min_length or any(mark in inner for mark in "，,。！？!?")
 
 
+def _thousands_separator(folded: str, index: int) -> bool:
+    """3,500億: a comma between digits groups them; it ends no clause."""
+    return (
+        folded[index] == ","
+        and 0 < index < len(folded) - 1
+        and folded[index - 1].isdigit()
+        and folded[index + 1 : index + 4].isdigit()
+    )
+
+
 def _clauses(folded: str, sentence: Sentence, brackets: list[tuple[int, int]], quotations: list[Quotation]) -> list[Clause]:
     cuts = {sentence.start, sentence.end}
     for index in range(sentence.start, sentence.end):
         if any(open_ <= index < close for open_, close in brackets):
             continue
-        if folded[index] in _CLAUSE_BREAKS:
+        if folded[index] in _CLAUSE_BREAKS and not _thousands_separator(folded, index):
             cuts.update((index, index + 1))
         elif folded.startswith(_DASHES, index):
             cuts.update((index, index + 2))

@@ -93,6 +93,7 @@ class TriggerGroup:
     amounts: str
     cues: tuple[Cue, ...]
     suppresses: tuple[tuple[str, str | None], ...] = ()
+    own_subjects: tuple[str, ...] = ()  # nouns that, before the trigger, are its clause's subject
 
     @property
     def key(self) -> tuple[str, str | None]:
@@ -306,6 +307,7 @@ def event_lexicon() -> EventLexicon:
             amounts=group.get("amounts", "none"),
             cues=_cues_with_defaults(group["words"], {k: group[k] for k in group_keys if k in group}),
             suppresses=tuple(_suppressed(entry) for entry in group.get("suppresses") or ()),
+            own_subjects=longest_first(group.get("own_subjects")),
         )
         for group in triggers["groups"]
     )

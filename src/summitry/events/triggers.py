@@ -85,7 +85,10 @@ def _modifier(folded: str, phrase_end: int, mentions: tuple[Mention, ...], allow
         if char in _PHRASE_BREAKS or char in _OBJECT_SIGNS or index in mention_starts:
             return False
         if char == "的":
-            return index + 1 not in mention_starts and not folded.startswith(allowed, index + 1)
+            head = index + 1
+            while head < len(folded) and folded[head] == " ":
+                head += 1  # 最先進的 GE 航空發動機: a space may stand before a Latin name
+            return head not in mention_starts and not folded.startswith(allowed, head)
     return False
 
 

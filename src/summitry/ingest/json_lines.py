@@ -15,9 +15,10 @@ from summitry.model import Document
 
 OPTIONAL_STRING_FIELDS = ("title", "url", "date")
 
-# JSON may write a character as a 12-byte escape pair ("\\ud83d\\ude00"); a longer line cannot
-# hold a document within the limit, and is skipped without being held in memory.
-MAX_LINE_BYTES = 12 * MAX_DOCUMENT_CHARACTERS
+# JSON with ASCII escapes writes a Chinese character in 6 bytes ("\\u7f8e"): a longer line
+# cannot hold a document within the limit, and is skipped without being held in memory.
+MAX_LINE_BYTES = 6 * MAX_DOCUMENT_CHARACTERS
+SKIP_PIECE_BYTES = 1 << 20
 
 
 def bounded_lines(stream: BinaryIO, limit: int = MAX_LINE_BYTES) -> Iterator[bytes]:
@@ -25,7 +26,7 @@ def bounded_lines(stream: BinaryIO, limit: int = MAX_LINE_BYTES) -> Iterator[byt
     ``limit + 1`` bytes (the rest is read past in pieces), so no line can exhaust memory."""
     while line := stream.readline(limit + 1):
         if len(line) > limit and not line.endswith(b"\n"):
-            while (rest := stream.readline(limit + 1)) and not rest.endswith(b"\n"):
+            while (rest := stream.readline(SKIP_PIECE_BYTES)) and not rest.endswith(b"\n"):
                 pass
         yield line
 

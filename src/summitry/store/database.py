@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, text
@@ -55,8 +57,9 @@ def open_store(location: str = DEFAULT_URL) -> Engine:
     """
     url = store_url(location)
     try:
-        engine = create_engine(url)
-    except (ArgumentError, NoSuchModuleError) as error:
+        # Records are mostly Chinese: stored as characters, not \u escapes, they take half the space.
+        engine = create_engine(url, json_serializer=partial(json.dumps, ensure_ascii=False))
+    except (ArgumentError, NoSuchModuleError, ImportError) as error:
         raise StoreError(shown(url), f"unsupported database URL ({error})") from None
     if engine.dialect.name == "sqlite":
         _prepare_sqlite(engine, url)
@@ -68,6 +71,9 @@ def open_store(location: str = DEFAULT_URL) -> Engine:
     except SQLAlchemyError as error:
         engine.dispose()
         raise StoreError(shown(url), _first_line(error)) from None
+    except StoreError:
+        engine.dispose()
+        raise
     return engine
 
 

@@ -10,7 +10,7 @@ and a rerun of the same command stores exactly what was missing.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sqlalchemy import Table, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -51,10 +51,6 @@ class IngestSummary:
     present: int = 0
     rejected: tuple[Rejection, ...] = ()
 
-    @property
-    def seen(self) -> int:
-        return self.new + self.present + len(self.rejected)
-
 
 @dataclass(frozen=True)
 class _PreparedDocument:
@@ -64,7 +60,7 @@ class _PreparedDocument:
     source: str
     document_row: dict
     entity_rows: tuple[dict, ...]
-    rows: dict[str, list[dict]] = field(default_factory=dict)
+    rows: dict[str, list[dict]]
 
 
 def ingest_records(
@@ -126,7 +122,8 @@ def _document_of(item: Record | Document) -> Document:
 def _ingest_batch(
     engine: Engine, batch: list[Record | Document], extract: Callable[[Document], Record]
 ) -> tuple[int, int, list[Rejection]]:
-    """Counts of new and already-stored documents in ``batch``, and the ones refused."""
+    """Counts of new and already-stored documents in ``batch`` (a repeat within it counts as
+    stored), and the ones refused."""
     unique: dict[str, Record | Document] = {}
     for item in batch:
         unique.setdefault(_document_of(item).id, item)
@@ -138,12 +135,10 @@ def _ingest_batch(
         if doc_id in stored:
             continue
         try:
-            record = item if isinstance(item, Record) else extract(item)
+            prepared.append(_prepare(item if isinstance(item, Record) else extract(item)))
         # A defect the extractor meets in one text must not cost the batch its other documents.
         except Exception as error:  # noqa: BLE001
             rejected.append(Rejection(_document_of(item).source, f"extraction failed: {type(error).__name__}: {error}"))
-            continue
-        prepared.append(_prepare(record))
     written, refused = _write(engine, prepared)
     rejected.extend(refused)
     present = repeated + len(stored) + len(prepared) - written - len(refused)

@@ -182,16 +182,3 @@ event_quantities = Table(
     *_quantity_columns(),
     ForeignKeyConstraint(["doc_id", "event_ordinal"], ["events.doc_id", "events.ordinal"], ondelete="CASCADE"),
 )
-
-# Parents before children: the order in which a document's rows are written.
-DOCUMENT_TABLES = (
-    documents,
-    sentences,
-    sentence_search,
-    mentions,
-    quantities,
-    times,
-    events,
-    event_participants,
-    event_quantities,
-)

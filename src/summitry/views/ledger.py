@@ -1,0 +1,593 @@
+"""The commitments ledger: one row per pledge, purchase, investment, demand, tariff change,
+approval or supply guarantee with a stake, however many sentences, tables and documents state it.
+
+Which events are commitments, whose side pays, which amounts count and what an item is
+called are data (views/data/ledger.yaml). A row is kept only where there is a stake: an
+amount, or an approval or guarantee between two named parties. Rows stating the same
+commitment — the same pledger side and amount, or for rows without an amount the same
+parties and item — merge, keeping every source: a report's table row and its prose, or two
+documents.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Sequence
+
+from summitry.events.tables import Table, read_tables
+from summitry.model import Event, Quantity, Record, Span
+from summitry.text import build_view
+from summitry.views.evidence import Source, source_json, source_of, unique_sources
+from summitry.views.lexicon import folded_words, view_data
+from summitry.views.parties import Actors
+
+_CLAUSE_MARKS = set("，,；;。！？!?：:\n")
+_MONEY = re.compile(r"^[A-Z]{3}$")
+
+
+@dataclass(frozen=True)
+class Amount:
+    value: float
+    unit: str
+    per: str | None = None
+    approx: bool = False
+
+
+@dataclass(frozen=True)
+class Commitment:
+    id: str
+    kind: str
+    pledger: str
+    pledger_name: str
+    beneficiary: str | None
+    beneficiary_name: str | None
+    counterparts: tuple[str, ...]
+    item: str
+    amount: Amount | None
+    deadline: str | None
+    made_on: str | None
+    status: str
+    sources: tuple[Source, ...]
+
+
+# -- the rules ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Kind:
+    name: str
+    events: frozenset[tuple[str, str]]
+    units: frozenset[str]
+    needs: str
+    pledger: str
+    beneficiary: str
+    fallback: tuple[str, ...]
+    status: str
+    status_when_reported: str | None
+    change: bool
+    cues: tuple[str, ...]
+    template: str
+    one_sided: frozenset[tuple[str, str]]
+    pledger_fallback: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Rules:
+    kinds: tuple[_Kind, ...]
+    verbs: tuple[tuple[tuple[str, ...], str], ...]
+    items: tuple[tuple[tuple[str, ...], str], ...]
+    tariffs: tuple[tuple[tuple[str, ...], str], ...]
+    previous: tuple[str, ...]
+    aggregate: tuple[str, ...]
+    list_marks: tuple[str, ...]
+    sought: tuple[str, ...]
+    cue_reach: int
+    skip_statuses: frozenset[str]
+    counted_units: frozenset[str]
+
+
+def _labelled(entries: Sequence[dict], label: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    return tuple((folded_words(entry["words"]), entry[label]) for entry in entries)
+
+
+@cache
+def _rules() -> _Rules:
+    raw = view_data("ledger.yaml")
+    kinds = tuple(
+        _Kind(
+            name=kind["name"],
+            events=frozenset(tuple(entry.split("/", 1)) for entry in kind["events"]),  # type: ignore[misc]
+            units=frozenset(kind.get("units") or ()),
+            needs=kind["needs"],
+            pledger=kind["pledger"],
+            beneficiary=kind["beneficiary"],
+            fallback=tuple(kind.get("fallback") or ()),
+            status=kind.get("status", "claimed"),
+            status_when_reported=kind.get("status_when_reported"),
+            change=bool(kind.get("change", False)),
+            cues=folded_words(kind.get("cues")),
+            template=kind["template"],
+            one_sided=frozenset(tuple(entry.split("/", 1)) for entry in kind.get("one_sided") or ()),  # type: ignore[misc]
+            pledger_fallback=tuple(kind.get("pledger_fallback") or ()),
+        )
+        for kind in raw["kinds"]
+    )
+    return _Rules(
+        kinds=kinds,
+        verbs=_labelled(raw["verbs"], "verb"),
+        items=_labelled(raw["items"], "item"),
+        tariffs=_labelled(raw["tariffs"], "name"),
+        previous=folded_words(raw["previous"]),
+        aggregate=folded_words(raw["aggregate"]),
+        list_marks=tuple(raw["list_marks"]),
+        sought=folded_words(raw["sought"]),
+        cue_reach=int(raw.get("cue_reach", 4)),
+        skip_statuses=frozenset(raw["skip_statuses"]),
+        counted_units=frozenset(raw["counted_units"]),
+    )
+
+
+# -- one document -----------------------------------------------------------------------------
+@dataclass
+class _Row:
+    """A commitment as one source states it, before rows stating the same one merge."""
+
+    kind: _Kind
+    pledger: str
+    beneficiary: str | None
+    counterparts: list[str]
+    amount: Quantity | None
+    old: Quantity | None
+    object: str | None
+    verb: str | None
+    deadline: str | None
+    made_on: str | None
+    statuses: list[str]
+    claimants: list[str]
+    sources: list[Source]
+    from_table: bool = False
+    named_beneficiary: bool = True
+    beneficiary_name: str | None = None
+
+
+class _Document:
+    """What the ledger reads in one record: its folded text, clauses, tables and meetings."""
+
+    def __init__(self, record: Record, actors: Actors, rules: _Rules) -> None:
+        self.record = record
+        self.actors = actors
+        self.rules = rules
+        self.text = record.document.text
+        self.view = build_view(self.text)
+        self.folded = self.view.folded
+        self.tables: tuple[Table, ...] = read_tables(self.view)
+        self.counterparts = self._meeting_counterparts()
+
+    def _meeting_counterparts(self) -> dict[str, Counter]:
+        """For each side, how often the document has it meet each other side."""
+        met: dict[str, Counter] = {}
+        for event in self.record.events:
+            if event.type != "CONSULT" or event.status not in ("reported", "claimed"):
+                continue
+            sides = {self.actors.side(p) for p in (*event.source, *event.target)}
+            for side in sides:
+                met.setdefault(side, Counter()).update(sides - {side})
+        return met
+
+    # -- text around an amount --------------------------------------------------------------
+    def clause(self, start: int, end: int) -> tuple[int, int]:
+        left = start
+        while left > 0 and not self._breaks(left - 1):
+            left -= 1
+        right = end
+        while right < len(self.folded) and not self._breaks(right):
+            right += 1
+        return left, right
+
+    def _breaks(self, index: int) -> bool:
+        char = self.folded[index]
+        if char not in _CLAUSE_MARKS:
+            return False
+        digits = char == "," and index > 0 and self.folded[index - 1].isdigit() and self.folded[index + 1 : index + 2].isdigit()
+        return not digits
+
+    def before(self, offset: int) -> str:
+        return self.folded[max(0, offset - self.rules.cue_reach) : offset]
+
+    def table_row(self, span: Span):
+        for table in self.tables:
+            row = table.row_at(span.start, span.end)
+            if row is not None:
+                return table, row
+        return None
+
+    # -- rows ---------------------------------------------------------------------------------
+    def rows(self) -> list[_Row]:
+        found = []
+        for event in self.record.events:
+            if event.status in self.rules.skip_statuses:
+                continue
+            for kind in self.rules.kinds:
+                if (event.type, event.mode) in kind.events:
+                    row = self._row(event, kind)
+                    if row is not None:
+                        found.append(row)
+                        break
+        return found
+
+    def _accepts(self, kind: _Kind, quantity: Quantity) -> bool:
+        unit = "money" if _MONEY.match(quantity.unit) else quantity.unit
+        return unit in kind.units
+
+    def _amounts(self, event: Event, kind: _Kind) -> tuple[Quantity | None, Quantity | None, bool]:
+        """The committed amount, the earlier level it changes (if any), and whether the event
+        is only a sum over items listed elsewhere or a sought, not committed, amount."""
+        accepted = [q for q in event.quantities if self._accepts(kind, q)]
+        if not accepted:
+            return None, None, False
+        previous = [q for q in accepted if _after_any(self.before(q.start), self.rules.previous)]
+        current = [q for q in accepted if q not in previous]
+        if kind.change and len(accepted) >= 2 and not previous:
+            previous, current = [accepted[0]], accepted[1:]  # 20%降為10%: old first, new second
+        if not current:
+            return None, None, False
+        money = [q for q in current if _MONEY.match(q.unit)]
+        amount = (money or current)[0]
+        old = next((q for q in previous if q.unit == amount.unit), None)
+        return amount, old, self._aggregate(amount) or self._sought(amount, kind)
+
+    def _aggregate(self, amount: Quantity) -> bool:
+        if not _after_any(self.folded[max(0, amount.start - 6) : amount.start], self.rules.aggregate):
+            return False
+        start, _ = self.clause(amount.start, amount.end)
+        before_start, _ = self.clause(max(0, start - 2), max(0, start - 1))
+        listing = self.folded[before_start:start]
+        return any(mark in listing for mark in self.rules.list_marks)
+
+    def _sought(self, amount: Quantity, kind: _Kind) -> bool:
+        if kind.name != "pledge":
+            return False
+        start, _ = self.clause(amount.start, amount.end)
+        return any(word in self.folded[start : amount.start] for word in self.rules.sought)
+
+    def _parties(self, event: Event, kind: _Kind) -> tuple[list[str], list[str]]:
+        source = self.actors.prefer_specific(event.source)
+        target = [t for t in self.actors.prefer_specific(event.target) if t not in source]
+        return (source, target) if kind.pledger == "source" else (target, source)
+
+    def _fallback(self, kind: _Kind, event: Event, pledger: str, amount: Quantity | None) -> str | None:
+        side = self.actors.side(pledger)
+        for way in kind.fallback:
+            if way == "object" and amount is not None:
+                _, end = self.clause(amount.start, amount.end)
+                after = [
+                    m.entity_id for m in self.record.mentions
+                    if amount.end <= m.start and m.end <= end and self.actors.type_of(m.entity_id) == "country" and m.entity_id != side
+                ]
+                if after:
+                    return after[0]
+            if way == "place":
+                place = self.actors.by_name(event.place)
+                country = self.actors.country_of(place) if place else None
+                if country and country != side:
+                    return country
+            elif way == "counterpart":
+                met = self.counterparts.get(side)
+                if met:
+                    (other, _), *_ = met.most_common(1)
+                    return other
+        return None
+
+    def _row(self, event: Event, kind: _Kind) -> _Row | None:
+        pledgers, beneficiaries = self._parties(event, kind)
+        if not pledgers and "claimant" in kind.pledger_fallback and event.claimed_by:
+            pledgers = [event.claimed_by]
+            beneficiaries = [b for b in beneficiaries if b != event.claimed_by]
+        if not pledgers or ((event.type, event.mode) in kind.one_sided and event.target):
+            return None
+        pledger = pledgers[0]
+        located = self.table_row(event.evidence)
+        amount, old, excluded = self._amounts(event, kind)
+        named = bool(beneficiaries)
+        if excluded or (kind.needs == "amount" and amount is None and not (located and named)):
+            return None
+        sentence = self.folded[event.evidence.start : event.evidence.end]
+        if kind.cues and not any(cue in sentence for cue in kind.cues):
+            return None
+        beneficiary = beneficiaries[0] if beneficiaries else self._fallback(kind, event, pledger, amount)
+        if kind.needs == "parties" and (beneficiary is None or (not named and "counterpart" not in kind.fallback)):
+            return None
+        if beneficiary is not None and self.actors.side(beneficiary) == self.actors.side(pledger) and not named:
+            beneficiary = None
+        if located is not None and old is None and amount is not None:
+            old = self._table_previous(located[1], amount)
+        windows = self._windows(event, amount, located)
+        deadline = self._deadline(event, amount, located)
+        others = [p for p in (*pledgers[1:], *beneficiaries[1:])]
+        return _Row(
+            kind=kind,
+            pledger=pledger,
+            beneficiary=beneficiary,
+            counterparts=others,
+            amount=amount,
+            old=old,
+            object=self._counted(event, amount, self._first(windows, kind)),
+            verb=self._verb(windows),
+            deadline=deadline,
+            made_on=event.date,
+            statuses=[event.status],
+            claimants=[event.claimed_by] if event.claimed_by else [],
+            sources=[source_of(self.record, event.evidence, event.claimed_by)],
+            from_table=located is not None,
+            named_beneficiary=named,
+            beneficiary_name=self.actors.name(beneficiary) if named else None,
+        )
+
+    def _table_previous(self, row, amount: Quantity) -> Quantity | None:
+        """The earlier level a table gives in its own column (原有水準: 每年約10億美元)."""
+        cell = row.cell("previous")
+        if cell is None:
+            return None
+        return next(
+            (q for q in self.record.quantities if cell.start <= q.start and q.end <= cell.end and q.unit == amount.unit),
+            None,
+        )
+
+    def _windows(self, event: Event, amount: Quantity | None, located) -> list[str]:
+        """Text to read the item from, nearest first: a table row's item cell and caption, or
+        the amount's clause; then the whole sentence or row."""
+        windows = []
+        if located is not None:
+            table, row = located
+            item = row.cell("item")
+            if item is not None:
+                windows.append(self.folded[item.start : item.end])
+            windows.append(self.folded[row.start : row.end])
+            if table.caption is not None:
+                windows.append(self.folded[table.caption.start : table.caption.end])
+            return windows
+        if amount is not None:
+            start, end = self.clause(amount.start, amount.end)
+            windows.append(self.folded[start:end])
+        windows.append(self.folded[event.evidence.start : event.evidence.end])
+        return windows
+
+    def _first(self, windows: list[str], kind: _Kind) -> str | None:
+        entries = self.rules.tariffs if kind.name == "tariff" else self.rules.items
+        for window in windows:
+            for words, label in entries:
+                if any(word in window for word in words):
+                    return label
+        return None
+
+    def _counted(self, event: Event, amount: Quantity | None, obj: str | None) -> str | None:
+        """採購 103 架波音新型飛機，總額達 362 億美元: the count joins the item ("103 aircraft")."""
+        if obj is None or amount is None or not _MONEY.match(amount.unit):
+            return obj
+        count = next((q for q in event.quantities if q.unit in self.rules.counted_units and obj.endswith(q.unit)), None)
+        return f"{count.value:g} {obj}" if count else obj
+
+    def _verb(self, windows: list[str]) -> str | None:
+        for window in windows:
+            found = [(min(window.find(w) for w in words if w in window), verb) for words, verb in self.rules.verbs if any(w in window for w in words)]
+            if found:
+                return min(found)[1]
+        return None
+
+    def _deadline(self, event: Event, amount: Quantity | None, located) -> str | None:
+        """A time with a by/before relation (2030年前) in the amount's clause or table row."""
+        if located is not None:
+            start, end = located[1].start, located[1].end
+        elif amount is not None:
+            start, end = self.clause(amount.start, amount.end)
+        else:
+            start, end = event.evidence.start, event.evidence.end
+        for time in self.record.times:
+            if start <= time.start and time.end <= end and time.relation in ("before", "by") and time.value:
+                return time.value
+        return None
+
+
+def _after_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether one of ``words`` stands in ``text`` (the few characters before an amount)."""
+    return any(word in text for word in words)
+
+
+# -- merging ------------------------------------------------------------------------------------
+def _same_amount(a: Quantity, b: Quantity) -> bool:
+    if a.unit != b.unit or (a.per and b.per and a.per != b.per):
+        return False
+    return abs(a.value - b.value) <= 0.01 * max(abs(a.value), abs(b.value))
+
+
+class _Ledger:
+    def __init__(self, actors: Actors) -> None:
+        self.actors = actors
+
+    def _same_pledger(self, a: str, b: str) -> bool:
+        if a == b:
+            return True
+        countries = [x for x in (a, b) if self.actors.type_of(x) == "country"]
+        return bool(countries) and self.actors.side(a) == self.actors.side(b)
+
+    def _same_side(self, a: str | None, b: str | None) -> bool:
+        return a is None or b is None or self.actors.side(a) == self.actors.side(b)
+
+    def same(self, a: _Row, b: _Row) -> bool:
+        if a.kind.name != b.kind.name or not self._same_pledger(a.pledger, b.pledger):
+            return False
+        if a.amount is not None and b.amount is not None:
+            return _same_amount(a.amount, b.amount)
+        if a.amount is not None or b.amount is not None:
+            return False
+        return self._same_side(a.beneficiary, b.beneficiary) and (a.object == b.object or None in (a.object, b.object))
+
+    def merge(self, rows: list[_Row]) -> list[list[_Row]]:
+        groups: list[list[_Row]] = []
+        for row in rows:
+            home = next((g for g in groups if any(self.same(row, other) for other in g)), None)
+            if home is None:
+                groups.append([row])
+            else:
+                home.append(row)
+        return groups
+
+
+def _status(rows: list[_Row], actors: Actors) -> str:
+    kind = rows[0].kind
+    if kind.status != "claimed":
+        return kind.status
+    statuses = {s for row in rows for s in row.statuses}
+    if kind.status_when_reported and "reported" in statuses:
+        return kind.status_when_reported
+    claimant_sides = {actors.side(c) for row in rows for c in row.claimants}
+    pledger_side = actors.side(rows[0].pledger)
+    beneficiary_sides = {actors.side(r.beneficiary) for r in rows if r.beneficiary}
+    if pledger_side in claimant_sides and claimant_sides & beneficiary_sides:
+        return "confirmed"
+    return "claimed"
+
+
+_CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "JPY": "¥", "CNY": "CN¥", "KRW": "₩", "GBP": "£"}
+_UNIT_WORDS = {"percent": "%", "percent_gdp": "% of GDP"}
+
+
+def _amount_text(quantity: Quantity) -> str:
+    return describe_amount(Amount(quantity.value, quantity.unit, quantity.per, quantity.approx))
+
+
+def describe_amount(amount: Amount) -> str:
+    """An amount as English reads it: "$1 billion a year", "57%", "3.3 million tonne"."""
+    quantity = amount
+    value = quantity.value
+    for scale, word in ((1e12, " trillion"), (1e9, " billion"), (1e6, " million")):
+        if abs(value) >= scale:
+            number = f"{value / scale:g}{word}"
+            break
+    else:
+        number = f"{value:,g}"
+    if quantity.unit in _UNIT_WORDS:
+        text = f"{number}{_UNIT_WORDS[quantity.unit]}"
+    elif _MONEY.match(quantity.unit):
+        sign = _CURRENCY_SIGNS.get(quantity.unit)
+        text = f"{sign}{number}" if sign else f"{number} {quantity.unit}"
+    else:
+        text = f"{number} {quantity.unit}"
+    if quantity.approx:
+        text = "about " + text
+    return text + (f" a {quantity.per}" if quantity.per else "")
+
+
+def _item(rows: list[_Row]) -> str:
+    chief = next((r for r in rows if r.from_table), rows[0])
+    kind = chief.kind
+    obj = next((r.object for r in [chief, *rows] if r.object), None)
+    counted = [r.object for r in rows if r.object and obj and r.object[0].isdigit() and r.object.endswith(obj)]
+    obj = counted[0] if counted else obj  # the table says "aircraft", the prose "103 aircraft"
+    verb = next((r.verb for r in [chief, *rows] if r.verb), None)
+    old = next((r.old for r in [chief, *rows] if r.old), None)
+    if kind.name == "tariff":
+        new = chief.amount
+        direction = ""
+        if old is not None and new is not None:
+            moved = "cut" if new.value < old.value else "raised"
+            direction = f" {moved} from {_amount_text(old)} to {_amount_text(new)}"
+        elif new is not None:
+            direction = f" of {_amount_text(new)}"
+        return kind.template.format(object=f"{obj} " if obj else "", direction=direction).strip()
+    if obj is None and kind.name == "pledge":
+        obj = next((r.beneficiary_name for r in [chief, *rows] if r.beneficiary_name), None) or "goods and services"
+    text = kind.template.format(
+        object=obj or "terms",
+        verb=verb or "",
+        old=f", up from {_amount_text(old)}" if old is not None else "",
+        new="",
+        direction="",
+    )
+    return " ".join(text.split())
+
+
+def _commitment(rows: list[_Row], actors: Actors) -> Commitment:
+    pledgers = Counter(r.pledger for r in rows)
+    specific = [p for p, _ in pledgers.most_common() if actors.type_of(p) != "country"]
+    pledger = specific[0] if specific else pledgers.most_common(1)[0][0]
+    named = [r.beneficiary for r in rows if r.beneficiary and r.named_beneficiary]
+    beneficiaries = Counter(named or [r.beneficiary for r in rows if r.beneficiary])
+    beneficiary = beneficiaries.most_common(1)[0][0] if beneficiaries else None
+    parties = {pledger, beneficiary}
+    counterparts = [
+        p for p in dict.fromkeys([*(r.beneficiary for r in rows if r.beneficiary), *(c for r in rows for c in r.counterparts), *pledgers])
+        if p not in parties
+    ]
+    amounts = [r.amount for r in rows if r.amount is not None]
+    amount = None
+    if amounts:
+        best = max(amounts, key=lambda q: (q.per is not None, not q.approx))
+        amount = Amount(best.value, best.unit, best.per, best.approx)
+    item = _item(rows)
+    deadline = next((r.deadline for r in rows if r.deadline), None)
+    dates = sorted(r.made_on for r in rows if r.made_on)
+    key = "|".join([rows[0].kind.name, pledger, f"{amount.value:g} {amount.unit}" if amount else item])
+    return Commitment(
+        id=hashlib.sha256(key.encode("utf-8")).hexdigest()[:12],
+        kind=rows[0].kind.name,
+        pledger=pledger,
+        pledger_name=actors.name(pledger) or pledger,
+        beneficiary=beneficiary,
+        beneficiary_name=actors.name(beneficiary),
+        counterparts=tuple(counterparts),
+        item=item,
+        amount=amount,
+        deadline=deadline,
+        made_on=dates[0] if dates else None,
+        status=_status(rows, actors),
+        sources=unique_sources(s for r in rows for s in r.sources),
+    )
+
+
+def ledger(records: Sequence[Record], pledger: str | None = None, beneficiary: str | None = None) -> list[Commitment]:
+    """Every commitment with a stake the records state, merged across sentences, tables and
+    documents. ``pledger``/``beneficiary`` keep rows of that actor (a name, id or alias; a
+    country also matches its companies and people)."""
+    records = list(records)
+    rules = _rules()
+    actors = Actors(records)
+    rows = [row for record in records for row in _Document(record, actors, rules).rows()]
+    groups = _Ledger(actors).merge(rows)
+    # Without an amount a row must at least say what is committed (approval of what?).
+    groups = [g for g in groups if any(r.amount is not None or r.object is not None for r in g)]
+    commitments = [_commitment(group, actors) for group in groups]
+    if pledger is not None:
+        wanted = actors.resolve(pledger)
+        commitments = [c for c in commitments if actors.matches(c.pledger, wanted)]
+    if beneficiary is not None:
+        wanted = actors.resolve(beneficiary)
+        commitments = [c for c in commitments if actors.matches(c.beneficiary, wanted)]
+    return sorted(commitments, key=lambda c: (c.pledger_name, c.kind, -(c.amount.value if c.amount else 0), c.item))
+
+
+def commitment_json(commitment: Commitment) -> dict[str, Any]:
+    """SCHEMA.md §2's ledger object (with ``kind`` beside it)."""
+    amount = commitment.amount
+    return {
+        "id": commitment.id,
+        "kind": commitment.kind,
+        "pledger": commitment.pledger,
+        "pledger_name": commitment.pledger_name,
+        "beneficiary": commitment.beneficiary,
+        "beneficiary_name": commitment.beneficiary_name,
+        "counterparts": list(commitment.counterparts),
+        "item": commitment.item,
+        "amount": None if amount is None else {
+            "value": int(amount.value) if float(amount.value).is_integer() else amount.value,
+            "unit": amount.unit,
+            "per": amount.per,
+            "approx": amount.approx,
+        },
+        "deadline": commitment.deadline,
+        "made_on": commitment.made_on,
+        "status": commitment.status,
+        "sources": [source_json(s) for s in commitment.sources],
+    }

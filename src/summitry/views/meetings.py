@@ -1,0 +1,290 @@
+"""The meetings view: one row per real meeting, however many documents and sentences report it.
+
+Reports are the meeting-like events of the records (views/data/meetings.yaml) that happened.
+Reports of the same parties on the same date are one meeting; a report with a coarser date
+(2025-10, or none) merges into the meeting that agrees with it and names the same sides —
+within its document first, across documents only when exactly one meeting fits. Every
+merged report stays a source of the row, so each row points at every sentence behind it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, Iterable, Sequence
+
+from summitry.events.dating import as_date
+from summitry.model import Event, Record
+from summitry.views.evidence import Source, source_json, source_of, unique_sources
+from summitry.views.parties import Actors
+from summitry.views.lexicon import view_data
+
+
+@dataclass(frozen=True)
+class Meeting:
+    id: str
+    participants: tuple[str, ...]
+    names: tuple[str, ...]
+    date: str | None
+    place: str | None
+    mode: str | None
+    status: str
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class _Rules:
+    anchors: frozenset[tuple[str, str]]
+    joiners: frozenset[tuple[str, str]]
+    statuses: frozenset[str]
+    mode_order: tuple[str, ...]
+    cross_document_days: int
+
+
+@cache
+def _rules() -> _Rules:
+    raw = view_data("meetings.yaml")
+    pairs = lambda section: frozenset((kind, mode) for kind, modes in raw[section].items() for mode in modes)  # noqa: E731
+    return _Rules(pairs("anchors"), pairs("joiners"), frozenset(raw["statuses"]), tuple(raw["mode_order"]), int(raw["cross_document_days"]))
+
+
+@dataclass
+class _Report:
+    record: Record
+    event: Event
+    participants: frozenset[str]
+
+    @property
+    def doc(self) -> str:
+        return self.record.document.id
+
+
+@dataclass
+class _Cluster:
+    participants: frozenset[str]
+    date: str | None
+    reports: list[_Report] = field(default_factory=list)
+
+    @property
+    def docs(self) -> set[str]:
+        return {r.doc for r in self.reports}
+
+    def anchored(self, rules: _Rules) -> bool:
+        return any((r.event.type, r.event.mode) in rules.anchors for r in self.reports)
+
+
+def _precision(date: str | None) -> int:
+    return len(date) if date else 0
+
+
+def _agrees(coarse: str | None, fine: str | None) -> bool:
+    return coarse is None or (fine is not None and fine.startswith(coarse))
+
+
+def _reports(records: Sequence[Record], actors: Actors, rules: _Rules) -> list[_Report]:
+    found = []
+    for record in records:
+        for event in record.events:
+            key = (event.type, event.mode)
+            if key not in rules.anchors | rules.joiners or event.status not in rules.statuses:
+                continue
+            participants = frozenset(actors.prefer_specific([*event.source, *event.target]))
+            if len(participants) < 2 or len({actors.side(p) for p in participants}) < 2:
+                continue
+            found.append(_Report(record, event, participants))
+    return found
+
+
+class _Merger:
+    def __init__(self, reports: list[_Report], actors: Actors, rules: _Rules) -> None:
+        self.actors = actors
+        self.rules = rules
+        by_key: dict[tuple[frozenset[str], str | None, str], _Cluster] = {}
+        for report in reports:
+            # Undated reports are one meeting only within a document: two articles' undated
+            # visits of Trump to Korea may be years apart.
+            key = (report.participants, report.event.date, report.doc if report.event.date is None else "")
+            by_key.setdefault(key, _Cluster(report.participants, report.event.date)).reports.append(report)
+        self.clusters = list(by_key.values())
+
+    def _sides(self, participants: Iterable[str]) -> frozenset[str]:
+        return frozenset(self.actors.side(p) for p in participants)
+
+    def _places(self, cluster: _Cluster) -> set[str]:
+        return {p for p in (self.actors.by_name(r.event.place) for r in cluster.reports) if p}
+
+    def _places_agree(self, a: _Cluster, b: _Cluster) -> bool:
+        """No two places that cannot both be right: Hanoi and Panmunjom, the White House and Korea."""
+        here, there = self._places(a), self._places(b)
+        if not here or not there or here & there:
+            return True
+        countries = lambda places: {c for c in map(self.actors.country_of, places) if c}  # noqa: E731
+        return bool(countries(here) & countries(there))
+
+    def _same_actors(self, small: frozenset[str], big: frozenset[str]) -> bool:
+        """The same sides, each named alike or by its country on one side (Trump visiting Malaysia
+        and Trump welcomed by Anwar; not the Knesset and Netanyahu, two actors of one country)."""
+        if self._sides(small) != self._sides(big):
+            return False
+
+        def fits(actor: str, other: frozenset[str]) -> bool:
+            if actor in other or self.actors.type_of(actor) == "country":
+                return True
+            return self.actors.country_of(actor) in other
+
+        return all(fits(a, big) for a in small) and all(fits(a, small) for a in big)
+
+    def _finer(self, small: _Cluster, big: _Cluster) -> bool:
+        """Whether ``big`` says more than ``small`` about the same meeting: a more precise date
+        that agrees, and the same parties or more (an undated report: the same sides)."""
+        if not _agrees(small.date, big.date):
+            return False
+        if small.date is None and big.date is not None:
+            return self._same_actors(small.participants, big.participants)
+        if not self.actors.covers(big.participants, small.participants):
+            return False
+        if _precision(big.date) > _precision(small.date):
+            return True
+        return big.date == small.date and len(big.participants) > len(small.participants)
+
+    def _near_in_time(self, small: _Cluster, big: _Cluster) -> bool:
+        """An undated report reaches another document's meeting only within a year before it was published."""
+        if small.date is not None:
+            return True
+        meeting = as_date(big.date)
+        published = [r.record.document.date for r in small.reports]
+        if meeting is None or not all(published):
+            return False
+        window = dt.timedelta(days=self.rules.cross_document_days)
+        return all(day - window <= meeting <= day + dt.timedelta(days=1) for day in published)
+
+    def _target(self, cluster: _Cluster) -> _Cluster | None:
+        candidates = [
+            other for other in self.clusters
+            if other is not cluster and self._finer(cluster, other) and self._places_agree(cluster, other)
+        ]
+        if not candidates:
+            return None
+        same_document = [c for c in candidates if c.docs & cluster.docs]
+        if same_document:
+            candidates = same_document
+        else:
+            candidates = [c for c in candidates if self._near_in_time(cluster, c)]
+        if len(candidates) > 1:
+            exact = [c for c in candidates if self._sides(c.participants) == self._sides(cluster.participants)]
+            candidates = exact or candidates
+        if len(candidates) > 1:  # several meetings fit: take the most precise if it is one alone
+            best = max(_precision(c.date) for c in candidates)
+            candidates = [c for c in candidates if _precision(c.date) == best]
+        return candidates[0] if len(candidates) == 1 else None
+
+    def merge(self) -> list[_Cluster]:
+        changed = True
+        while changed:
+            changed = False
+            for cluster in sorted(self.clusters, key=lambda c: (_precision(c.date), len(c.participants))):
+                target = self._target(cluster)
+                if target is not None:
+                    target.reports.extend(cluster.reports)
+                    merged = frozenset(self.actors.prefer_specific([*target.participants, *cluster.participants]))
+                    if self._sides(merged) == self._sides(target.participants):
+                        target.participants = merged  # Trump and Malaysia met: Anwar Ibrahim is the one named
+                    self.clusters.remove(cluster)
+                    changed = True
+                    break
+        self._join_undated()
+        return [c for c in self.clusters if c.anchored(self.rules)]
+
+    def _join_undated(self) -> None:
+        """Undated reports of the same parties in documents published within the window of
+        one another are one meeting (Trump and Naruhito in two articles on one trip)."""
+        window = dt.timedelta(days=self.rules.cross_document_days)
+        undated = [c for c in self.clusters if c.date is None]
+        for cluster in undated:
+            if cluster not in self.clusters:
+                continue
+            days = [r.record.document.date for r in cluster.reports]
+            if not all(days):
+                continue
+            for other in undated:
+                if other is cluster or other not in self.clusters or other.participants != cluster.participants:
+                    continue
+                others = [r.record.document.date for r in other.reports]
+                if all(others) and max(days + others) - min(days + others) <= window:
+                    cluster.reports.extend(other.reports)
+                    self.clusters.remove(other)
+                    days += others
+
+
+def meeting_id(participants: Iterable[str], date: str | None, documents: Iterable[str] = ()) -> str:
+    """Stable id of a meeting: a hash of its participants and date (and, when it has no date,
+    of the documents reporting it, which then tell one undated meeting from another)."""
+    key = ",".join(sorted(participants)) + "|" + (date or "") + ("|" + ",".join(sorted(documents)) if date is None else "")
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
+
+
+def _meeting(cluster: _Cluster, actors: Actors, rules: _Rules) -> Meeting:
+    participants = sorted(cluster.participants, key=lambda p: (actors.type_of(p) != "person", actors.name(p) or p))
+    own = [r for r in cluster.reports if r.event.date == cluster.date and cluster.participants <= r.participants | {actors.side(p) for p in r.participants}]
+    places = Counter(r.event.place for r in own if r.event.place) or Counter(r.event.place for r in cluster.reports if r.event.place)
+    modes = [r.event.mode for r in cluster.reports if (r.event.type, r.event.mode) in rules.anchors]
+    mode = min(modes, key=lambda m: rules.mode_order.index(m) if m in rules.mode_order else len(rules.mode_order)) if modes else None
+    status = "reported" if any(r.event.status == "reported" for r in cluster.reports) else "claimed"
+    return Meeting(
+        id=meeting_id(cluster.participants, cluster.date, cluster.docs),
+        participants=tuple(participants),
+        names=tuple(actors.name(p) or p for p in participants),
+        date=cluster.date,
+        place=places.most_common(1)[0][0] if places else None,
+        mode=mode,
+        status=status,
+        sources=unique_sources(source_of(r.record, r.event.evidence, r.event.claimed_by) for r in cluster.reports),
+    )
+
+
+def _within(date: str | None, since: str | None, until: str | None) -> bool:
+    if since is None and until is None:
+        return True
+    if date is None:
+        return False
+    if since is not None and date < since[: len(date)]:
+        return False
+    return until is None or date <= until[: len(date)]
+
+
+def meetings(
+    records: Sequence[Record], actor: str | None = None, since: str | None = None, until: str | None = None
+) -> list[Meeting]:
+    """Every distinct meeting the records report, oldest first (undated last).
+
+    ``actor`` keeps meetings with that participant (a name, id or alias; a country also
+    matches its people); ``since``/``until`` (ISO dates, any precision) keep meetings whose
+    date agrees with the range at the date's own precision.
+    """
+    records = list(records)
+    rules = _rules()
+    actors = Actors(records)
+    clusters = _Merger(_reports(records, actors, rules), actors, rules).merge()
+    rows = [_meeting(cluster, actors, rules) for cluster in clusters]
+    if actor is not None:
+        wanted = actors.resolve(actor)
+        rows = [m for m in rows if any(actors.matches(p, wanted) for p in m.participants)]
+    rows = [m for m in rows if _within(m.date, since, until)]
+    return sorted(rows, key=lambda m: (m.date is None, m.date or "", m.names))
+
+
+def meeting_json(meeting: Meeting) -> dict[str, Any]:
+    """SCHEMA.md §2's meeting object."""
+    return {
+        "id": meeting.id,
+        "participants": list(meeting.participants),
+        "names": list(meeting.names),
+        "date": meeting.date,
+        "place": meeting.place,
+        "mode": meeting.mode,
+        "status": meeting.status,
+        "sources": [source_json(s) for s in meeting.sources],
+    }

@@ -1,0 +1,95 @@
+"""The actors the views speak of: names, kinds and countries, and finding one from a query.
+
+Views receive records, which name only the entities their documents mention; the knowledge
+base fills in the rest (an event may name a party through a title alone). A query names an
+actor by English name, id or any alias in either script (``Trump``, ``Q22686``, ``川普``).
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+from summitry.actors import load_knowledge_base
+from summitry.actors.kb import fold_alias
+from summitry.evaluate import normalize_name
+from summitry.model import Entity, Record
+
+
+class Actors:
+    """Every entity the records or the knowledge base know, by id."""
+
+    def __init__(self, records: Iterable[Record]) -> None:
+        self.kb = load_knowledge_base()
+        self.entities: dict[str, Entity] = dict(self.kb.entities)
+        for record in records:
+            for entity in record.entities:
+                self.entities.setdefault(entity.id, entity)
+        self._by_name: dict[str, set[str]] = {}
+        for entity in self.entities.values():
+            self._by_name.setdefault(normalize_name(entity.name), set()).add(entity.id)
+
+    def name(self, entity_id: str | None) -> str | None:
+        if entity_id is None:
+            return None
+        entity = self.entities.get(entity_id)
+        return entity.name if entity else entity_id
+
+    def type_of(self, entity_id: str) -> str:
+        entity = self.entities.get(entity_id)
+        return entity.type if entity else "person"
+
+    def country_of(self, entity_id: str) -> str | None:
+        entity = self.entities.get(entity_id)
+        if entity is None:
+            return None
+        return entity.id if entity.type == "country" else entity.country
+
+    def side(self, entity_id: str) -> str:
+        """The country an actor stands for (itself when it has none): the unit of "a side"."""
+        return self.country_of(entity_id) or entity_id
+
+    def by_name(self, name: str | None) -> str | None:
+        """The id of the entity an English name (an event's ``place``) stands for."""
+        if not name:
+            return None
+        ids = sorted(self._by_name.get(normalize_name(name), ()))
+        return ids[0] if ids else None
+
+    def resolve(self, query: str) -> frozenset[str]:
+        """Ids of the entities a query names: an id, an English name, or an alias."""
+        query = query.strip()
+        found: set[str] = set()
+        if query in self.entities:
+            found.add(query)
+        found |= self._by_name.get(normalize_name(query), set())
+        found |= set(self.kb.alias_index.get(fold_alias(query), ()))
+        if not found:  # a surname alone (Trump): the one person whose English name holds it
+            word = normalize_name(query)
+            people = [
+                e.id for e in self.entities.values()
+                if e.type == "person" and word and word in {normalize_name(part) for part in e.name.split()}
+            ]
+            found |= set(people)
+        return frozenset(found)
+
+    def matches(self, entity_id: str | None, wanted: frozenset[str]) -> bool:
+        """Whether an actor is one of ``wanted``, or belongs to a country in it (KOR: Korean Air)."""
+        if entity_id is None:
+            return False
+        if entity_id in wanted:
+            return True
+        country = self.country_of(entity_id)
+        return country is not None and country in wanted and self.type_of(country) == "country"
+
+    def prefer_specific(self, ids: Sequence[str]) -> list[str]:
+        """Drop a country when an actor of it stands beside it (日本首相高市早苗: Takaichi)."""
+        unique = list(dict.fromkeys(ids))
+        specific_countries = {self.country_of(i) for i in unique if self.type_of(i) != "country"}
+        return [i for i in unique if not (self.type_of(i) == "country" and i in specific_countries)]
+
+    def covers(self, big: Iterable[str], small: Iterable[str]) -> bool:
+        """Every actor of ``small`` is in ``big``, a country counting as present when one of
+        its people is (Trump visiting Japan is covered by Trump meeting Takaichi)."""
+        big = set(big)
+        countries = {self.country_of(i) for i in big}
+        return all(i in big or (self.type_of(i) == "country" and i in countries) for i in small)

@@ -1,0 +1,322 @@
+"""The JSON API under /api: the shapes of SCHEMA.md §2, typed for the OpenAPI document.
+
+Every page's numbers come from the same functions as these answers, so a test (or a user)
+can check a page against the API.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from pydantic import BaseModel
+
+from summitry.record import record_to_json
+from summitry.store import InvalidQuery, SearchHit, search
+from summitry.views.ledger import commitment_json, ledger
+from summitry.views.meetings import meeting_json, meetings
+from summitry.views.readouts import UnknownMeeting, readouts, readouts_json
+from summitry.views.timeline import UnknownActor, actor_timeline, timeline_json
+from summitry.web.corpus import Corpus, Snapshot
+from summitry.web.present import Total, ledger_totals
+
+Number = int | float
+
+
+class Evidence(BaseModel):
+    start: int
+    end: int
+
+
+class SourceRef(BaseModel):
+    doc: str
+    source: str
+    evidence: Evidence
+    text: str
+
+
+class MeetingOut(BaseModel):
+    id: str
+    participants: list[str]
+    names: list[str]
+    date: str | None
+    place: str | None
+    mode: str | None
+    status: str
+    sources: list[SourceRef]
+
+
+class AmountOut(BaseModel):
+    value: Number
+    unit: str
+    per: str | None
+    approx: bool
+
+
+class CommitmentOut(BaseModel):
+    id: str
+    kind: str
+    pledger: str
+    pledger_name: str
+    beneficiary: str | None
+    beneficiary_name: str | None
+    counterparts: list[str]
+    item: str
+    amount: AmountOut | None
+    deadline: str | None
+    made_on: str | None
+    status: str
+    sources: list[SourceRef]
+
+
+class TotalOut(BaseModel):
+    actor: str
+    name: str
+    unit: str
+    per: str | None
+    value: Number
+    approx: bool
+    text: str
+    rows: list[str]
+
+
+class LedgerTotals(BaseModel):
+    by_pledger: list[TotalOut]
+    by_beneficiary: list[TotalOut]
+
+
+class TopicOut(BaseModel):
+    topic: str
+    evidence: list[SourceRef]
+
+
+class SideOut(BaseModel):
+    actor: str
+    name: str
+    topics: list[TopicOut]
+
+
+class ReadoutsOut(BaseModel):
+    meeting: str
+    names: list[str]
+    date: str | None
+    sides: list[SideOut]
+    only_in: dict[str, list[str]]
+    shared: list[str]
+
+
+class TimelineEntryOut(BaseModel):
+    date: str | None
+    kind: str
+    id: str | None
+    summary: str
+    status: str
+    sources: list[SourceRef]
+
+
+class CounterpartOut(BaseModel):
+    actor: str
+    name: str
+    meetings: list[str]
+
+
+class ActorOut(BaseModel):
+    actor: str
+    name: str
+    type: str
+    ids: list[str]
+    written: list[str]
+    entries: list[TimelineEntryOut]
+    counterparts: list[CounterpartOut]
+
+
+class DocumentSummary(BaseModel):
+    id: str
+    source: str
+    date: str | None
+    title: str | None
+    script: str
+    length: int
+
+
+class SpanText(BaseModel):
+    start: int
+    end: int
+    text: str
+
+
+class SearchHitOut(BaseModel):
+    doc: str
+    source: str
+    date: str | None
+    title: str | None
+    sentence: SpanText
+    matches: list[SpanText]
+
+
+# -- shared with the pages ------------------------------------------------------------------------
+def corpus(request: Request) -> Corpus:
+    return request.app.state.corpus
+
+
+def total_json(total: Total) -> dict[str, Any]:
+    value = total.value
+    return {
+        "actor": total.actor,
+        "name": total.name,
+        "unit": total.unit,
+        "per": total.per,
+        "value": int(value) if float(value).is_integer() else value,
+        "approx": total.approx,
+        "text": total.text,
+        "rows": list(total.rows),
+    }
+
+
+def hit_json(hit: SearchHit) -> dict[str, Any]:
+    """One search hit as ``summitry search --json`` prints it."""
+    return {
+        "doc": hit.doc_id,
+        "source": hit.source,
+        "date": hit.date.isoformat() if hit.date else None,
+        "title": hit.title,
+        "sentence": {"start": hit.sentence.start, "end": hit.sentence.end, "text": hit.sentence_text},
+        "matches": [{"start": m.start, "end": m.end, "text": hit.matched_text(m)} for m in hit.matches],
+    }
+
+
+def filter_ledger(snapshot: Snapshot, pledger: str | None, beneficiary: str | None) -> list[dict[str, Any]]:
+    """Ledger rows of a pledger and/or beneficiary (ids, names or aliases; a country takes its own)."""
+    if pledger is None and beneficiary is None:
+        return snapshot.ledger_rows()
+    return [commitment_json(c) for c in ledger(snapshot.records, pledger=pledger, beneficiary=beneficiary)]
+
+
+def filter_meetings(
+    snapshot: Snapshot, actor: str | None, since: str | None, until: str | None, with_actor: str | None = None
+) -> list[dict[str, Any]]:
+    """Meetings of an actor (and, with ``with_actor``, of both), in a date range."""
+    if actor is None and since is None and until is None and with_actor is None:
+        return snapshot.meeting_rows()
+    rows = meetings(snapshot.records, actor=actor, since=since, until=until)
+    if with_actor is not None:
+        both = {m.id for m in meetings(snapshot.records, actor=with_actor)}
+        rows = [m for m in rows if m.id in both]
+    return [meeting_json(m) for m in rows]
+
+
+def readouts_of(snapshot: Snapshot, meeting_id: str) -> dict[str, Any]:
+    try:
+        return readouts_json(readouts(snapshot.records, meeting_id))
+    except UnknownMeeting as error:
+        raise HTTPException(status_code=404, detail=str(error)) from None
+
+
+def actor_of(snapshot: Snapshot, actor: str) -> dict[str, Any]:
+    """The actor's timeline, how the texts wrote its name, and whom it met."""
+    try:
+        timeline = timeline_json(actor_timeline(snapshot.records, actor))
+    except UnknownActor as error:
+        raise HTTPException(status_code=404, detail=str(error)) from None
+    directory = snapshot.directory
+    own_sides = {directory.side(i) for i in timeline["ids"]}
+    met: dict[str, list[str]] = {}
+    for meeting in filter_meetings(snapshot, actor, None, None):
+        for participant in meeting["participants"]:
+            if participant not in timeline["ids"] and directory.side(participant) not in own_sides:
+                met.setdefault(participant, []).append(meeting["id"])
+    names = {p: n for m in snapshot.meetings for p, n in zip(m.participants, m.names)}
+    counterparts = [
+        {"actor": other, "name": names.get(other) or directory.name(other), "meetings": ids}
+        for other, ids in sorted(met.items(), key=lambda item: (-len(item[1]), names.get(item[0], item[0])))
+    ]
+    written = [w for i in timeline["ids"] for w in directory.written(i)]
+    return {**timeline, "written": list(dict.fromkeys(written)), "counterparts": counterparts}
+
+
+def document_summary(snapshot: Snapshot) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": r.document.id,
+            "source": r.document.source,
+            "date": r.document.date.isoformat() if r.document.date else None,
+            "title": r.document.title,
+            "script": r.script,
+            "length": len(r.document.text),
+        }
+        for r in snapshot.records
+    ]
+
+
+# -- routes ------------------------------------------------------------------------------------------
+router = APIRouter(prefix="/api", tags=["summitry"])
+
+
+@router.get("/documents", response_model=list[DocumentSummary], summary="Stored documents")
+def api_documents(request: Request) -> list[dict[str, Any]]:
+    return document_summary(corpus(request).snapshot())
+
+
+@router.get("/documents/{doc_id}", summary="One document: its extract record (SCHEMA.md §1) and its text")
+def api_document(doc_id: str, request: Request) -> dict[str, Any]:
+    record = corpus(request).snapshot().by_id.get(doc_id)
+    if record is None:
+        raise HTTPException(status_code=404, detail=f"{doc_id}: no stored document has this id")
+    return {**record_to_json(record), "text": record.document.text}
+
+
+@router.get("/search", response_model=list[SearchHitOut], summary="Sentences containing a phrase, in either Chinese script")
+def api_search(request: Request, q: str = Query(..., description="The phrase"), limit: int = Query(20, ge=1, le=500)) -> list[dict[str, Any]]:
+    try:
+        return [hit_json(h) for h in search(corpus(request).engine, q, limit)]
+    except InvalidQuery as error:
+        raise HTTPException(status_code=422, detail=str(error)) from None
+
+
+@router.get("/meetings", response_model=list[MeetingOut], summary="Distinct meetings (summitry meetings --json)")
+def api_meetings(
+    request: Request,
+    actor: str | None = Query(None, description="A participant: id, English name or alias; a country takes its people"),
+    since: str | None = Query(None, description="ISO date, any precision"),
+    until: str | None = Query(None, description="ISO date, any precision"),
+    with_actor: str | None = Query(None, alias="with", description="A second participant"),
+) -> list[dict[str, Any]]:
+    return filter_meetings(corpus(request).snapshot(), actor, since, until, with_actor)
+
+
+@router.get("/meetings/{meeting_id}", response_model=MeetingOut, summary="One meeting")
+def api_meeting(meeting_id: str, request: Request) -> dict[str, Any]:
+    for row in corpus(request).snapshot().meeting_rows():
+        if row["id"] == meeting_id:
+            return row
+    raise HTTPException(status_code=404, detail=f"{meeting_id}: no meeting has this id")
+
+
+@router.get("/meetings/{meeting_id}/readouts", response_model=ReadoutsOut, summary="Each side's readout of one meeting")
+def api_readouts(meeting_id: str, request: Request) -> dict[str, Any]:
+    return readouts_of(corpus(request).snapshot(), meeting_id)
+
+
+@router.get("/ledger", response_model=list[CommitmentOut], summary="The commitments ledger (summitry ledger --json)")
+def api_ledger(
+    request: Request,
+    pledger: str | None = Query(None, description="id, English name or alias"),
+    beneficiary: str | None = Query(None, description="id, English name or alias"),
+) -> list[dict[str, Any]]:
+    return filter_ledger(corpus(request).snapshot(), pledger, beneficiary)
+
+
+@router.get("/ledger/totals", response_model=LedgerTotals, summary="Ledger totals by pledger and by beneficiary, one per unit")
+def api_ledger_totals(
+    request: Request, pledger: str | None = Query(None), beneficiary: str | None = Query(None)
+) -> dict[str, Any]:
+    rows = filter_ledger(corpus(request).snapshot(), pledger, beneficiary)
+    return {
+        "by_pledger": [total_json(t) for t in ledger_totals(rows, "pledger")],
+        "by_beneficiary": [total_json(t) for t in ledger_totals(rows, "beneficiary")],
+    }
+
+
+@router.get("/actors/{actor}", response_model=ActorOut, summary="One actor's timeline and counterparts")
+def api_actor(actor: str, request: Request) -> dict[str, Any]:
+    return actor_of(corpus(request).snapshot(), actor)

@@ -1,0 +1,143 @@
+"""How the outputs show what the views found: amounts in words, totals, names in both languages.
+
+Shared by the web pages and the reports, so a number reads the same wherever it appears.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from summitry.model import Record
+
+_CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "JPY": "¥", "CNY": "CN¥", "KRW": "₩", "GBP": "£", "HKD": "HK$", "TWD": "NT$"}
+_PLURALS = {"person": "people"}
+# Percentages are levels, not sums: two tariffs of 10% do not make 20%.
+_NOT_ADDITIVE = frozenset({"percent", "percent_gdp"})
+
+
+def is_money(unit: str) -> bool:
+    return len(unit) == 3 and unit.isupper()
+
+
+def number_text(value: float) -> str:
+    """A number as a reader says it: 36.2 billion, 3.3 million, 4,500, 0.5."""
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(value) >= scale:
+            return f"{value / scale:,.4g} {word}"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.4g}"
+
+
+def amount_text(value: float, unit: str, per: str | None = None, approx: bool = False) -> str:
+    """"$36.2 billion", "47%", "5% of GDP", "3.3 million tonnes a year", "about 4,500 people"."""
+    if unit == "percent":
+        text = f"{value:g}%"
+    elif unit == "percent_gdp":
+        text = f"{value:g}% of GDP"
+    elif is_money(unit):
+        sign = _CURRENCY_SIGNS.get(unit)
+        text = f"{sign}{number_text(value)}" if sign else f"{number_text(value)} {unit}"
+    else:
+        noun = unit if value == 1 else _PLURALS.get(unit, unit + "s")
+        text = f"{number_text(value)} {noun}"
+    if approx:
+        text = "about " + text
+    return text + (f" a {per}" if per else "")
+
+
+def unit_text(unit: str, per: str | None = None) -> str:
+    """The heading of a column of amounts in one unit: "USD", "tonne a year"."""
+    return unit + (f" a {per}" if per else "")
+
+
+def evidence_url(doc: str, start: int, end: int) -> str:
+    """The document page with this span highlighted and scrolled into view."""
+    return f"/documents/{doc}?start={start}&end={end}#evidence"
+
+
+@dataclass(frozen=True)
+class Total:
+    """The sum of one actor's commitments in one unit (and period): units are never mixed."""
+
+    actor: str
+    name: str
+    unit: str
+    per: str | None
+    value: float
+    approx: bool
+    rows: tuple[str, ...]  # ledger row ids summed
+
+    @property
+    def text(self) -> str:
+        return amount_text(self.value, self.unit, self.per, self.approx)
+
+
+def ledger_totals(rows: Sequence[dict], side: str) -> list[Total]:
+    """Totals by ``side`` ("pledger" or "beneficiary") over ledger rows (SCHEMA.md §2 objects),
+    one per actor, unit and period; rows without an amount, or in percent, are left out."""
+    groups: dict[tuple[str, str, str | None], list[dict]] = {}
+    names: dict[str, str] = {}
+    for row in rows:
+        amount = row.get("amount")
+        actor = row.get(side)
+        if not amount or actor is None or amount["unit"] in _NOT_ADDITIVE:
+            continue
+        names[actor] = row.get(f"{side}_name") or actor
+        groups.setdefault((actor, amount["unit"], amount.get("per")), []).append(row)
+    totals = [
+        Total(
+            actor=actor,
+            name=names[actor],
+            unit=unit,
+            per=per,
+            value=sum(r["amount"]["value"] for r in members),
+            approx=any(r["amount"].get("approx") for r in members),
+            rows=tuple(r["id"] for r in members),
+        )
+        for (actor, unit, per), members in groups.items()
+    ]
+    return sorted(totals, key=lambda t: (t.name, not is_money(t.unit), t.unit, t.per or "", -t.value))
+
+
+class Directory:
+    """Every entity the records mention: English name, kind, country, and how the texts wrote it."""
+
+    def __init__(self, records: Iterable[Record]) -> None:
+        self.names: dict[str, str] = {}
+        self.types: dict[str, str] = {}
+        self.countries: dict[str, str | None] = {}
+        written: dict[str, Counter] = {}
+        for record in records:
+            text = record.document.text
+            for entity in record.entities:
+                self.names.setdefault(entity.id, entity.name)
+                self.types.setdefault(entity.id, entity.type)
+                self.countries.setdefault(entity.id, entity.country)
+            for mention in record.mentions:
+                written.setdefault(mention.entity_id, Counter())[text[mention.start : mention.end]] += 1
+        self._written = {key: [surface for surface, _ in counts.most_common()] for key, counts in written.items()}
+        self._by_name = {name.casefold(): key for key, name in self.names.items()}
+
+    def name(self, entity_id: str | None) -> str:
+        if entity_id is None:
+            return ""
+        return self.names.get(entity_id, entity_id)
+
+    def written(self, entity_id: str | None, most: int = 3) -> list[str]:
+        """The forms the texts used for an entity, most frequent first (川普, 特朗普)."""
+        if entity_id is None:
+            return []
+        return self._written.get(entity_id, [])[:most]
+
+    def by_name(self, name: str | None) -> str | None:
+        """The id of an entity known by this English name (a meeting's place), if any."""
+        return self._by_name.get(name.casefold()) if name else None
+
+    def side(self, entity_id: str) -> str:
+        """The country an actor stands for, or the actor itself when it has none."""
+        if self.types.get(entity_id) == "country":
+            return entity_id
+        return self.countries.get(entity_id) or entity_id

@@ -1,0 +1,90 @@
+"""The process pool: the same records as one process, in input order, with bounded read-ahead."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from summitry import parallel
+from summitry.cli import main
+from summitry.ingest import Rejection, read_documents
+from summitry.model import Document, Record
+from summitry.record import record_to_json
+from tests.conftest import SEEDS
+
+SENTENCES = [
+    "美國總統川普29日在慶州會見中國國家主席習近平。",
+    "日本首相高市早苗28日在東京會見川普，雙方簽署稀土協議。",
+    "北約峰會承諾成員國須在2035年前將國防開支提高至GDP的5%。",
+    "南韓承諾對美投資3500億美元，其中2000億美元為現金。",
+]
+
+
+def _documents(tmp_path: Path) -> list[Document | Rejection]:
+    for number, sentence in enumerate(SENTENCES):
+        (tmp_path / f"{number}.txt").write_text(f"date 2025-10-30 {sentence}", encoding="utf-8")
+    (tmp_path / "2b.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    return list(read_documents([str(SEEDS), str(tmp_path)]))
+
+
+def _as_json(outcomes) -> list:
+    return [outcome if isinstance(outcome, Rejection) else record_to_json(outcome) for outcome in outcomes]
+
+
+def test_two_workers_give_the_records_of_one_process_in_input_order(tmp_path: Path) -> None:
+    items = _documents(tmp_path)
+    assert any(isinstance(item, Rejection) for item in items)
+    one = _as_json(parallel.extract_stream(items, jobs=1))
+    two = list(parallel.extract_stream(items, jobs=2))
+    assert _as_json(two) == one
+    assert [o.document if isinstance(o, Record) else o for o in two] == items  # each Record keeps its own Document
+
+
+def test_no_more_documents_are_read_ahead_than_the_window(tmp_path: Path) -> None:
+    items = [item for item in _documents(tmp_path) if isinstance(item, Document)] * 3
+    read = 0
+
+    def counting() -> Iterator[Document]:
+        nonlocal read
+        for number, item in enumerate(items):
+            read += 1
+            yield Document(id=f"{item.id}-{number}", source=f"{item.source}#{number}", text=item.text, date=item.date)
+
+    window = parallel.IN_FLIGHT_PER_JOB * 2
+    for written, _ in enumerate(parallel.extract_stream(counting(), jobs=2), start=1):
+        assert read - written < window
+    assert written == len(items)
+
+
+def test_a_document_that_breaks_the_pipeline_is_rejected_and_the_rest_go_on(tmp_path: Path, monkeypatch) -> None:
+    real = parallel.extract_document
+
+    def fragile(document: Document) -> Record:
+        if document.source.endswith("1.txt"):
+            raise RuntimeError("simulated bug")
+        return real(document)
+
+    monkeypatch.setattr(parallel, "extract_document", fragile)  # forked workers inherit it
+    items = _documents(tmp_path)
+    for jobs in (1, 2):
+        outcomes = list(parallel.extract_stream(items, jobs=jobs))
+        failed = [o for o in outcomes if isinstance(o, Rejection) and "simulated bug" in o.reason]
+        assert [rejection.path for rejection in failed] == [str(tmp_path / "1.txt")]
+        assert failed[0].reason == "extraction failed (RuntimeError: simulated bug)"
+        assert len(outcomes) == len(items)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_cli_jobs_write_the_same_output_file(tmp_path: Path, jobs: str) -> None:
+    reference = CliRunner().invoke(main, ["extract", "--jobs", "1", str(SEEDS)])
+    output = tmp_path / "records.jsonl"
+    result = CliRunner().invoke(main, ["extract", "--jobs", jobs, "-o", str(output), str(SEEDS)])
+    assert result.exit_code == 0, result.output
+    assert output.read_text(encoding="utf-8") == reference.stdout
+    assert [json.loads(line)["doc"]["source"] for line in reference.stdout.splitlines()] == sorted(
+        str(path) for path in SEEDS.glob("*.txt")
+    )
