@@ -26,14 +26,7 @@ from summitry.ingest import Rejection, read_documents
 from summitry.model import Record
 from summitry.parallel import extract_stream
 from summitry.pipeline import extract_document
-from summitry.record import record_to_json
-from summitry.record import UnreadableRecord
-from summitry.views.ledger import Commitment, commitment_json, describe_amount, ledger
-from summitry.views.meetings import Meeting, meeting_json, meetings
-from summitry.views.readouts import Readouts, UnknownMeeting, readouts, readouts_json
-from summitry.views.scoring import ViewScores, score_ledger_rows, score_meeting_rows
-from summitry.views.source import stored_records
-from summitry.views.timeline import Timeline, UnknownActor, actor_timeline, timeline_json
+from summitry.record import UnreadableRecord, record_to_json
 from summitry.store import (
     BATCH_SIZE,
     DEFAULT_URL,
@@ -46,6 +39,12 @@ from summitry.store import (
     search,
     store_url,
 )
+from summitry.views.ledger import Commitment, commitment_json, describe_amount, ledger
+from summitry.views.meetings import meeting_json, meetings
+from summitry.views.readouts import Readouts, UnknownMeeting, readouts, readouts_json
+from summitry.views.scoring import ViewScores, score_ledger_rows, score_meeting_rows
+from summitry.views.source import stored_records
+from summitry.views.timeline import Timeline, UnknownActor, actor_timeline, timeline_json
 
 _errors = Console(stderr=True)
 
@@ -561,6 +560,70 @@ def actor_command(name: str, database: str, as_json: bool) -> None:
         _echo_json(timeline_json(timeline))
     else:
         _print_timeline(timeline)
+
+
+# -- outputs: web app, reports, exports -----------------------------------------------------------
+@main.command(name="serve")
+@_db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
+def serve_command(database: str, host: str, port: int) -> None:
+    """A local web app over the store: search, meetings, ledger, actors, documents, and a JSON API at /api."""
+    import uvicorn
+
+    from summitry.web import create_app
+
+    engine = _open_store(database, must_exist=True)
+    click.echo(f"summitry: serving {database} at http://{host}:{port}/ (Ctrl-C stops)")
+    try:
+        uvicorn.run(create_app(engine), host=host, port=port, log_level="warning")
+    finally:
+        engine.dispose()
+
+
+@main.command(name="report")
+@click.option("--actor", help="A report on this actor (English name, id or alias).")
+@click.option("--meeting", "meeting_id", help="A report on this meeting (an id from `summitry meetings`).")
+@click.option("--ledger", "on_ledger", is_flag=True, help="A report on the whole commitments ledger.")
+@click.option("-o", "--output", required=True, help="FILE.html (self-contained, charts inline) or FILE.md.")
+@_db_option
+def report_command(actor: str | None, meeting_id: str | None, on_ledger: bool, output: str, database: str) -> None:
+    """Write a report an analyst can send: tables, charts and every sentence of evidence in one file."""
+    from summitry.report import build_report
+
+    if sum(bool(choice) for choice in (actor, meeting_id, on_ledger)) != 1:
+        raise click.UsageError("give exactly one of --actor, --meeting, --ledger")
+    suffix = Path(output).suffix.lower()
+    formats = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
+    if suffix not in formats:
+        raise click.UsageError(f"-o must name a .html or .md file, not {output!r}")
+    records = _stored(database)
+    try:
+        text = build_report(records, actor=actor, meeting=meeting_id, ledger=on_ledger, format=formats[suffix])
+    except UnknownActor as error:
+        raise click.ClickException(str(error)) from None
+    except UnknownMeeting as error:
+        raise click.ClickException(f"no report for meeting {error}") from None
+    with _output(output) as sink:
+        sink.write(text)
+    click.echo(f"summitry: wrote {output}")
+
+
+@main.command(name="export")
+@click.option("--format", "export_format", required=True, type=click.Choice(["csv", "parquet", "jsonl", "plover", "cameo"]),
+              help="csv/parquet/jsonl: events and ledger tables; plover: PLOVER JSON Lines; cameo: GDELT-style event TSV.")
+@click.option("-o", "--output-dir", default=".", show_default=True, type=click.Path(file_okay=False), help="Directory for the files.")
+@_db_option
+def export_command(export_format: str, output_dir: str, database: str) -> None:
+    """Write the store's events (and ledger) in files the field's tools read; prints each path written."""
+    from summitry.export import export_records
+
+    try:
+        paths = export_records(_stored(database), export_format, output_dir)
+    except OSError as error:
+        raise click.ClickException(f"cannot write to {output_dir}: {error.strerror or error}") from None
+    for path in paths:
+        click.echo(str(path))
 
 
 if __name__ == "__main__":

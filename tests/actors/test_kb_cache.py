@@ -67,8 +67,8 @@ def test_corrupt_cache_rebuilds_and_validates(cache_dir: Path, builds: list[int]
 def test_unwritable_cache_still_loads(tmp_path: Path, builds: list[int], monkeypatch) -> None:
     (tmp_path / "file").write_text("")
     monkeypatch.setenv(cache.CACHE_ENVIRONMENT_VARIABLE, str(tmp_path / "file" / "cache"))
-    assert build().entities and build().alias_index
-    assert len(builds) == 2
+    assert build().alias_index
+    assert len(builds) == 1
 
 
 def test_cached_automata_match_as_the_built_ones(cache_dir: Path) -> None:

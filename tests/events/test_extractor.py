@@ -162,3 +162,38 @@ def test_evidence_is_the_sentence_and_summary_is_one_english_line() -> None:
     assert text[event.evidence.start : event.evidence.end] == text
     assert event.summary == "Lee Jae-myung met Donald Trump in Gyeongju (according to reports)" or event.summary.startswith("Lee Jae-myung met Donald Trump")
     assert event.summary.isascii() and "\n" not in event.summary
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "amounts"),
+    [
+        # a comma between digits groups them and ends no clause
+        ("韓國對美國的3,500億美元投資。", "COOPERATE/economic", ("3,500億美元",)),
+        # the value of a deal signed by one side travels with the signing
+        ("大韓航空簽署了一份價值137億美元的協議。", "AGREE/sign", ("137億美元",)),
+    ],
+)
+def test_amounts_of_deals_and_grouped_numbers(text: str, kind: str, amounts: tuple[str, ...]) -> None:
+    assert only(text, kind).amounts == amounts
+
+
+def test_a_thousands_comma_keeps_the_target_in_the_clause() -> None:
+    assert only("韓國對美國的3,500億美元投資，強化了兩國關係。", "COOPERATE/economic").target == {"USA"}
+
+
+def test_a_purchase_of_a_latin_named_product_is_a_purchase() -> None:
+    fact = only("大韓航空用於採購最先進的 GE 航空發動機。", "COOPERATE/economic")
+    assert fact.target == {"GE Aerospace"}
+
+
+@pytest.mark.parametrize(
+    ("text", "setter"),
+    [
+        # the tariff is its clause's own subject: China, who promised before, did not cut it
+        ("中國承諾反毒，芬太尼關稅降為10%。", None),
+        ("川普表示，他決定把芬太尼關稅降為10%。", TRUMP),
+    ],
+)
+def test_who_cuts_a_tariff(text: str, setter: str | None) -> None:
+    cuts = [f for f in facts(text) if (f.type, f.mode) == ("CONCEDE", "tariff")]
+    assert {s for f in cuts for s in f.source} == ({setter} if setter else set())

@@ -83,6 +83,7 @@ class _Rules:
     aggregate: tuple[str, ...]
     list_marks: tuple[str, ...]
     sought: tuple[str, ...]
+    statistics: tuple[str, ...]
     cue_reach: int
     skip_statuses: frozenset[str]
     counted_units: frozenset[str]
@@ -123,6 +124,7 @@ def _rules() -> _Rules:
         aggregate=folded_words(raw["aggregate"]),
         list_marks=tuple(raw["list_marks"]),
         sought=folded_words(raw["sought"]),
+        statistics=folded_words(raw["statistics"]),
         cue_reach=int(raw.get("cue_reach", 4)),
         skip_statuses=frozenset(raw["skip_statuses"]),
         counted_units=frozenset(raw["counted_units"]),
@@ -217,6 +219,21 @@ class _Document:
                         break
         return found
 
+    def denials(self) -> list[_Row]:
+        """Commitments someone says were never made (中國商務部否認曾承諾購買美國大豆): no rows
+        of their own, they dispute the rows that state the same commitment."""
+        found = []
+        for event in self.record.events:
+            if event.status != "negated" or not event.claimed_by:
+                continue
+            for kind in self.rules.kinds:
+                if (event.type, event.mode) in kind.events:
+                    row = self._row(event, kind, denial=True)
+                    if row is not None:
+                        found.append(row)
+                        break
+        return found
+
     def _accepts(self, kind: _Kind, quantity: Quantity) -> bool:
         unit = "money" if _MONEY.match(quantity.unit) else quantity.unit
         return unit in kind.units
@@ -227,7 +244,7 @@ class _Document:
         accepted = [q for q in event.quantities if self._accepts(kind, q)]
         if not accepted:
             return None, None, False
-        previous = [q for q in accepted if _after_any(self.before(q.start), self.rules.previous)]
+        previous = [q for q in accepted if _holds_any(self.before(q.start), self.rules.previous)]
         current = [q for q in accepted if q not in previous]
         if kind.change and len(accepted) >= 2 and not previous:
             previous, current = [accepted[0]], accepted[1:]  # 20%降為10%: old first, new second
@@ -239,7 +256,7 @@ class _Document:
         return amount, old, self._aggregate(amount) or self._sought(amount, kind)
 
     def _aggregate(self, amount: Quantity) -> bool:
-        if not _after_any(self.folded[max(0, amount.start - 6) : amount.start], self.rules.aggregate):
+        if not _holds_any(self.folded[max(0, amount.start - 6) : amount.start], self.rules.aggregate):
             return False
         start, _ = self.clause(amount.start, amount.end)
         before_start, _ = self.clause(max(0, start - 2), max(0, start - 1))
@@ -247,10 +264,14 @@ class _Document:
         return any(mark in listing for mark in self.rules.list_marks)
 
     def _sought(self, amount: Quantity, kind: _Kind) -> bool:
+        """A pledge only sought (爭取…投資) or only tallied (去年…進口): no commitment."""
         if kind.name != "pledge":
             return False
-        start, _ = self.clause(amount.start, amount.end)
-        return any(word in self.folded[start : amount.start] for word in self.rules.sought)
+        start, end = self.clause(amount.start, amount.end)
+        if any(word in self.folded[start : amount.start] for word in self.rules.sought):
+            return True
+        in_table = any(table.start <= amount.start < table.end for table in self.tables)
+        return not in_table and any(word in self.folded[start:end] for word in self.rules.statistics)
 
     def _parties(self, event: Event, kind: _Kind) -> tuple[list[str], list[str]]:
         source = self.actors.prefer_specific(event.source)
@@ -268,7 +289,7 @@ class _Document:
                 ]
                 if after:
                     return after[0]
-            if way == "place":
+            elif way == "place":
                 place = self.actors.by_name(event.place)
                 country = self.actors.country_of(place) if place else None
                 if country and country != side:
@@ -276,11 +297,10 @@ class _Document:
             elif way == "counterpart":
                 met = self.counterparts.get(side)
                 if met:
-                    (other, _), *_ = met.most_common(1)
-                    return other
+                    return met.most_common(1)[0][0]
         return None
 
-    def _row(self, event: Event, kind: _Kind) -> _Row | None:
+    def _row(self, event: Event, kind: _Kind, denial: bool = False) -> _Row | None:
         pledgers, beneficiaries = self._parties(event, kind)
         if not pledgers and "claimant" in kind.pledger_fallback and event.claimed_by:
             pledgers = [event.claimed_by]
@@ -291,13 +311,13 @@ class _Document:
         located = self.table_row(event.evidence)
         amount, old, excluded = self._amounts(event, kind)
         named = bool(beneficiaries)
-        if excluded or (kind.needs == "amount" and amount is None and not (located and named)):
+        if excluded or (kind.needs == "amount" and amount is None and not (located and named) and not denial):
             return None
         sentence = self.folded[event.evidence.start : event.evidence.end]
         if kind.cues and not any(cue in sentence for cue in kind.cues):
             return None
         beneficiary = beneficiaries[0] if beneficiaries else self._fallback(kind, event, pledger, amount)
-        if kind.needs == "parties" and (beneficiary is None or (not named and "counterpart" not in kind.fallback)):
+        if kind.needs == "parties" and not denial and (beneficiary is None or (not named and "counterpart" not in kind.fallback)):
             return None
         if beneficiary is not None and self.actors.side(beneficiary) == self.actors.side(pledger) and not named:
             beneficiary = None
@@ -305,7 +325,7 @@ class _Document:
             old = self._table_previous(located[1], amount)
         windows = self._windows(event, amount, located)
         deadline = self._deadline(event, amount, located)
-        others = [p for p in (*pledgers[1:], *beneficiaries[1:])]
+        others = [*pledgers[1:], *beneficiaries[1:]]
         return _Row(
             kind=kind,
             pledger=pledger,
@@ -314,7 +334,7 @@ class _Document:
             amount=amount,
             old=old,
             object=self._counted(event, amount, self._first(windows, kind)),
-            verb=self._verb(windows),
+            verb=self._verb(windows[:2] if located is not None else windows),  # a caption says what the table is, not the row
             deadline=deadline,
             made_on=event.date,
             statuses=[event.status],
@@ -390,7 +410,7 @@ class _Document:
         return None
 
 
-def _after_any(text: str, words: tuple[str, ...]) -> bool:
+def _holds_any(text: str, words: tuple[str, ...]) -> bool:
     """Whether one of ``words`` stands in ``text`` (the few characters before an amount)."""
     return any(word in text for word in words)
 
@@ -415,14 +435,39 @@ class _Ledger:
     def _same_side(self, a: str | None, b: str | None) -> bool:
         return a is None or b is None or self.actors.side(a) == self.actors.side(b)
 
+    def _beneficiaries_agree(self, a: _Row, b: _Row) -> bool:
+        """Named beneficiaries of one side (a table's several sellers count each); a row that
+        names none agrees with any row of its own document only (a 25% tariff on India and
+        an unnamed 25% tariff elsewhere are two)."""
+        here, there = self._named_sides(a), self._named_sides(b)
+        if here and there:
+            return bool(here & there)
+        same_document = bool({s.doc for s in a.sources} & {s.doc for s in b.sources})
+        return same_document or a.kind.name != "tariff"
+
+    def _named_sides(self, row: _Row) -> set[str]:
+        if not row.named_beneficiary:
+            return set()
+        return {self.actors.side(p) for p in [row.beneficiary, *row.counterparts] if p}
+
     def same(self, a: _Row, b: _Row) -> bool:
         if a.kind.name != b.kind.name or not self._same_pledger(a.pledger, b.pledger):
             return False
         if a.amount is not None and b.amount is not None:
-            return _same_amount(a.amount, b.amount)
+            return _same_amount(a.amount, b.amount) and (a.object == b.object or None in (a.object, b.object) or a.from_table or b.from_table) and self._beneficiaries_agree(a, b)
         if a.amount is not None or b.amount is not None:
             return False
         return self._same_side(a.beneficiary, b.beneficiary) and (a.object == b.object or None in (a.object, b.object))
+
+    def disputes(self, group: list[_Row], denial: _Row) -> bool:
+        """A denial disputes a commitment of the same kind and pledger side about the same
+        thing (the same amount, or the same item when the denial names no amount)."""
+        row = group[0]
+        if row.kind.name != denial.kind.name or self.actors.side(row.pledger) != self.actors.side(denial.pledger):
+            return False
+        if denial.amount is not None:
+            return any(r.amount is not None and _same_amount(r.amount, denial.amount) for r in group)
+        return denial.object is not None and any(r.object == denial.object for r in group)
 
     def merge(self, rows: list[_Row]) -> list[list[_Row]]:
         groups: list[list[_Row]] = []
@@ -437,6 +482,8 @@ class _Ledger:
 
 def _status(rows: list[_Row], actors: Actors) -> str:
     kind = rows[0].kind
+    if any("negated" in row.statuses for row in rows):
+        return "disputed"
     if kind.status != "claimed":
         return kind.status
     statuses = {s for row in rows for s in row.statuses}
@@ -509,7 +556,8 @@ def _item(rows: list[_Row]) -> str:
     return " ".join(text.split())
 
 
-def _commitment(rows: list[_Row], actors: Actors) -> Commitment:
+def _commitment(group: list[_Row], actors: Actors) -> Commitment:
+    rows = [r for r in group if "negated" not in r.statuses]  # a denial disputes; it says nothing of the terms
     pledgers = Counter(r.pledger for r in rows)
     specific = [p for p, _ in pledgers.most_common() if actors.type_of(p) != "country"]
     pledger = specific[0] if specific else pledgers.most_common(1)[0][0]
@@ -542,8 +590,8 @@ def _commitment(rows: list[_Row], actors: Actors) -> Commitment:
         amount=amount,
         deadline=deadline,
         made_on=dates[0] if dates else None,
-        status=_status(rows, actors),
-        sources=unique_sources(s for r in rows for s in r.sources),
+        status=_status(group, actors),
+        sources=unique_sources(s for r in group for s in r.sources),
     )
 
 
@@ -554,10 +602,15 @@ def ledger(records: Sequence[Record], pledger: str | None = None, beneficiary: s
     records = list(records)
     rules = _rules()
     actors = Actors(records)
-    rows = [row for record in records for row in _Document(record, actors, rules).rows()]
-    groups = _Ledger(actors).merge(rows)
+    documents = [_Document(record, actors, rules) for record in records]
+    merger = _Ledger(actors)
+    groups = merger.merge([row for document in documents for row in document.rows()])
     # Without an amount a row must at least say what is committed (approval of what?).
     groups = [g for g in groups if any(r.amount is not None or r.object is not None for r in g)]
+    for denial in (row for document in documents for row in document.denials()):
+        for group in groups:
+            if merger.disputes(group, denial):
+                group.append(denial)
     commitments = [_commitment(group, actors) for group in groups]
     if pledger is not None:
         wanted = actors.resolve(pledger)

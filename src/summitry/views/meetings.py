@@ -62,10 +62,11 @@ class _Report:
         return self.record.document.id
 
 
-@dataclass
+@dataclass(eq=False)  # clusters are told apart by identity, never by their contents
 class _Cluster:
     participants: frozenset[str]
     date: str | None
+    sides: frozenset[str]
     reports: list[_Report] = field(default_factory=list)
 
     @property
@@ -107,8 +108,16 @@ class _Merger:
             # Undated reports are one meeting only within a document: two articles' undated
             # visits of Trump to Korea may be years apart.
             key = (report.participants, report.event.date, report.doc if report.event.date is None else "")
-            by_key.setdefault(key, _Cluster(report.participants, report.event.date)).reports.append(report)
+            if key not in by_key:
+                by_key[key] = _Cluster(report.participants, report.event.date, self._sides(report.participants))
+            by_key[key].reports.append(report)
         self.clusters = list(by_key.values())
+        self.merged_away: set[int] = set()
+        # Clusters by each pair of their sides: a report may only join a meeting holding all its sides.
+        self.by_pair: dict[frozenset[str], list[_Cluster]] = {}
+        for cluster in self.clusters:
+            for pair in _pairs(cluster.sides):
+                self.by_pair.setdefault(pair, []).append(cluster)
 
     def _sides(self, participants: Iterable[str]) -> frozenset[str]:
         return frozenset(self.actors.side(p) for p in participants)
@@ -124,11 +133,12 @@ class _Merger:
         countries = lambda places: {c for c in map(self.actors.country_of, places) if c}  # noqa: E731
         return bool(countries(here) & countries(there))
 
-    def _same_actors(self, small: frozenset[str], big: frozenset[str]) -> bool:
+    def _same_actors(self, small_cluster: _Cluster, big_cluster: _Cluster) -> bool:
         """The same sides, each named alike or by its country on one side (Trump visiting Malaysia
         and Trump welcomed by Anwar; not the Knesset and Netanyahu, two actors of one country)."""
-        if self._sides(small) != self._sides(big):
+        if small_cluster.sides != big_cluster.sides:
             return False
+        small, big = small_cluster.participants, big_cluster.participants
 
         def fits(actor: str, other: frozenset[str]) -> bool:
             if actor in other or self.actors.type_of(actor) == "country":
@@ -143,7 +153,7 @@ class _Merger:
         if not _agrees(small.date, big.date):
             return False
         if small.date is None and big.date is not None:
-            return self._same_actors(small.participants, big.participants)
+            return self._same_actors(small, big)
         if not self.actors.covers(big.participants, small.participants):
             return False
         if _precision(big.date) > _precision(small.date):
@@ -161,11 +171,16 @@ class _Merger:
         window = dt.timedelta(days=self.rules.cross_document_days)
         return all(day - window <= meeting <= day + dt.timedelta(days=1) for day in published)
 
-    def _target(self, cluster: _Cluster) -> _Cluster | None:
-        candidates = [
-            other for other in self.clusters
-            if other is not cluster and self._finer(cluster, other) and self._places_agree(cluster, other)
+    def _around(self, cluster: _Cluster) -> list[_Cluster]:
+        """Clusters holding every side of ``cluster``: the only ones it may merge into."""
+        pair = min(_pairs(cluster.sides), key=lambda p: len(self.by_pair.get(p, ())))
+        return [
+            c for c in self.by_pair.get(pair, ())
+            if c is not cluster and id(c) not in self.merged_away and cluster.sides <= c.sides
         ]
+
+    def _target(self, cluster: _Cluster) -> _Cluster | None:
+        candidates = [other for other in self._around(cluster) if self._finer(cluster, other) and self._places_agree(cluster, other)]
         if not candidates:
             return None
         same_document = [c for c in candidates if c.docs & cluster.docs]
@@ -174,27 +189,33 @@ class _Merger:
         else:
             candidates = [c for c in candidates if self._near_in_time(cluster, c)]
         if len(candidates) > 1:
-            exact = [c for c in candidates if self._sides(c.participants) == self._sides(cluster.participants)]
+            exact = [c for c in candidates if c.sides == cluster.sides]
             candidates = exact or candidates
         if len(candidates) > 1:  # several meetings fit: take the most precise if it is one alone
             best = max(_precision(c.date) for c in candidates)
             candidates = [c for c in candidates if _precision(c.date) == best]
         return candidates[0] if len(candidates) == 1 else None
 
+    def _absorb(self, target: _Cluster, cluster: _Cluster) -> None:
+        target.reports.extend(cluster.reports)
+        merged = frozenset(self.actors.prefer_specific([*target.participants, *cluster.participants]))
+        if self._sides(merged) == target.sides:
+            target.participants = merged  # Trump and Malaysia met: Anwar Ibrahim is the one named
+        self.merged_away.add(id(cluster))
+
     def merge(self) -> list[_Cluster]:
+        """Merge the least precise reports first, until no report finds a meeting to join."""
         changed = True
         while changed:
             changed = False
             for cluster in sorted(self.clusters, key=lambda c: (_precision(c.date), len(c.participants))):
+                if id(cluster) in self.merged_away:
+                    continue
                 target = self._target(cluster)
                 if target is not None:
-                    target.reports.extend(cluster.reports)
-                    merged = frozenset(self.actors.prefer_specific([*target.participants, *cluster.participants]))
-                    if self._sides(merged) == self._sides(target.participants):
-                        target.participants = merged  # Trump and Malaysia met: Anwar Ibrahim is the one named
-                    self.clusters.remove(cluster)
+                    self._absorb(target, cluster)
                     changed = True
-                    break
+        self.clusters = [c for c in self.clusters if id(c) not in self.merged_away]
         self._join_undated()
         return [c for c in self.clusters if c.anchored(self.rules)]
 
@@ -202,21 +223,30 @@ class _Merger:
         """Undated reports of the same parties in documents published within the window of
         one another are one meeting (Trump and Naruhito in two articles on one trip)."""
         window = dt.timedelta(days=self.rules.cross_document_days)
-        undated = [c for c in self.clusters if c.date is None]
-        for cluster in undated:
-            if cluster not in self.clusters:
-                continue
-            days = [r.record.document.date for r in cluster.reports]
-            if not all(days):
-                continue
-            for other in undated:
-                if other is cluster or other not in self.clusters or other.participants != cluster.participants:
+        by_parties: dict[frozenset[str], list[_Cluster]] = {}
+        for cluster in self.clusters:
+            if cluster.date is None:
+                by_parties.setdefault(cluster.participants, []).append(cluster)
+        gone: set[int] = set()
+        for group in by_parties.values():
+            for cluster in group:
+                days = [r.record.document.date for r in cluster.reports]
+                if id(cluster) in gone or not all(days):
                     continue
-                others = [r.record.document.date for r in other.reports]
-                if all(others) and max(days + others) - min(days + others) <= window:
-                    cluster.reports.extend(other.reports)
-                    self.clusters.remove(other)
-                    days += others
+                for other in group:
+                    others = [r.record.document.date for r in other.reports]
+                    if other is cluster or id(other) in gone or not all(others):
+                        continue
+                    if max(days + others) - min(days + others) <= window:
+                        cluster.reports.extend(other.reports)
+                        gone.add(id(other))
+                        days += others
+        self.clusters = [c for c in self.clusters if id(c) not in gone]
+
+
+def _pairs(sides: frozenset[str]) -> list[frozenset[str]]:
+    ordered = sorted(sides)
+    return [frozenset((a, b)) for i, a in enumerate(ordered) for b in ordered[i + 1 :]]
 
 
 def meeting_id(participants: Iterable[str], date: str | None, documents: Iterable[str] = ()) -> str:

@@ -98,6 +98,8 @@ class _Statements:
         self.folded = self.view.folded
         self.sides = {actors.side(p): p for p in meeting.participants}
         self.mentions = [m for m in record.mentions if actors.type_of(m.entity_id) != "place"]
+        # 白宮表示, 克里姆林宮發表的聲明全文：a seat of government speaks for its side
+        self.seats = [m for m in record.mentions if actors.type_of(m.entity_id) == "place"]
         self.cues: tuple[Cue, ...] = event_lexicon().status.reporting
         self.sentences = list(self.view.sentences)
         self.paragraphs = self._paragraphs()
@@ -134,7 +136,12 @@ class _Statements:
         return sorted(positions)
 
     def _speaker_before(self, position: int, floor: int) -> str | None:
+        """The actor named before a verb of saying in its clause; places between are skipped
+        (川普在空軍一號他表示) unless a place stands right before the verb (白宮表示)."""
         start = max(self._clause_start(position, floor), position - self.rules.speaker_reach)
+        seat = [m for m in self.seats if start <= m.start and 0 <= position - m.end <= 1]
+        if seat:
+            return seat[-1].entity_id
         before = [m for m in self.mentions if start <= m.start and m.end <= position]
         return before[-1].entity_id if before else None
 
@@ -181,7 +188,10 @@ class _Statements:
                 depth = max(0, depth - 1)
             elif depth:
                 quoted.add(offset)
-        named = [m for m in self.mentions if sentence.start <= m.start and m.end <= marker and m.start not in quoted]
+        named = sorted(
+            (m for m in [*self.mentions, *self.seats] if sentence.start <= m.start and m.end <= marker and m.start not in quoted),
+            key=lambda m: m.start,
+        )
         return named[0].entity_id if named else None
 
     def _relevant_paragraphs(self, main: bool) -> set[int] | None:

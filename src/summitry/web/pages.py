@@ -36,7 +36,7 @@ def _page(request: Request, template: str, **context: Any) -> HTMLResponse:
 
 
 def _blank(value: str | None) -> str | None:
-    return value.strip() or None if value is not None else None
+    return (value.strip() or None) if value is not None else None
 
 
 def _first_source_url(row: dict[str, Any]) -> str | None:

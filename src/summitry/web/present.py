@@ -5,14 +5,15 @@ Shared by the web pages and the reports, so a number reads the same wherever it 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from summitry.model import Record
+from summitry.views.ledger import Amount, describe_amount
 
-_CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "JPY": "¥", "CNY": "CN¥", "KRW": "₩", "GBP": "£", "HKD": "HK$", "TWD": "NT$"}
-_PLURALS = {"person": "people"}
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # Percentages are levels, not sums: two tariffs of 10% do not make 20%.
 _NOT_ADDITIVE = frozenset({"percent", "percent_gdp"})
 
@@ -21,31 +22,9 @@ def is_money(unit: str) -> bool:
     return len(unit) == 3 and unit.isupper()
 
 
-def number_text(value: float) -> str:
-    """A number as a reader says it: 36.2 billion, 3.3 million, 4,500, 0.5."""
-    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-        if abs(value) >= scale:
-            return f"{value / scale:,.4g} {word}"
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.4g}"
-
-
 def amount_text(value: float, unit: str, per: str | None = None, approx: bool = False) -> str:
-    """"$36.2 billion", "47%", "5% of GDP", "3.3 million tonnes a year", "about 4,500 people"."""
-    if unit == "percent":
-        text = f"{value:g}%"
-    elif unit == "percent_gdp":
-        text = f"{value:g}% of GDP"
-    elif is_money(unit):
-        sign = _CURRENCY_SIGNS.get(unit)
-        text = f"{sign}{number_text(value)}" if sign else f"{number_text(value)} {unit}"
-    else:
-        noun = unit if value == 1 else _PLURALS.get(unit, unit + "s")
-        text = f"{number_text(value)} {noun}"
-    if approx:
-        text = "about " + text
-    return text + (f" a {per}" if per else "")
+    """"$36.2 billion", "47%", "3.3 million tonne a year": as ``summitry ledger`` prints it."""
+    return describe_amount(Amount(value, unit, per, approx))
 
 
 def unit_text(unit: str, per: str | None = None) -> str:
@@ -118,7 +97,11 @@ class Directory:
                 self.countries.setdefault(entity.id, entity.country)
             for mention in record.mentions:
                 written.setdefault(mention.entity_id, Counter())[text[mention.start : mention.end]] += 1
-        self._written = {key: [surface for surface, _ in counts.most_common()] for key, counts in written.items()}
+        # "As written" is the Chinese the texts used: a Latin surface (Donald Trump, LS Greenlink)
+        # says nothing the English name does not.
+        self._written = {
+            key: [surface for surface, _ in counts.most_common() if _HAN.search(surface)] for key, counts in written.items()
+        }
         self._by_name = {name.casefold(): key for key, name in self.names.items()}
 
     def name(self, entity_id: str | None) -> str:
@@ -127,10 +110,10 @@ class Directory:
         return self.names.get(entity_id, entity_id)
 
     def written(self, entity_id: str | None, most: int = 3) -> list[str]:
-        """The forms the texts used for an entity, most frequent first (川普, 特朗普)."""
-        if entity_id is None:
-            return []
-        return self._written.get(entity_id, [])[:most]
+        """The forms the texts used for an entity, most frequent first (川普, 特朗普); one-character
+        short forms (美, 川) only when the texts used no longer one."""
+        forms = self._written.get(entity_id, []) if entity_id is not None else []
+        return ([f for f in forms if len(f) > 1] or forms)[:most]
 
     def by_name(self, name: str | None) -> str | None:
         """The id of an entity known by this English name (a meeting's place), if any."""

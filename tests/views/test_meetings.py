@@ -1,0 +1,94 @@
+"""The meetings view on our own short articles (HK, TW and mainland wording) and on the seeds."""
+
+from __future__ import annotations
+
+import pytest
+
+from summitry.views.meetings import meeting_json, meetings
+from summitry.views.scoring import score_meeting_rows
+from tests.views.conftest import articles
+
+
+def _rows(*texts: str) -> list[tuple[frozenset[str], str | None, int]]:
+    return [(frozenset(m.names), m.date, len(m.sources)) for m in meetings(articles(*texts))]
+
+
+TRUMP_TAKAICHI = frozenset({"Donald Trump", "Sanae Takaichi"})
+TRUMP_LEE = frozenset({"Donald Trump", "Lee Jae-myung"})
+TRUMP_XI = frozenset({"Donald Trump", "Xi Jinping"})
+TRUMP_KIM = frozenset({"Donald Trump", "Kim Jong Un"})
+TRUMP_PUTIN = frozenset({"Donald Trump", "Vladimir Putin"})
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        # HK: a dated report and an undated one of the same meeting in one article
+        (("特朗普與日本首相高市早苗10月28日在東京會晤。兩人會晤後簽署了稀土協議。",), [(TRUMP_TAKAICHI, "2025-10-28", 2)]),
+        # TW: a month in one article agrees with a day in another
+        (("川普29日在慶州會見南韓總統李在明。", "川普本月在南韓與李在明會面，雙方就關稅達成協議。"), [(TRUMP_LEE, "2025-10-29", 2)]),
+        # mainland: what the two leaders agreed joins their meeting
+        (("国家主席习近平30日在釜山同美国总统特朗普举行会晤。两国元首同意加强经贸合作。",), [(TRUMP_XI, "2025-10-30", 2)]),
+        # an undated report in one article merges into the dated one of another
+        (("特朗普與普京在阿拉斯加會面。", "8月15日，特朗普與普京在阿拉斯加安克雷奇會面。"), [(TRUMP_PUTIN, "2025-08-15", 2)]),
+        # two summits of the same leaders on different dates stay two
+        (("2018年6月，川普與金正恩在新加坡舉行峰會。2019年2月，兩人又在河內會晤。",), [(TRUMP_KIM, "2018-06", 1), (TRUMP_KIM, "2019-02", 1)]),
+        # a planned visit is no meeting yet
+        (("川普將於明年四月訪問中國。",), []),
+        # an agreement alone is not a meeting (a ceasefire reached by two sides)
+        (("印度與巴基斯坦5月達成停火協議。",), []),
+    ],
+    ids=["hk-undated-joins-dated", "tw-month-joins-day", "mainland-agreement-joins", "undated-across-articles", "two-summits", "planned", "agreement-alone"],
+)
+def test_one_row_per_real_meeting(texts: tuple[str, ...], expected: list) -> None:
+    assert _rows(*texts) == expected
+
+
+def test_every_source_gives_back_its_sentence() -> None:
+    records = articles("川普29日在慶州會見南韓總統李在明。", "川普本月在南韓與李在明會面。")
+    texts = {r.document.id: r.document.text for r in records}
+    for meeting in meetings(records):
+        for source in meeting.sources:
+            assert texts[source.doc][source.start : source.end] == source.text
+
+
+def test_ids_are_stable_and_distinct() -> None:
+    texts = ("2018年6月，川普與金正恩在新加坡舉行峰會。2019年2月，兩人又在河內會晤。",)
+    first, second = meetings(articles(*texts)), meetings(articles(*texts))
+    assert [m.id for m in first] == [m.id for m in second]
+    assert len({m.id for m in first}) == len(first) == 2
+
+
+@pytest.mark.parametrize(
+    ("actor", "since", "until", "expected"),
+    [
+        ("川普", None, None, {"2018-06", "2019-02"}),
+        ("Kim Jong Un", "2019", None, {"2019-02"}),
+        ("PRK", None, "2018-12-31", {"2018-06"}),  # a country finds the meetings of its leader
+        ("Xi Jinping", None, None, set()),
+    ],
+)
+def test_filters(actor: str, since: str | None, until: str | None, expected: set[str]) -> None:
+    records = articles("2018年6月，川普與金正恩在新加坡舉行峰會。2019年2月，兩人又在河內會晤。")
+    assert {m.date for m in meetings(records, actor=actor, since=since, until=until)} == expected
+
+
+def test_json_shape_is_the_schemas() -> None:
+    row = meeting_json(meetings(articles("川普29日在慶州會見南韓總統李在明。"))[0])
+    assert set(row) >= {"id", "participants", "names", "date", "place", "mode", "status", "sources"}
+    assert set(row["sources"][0]) >= {"doc", "evidence", "text"}
+    assert set(row["sources"][0]["evidence"]) == {"start", "end"}
+
+
+def test_seeds_meet_the_targets(seed_records, gold_views) -> None:
+    rows = [meeting_json(m) for m in meetings(seed_records)]
+    scores = score_meeting_rows(rows, gold_views["meetings"])
+    assert scores.recall >= 0.9, scores.misses
+    assert scores.precision >= 0.8, scores.misses
+    assert all(row["sources"] for row in rows)
+
+
+def test_seed_meetings_reported_by_two_articles_are_one_row(seed_records) -> None:
+    busan = [m for m in meetings(seed_records) if set(m.names) == {"Donald Trump", "Xi Jinping"}]
+    assert len(busan) == 1 and busan[0].date == "2025-10-30"
+    assert {source.path.rsplit("/", 1)[-1][:3] for source in busan[0].sources} == {"002", "004"}

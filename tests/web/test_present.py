@@ -1,0 +1,63 @@
+"""Amounts in words, totals that keep units apart, charts that link every mark."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ElementTree
+
+import pytest
+
+from summitry.web.charts import Bar, Node, TimePoint, bar_chart, network, timeline
+from summitry.web.present import amount_text, ledger_totals
+
+
+@pytest.mark.parametrize(
+    ("amount", "text"),
+    [
+        ((36_200_000_000, "USD"), "$36.2 billion"),
+        ((47, "percent"), "47%"),
+        ((5, "percent_gdp", None, True), "about 5% of GDP"),
+        ((5_000_000_000, "USD", "year"), "$5 billion a year"),
+    ],
+)
+def test_amount_text(amount: tuple, text: str) -> None:
+    assert amount_text(*amount) == text
+
+
+def _row(id: str, pledger: str, value: float | None, unit: str = "USD", per: str | None = None) -> dict:
+    return {
+        "id": id, "pledger": pledger, "pledger_name": pledger.title(), "beneficiary": "USA", "beneficiary_name": "United States",
+        "amount": None if value is None else {"value": value, "unit": unit, "per": per, "approx": False},
+    }
+
+
+def test_totals_never_mix_units_or_periods() -> None:
+    rows = [
+        _row("a", "KOR", 350e9), _row("b", "KOR", 5e9, per="year"), _row("c", "KOR", 3.3e6, "tonne", "year"),
+        _row("d", "KOR", 1e9), _row("e", "KOR", 47, "percent"), _row("f", "KOR", None), _row("g", "JPN", 550e9),
+    ]
+    by_pledger = [(t.actor, t.unit, t.per, t.value, t.rows) for t in ledger_totals(rows, "pledger")]
+    assert by_pledger == [
+        ("JPN", "USD", None, 550e9, ("g",)),
+        ("KOR", "USD", None, 351e9, ("a", "d")),
+        ("KOR", "USD", "year", 5e9, ("b",)),
+        ("KOR", "tonne", "year", 3.3e6, ("c",)),
+    ]
+    assert [(t.actor, t.value) for t in ledger_totals(rows, "beneficiary") if t.unit == "USD" and not t.per] == [("USA", 901e9)]
+
+
+def _links(svg: str) -> list[str]:
+    root = ElementTree.fromstring(svg)
+    return [a.get("href") for a in root.iter("{http://www.w3.org/2000/svg}a")]
+
+
+def test_charts_are_svg_whose_marks_link() -> None:
+    bars = bar_chart([Bar("Korean Air → Boeing", 36.2e9, "$36.2 billion", "/documents/x?start=1&end=2#evidence")], "USD")
+    assert _links(bars) == ["/documents/x?start=1&end=2#evidence"]
+    line = timeline([TimePoint("2018-06", "Trump – Kim", "/meetings/a"), TimePoint("2025-10-30", "Trump – Xi", "/meetings/b")])
+    assert _links(line) == ["/meetings/a", "/meetings/b"]
+    web = network("Donald Trump", [Node("Kim Jong Un", 3, "/actors/Q56226", "/meetings?actor=Q22686&with=Q56226")], "met")
+    assert _links(web) == ["/meetings?actor=Q22686&with=Q56226", "/actors/Q56226"]
+
+
+def test_no_chart_without_data() -> None:
+    assert bar_chart([], "x") == timeline([]) == network("x", [], "x") == ""
