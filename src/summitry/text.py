@@ -34,8 +34,15 @@ def _converter() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+# Name dots as HK, Taiwan and Japanese-style sources type them (約翰‧基, 麥克・蓬佩奧) fold to the one
+# the knowledge base uses.
+_NAME_DOTS = {"‧": "·", "・": "·", "•": "·", "･": "·"}
+
+
 def _fold_width(char: str) -> str:
-    """Full-width ASCII and the ideographic space to half-width; anything that would not stay one character is kept."""
+    """Full-width ASCII and the ideographic space to half-width, name dots to ·; anything that would not stay one character is kept."""
+    if char in _NAME_DOTS:
+        return _NAME_DOTS[char]
     folded = unicodedata.normalize("NFKC", char)
     return folded if len(folded) == 1 else char
 

@@ -52,6 +52,31 @@ def test_titles_resolve_by_document_date(text: str, on: dt.date, expected: tuple
     assert expected in linked(text, on)
 
 
+@pytest.mark.parametrize(
+    ("text", "on", "absent"),
+    [
+        ("時任南韓總統曾於2005年訪問東京。", dt.date(2019, 5, 1), "Moon Jae-in"),
+        ("巴西總統夫人出席了開幕式。", dt.date(2024, 5, 1), "Luiz Inácio Lula da Silva"),
+        ("德國總統府發言人說明了行程。", dt.date(2024, 5, 1), "Frank-Walter Steinmeier"),
+    ],
+)
+def test_titles_inside_other_words_or_past_offices_name_no_one(text: str, on: dt.date, absent: str) -> None:
+    assert absent not in {name for _, name in linked(text, on)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("紐西蘭前總理約翰‧基訪華。", ("約翰‧基", "John Key")),
+        ("美國國務卿麥克・蓬佩奧抵達平壤。", ("麥克・蓬佩奧", "Mike Pompeo")),
+        ("亞美尼亞總理帕希尼揚（Nikol Pashinyan）出席簽字儀式。", ("帕希尼揚", "Nikol Pashinyan")),
+        ("卡達首相發言人安薩里（Majed al-Ansari）表示談判仍在進行。", ("安薩里", "Majed al-Ansari")),
+    ],
+)
+def test_name_dots_and_bracketed_latin_names(text: str, expected: tuple[str, str]) -> None:
+    assert expected in linked(text, dt.date(2025, 8, 1))
+
+
 def test_bare_title_without_date_stays_unresolved() -> None:
     assert not any(name == "Donald Trump" for _, name in linked("美國總統當天宣布取消軍演。", None))
 

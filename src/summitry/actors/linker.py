@@ -20,9 +20,12 @@ from summitry.actors.matcher import AliasMatch, match_aliases
 from summitry.model import Entity, Mention, TextView
 from summitry.text import fold
 
-_LATIN_NAME = r"[A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){1,3}"
+# Capitalised words, with the lower-case particles Arabic, Dutch and Spanish names carry (Majed
+# al-Ansari, Faisal bin Farhan, Ursula von der Leyen).
+_LATIN_NAME = r"[A-Z][A-Za-z.'\-]*(?: (?:(?:al|bin|bint|ibn|von|van|der|de|da|del|la|le)\b[\-' ]?)?[A-Z][A-Za-z.'\-]*){1,3}"
 _BRACKETED_LATIN = re.compile(r"\((" + _LATIN_NAME + r")\s*(?:,[^)]*)?\)")
-_FORMER = ("前", "原", "首位", "历任", "下任", "下届", "历届", "副")  # folded: matched against Simplified
+# Before a title these make it a past or another office, not today's holder (folded: matched against Simplified).
+_FORMER = ("前", "原", "首位", "历任", "下任", "下届", "历届", "副", "时任", "已故", "卸任", "前任")
 
 
 @dataclass(frozen=True)
@@ -195,7 +198,9 @@ def _name_run(folded: str, at: int, kb: KnowledgeBase) -> int:
     return end if end - at >= 2 else at
 
 
-def _title_mentions(view: TextView, kb: KnowledgeBase, claims: _Claims, on: dt.date | None) -> list[Mention]:
+def _title_mentions(
+    view: TextView, kb: KnowledgeBase, claims: _Claims, on: dt.date | None, boundary: _WordBoundaries
+) -> list[Mention]:
     """美國總統 -> the president of the USA on the date; 美國國防部長赫格賽斯 -> the holder, also on the name."""
     if on is None:
         return []
@@ -209,6 +214,8 @@ def _title_mentions(view: TextView, kb: KnowledgeBase, claims: _Claims, on: dt.d
         if title is None or folded[max(0, owner.start - 2) : owner.start].endswith(_FORMER):
             continue
         title_end = owner.end + len(title)
+        if not boundary(title_end):  # 總統府, 總統夫人: the title is part of another word
+            continue
         holders = kb.holders(office_country, kb.titles[title], on)
         following = claims.at(title_end)
         if not holders or (following is not None and _is_person(following.entity_id, kb)):
@@ -322,7 +329,13 @@ def _unknown_people(view: TextView, kb: KnowledgeBase, claims: _Claims) -> tuple
                 mentions.append(Mention(latin_start, latin_end, before.entity_id, "alias"))
             continue
         name_start = bracket.start()
-        while name_start > 0 and (folded[name_start - 1] in kb.transliteration or folded[name_start - 1] == "·") and claims.free(name_start - 1, name_start) and bracket.start() - name_start < 12:
+        while (
+            name_start > 0
+            and (folded[name_start - 1] in kb.transliteration or folded[name_start - 1] == "·")
+            and claims.free(name_start - 1, name_start)
+            and bracket.start() - name_start < 16
+            and _marker_ending_at(folded, name_start, kb) is None  # 總理帕希尼揚: stop where a title ends
+        ):
             name_start -= 1
         if bracket.start() - name_start < 2:
             continue
@@ -382,7 +395,7 @@ def link_actors(view: TextView, kb: KnowledgeBase, on: dt.date | None) -> Linked
         mentions.append(mention)
     unknown, new_people = _unknown_people(view, kb, claims)
     mentions.extend(unknown)
-    title_mentions = _title_mentions(view, kb, claims, on)
+    title_mentions = _title_mentions(view, kb, claims, on, boundary)
     for mention in title_mentions:
         if claims.free(mention.start, mention.end):
             claims.claim(mention)
