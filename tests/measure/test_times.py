@@ -182,3 +182,14 @@ def test_seed_gold_times_are_found():
 )
 def test_offsets_from_a_past_event_are_not_dates(sentence: str) -> None:
     assert [t.text for t in extract_times(build_view(sentence), dt.date(2018, 6, 12))] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "text", "value"),
+    [
+        ("這是二○一一年十二月以來南韓總統首次專程訪日。", dt.date(2023, 3, 17), "二○一一年十二月以來", "2011-12"),
+        ("兩國領袖分別在10號抵達新加坡。", dt.date(2018, 6, 11), "10號", "2018-06-10"),
+    ],
+)
+def test_taiwanese_year_digits_and_day_marks(sentence: str, date: dt.date, text: str, value: str) -> None:
+    assert [(t.text, t.value) for t in extract_times(build_view(sentence), date)] == [(text, value)]

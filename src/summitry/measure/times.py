@@ -21,8 +21,8 @@ from summitry.measure.numerals import NotANumber, chinese_value
 from summitry.model import TextView, TimeExpr
 
 SPACE = r"[ \t\u3000]*"
-CHINESE_YEAR_DIGITS = "〇零一二三四五六七八九"
-CHINESE_DIGIT_VALUES = {character: value for value, character in enumerate("〇一二三四五六七八九")} | {"零": 0}
+CHINESE_YEAR_DIGITS = "〇○零一二三四五六七八九"  # ○ (U+25CB) stands for 〇 in Taiwanese digit-by-digit years
+CHINESE_DIGIT_VALUES = {character: value for value, character in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
 YEAR = rf"(?P<year>(?<![\d.])\d{{4}}(?!\d)|(?<![{CHINESE_YEAR_DIGITS}])[{CHINESE_YEAR_DIGITS}]{{4}})"
 MONTH = r"(?P<month>(?<![\d.])(?:1[0-2]|0?[1-9])(?!\d)|(?<![一二三四五六七八九十两〇零])(?:十[一二]?|[一二三四五六七八九]))"
 DAY = (
@@ -471,7 +471,7 @@ def patterns() -> tuple[Pattern, ...]:
         ("relday", relday, resolve_relative_day),
         ("offset", rf"{count}{SPACE}{unit}{direction}", resolve_offset),
         ("bare_year_part", rf"{no_count_before}(?:{alternatives(lexicon.bare_year_parts)})", resolve_bare_year_part),
-        ("bare_day", rf"{bare_day_lead}(?P<day>3[01]|[12]\d|[1-9])日", resolve_bare_day),
+        ("bare_day", rf"{bare_day_lead}(?P<day>3[01]|[12]\d|[1-9]){day_mark}", resolve_bare_day),
         # Chinese-numeral days alone only from the 10th on: "三日" is as often "three days".
         ("bare_day", rf"{bare_day_lead}{no_count_before}(?P<day>{CHINESE_DAY_FROM_TENTH})日", resolve_bare_day),
         ("weekday", rf"{weekshift}?(?:{alternatives(lexicon.week_words)}){weekday}", resolve_weekday),

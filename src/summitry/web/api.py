@@ -159,6 +159,14 @@ def corpus(request: Request) -> Corpus:
     return request.app.state.corpus
 
 
+def snapshot_of(request: Request) -> Snapshot:
+    """The store's state for this request: read once, however many parts of the page need it."""
+    found = getattr(request.state, "snapshot", None)
+    if found is None:
+        found = request.state.snapshot = snapshot_of(request)
+    return found
+
+
 def total_json(total: Total) -> dict[str, Any]:
     value = total.value
     return {
@@ -254,12 +262,12 @@ router = APIRouter(prefix="/api", tags=["summitry"])
 
 @router.get("/documents", response_model=list[DocumentSummary], summary="Stored documents")
 def api_documents(request: Request) -> list[dict[str, Any]]:
-    return document_summary(corpus(request).snapshot())
+    return document_summary(snapshot_of(request))
 
 
 @router.get("/documents/{doc_id}", summary="One document: its extract record (SCHEMA.md §1) and its text")
 def api_document(doc_id: str, request: Request) -> dict[str, Any]:
-    record = corpus(request).snapshot().by_id.get(doc_id)
+    record = snapshot_of(request).by_id.get(doc_id)
     if record is None:
         raise HTTPException(status_code=404, detail=f"{doc_id}: no stored document has this id")
     return {**record_to_json(record), "text": record.document.text}
@@ -281,12 +289,12 @@ def api_meetings(
     until: str | None = Query(None, description="ISO date, any precision"),
     with_actor: str | None = Query(None, alias="with", description="A second participant"),
 ) -> list[dict[str, Any]]:
-    return filter_meetings(corpus(request).snapshot(), actor, since, until, with_actor)
+    return filter_meetings(snapshot_of(request), actor, since, until, with_actor)
 
 
 @router.get("/meetings/{meeting_id}", response_model=MeetingOut, summary="One meeting")
 def api_meeting(meeting_id: str, request: Request) -> dict[str, Any]:
-    for row in corpus(request).snapshot().meeting_rows():
+    for row in snapshot_of(request).meeting_rows():
         if row["id"] == meeting_id:
             return row
     raise HTTPException(status_code=404, detail=f"{meeting_id}: no meeting has this id")
@@ -294,7 +302,7 @@ def api_meeting(meeting_id: str, request: Request) -> dict[str, Any]:
 
 @router.get("/meetings/{meeting_id}/readouts", response_model=ReadoutsOut, summary="Each side's readout of one meeting")
 def api_readouts(meeting_id: str, request: Request) -> dict[str, Any]:
-    return readouts_of(corpus(request).snapshot(), meeting_id)
+    return readouts_of(snapshot_of(request), meeting_id)
 
 
 @router.get("/ledger", response_model=list[CommitmentOut], summary="The commitments ledger (summitry ledger --json)")
@@ -303,14 +311,14 @@ def api_ledger(
     pledger: str | None = Query(None, description="id, English name or alias"),
     beneficiary: str | None = Query(None, description="id, English name or alias"),
 ) -> list[dict[str, Any]]:
-    return filter_ledger(corpus(request).snapshot(), pledger, beneficiary)
+    return filter_ledger(snapshot_of(request), pledger, beneficiary)
 
 
 @router.get("/ledger/totals", response_model=LedgerTotals, summary="Ledger totals by pledger and by beneficiary, one per unit")
 def api_ledger_totals(
     request: Request, pledger: str | None = Query(None), beneficiary: str | None = Query(None)
 ) -> dict[str, Any]:
-    rows = filter_ledger(corpus(request).snapshot(), pledger, beneficiary)
+    rows = filter_ledger(snapshot_of(request), pledger, beneficiary)
     return {
         "by_pledger": [total_json(t) for t in ledger_totals(rows, "pledger")],
         "by_beneficiary": [total_json(t) for t in ledger_totals(rows, "beneficiary")],
@@ -319,4 +327,4 @@ def api_ledger_totals(
 
 @router.get("/actors/{actor}", response_model=ActorOut, summary="One actor's timeline and counterparts")
 def api_actor(actor: str, request: Request) -> dict[str, Any]:
-    return actor_of(corpus(request).snapshot(), actor)
+    return actor_of(snapshot_of(request), actor)

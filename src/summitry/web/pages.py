@@ -16,6 +16,7 @@ from summitry.store import InvalidQuery, search
 from summitry.web.api import (
     actor_of,
     corpus,
+    snapshot_of,
     document_summary,
     filter_ledger,
     filter_meetings,
@@ -30,7 +31,7 @@ router = APIRouter(include_in_schema=False)
 
 
 def _page(request: Request, template: str, **context: Any) -> HTMLResponse:
-    snapshot = corpus(request).snapshot()
+    snapshot = snapshot_of(request)
     templates = request.app.state.templates
     return templates.TemplateResponse(request, template, {"directory": snapshot.directory, **context})
 
@@ -49,7 +50,7 @@ def _first_source_url(row: dict[str, Any]) -> str | None:
 
 @router.get("/", response_class=HTMLResponse)
 def index(request: Request) -> HTMLResponse:
-    snapshot = corpus(request).snapshot()
+    snapshot = snapshot_of(request)
     counts = {
         r.document.id: {
             "entities": len(r.entities),
@@ -99,7 +100,7 @@ def meetings_page(
     with_actor: str | None = Query(None, alias="with"),
 ) -> HTMLResponse:
     actor, since, until, with_actor = map(_blank, (actor, since, until, with_actor))
-    rows = filter_meetings(corpus(request).snapshot(), actor, since, until, with_actor)
+    rows = filter_meetings(snapshot_of(request), actor, since, until, with_actor)
     points = [
         TimePoint(row["date"], " – ".join(row["names"]), f"/meetings/{row['id']}",
                   f"{row['date']}: {' – '.join(row['names'])}" + (f" in {row['place']}" if row["place"] else ""))
@@ -115,7 +116,7 @@ def meetings_page(
 
 @router.get("/meetings/{meeting_id}", response_class=HTMLResponse)
 def meeting_page(meeting_id: str, request: Request) -> HTMLResponse:
-    snapshot = corpus(request).snapshot()
+    snapshot = snapshot_of(request)
     row = next((m for m in snapshot.meeting_rows() if m["id"] == meeting_id), None)
     if row is None:
         raise HTTPException(status_code=404, detail=f"{meeting_id}: no meeting has this id")
@@ -148,7 +149,7 @@ def _ledger_charts(rows: list[dict[str, Any]]) -> list[Markup]:
 @router.get("/ledger", response_class=HTMLResponse)
 def ledger_page(request: Request, pledger: str | None = None, beneficiary: str | None = None) -> HTMLResponse:
     pledger, beneficiary = _blank(pledger), _blank(beneficiary)
-    rows = filter_ledger(corpus(request).snapshot(), pledger, beneficiary)
+    rows = filter_ledger(snapshot_of(request), pledger, beneficiary)
     return _page(
         request,
         "ledger.html",
@@ -165,7 +166,7 @@ def ledger_page(request: Request, pledger: str | None = None, beneficiary: str |
 
 @router.get("/actors", response_class=HTMLResponse)
 def actors_page(request: Request) -> HTMLResponse:
-    snapshot = corpus(request).snapshot()
+    snapshot = snapshot_of(request)
     actors: dict[str, dict[str, Any]] = {}
 
     def entry(actor: str, name: str) -> dict[str, Any]:
@@ -184,7 +185,7 @@ def actors_page(request: Request) -> HTMLResponse:
 
 @router.get("/actors/{actor}", response_class=HTMLResponse)
 def actor_page(actor: str, request: Request) -> HTMLResponse:
-    snapshot = corpus(request).snapshot()
+    snapshot = snapshot_of(request)
     found = actor_of(snapshot, actor)
     nodes = [
         Node(
@@ -243,7 +244,7 @@ def _annotations(record, focus: tuple[int, int] | None) -> list[Annotation]:
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
 def document_page(doc_id: str, request: Request, start: int | None = None, end: int | None = None) -> HTMLResponse:
-    snapshot = corpus(request).snapshot()
+    snapshot = snapshot_of(request)
     record = snapshot.by_id.get(doc_id)
     if record is None:
         raise HTTPException(status_code=404, detail=f"{doc_id}: no stored document has this id")
