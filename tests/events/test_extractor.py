@@ -198,11 +198,3 @@ def test_who_cuts_a_tariff(text: str, setter: str | None) -> None:
     cuts = [f for f in facts(text) if (f.type, f.mode) == ("CONCEDE", "tariff")]
     assert {s for f in cuts for s in f.source} == ({setter} if setter else set())
 
-
-def test_a_since_time_does_not_date_the_event() -> None:
-    """二○一一年以來首次訪日: 2011 starts the period; the visit is not dated to it."""
-    from summitry import extract
-
-    record = extract("這是二○一一年十二月以來南韓總統首次專程訪問日本。", dt.date(2023, 3, 17))
-    visits = [e for e in record.events if e.type == "CONSULT"]
-    assert visits and all(not (e.date or "").startswith("2011") for e in visits)
