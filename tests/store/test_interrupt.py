@@ -24,9 +24,9 @@ from summitry.store.schema import documents, sentence_search, sentences
 from summitry.text import split_sentences
 from tests.store.conftest import SEEDS, dump
 
-# Twenty batches: enough that a stop lands mid-run, few enough that the four runs of each
-# case (stopped, resumed, on two backends) stay within a minute.
-DOCUMENTS = 1000
+# Forty batches: enough that a stop lands mid-run, few enough that the four runs of each
+# case (stopped, resumed, on two backends) stay within two minutes.
+DOCUMENTS = 2000  # "a few thousand": the size, kept at the low end for CI time
 # Stop once this many documents are committed: well before the end, after several batches.
 KILL_AFTER = 5 * BATCH_SIZE
 DATE = "2025-10-30"
