@@ -163,7 +163,7 @@ def snapshot_of(request: Request) -> Snapshot:
     """The store's state for this request: read once, however many parts of the page need it."""
     found = getattr(request.state, "snapshot", None)
     if found is None:
-        found = request.state.snapshot = snapshot_of(request)
+        found = request.state.snapshot = corpus(request).snapshot()
     return found
 
 
