@@ -34,6 +34,7 @@ from summitry.store import (
     InvalidQuery,
     SearchHit,
     StoreError,
+    hit_json,
     ingest_records,
     open_store,
     search,
@@ -346,17 +347,6 @@ def ingest(paths: tuple[str, ...], database: str, date: dt.date | None, batch_si
         sys.exit(1)
 
 
-def _hit_json(hit: SearchHit) -> dict:
-    return {
-        "doc": hit.doc_id,
-        "source": hit.source,
-        "date": hit.date.isoformat() if hit.date else None,
-        "title": hit.title,
-        "sentence": {"start": hit.sentence.start, "end": hit.sentence.end, "text": hit.sentence_text},
-        "matches": [{"start": m.start, "end": m.end, "text": hit.matched_text(m)} for m in hit.matches],
-    }
-
-
 def _print_hits(hits: list[SearchHit]) -> None:
     """Hits grouped under their document, matches highlighted (plain text off a terminal)."""
     console = Console(highlight=False)
@@ -393,7 +383,7 @@ def search_command(query: str, database: str, limit: int, as_json: bool) -> None
         engine.dispose()
     if as_json:
         for hit in hits:
-            click.echo(json.dumps(_hit_json(hit), ensure_ascii=False))
+            click.echo(json.dumps(hit_json(hit), ensure_ascii=False))
     elif hits:
         _print_hits(hits)
     else:

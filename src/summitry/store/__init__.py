@@ -7,7 +7,7 @@ in either script).
 
 from summitry.store.database import DEFAULT_URL, StoreError, open_store, store_url
 from summitry.store.ingest import BATCH_SIZE, IngestSummary, ingest_records
-from summitry.store.search import InvalidQuery, SearchHit, search
+from summitry.store.search import InvalidQuery, SearchHit, hit_json, search
 
 __all__ = [
     "BATCH_SIZE",
@@ -16,6 +16,7 @@ __all__ = [
     "InvalidQuery",
     "SearchHit",
     "StoreError",
+    "hit_json",
     "ingest_records",
     "open_store",
     "search",

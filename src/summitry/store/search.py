@@ -10,6 +10,8 @@ The index holds sentences, so a match never spans a sentence boundary.
 
 from __future__ import annotations
 
+from typing import Any
+
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -124,3 +126,15 @@ def _contains(dialect: str, wanted: str) -> ColumnElement[bool]:
         # pg_trgm's GIN index serves ILIKE for three characters or more.
         return column.ilike(pattern, escape="\\")
     return column.like(pattern, escape="\\")
+
+
+def hit_json(hit: SearchHit) -> dict[str, Any]:
+    """One search hit as ``summitry search --json`` and the web API give it."""
+    return {
+        "doc": hit.doc_id,
+        "source": hit.source,
+        "date": hit.date.isoformat() if hit.date else None,
+        "title": hit.title,
+        "sentence": {"start": hit.sentence.start, "end": hit.sentence.end, "text": hit.sentence_text},
+        "matches": [{"start": m.start, "end": m.end, "text": hit.matched_text(m)} for m in hit.matches],
+    }

@@ -12,7 +12,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from pydantic import BaseModel
 
 from summitry.record import record_to_json
-from summitry.store import InvalidQuery, SearchHit, search
+from summitry.store import InvalidQuery, hit_json, search
 from summitry.views.ledger import commitment_json, ledger
 from summitry.views.meetings import meeting_json, meetings
 from summitry.views.readouts import UnknownMeeting, readouts, readouts_json
@@ -178,18 +178,6 @@ def total_json(total: Total) -> dict[str, Any]:
         "approx": total.approx,
         "text": total.text,
         "rows": list(total.rows),
-    }
-
-
-def hit_json(hit: SearchHit) -> dict[str, Any]:
-    """One search hit as ``summitry search --json`` prints it."""
-    return {
-        "doc": hit.doc_id,
-        "source": hit.source,
-        "date": hit.date.isoformat() if hit.date else None,
-        "title": hit.title,
-        "sentence": {"start": hit.sentence.start, "end": hit.sentence.end, "text": hit.sentence_text},
-        "matches": [{"start": m.start, "end": m.end, "text": hit.matched_text(m)} for m in hit.matches],
     }
 
 
