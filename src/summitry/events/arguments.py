@@ -212,6 +212,8 @@ class SentenceActors:
                 return Party(party.start, party.end, party.ids, party.kind, True, locates=False)  # APEC峰會: the forum
             if role == "locative" and any(0 <= hit.start - party.end <= 1 for hit in self.hits):
                 return venue  # 在白宮會晤
+            if party.kind == "mention" and self._located_after_marker(party, parties):
+                return venue  # 在東京首相官邸與…舉行會談: where they met, not who met
             return party
         if role == "locative":
             return venue
@@ -221,6 +223,19 @@ class SentenceActors:
         if party.kind == "mention" and self.folded.startswith(self.lexicon.venue_nouns, party.end):
             return venue  # 新加坡峰會; a short form (美俄峰會) names the parties instead
         return party
+
+    def _located_after_marker(self, party: Party, parties: Sequence[Party]) -> bool:
+        """在/於 X, or 在 + places + X (在東京首相官邸): X names where, as a venue does."""
+        start = party.start
+        for other in reversed([p for p in parties if p.end <= party.start]):
+            if other.end == start and self.actors.type_of(other.ids[0]) in ("place", "country"):
+                start = other.start
+            else:
+                break
+        clause = self.layout.clause_at(party.start)
+        if marker_role(self._plain(clause.start, start), self.lexicon) != "locative":
+            return False
+        return not self.folded.startswith("的", party.end)  # 在白宮的壓力下: a party after all
 
     def _text_before(self, party: Party, parties: Sequence[Party]) -> str:
         clause = self.layout.clause_at(party.start)
@@ -305,7 +320,7 @@ class SentenceActors:
             gap = self.folded[other.end : group.start]
             if len(gap) > _OBJECT_GAP or gap.startswith("的") or set(gap) & _CLAUSE_PUNCTUATION:
                 continue
-            pivot = hit is not None and hit.start > group.end and self.folded[other.start : other.end] in self.lexicon.pivot_verbs
+            pivot = hit is not None and hit.start >= group.end and self.folded[other.start : other.end] in self.lexicon.pivot_verbs
             if not pivot:
                 return True
         return False
@@ -386,6 +401,8 @@ class SentenceActors:
         comitatives_after = [g for g in after if g.role == "comitative"]  # 取消與南韓的聯合軍演
         obj = next((g for g in after if g.role is None and len(self.folded[hit.end : g.start]) <= _OBJECT_REACH), None)
         recipient = next((g for g in after if g.role == "prep"), None)  # 交付…巡防艦給越南海警
+        if recipient is not None and obj is not None and obj.end <= recipient.start:
+            recipient = None  # 指責澤連斯基對普京的仇恨: 對普京 belongs to the object's phrase
         if obj is not None and self.folded[hit.end : obj.start].lstrip(" 了").startswith("的"):
             subject, obj = subject or obj, None  # 會晤的美國總統川普: the head of a relative clause
         if pattern.attached:
@@ -440,6 +457,8 @@ class SentenceActors:
             gap = gap.replace(self.folded[venue.start : venue.end], "")
         for word in self.lexicon.leader_words:
             gap = gap.replace(word, "")
+        if group.role == "comitative" and any(word in gap for word in self.lexicon.light_verbs):
+            return None  # 和日本首相舉行高峰會: the co-party, the summit's subject stands before 和
         return group if len(gap.strip("的 ")) <= 2 and group.role in (None, "comitative") else None
 
     def _symmetric(self, pattern: ArgumentPattern, subject, comitatives, obj, prep, on) -> list[Parties]:
@@ -488,13 +507,15 @@ class SentenceActors:
         return Group([venues[0][0]], [[venues[0][1]]]) if venues else None
 
     # -- where ---------------------------------------------------------------------------
-    def places(self, hit: TriggerHit) -> list[str]:
+    def places(self, hit: TriggerHit, own_clause: bool = False) -> list[str]:
         """Where the trigger's event happened: 在/於 X, X峰會, a caption's "日本東京，", cities first."""
         chosen: list[Party] = []
         for party in self.parties:
             if not party.venue or not party.locates:
                 continue
             in_clause = hit.clause.holds(party.start, party.end)
+            if own_clause and not in_clause:
+                continue
             if in_clause and self._locates(party, hit):
                 chosen.append(party)
             elif not in_clause and party.end <= hit.start and (self._caption_clause(party) or self._after_locative(party)):

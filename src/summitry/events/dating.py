@@ -56,35 +56,89 @@ class Dater:
         return [
             t for t in times
             if not (self.folded[t.end : t.end + 1] == "的" and not (0 <= hit.start - t.end <= 8))
+            and not self._dates_something_else(t, hit)
         ]
 
+    def _dates_something_else(self, time: TimeExpr, hit: TriggerHit) -> bool:
+        """二○一一年十二月李明博以來 (since when), 去年五月就任總統 (another verb's time)."""
+        if any(word in self.folded[time.start : time.end] for word in self.lexicon.since_words):
+            return True  # the time stage read 以來 into the time itself
+        after = self.folded[time.end : time.end + self.lexicon.since_reach]
+        for mark in "，,；;。！？!?":
+            after = after.split(mark, 1)[0]
+        if hit.start >= time.end:
+            after = after[: hit.start - time.end]  # only what stands between it and the trigger
+        if any(word in after for word in self.lexicon.since_words):
+            return True
+        near = self.folded[time.end : time.end + 3]
+        return any(word in near for word in self.lexicon.other_verbs) and not (0 <= hit.start - time.end <= 1)
+
     def date(
-        self, hit: TriggerHit, layout: SentenceLayout, previous: SentenceLayout | None, hits: list[TriggerHit]
+        self, hit: TriggerHit, layout: SentenceLayout, previous: SentenceLayout | None, hits: list[TriggerHit],
+        subjectless: bool = False,
     ) -> tuple[str | None, str]:
         """The event's date and how it was found: clause, sentence, previous, news or none."""
         in_clause = [  # 取消原定下月舉行的軍演: 下月 dates the exercise, not its cancellation
             t for t in self._own(self._within(hit.clause.start, hit.clause.end), hit)
-            if not (hit.end <= t.start and t.end <= hit.phrase_end)
+            if not (hit.end <= t.start and t.end <= hit.phrase_end) and not self._next_verbs(t, hit, hits)
         ]
         if in_clause:
             return min(in_clause, key=lambda t: abs(t.start - hit.start)).value, "clause"
+        if self._requested(hit, hits):
+            return None, "none"  # 5月21日…邀請日、韓領袖訪美: the day of the invitation, not of the visit
         sentence = layout.sentence
         # A time in another clause dates the trigger only when it sets the scene of the whole
         # sentence: a dateline clause (10月29日，川普…) or the sentence's opening words.
-        scene = [t for t in self._within(sentence.start, sentence.end) if self._sets_scene(t, layout, hits)]
+        scene = [
+            t for t in self._within(sentence.start, sentence.end)
+            if self._sets_scene(t, layout, hits) and not self._dates_something_else(t, hit)
+        ]
         if scene:
             return scene[-1].value if all(t.end <= hit.start for t in scene) else scene[0].value, "sentence"
+        if subjectless:
+            carried = self.carried(hit, layout, hits)
+            if carried:
+                return carried, "carried"
         if previous is not None and previous.paragraph == layout.paragraph:
             earlier = [
                 t
                 for t in self._within(previous.sentence.start, previous.sentence.end)
                 if granularity(t.value) in self.lexicon.previous_sentence_granularity and t.relation is None
+                and not self._dates_something_else(t, hit)
             ]
             if earlier:
                 return earlier[-1].value, "previous"
         if self.document_date is not None and self._news_of_the_day(layout):
             return self.document_date.isoformat(), "news"
         return None, "none"
+
+    def _requested(self, hit: TriggerHit, hits: list[TriggerHit]) -> bool:
+        """An act asked for by a request earlier in its clause (邀請X訪美, 要求X撤軍) happens
+        later than the request: only a time written after the request may date it."""
+        return any(
+            other is not hit and other.clause == hit.clause and other.end <= hit.start and other.group.type == "REQUEST"
+            for other in hits
+        )
+
+    def _next_verbs(self, time: TimeExpr, hit: TriggerHit, hits: list[TriggerHit]) -> bool:
+        """邀請尹錫悅8月訪美: a time after the trigger and before a later one dates the later."""
+        return any(
+            other is not hit and other.clause == hit.clause and hit.end <= time.start and time.end <= other.start
+            for other in hits
+        )
+
+    def carried(self, hit: TriggerHit, layout: SentenceLayout, hits: list[TriggerHit]) -> str | None:
+        """尹錫悅十六日起訪問日本，在東京和岸田舉行高峰會: a clause with no subject and no time of
+        its own goes on with the clause before it, and with the time of that clause's event."""
+        for clause in reversed([c for c in layout.clauses if c.end <= hit.clause.start]):
+            verbs = [h for h in hits if clause.holds(h.start, h.end)]
+            if not verbs:
+                continue
+            own = [t for h in verbs for t in self._own(self._within(clause.start, clause.end), h)]
+            if own:
+                return min(own, key=lambda t: abs(t.start - verbs[0].start)).value
+            return None
+        return None
 
     def _sets_scene(self, time: TimeExpr, layout: SentenceLayout, hits: list[TriggerHit]) -> bool:
         """10月29日，…; 當地時間2025年10月30日，…; 新加坡峰會(2018):… — a dateline or the opening

@@ -197,7 +197,9 @@ class _Extraction:
         return hit.start - layout.sentence.start <= 8 and hit.cue.word in opening
 
     def _place(self, actors: SentenceActors, hit: TriggerHit, parties: Parties) -> str | None:
-        places = [p for p in actors.places(hit) if p not in parties.source and p not in parties.target]
+        # A visit's place is its own clause's or its destination: 在日本…邀請日、韓領袖訪美 is no visit to Japan.
+        own_clause = hit.group.mode == "visit" and bool(parties.target)
+        places = [p for p in actors.places(hit, own_clause) if p not in parties.source and p not in parties.target]
         if places:
             return self.actors.name(places[0])
         if hit.group.mode == "visit" and len(parties.target) == 1 and self.actors.type_of(parties.target[0]) == "country":
@@ -227,9 +229,9 @@ class _Extraction:
     def _events_for(self, hit: TriggerHit, layout: SentenceLayout, previous: SentenceLayout | None) -> list[_Found]:
         if hit.anaphoric and any(f.event.type == hit.group.type for f in self.found):
             return []  # 此次訪問: the visit is already on record
-        date, how = self.dater.date(hit, layout, previous, self.hits[layout.index])
-        on = as_date(date) or self.document_date
         actors = self._sentence_actors(layout)
+        date, how = self.dater.date(hit, layout, previous, self.hits[layout.index], not actors.has_subject(hit))
+        on = as_date(date) or self.document_date
         attribution = Attributor(self.folded, actors, self.lexicon.status).attribute(hit)
         candidates = actors.parties_for(hit, hit.group.pattern, attribution.speaker, on)
         if not any(self._enough(hit, parties) for parties in candidates):

@@ -94,6 +94,7 @@ class TriggerGroup:
     cues: tuple[Cue, ...]
     suppresses: tuple[tuple[str, str | None], ...] = ()
     own_subjects: tuple[str, ...] = ()  # nouns that, before the trigger, are its clause's subject
+    asked_by: tuple[str, ...] = ()  # verbs that, shortly before the trigger, only ask for it (建議他感謝)
 
     @property
     def key(self) -> tuple[str, str | None]:
@@ -132,6 +133,7 @@ class StatusLexicon:
     negated_reach: int
     denied: tuple[Cue, ...]
     hypothetical: tuple[Cue, ...]
+    hypothetical_ends: tuple[str, ...]
     possible: tuple[Cue, ...]
     possible_reach: int
     planned: tuple[Cue, ...]
@@ -150,6 +152,9 @@ class DatingLexicon:
     previous_sentence_granularity: frozenset[str]
     future_is_planned: bool
     historical: tuple[str, ...]
+    since_words: tuple[str, ...] = ()
+    since_reach: int = 14
+    other_verbs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)  # one instance per process: identity is its hash
@@ -308,6 +313,7 @@ def event_lexicon() -> EventLexicon:
             cues=_cues_with_defaults(group["words"], {k: group[k] for k in group_keys if k in group}),
             suppresses=tuple(_suppressed(entry) for entry in group.get("suppresses") or ()),
             own_subjects=longest_first(group.get("own_subjects")),
+            asked_by=longest_first(group.get("asked_by")),
         )
         for group in triggers["groups"]
     )
@@ -344,6 +350,7 @@ def event_lexicon() -> EventLexicon:
             negated_reach=int(status["negated"].get("reach", 16)),
             denied=_cues(status["denied"]["words"]),
             hypothetical=_cues(status["hypothetical"]["words"]),
+            hypothetical_ends=longest_first(status["hypothetical"].get("ends_at")),
             possible=_cues(status["possible"]["words"]),
             possible_reach=int(status["possible"].get("reach", 16)),
             planned=_cues(status["planned"]["words"]),
@@ -360,6 +367,9 @@ def event_lexicon() -> EventLexicon:
             previous_sentence_granularity=frozenset(dating.get("previous_sentence_granularity") or ()),
             future_is_planned=bool(dating.get("future_is_planned", True)),
             historical=longest_first(dating.get("historical")),
+            since_words=longest_first(dating.get("since_words")),
+            since_reach=int(dating.get("since_reach", 14)),
+            other_verbs=longest_first(dating.get("other_verbs")),
         ),
     )
 

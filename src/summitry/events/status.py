@@ -82,6 +82,17 @@ class Attributor:
             return True
         return False
 
+    def _condition_start(self, hit: TriggerHit) -> int:
+        """Where a conditional may stand: the sentence, from its last clause before the trigger
+        that opens with 所以/不過/但是… (the condition before it has had its consequence)."""
+        start = self.layout.sentence.start
+        for clause in self.layout.clauses:
+            if clause.start > hit.start:
+                break
+            if self.folded[clause.start : clause.end].lstrip(" ，,").startswith(self.lexicon.hypothetical_ends):
+                start = max(start, clause.start)
+        return start
+
     def _resultative(self, hit: TriggerHit) -> bool:
         return self.folded[hit.end : hit.end + 1] in _RESULTATIVES
 
@@ -106,7 +117,7 @@ class Attributor:
         # 考慮為特朗普準備驚喜，授予特朗普勳章: an intention carries into a following clause
         # that has no subject of its own, never into one that has (尋求多元化，美越防務升溫).
         planned_start = clause_start if self.actors.has_subject(hit) else self._since_previous_trigger(hit, inner_start)
-        hypothetical = self._cue_before(self.lexicon.hypothetical, hit, sentence_start, None) or self._cue_before(
+        hypothetical = self._cue_before(self.lexicon.hypothetical, hit, self._condition_start(hit), None) or self._cue_before(
             self.lexicon.possible, hit, clause_start, self.lexicon.possible_reach
         )
         if hypothetical:  # 若無法達成協議: a condition, not a fact either way

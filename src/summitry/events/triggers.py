@@ -92,6 +92,15 @@ def _modifier(folded: str, phrase_end: int, mentions: tuple[Mention, ...], allow
     return False
 
 
+_ASKED_REACH = 8
+
+
+def _asked_for(folded: str, verbs: tuple[str, ...], start: int, clause: Clause) -> bool:
+    """建議他感謝特朗普, 呼籲各方讚揚…: the act is only asked for of someone; none took place."""
+    before = folded[max(clause.start, start - _ASKED_REACH) : start]
+    return any(verb in before for verb in verbs)
+
+
 def _anaphoric(folded: str, start: int, clause: Clause, anaphora: tuple[str, ...], reach: int) -> bool:
     """此次訪問, 這次與習近平會晤, 這次「川習會」: a demonstrative shortly before, in the clause."""
     before = folded[max(clause.start, start - reach) : start]
@@ -121,6 +130,8 @@ def find_triggers(
                 continue
             if not _need_met(folded, cue, start, end, clause):
                 continue
+            if _asked_for(folded, group.asked_by, start, clause):
+                continue
             phrase_end = _phrase_end(folded, cue, end, clause)
             if _modifier(folded, phrase_end, mentions, lexicon.arguments.modifier_heads_allowed):
                 continue
@@ -137,6 +148,18 @@ def _resolve(hits: list[TriggerHit]) -> list[TriggerHit]:
         if not any(
             other.start <= hit.start and hit.end <= other.end and other.end - other.start > hit.end - hit.start
             for other in hits
+        )
+    ]
+    # One word matched by two groups of one type (合作 after 安保 and bare 合作): the group
+    # whose word needed a second word is the more specific reading, and the only one kept.
+    kept = [
+        hit
+        for hit in kept
+        if hit.cue.needs is not None
+        or not any(
+            other.start == hit.start and other.end == hit.end and other.group.type == hit.group.type
+            and other.cue.needs is not None
+            for other in kept
         )
     ]
     suppressed = {
