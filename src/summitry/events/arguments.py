@@ -10,6 +10,7 @@ and where a clause names no subject, the subject of an earlier clause carries ov
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Callable, Mapping, Sequence
@@ -76,11 +77,26 @@ class ActorIndex:
         self.kb = kb
         ordered = sorted(mentions, key=lambda m: (m.start, -(m.end - m.start)))
         kept: list[Mention] = []
+        # Every kept mention starts at or before this one (sorted by start), so one of them
+        # holds it exactly when the furthest end kept so far reaches this one's end.
+        furthest: int | None = None
         for mention in ordered:
-            if any(k.start <= mention.start and mention.end <= k.end for k in kept):
+            if furthest is not None and mention.end <= furthest:
                 continue  # 朝 inside 朝領導人: the longer mention already names the actor
             kept.append(mention)
+            furthest = mention.end if furthest is None else max(furthest, mention.end)
         self.mentions = tuple(kept)
+        self._starts = [m.start for m in self.mentions]
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        """The mentions wholly inside [start, end], in document order."""
+        low = bisect.bisect_left(self._starts, start)
+        high = bisect.bisect_right(self._starts, end)
+        return [m for m in self.mentions[low:high] if start <= m.start and m.end <= end]
+
+    def before(self, offset: int) -> int:
+        """How many mentions start at or before ``offset``: none after them ends by ``offset``."""
+        return bisect.bisect_right(self._starts, offset)
 
     def type_of(self, entity_id: str) -> str:
         entity = self.entities.get(entity_id)
@@ -155,8 +171,8 @@ class SentenceActors:
         sentence = layout.sentence
         parties = [
             Party(m.start, m.end, (m.entity_id,), "short_form" if m.how in _SHORT_FORMS else "mention")
-            for m in actors.mentions
-            if sentence.start <= m.start and m.end <= sentence.end and not layout.in_brackets(m.start, m.end)
+            for m in actors.within(sentence.start, sentence.end)
+            if not layout.in_brackets(m.start, m.end)
         ]
         parties += self._pronouns(resolve_pronoun, parties)
         parties += self._both_sides(resolve_both_sides, parties)

@@ -8,6 +8,7 @@ document's year. Deadlines (2035年前) date nothing.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 
 from summitry.events.layout import SentenceLayout
@@ -48,8 +49,16 @@ class Dater:
         self.document_date = document_date
         self.lexicon = lexicon
 
+        # Positions of self.times by start, to find a span's times without reading them all.
+        self._by_start = sorted(range(len(self.times)), key=lambda i: self.times[i].start)
+        self._starts = [self.times[i].start for i in self._by_start]
+
     def _within(self, start: int, end: int) -> list[TimeExpr]:
-        return [t for t in self.times if start <= t.start and t.end <= end]
+        """The times wholly inside [start, end], in the order of self.times."""
+        low = bisect.bisect_left(self._starts, start)
+        high = bisect.bisect_right(self._starts, end)
+        positions = sorted(i for i in self._by_start[low:high] if self.times[i].end <= end)
+        return [self.times[i] for i in positions]
 
     def _own(self, times: list[TimeExpr], hit: TriggerHit) -> list[TimeExpr]:
         """Times that may date the trigger: 2020年的選舉 dates the election, not what is said of it."""

@@ -20,7 +20,7 @@ from summitry.events.lexicon import EventLexicon, event_lexicon
 from summitry.events.status import Attributor
 from summitry.events.summary import summarize
 from summitry.events.tables import read_tables, table_events
-from summitry.events.triggers import TriggerHit, find_triggers
+from summitry.events.triggers import MentionIndex, TriggerHit, find_triggers
 from summitry.model import Event, Quantity, Span, TextView, TimeExpr
 
 # Types whose events stand for a meeting of their parties: 雙方 refers back to them, and a
@@ -30,14 +30,6 @@ _BOTH_SIDES_LOOKBACK = 8  # sentences
 _PRONOUN_LOOKBACK = 3  # sentences
 _SCENE_PARAGRAPHS = 2
 _OBJECT_GAP = 2
-
-
-def _may_date(dated: Event, undated: Event) -> bool:
-    """Whose date an undated report may take: a visit a visit's, a meeting a meeting's, an
-    agreement a meeting's or an agreement's."""
-    if (dated.mode == "visit") != (undated.mode == "visit"):
-        return False
-    return dated.type == "CONSULT" or undated.type == "AGREE"
 
 
 @dataclass
@@ -70,18 +62,25 @@ class _Extraction:
         self.kb = kb
         self.document_date = document_date
         self.quantities = tuple(sorted(quantities, key=lambda q: q.start))
+        self.quantity_starts = [q.start for q in self.quantities]
         entities = {**{e.id: e for e in linked.entities}, **kb.entities}
         self.actors = ActorIndex(linked.mentions, entities, kb)
         self.layouts = sentence_layouts(view, lexicon.status.quotation_min_length)
         self.sentence_starts = [layout.sentence.start for layout in self.layouts]
         self.dater = Dater(self.folded, times, document_date, lexicon.dating)
         self.time_spans = tuple((t.start, t.end) for t in times)
+        # SentenceActors only reads the spans inside its own sentence; they are found by start.
+        self._span_order = sorted(range(len(self.time_spans)), key=lambda i: self.time_spans[i][0])
+        self._span_starts = [self.time_spans[i][0] for i in self._span_order]
+        self._sentence_spans: dict[int, tuple[tuple[int, int], ...]] = {}
         self.times = tuple(sorted(times, key=lambda t: t.start))
+        self.time_starts = [t.start for t in self.times]
         self.titles = tuple(sorted(set(kb.titles) | set(lexicon.arguments.leader_words), key=len, reverse=True))
         self.tables = read_tables(view)
         # A table's rows are read by columns (events/tables.py), never as sentences.
+        mention_index = MentionIndex(self.actors.mentions)
         self.hits = [
-            [] if self._in_table(layout) else find_triggers(self.folded, layout, self.actors.mentions, lexicon)
+            [] if self._in_table(layout) else find_triggers(self.folded, layout, self.actors.mentions, lexicon, mention_index)
             for layout in self.layouts
         ]
         self.found: list[_Found] = []
@@ -100,14 +99,16 @@ class _Extraction:
         here = self._sentence_of(offset)
         layout = self.layouts[here]
         if self.folded[offset : offset + 2] == "后者":
-            persons = [m for m in self.actors.mentions if m.end <= offset and self.actors.type_of(m.entity_id) == "person"]
+            earlier = self.actors.mentions[: self.actors.before(offset)]
+            persons = [m for m in earlier if m.end <= offset and self.actors.type_of(m.entity_id) == "person"]
             return persons[-1].entity_id if persons else None
         speaker = self._speaker_of_sentence(layout, offset)
         if speaker:
             return speaker
         paragraph = layout.paragraph
         own_clause = layout.clause_at(offset)
-        for mention in reversed(self.actors.mentions):
+        # Mentions starting after offset also end after it: only those up to it are read.
+        for mention in reversed(self.actors.mentions[: self.actors.before(offset)]):
             if mention.end > offset or self.actors.type_of(mention.entity_id) != "person":
                 continue
             if own_clause.holds(mention.start, mention.end):
@@ -138,7 +139,7 @@ class _Extraction:
             verb = sentence.start + position
             clause = layout.clause_at(verb)
             persons = [
-                m for m in self.actors.mentions
+                m for m in self.actors.within(clause.start, verb)
                 if clause.start <= m.start and m.end <= verb and self.actors.type_of(m.entity_id) == "person"
                 and not layout.in_brackets(m.start, m.end)
             ]
@@ -169,8 +170,19 @@ class _Extraction:
             self.hits[layout.index],
             self._pronoun,
             self._both_sides(layout.index),
-            self.time_spans,
+            self._time_spans_in(layout),
         )
+
+    def _time_spans_in(self, layout: SentenceLayout) -> tuple[tuple[int, int], ...]:
+        """The time spans wholly inside the sentence, in the order of self.time_spans."""
+        spans = self._sentence_spans.get(layout.index)
+        if spans is None:
+            sentence = layout.sentence
+            low = bisect.bisect_left(self._span_starts, sentence.start)
+            high = bisect.bisect_right(self._span_starts, sentence.end)
+            positions = sorted(i for i in self._span_order[low:high] if self.time_spans[i][1] <= sentence.end)
+            spans = self._sentence_spans[layout.index] = tuple(self.time_spans[i] for i in positions)
+        return spans
 
     # -- one trigger -------------------------------------------------------------------
     def _series_parties(self, hit: TriggerHit, layout: SentenceLayout) -> Parties | None:
@@ -213,8 +225,11 @@ class _Extraction:
         if scope == "none":
             return ()
         clause, sentence = hit.clause, layout.sentence
+        # Both conditions below bound q.start, so only that slice of the sorted quantities is read.
+        low = bisect.bisect_left(self.quantity_starts, min(clause.start, hit.end))
+        high = bisect.bisect_right(self.quantity_starts, max(clause.end, sentence.end))
         return tuple(
-            q for q in self.quantities
+            q for q in self.quantities[low:high]
             if clause.start <= q.start and q.end <= clause.end
             or scope == "sentence" and hit.end <= q.start and q.end <= sentence.end and q.unit.isupper()
         )
@@ -313,7 +328,9 @@ class _Extraction:
             if event.date is not None or event.type not in MEETING_TYPES or found.historical or len(found.participants) < 2:
                 continue
             layout = self.layouts[found.sentence]
-            if any(layout.sentence.start <= t.start and t.end <= layout.sentence.end for t in self.times):
+            low = bisect.bisect_left(self.time_starts, layout.sentence.start)
+            high = bisect.bisect_right(self.time_starts, layout.sentence.end)
+            if any(layout.sentence.start <= t.start and t.end <= layout.sentence.end for t in self.times[low:high]):
                 continue
             focus = self._last_time_before(layout)
             if focus:
@@ -321,10 +338,11 @@ class _Extraction:
 
     def _last_time_before(self, layout: SentenceLayout) -> str | None:
         """The last time named before the sentence, if it names a day and lies close enough."""
-        earlier = [t for t in self.times if t.end <= layout.sentence.start]
-        if not earlier:
+        # The last time (in start order) ending by the sentence: it starts by then too.
+        count = bisect.bisect_right(self.time_starts, layout.sentence.start)
+        last = next((t for t in reversed(self.times[:count]) if t.end <= layout.sentence.start), None)
+        if last is None:
             return None
-        last = earlier[-1]
         there = self.layouts[self._sentence_of(last.start)]
         close = layout.paragraph - there.paragraph <= _SCENE_PARAGRAPHS
         if close and last.value and len(last.value) == 10 and last.relation is None and not self._is_future(last.value):
@@ -337,19 +355,43 @@ class _Extraction:
     def _inherit_dates(self) -> None:
         """An undated report of a meeting takes the date of a dated report of the same parties
         (特朗普在基地迎接普京 after 8月15日的峰會), unless the text marks it as an earlier one."""
+        # The reports that may lend a date, by parties, visit or not, and type. An entry that
+        # inherits had no date before and is marked "inherited" after, so lends none: the
+        # lenders are fixed before the loop. self.found is in sentence order, so is each list.
+        lenders: dict[tuple, tuple[list[int], list[int]]] = {}
+        for position, other in enumerate(self.found):
+            if (
+                other.event.date and other.event.type in MEETING_TYPES and other.date_how != "inherited"
+                and other.event.status not in ("planned", "hypothetical", "negated")
+            ):
+                key = (other.participants, other.event.mode == "visit", other.event.type)
+                sentences, positions = lenders.setdefault(key, ([], []))
+                sentences.append(other.sentence)
+                positions.append(position)
         for index, found in enumerate(self.found):
             event = found.event
             if event.date is not None or event.type not in MEETING_TYPES or found.historical or len(found.participants) < 2:
                 continue
-            dated = [
-                (abs(other.sentence - found.sentence) + (0.5 if other.sentence > found.sentence else 0), other)
-                for other in self.found
-                if other.event.date and other.event.type in MEETING_TYPES and other.participants == found.participants
-                and _may_date(other.event, event) and other.date_how != "inherited"
-                and other.event.status not in ("planned", "hypothetical", "negated")
-            ]
-            if dated:
-                _, source = min(dated, key=lambda pair: pair[0])
+            # Whose date an undated report may take: a visit a visit's, a meeting a meeting's,
+            # an agreement a meeting's or an agreement's.
+            types = ("CONSULT", "AGREE") if event.type == "AGREE" else ("CONSULT",)
+            here = found.sentence
+            best: tuple[float, int] | None = None  # (distance, position): the first nearest wins
+            for kind in types:
+                lists = lenders.get((found.participants, event.mode == "visit", kind))
+                if lists is None:
+                    continue
+                sentences, positions = lists
+                after = bisect.bisect_right(sentences, here)
+                if after > 0:  # the nearest at or before, the first report of its sentence
+                    first = bisect.bisect_left(sentences, sentences[after - 1])
+                    option = (here - sentences[after - 1], positions[first])
+                    best = option if best is None else min(best, option)
+                if after < len(sentences):  # the nearest after, half a sentence further
+                    option = (sentences[after] - here + 0.5, positions[after])
+                    best = option if best is None else min(best, option)
+            if best is not None:
+                source = self.found[best[1]]
                 self.found[index] = replace(found, event=replace(event, date=source.event.date), date_how="inherited")
 
 

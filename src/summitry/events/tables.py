@@ -264,10 +264,12 @@ class _Parties:
     def __init__(self, mentions: Sequence[Mention], type_of: Callable[[str], str], country_of: Callable[[str], str | None]) -> None:
         ordered = sorted(mentions, key=lambda m: (m.start, -(m.end - m.start)))
         kept: list[Mention] = []
-        for mention in ordered:
-            if any(k.start <= mention.start and mention.end <= k.end for k in kept):
+        furthest: int | None = None  # kept mentions all start earlier: one holds this one iff
+        for mention in ordered:  # the furthest end kept reaches its end
+            if furthest is not None and mention.end <= furthest:
                 continue
             kept.append(mention)
+            furthest = mention.end if furthest is None else max(furthest, mention.end)
         self.mentions = [m for m in kept if type_of(m.entity_id) != "place"]
         self.type_of = type_of
         self.country_of = country_of

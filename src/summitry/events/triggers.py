@@ -7,8 +7,10 @@ the longest wins, so 雙邊會談 is one trigger, not also 會談.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import cache
+from typing import Sequence
 
 import ahocorasick
 
@@ -73,13 +75,31 @@ _PHRASE_BREAKS = set("，,；;：:。！？!?「」『』()")
 _OBJECT_SIGNS = set("至为到给向于在了一个项份些条次场")
 
 
-def _modifier(folded: str, phrase_end: int, mentions: tuple[Mention, ...], allowed: tuple[str, ...]) -> bool:
+class MentionIndex:
+    """What find_triggers asks of a document's mentions, built once per document."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.short_form_ends = {m.end for m in mentions if m.how in ("short_form", "compound")}
+        self.starts = {m.start for m in mentions}
+        spans = sorted((m.start, m.end) for m in mentions)
+        self._span_starts = [a for a, _ in spans]
+        self._furthest: list[int] = []  # furthest end among the first i+1 spans
+        for _, b in spans:
+            self._furthest.append(b if not self._furthest else max(self._furthest[-1], b))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether some mention (a, b) has a < end and start < b."""
+        count = bisect.bisect_left(self._span_starts, end)
+        return count > 0 and self._furthest[count - 1] > start
+
+
+def _modifier(folded: str, phrase_end: int, mentions: tuple[Mention, ...] | MentionIndex, allowed: tuple[str, ...]) -> bool:
     """達成協議的責任, 解除制裁的籌碼: the phrase only describes a noun; no event is reported.
 
     Not so when the noun after 的 is a party (會晤的美國總統川普) or a time (會談的同時), or
     when a party stands before 的 (奉上了美國最需要的稀土: 的 belongs to the object).
     """
-    mention_starts = {m.start for m in mentions}
+    mention_starts = mentions.starts if isinstance(mentions, MentionIndex) else {m.start for m in mentions}
     for index in range(phrase_end, min(len(folded), phrase_end + _MODIFIER_REACH)):
         char = folded[index]
         if char in _PHRASE_BREAKS or char in _OBJECT_SIGNS or index in mention_starts:
@@ -108,17 +128,25 @@ def _anaphoric(folded: str, start: int, clause: Clause, anaphora: tuple[str, ...
 
 
 def find_triggers(
-    folded: str, layout: SentenceLayout, mentions: tuple[Mention, ...], lexicon: EventLexicon
+    folded: str,
+    layout: SentenceLayout,
+    mentions: tuple[Mention, ...],
+    lexicon: EventLexicon,
+    index: MentionIndex | None = None,
 ) -> list[TriggerHit]:
-    """The triggers of one sentence, longest match first where they overlap, in text order."""
+    """The triggers of one sentence, longest match first where they overlap, in text order.
+
+    ``index`` is ``MentionIndex(mentions)``, passed in when the caller reads many sentences.
+    """
     sentence = layout.sentence
-    short_form_ends = {m.end for m in mentions if m.how in ("short_form", "compound")}
-    mention_starts = {m.start for m in mentions}
-    inside_mention = [(m.start, m.end) for m in mentions]
+    if index is None:
+        index = MentionIndex(mentions)
+    short_form_ends = index.short_form_ends
+    mention_starts = index.starts
     hits: list[TriggerHit] = []
     for last, (word, entries) in _automaton(lexicon).iter(folded, sentence.start, sentence.end):
         start, end = last - len(word) + 1, last + 1
-        if any(a < end and start < b for a, b in inside_mention) or layout.in_brackets(start, end):
+        if index.overlaps(start, end) or layout.in_brackets(start, end):
             continue  # part of a name (會 in 以色列議會), or an aside in brackets
         clause = layout.clause_at(start)
         for group, cue in entries:
@@ -133,7 +161,7 @@ def find_triggers(
             if _asked_for(folded, group.asked_by, start, clause):
                 continue
             phrase_end = _phrase_end(folded, cue, end, clause)
-            if _modifier(folded, phrase_end, mentions, lexicon.arguments.modifier_heads_allowed):
+            if _modifier(folded, phrase_end, index, lexicon.arguments.modifier_heads_allowed):
                 continue
             anaphoric = _anaphoric(folded, start, clause, lexicon.arguments.anaphora, lexicon.arguments.anaphora_reach)
             hits.append(TriggerHit(group, cue, start, end, clause, anaphoric, phrase_end))
