@@ -9,13 +9,18 @@ from typing import Any
 from summitry.model import SCHEMA_VERSION, Document, Entity, Event, Mention, Quantity, Record, Span, TimeExpr
 
 
+def json_number(value: float) -> float | int:
+    """A whole number as an integer (5500億 -> 550000000000, not 5.5e11); fractions and values
+    beyond a 64-bit integer stay floats."""
+    return int(value) if float(value).is_integer() and abs(value) < 2**63 else value
+
+
 def _quantity(quantity: Quantity) -> dict[str, Any]:
-    value = quantity.value
     return {
         "start": quantity.start,
         "end": quantity.end,
         "text": quantity.text,
-        "value": int(value) if float(value).is_integer() and abs(value) < 2**63 else value,
+        "value": json_number(quantity.value),
         "unit": quantity.unit,
         "approx": quantity.approx,
         "per": quantity.per,

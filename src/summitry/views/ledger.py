@@ -20,6 +20,7 @@ from typing import Any, Sequence
 
 from summitry.events.tables import Table, read_tables
 from summitry.model import Event, Quantity, Record, Span
+from summitry.record import json_number
 from summitry.text import build_view
 from summitry.views.evidence import Source, source_json, source_of, unique_sources
 from summitry.views.lexicon import folded_words, view_data
@@ -634,7 +635,7 @@ def commitment_json(commitment: Commitment) -> dict[str, Any]:
         "counterparts": list(commitment.counterparts),
         "item": commitment.item,
         "amount": None if amount is None else {
-            "value": int(amount.value) if float(amount.value).is_integer() else amount.value,
+            "value": json_number(amount.value),
             "unit": amount.unit,
             "per": amount.per,
             "approx": amount.approx,

@@ -11,7 +11,7 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Query, Request
 from pydantic import BaseModel
 
-from summitry.record import record_to_json
+from summitry.record import json_number, record_to_json
 from summitry.store import InvalidQuery, hit_json, search
 from summitry.views.ledger import commitment_json, ledger
 from summitry.views.meetings import meeting_json, meetings
@@ -168,13 +168,12 @@ def snapshot_of(request: Request) -> Snapshot:
 
 
 def total_json(total: Total) -> dict[str, Any]:
-    value = total.value
     return {
         "actor": total.actor,
         "name": total.name,
         "unit": total.unit,
         "per": total.per,
-        "value": int(value) if float(value).is_integer() else value,
+        "value": json_number(total.value),
         "approx": total.approx,
         "text": total.text,
         "rows": list(total.rows),
