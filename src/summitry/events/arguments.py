@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Mapping, Sequence
 
 from summitry.actors.kb import KnowledgeBase
+from summitry.actors.lookup import EntityLookup
 from summitry.events.layout import Clause, SentenceLayout
 from summitry.events.lexicon import ArgumentLexicon, ArgumentPattern
 from summitry.events.triggers import TriggerHit
@@ -69,11 +70,11 @@ class Parties:
     target: tuple[str, ...]
 
 
-class ActorIndex:
+class ActorIndex(EntityLookup):
     """The document's actors, as event rules need them: types, countries, leaders by date."""
 
     def __init__(self, mentions: Sequence[Mention], entities: Mapping[str, Entity], kb: KnowledgeBase) -> None:
-        self.entities = entities
+        super().__init__(entities)
         self.kb = kb
         ordered = sorted(mentions, key=lambda m: (m.start, -(m.end - m.start)))
         kept: list[Mention] = []
@@ -97,23 +98,6 @@ class ActorIndex:
     def before(self, offset: int) -> int:
         """How many mentions start at or before ``offset``: none after them ends by ``offset``."""
         return bisect.bisect_right(self._starts, offset)
-
-    def type_of(self, entity_id: str) -> str:
-        entity = self.entities.get(entity_id)
-        return entity.type if entity else "person"
-
-    def country_of(self, entity_id: str) -> str | None:
-        entity = self.entities.get(entity_id)
-        if entity is None:
-            return None
-        return entity.id if entity.type == "country" else entity.country
-
-    def side_key(self, entity_id: str) -> str:
-        return self.country_of(entity_id) or entity_id
-
-    def name(self, entity_id: str) -> str:
-        entity = self.entities.get(entity_id)
-        return entity.name if entity else entity_id
 
     def leader(self, country: str, roles: tuple[str, ...], on: dt.date | None) -> str | None:
         if on is None or self.type_of(country) != "country":

@@ -239,7 +239,7 @@ class _Extraction:
         everyone = set(parties.source) | set(parties.target)
         if len(everyone) < pattern.min_parties or (pattern.require_target and not parties.target):
             return False
-        return len({self.actors.side_key(i) for i in everyone}) >= pattern.min_sides
+        return len({self.actors.side(i) for i in everyone}) >= pattern.min_sides
 
     def _events_for(self, hit: TriggerHit, layout: SentenceLayout, previous: SentenceLayout | None) -> list[_Found]:
         if hit.anaphoric and any(f.event.type == hit.group.type for f in self.found):

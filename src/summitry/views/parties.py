@@ -11,42 +11,24 @@ from typing import Iterable, Sequence
 
 from summitry.actors import load_knowledge_base
 from summitry.actors.kb import fold_alias
+from summitry.actors.lookup import EntityLookup
 from summitry.evaluate import normalize_name
 from summitry.model import Entity, Record
 
 
-class Actors:
+class Actors(EntityLookup):
     """Every entity the records or the knowledge base know, by id."""
 
     def __init__(self, records: Iterable[Record]) -> None:
         self.kb = load_knowledge_base()
-        self.entities: dict[str, Entity] = dict(self.kb.entities)
+        entities: dict[str, Entity] = dict(self.kb.entities)
         for record in records:
             for entity in record.entities:
-                self.entities.setdefault(entity.id, entity)
+                entities.setdefault(entity.id, entity)
+        super().__init__(entities)
         self._by_name: dict[str, set[str]] = {}
         for entity in self.entities.values():
             self._by_name.setdefault(normalize_name(entity.name), set()).add(entity.id)
-
-    def name(self, entity_id: str | None) -> str | None:
-        if entity_id is None:
-            return None
-        entity = self.entities.get(entity_id)
-        return entity.name if entity else entity_id
-
-    def type_of(self, entity_id: str) -> str:
-        entity = self.entities.get(entity_id)
-        return entity.type if entity else "person"
-
-    def country_of(self, entity_id: str) -> str | None:
-        entity = self.entities.get(entity_id)
-        if entity is None:
-            return None
-        return entity.id if entity.type == "country" else entity.country
-
-    def side(self, entity_id: str) -> str:
-        """The country an actor stands for (itself when it has none): the unit of "a side"."""
-        return self.country_of(entity_id) or entity_id
 
     def by_name(self, name: str | None) -> str | None:
         """The id of the entity an English name (an event's ``place``) stands for."""
