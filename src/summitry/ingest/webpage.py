@@ -6,8 +6,6 @@ import codecs
 import datetime as dt
 import re
 
-import trafilatura
-
 from summitry.ingest.decoding import BYTE_ORDER_MARKS, decode_document_bytes, strict_decode
 from summitry.ingest.document import check_length, document_id
 from summitry.ingest.errors import UnreadableDocument
@@ -39,6 +37,8 @@ def looks_like_html(text: str) -> bool:
 
 def document_from_html(html: str, source: str, default_date: dt.date | None) -> Document:
     """Extract offline; the Document's text is the main text, which offsets then point into."""
+    import trafilatura  # here, not at the top: it costs half a second of start-up that plain-text runs never need
+
     page = trafilatura.bare_extraction(
         html,
         with_metadata=True,
