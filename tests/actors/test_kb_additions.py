@@ -162,6 +162,8 @@ def test_added_bodies_companies_and_places(text: str, expected: tuple[str, str])
         ("普亭在印度總統府出席歡迎儀式。", "2025-12-05", "Office of the President (Taiwan)"),
         ("印度表示將停止購買俄羅斯石油。", "2025-10-23", "Rosneft"),  # "Russian oil", not the company
         ("中國銀行業監管機構發布新規。", "2025-10-30", "Bank of China"),  # the banking sector
+        ("杜特蒂搭機抵達尼諾伊·艾奎諾國際機場。", "2016-10-21", "Benigno Aquino III"),  # named after his father
+        ("前總統柯拉蓉·艾奎諾的紀念活動", "2016-10-21", "Benigno Aquino III"),  # his mother
     ],
 )
 def test_wrong_links_no_longer_happen(text: str, on: str, wrong: str) -> None:
