@@ -311,8 +311,9 @@ def _ingest_progress(enabled: bool) -> Iterator:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", "database", default=DEFAULT_URL, show_default=True, help="SQLAlchemy URL, or a SQLite file path.")
 @click.option("--date", callback=_parse_date, help="Publication date (YYYY-MM-DD) for documents that carry none.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes extracting (default: every core).")
 @click.option("--batch-size", type=click.IntRange(1, 10_000), default=BATCH_SIZE, show_default=True, help="Documents per transaction.")
-def ingest(paths: tuple[str, ...], database: str, date: dt.date | None, batch_size: int) -> None:
+def ingest(paths: tuple[str, ...], database: str, date: dt.date | None, jobs: int | None, batch_size: int) -> None:
     """Extract PATHS and store them; stored documents are skipped, so a rerun resumes an interrupted one."""
     engine = _open_store(database)
     latest = IngestSummary()
@@ -325,7 +326,7 @@ def ingest(paths: tuple[str, ...], database: str, date: dt.date | None, batch_si
     try:
         with _ingest_progress(sys.stdout.isatty()) as show:
             documents = read_documents(paths, default_date=date, stdin=sys.stdin.buffer)
-            summary = ingest_records(engine, documents, batch_size=batch_size, on_progress=track)
+            summary = ingest_records(engine, documents, jobs=jobs, batch_size=batch_size, on_progress=track)
     except KeyboardInterrupt:
         _errors.print(
             f"summitry: interrupted after storing {latest.new} new documents; run the same command again to resume",

@@ -13,9 +13,12 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import chain
 
 from summitry.actors import KnowledgeBaseError
 from summitry.ingest import Rejection
@@ -29,31 +32,46 @@ IN_FLIGHT_PER_JOB = 2
 # A broken knowledge base or lexicon breaks every document: stop the batch, do not reject each.
 SETUP_ERRORS = (KnowledgeBaseError, InvalidLexicon)
 
+# How often a worker checks that its parent is alive (see _exit_with_parent).
+PARENT_CHECK_SECONDS = 0.5
 
-def extract_stream(items: Iterable[Document | Rejection], jobs: int | None = None) -> Iterator[Record | Rejection]:
-    """Each Document as its Record and each Rejection as it is, in input order.
+
+def extract_stream(items: Iterable[Document | Record | Rejection], jobs: int | None = None) -> Iterator[Record | Rejection]:
+    """Each Document as its Record, and each Record or Rejection as it is, in input order.
 
     ``jobs`` worker processes (default: every core) run ``extract_document``; with one job
     the documents are extracted in this process. A document whose extraction fails comes
-    back as a Rejection naming it, so one bad document never stops the batch.
+    back as a Rejection naming it, so one bad document never stops the batch. Records pass
+    through untouched (``summitry ingest`` mixes extracted shards with documents), and the
+    pool starts only when the first Document comes, so a stream with none costs no workers.
     """
     jobs = jobs or os.cpu_count() or 1
-    if jobs == 1:
-        for item in items:
-            yield item if isinstance(item, Rejection) else _extract_or_reject(item)
-        return
+    items = iter(items)
+    for item in items:
+        if not isinstance(item, Document):
+            yield item
+        elif jobs == 1:
+            yield extract_or_reject(item)
+        else:
+            yield from _extract_in_pool(chain([item], items), jobs)
+            return
+
+
+def _extract_in_pool(items: Iterator[Document | Record | Rejection], jobs: int) -> Iterator[Record | Rejection]:
     _warm_up()  # forked workers inherit the loaded knowledge base and built automata
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_process_context(), initializer=_start_worker) as pool:
-        pending: deque[tuple[Document, Future[Record | Rejection]] | Rejection] = deque()
+        pending: deque[tuple[Document, Future[Record | Rejection]] | Record | Rejection] = deque()
         for item in items:
-            pending.append(item if isinstance(item, Rejection) else (item, pool.submit(_extract_in_worker, item)))
+            pending.append((item, pool.submit(_extract_in_worker, item)) if isinstance(item, Document) else item)
             if len(pending) >= IN_FLIGHT_PER_JOB * jobs:
                 yield _outcome(pending.popleft())
         while pending:
             yield _outcome(pending.popleft())
 
 
-def _extract_or_reject(document: Document) -> Record | Rejection:
+def extract_or_reject(document: Document) -> Record | Rejection:
+    """The one per-document function every engine runs (this pool, a Dask worker): the Record,
+    or a Rejection naming the document if the pipeline fails on it."""
     try:
         return extract_document(document)
     except SETUP_ERRORS:
@@ -65,12 +83,12 @@ def _extract_or_reject(document: Document) -> Record | Rejection:
 def _extract_in_worker(document: Document) -> Record | Rejection:
     """The Record without its Document: the parent still holds it, so the text (the bulk of
     the bytes) crosses between processes once, not twice."""
-    outcome = _extract_or_reject(document)
+    outcome = extract_or_reject(document)
     return outcome if isinstance(outcome, Rejection) else dataclasses.replace(outcome, document=None)
 
 
-def _outcome(entry: tuple[Document, Future[Record | Rejection]] | Rejection) -> Record | Rejection:
-    if isinstance(entry, Rejection):
+def _outcome(entry: tuple[Document, Future[Record | Rejection]] | Record | Rejection) -> Record | Rejection:
+    if not isinstance(entry, tuple):
         return entry
     document, future = entry
     outcome = future.result()
@@ -81,7 +99,22 @@ def _start_worker() -> None:
     """Ctrl-C is the parent's to handle (it stops reading and lets the documents in flight
     finish); workers ignore it rather than each print a traceback."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _exit_with_parent()
     _warm_up()
+
+
+def _exit_with_parent() -> None:
+    """A parent killed outright (SIGKILL) cannot stop its pool, and a worker would wait forever
+    on a queue nobody writes, holding the parent's output pipes open: each worker watches for
+    being orphaned and then exits. Extraction writes nothing, so leaving mid-document is safe."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="summitry-parent-watch", daemon=True).start()
 
 
 def _warm_up() -> None:
