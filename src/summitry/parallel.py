@@ -16,9 +16,10 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import chain
+from typing import TypeVar
 
 from summitry.actors import KnowledgeBaseError
 from summitry.ingest import Rejection
@@ -32,37 +33,54 @@ IN_FLIGHT_PER_JOB = 2
 # A broken knowledge base or lexicon breaks every document: stop the batch, do not reject each.
 SETUP_ERRORS = (KnowledgeBaseError, InvalidLexicon)
 
+T = TypeVar("T")
+
 # How often a worker checks that its parent is alive (see _exit_with_parent).
 PARENT_CHECK_SECONDS = 0.5
 
 
-def extract_stream(items: Iterable[Document | Record | Rejection], jobs: int | None = None) -> Iterator[Record | Rejection]:
+def extract_stream(
+    items: Iterable[Document | Record | Rejection],
+    jobs: int | None = None,
+    then: Callable[[Record], T | Rejection] | None = None,
+) -> Iterator[Record | T | Rejection]:
     """Each Document as its Record, and each Record or Rejection as it is, in input order.
 
     ``jobs`` worker processes (default: every core) run ``extract_document``; with one job
     the documents are extracted in this process. A document whose extraction fails comes
     back as a Rejection naming it, so one bad document never stops the batch. Records pass
-    through untouched (``summitry ingest`` mixes extracted shards with documents), and the
-    pool starts only when the first Document comes, so a stream with none costs no workers.
+    through (``summitry ingest`` mixes extracted shards with documents), and the pool starts
+    only when the first Document comes, so a stream with none costs no workers.
+
+    ``then``, a module-level function that reports its own failures as Rejections, turns each
+    Record into what comes out instead, where the Record is made: in the worker, so the
+    parent neither does that work nor unpickles the Record (the store's rows, for ingest).
     """
     jobs = jobs or os.cpu_count() or 1
     items = iter(items)
     for item in items:
-        if not isinstance(item, Document):
+        if isinstance(item, Rejection):
             yield item
+        elif isinstance(item, Record):
+            yield then(item) if then else item
         elif jobs == 1:
-            yield extract_or_reject(item)
+            yield _extract_here(item, then)
         else:
-            yield from _extract_in_pool(chain([item], items), jobs)
+            yield from _extract_in_pool(chain([item], items), jobs, then)
             return
 
 
-def _extract_in_pool(items: Iterator[Document | Record | Rejection], jobs: int) -> Iterator[Record | Rejection]:
+def _extract_in_pool(
+    items: Iterator[Document | Record | Rejection], jobs: int, then: Callable[[Record], T | Rejection] | None
+) -> Iterator[Record | T | Rejection]:
     _warm_up()  # forked workers inherit the loaded knowledge base and built automata
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_process_context(), initializer=_start_worker) as pool:
-        pending: deque[tuple[Document, Future[Record | Rejection]] | Record | Rejection] = deque()
+        pending: deque[tuple[Document, Future] | Record | T | Rejection] = deque()
         for item in items:
-            pending.append((item, pool.submit(_extract_in_worker, item)) if isinstance(item, Document) else item)
+            if isinstance(item, Document):
+                pending.append((item, pool.submit(_extract_in_worker, item, then)))
+            else:
+                pending.append(then(item) if then and isinstance(item, Record) else item)
             if len(pending) >= IN_FLIGHT_PER_JOB * jobs:
                 yield _outcome(pending.popleft())
         while pending:
@@ -80,19 +98,24 @@ def extract_or_reject(document: Document) -> Record | Rejection:
         return Rejection(document.source, f"extraction failed ({type(error).__name__}: {error})")
 
 
-def _extract_in_worker(document: Document) -> Record | Rejection:
-    """The Record without its Document: the parent still holds it, so the text (the bulk of
-    the bytes) crosses between processes once, not twice."""
+def _extract_here(document: Document, then: Callable[[Record], T | Rejection] | None) -> Record | T | Rejection:
     outcome = extract_or_reject(document)
-    return outcome if isinstance(outcome, Rejection) else dataclasses.replace(outcome, document=None)
+    return then(outcome) if then and isinstance(outcome, Record) else outcome
 
 
-def _outcome(entry: tuple[Document, Future[Record | Rejection]] | Record | Rejection) -> Record | Rejection:
+def _extract_in_worker(document: Document, then: Callable[[Record], T | Rejection] | None) -> Record | T | Rejection:
+    """A bare Record comes back without its Document: the parent still holds it, so the text
+    (the bulk of the bytes) crosses between processes once, not twice."""
+    outcome = _extract_here(document, then)
+    return dataclasses.replace(outcome, document=None) if isinstance(outcome, Record) else outcome
+
+
+def _outcome(entry: tuple[Document, Future] | Record | T | Rejection) -> Record | T | Rejection:
     if not isinstance(entry, tuple):
         return entry
     document, future = entry
     outcome = future.result()
-    return outcome if isinstance(outcome, Rejection) else dataclasses.replace(outcome, document=document)
+    return dataclasses.replace(outcome, document=document) if isinstance(outcome, Record) else outcome
 
 
 def _start_worker() -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass
+from typing import TypeVar
 
 from sqlalchemy import Table, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -40,6 +41,8 @@ from summitry.text import fold, split_sentences
 # Fifty documents of news length make a transaction of a few thousand rows: large enough
 # that commits are not the cost, small enough that an interruption redoes little.
 BATCH_SIZE = 50
+
+T = TypeVar("T")
 
 # Tables whose rows belong to one document, parents before children (foreign keys).
 _DOCUMENT_ROWS = (sentences, sentence_search, mentions, quantities, times, events, event_participants, event_quantities)
@@ -95,9 +98,12 @@ def ingest_records(
             on_progress(summary)
 
     # closing: an interruption while a batch is written still shuts the worker pool down.
-    with closing(extract_stream(_unstored(engine, records, batch_size, report), jobs)) as outcomes:
-        for batch in _batches(outcomes, batch_size, report):
-            report(*_store_batch(engine, batch))
+    with closing(extract_stream(_unstored(engine, records, batch_size, report), jobs, then=_prepare_or_reject)) as prepared:
+        for batch in _batches(prepared, batch_size, report):
+            written, refused = _write(engine, batch)
+            # One stored since it was looked up (a repeat in an earlier window, a concurrent
+            # ingest) is present, not new.
+            report(written, len(batch) - written - len(refused), refused)
     return summary
 
 
@@ -121,12 +127,9 @@ def _unstored(
         report(present=len(window) - len(sent))
 
 
-def _batches(
-    items: Iterable[Record | Document | Rejection],
-    batch_size: int,
-    report: Callable[..., None],
-) -> Iterator[list[Record | Document]]:
-    batch: list[Record | Document] = []
+def _batches(items: Iterable[T | Rejection], batch_size: int, report: Callable[..., None]) -> Iterator[list[T]]:
+    """Lists of ``batch_size`` items (the last one shorter); Rejections are reported on the way."""
+    batch: list[T] = []
     for item in items:
         if isinstance(item, Rejection):
             report(rejected=[item])
@@ -143,21 +146,13 @@ def _document_of(item: Record | Document) -> Document:
     return item.document if isinstance(item, Record) else item
 
 
-def _store_batch(engine: Engine, batch: list[Record]) -> tuple[int, int, list[Rejection]]:
-    """Counts of new and already-stored documents in ``batch`` (one stored since it was looked
-    up, by a repeat in an earlier window or a concurrent ingest, counts as stored), and the
-    ones refused."""
-    prepared: list[_PreparedDocument] = []
-    rejected: list[Rejection] = []
-    for record in batch:
-        try:
-            prepared.append(_prepare(record))
-        # A record that cannot become rows must not cost the batch its other documents.
-        except Exception as error:  # noqa: BLE001
-            rejected.append(Rejection(record.document.source, f"cannot be stored ({type(error).__name__}: {error})"))
-    written, refused = _write(engine, prepared)
-    rejected.extend(refused)
-    return written, len(prepared) - written - len(refused), rejected
+def _prepare_or_reject(record: Record) -> _PreparedDocument | Rejection:
+    """The record's rows, made where the record is (a worker, with jobs > 1); a record that
+    cannot become rows must not cost the batch its other documents."""
+    try:
+        return _prepare(record)
+    except Exception as error:  # noqa: BLE001
+        return Rejection(record.document.source, f"cannot be stored ({type(error).__name__}: {error})")
 
 
 def _stored_ids(engine: Engine, ids: list[str]) -> set[str]:
