@@ -10,6 +10,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+import pyarrow.parquet as parquet
 import pytest
 from click.testing import CliRunner
 from sqlalchemy import select
@@ -20,6 +21,7 @@ from summitry.ingest import Rejection, document_from_text
 from summitry.model import Event, Mention, Quantity, Span
 from summitry.pipeline import extract_document
 from summitry.record import record_to_json
+from summitry.shards import shard_row, write_shard
 from summitry.store import IngestSummary, ingest_records, open_store
 from summitry.store.schema import documents, event_participants, event_quantities, events, mentions, sentence_search, sentences
 from summitry.text import fold
@@ -199,3 +201,39 @@ def _read_available(descriptor: int) -> bytes:
         return os.read(descriptor, 65536)
     except OSError:  # the terminal's other end is closed: everything was read
         return b""
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_shards_and_text_files_ingest_together_and_bad_shards_are_named(
+    store_location, seed_records, reference_contents, tmp_path: Path, monkeypatch, jobs
+) -> None:
+    """Three seeds come as a good shard (not extracted again), two as their files; a corrupt
+    shard and one without its record column are refused by name and cost nothing else."""
+    folder = tmp_path / "shards"
+    folder.mkdir()
+    write_shard([shard_row(record) for record in seed_records[:3]], folder, 0)
+    corrupt = folder / "part-00001.parquet"
+    corrupt.write_bytes((folder / "part-00000.parquet").read_bytes()[:-100])
+    headless = folder / "part-00002.parquet"
+    parquet.write_table(parquet.read_table(folder / "part-00000.parquet").drop_columns(["record"]), headless)
+    log = tmp_path / "extracted.txt"
+    monkeypatch.setattr(parallel, "extract_document", _logging_extract(log))
+    files = [r.document.source for r in seed_records[3:]]
+
+    result = CliRunner().invoke(main, ["ingest", "--jobs", jobs, "--db", store_location, str(folder), *files])
+    assert result.exit_code == 1, result.output
+    assert result.stdout == "summitry: 5 new, 0 already present, 2 rejected\n"
+    rejected = [line for line in result.stderr.splitlines() if line.startswith("summitry: rejected ")]
+    assert rejected == [
+        f"summitry: rejected {corrupt}: not a readable Parquet file (Parquet magic bytes not found in footer. "
+        "Either the file is corrupted or this is not a parquet file.)",
+        f"summitry: rejected {headless}: not a summitry shard: no column record (has doc_id, source, date, text, mentions)",
+    ]
+    assert sorted(log.read_text(encoding="utf-8").split()) == sorted(r.document.id for r in seed_records[3:])
+    engine = open_store(store_location)
+    try:
+        assert dump(engine) == reference_contents
+    finally:
+        engine.dispose()
+    rerun = CliRunner().invoke(main, ["ingest", "--jobs", jobs, "--db", store_location, str(folder / "part-00000.parquet")])
+    assert rerun.exit_code == 0 and rerun.stdout == "summitry: 0 new, 3 already present, 0 rejected\n"
