@@ -45,7 +45,8 @@ def test_two_workers_give_the_records_of_one_process_in_input_order(tmp_path: Pa
     assert [o.document if isinstance(o, Record) else o for o in two] == items  # each Record keeps its own Document
 
 
-def test_no_more_documents_are_read_ahead_than_the_window(tmp_path: Path) -> None:
+@pytest.mark.parametrize("ahead", [0, 5])
+def test_no_more_documents_are_read_ahead_than_the_window(tmp_path: Path, ahead: int) -> None:
     items = [item for item in _documents(tmp_path) if isinstance(item, Document)] * 3
     read = 0
 
@@ -55,10 +56,10 @@ def test_no_more_documents_are_read_ahead_than_the_window(tmp_path: Path) -> Non
             read += 1
             yield Document(id=f"{item.id}-{number}", source=f"{item.source}#{number}", text=item.text, date=item.date)
 
-    window = parallel.IN_FLIGHT_PER_JOB * 2
-    for written, _ in enumerate(parallel.extract_stream(counting(), jobs=2), start=1):
-        assert read - written < window
-    assert written == len(items)
+    window = parallel.IN_FLIGHT_PER_JOB * 2 + ahead
+    leads = [read - written for written, _ in enumerate(parallel.extract_stream(counting(), jobs=2, ahead=ahead), start=1)]
+    assert len(leads) == len(items)
+    assert max(leads) == window - 1  # the window is used, and never exceeded
 
 
 def test_a_document_that_breaks_the_pipeline_is_rejected_and_the_rest_go_on(tmp_path: Path, monkeypatch) -> None:

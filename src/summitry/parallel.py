@@ -43,6 +43,7 @@ def extract_stream(
     items: Iterable[Document | Record | Rejection],
     jobs: int | None = None,
     then: Callable[[Record], T | Rejection] | None = None,
+    ahead: int = 0,
 ) -> Iterator[Record | T | Rejection]:
     """Each Document as its Record, and each Record or Rejection as it is, in input order.
 
@@ -55,6 +56,8 @@ def extract_stream(
     ``then``, a module-level function that reports its own failures as Rejections, turns each
     Record into what comes out instead, where the Record is made: in the worker, so the
     parent neither does that work nor unpickles the Record (the store's rows, for ingest).
+    ``ahead`` more documents are kept in flight for a consumer that pauses between bursts
+    (ingest writes a batch at a time), so the workers stay busy meanwhile.
     """
     jobs = jobs or os.cpu_count() or 1
     items = iter(items)
@@ -66,12 +69,12 @@ def extract_stream(
         elif jobs == 1:
             yield _extract_here(item, then)
         else:
-            yield from _extract_in_pool(chain([item], items), jobs, then)
+            yield from _extract_in_pool(chain([item], items), jobs, then, IN_FLIGHT_PER_JOB * jobs + ahead)
             return
 
 
 def _extract_in_pool(
-    items: Iterator[Document | Record | Rejection], jobs: int, then: Callable[[Record], T | Rejection] | None
+    items: Iterator[Document | Record | Rejection], jobs: int, then: Callable[[Record], T | Rejection] | None, window: int
 ) -> Iterator[Record | T | Rejection]:
     _warm_up()  # forked workers inherit the loaded knowledge base and built automata
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_process_context(), initializer=_start_worker) as pool:
@@ -81,7 +84,7 @@ def _extract_in_pool(
                 pending.append((item, pool.submit(_extract_in_worker, item, then)))
             else:
                 pending.append(then(item) if then and isinstance(item, Record) else item)
-            if len(pending) >= IN_FLIGHT_PER_JOB * jobs:
+            if len(pending) >= window:
                 yield _outcome(pending.popleft())
         while pending:
             yield _outcome(pending.popleft())

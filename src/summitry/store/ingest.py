@@ -97,8 +97,10 @@ def ingest_records(
         if on_progress is not None:
             on_progress(summary)
 
+    unstored = _unstored(engine, records, batch_size, report)
+    # A batch's worth more in flight keeps the workers busy while this process writes one;
     # closing: an interruption while a batch is written still shuts the worker pool down.
-    with closing(extract_stream(_unstored(engine, records, batch_size, report), jobs, then=_prepare_or_reject)) as prepared:
+    with closing(extract_stream(unstored, jobs, then=_prepare_or_reject, ahead=batch_size)) as prepared:
         for batch in _batches(prepared, batch_size, report):
             written, refused = _write(engine, batch)
             # One stored since it was looked up (a repeat in an earlier window, a concurrent
