@@ -24,8 +24,8 @@ from summitry.store.schema import documents, sentence_search, sentences
 from summitry.text import split_sentences
 from tests.store.conftest import SEEDS, dump
 
-# Forty batches: enough that a stop lands mid-run, few enough that the four runs of each
-# case (stopped, resumed, on two backends) stay within two minutes.
+# Forty batches: enough that a stop lands mid-run, few enough that each case (stopped and
+# resumed, for two signals, two job counts and two backends) takes about ten seconds.
 DOCUMENTS = 2000  # "a few thousand": the size, kept at the low end for CI time
 # Stop once this many documents are committed: well before the end, after several batches.
 KILL_AFTER = 5 * BATCH_SIZE
