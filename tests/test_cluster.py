@@ -1,4 +1,5 @@
-"""``summitry extract --engine dask``: the same records, as Parquet shards, from a local Dask cluster."""
+"""``summitry extract --engine dask``: the same records, as Parquet shards, from a local Dask cluster,
+which ``summitry ingest`` stores as it stores the files themselves."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from click.testing import CliRunner
 
 from summitry import cluster
 from summitry.cli import main
+from summitry.store import open_store
 from tests.conftest import SEEDS
+from tests.store.conftest import dump
 
 distributed = pytest.importorskip("distributed")
 parquet = pytest.importorskip("pyarrow.parquet")
@@ -65,3 +68,20 @@ def test_dask_engine_needs_a_scheduler_and_an_output_directory() -> None:
     result = CliRunner().invoke(main, ["extract", "--engine", "dask", str(SEEDS)])
     assert result.exit_code == 2
     assert "--scheduler and --output-dir" in result.output + result.stderr
+
+
+def test_ingesting_the_shards_stores_what_ingesting_the_files_stores(tmp_path: Path, scheduler: str, monkeypatch) -> None:
+    monkeypatch.setattr(cluster, "SHARD_DOCUMENTS", 2)  # several shards, read one after another
+    shards = tmp_path / "shards"
+    extracted = CliRunner().invoke(main, ["extract", "--engine", "dask", "--scheduler", scheduler, "--output-dir", str(shards), str(SEEDS)])
+    assert extracted.exit_code == 0, extracted.output
+    stores = {}
+    for name, inputs in (("direct", [str(SEEDS)]), ("shards", [str(shards)])):
+        location = f"sqlite:///{tmp_path / name}.db"
+        result = CliRunner().invoke(main, ["ingest", "--jobs", "1", "--db", location, *inputs])
+        assert result.stdout == "summitry: 5 new, 0 already present, 0 rejected\n", result.output
+        engine = open_store(location)
+        stores[name] = dump(engine)
+        engine.dispose()
+    assert stores["shards"] == stores["direct"]
+    assert len(stores["direct"]["mentions"]) > 0

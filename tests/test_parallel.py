@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -44,7 +45,8 @@ def test_two_workers_give_the_records_of_one_process_in_input_order(tmp_path: Pa
     assert [o.document if isinstance(o, Record) else o for o in two] == items  # each Record keeps its own Document
 
 
-def test_no_more_documents_are_read_ahead_than_the_window(tmp_path: Path) -> None:
+@pytest.mark.parametrize("ahead", [0, 5])
+def test_no_more_documents_are_read_ahead_than_the_window(tmp_path: Path, ahead: int) -> None:
     items = [item for item in _documents(tmp_path) if isinstance(item, Document)] * 3
     read = 0
 
@@ -54,10 +56,10 @@ def test_no_more_documents_are_read_ahead_than_the_window(tmp_path: Path) -> Non
             read += 1
             yield Document(id=f"{item.id}-{number}", source=f"{item.source}#{number}", text=item.text, date=item.date)
 
-    window = parallel.IN_FLIGHT_PER_JOB * 2
-    for written, _ in enumerate(parallel.extract_stream(counting(), jobs=2), start=1):
-        assert read - written < window
-    assert written == len(items)
+    window = parallel.IN_FLIGHT_PER_JOB * 2 + ahead
+    leads = [read - written for written, _ in enumerate(parallel.extract_stream(counting(), jobs=2, ahead=ahead), start=1)]
+    assert len(leads) == len(items)
+    assert max(leads) == window - 1  # the window is used, and never exceeded
 
 
 def test_a_document_that_breaks_the_pipeline_is_rejected_and_the_rest_go_on(tmp_path: Path, monkeypatch) -> None:
@@ -88,3 +90,37 @@ def test_cli_jobs_write_the_same_output_file(tmp_path: Path, jobs: str) -> None:
     assert [json.loads(line)["doc"]["source"] for line in reference.stdout.splitlines()] == sorted(
         str(path) for path in SEEDS.glob("*.txt")
     )
+
+
+def _summary_line(record: Record) -> str | Rejection:
+    """A ``then`` for the tests: module-level, so the pool can send it to its workers."""
+    if "高市" in record.document.text:
+        return Rejection(record.document.source, "then refused it")
+    return f"{record.document.id} {len(record.mentions)} mentions, {len(record.events)} events, pid {os.getpid()}"
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_then_turns_each_record_into_its_result_where_it_is_made(tmp_path: Path, jobs: int) -> None:
+    items = _documents(tmp_path)
+    extracted = [o for o in parallel.extract_stream(items, jobs=1) if isinstance(o, Record)]
+    # A Record already made (as ingest reads from a shard) passes through ``then`` too, in order.
+    outcomes = list(parallel.extract_stream([extracted[0], *items], jobs=jobs, then=_summary_line))
+    lines = [o.rsplit(" pid ", 1) for o in outcomes if isinstance(o, str)]
+    expected = [_summary_line(r) for r in [extracted[0], *extracted]]
+    assert [line for line, _ in lines] == [e.rsplit(" pid ", 1)[0] for e in expected if isinstance(e, str)]
+    assert [o for o in outcomes if isinstance(o, Rejection) and o.reason == "then refused it"] == [
+        e for e in expected if isinstance(e, Rejection)
+    ]
+    workers = {int(pid) for _, pid in lines[1:]}  # the first came through as a Record, in this process
+    assert (workers == {os.getpid()}) is (jobs == 1)
+
+
+def test_a_stream_without_documents_starts_no_pool(tmp_path: Path, monkeypatch) -> None:
+    records = [o for o in parallel.extract_stream(_documents(tmp_path), jobs=1) if isinstance(o, Record)]
+
+    def no_pool(*_args, **_kwargs):
+        raise AssertionError("a pool was started for records that need no extraction")
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", no_pool)
+    items = [*records, Rejection("gone.txt", "No such file")]
+    assert list(parallel.extract_stream(items, jobs=2)) == items

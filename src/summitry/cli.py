@@ -23,10 +23,12 @@ from summitry.actors import KnowledgeBaseError
 from summitry.evaluate import score_mentions
 from summitry.events.scoring import score_meetings
 from summitry.ingest import Rejection, read_documents
-from summitry.model import Record
+from summitry.ingest.files import expand_paths
+from summitry.model import Document, Record
 from summitry.parallel import extract_stream
 from summitry.pipeline import extract_document
 from summitry.record import UnreadableRecord, record_to_json
+from summitry.shards import is_shard, read_shard
 from summitry.store import (
     BATCH_SIZE,
     DEFAULT_URL,
@@ -307,13 +309,31 @@ def _ingest_progress(enabled: bool) -> Iterator:
         yield show
 
 
+def _ingest_inputs(paths: tuple[str, ...], date: dt.date | None) -> Iterator[Document | Record | Rejection]:
+    """PATHS as ``ingest`` reads them: Parquet shards (from ``extract --engine dask``, given
+    directly or in a directory) as the records they hold, every other input as documents."""
+    inputs = list(expand_paths(paths))
+    shards = [path for path in inputs if isinstance(path, str) and is_shard(path)]
+    yield from (item for item in inputs if isinstance(item, Rejection))
+    others = [path for path in inputs if isinstance(path, str) and not is_shard(path)]
+    if others:
+        yield from read_documents(others, default_date=date, stdin=sys.stdin.buffer)
+    for shard in shards:
+        yield from read_shard(shard)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", "database", default=DEFAULT_URL, show_default=True, help="SQLAlchemy URL, or a SQLite file path.")
 @click.option("--date", callback=_parse_date, help="Publication date (YYYY-MM-DD) for documents that carry none.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes extracting (default: every core).")
 @click.option("--batch-size", type=click.IntRange(1, 10_000), default=BATCH_SIZE, show_default=True, help="Documents per transaction.")
-def ingest(paths: tuple[str, ...], database: str, date: dt.date | None, batch_size: int) -> None:
-    """Extract PATHS and store them; stored documents are skipped, so a rerun resumes an interrupted one."""
+def ingest(paths: tuple[str, ...], database: str, date: dt.date | None, jobs: int | None, batch_size: int) -> None:
+    """Extract PATHS and store them; stored documents are skipped, so a rerun resumes an interrupted one.
+
+    Parquet shards written by `extract --engine dask` (a directory of part-*.parquet, or the
+    files) are stored as they are, without extracting again.
+    """
     engine = _open_store(database)
     latest = IngestSummary()
 
@@ -324,8 +344,8 @@ def ingest(paths: tuple[str, ...], database: str, date: dt.date | None, batch_si
 
     try:
         with _ingest_progress(sys.stdout.isatty()) as show:
-            documents = read_documents(paths, default_date=date, stdin=sys.stdin.buffer)
-            summary = ingest_records(engine, documents, batch_size=batch_size, on_progress=track)
+            inputs = _ingest_inputs(paths, date)
+            summary = ingest_records(engine, inputs, jobs=jobs, batch_size=batch_size, on_progress=track)
     except KeyboardInterrupt:
         _errors.print(
             f"summitry: interrupted after storing {latest.new} new documents; run the same command again to resume",

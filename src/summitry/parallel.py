@@ -13,9 +13,13 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
+import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import chain
+from typing import TypeVar
 
 from summitry.actors import KnowledgeBaseError
 from summitry.ingest import Rejection
@@ -29,31 +33,66 @@ IN_FLIGHT_PER_JOB = 2
 # A broken knowledge base or lexicon breaks every document: stop the batch, do not reject each.
 SETUP_ERRORS = (KnowledgeBaseError, InvalidLexicon)
 
+T = TypeVar("T")
 
-def extract_stream(items: Iterable[Document | Rejection], jobs: int | None = None) -> Iterator[Record | Rejection]:
-    """Each Document as its Record and each Rejection as it is, in input order.
+# How often a worker checks that its parent is alive (see _exit_with_parent).
+PARENT_CHECK_SECONDS = 0.5
+
+
+def extract_stream(
+    items: Iterable[Document | Record | Rejection],
+    jobs: int | None = None,
+    then: Callable[[Record], T | Rejection] | None = None,
+    ahead: int = 0,
+) -> Iterator[Record | T | Rejection]:
+    """Each Document as its Record, and each Record or Rejection as it is, in input order.
 
     ``jobs`` worker processes (default: every core) run ``extract_document``; with one job
     the documents are extracted in this process. A document whose extraction fails comes
-    back as a Rejection naming it, so one bad document never stops the batch.
+    back as a Rejection naming it, so one bad document never stops the batch. Records pass
+    through (``summitry ingest`` mixes extracted shards with documents), and the pool starts
+    only when the first Document comes, so a stream with none costs no workers.
+
+    ``then``, a module-level function that reports its own failures as Rejections, turns each
+    Record into what comes out instead, where the Record is made: in the worker, so the
+    parent neither does that work nor unpickles the Record (the store's rows, for ingest).
+    ``ahead`` more documents are kept in flight for a consumer that pauses between bursts
+    (ingest writes a batch at a time), so the workers stay busy meanwhile.
     """
     jobs = jobs or os.cpu_count() or 1
-    if jobs == 1:
-        for item in items:
-            yield item if isinstance(item, Rejection) else _extract_or_reject(item)
-        return
+    items = iter(items)
+    for item in items:
+        if isinstance(item, Rejection):
+            yield item
+        elif isinstance(item, Record):
+            yield then(item) if then else item
+        elif jobs == 1:
+            yield _extract_here(item, then)
+        else:
+            yield from _extract_in_pool(chain([item], items), jobs, then, IN_FLIGHT_PER_JOB * jobs + ahead)
+            return
+
+
+def _extract_in_pool(
+    items: Iterator[Document | Record | Rejection], jobs: int, then: Callable[[Record], T | Rejection] | None, window: int
+) -> Iterator[Record | T | Rejection]:
     _warm_up()  # forked workers inherit the loaded knowledge base and built automata
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_process_context(), initializer=_start_worker) as pool:
-        pending: deque[tuple[Document, Future[Record | Rejection]] | Rejection] = deque()
+        pending: deque[tuple[Document, Future] | Record | T | Rejection] = deque()
         for item in items:
-            pending.append(item if isinstance(item, Rejection) else (item, pool.submit(_extract_in_worker, item)))
-            if len(pending) >= IN_FLIGHT_PER_JOB * jobs:
+            if isinstance(item, Document):
+                pending.append((item, pool.submit(_extract_in_worker, item, then)))
+            else:
+                pending.append(then(item) if then and isinstance(item, Record) else item)
+            if len(pending) >= window:
                 yield _outcome(pending.popleft())
         while pending:
             yield _outcome(pending.popleft())
 
 
-def _extract_or_reject(document: Document) -> Record | Rejection:
+def extract_or_reject(document: Document) -> Record | Rejection:
+    """The one per-document function every engine runs (this pool, a Dask worker): the Record,
+    or a Rejection naming the document if the pipeline fails on it."""
     try:
         return extract_document(document)
     except SETUP_ERRORS:
@@ -62,26 +101,46 @@ def _extract_or_reject(document: Document) -> Record | Rejection:
         return Rejection(document.source, f"extraction failed ({type(error).__name__}: {error})")
 
 
-def _extract_in_worker(document: Document) -> Record | Rejection:
-    """The Record without its Document: the parent still holds it, so the text (the bulk of
-    the bytes) crosses between processes once, not twice."""
-    outcome = _extract_or_reject(document)
-    return outcome if isinstance(outcome, Rejection) else dataclasses.replace(outcome, document=None)
+def _extract_here(document: Document, then: Callable[[Record], T | Rejection] | None) -> Record | T | Rejection:
+    outcome = extract_or_reject(document)
+    return then(outcome) if then and isinstance(outcome, Record) else outcome
 
 
-def _outcome(entry: tuple[Document, Future[Record | Rejection]] | Rejection) -> Record | Rejection:
-    if isinstance(entry, Rejection):
+def _extract_in_worker(document: Document, then: Callable[[Record], T | Rejection] | None) -> Record | T | Rejection:
+    """A bare Record comes back without its Document: the parent still holds it, so the text
+    (the bulk of the bytes) crosses between processes once, not twice."""
+    outcome = _extract_here(document, then)
+    return dataclasses.replace(outcome, document=None) if isinstance(outcome, Record) else outcome
+
+
+def _outcome(entry: tuple[Document, Future] | Record | T | Rejection) -> Record | T | Rejection:
+    if not isinstance(entry, tuple):
         return entry
     document, future = entry
     outcome = future.result()
-    return outcome if isinstance(outcome, Rejection) else dataclasses.replace(outcome, document=document)
+    return dataclasses.replace(outcome, document=document) if isinstance(outcome, Record) else outcome
 
 
 def _start_worker() -> None:
     """Ctrl-C is the parent's to handle (it stops reading and lets the documents in flight
     finish); workers ignore it rather than each print a traceback."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _exit_with_parent()
     _warm_up()
+
+
+def _exit_with_parent() -> None:
+    """A parent killed outright (SIGKILL) cannot stop its pool, and a worker would wait forever
+    on a queue nobody writes, holding the parent's output pipes open: each worker watches for
+    being orphaned and then exits. Extraction writes nothing, so leaving mid-document is safe."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="summitry-parent-watch", daemon=True).start()
 
 
 def _warm_up() -> None:

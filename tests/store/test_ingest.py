@@ -10,15 +10,19 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+import pyarrow.parquet as parquet
+import pytest
 from click.testing import CliRunner
 from sqlalchemy import select
 
+from summitry import parallel
 from summitry.cli import main
 from summitry.ingest import Rejection, document_from_text
 from summitry.model import Event, Mention, Quantity, Span
 from summitry.pipeline import extract_document
 from summitry.record import record_to_json
-from summitry.store import IngestSummary, ingest_records
+from summitry.shards import shard_row, write_shard
+from summitry.store import IngestSummary, ingest_records, open_store
 from summitry.store.schema import documents, event_participants, event_quantities, events, mentions, sentence_search, sentences
 from summitry.text import fold
 from tests.store.conftest import SEEDS, dump, row_counts
@@ -61,39 +65,58 @@ def test_stored_rows_point_into_the_original_text(store, seed_records) -> None:
         assert (row["start"], row["end"], row["entity_id"]) == (mention.start, mention.end, mention.entity_id)
 
 
-def test_documents_already_stored_are_not_extracted_again(store, seed_documents) -> None:
-    extracted: list[str] = []
+def _logging_extract(log: Path):
+    """extract_document that appends each document's id to ``log``: a file, because with
+    jobs > 1 the calls happen in forked workers, whose memory the test cannot see."""
 
-    def counting_extract(document):
-        extracted.append(document.id)
+    def extract(document):
+        if document.source != "<warm-up>":  # each pool loads the pipeline on a sample first
+            with log.open("a", encoding="utf-8") as lines:
+                lines.write(document.id + "\n")
         return extract_document(document)
 
-    ingest_records(store, seed_documents[:2], extract=counting_extract)
-    ingest_records(store, seed_documents, extract=counting_extract)
-    assert sorted(extracted) == sorted(d.id for d in seed_documents)
+    return extract
 
 
-def test_a_batch_with_a_bad_file_keeps_the_good_ones(store_location, tmp_path: Path) -> None:
-    folder = tmp_path / "inbox"
-    folder.mkdir()
-    (folder / "busan.txt").write_text("川普與習近平在釜山會晤，雙方同意暫停加徵關稅。", encoding="utf-8")
-    (folder / "gyeongju.txt").write_text("韩国总统李在明在庆州会见日本首相。", encoding="utf-8")
-    (folder / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
-    missing = tmp_path / "never-written.txt"
-    result = CliRunner().invoke(
-        main, ["ingest", str(folder), str(missing), "--db", store_location, "--date", "2025-10-30", "--batch-size", "2"]
-    )
-    assert result.exit_code == 1, result.output
-    assert "2 new, 0 already present, 2 rejected" in result.stdout
-    rejected_lines = [line for line in result.stderr.splitlines() if line.startswith("summitry: rejected ")]
-    assert len(rejected_lines) == 2
-    assert any(str(folder / "photo.png") + ": " in line for line in rejected_lines)
-    assert any(str(missing) + ": " in line for line in rejected_lines)
-    rerun = CliRunner().invoke(main, ["ingest", str(folder / "busan.txt"), "--db", store_location])
-    assert rerun.exit_code == 0 and "0 new, 1 already present, 0 rejected" in rerun.stdout
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_documents_already_stored_are_not_extracted_again(store, seed_documents, tmp_path: Path, monkeypatch, jobs) -> None:
+    log = tmp_path / "extracted.txt"
+    monkeypatch.setattr(parallel, "extract_document", _logging_extract(log))  # forked workers inherit it
+    ingest_records(store, seed_documents[:2], jobs=jobs)
+    summary = ingest_records(store, seed_documents, jobs=jobs)
+    assert summary == IngestSummary(new=len(seed_documents) - 2, present=2, rejected=())
+    assert sorted(log.read_text(encoding="utf-8").split()) == sorted(d.id for d in seed_documents)
 
 
-def test_a_document_the_extractor_fails_on_is_rejected_and_the_rest_stored(store) -> None:
+@pytest.fixture(scope="module")
+def reference_contents(seed_records, tmp_path_factory) -> dict:
+    """Every row of a SQLite store given the seeds' records, extracted one by one in this
+    process: what an ingest of the seeds must produce on any backend with any number of jobs."""
+    engine = open_store(f"sqlite:///{tmp_path_factory.mktemp('reference') / 'seeds.db'}")
+    try:
+        ingest_records(engine, seed_records)
+        return dump(engine)
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_any_number_of_jobs_stores_the_same_rows_and_a_rerun_adds_none(store_location, reference_contents, jobs) -> None:
+    command = ["ingest", "--jobs", jobs, "--db", store_location, str(SEEDS)]
+    first = CliRunner().invoke(main, command)
+    assert first.exit_code == 0, first.output
+    assert first.stdout == "summitry: 5 new, 0 already present, 0 rejected\n"
+    rerun = CliRunner().invoke(main, command)
+    assert rerun.stdout == "summitry: 0 new, 5 already present, 0 rejected\n"
+    engine = open_store(store_location)
+    try:
+        assert dump(engine) == reference_contents
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_document_the_extractor_fails_on_is_rejected_and_the_rest_stored(store, monkeypatch, jobs) -> None:
     good = _document("川普與習近平在釜山會晤。", "good.txt")
     cursed = _document("這篇文章讓抽取器出錯。", "cursed.txt")
 
@@ -102,11 +125,12 @@ def test_a_document_the_extractor_fails_on_is_rejected_and_the_rest_stored(store
             raise RuntimeError("pattern table is broken")
         return extract_document(document)
 
-    summary = ingest_records(store, [good, cursed, Rejection("gone.txt", "No such file")], extract=extract)
+    monkeypatch.setattr(parallel, "extract_document", extract)
+    summary = ingest_records(store, [good, cursed, Rejection("gone.txt", "No such file")], jobs=jobs)
     assert summary.new == 1
     assert summary.rejected == (
         Rejection("gone.txt", "No such file"),
-        Rejection("cursed.txt", "extraction failed: RuntimeError: pattern table is broken"),
+        Rejection("cursed.txt", "extraction failed (RuntimeError: pattern table is broken)"),
     )
 
 
@@ -177,3 +201,39 @@ def _read_available(descriptor: int) -> bytes:
         return os.read(descriptor, 65536)
     except OSError:  # the terminal's other end is closed: everything was read
         return b""
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_shards_and_text_files_ingest_together_and_bad_shards_are_named(
+    store_location, seed_records, reference_contents, tmp_path: Path, monkeypatch, jobs
+) -> None:
+    """Three seeds come as a good shard (not extracted again), two as their files; a corrupt
+    shard and one without its record column are refused by name and cost nothing else."""
+    folder = tmp_path / "shards"
+    folder.mkdir()
+    write_shard([shard_row(record) for record in seed_records[:3]], folder, 0)
+    corrupt = folder / "part-00001.parquet"
+    corrupt.write_bytes((folder / "part-00000.parquet").read_bytes()[:-100])
+    headless = folder / "part-00002.parquet"
+    parquet.write_table(parquet.read_table(folder / "part-00000.parquet").drop_columns(["record"]), headless)
+    log = tmp_path / "extracted.txt"
+    monkeypatch.setattr(parallel, "extract_document", _logging_extract(log))
+    files = [r.document.source for r in seed_records[3:]]
+
+    result = CliRunner().invoke(main, ["ingest", "--jobs", jobs, "--db", store_location, str(folder), *files])
+    assert result.exit_code == 1, result.output
+    assert result.stdout == "summitry: 5 new, 0 already present, 2 rejected\n"
+    rejected = [line for line in result.stderr.splitlines() if line.startswith("summitry: rejected ")]
+    assert rejected == [
+        f"summitry: rejected {corrupt}: not a readable Parquet file (Parquet magic bytes not found in footer. "
+        "Either the file is corrupted or this is not a parquet file.)",
+        f"summitry: rejected {headless}: not a summitry shard: no column record (has doc_id, source, date, text, mentions)",
+    ]
+    assert sorted(log.read_text(encoding="utf-8").split()) == sorted(r.document.id for r in seed_records[3:])
+    engine = open_store(store_location)
+    try:
+        assert dump(engine) == reference_contents
+    finally:
+        engine.dispose()
+    rerun = CliRunner().invoke(main, ["ingest", "--jobs", jobs, "--db", store_location, str(folder / "part-00000.parquet")])
+    assert rerun.exit_code == 0 and rerun.stdout == "summitry: 0 new, 3 already present, 0 rejected\n"

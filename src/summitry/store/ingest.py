@@ -1,16 +1,19 @@
 """Putting extract records into the store: idempotent by document id, atomic per batch.
 
-A batch goes through three steps, and only the last touches the database for writing:
-ask which of its documents are stored already, extract and turn into rows the ones that
-are not (no transaction is open meanwhile, so an interruption there loses nothing), then
-write them all in one transaction. A kill at any moment leaves whole batches or nothing,
-and a rerun of the same command stores exactly what was missing.
+Documents go through three steps, and only the last touches the database for writing: a
+window of them is looked up to find which are stored already, the ones that are not are
+extracted (in worker processes with ``jobs`` > 1) and turned into rows while no transaction
+is open, so an interruption there loses nothing, and the records are then written
+``batch_size`` to a transaction, in input order. A kill at any moment leaves whole batches
+or nothing, and a rerun of the same command stores exactly what was missing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass
+from typing import TypeVar
 
 from sqlalchemy import Table, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -19,7 +22,7 @@ from sqlalchemy.exc import DataError, IntegrityError
 
 from summitry.ingest import Rejection
 from summitry.model import Document, Quantity, Record
-from summitry.pipeline import extract_document
+from summitry.parallel import extract_stream
 from summitry.record import record_to_json
 from summitry.store.schema import (
     documents,
@@ -38,6 +41,8 @@ from summitry.text import fold, split_sentences
 # Fifty documents of news length make a transaction of a few thousand rows: large enough
 # that commits are not the cost, small enough that an interruption redoes little.
 BATCH_SIZE = 50
+
+T = TypeVar("T")
 
 # Tables whose rows belong to one document, parents before children (foreign keys).
 _DOCUMENT_ROWS = (sentences, sentence_search, mentions, quantities, times, events, event_participants, event_quantities)
@@ -67,17 +72,18 @@ def ingest_records(
     engine: Engine,
     records: Iterable[Record | Document | Rejection],
     *,
-    extract: Callable[[Document], Record] = extract_document,
+    jobs: int | None = 1,
     batch_size: int = BATCH_SIZE,
     on_progress: Callable[[IngestSummary], None] | None = None,
 ) -> IngestSummary:
     """Store every record not stored yet, ``batch_size`` documents per transaction.
 
-    ``records`` may hold Documents, which are extracted (by ``extract``) only when their
-    id is not in the store, so a rerun after an interruption redoes no finished work.
-    Rejections, and documents the extractor or the database refuses, are reported in the
-    summary; the rest of the batch is stored. ``on_progress`` gets the running summary
-    after every batch and every rejection.
+    ``records`` may hold Documents, which are extracted (by ``parallel.extract_stream``, in
+    ``jobs`` worker processes; None means every core) only when their id is not in the
+    store, so a rerun after an interruption redoes no finished work. Rejections, and
+    documents the extractor or the database refuses, are reported in the summary; the rest
+    of the batch is stored. ``on_progress`` gets the running summary after every batch and
+    every rejection.
     """
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
@@ -91,19 +97,42 @@ def ingest_records(
         if on_progress is not None:
             on_progress(summary)
 
-    for batch in _batches(records, batch_size, report):
-        new, present, rejected = _ingest_batch(engine, batch, extract)
-        report(new, present, rejected)
+    unstored = _unstored(engine, records, batch_size, report)
+    # A batch's worth more in flight keeps the workers busy while this process writes one;
+    # closing: an interruption while a batch is written still shuts the worker pool down.
+    with closing(extract_stream(unstored, jobs, then=_prepare_or_reject, ahead=batch_size)) as prepared:
+        for batch in _batches(prepared, batch_size, report):
+            written, refused = _write(engine, batch)
+            # One stored since it was looked up (a repeat in an earlier window, a concurrent
+            # ingest) is present, not new.
+            report(written, len(batch) - written - len(refused), refused)
     return summary
 
 
-def _batches(
-    records: Iterable[Record | Document | Rejection],
-    batch_size: int,
+def _unstored(
+    engine: Engine,
+    items: Iterable[Record | Document | Rejection],
+    window_size: int,
     report: Callable[..., None],
-) -> Iterator[list[Record | Document]]:
-    batch: list[Record | Document] = []
-    for item in records:
+) -> Iterator[Record | Document]:
+    """The items whose documents are not in the store, in input order, looked up a window at
+    a time before any of them is extracted; stored ones and repeats within a window count as
+    present, Rejections are reported."""
+    for window in _batches(items, window_size, report):
+        stored = _stored_ids(engine, list({_document_of(item).id for item in window}))
+        sent: set[str] = set()
+        for item in window:
+            doc_id = _document_of(item).id
+            if doc_id not in stored and doc_id not in sent:
+                sent.add(doc_id)
+                yield item
+        report(present=len(window) - len(sent))
+
+
+def _batches(items: Iterable[T | Rejection], batch_size: int, report: Callable[..., None]) -> Iterator[list[T]]:
+    """Lists of ``batch_size`` items (the last one shorter); Rejections are reported on the way."""
+    batch: list[T] = []
+    for item in items:
         if isinstance(item, Rejection):
             report(rejected=[item])
             continue
@@ -119,30 +148,13 @@ def _document_of(item: Record | Document) -> Document:
     return item.document if isinstance(item, Record) else item
 
 
-def _ingest_batch(
-    engine: Engine, batch: list[Record | Document], extract: Callable[[Document], Record]
-) -> tuple[int, int, list[Rejection]]:
-    """Counts of new and already-stored documents in ``batch`` (a repeat within it counts as
-    stored), and the ones refused."""
-    unique: dict[str, Record | Document] = {}
-    for item in batch:
-        unique.setdefault(_document_of(item).id, item)
-    repeated = len(batch) - len(unique)
-    stored = _stored_ids(engine, list(unique))
-    prepared: list[_PreparedDocument] = []
-    rejected: list[Rejection] = []
-    for doc_id, item in unique.items():
-        if doc_id in stored:
-            continue
-        try:
-            prepared.append(_prepare(item if isinstance(item, Record) else extract(item)))
-        # A defect the extractor meets in one text must not cost the batch its other documents.
-        except Exception as error:  # noqa: BLE001
-            rejected.append(Rejection(_document_of(item).source, f"extraction failed: {type(error).__name__}: {error}"))
-    written, refused = _write(engine, prepared)
-    rejected.extend(refused)
-    present = repeated + len(stored) + len(prepared) - written - len(refused)
-    return written, present, rejected
+def _prepare_or_reject(record: Record) -> _PreparedDocument | Rejection:
+    """The record's rows, made where the record is (a worker, with jobs > 1); a record that
+    cannot become rows must not cost the batch its other documents."""
+    try:
+        return _prepare(record)
+    except Exception as error:  # noqa: BLE001
+        return Rejection(record.document.source, f"cannot be stored ({type(error).__name__}: {error})")
 
 
 def _stored_ids(engine: Engine, ids: list[str]) -> set[str]:
