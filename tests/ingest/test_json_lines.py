@@ -29,6 +29,7 @@ FEED = [
     line(text="date 2025-08-16 阿拉斯加峰會落幕。"),
     line(text="   "),
     line(text="韓方表示歡迎。", date=20251030),
+    '{"text": "峰會落幕，雙方發表聯合聲明',
 ]
 
 EXPECTED = [
@@ -42,6 +43,7 @@ EXPECTED = [
     (9, "document", dt.date(2025, 8, 16)),
     (10, "no text", None),
     (11, "date is not a string", None),
+    (12, "not JSON (Unterminated string starting at column 10)", None),
 ]
 
 

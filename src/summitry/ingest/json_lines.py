@@ -80,9 +80,11 @@ def document_from_json_line(line: str, where: str, default_date: dt.date | None)
 
 def json_object(line: str, where: str) -> dict:
     try:
-        record = json.loads(line)
+        record = json.loads(line.rstrip("\r\n"))  # the line end would read as a control character in an unclosed string
     except json.JSONDecodeError as error:
-        raise UnreadableDocument(where, f"not JSON ({error.msg} at column {error.colno})") from None
+        # Some messages already end in "at" ("Unterminated string starting at").
+        place = "column" if error.msg.endswith(" at") else "at column"
+        raise UnreadableDocument(where, f"not JSON ({error.msg} {place} {error.colno})") from None
     if not isinstance(record, dict):
         raise UnreadableDocument(where, "not a JSON object")
     return record
