@@ -84,6 +84,8 @@ class _Extraction:
             for layout in self.layouts
         ]
         self.found: list[_Found] = []
+        self._both_sides_kinds: dict[int, tuple[str, ...]] = {}
+        self._readers_by_sentence: dict[int, tuple[tuple, SentenceActors, Attributor]] = {}
 
     def _in_table(self, layout: SentenceLayout) -> bool:
         sentence = layout.sentence
@@ -160,8 +162,18 @@ class _Extraction:
 
         return resolve
 
-    def _sentence_actors(self, layout: SentenceLayout) -> SentenceActors:
-        return SentenceActors(
+    def _sentence_readers(self, layout: SentenceLayout) -> tuple[SentenceActors, Attributor]:
+        """The sentence's groups and its attributor, built once and shared by its triggers.
+
+        Only what 雙方/兩人 stand for can change between two triggers of one sentence (the
+        first may report the meeting they refer to), so those readings are part of the key.
+        """
+        resolve = self._both_sides(layout.index)
+        key = tuple(resolve(kind) for kind in self._both_sides_kinds_in(layout))
+        cached = self._readers_by_sentence.get(layout.index)
+        if cached is not None and cached[0] == key:
+            return cached[1], cached[2]
+        actors = SentenceActors(
             self.folded,
             layout,
             self.actors,
@@ -169,9 +181,23 @@ class _Extraction:
             self.titles,
             self.hits[layout.index],
             self._pronoun,
-            self._both_sides(layout.index),
+            resolve,
             self._time_spans_in(layout),
         )
+        attributor = Attributor(self.folded, actors, self.lexicon.status)
+        self._readers_by_sentence[layout.index] = (key, actors, attributor)
+        return actors, attributor
+
+    def _both_sides_kinds_in(self, layout: SentenceLayout) -> tuple[str, ...]:
+        """The kinds (parties, persons) of the both-sides words the sentence holds, in lexicon order."""
+        kinds = self._both_sides_kinds.get(layout.index)
+        if kinds is None:
+            sentence = layout.sentence
+            kinds = self._both_sides_kinds[layout.index] = tuple(
+                kind for word, kind in self.lexicon.arguments.both_sides.items()
+                if self.folded.find(word, sentence.start, sentence.end) != -1
+            )
+        return kinds
 
     def _time_spans_in(self, layout: SentenceLayout) -> tuple[tuple[int, int], ...]:
         """The time spans wholly inside the sentence, in the order of self.time_spans."""
@@ -244,10 +270,10 @@ class _Extraction:
     def _events_for(self, hit: TriggerHit, layout: SentenceLayout, previous: SentenceLayout | None) -> list[_Found]:
         if hit.anaphoric and any(f.event.type == hit.group.type for f in self.found):
             return []  # 此次訪問: the visit is already on record
-        actors = self._sentence_actors(layout)
+        actors, attributor = self._sentence_readers(layout)
         date, how = self.dater.date(hit, layout, previous, self.hits[layout.index], not actors.has_subject(hit))
         on = as_date(date) or self.document_date
-        attribution = Attributor(self.folded, actors, self.lexicon.status).attribute(hit)
+        attribution = attributor.attribute(hit)
         candidates = actors.parties_for(hit, hit.group.pattern, attribution.speaker, on)
         if not any(self._enough(hit, parties) for parties in candidates):
             inherited = self._series_parties(hit, layout)
