@@ -115,19 +115,33 @@ def prefer_persons(ids: Sequence[str], actors: ActorIndex) -> list[str]:
 
 def marker_role(text_before: str, lexicon: ArgumentLexicon) -> str | None:
     """The role the words right before a party give it (與 comitative, 向 prep, ...)."""
-    if any(text_before.endswith(word) for word in lexicon.not_markers):
+    if text_before.endswith(lexicon.not_markers):  # a tuple: any of its words
         return None
     for role in _MARKER_ORDER:
-        if any(text_before.endswith(word) for word in lexicon.markers[role]):
+        if text_before.endswith(lexicon.markers[role]):
             return role
     return None
 
 
 def _consume(text: str, words: tuple[str, ...]) -> str:
+    if not text.startswith(words):  # one call in C for the usual case: none of them
+        return text
     for word in words:
         if text.startswith(word):
             return text[len(word) :]
     return text
+
+
+def starts_of(text: str, words: Sequence[str], start: int, end: int) -> list[int]:
+    """Every offset in [start, end) where one of the words is written, in order; a word may
+    run past ``end``, as ``text.startswith(word, offset)`` would read it."""
+    found: set[int] = set()
+    for word in words:
+        position = text.find(word, start, end + len(word) - 1)
+        while position != -1 and position < end:
+            found.add(position)
+            position = text.find(word, position + 1, end + len(word) - 1)
+    return sorted(found)
 
 
 class SentenceActors:
@@ -171,7 +185,8 @@ class SentenceActors:
     def _pronouns(self, resolve: Callable[[int], str | None], parties: list[Party]) -> list[Party]:
         found: list[Party] = []
         sentence = self.layout.sentence
-        for index in range(sentence.start, sentence.end):
+        words = [cue.word for cue in self.lexicon.pronouns]
+        for index in starts_of(self.folded, words, sentence.start, sentence.end):
             for cue in self.lexicon.pronouns:
                 if self.folded.startswith(cue.word, index) and cue.fits(self.folded, index):
                     end = index + len(cue.word)
@@ -244,7 +259,7 @@ class SentenceActors:
 
     def _plain(self, start: int, end: int) -> str:
         """The text between two offsets without its bracketed asides (（右）, （Donald Trump，左）)."""
-        return "".join(self.folded[i] for i in range(start, end) if not self.layout.in_brackets(i, i + 1)).strip(" \u3000")
+        return self.layout.unbracketed(self.folded, start, end).strip(" \u3000")
 
     # -- groups ------------------------------------------------------------------------
     def _glue(self, gap: str, following: Party | None = None) -> tuple[bool, str | None]:

@@ -57,6 +57,21 @@ class SentenceLayout:
     def in_brackets(self, start: int, end: int) -> bool:
         return any(open_ <= start and end <= close for open_, close in self.brackets)
 
+    def unbracketed(self, text: str, start: int, end: int) -> str:
+        """``text[start:end]`` without its bracketed stretches, the brackets included."""
+        if not self.brackets:
+            return text[start:end]
+        pieces, position = [], start
+        for open_, close in sorted(self.brackets):  # an inner pair lies within the outer one before it
+            if open_ >= end:
+                break
+            if open_ > position:
+                pieces.append(text[position:open_])
+            position = max(position, close)
+        if position < end:
+            pieces.append(text[position:end])
+        return "".join(pieces)
+
     def quotation_at(self, offset: int) -> Quotation | None:
         inner = [q for q in self.quotations if q.holds(offset)]
         return min(inner, key=lambda q: q.close - q.open) if inner else None
