@@ -10,6 +10,8 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass, replace
+from functools import cache
+from typing import Mapping
 
 from summitry.actors.kb import KnowledgeBase
 from summitry.actors.linker import LinkedActors
@@ -21,7 +23,7 @@ from summitry.events.status import Attributor
 from summitry.events.summary import summarize
 from summitry.events.tables import read_tables, table_events
 from summitry.events.triggers import MentionIndex, TriggerHit, find_triggers
-from summitry.model import Event, Quantity, Span, TextView, TimeExpr
+from summitry.model import Entity, Event, Quantity, Span, TextView, TimeExpr
 
 # Types whose events stand for a meeting of their parties: 雙方 refers back to them, and a
 # later undated report of the same parties takes their date.
@@ -63,8 +65,7 @@ class _Extraction:
         self.document_date = document_date
         self.quantities = tuple(sorted(quantities, key=lambda q: q.start))
         self.quantity_starts = [q.start for q in self.quantities]
-        entities = {**{e.id: e for e in linked.entities}, **kb.entities}
-        self.actors = ActorIndex(linked.mentions, entities, kb)
+        self.actors = ActorIndex(linked.mentions, _with_text_entities(kb, linked), kb)
         self.layouts = sentence_layouts(view, lexicon.status.quotation_min_length)
         self.sentence_starts = [layout.sentence.start for layout in self.layouts]
         self.dater = Dater(self.folded, times, document_date, lexicon.dating)
@@ -75,7 +76,7 @@ class _Extraction:
         self._sentence_spans: dict[int, tuple[tuple[int, int], ...]] = {}
         self.times = tuple(sorted(times, key=lambda t: t.start))
         self.time_starts = [t.start for t in self.times]
-        self.titles = tuple(sorted(set(kb.titles) | set(lexicon.arguments.leader_words), key=len, reverse=True))
+        self.titles = _titles(kb, lexicon)
         self.tables = read_tables(view)
         # A table's rows are read by columns (events/tables.py), never as sentences.
         mention_index = MentionIndex(self.actors.mentions)
@@ -331,7 +332,7 @@ class _Extraction:
             replace(
                 f.event,
                 summary=summarize(
-                    next(g.summary for g in self.lexicon.groups if g.key == (f.event.type, f.event.mode) and g.pattern.symmetric == f.symmetric),
+                    _summaries(self.lexicon)[(f.event.type, f.event.mode, f.symmetric)],
                     f.event.source,
                     f.event.target,
                     f.event.place,
@@ -419,6 +420,30 @@ class _Extraction:
             if best is not None:
                 source = self.found[best[1]]
                 self.found[index] = replace(found, event=replace(event, date=source.event.date), date_how="inherited")
+
+
+def _with_text_entities(kb: KnowledgeBase, linked: LinkedActors) -> Mapping[str, Entity]:
+    """The knowledge base's entities and those only the text knows; the knowledge base wins.
+
+    The knowledge base is shared, not copied, when the text adds no entity (most documents).
+    """
+    only_in_text = {e.id: e for e in linked.entities if e.id not in kb.entities}
+    return {**only_in_text, **kb.entities} if only_in_text else kb.entities
+
+
+@cache
+def _titles(kb: KnowledgeBase, lexicon: EventLexicon) -> tuple[str, ...]:
+    """Every title word and leader word, longest first: what may stand between a country and a person."""
+    return tuple(sorted(set(kb.titles) | set(lexicon.arguments.leader_words), key=len, reverse=True))
+
+
+@cache
+def _summaries(lexicon: EventLexicon) -> Mapping[tuple[str, str | None, bool], str]:
+    """The summary template of each (type, mode, symmetric): the first group's that has it."""
+    summaries: dict[tuple[str, str | None, bool], str] = {}
+    for group in lexicon.groups:
+        summaries.setdefault((*group.key, group.pattern.symmetric), group.summary)
+    return summaries
 
 
 def _identity(found: _Found) -> tuple:

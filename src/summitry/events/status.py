@@ -8,6 +8,7 @@ Precedence: hypothetical > negated > planned > claimed > reported.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from summitry.events.arguments import Group, SentenceActors
@@ -28,19 +29,41 @@ class Attribution:
     speakers: tuple[str, ...] = ()  # every entity the speaking party stands for (雙方)
 
 
-def _find(folded: str, cues: tuple[Cue, ...], start: int, end: int, blocked: list[tuple[int, int]]) -> list[tuple[int, Cue]]:
-    """Occurrences of cues inside [start, end), longest cue first, none inside ``blocked``."""
-    found: list[tuple[int, Cue]] = []
-    taken: list[tuple[int, int]] = []
+# Where each cue of one list is written within [start, end): (cue, ascending offsets), in
+# the list's order, cues that are not written left out.
+Written = tuple[tuple[Cue, tuple[int, ...]], ...]
+
+
+def written(folded: str, cues: tuple[Cue, ...], start: int, end: int) -> Written:
+    """The offsets of each cue inside [start, end), searched once for all triggers of a sentence."""
+    found = []
     for cue in cues:
+        positions = []
         position = folded.find(cue.word, start, end)
         while position != -1:
+            positions.append(position)
+            position = folded.find(cue.word, position + 1, end)
+        if positions:
+            found.append((cue, tuple(positions)))
+    return tuple(found)
+
+
+def _find(folded: str, cues: Written, start: int, end: int, blocked: list[tuple[int, int]]) -> list[tuple[int, Cue]]:
+    """Occurrences of cues inside [start, end), longest cue first, none inside ``blocked``.
+
+    ``cues`` were found in a span holding [start, end); only those wholly inside it count.
+    """
+    found: list[tuple[int, Cue]] = []
+    taken: list[tuple[int, int]] = []
+    for cue, positions in cues:
+        for position in positions[bisect.bisect_left(positions, start) :]:
             span = (position, position + len(cue.word))
+            if span[1] > end:
+                break  # the later ones end later still
             clear = not any(a < span[1] and span[0] < b for a, b in taken + blocked)
-            if clear and span[1] <= end and cue.fits(folded, position):
+            if clear and cue.fits(folded, position):
                 found.append((position, cue))
                 taken.append(span)
-            position = folded.find(cue.word, position + 1, end)
     return sorted(found, key=lambda item: item[0])
 
 
@@ -54,6 +77,22 @@ class Attributor:
         self.layout = actors.layout
         self.blocked = [(p.start, p.end) for p in actors.parties]
         self._cue_words = {cue.word for cues in (lexicon.negated, lexicon.planned) for cue in cues}
+        self._written: dict[str, Written] = {}
+
+    def _find(self, kind: str, start: int, end: int, blocked: list[tuple[int, int]]) -> list[tuple[int, Cue]]:
+        """The cues of one status list (``negated``, ``reporting``...) inside [start, end)."""
+        sentence = self.layout.sentence
+        if start < sentence.start or end > sentence.end:  # beyond the sentence: searched afresh
+            return _find(self.folded, written(self.folded, getattr(self.lexicon, kind), start, end), start, end, blocked)
+        return _find(self.folded, self._in_sentence(kind), start, end, blocked)
+
+    def _in_sentence(self, kind: str) -> Written:
+        """Where the cues of one status list (``negated``, ``reporting``...) stand in the sentence."""
+        found = self._written.get(kind)
+        if found is None:
+            sentence = self.layout.sentence
+            found = self._written[kind] = written(self.folded, getattr(self.lexicon, kind), sentence.start, sentence.end)
+        return found
 
     def _blocked_for(self, hit: TriggerHit) -> list[tuple[int, int]]:
         return self.blocked + [(hit.start, hit.end)]
@@ -72,9 +111,9 @@ class Attributor:
         ]
         return max([floor, *bounds])
 
-    def _cue_before(self, cues: tuple[Cue, ...], hit: TriggerHit, scope_start: int, reach: int | None) -> bool:
+    def _cue_before(self, kind: str, hit: TriggerHit, scope_start: int, reach: int | None) -> bool:
         start = scope_start if reach is None else max(scope_start, hit.start - reach)
-        for position, cue in _find(self.folded, cues, start, hit.start, self._blocked_for(hit)):
+        for position, cue in self._find(kind, start, hit.start, self._blocked_for(hit)):
             if self.folded[position + len(cue.word) : position + len(cue.word) + 1] == "的":
                 continue  # 作出投資承諾的同時: a noun here, not an intention
             if cue.ba_check and (self._party_at(position + len(cue.word)) or self._resultative(hit)):
@@ -117,14 +156,14 @@ class Attributor:
         # 考慮為特朗普準備驚喜，授予特朗普勳章: an intention carries into a following clause
         # that has no subject of its own, never into one that has (尋求多元化，美越防務升溫).
         planned_start = clause_start if self.actors.has_subject(hit) else self._since_previous_trigger(hit, inner_start)
-        hypothetical = self._cue_before(self.lexicon.hypothetical, hit, self._condition_start(hit), None) or self._cue_before(
-            self.lexicon.possible, hit, clause_start, self.lexicon.possible_reach
+        hypothetical = self._cue_before("hypothetical", hit, self._condition_start(hit), None) or self._cue_before(
+            "possible", hit, clause_start, self.lexicon.possible_reach
         )
         if hypothetical:  # 若無法達成協議: a condition, not a fact either way
             status = "hypothetical"
-        elif denied or self._cue_before(self.lexicon.negated, hit, negation_start, self.lexicon.negated_reach):
+        elif denied or self._cue_before("negated", hit, negation_start, self.lexicon.negated_reach):
             status = "negated"
-        elif self._cue_before(self.lexicon.planned, hit, planned_start, self.lexicon.planned_reach):
+        elif self._cue_before("planned", hit, planned_start, self.lexicon.planned_reach):
             status = "planned"
         elif claimed:
             status = "claimed"
@@ -145,7 +184,7 @@ class Attributor:
         according = self._according_to(hit)
         if according is not None:
             return according, True
-        verbs = _find(self.folded, self.lexicon.reporting, sentence_start, hit.start, self._blocked_for(hit))
+        verbs = self._find("reporting", sentence_start, hit.start, self._blocked_for(hit))
         verbs = [(p, c) for p, c in verbs if not self._inside_other_quotation(p, hit) and not self._says_only_a_quotation(p, c, hit)]
         if verbs:
             position, _ = verbs[-1]
@@ -174,7 +213,7 @@ class Attributor:
     def _quotation_speaker(self, quotation: Quotation, hit: TriggerHit) -> Group | None:
         """X說「…」, X表示…，「…」 or 「…」X說; failing those, the sentence's topic."""
         sentence = self.layout.sentence
-        verbs = _find(self.folded, self.lexicon.reporting, sentence.start, quotation.open, self.blocked)
+        verbs = self._find("reporting", sentence.start, quotation.open, self.blocked)
         verbs = [(p, c) for p, c in verbs if not self._inside_other_quotation(p, hit)]
         if verbs:
             speaker = self.actors.speaker_before(verbs[-1][0]) or self._topic_before(verbs[-1][0])
@@ -199,15 +238,13 @@ class Attributor:
                 continue
             head = self.folded[max(sentence_start, group.start - 3) : group.start]
             tail = self.folded[group.end : group.end + 4]
-            if any(head.endswith(word) for word in self.lexicon.according_before) and any(
-                tail.startswith(word) for word in self.lexicon.according_after
-            ):
+            if head.endswith(self.lexicon.according_before) and tail.startswith(self.lexicon.according_after):
                 return group
         return None
 
     def _denial(self, hit: TriggerHit, scope_start: int) -> tuple[bool, str | None]:
         """白宮否認…: whether a denial governs the trigger, and who denies."""
-        denials = _find(self.folded, self.lexicon.denied, scope_start, hit.start, self._blocked_for(hit))
+        denials = self._find("denied", scope_start, hit.start, self._blocked_for(hit))
         if not denials:
             return False, None
         party = self.actors.speaker_before(denials[-1][0]) or self._topic_before(denials[-1][0])
