@@ -19,7 +19,7 @@ from summitry.events.arguments import ActorIndex, Parties, SentenceActors, marke
 from summitry.events.dating import Dater, as_date, is_after
 from summitry.events.layout import SentenceLayout, sentence_layouts
 from summitry.events.lexicon import EventLexicon, event_lexicon
-from summitry.events.status import Attributor
+from summitry.events.status import Attributor, status_cue_index
 from summitry.events.summary import summarize
 from summitry.events.tables import read_tables, table_events
 from summitry.events.triggers import MentionIndex, TriggerHit, find_triggers
@@ -185,7 +185,7 @@ class _Extraction:
             resolve,
             self._time_spans_in(layout),
         )
-        attributor = Attributor(self.folded, actors, self.lexicon.status)
+        attributor = Attributor(self.folded, actors, self.lexicon.status, status_cue_index(self.lexicon))
         self._readers_by_sentence[layout.index] = (key, actors, attributor)
         return actors, attributor
 

@@ -9,11 +9,15 @@ Precedence: hypothetical > negated > planned > claimed > reported.
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import dataclass
+from functools import cache
+
+import ahocorasick
 
 from summitry.events.arguments import Group, SentenceActors
 from summitry.events.layout import Quotation
-from summitry.events.lexicon import Cue, StatusLexicon
+from summitry.events.lexicon import Cue, EventLexicon, StatusLexicon
 from summitry.events.triggers import TriggerHit
 
 STATUS_ORDER = ("hypothetical", "negated", "planned", "claimed", "reported")
@@ -32,20 +36,43 @@ class Attribution:
 # Where each cue of one list is written within [start, end): (cue, ascending offsets), in
 # the list's order, cues that are not written left out.
 Written = tuple[tuple[Cue, tuple[int, ...]], ...]
+CUE_LISTS = ("hypothetical", "possible", "negated", "denied", "planned", "reporting")
 
 
-def written(folded: str, cues: tuple[Cue, ...], start: int, end: int) -> Written:
-    """The offsets of each cue inside [start, end), searched once for all triggers of a sentence."""
-    found = []
-    for cue in cues:
-        positions = []
-        position = folded.find(cue.word, start, end)
-        while position != -1:
-            positions.append(position)
-            position = folded.find(cue.word, position + 1, end)
-        if positions:
-            found.append((cue, tuple(positions)))
-    return tuple(found)
+class StatusCueIndex:
+    """The words of every status cue list in one Aho-Corasick automaton: one pass over a
+    sentence finds the cues of all lists, for all the sentence's triggers."""
+
+    def __init__(self, lexicon: StatusLexicon) -> None:
+        self.lists: dict[str, tuple[Cue, ...]] = {kind: getattr(lexicon, kind) for kind in CUE_LISTS}
+        places: dict[str, list[tuple[str, int]]] = {}  # word -> (list, index in the list)
+        for kind, cues in self.lists.items():
+            for index, cue in enumerate(cues):
+                places.setdefault(cue.word, []).append((kind, index))
+        self.automaton = ahocorasick.Automaton()
+        for word, where in places.items():
+            self.automaton.add_word(word, (word, tuple(where)))
+        self.automaton.make_automaton()
+
+    def written(self, folded: str, start: int, end: int) -> dict[str, Written]:
+        """Each list's cues written wholly inside [start, end); a list with none is left out."""
+        found: dict[str, list[tuple[int, int]]] = {}
+        for last, (word, where) in self.automaton.iter(folded, start, end):
+            for kind, index in where:
+                found.setdefault(kind, []).append((index, last - len(word) + 1))
+        return {
+            kind: tuple(
+                (self.lists[kind][index], tuple(position for _, position in group))
+                for index, group in itertools.groupby(sorted(pairs), key=lambda pair: pair[0])
+            )
+            for kind, pairs in found.items()
+        }
+
+
+@cache
+def status_cue_index(lexicon: EventLexicon) -> StatusCueIndex:
+    """The cue index of the process's one lexicon, built on first use."""
+    return StatusCueIndex(lexicon.status)
 
 
 def _find(folded: str, cues: Written, start: int, end: int, blocked: list[tuple[int, int]]) -> list[tuple[int, Cue]]:
@@ -70,29 +97,22 @@ def _find(folded: str, cues: Written, start: int, end: int, blocked: list[tuple[
 class Attributor:
     """Status and claimant for the triggers of one sentence."""
 
-    def __init__(self, folded: str, actors: SentenceActors, lexicon: StatusLexicon) -> None:
+    def __init__(self, folded: str, actors: SentenceActors, lexicon: StatusLexicon, cues: StatusCueIndex) -> None:
         self.folded = folded
         self.actors = actors
         self.lexicon = lexicon
+        self.cues = cues
         self.layout = actors.layout
         self.blocked = [(p.start, p.end) for p in actors.parties]
         self._cue_words = {cue.word for cues in (lexicon.negated, lexicon.planned) for cue in cues}
-        self._written: dict[str, Written] = {}
+        sentence = self.layout.sentence
+        self._in_sentence = cues.written(folded, sentence.start, sentence.end)
 
     def _find(self, kind: str, start: int, end: int, blocked: list[tuple[int, int]]) -> list[tuple[int, Cue]]:
         """The cues of one status list (``negated``, ``reporting``...) inside [start, end)."""
         sentence = self.layout.sentence
-        if start < sentence.start or end > sentence.end:  # beyond the sentence: searched afresh
-            return _find(self.folded, written(self.folded, getattr(self.lexicon, kind), start, end), start, end, blocked)
-        return _find(self.folded, self._in_sentence(kind), start, end, blocked)
-
-    def _in_sentence(self, kind: str) -> Written:
-        """Where the cues of one status list (``negated``, ``reporting``...) stand in the sentence."""
-        found = self._written.get(kind)
-        if found is None:
-            sentence = self.layout.sentence
-            found = self._written[kind] = written(self.folded, getattr(self.lexicon, kind), sentence.start, sentence.end)
-        return found
+        written = self._in_sentence if sentence.start <= start and end <= sentence.end else self.cues.written(self.folded, start, end)
+        return _find(self.folded, written.get(kind, ()), start, end, blocked)
 
     def _blocked_for(self, hit: TriggerHit) -> list[tuple[int, int]]:
         return self.blocked + [(hit.start, hit.end)]
