@@ -108,9 +108,15 @@ class ActorIndex(EntityLookup):
 
 def prefer_persons(ids: Sequence[str], actors: ActorIndex) -> list[str]:
     """Drop a country when a person of it stands on the same side (日本首相高市早苗 -> Takaichi)."""
+    if len(ids) == 1:
+        return [ids[0]]  # a country alone stands with no person of its own
     countries_with_person = {actors.country_of(i) for i in ids if actors.type_of(i) == "person"}
     unique = list(dict.fromkeys(ids))
     return [i for i in unique if not (actors.type_of(i) == "country" and i in countries_with_person)]
+
+
+def _as_venue(party: Party, locates: bool = True) -> Party:
+    return Party(party.start, party.end, party.ids, party.kind, True, locates)
 
 
 def marker_role(text_before: str, lexicon: ArgumentLexicon) -> str | None:
@@ -175,6 +181,9 @@ class SentenceActors:
         parties += self._pronouns(resolve_pronoun, parties)
         parties += self._both_sides(resolve_both_sides, parties)
         parties.sort(key=lambda p: p.start)
+        # Venues change no span, so the text before a party is the same before and after them.
+        self._spans = [(p.start, p.end) for p in parties]
+        self._roles_before: dict[int, str | None] = {}
         self.parties = [self._with_venue(p, parties) for p in parties]
         self.groups = self._groups()
 
@@ -214,29 +223,28 @@ class SentenceActors:
         if party.kind not in ("mention", "short_form") or len(party.ids) != 1:
             return party
         kind = self.actors.type_of(party.ids[0])
-        venue = Party(party.start, party.end, party.ids, party.kind, True)
-        role = marker_role(self._text_before(party, parties), self.lexicon)
+        role = self._role_before(party)
         if role == "direction" and kind in ("place", "country"):
-            return Party(party.start, party.end, party.ids, party.kind, True, locates=False)
+            return _as_venue(party, locates=False)
         if kind == "place":
-            return venue
+            return _as_venue(party)
         if kind == "person":
             return party
         if kind != "country":
             if party.kind == "mention" and self.folded.startswith(self.lexicon.venue_nouns, party.end):
-                return Party(party.start, party.end, party.ids, party.kind, True, locates=False)  # APEC峰會: the forum
+                return _as_venue(party, locates=False)  # APEC峰會: the forum
             if role == "locative" and any(0 <= hit.start - party.end <= 1 for hit in self.hits):
-                return venue  # 在白宮會晤
+                return _as_venue(party)  # 在白宮會晤
             if party.kind == "mention" and self._located_after_marker(party, parties):
-                return venue  # 在東京首相官邸與…舉行會談: where they met, not who met
+                return _as_venue(party)  # 在東京首相官邸與…舉行會談: where they met, not who met
             return party
         if role == "locative":
-            return venue
+            return _as_venue(party)
         following = next((p for p in parties if p.start >= party.end), None)
         if following is not None and following.start == party.end and following.kind == "mention" and self.actors.type_of(following.ids[0]) == "place":
-            return venue  # 日本東京, 馬來西亞吉隆坡
+            return _as_venue(party)  # 日本東京, 馬來西亞吉隆坡
         if party.kind == "mention" and self.folded.startswith(self.lexicon.venue_nouns, party.end):
-            return venue  # 新加坡峰會; a short form (美俄峰會) names the parties instead
+            return _as_venue(party)  # 新加坡峰會; a short form (美俄峰會) names the parties instead
         return party
 
     def _located_after_marker(self, party: Party, parties: Sequence[Party]) -> bool:
@@ -252,10 +260,16 @@ class SentenceActors:
             return False
         return not self.folded.startswith("的", party.end)  # 在白宮的壓力下: a party after all
 
-    def _text_before(self, party: Party, parties: Sequence[Party]) -> str:
-        clause = self.layout.clause_at(party.start)
-        previous_end = max([p.end for p in parties if p.end <= party.start and p.start >= clause.start] + [clause.start])
-        return self._plain(previous_end, party.start)
+    def _role_before(self, party: Party) -> str | None:
+        """The marker role of the words between the party and the one before it in its clause."""
+        if party.start not in self._roles_before:
+            self._roles_before[party.start] = marker_role(self._text_before(party.start), self.lexicon)
+        return self._roles_before[party.start]
+
+    def _text_before(self, start: int) -> str:
+        clause = self.layout.clause_at(start)
+        previous_end = max([e for s, e in self._spans if e <= start and s >= clause.start] + [clause.start])
+        return self._plain(previous_end, start)
 
     def _plain(self, start: int, end: int) -> str:
         """The text between two offsets without its bracketed asides (（右）, （Donald Trump，左）)."""
@@ -290,7 +304,7 @@ class SentenceActors:
                     else:
                         current.sides[-1].extend(party.ids)
                     continue
-            role = marker_role(self._text_before(party, self.parties), self.lexicon)
+            role = self._role_before(party)
             if role in ("locative", "direction"):
                 role = None  # 在川普訪問南韓期間: before a person, 在 marks no place
             groups.append(Group([party], [list(party.ids)], role))

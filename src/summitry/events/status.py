@@ -8,8 +8,6 @@ Precedence: hypothetical > negated > planned > claimed > reported.
 
 from __future__ import annotations
 
-import bisect
-import itertools
 from dataclasses import dataclass
 from functools import cache
 
@@ -33,9 +31,9 @@ class Attribution:
     speakers: tuple[str, ...] = ()  # every entity the speaking party stands for (雙方)
 
 
-# Where each cue of one list is written within [start, end): (cue, ascending offsets), in
-# the list's order, cues that are not written left out.
-Written = tuple[tuple[Cue, tuple[int, ...]], ...]
+# Where the cues of one list are written within [start, end): (cue, offset), cue by cue in
+# the list's order (longest first) and each cue's offsets ascending.
+Written = list[tuple[Cue, int]]
 CUE_LISTS = ("hypothetical", "possible", "negated", "denied", "planned", "reporting")
 
 
@@ -60,13 +58,7 @@ class StatusCueIndex:
         for last, (word, where) in self.automaton.iter(folded, start, end):
             for kind, index in where:
                 found.setdefault(kind, []).append((index, last - len(word) + 1))
-        return {
-            kind: tuple(
-                (self.lists[kind][index], tuple(position for _, position in group))
-                for index, group in itertools.groupby(sorted(pairs), key=lambda pair: pair[0])
-            )
-            for kind, pairs in found.items()
-        }
+        return {kind: [(self.lists[kind][index], position) for index, position in sorted(pairs)] for kind, pairs in found.items()}
 
 
 @cache
@@ -82,15 +74,14 @@ def _find(folded: str, cues: Written, start: int, end: int, blocked: list[tuple[
     """
     found: list[tuple[int, Cue]] = []
     taken: list[tuple[int, int]] = []
-    for cue, positions in cues:
-        for position in positions[bisect.bisect_left(positions, start) :]:
-            span = (position, position + len(cue.word))
-            if span[1] > end:
-                break  # the later ones end later still
-            clear = not any(a < span[1] and span[0] < b for a, b in taken + blocked)
-            if clear and cue.fits(folded, position):
-                found.append((position, cue))
-                taken.append(span)
+    for cue, position in cues:
+        span = (position, position + len(cue.word))
+        if position < start or span[1] > end:
+            continue
+        clear = not any(a < span[1] and span[0] < b for a, b in taken + blocked)
+        if clear and cue.fits(folded, position):
+            found.append((position, cue))
+            taken.append(span)
     return sorted(found, key=lambda item: item[0])
 
 
