@@ -184,6 +184,7 @@ class SentenceActors:
         # Venues change no span, so the text before a party is the same before and after them.
         self._spans = [(p.start, p.end) for p in parties]
         self._roles_before: dict[int, str | None] = {}
+        self._subjects: dict[int, Group | None] = {}
         self.parties = [self._with_venue(p, parties) for p in parties]
         self.groups = self._groups()
 
@@ -406,8 +407,16 @@ class SentenceActors:
 
     def has_subject(self, hit: TriggerHit) -> bool:
         """Whether the trigger's own clause names who acts, before the trigger."""
-        before = [g for g in self.groups if hit.clause.holds(g.start, g.end) and g.end <= hit.start]
-        return self._subject(before, hit) is not None
+        return self._own_clause_subject(hit) is not None
+
+    def _own_clause_subject(self, hit: TriggerHit) -> Group | None:
+        """The subject before the trigger in its clause, read once per trigger (by identity:
+        the sentence's hits live as long as this object)."""
+        key = id(hit)
+        if key not in self._subjects:
+            before = [g for g in self.groups if hit.clause.holds(g.start, g.end) and g.end <= hit.start]
+            self._subjects[key] = self._subject(before, hit)
+        return self._subjects[key]
 
     def speaker_before(self, position: int) -> Group | None:
         """The party that speaks a verb of saying at ``position``: the nearest before it in its clause."""
@@ -422,7 +431,7 @@ class SentenceActors:
         in_clause = [g for g in self.groups if clause.holds(g.start, g.end)]
         before = [g for g in in_clause if g.end <= hit.start]
         after = [g for g in in_clause if g.start >= hit.end]
-        subject = self._subject(before, hit)
+        subject = self._own_clause_subject(hit)
         passive = next((g for g in reversed(before) if g.role == "passive"), None)
         prep = next((g for g in reversed(before) if g.role == "prep"), None)
         ba = next((g for g in reversed(before) if g.role == "ba"), None)

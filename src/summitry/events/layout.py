@@ -79,6 +79,8 @@ class SentenceLayout:
         return "".join(pieces)
 
     def quotation_at(self, offset: int) -> Quotation | None:
+        if not self.quotations:
+            return None
         inner = [q for q in self.quotations if q.holds(offset)]
         return min(inner, key=lambda q: q.close - q.open) if inner else None
 
