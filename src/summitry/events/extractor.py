@@ -303,7 +303,11 @@ class _Extraction:
                 status=status,
                 claimed_by=claimed_by,
                 evidence=Span(layout.sentence.start, layout.sentence.end),
-                summary="",
+                # What the summary reads is settled here; later steps only add dates.
+                summary=summarize(
+                    _summaries(self.lexicon)[(hit.group.type, hit.group.mode, hit.group.pattern.symmetric)],
+                    parties.source, parties.target, place, status, claimed_by, self.actors.name,
+                ),
                 cameo=hit.group.cameo,
             )
             events.append(_Found(event, layout.index, how, hit.group.pattern.symmetric, self.dater.historical(hit)))
@@ -328,21 +332,7 @@ class _Extraction:
             self.view, self.tables, self.actors.mentions, self.quantities, self.times,
             self.actors.type_of, self.actors.country_of, self.actors.name,
         )
-        from_sentences = tuple(
-            replace(
-                f.event,
-                summary=summarize(
-                    _summaries(self.lexicon)[(f.event.type, f.event.mode, f.symmetric)],
-                    f.event.source,
-                    f.event.target,
-                    f.event.place,
-                    f.event.status,
-                    f.event.claimed_by,
-                    self.actors.name,
-                ),
-            )
-            for f in self.found
-        )
+        from_sentences = tuple(f.event for f in self.found)
         return tuple(sorted(from_sentences + from_tables, key=lambda e: e.evidence.start))
 
     def _scene_dates(self) -> None:
