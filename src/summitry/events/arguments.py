@@ -282,7 +282,7 @@ class SentenceActors:
         if gap == "的" and following is not None and following.kind == "mention" and self.actors.type_of(following.ids[0]) == "person":
             return True, None  # 委內瑞拉的馬杜洛
         rest = _consume(gap, self.lexicon.party_suffixes)
-        joiner = next((j for j in self.lexicon.joiners if rest.startswith(j)), None)
+        joiner = next((j for j in self.lexicon.joiners if rest.startswith(j)), None) if rest.startswith(self.lexicon.joiners) else None
         if joiner:
             rest = rest[len(joiner) :]
         rest = _consume(rest, self.lexicon.title_prefixes)

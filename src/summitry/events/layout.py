@@ -61,7 +61,7 @@ class SentenceLayout:
         return Clause(self.sentence.start, self.sentence.end)
 
     def in_brackets(self, start: int, end: int) -> bool:
-        return any(open_ <= start and end <= close for open_, close in self.brackets)
+        return bool(self.brackets) and any(open_ <= start and end <= close for open_, close in self.brackets)
 
     def unbracketed(self, text: str, start: int, end: int) -> str:
         """``text[start:end]`` without its bracketed stretches, the brackets included."""
@@ -130,7 +130,7 @@ def _clauses(folded: str, sentence: Sentence, brackets: list[tuple[int, int]], q
     # A dash may run one character past the sentence's end, so the search may see that far.
     for mark in _CLAUSE_MARKS.finditer(folded, sentence.start, sentence.end + 1):
         index = mark.start()
-        if index >= sentence.end or any(open_ <= index < close for open_, close in brackets):
+        if index >= sentence.end or brackets and any(open_ <= index < close for open_, close in brackets):
             continue
         if folded[index] in _CLAUSE_BREAKS:
             if not _thousands_separator(folded, index):
