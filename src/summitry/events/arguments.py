@@ -483,7 +483,7 @@ class SentenceActors:
 
     def _bare_passive(self, hit: TriggerHit) -> bool:
         before = self.folded[max(hit.clause.start, hit.start - 6) : hit.start]
-        return any(before.endswith(word) for word in self.lexicon.passive_before_trigger)
+        return before.endswith(self.lexicon.passive_before_trigger)
 
     def _attached(self, hit: TriggerHit, before: list[Group]) -> Group | None:
         """The group written right before a summit noun (美俄阿拉斯加峰會, 川習會)."""

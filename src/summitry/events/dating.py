@@ -53,6 +53,7 @@ class Dater:
         self._by_start = sorted(range(len(self.times)), key=lambda i: self.times[i].start)
         self._starts = [self.times[i].start for i in self._by_start]
         self._contexts: dict[tuple[int, int], tuple[bool, int | None, bool]] = {}
+        self._news_of_the_day_in: dict[int, bool] = {}
 
     def _within(self, start: int, end: int) -> list[TimeExpr]:
         """The times wholly inside [start, end], in the order of self.times."""
@@ -179,6 +180,12 @@ class Dater:
         return any(word in text for word in self.lexicon.historical)
 
     def _news_of_the_day(self, layout: SentenceLayout) -> bool:
+        """Whether the sentence says its news is of the day (今天, 當天…), read once per sentence."""
+        if layout.index not in self._news_of_the_day_in:
+            self._news_of_the_day_in[layout.index] = self._says_news_of_the_day(layout)
+        return self._news_of_the_day_in[layout.index]
+
+    def _says_news_of_the_day(self, layout: SentenceLayout) -> bool:
         sentence = layout.sentence
         text = self.folded[sentence.start : sentence.end]
         for cue in self.lexicon.news_of_the_day:
