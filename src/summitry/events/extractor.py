@@ -276,9 +276,11 @@ class _Extraction:
         on = as_date(date) or self.document_date
         attribution = attributor.attribute(hit)
         candidates = actors.parties_for(hit, hit.group.pattern, attribution.speaker, on)
-        if not any(self._enough(hit, parties) for parties in candidates):
+        enough = [self._enough(hit, parties) for parties in candidates]
+        if not any(enough):
             inherited = self._series_parties(hit, layout)
             candidates = [inherited] if inherited else []
+            enough = [self._enough(hit, parties) for parties in candidates]
         status = attribution.status
         if status in ("reported", "claimed") and date and how == "clause" and self.document_date and self.lexicon.dating.future_is_planned:
             if is_after(date, self.document_date):
@@ -288,8 +290,8 @@ class _Extraction:
         if status == "claimed" and len(attribution.speakers) > 1 and set(attribution.speakers) >= everyone:
             status, claimed_by = "reported", None  # 雙方宣佈: a joint statement is no one party's claim
         events = []
-        for parties in candidates:
-            if not self._enough(hit, parties):
+        for parties, sufficient in zip(candidates, enough):
+            if not sufficient:
                 continue
             place = self._place(actors, hit, parties)
             event = Event(
