@@ -109,7 +109,7 @@ class ActorIndex(EntityLookup):
 def prefer_persons(ids: Sequence[str], actors: ActorIndex) -> list[str]:
     """Drop a country when a person of it stands on the same side (日本首相高市早苗 -> Takaichi)."""
     if len(ids) == 1:
-        return [ids[0]]  # a country alone stands with no person of its own
+        return [ids[0]]  # one id: no person stands beside it to be preferred
     countries_with_person = {actors.country_of(i) for i in ids if actors.type_of(i) == "person"}
     unique = list(dict.fromkeys(ids))
     return [i for i in unique if not (actors.type_of(i) == "country" and i in countries_with_person)]
