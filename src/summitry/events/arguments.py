@@ -224,13 +224,13 @@ class SentenceActors:
         if party.kind not in ("mention", "short_form") or len(party.ids) != 1:
             return party
         kind = self.actors.type_of(party.ids[0])
+        if kind == "person":
+            return party
         role = self._role_before(party)
         if role == "direction" and kind in ("place", "country"):
             return _as_venue(party, locates=False)
         if kind == "place":
             return _as_venue(party)
-        if kind == "person":
-            return party
         if kind != "country":
             if party.kind == "mention" and self.folded.startswith(self.lexicon.venue_nouns, party.end):
                 return _as_venue(party, locates=False)  # APEC峰會: the forum
