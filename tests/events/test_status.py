@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from summitry.events.lexicon import event_lexicon
+from summitry.events.status import CUE_LISTS, StatusCueIndex
+from summitry.text import fold
 from tests.events.support import facts, only
 
 TRUMP = "Donald Trump"
@@ -96,3 +99,26 @@ class TestNegativeCases:
 
     def test_a_nominal_use_reports_nothing(self) -> None:
         assert not [f for f in facts("北京握有解除制裁的籌碼。") if f.type == "CONCEDE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "川普表示，習近平已同意購買美國大豆，但他沒有說明何時將會見面。",
+        "據報導，如果雙方無法達成協議，美方可能不會取消關稅，白宮否認此說。",
+        "根據川普的說法，美方將允許南韓取得核潛艦技術。",
+    ],
+)
+def test_one_pass_finds_every_cue_a_search_per_word_finds(text: str) -> None:
+    """The cue index reads a sentence once for all lists: it must find what str.find finds."""
+    lexicon = event_lexicon().status
+    text = fold(text)  # as the cue words are
+    written = StatusCueIndex(lexicon).written(text, 0, len(text))
+    for kind in CUE_LISTS:
+        expected = [
+            (cue, position)
+            for cue in getattr(lexicon, kind)
+            for position in range(len(text))
+            if text.startswith(cue.word, position)
+        ]
+        assert written.get(kind, []) == expected

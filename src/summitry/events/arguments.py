@@ -108,26 +108,46 @@ class ActorIndex(EntityLookup):
 
 def prefer_persons(ids: Sequence[str], actors: ActorIndex) -> list[str]:
     """Drop a country when a person of it stands on the same side (日本首相高市早苗 -> Takaichi)."""
+    if len(ids) == 1:
+        return [ids[0]]  # one id: no person stands beside it to be preferred
     countries_with_person = {actors.country_of(i) for i in ids if actors.type_of(i) == "person"}
     unique = list(dict.fromkeys(ids))
     return [i for i in unique if not (actors.type_of(i) == "country" and i in countries_with_person)]
 
 
+def _as_venue(party: Party, locates: bool = True) -> Party:
+    return Party(party.start, party.end, party.ids, party.kind, True, locates)
+
+
 def marker_role(text_before: str, lexicon: ArgumentLexicon) -> str | None:
     """The role the words right before a party give it (與 comitative, 向 prep, ...)."""
-    if any(text_before.endswith(word) for word in lexicon.not_markers):
+    if text_before.endswith(lexicon.not_markers):  # a tuple: any of its words
         return None
     for role in _MARKER_ORDER:
-        if any(text_before.endswith(word) for word in lexicon.markers[role]):
+        if text_before.endswith(lexicon.markers[role]):
             return role
     return None
 
 
 def _consume(text: str, words: tuple[str, ...]) -> str:
+    if not text.startswith(words):  # one call in C for the usual case: none of them
+        return text
     for word in words:
         if text.startswith(word):
             return text[len(word) :]
     return text
+
+
+def starts_of(text: str, words: Sequence[str], start: int, end: int) -> list[int]:
+    """Every offset in [start, end) where one of the words is written, in order; a word may
+    run past ``end``, as ``text.startswith(word, offset)`` would read it."""
+    found: set[int] = set()
+    for word in words:
+        position = text.find(word, start, end + len(word) - 1)
+        while position != -1 and position < end:
+            found.add(position)
+            position = text.find(word, position + 1, end + len(word) - 1)
+    return sorted(found)
 
 
 class SentenceActors:
@@ -161,6 +181,10 @@ class SentenceActors:
         parties += self._pronouns(resolve_pronoun, parties)
         parties += self._both_sides(resolve_both_sides, parties)
         parties.sort(key=lambda p: p.start)
+        # Venues change no span, so the text before a party is the same before and after them.
+        self._spans = [(p.start, p.end) for p in parties]
+        self._roles_before: dict[int, str | None] = {}
+        self._subjects: dict[int, Group | None] = {}
         self.parties = [self._with_venue(p, parties) for p in parties]
         self.groups = self._groups()
 
@@ -171,7 +195,8 @@ class SentenceActors:
     def _pronouns(self, resolve: Callable[[int], str | None], parties: list[Party]) -> list[Party]:
         found: list[Party] = []
         sentence = self.layout.sentence
-        for index in range(sentence.start, sentence.end):
+        words = [cue.word for cue in self.lexicon.pronouns]
+        for index in starts_of(self.folded, words, sentence.start, sentence.end):
             for cue in self.lexicon.pronouns:
                 if self.folded.startswith(cue.word, index) and cue.fits(self.folded, index):
                     end = index + len(cue.word)
@@ -199,29 +224,28 @@ class SentenceActors:
         if party.kind not in ("mention", "short_form") or len(party.ids) != 1:
             return party
         kind = self.actors.type_of(party.ids[0])
-        venue = Party(party.start, party.end, party.ids, party.kind, True)
-        role = marker_role(self._text_before(party, parties), self.lexicon)
-        if role == "direction" and kind in ("place", "country"):
-            return Party(party.start, party.end, party.ids, party.kind, True, locates=False)
-        if kind == "place":
-            return venue
         if kind == "person":
             return party
+        role = self._role_before(party)
+        if role == "direction" and kind in ("place", "country"):
+            return _as_venue(party, locates=False)
+        if kind == "place":
+            return _as_venue(party)
         if kind != "country":
             if party.kind == "mention" and self.folded.startswith(self.lexicon.venue_nouns, party.end):
-                return Party(party.start, party.end, party.ids, party.kind, True, locates=False)  # APEC峰會: the forum
+                return _as_venue(party, locates=False)  # APEC峰會: the forum
             if role == "locative" and any(0 <= hit.start - party.end <= 1 for hit in self.hits):
-                return venue  # 在白宮會晤
+                return _as_venue(party)  # 在白宮會晤
             if party.kind == "mention" and self._located_after_marker(party, parties):
-                return venue  # 在東京首相官邸與…舉行會談: where they met, not who met
+                return _as_venue(party)  # 在東京首相官邸與…舉行會談: where they met, not who met
             return party
         if role == "locative":
-            return venue
+            return _as_venue(party)
         following = next((p for p in parties if p.start >= party.end), None)
         if following is not None and following.start == party.end and following.kind == "mention" and self.actors.type_of(following.ids[0]) == "place":
-            return venue  # 日本東京, 馬來西亞吉隆坡
+            return _as_venue(party)  # 日本東京, 馬來西亞吉隆坡
         if party.kind == "mention" and self.folded.startswith(self.lexicon.venue_nouns, party.end):
-            return venue  # 新加坡峰會; a short form (美俄峰會) names the parties instead
+            return _as_venue(party)  # 新加坡峰會; a short form (美俄峰會) names the parties instead
         return party
 
     def _located_after_marker(self, party: Party, parties: Sequence[Party]) -> bool:
@@ -237,14 +261,20 @@ class SentenceActors:
             return False
         return not self.folded.startswith("的", party.end)  # 在白宮的壓力下: a party after all
 
-    def _text_before(self, party: Party, parties: Sequence[Party]) -> str:
-        clause = self.layout.clause_at(party.start)
-        previous_end = max([p.end for p in parties if p.end <= party.start and p.start >= clause.start] + [clause.start])
-        return self._plain(previous_end, party.start)
+    def _role_before(self, party: Party) -> str | None:
+        """The marker role of the words between the party and the one before it in its clause."""
+        if party.start not in self._roles_before:
+            self._roles_before[party.start] = marker_role(self._text_before(party.start), self.lexicon)
+        return self._roles_before[party.start]
+
+    def _text_before(self, start: int) -> str:
+        clause = self.layout.clause_at(start)
+        previous_end = max([e for s, e in self._spans if e <= start and s >= clause.start] + [clause.start])
+        return self._plain(previous_end, start)
 
     def _plain(self, start: int, end: int) -> str:
         """The text between two offsets without its bracketed asides (（右）, （Donald Trump，左）)."""
-        return "".join(self.folded[i] for i in range(start, end) if not self.layout.in_brackets(i, i + 1)).strip(" \u3000")
+        return self.layout.unbracketed(self.folded, start, end).strip(" \u3000")
 
     # -- groups ------------------------------------------------------------------------
     def _glue(self, gap: str, following: Party | None = None) -> tuple[bool, str | None]:
@@ -252,7 +282,7 @@ class SentenceActors:
         if gap == "的" and following is not None and following.kind == "mention" and self.actors.type_of(following.ids[0]) == "person":
             return True, None  # 委內瑞拉的馬杜洛
         rest = _consume(gap, self.lexicon.party_suffixes)
-        joiner = next((j for j in self.lexicon.joiners if rest.startswith(j)), None)
+        joiner = next((j for j in self.lexicon.joiners if rest.startswith(j)), None) if rest.startswith(self.lexicon.joiners) else None
         if joiner:
             rest = rest[len(joiner) :]
         rest = _consume(rest, self.lexicon.title_prefixes)
@@ -275,7 +305,7 @@ class SentenceActors:
                     else:
                         current.sides[-1].extend(party.ids)
                     continue
-            role = marker_role(self._text_before(party, self.parties), self.lexicon)
+            role = self._role_before(party)
             if role in ("locative", "direction"):
                 role = None  # 在川普訪問南韓期間: before a person, 在 marks no place
             groups.append(Group([party], [list(party.ids)], role))
@@ -377,8 +407,16 @@ class SentenceActors:
 
     def has_subject(self, hit: TriggerHit) -> bool:
         """Whether the trigger's own clause names who acts, before the trigger."""
-        before = [g for g in self.groups if hit.clause.holds(g.start, g.end) and g.end <= hit.start]
-        return self._subject(before, hit) is not None
+        return self._own_clause_subject(hit) is not None
+
+    def _own_clause_subject(self, hit: TriggerHit) -> Group | None:
+        """The subject before the trigger in its clause, read once per trigger (by identity:
+        the sentence's hits live as long as this object)."""
+        key = id(hit)
+        if key not in self._subjects:
+            before = [g for g in self.groups if hit.clause.holds(g.start, g.end) and g.end <= hit.start]
+            self._subjects[key] = self._subject(before, hit)
+        return self._subjects[key]
 
     def speaker_before(self, position: int) -> Group | None:
         """The party that speaks a verb of saying at ``position``: the nearest before it in its clause."""
@@ -393,7 +431,7 @@ class SentenceActors:
         in_clause = [g for g in self.groups if clause.holds(g.start, g.end)]
         before = [g for g in in_clause if g.end <= hit.start]
         after = [g for g in in_clause if g.start >= hit.end]
-        subject = self._subject(before, hit)
+        subject = self._own_clause_subject(hit)
         passive = next((g for g in reversed(before) if g.role == "passive"), None)
         prep = next((g for g in reversed(before) if g.role == "prep"), None)
         ba = next((g for g in reversed(before) if g.role == "ba"), None)
@@ -445,7 +483,7 @@ class SentenceActors:
 
     def _bare_passive(self, hit: TriggerHit) -> bool:
         before = self.folded[max(hit.clause.start, hit.start - 6) : hit.start]
-        return any(before.endswith(word) for word in self.lexicon.passive_before_trigger)
+        return before.endswith(self.lexicon.passive_before_trigger)
 
     def _attached(self, hit: TriggerHit, before: list[Group]) -> Group | None:
         """The group written right before a summit noun (美俄阿拉斯加峰會, 川習會)."""

@@ -52,6 +52,8 @@ class Dater:
         # Positions of self.times by start, to find a span's times without reading them all.
         self._by_start = sorted(range(len(self.times)), key=lambda i: self.times[i].start)
         self._starts = [self.times[i].start for i in self._by_start]
+        self._contexts: dict[tuple[int, int], tuple[bool, int | None, bool]] = {}
+        self._news_of_the_day_in: dict[int, bool] = {}
 
     def _within(self, start: int, end: int) -> list[TimeExpr]:
         """The times wholly inside [start, end], in the order of self.times."""
@@ -70,17 +72,31 @@ class Dater:
 
     def _dates_something_else(self, time: TimeExpr, hit: TriggerHit) -> bool:
         """二○一一年十二月李明博以來 (since when), 去年五月就任總統 (another verb's time)."""
-        if any(word in self.folded[time.start : time.end] for word in self.lexicon.since_words):
+        since_inside, since_end, other_verb_near = self._context_of(time)
+        if since_inside:
             return True  # the time stage read 以來 into the time itself
-        after = self.folded[time.end : time.end + self.lexicon.since_reach]
-        for mark in "，,；;。！？!?":
-            after = after.split(mark, 1)[0]
-        if hit.start >= time.end:
-            after = after[: hit.start - time.end]  # only what stands between it and the trigger
-        if any(word in after for word in self.lexicon.since_words):
+        # Only what stands between the time and a trigger after it counts: a since word
+        # ending there, the first of which ends first.
+        if since_end is not None and (hit.start < time.end or since_end <= hit.start - time.end):
             return True
-        near = self.folded[time.end : time.end + 3]
-        return any(word in near for word in self.lexicon.other_verbs) and not (0 <= hit.start - time.end <= 1)
+        return other_verb_near and not (0 <= hit.start - time.end <= 1)
+
+    def _context_of(self, time: TimeExpr) -> tuple[bool, int | None, bool]:
+        """What the words around a time say, whatever the trigger: whether a since word is
+        inside it; where the first since word after it (before the next punctuation) ends,
+        counted from its end; and whether another verb follows it closely."""
+        key = (time.start, time.end)
+        context = self._contexts.get(key)
+        if context is None:
+            since_inside = any(word in self.folded[time.start : time.end] for word in self.lexicon.since_words)
+            after = self.folded[time.end : time.end + self.lexicon.since_reach]
+            for mark in "，,；;。！？!?":
+                after = after.split(mark, 1)[0]
+            since_end = min((after.find(word) + len(word) for word in self.lexicon.since_words if word in after), default=None)
+            near = self.folded[time.end : time.end + 3]
+            other_verb_near = any(word in near for word in self.lexicon.other_verbs)
+            context = self._contexts[key] = (since_inside, since_end, other_verb_near)
+        return context
 
     def date(
         self, hit: TriggerHit, layout: SentenceLayout, previous: SentenceLayout | None, hits: list[TriggerHit],
@@ -164,6 +180,12 @@ class Dater:
         return any(word in text for word in self.lexicon.historical)
 
     def _news_of_the_day(self, layout: SentenceLayout) -> bool:
+        """Whether the sentence says its news is of the day (今天, 當天…), read once per sentence."""
+        if layout.index not in self._news_of_the_day_in:
+            self._news_of_the_day_in[layout.index] = self._says_news_of_the_day(layout)
+        return self._news_of_the_day_in[layout.index]
+
+    def _says_news_of_the_day(self, layout: SentenceLayout) -> bool:
         sentence = layout.sentence
         text = self.folded[sentence.start : sentence.end]
         for cue in self.lexicon.news_of_the_day:

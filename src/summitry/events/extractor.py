@@ -10,6 +10,8 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass, replace
+from functools import cache
+from typing import Mapping
 
 from summitry.actors.kb import KnowledgeBase
 from summitry.actors.linker import LinkedActors
@@ -17,11 +19,11 @@ from summitry.events.arguments import ActorIndex, Parties, SentenceActors, marke
 from summitry.events.dating import Dater, as_date, is_after
 from summitry.events.layout import SentenceLayout, sentence_layouts
 from summitry.events.lexicon import EventLexicon, event_lexicon
-from summitry.events.status import Attributor
+from summitry.events.status import Attributor, status_cue_index
 from summitry.events.summary import summarize
 from summitry.events.tables import read_tables, table_events
 from summitry.events.triggers import MentionIndex, TriggerHit, find_triggers
-from summitry.model import Event, Quantity, Span, TextView, TimeExpr
+from summitry.model import Entity, Event, Quantity, Span, TextView, TimeExpr
 
 # Types whose events stand for a meeting of their parties: 雙方 refers back to them, and a
 # later undated report of the same parties takes their date.
@@ -63,8 +65,7 @@ class _Extraction:
         self.document_date = document_date
         self.quantities = tuple(sorted(quantities, key=lambda q: q.start))
         self.quantity_starts = [q.start for q in self.quantities]
-        entities = {**{e.id: e for e in linked.entities}, **kb.entities}
-        self.actors = ActorIndex(linked.mentions, entities, kb)
+        self.actors = ActorIndex(linked.mentions, _with_text_entities(kb, linked), kb)
         self.layouts = sentence_layouts(view, lexicon.status.quotation_min_length)
         self.sentence_starts = [layout.sentence.start for layout in self.layouts]
         self.dater = Dater(self.folded, times, document_date, lexicon.dating)
@@ -75,7 +76,7 @@ class _Extraction:
         self._sentence_spans: dict[int, tuple[tuple[int, int], ...]] = {}
         self.times = tuple(sorted(times, key=lambda t: t.start))
         self.time_starts = [t.start for t in self.times]
-        self.titles = tuple(sorted(set(kb.titles) | set(lexicon.arguments.leader_words), key=len, reverse=True))
+        self.titles = _titles(kb, lexicon)
         self.tables = read_tables(view)
         # A table's rows are read by columns (events/tables.py), never as sentences.
         mention_index = MentionIndex(self.actors.mentions)
@@ -84,6 +85,8 @@ class _Extraction:
             for layout in self.layouts
         ]
         self.found: list[_Found] = []
+        self._both_sides_kinds: dict[int, tuple[str, ...]] = {}
+        self._readers_by_sentence: dict[int, tuple[tuple, SentenceActors, Attributor]] = {}
 
     def _in_table(self, layout: SentenceLayout) -> bool:
         sentence = layout.sentence
@@ -160,8 +163,18 @@ class _Extraction:
 
         return resolve
 
-    def _sentence_actors(self, layout: SentenceLayout) -> SentenceActors:
-        return SentenceActors(
+    def _sentence_readers(self, layout: SentenceLayout) -> tuple[SentenceActors, Attributor]:
+        """The sentence's groups and its attributor, built once and shared by its triggers.
+
+        Only what 雙方/兩人 stand for can change between two triggers of one sentence (the
+        first may report the meeting they refer to), so those readings are part of the key.
+        """
+        resolve = self._both_sides(layout.index)
+        key = tuple(resolve(kind) for kind in self._both_sides_kinds_in(layout))
+        cached = self._readers_by_sentence.get(layout.index)
+        if cached is not None and cached[0] == key:
+            return cached[1], cached[2]
+        actors = SentenceActors(
             self.folded,
             layout,
             self.actors,
@@ -169,9 +182,23 @@ class _Extraction:
             self.titles,
             self.hits[layout.index],
             self._pronoun,
-            self._both_sides(layout.index),
+            resolve,
             self._time_spans_in(layout),
         )
+        attributor = Attributor(self.folded, actors, self.lexicon.status, status_cue_index(self.lexicon))
+        self._readers_by_sentence[layout.index] = (key, actors, attributor)
+        return actors, attributor
+
+    def _both_sides_kinds_in(self, layout: SentenceLayout) -> tuple[str, ...]:
+        """The kinds (parties, persons) of the both-sides words the sentence holds, in lexicon order."""
+        kinds = self._both_sides_kinds.get(layout.index)
+        if kinds is None:
+            sentence = layout.sentence
+            kinds = self._both_sides_kinds[layout.index] = tuple(
+                kind for word, kind in self.lexicon.arguments.both_sides.items()
+                if self.folded.find(word, sentence.start, sentence.end) != -1
+            )
+        return kinds
 
     def _time_spans_in(self, layout: SentenceLayout) -> tuple[tuple[int, int], ...]:
         """The time spans wholly inside the sentence, in the order of self.time_spans."""
@@ -244,14 +271,16 @@ class _Extraction:
     def _events_for(self, hit: TriggerHit, layout: SentenceLayout, previous: SentenceLayout | None) -> list[_Found]:
         if hit.anaphoric and any(f.event.type == hit.group.type for f in self.found):
             return []  # 此次訪問: the visit is already on record
-        actors = self._sentence_actors(layout)
+        actors, attributor = self._sentence_readers(layout)
         date, how = self.dater.date(hit, layout, previous, self.hits[layout.index], not actors.has_subject(hit))
         on = as_date(date) or self.document_date
-        attribution = Attributor(self.folded, actors, self.lexicon.status).attribute(hit)
+        attribution = attributor.attribute(hit)
         candidates = actors.parties_for(hit, hit.group.pattern, attribution.speaker, on)
-        if not any(self._enough(hit, parties) for parties in candidates):
+        enough = [self._enough(hit, parties) for parties in candidates]
+        if not any(enough):
             inherited = self._series_parties(hit, layout)
             candidates = [inherited] if inherited else []
+            enough = [self._enough(hit, parties) for parties in candidates]
         status = attribution.status
         if status in ("reported", "claimed") and date and how == "clause" and self.document_date and self.lexicon.dating.future_is_planned:
             if is_after(date, self.document_date):
@@ -261,8 +290,8 @@ class _Extraction:
         if status == "claimed" and len(attribution.speakers) > 1 and set(attribution.speakers) >= everyone:
             status, claimed_by = "reported", None  # 雙方宣佈: a joint statement is no one party's claim
         events = []
-        for parties in candidates:
-            if not self._enough(hit, parties):
+        for parties, sufficient in zip(candidates, enough):
+            if not sufficient:
                 continue
             place = self._place(actors, hit, parties)
             event = Event(
@@ -276,7 +305,11 @@ class _Extraction:
                 status=status,
                 claimed_by=claimed_by,
                 evidence=Span(layout.sentence.start, layout.sentence.end),
-                summary="",
+                # What the summary reads is settled here; later steps only add dates.
+                summary=summarize(
+                    _summaries(self.lexicon)[(hit.group.type, hit.group.mode, hit.group.pattern.symmetric)],
+                    parties.source, parties.target, place, status, claimed_by, self.actors.name,
+                ),
                 cameo=hit.group.cameo,
             )
             events.append(_Found(event, layout.index, how, hit.group.pattern.symmetric, self.dater.historical(hit)))
@@ -301,21 +334,7 @@ class _Extraction:
             self.view, self.tables, self.actors.mentions, self.quantities, self.times,
             self.actors.type_of, self.actors.country_of, self.actors.name,
         )
-        from_sentences = tuple(
-            replace(
-                f.event,
-                summary=summarize(
-                    next(g.summary for g in self.lexicon.groups if g.key == (f.event.type, f.event.mode) and g.pattern.symmetric == f.symmetric),
-                    f.event.source,
-                    f.event.target,
-                    f.event.place,
-                    f.event.status,
-                    f.event.claimed_by,
-                    self.actors.name,
-                ),
-            )
-            for f in self.found
-        )
+        from_sentences = tuple(f.event for f in self.found)
         return tuple(sorted(from_sentences + from_tables, key=lambda e: e.evidence.start))
 
     def _scene_dates(self) -> None:
@@ -393,6 +412,30 @@ class _Extraction:
             if best is not None:
                 source = self.found[best[1]]
                 self.found[index] = replace(found, event=replace(event, date=source.event.date), date_how="inherited")
+
+
+def _with_text_entities(kb: KnowledgeBase, linked: LinkedActors) -> Mapping[str, Entity]:
+    """The knowledge base's entities and those only the text knows; the knowledge base wins.
+
+    The knowledge base is shared, not copied, when the text adds no entity (most documents).
+    """
+    only_in_text = {e.id: e for e in linked.entities if e.id not in kb.entities}
+    return {**only_in_text, **kb.entities} if only_in_text else kb.entities
+
+
+@cache
+def _titles(kb: KnowledgeBase, lexicon: EventLexicon) -> tuple[str, ...]:
+    """Every title word and leader word, longest first: what may stand between a country and a person."""
+    return tuple(sorted(set(kb.titles) | set(lexicon.arguments.leader_words), key=len, reverse=True))
+
+
+@cache
+def _summaries(lexicon: EventLexicon) -> Mapping[tuple[str, str | None, bool], str]:
+    """The summary template of each (type, mode, symmetric): the first group's that has it."""
+    summaries: dict[tuple[str, str | None, bool], str] = {}
+    for group in lexicon.groups:
+        summaries.setdefault((*group.key, group.pattern.symmetric), group.summary)
+    return summaries
 
 
 def _identity(found: _Found) -> tuple:

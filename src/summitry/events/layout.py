@@ -8,6 +8,7 @@ and so the original text too.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from summitry.ingest.header import date_header
@@ -16,6 +17,11 @@ from summitry.model import Sentence, TextView
 _CLAUSE_BREAKS = set("，,；;：:")
 _DASHES = ("--", "——", "－－")
 _QUOTES = {"「": "」", "『": "』", "“": "”"}
+# The only characters the readers below act on, so only their offsets are visited. A
+# lookahead finds every offset, so overlapping dashes (———) each start one.
+_CLAUSE_MARKS = re.compile("(?=[" + re.escape("".join(sorted(_CLAUSE_BREAKS))) + "]|" + "|".join(map(re.escape, _DASHES)) + ")")
+_BRACKET_MARKS = re.compile("[()]")
+_QUOTE_MARKS = re.compile("[" + re.escape("".join(_QUOTES) + "".join(_QUOTES.values())) + "]")
 
 
 @dataclass(frozen=True)
@@ -55,26 +61,45 @@ class SentenceLayout:
         return Clause(self.sentence.start, self.sentence.end)
 
     def in_brackets(self, start: int, end: int) -> bool:
-        return any(open_ <= start and end <= close for open_, close in self.brackets)
+        return bool(self.brackets) and any(open_ <= start and end <= close for open_, close in self.brackets)
+
+    def unbracketed(self, text: str, start: int, end: int) -> str:
+        """``text[start:end]`` without its bracketed stretches, the brackets included."""
+        if not self.brackets:
+            return text[start:end]
+        pieces, position = [], start
+        for open_, close in sorted(self.brackets):  # an inner pair lies within the outer one before it
+            if open_ >= end:
+                break
+            if open_ > position:
+                pieces.append(text[position:open_])
+            position = max(position, close)
+        if position < end:
+            pieces.append(text[position:end])
+        return "".join(pieces)
 
     def quotation_at(self, offset: int) -> Quotation | None:
+        if not self.quotations:
+            return None
         inner = [q for q in self.quotations if q.holds(offset)]
         return min(inner, key=lambda q: q.close - q.open) if inner else None
 
 
 def _brackets(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     spans, stack = [], []
-    for index in range(start, end):
+    for mark in _BRACKET_MARKS.finditer(folded, start, end):
+        index = mark.start()
         if folded[index] == "(":
             stack.append(index)
-        elif folded[index] == ")" and stack:
+        elif stack:
             spans.append((stack.pop(), index + 1))
     return spans
 
 
 def _quotations(folded: str, start: int, end: int, min_length: int) -> list[Quotation]:
     found, stack = [], []
-    for index in range(start, end):
+    for mark in _QUOTE_MARKS.finditer(folded, start, end):
+        index = mark.start()
         char = folded[index]
         if char in _QUOTES:
             stack.append((index, _QUOTES[char]))
@@ -102,12 +127,15 @@ def _thousands_separator(folded: str, index: int) -> bool:
 
 def _clauses(folded: str, sentence: Sentence, brackets: list[tuple[int, int]], quotations: list[Quotation]) -> list[Clause]:
     cuts = {sentence.start, sentence.end}
-    for index in range(sentence.start, sentence.end):
-        if any(open_ <= index < close for open_, close in brackets):
+    # A dash may run one character past the sentence's end, so the search may see that far.
+    for mark in _CLAUSE_MARKS.finditer(folded, sentence.start, sentence.end + 1):
+        index = mark.start()
+        if index >= sentence.end or brackets and any(open_ <= index < close for open_, close in brackets):
             continue
-        if folded[index] in _CLAUSE_BREAKS and not _thousands_separator(folded, index):
-            cuts.update((index, index + 1))
-        elif folded.startswith(_DASHES, index):
+        if folded[index] in _CLAUSE_BREAKS:
+            if not _thousands_separator(folded, index):
+                cuts.update((index, index + 1))
+        else:
             cuts.update((index, index + 2))
     for quotation in quotations:
         if quotation.speech:

@@ -62,10 +62,10 @@ class Cue:
 
     def fits(self, folded: str, start: int) -> bool:
         """Whether the word written at ``start`` is this cue and not part of another word."""
-        end = start + len(self.word)
-        if any(folded.startswith(after, end) for after in self.not_followed_by):
+        # str.startswith/endswith with a tuple: any of its words, in one call.
+        if folded.startswith(self.not_followed_by, start + len(self.word)):
             return False
-        return not any(folded[max(0, start - len(before)) : start] == before for before in self.not_preceded_by)
+        return not folded.endswith(self.not_preceded_by, 0, start)
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,13 @@ Precedence: hypothetical > negated > planned > claimed > reported.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
+
+import ahocorasick
 
 from summitry.events.arguments import Group, SentenceActors
 from summitry.events.layout import Quotation
-from summitry.events.lexicon import Cue, StatusLexicon
+from summitry.events.lexicon import Cue, EventLexicon, StatusLexicon
 from summitry.events.triggers import TriggerHit
 
 STATUS_ORDER = ("hypothetical", "negated", "planned", "claimed", "reported")
@@ -28,32 +31,96 @@ class Attribution:
     speakers: tuple[str, ...] = ()  # every entity the speaking party stands for (雙方)
 
 
-def _find(folded: str, cues: tuple[Cue, ...], start: int, end: int, blocked: list[tuple[int, int]]) -> list[tuple[int, Cue]]:
-    """Occurrences of cues inside [start, end), longest cue first, none inside ``blocked``."""
+# Where the cues of one list are written within [start, end): (cue, offset), cue by cue in
+# the list's order (longest first) and each cue's offsets ascending.
+Written = list[tuple[Cue, int]]
+CUE_LISTS = ("hypothetical", "possible", "negated", "denied", "planned", "reporting")
+
+
+class StatusCueIndex:
+    """The words of every status cue list in one Aho-Corasick automaton: one pass over a
+    sentence finds the cues of all lists, for all the sentence's triggers."""
+
+    def __init__(self, lexicon: StatusLexicon) -> None:
+        self.lists: dict[str, tuple[Cue, ...]] = {kind: getattr(lexicon, kind) for kind in CUE_LISTS}
+        places: dict[str, list[tuple[str, int]]] = {}  # word -> (list, index in the list)
+        for kind, cues in self.lists.items():
+            for index, cue in enumerate(cues):
+                places.setdefault(cue.word, []).append((kind, index))
+        self.automaton = ahocorasick.Automaton()
+        for word, where in places.items():
+            self.automaton.add_word(word, (word, tuple(where)))
+        self.automaton.make_automaton()
+        self.cue_words = frozenset(cue.word for cues in (lexicon.negated, lexicon.planned) for cue in cues)
+
+    def written(self, folded: str, start: int, end: int) -> dict[str, Written]:
+        """Each list's cues written wholly inside [start, end); a list with none is left out."""
+        found: dict[str, list[tuple[int, int]]] = {}
+        for last, (word, where) in self.automaton.iter(folded, start, end):
+            for kind, index in where:
+                found.setdefault(kind, []).append((index, last - len(word) + 1))
+        return {kind: [(self.lists[kind][index], position) for index, position in sorted(pairs)] for kind, pairs in found.items()}
+
+
+@cache
+def status_cue_index(lexicon: EventLexicon) -> StatusCueIndex:
+    """The cue index of the process's one lexicon, built on first use."""
+    return StatusCueIndex(lexicon.status)
+
+
+def _find(folded: str, cues: Written, start: int, end: int, blocked: list[tuple[int, int]]) -> list[tuple[int, Cue]]:
+    """Occurrences of cues inside [start, end), longest cue first, none inside ``blocked``.
+
+    ``cues`` were found in a span holding [start, end); only those wholly inside it count.
+    """
     found: list[tuple[int, Cue]] = []
     taken: list[tuple[int, int]] = []
-    for cue in cues:
-        position = folded.find(cue.word, start, end)
-        while position != -1:
-            span = (position, position + len(cue.word))
-            clear = not any(a < span[1] and span[0] < b for a, b in taken + blocked)
-            if clear and span[1] <= end and cue.fits(folded, position):
-                found.append((position, cue))
-                taken.append(span)
-            position = folded.find(cue.word, position + 1, end)
+    for cue, position in cues:
+        span = (position, position + len(cue.word))
+        if position < start or span[1] > end:
+            continue
+        clear = not any(a < span[1] and span[0] < b for a, b in taken + blocked)
+        if clear and cue.fits(folded, position):
+            found.append((position, cue))
+            taken.append(span)
     return sorted(found, key=lambda item: item[0])
 
 
 class Attributor:
     """Status and claimant for the triggers of one sentence."""
 
-    def __init__(self, folded: str, actors: SentenceActors, lexicon: StatusLexicon) -> None:
+    def __init__(self, folded: str, actors: SentenceActors, lexicon: StatusLexicon, cues: StatusCueIndex) -> None:
         self.folded = folded
         self.actors = actors
         self.lexicon = lexicon
+        self.cues = cues
         self.layout = actors.layout
         self.blocked = [(p.start, p.end) for p in actors.parties]
-        self._cue_words = {cue.word for cues in (lexicon.negated, lexicon.planned) for cue in cues}
+        self._cue_words = cues.cue_words
+        sentence = self.layout.sentence
+        self._in_sentence = cues.written(folded, sentence.start, sentence.end)
+        # Where each unattributed word (據報導…) first ends in the sentence: one ending by a
+        # trigger stands before it.
+        self._unattributed_end = min(
+            (position + len(word) for word in lexicon.unattributed if (position := folded.find(word, sentence.start, sentence.end)) != -1),
+            default=None,
+        )
+        # Clauses opening with 所以/不過/但是…: a condition before them has had its consequence.
+        self._condition_ends = [
+            clause.start for clause in self.layout.clauses
+            if folded[clause.start : clause.end].lstrip(" ，,").startswith(lexicon.hypothetical_ends)
+        ]
+        self._according: list[bool] | None = None
+
+    def _find(self, kind: str, start: int, end: int, hit: TriggerHit | None) -> list[tuple[int, Cue]]:
+        """The cues of one status list (``negated``, ``reporting``...) inside [start, end), none
+        on a party or on the trigger itself."""
+        sentence = self.layout.sentence
+        written = self._in_sentence if sentence.start <= start and end <= sentence.end else self.cues.written(self.folded, start, end)
+        cues = written.get(kind)
+        if not cues:
+            return []
+        return _find(self.folded, cues, start, end, self.blocked if hit is None else self._blocked_for(hit))
 
     def _blocked_for(self, hit: TriggerHit) -> list[tuple[int, int]]:
         return self.blocked + [(hit.start, hit.end)]
@@ -72,9 +139,9 @@ class Attributor:
         ]
         return max([floor, *bounds])
 
-    def _cue_before(self, cues: tuple[Cue, ...], hit: TriggerHit, scope_start: int, reach: int | None) -> bool:
+    def _cue_before(self, kind: str, hit: TriggerHit, scope_start: int, reach: int | None) -> bool:
         start = scope_start if reach is None else max(scope_start, hit.start - reach)
-        for position, cue in _find(self.folded, cues, start, hit.start, self._blocked_for(hit)):
+        for position, cue in self._find(kind, start, hit.start, hit):
             if self.folded[position + len(cue.word) : position + len(cue.word) + 1] == "的":
                 continue  # 作出投資承諾的同時: a noun here, not an intention
             if cue.ba_check and (self._party_at(position + len(cue.word)) or self._resultative(hit)):
@@ -86,11 +153,10 @@ class Attributor:
         """Where a conditional may stand: the sentence, from its last clause before the trigger
         that opens with 所以/不過/但是… (the condition before it has had its consequence)."""
         start = self.layout.sentence.start
-        for clause in self.layout.clauses:
-            if clause.start > hit.start:
+        for clause_start in self._condition_ends:
+            if clause_start > hit.start:
                 break
-            if self.folded[clause.start : clause.end].lstrip(" ，,").startswith(self.lexicon.hypothetical_ends):
-                start = max(start, clause.start)
+            start = max(start, clause_start)
         return start
 
     def _resultative(self, hit: TriggerHit) -> bool:
@@ -117,14 +183,14 @@ class Attributor:
         # 考慮為特朗普準備驚喜，授予特朗普勳章: an intention carries into a following clause
         # that has no subject of its own, never into one that has (尋求多元化，美越防務升溫).
         planned_start = clause_start if self.actors.has_subject(hit) else self._since_previous_trigger(hit, inner_start)
-        hypothetical = self._cue_before(self.lexicon.hypothetical, hit, self._condition_start(hit), None) or self._cue_before(
-            self.lexicon.possible, hit, clause_start, self.lexicon.possible_reach
+        hypothetical = self._cue_before("hypothetical", hit, self._condition_start(hit), None) or self._cue_before(
+            "possible", hit, clause_start, self.lexicon.possible_reach
         )
         if hypothetical:  # 若無法達成協議: a condition, not a fact either way
             status = "hypothetical"
-        elif denied or self._cue_before(self.lexicon.negated, hit, negation_start, self.lexicon.negated_reach):
+        elif denied or self._cue_before("negated", hit, negation_start, self.lexicon.negated_reach):
             status = "negated"
-        elif self._cue_before(self.lexicon.planned, hit, planned_start, self.lexicon.planned_reach):
+        elif self._cue_before("planned", hit, planned_start, self.lexicon.planned_reach):
             status = "planned"
         elif claimed:
             status = "claimed"
@@ -145,12 +211,12 @@ class Attributor:
         according = self._according_to(hit)
         if according is not None:
             return according, True
-        verbs = _find(self.folded, self.lexicon.reporting, sentence_start, hit.start, self._blocked_for(hit))
+        verbs = self._find("reporting", sentence_start, hit.start, hit)
         verbs = [(p, c) for p, c in verbs if not self._inside_other_quotation(p, hit) and not self._says_only_a_quotation(p, c, hit)]
         if verbs:
             position, _ = verbs[-1]
             return self.actors.speaker_before(position) or self._topic_before(position), True
-        if any(self.folded.find(word, sentence_start, hit.start) != -1 for word in self.lexicon.unattributed):
+        if self._unattributed_end is not None and self._unattributed_end <= hit.start:
             return None, True
         return None, False
 
@@ -174,7 +240,7 @@ class Attributor:
     def _quotation_speaker(self, quotation: Quotation, hit: TriggerHit) -> Group | None:
         """X說「…」, X表示…，「…」 or 「…」X說; failing those, the sentence's topic."""
         sentence = self.layout.sentence
-        verbs = _find(self.folded, self.lexicon.reporting, sentence.start, quotation.open, self.blocked)
+        verbs = self._find("reporting", sentence.start, quotation.open, None)
         verbs = [(p, c) for p, c in verbs if not self._inside_other_quotation(p, hit)]
         if verbs:
             speaker = self.actors.speaker_before(verbs[-1][0]) or self._topic_before(verbs[-1][0])
@@ -191,23 +257,26 @@ class Attributor:
 
     def _according_to(self, hit: TriggerHit) -> Group | None:
         """根據川普的說法，…: the party between the two words speaks."""
-        sentence_start = self.layout.sentence.start
-        for group in self.actors.groups:
+        if self._according is None:
+            self._according = [self._between_according_words(group) for group in self.actors.groups]
+        for group, according in zip(self.actors.groups, self._according):
             if group.end > hit.start:
                 break
-            if group.start < sentence_start:
-                continue
-            head = self.folded[max(sentence_start, group.start - 3) : group.start]
-            tail = self.folded[group.end : group.end + 4]
-            if any(head.endswith(word) for word in self.lexicon.according_before) and any(
-                tail.startswith(word) for word in self.lexicon.according_after
-            ):
+            if according:
                 return group
         return None
 
+    def _between_according_words(self, group: Group) -> bool:
+        sentence_start = self.layout.sentence.start
+        if group.start < sentence_start:
+            return False
+        head = self.folded[max(sentence_start, group.start - 3) : group.start]
+        tail = self.folded[group.end : group.end + 4]
+        return head.endswith(self.lexicon.according_before) and tail.startswith(self.lexicon.according_after)
+
     def _denial(self, hit: TriggerHit, scope_start: int) -> tuple[bool, str | None]:
         """白宮否認…: whether a denial governs the trigger, and who denies."""
-        denials = _find(self.folded, self.lexicon.denied, scope_start, hit.start, self._blocked_for(hit))
+        denials = self._find("denied", scope_start, hit.start, hit)
         if not denials:
             return False, None
         party = self.actors.speaker_before(denials[-1][0]) or self._topic_before(denials[-1][0])

@@ -219,6 +219,8 @@ def read_tables(view: TextView, lexicon: TableLexicon | None = None) -> tuple[Ta
     are still returned (kind None) so nothing reads their rows as sentences."""
     lexicon = lexicon or table_lexicon()
     text, folded = view.original, view.folded
+    if lexicon.separator not in text:
+        return ()  # most texts: no line can be a row
     lines = _lines(text)
     tables: list[Table] = []
     index = 0
@@ -335,6 +337,8 @@ def table_events(
 ) -> tuple[Event, ...]:
     """One event per row of every table whose header a kind fits; the row is its evidence."""
     lexicon = lexicon or table_lexicon()
+    if all(table.kind is None for table in tables):
+        return ()
     parties = _Parties(mentions, type_of, country_of)
     events: list[Event] = []
     for table in tables:

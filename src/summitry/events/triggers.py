@@ -170,6 +170,8 @@ def find_triggers(
 
 def _resolve(hits: list[TriggerHit]) -> list[TriggerHit]:
     """Longest of overlapping matches; suppressed and lonely-only groups removed per clause."""
+    if not hits:
+        return []
     kept = [
         hit
         for hit in hits
