@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Iterable
 
 import rjieba
 from pypinyin import Style, lazy_pinyin
@@ -24,6 +26,7 @@ from summitry.text import fold
 # al-Ansari, Faisal bin Farhan, Ursula von der Leyen).
 _LATIN_NAME = r"[A-Z][A-Za-z.'\-]*(?: (?:(?:al|bin|bint|ibn|von|van|der|de|da|del|la|le)\b[\-' ]?)?[A-Z][A-Za-z.'\-]*){1,3}"
 _BRACKETED_LATIN = re.compile(r"\((" + _LATIN_NAME + r")\s*(?:,[^)]*)?\)")
+_LATIN_NAME_AFTER_MARKER = re.compile(r"\s?(" + _LATIN_NAME + ")")
 # Before a title these make it a past or another office, not today's holder (folded: matched against Simplified).
 _FORMER = ("前", "原", "首位", "历任", "下任", "下届", "历届", "副", "时任", "已故", "卸任", "前任")
 
@@ -46,14 +49,14 @@ class _Claims:
         return not any(self.owner[max(start, 0) : end])  # a Mention is always truthy
 
     def claim(self, mention: Mention) -> None:
-        for i in range(mention.start, mention.end):
-            self.owner[i] = mention
+        self.owner[mention.start : mention.end] = [mention] * (mention.end - mention.start)
         self.claimed.append(mention)
 
     def owners(self) -> list[Mention]:
         """Claimed mentions that still own a character, in the order they were claimed."""
         distinct = {id(mention): mention for mention in self.claimed}.values()
-        return [m for m in distinct if any(owner is m for owner in self.owner[m.start : m.end])]
+        owning = set(map(id, self.owner))  # by identity: a mention equal to another is still another claim
+        return [m for m in distinct if id(m) in owning]
 
     def at(self, index: int) -> Mention | None:
         return self.owner[index] if 0 <= index < len(self.owner) else None
@@ -79,13 +82,11 @@ class _WordBoundaries:
         sentence = self.view.sentences[position]
         if index <= sentence.start or index >= sentence.end:
             return True
-        if sentence.start not in self.cache:
-            boundaries, offset = set(), sentence.start
-            for token in rjieba.cut(self.view.folded[sentence.start : sentence.end]):
-                offset += len(token)
-                boundaries.add(offset)
-            self.cache[sentence.start] = frozenset(boundaries)
-        return index in self.cache[sentence.start]
+        boundaries = self.cache.get(sentence.start)
+        if boundaries is None:
+            tokens = rjieba.cut(self.view.folded[sentence.start : sentence.end])
+            boundaries = self.cache[sentence.start] = frozenset(itertools.accumulate(map(len, tokens), initial=sentence.start))
+        return index in boundaries
 
 
 def _splits_a_word(match: AliasMatch, folded: str, kb: KnowledgeBase, boundary: _WordBoundaries) -> bool:
@@ -96,15 +97,14 @@ def _splits_a_word(match: AliasMatch, folded: str, kb: KnowledgeBase, boundary: 
 def _short_form_mentions(view: TextView, kb: KnowledgeBase, claims: _Claims, boundary: _WordBoundaries) -> list[Mention]:
     """美中, 日美同盟, 美、俄、烏三方, 川習會 as compounds; 訪美, 對美, 俄總統 as single short forms."""
     folded = view.folded
-    known = set(kb.short_countries) | set(kb.short_persons)
-    known_at = _any_of(frozenset(known))
+    known = _short_forms(kb)
     found: list[Mention] = []
     index = 0
     while index < len(folded):
-        next_known = known_at.search(folded, index)  # a compound starts only at a short form
-        if next_known is None:
+        next_pair = _compound_starts(kb).search(folded, index)  # a compound starts only at a short form before another
+        if next_pair is None:
             break
-        index = next_known.start()
+        index = next_pair.start()
         members = _compound_at(folded, index, known, claims)
         if len(members) >= 2:
             run_end = members[-1] + 1
@@ -117,7 +117,7 @@ def _short_form_mentions(view: TextView, kb: KnowledgeBase, claims: _Claims, bou
                 continue
         index += 1
     taken = {m.start for m in found}
-    for short_form in _any_of(frozenset(kb.short_countries)).finditer(folded):
+    for short_form in _single_short_form_candidates(kb).finditer(folded):
         index, char = short_form.start(), short_form.group()
         if index in taken or not claims.free(index, index + 1):
             continue
@@ -128,6 +128,33 @@ def _short_form_mentions(view: TextView, kb: KnowledgeBase, claims: _Claims, bou
         if (after_prefix and boundary(index + 1)) or before_title:
             found.append(_short_mention(char, index, kb, "short_form"))
     return found
+
+
+@cache
+def _short_forms(kb: KnowledgeBase) -> frozenset[str]:
+    return frozenset(kb.short_countries) | frozenset(kb.short_persons)
+
+
+@cache
+def _compound_starts(kb: KnowledgeBase) -> re.Pattern[str]:
+    """A short form with another right after it or after a 、: the only places a compound of two or more can start."""
+    short_form = _character_class(_short_forms(kb))
+    return re.compile(f"{short_form}(?=、?{short_form})")
+
+
+@cache
+def _single_short_form_candidates(kb: KnowledgeBase) -> re.Pattern[str]:
+    """A short country form after a prefix (訪美) or before the first character of a title (俄總統):
+    the only ones that can stand alone, so the regex engine skips the rest (美國, 中心) at C speed."""
+    after_prefix = f"(?<={_character_class(kb.single_prefixes)}){_character_class(kb.short_countries)}"
+    before_title = f"{_character_class(kb.before_title & set(kb.short_countries))}(?={_character_class(_title_first_characters(kb))})"
+    return re.compile(f"{after_prefix}|{before_title}")
+
+
+def _character_class(characters: Iterable[str]) -> str:
+    """A regex matching any one of ``characters``, or nothing when there are none."""
+    characters = sorted(characters)
+    return "[" + "".join(re.escape(char) for char in characters) + "]" if characters else "(?!)"
 
 
 def _compound_at(folded: str, index: int, known: set[str], claims: _Claims) -> list[int]:
@@ -174,18 +201,20 @@ def _marker_last_characters(kb: KnowledgeBase) -> frozenset[str]:
 
 
 def _title_at(folded: str, at: int, kb: KnowledgeBase) -> str | None:
-    """The longest title word starting at ``at``; most characters start none, which is checked first."""
+    """The longest title word of up to six characters starting at ``at``; most characters start
+    none, which is checked first, and only the lengths some title has are tried."""
     if folded[at : at + 1] not in _title_first_characters(kb):
         return None
-    return _longest_prefix(folded, at, kb.titles)
-
-
-def _longest_prefix(folded: str, at: int, words: dict[str, tuple[str, ...]] | frozenset[str]) -> str | None:
-    for length in range(6, 0, -1):
+    for length in _title_lengths(kb):
         candidate = folded[at : at + length]
-        if len(candidate) == length and candidate in words:
+        if len(candidate) == length and candidate in kb.titles:
             return candidate
     return None
+
+
+@cache
+def _title_lengths(kb: KnowledgeBase) -> tuple[int, ...]:
+    return tuple(sorted({len(title) for title in kb.titles if 0 < len(title) <= 6}, reverse=True))
 
 
 def _name_run(folded: str, at: int, kb: KnowledgeBase) -> int:
@@ -206,11 +235,11 @@ def _title_mentions(
         return []
     folded = view.folded
     found = []
-    owners = [m for m in claims.owners() if m.entity_id in kb.entities and m.how != "compound"]
+    office_countries = _office_countries(kb)
+    owners = [m for m in claims.owners() if m.how != "compound" and m.entity_id in office_countries]
     for owner in sorted(owners, key=lambda m: m.start):
-        entity = kb.entities[owner.entity_id]
-        office_country = owner.entity_id if entity.type == "country" else kb.body_codes.get(owner.entity_id)
-        title = _title_at(folded, owner.end, kb) if office_country else None
+        office_country = office_countries[owner.entity_id]
+        title = _title_at(folded, owner.end, kb)
         if title is None or folded[max(0, owner.start - 2) : owner.start].endswith(_FORMER):
             continue
         title_end = owner.end + len(title)
@@ -226,6 +255,16 @@ def _title_mentions(
         else:
             found.append(Mention(owner.start, title_end, holders[0].id, "title"))
     return found
+
+
+@cache
+def _office_countries(kb: KnowledgeBase) -> dict[str, str]:
+    """Entities whose name before a title names an office: a country (its own offices) or a
+    body (NATO, the UN: the offices of its code)."""
+    office_countries = {
+        entity.id: entity.id if entity.type == "country" else kb.body_codes.get(entity.id) for entity in kb.entities.values()
+    }
+    return {entity_id: country for entity_id, country in office_countries.items() if country}
 
 
 def _countries_opening_names(mentions: list[Mention], folded: str, kb: KnowledgeBase) -> list[Mention]:
@@ -251,23 +290,48 @@ def _surname_title_mentions(view: TextView, kb: KnowledgeBase, claims: _Claims, 
     """李總統, 習主席: a surname and a title stand for a person the text names elsewhere."""
     folded = view.folded
     found = []
+    named_by_surname: dict[str, list[_Surnamed]] = {}  # one look-up per title, however many people the text names
+    for person in named:
+        surnamed = _surnamed_people(kb)[person]
+        for first in surnamed.first_characters:
+            named_by_surname.setdefault(first, []).append(surnamed)
     for title_start in _any_of(_title_first_characters(kb)).finditer(folded, 1):  # only where a title may follow
         index = title_start.start() - 1
+        if folded[index] not in named_by_surname:
+            continue
         if not claims.free(index, index + 1) or not ("\u4e00" <= folded[index] <= "\u9fff"):
             continue
         title = _title_at(folded, index + 1, kb)
         if title is None or not claims.free(index + 1, index + 1 + len(title)):
             continue
-        roles = set(kb.titles[title])
-        candidates = [
-            kb.entities[person]
-            for person in named
-            if any(o.role in roles for o in kb.entities[person].offices)
-            and any(a.startswith(folded[index]) or _fold_first(a) == folded[index] for a in kb.entities[person].aliases)
-        ]
+        roles = kb.titles[title]
+        candidates = [person for person in named_by_surname.get(folded[index], ()) if not person.roles.isdisjoint(roles)]
         if len(candidates) == 1:
             found.append(Mention(index, index + 1 + len(title), candidates[0].id, "title"))
     return found
+
+
+@dataclass(frozen=True)
+class _Surnamed:
+    """A person as ``_surname_title_mentions`` looks them up: by the first character of an alias, as written or folded."""
+
+    id: str
+    first_characters: frozenset[str]
+    roles: frozenset[str]
+
+
+@cache
+def _surnamed_people(kb: KnowledgeBase) -> dict[str, _Surnamed]:
+    """Every person of the knowledge base, by id; made once, as folding each alias is slow."""
+    return {
+        entity.id: _Surnamed(
+            entity.id,
+            frozenset(alias[0] for alias in entity.aliases if alias) | frozenset(_fold_first(alias) for alias in entity.aliases),
+            frozenset(office.role for office in entity.offices),
+        )
+        for entity in kb.entities.values()
+        if entity.type == "person"
+    }
 
 
 def _fold_first(alias: str) -> str:
@@ -346,12 +410,11 @@ def _unknown_people(view: TextView, kb: KnowledgeBase, claims: _Claims) -> tuple
         claims.claim(mention)
     marker_ends = (match.end() for match in _any_of(_marker_last_characters(kb)).finditer(folded))
     for index in (end for end in marker_ends if end < len(folded)):  # only where a marker may end
-        marker = _marker_ending_at(folded, index, kb)
-        if marker is None or not claims.free(index, index + 1):
+        if not claims.free(index, index + 1) or _marker_ending_at(folded, index, kb) is None:
             continue
-        latin = re.match(r"\s?(" + _LATIN_NAME + ")", folded[index:])
+        latin = _LATIN_NAME_AFTER_MARKER.match(folded, index)
         if latin:
-            start, end = index + latin.start(1), index + latin.end(1)
+            start, end = latin.span(1)
             person = person_for(latin.group(1), "")
         else:
             start, end = index, _name_run(folded, index, kb)
@@ -375,10 +438,16 @@ def _person_after_given_name(folded: str, end: int, claims: _Claims, kb: Knowled
 
 
 def _marker_ending_at(folded: str, index: int, kb: KnowledgeBase) -> str | None:
-    for length in range(5, 1, -1):
+    """The longest person marker of two to five characters ending at ``index``."""
+    for length in _marker_lengths(kb):
         if index - length >= 0 and folded[index - length : index] in kb.person_markers:
             return folded[index - length : index]
     return None
+
+
+@cache
+def _marker_lengths(kb: KnowledgeBase) -> tuple[int, ...]:
+    return tuple(sorted({len(marker) for marker in kb.person_markers if 2 <= len(marker) <= 5}, reverse=True))
 
 
 def link_actors(view: TextView, kb: KnowledgeBase, on: dt.date | None) -> LinkedActors:

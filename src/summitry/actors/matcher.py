@@ -145,8 +145,10 @@ def exact_matches(folded: str, kb: KnowledgeBase) -> list[AliasMatch]:
     matches = []
     for last, (length, entity_ids) in _alias_automaton(kb).iter(folded):
         start, end = last - length + 1, last + 1
-        if _latin_boundaries_hold(folded, start, end):
-            matches.append(AliasMatch(start, end, entity_ids, "alias"))
+        # Only an alias that starts or ends with a Latin character can be part of a longer Latin word.
+        if (folded[start].isascii() or folded[end - 1].isascii()) and not _latin_boundaries_hold(folded, start, end):
+            continue
+        matches.append(AliasMatch(start, end, entity_ids, "alias"))
     return matches
 
 
@@ -167,11 +169,11 @@ def homophone_matches(folded: str, kb: KnowledgeBase) -> list[AliasMatch]:
 def longest_first(matches: list[AliasMatch]) -> list[AliasMatch]:
     """Non-overlapping matches, longest first; an exact alias beats a homophone of equal length."""
     chosen: list[AliasMatch] = []
-    taken: set[int] = set()
+    taken = bytearray(max((m.end for m in matches), default=0))  # 1 where a chosen match lies
     for match in sorted(matches, key=lambda m: (-(m.end - m.start), m.how != "alias", m.start)):
-        if not taken.intersection(range(match.start, match.end)):
+        if taken.find(1, match.start, match.end) < 0:
             chosen.append(match)
-            taken.update(range(match.start, match.end))
+            taken[match.start : match.end] = b"\x01" * (match.end - match.start)
     return sorted(chosen, key=lambda m: m.start)
 
 
