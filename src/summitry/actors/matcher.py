@@ -4,6 +4,12 @@ Two Aho-Corasick automata are built once per knowledge base: one over the folded
 aliases themselves, one over their sounds (toneless pinyin, one code point per syllable)
 so that a same-sound misspelling such as 高適早苗 still finds 高市早苗. Both are kept in the
 on-disk cache beside the knowledge base, so a new process loads them instead of building them.
+
+The alias automaton reads ``code_units``, four bytes per character: pyahocorasick looks a
+node's children up one by one, and the root of an automaton over Chinese aliases has some
+640, tried for nearly every character of the text; over bytes most nodes have a few, which
+makes the scan over two times faster. (Not so for sounds: a single byte of their private-use
+code points tells the syllables apart, so a node at that byte has hundreds.)
 """
 
 from __future__ import annotations
@@ -73,6 +79,16 @@ def sound_of(text: str) -> str:
     return text.translate(_SOUND_TABLE)
 
 
+UNIT = 4  # code units per character in ``code_units``
+
+
+def code_units(text: str) -> str:
+    """The text as the alias automaton reads it: each character as the four bytes of its UTF-32
+    code (lone surrogates too), each byte one Latin-1 character. A match ends on a character
+    only at a multiple of four; one that does not straddles characters and is no match."""
+    return text.encode("utf-32-be", "surrogatepass").decode("latin-1")
+
+
 @cache
 def _automata(kb: KnowledgeBase) -> tuple[ahocorasick.Automaton, ahocorasick.Automaton]:
     """(alias automaton, sound automaton), from the disk cache when the knowledge base came
@@ -112,7 +128,7 @@ def _sound_automaton(kb: KnowledgeBase) -> ahocorasick.Automaton:
 def _build_alias_automaton(kb: KnowledgeBase) -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
     for alias, entity_ids in kb.alias_index.items():
-        automaton.add_word(alias, (len(alias), entity_ids))
+        automaton.add_word(code_units(alias), (len(alias), entity_ids))
     automaton.make_automaton()
     return automaton
 
@@ -143,8 +159,11 @@ def _latin_boundaries_hold(text: str, start: int, end: int) -> bool:
 
 def exact_matches(folded: str, kb: KnowledgeBase) -> list[AliasMatch]:
     matches = []
-    for last, (length, entity_ids) in _alias_automaton(kb).iter(folded):
-        start, end = last - length + 1, last + 1
+    for last_unit, (length, entity_ids) in _alias_automaton(kb).iter(code_units(folded)):
+        end, straddling = divmod(last_unit + 1, UNIT)
+        if straddling:
+            continue
+        start = end - length
         # Only an alias that starts or ends with a Latin character can be part of a longer Latin word.
         if (folded[start].isascii() or folded[end - 1].isascii()) and not _latin_boundaries_hold(folded, start, end):
             continue
