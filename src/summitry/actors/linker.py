@@ -146,9 +146,13 @@ def _compound_starts(kb: KnowledgeBase) -> re.Pattern[str]:
 def _single_short_form_candidates(kb: KnowledgeBase) -> re.Pattern[str]:
     """A short country form after a prefix (訪美) or before the first character of a title (俄總統):
     the only ones that can stand alone, so the regex engine skips the rest (美國, 中心) at C speed."""
-    after_prefix = f"(?<={_character_class(kb.single_prefixes)}){_character_class(kb.short_countries)}"
-    before_title = f"{_character_class(kb.before_title & set(kb.short_countries))}(?={_character_class(_title_first_characters(kb))})"
-    return re.compile(f"{after_prefix}|{before_title}")
+    # The short form is matched first and the rest asserted around it: a regex that starts with a
+    # character class lets the engine skip every other character without trying the regex there.
+    countries = _character_class(kb.short_countries)
+    before_title = _character_class(kb.before_title & set(kb.short_countries))
+    after_prefix = f"(?<={_character_class(kb.single_prefixes)}{countries})"
+    title_after = f"(?<={before_title})(?={_character_class(_title_first_characters(kb))})"
+    return re.compile(f"{countries}(?:{after_prefix}|{title_after})")
 
 
 def _character_class(characters: Iterable[str]) -> str:

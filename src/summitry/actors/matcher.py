@@ -14,10 +14,9 @@ code points tells the syllables apart, so a node at that byte has hundreds.)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Callable
+from typing import Callable, NamedTuple
 
 import ahocorasick
 import pypinyin
@@ -31,8 +30,10 @@ _SOUND_CODES: dict[str, str] = {}
 MIN_SOUND_MATCH = 3
 
 
-@dataclass(frozen=True)
-class AliasMatch:
+class AliasMatch(NamedTuple):
+    """One occurrence of an alias, or of a same-sound spelling of one. A named tuple, not a
+    dataclass: a document has thousands, and they never leave the actors stage."""
+
     start: int
     end: int
     entity_ids: tuple[str, ...]
@@ -128,7 +129,8 @@ def _sound_automaton(kb: KnowledgeBase) -> ahocorasick.Automaton:
 def _build_alias_automaton(kb: KnowledgeBase) -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
     for alias, entity_ids in kb.alias_index.items():
-        automaton.add_word(code_units(alias), (len(alias), entity_ids))
+        latin_edge = alias[0].isascii() or alias[-1].isascii()  # may then be part of a longer Latin word
+        automaton.add_word(code_units(alias), (len(alias), entity_ids, latin_edge))
     automaton.make_automaton()
     return automaton
 
@@ -159,13 +161,12 @@ def _latin_boundaries_hold(text: str, start: int, end: int) -> bool:
 
 def exact_matches(folded: str, kb: KnowledgeBase) -> list[AliasMatch]:
     matches = []
-    for last_unit, (length, entity_ids) in _alias_automaton(kb).iter(code_units(folded)):
-        end, straddling = divmod(last_unit + 1, UNIT)
-        if straddling:
-            continue
+    for last_unit, (length, entity_ids, latin_edge) in _alias_automaton(kb).iter(code_units(folded)):
+        if last_unit % UNIT != UNIT - 1:
+            continue  # straddles two characters
+        end = (last_unit + 1) // UNIT
         start = end - length
-        # Only an alias that starts or ends with a Latin character can be part of a longer Latin word.
-        if (folded[start].isascii() or folded[end - 1].isascii()) and not _latin_boundaries_hold(folded, start, end):
+        if latin_edge and not _latin_boundaries_hold(folded, start, end):
             continue
         matches.append(AliasMatch(start, end, entity_ids, "alias"))
     return matches
