@@ -12,7 +12,7 @@ import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Iterable
+from typing import Callable, Iterable
 
 import rjieba
 from pypinyin import Style, lazy_pinyin
@@ -55,8 +55,13 @@ class _Claims:
     def owners(self) -> list[Mention]:
         """Claimed mentions that still own a character, in the order they were claimed."""
         distinct = {id(mention): mention for mention in self.claimed}.values()
-        owning = set(map(id, self.owner))  # by identity: a mention equal to another is still another claim
-        return [m for m in distinct if id(m) in owning]
+        return [m for m in distinct if self._owns(m)]
+
+    def _owns(self, mention: Mention) -> bool:
+        """By identity: a mention equal to another is still another claim. Most own their first character."""
+        if mention.start < len(self.owner) and self.owner[mention.start] is mention:
+            return True
+        return any(owner is mention for owner in self.owner[mention.start : mention.end])
 
     def at(self, index: int) -> Mention | None:
         return self.owner[index] if 0 <= index < len(self.owner) else None
@@ -89,9 +94,15 @@ class _WordBoundaries:
         return index in boundaries
 
 
-def _splits_a_word(match: AliasMatch, folded: str, kb: KnowledgeBase, boundary: _WordBoundaries) -> bool:
-    """A word-bound alias inside a longer word (韓正 in 日韓正式, 石破 in 石破天驚) is not the name."""
-    return folded[match.start : match.end] in kb.word_bound_aliases and not (boundary(match.start) and boundary(match.end))
+def _whole_words(folded: str, kb: KnowledgeBase, boundary: _WordBoundaries) -> Callable[[AliasMatch], bool]:
+    """A word-bound alias inside a longer word (韓正 in 日韓正式, 石破 in 石破天驚) is not the name;
+    every other match stands. One test per match, as a text has thousands."""
+    word_bound = kb.word_bound_aliases
+
+    def stands(match: AliasMatch) -> bool:
+        return folded[match.start : match.end] not in word_bound or (boundary(match.start) and boundary(match.end))
+
+    return stands
 
 
 def _short_form_mentions(view: TextView, kb: KnowledgeBase, claims: _Claims, boundary: _WordBoundaries) -> list[Mention]:
@@ -204,12 +215,18 @@ def _marker_last_characters(kb: KnowledgeBase) -> frozenset[str]:
     return frozenset(marker[-1] for marker in kb.person_markers if marker)
 
 
+@cache
+def _name_after_marker_end(kb: KnowledgeBase) -> re.Pattern[str]:
+    """The last character of a person marker before what can start a name: a capital, after one
+    space at most (川普總統 Donald), or a character of transliterated names (總理帕希尼揚)."""
+    name_start = f"\\s?[A-Z]|{_character_class(kb.transliteration)}"
+    return re.compile(f"{_character_class(_marker_last_characters(kb))}(?={name_start})")
+
+
 def _title_at(folded: str, at: int, kb: KnowledgeBase) -> str | None:
     """The longest title word of up to six characters starting at ``at``; most characters start
-    none, which is checked first, and only the lengths some title has are tried."""
-    if folded[at : at + 1] not in _title_first_characters(kb):
-        return None
-    for length in _title_lengths(kb):
+    none, and only the lengths of the titles that start with that character are tried."""
+    for length in _title_lengths_by_first(kb).get(folded[at : at + 1], ()):
         candidate = folded[at : at + length]
         if len(candidate) == length and candidate in kb.titles:
             return candidate
@@ -217,8 +234,12 @@ def _title_at(folded: str, at: int, kb: KnowledgeBase) -> str | None:
 
 
 @cache
-def _title_lengths(kb: KnowledgeBase) -> tuple[int, ...]:
-    return tuple(sorted({len(title) for title in kb.titles if 0 < len(title) <= 6}, reverse=True))
+def _title_lengths_by_first(kb: KnowledgeBase) -> dict[str, tuple[int, ...]]:
+    lengths: dict[str, set[int]] = {}
+    for title in kb.titles:
+        if 0 < len(title) <= 6:
+            lengths.setdefault(title[0], set()).add(len(title))
+    return {first: tuple(sorted(group, reverse=True)) for first, group in lengths.items()}
 
 
 def _name_run(folded: str, at: int, kb: KnowledgeBase) -> int:
@@ -412,8 +433,8 @@ def _unknown_people(view: TextView, kb: KnowledgeBase, claims: _Claims) -> tuple
         mentions.append(Mention(latin_start, latin_end, person.id, "unknown_person"))
     for mention in mentions:
         claims.claim(mention)
-    marker_ends = (match.end() for match in _any_of(_marker_last_characters(kb)).finditer(folded))
-    for index in (end for end in marker_ends if end < len(folded)):  # only where a marker may end
+    marker_ends = (match.end() for match in _name_after_marker_end(kb).finditer(folded))
+    for index in (end for end in marker_ends if end < len(folded)):  # only where a marker may end before a name
         if not claims.free(index, index + 1) or _marker_ending_at(folded, index, kb) is None:
             continue
         latin = _LATIN_NAME_AFTER_MARKER.match(folded, index)
@@ -442,23 +463,28 @@ def _person_after_given_name(folded: str, end: int, claims: _Claims, kb: Knowled
 
 
 def _marker_ending_at(folded: str, index: int, kb: KnowledgeBase) -> str | None:
-    """The longest person marker of two to five characters ending at ``index``."""
-    for length in _marker_lengths(kb):
+    """The longest person marker of two to five characters ending at ``index``; only the lengths
+    of the markers that end with the character before ``index`` are tried."""
+    for length in _marker_lengths_by_last(kb).get(folded[index - 1 : index] if index > 0 else "", ()):
         if index - length >= 0 and folded[index - length : index] in kb.person_markers:
             return folded[index - length : index]
     return None
 
 
 @cache
-def _marker_lengths(kb: KnowledgeBase) -> tuple[int, ...]:
-    return tuple(sorted({len(marker) for marker in kb.person_markers if 2 <= len(marker) <= 5}, reverse=True))
+def _marker_lengths_by_last(kb: KnowledgeBase) -> dict[str, tuple[int, ...]]:
+    lengths: dict[str, set[int]] = {}
+    for marker in kb.person_markers:
+        if 2 <= len(marker) <= 5:
+            lengths.setdefault(marker[-1], set()).add(len(marker))
+    return {last: tuple(sorted(group, reverse=True)) for last, group in lengths.items()}
 
 
 def link_actors(view: TextView, kb: KnowledgeBase, on: dt.date | None) -> LinkedActors:
     """The one entry point: every actor mention in the text, linked to an entity."""
     claims = _Claims(len(view.folded))
     boundary = _WordBoundaries(view)
-    matches = match_aliases(view.folded, kb, lambda m: not _splits_a_word(m, view.folded, kb, boundary))
+    matches = match_aliases(view.folded, kb, _whole_words(view.folded, kb, boundary))
     mentions = _alias_mentions(matches)
     for mention in mentions:
         claims.claim(mention)
