@@ -138,8 +138,8 @@ def _convert_together(chunks: list[str]) -> list[str]:
 def detect_script(text: str, folded: str | None = None) -> str:
     """Hant or Hans by counting characters that exist in only one script; Zyyy without Chinese.
     ``folded`` is ``fold(text)`` when the caller has it already."""
-    traditional = sum(map(text.count, _TRADITIONAL_ONLY))  # a pass in C per character, not Python per character
-    simplified = sum(map(text.count, _SIMPLIFIED_ONLY))
+    traditional = len(_TRADITIONAL_ONLY_CHARACTER.findall(text))  # counted in C, not in Python per character
+    simplified = len(_SIMPLIFIED_ONLY_CHARACTER.findall(text))
     if traditional == simplified == 0:
         has_han = _HAN.search(text) is not None
         return "Hant" if has_han and (fold(text) if folded is None else folded) != text else ("Hans" if has_han else "Zyyy")
@@ -147,6 +147,8 @@ def detect_script(text: str, folded: str | None = None) -> str:
 
 
 _HAN = re.compile("[\u4e00-\u9fff]")
+_TRADITIONAL_ONLY_CHARACTER = re.compile(f"[{''.join(sorted(_TRADITIONAL_ONLY))}]")
+_SIMPLIFIED_ONLY_CHARACTER = re.compile(f"[{''.join(sorted(_SIMPLIFIED_ONLY))}]")
 
 
 def split_sentences(text: str) -> tuple[Sentence, ...]:

@@ -127,6 +127,8 @@ def with_clause_commas(folded: str, original: str) -> str:
     same length, so offsets still hold."""
     if "," not in folded:
         return folded
+    if "," not in original:  # as in most Chinese text: every comma was full-width
+        return folded.replace(",", "，")
     characters = list(folded)
     comma = folded.find(",")
     while comma >= 0:

@@ -350,6 +350,8 @@ def currency_before(folded: str, position: int, lexicon: UnitLexicon) -> tuple[s
 
 def read_quantity(folded: str, number: Number, floor: int, lexicon: UnitLexicon) -> Reading | None:
     """The quantity built around one number, or None when no unit of interest goes with it."""
+    if cannot_have_unit(folded, number, lexicon):
+        return None
     if is_embedded(folded, number, lexicon) or (number.bare and not modified_before(folded, number, lexicon)):
         return None
     qualifier = None
@@ -372,6 +374,46 @@ def read_quantity(folded: str, number: Number, floor: int, lexicon: UnitLexicon)
     reading = Reading(start, unit_reading.end, unit_reading.value, unit_reading.unit, qualifier=qualifier)
     reading = extend_before(folded, reading, floor, lexicon)
     return extend_after(folded, reading, lexicon)
+
+
+class UnitEdges(NamedTuple):
+    """The characters a unit can begin or end with, where ``read_quantity`` looks for one."""
+
+    after: frozenset[str]  # first characters of percent signs and points, currencies and counters
+    at_end: frozenset[str]  # first characters of tenths (兩成) and of qualifiers between (400多)
+    before: frozenset[str]  # last characters of percent words (百分之) and currency symbols (US$)
+
+
+_UNIT_EDGES: dict[int, tuple[UnitLexicon, UnitEdges]] = {}
+
+
+def unit_edges(lexicon: UnitLexicon) -> UnitEdges:
+    entry = _UNIT_EDGES.get(id(lexicon))
+    if entry is not None and entry[0] is lexicon:
+        return entry[1]
+    after = [*lexicon.percent_signs, *lexicon.percent_points, *lexicon.currencies, *(c.word for c in lexicon.counters)]
+    edges = UnitEdges(
+        after=frozenset(word[0] for word in after if word),
+        at_end=frozenset(word[0] for word in (*lexicon.tenths, *lexicon.qualifiers_between) if word),
+        before=frozenset(word[-1] for word in (*lexicon.percent_words_before, *lexicon.currency_symbols) if word),
+    )
+    _UNIT_EDGES[id(lexicon)] = (lexicon, edges)
+    return edges
+
+
+def cannot_have_unit(folded: str, number: Number, lexicon: UnitLexicon) -> bool:
+    """True when no unit can go with a number written without 萬/億/兆: no unit word starts
+    after it or ends before it. Most numbers (years, days, counts of nothing) are passed over
+    so, with three look-ups instead of a dozen; the rules that follow would find nothing either."""
+    if number.bare or has_large_magnitude(folded, number):
+        return False  # money words, cues and bare amounts can stand further away
+    edges = unit_edges(lexicon)
+    position = skip_spaces(folded, number.end)
+    return (
+        folded[position : position + 1] not in edges.after
+        and folded[number.end : number.end + 1] not in edges.at_end
+        and (folded[number.start - 1] if number.start > 0 else "") not in edges.before
+    )
 
 
 def modified_before(folded: str, number: Number, lexicon: UnitLexicon) -> bool:
