@@ -186,10 +186,10 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
 
 
 def _append_trimmed(sentences: list[Sentence], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    """The sentence ``start:end`` without the spaces around it, unless that leaves nothing."""
+    kept = text[start:end].lstrip()
+    start = end - len(kept)
+    end = start + len(kept.rstrip())
     if end > start:
         sentences.append(Sentence(start, end))
 
