@@ -629,21 +629,22 @@ def apply_gdp_context(view: TextView, layout: Layout, readings: list[Reading], l
     stands between the cue and the number."""
     result: list[Reading] = []
     shares = InOrder([reading for reading in readings if reading.unit == "percent_gdp"])
+    cues_by_sentence: dict[Sentence | None, list[tuple[int, int]]] = {}  # a long sentence is searched once, not per percentage
     for reading in readings:
         if reading.unit == "percent":
-            cues = gdp_cues(view, layout, reading, shares, lexicon)
+            sentence = layout.sentence_at(reading.start)
+            if sentence not in cues_by_sentence:
+                cues_by_sentence[sentence] = gdp_cues(view, sentence, shares, lexicon)
+            cues = cues_by_sentence[sentence]
             if any(not breaks_share(view.folded, cue, reading, lexicon) for cue in cues):
                 reading = replace(reading, unit="percent_gdp")
         result.append(reading)
     return result
 
 
-def gdp_cues(
-    view: TextView, layout: Layout, reading: Reading, shares: InOrder, lexicon: UnitLexicon
-) -> list[tuple[int, int]]:
-    """Spans in the reading's sentence that make it a share of GDP: another share of GDP
+def gdp_cues(view: TextView, sentence: Sentence | None, shares: InOrder, lexicon: UnitLexicon) -> list[tuple[int, int]]:
+    """Spans in a percentage's sentence that make it a share of GDP: another share of GDP
     (``shares``), or a GDP or defence-spending word in a sentence that speaks of a share (占, 比重)."""
-    sentence = layout.sentence_at(reading.start)
     if sentence is None:
         return []
     cues = [(other.start, other.end) for other in shares.starting_within(sentence.start, sentence.end)]

@@ -185,26 +185,31 @@ def resolve_anchored_readings(readings: list[Reading], lexicon: TimeLexicon) -> 
     """翌日, 同日, 翌年 count from the time mentioned before them (a day for a day word) and
     are dropped when there is none; a weekday right after a date ("10月30日（周四）") is that date."""
     resolved: list[Reading] = []
+    last_value: str | None = None  # of the latest resolved reading that has one
+    last_day: str | None = None  # of the latest whose value is a day
     for reading in readings:
         if reading.kind in ("anchored_day", "anchored_year") and reading.match is not None:
-            value = anchored_value(reading.match.group(reading.kind), reading.kind, resolved, lexicon)
+            value = anchored_value(reading.match.group(reading.kind), reading.kind, last_value, last_day, lexicon)
             if value is None:
                 continue
             reading = replace(reading, value=value)
         elif reading.kind == "weekday" and resolved and names_the_same_day(resolved[-1], reading):
             reading = replace(reading, value=resolved[-1].value)
         resolved.append(reading)
+        if reading.value:
+            last_value = reading.value
+            if len(reading.value) == 10:
+                last_day = reading.value
     return resolved
 
 
-def anchored_value(word: str, kind: str, earlier: list[Reading], lexicon: TimeLexicon) -> str | None:
-    anchors = [reading.value for reading in earlier if reading.value]
+def anchored_value(word: str, kind: str, last_value: str | None, last_day: str | None, lexicon: TimeLexicon) -> str | None:
+    """The day or year an anchored word names, from the latest day (or time) mentioned before it."""
     if kind == "anchored_day":
-        days = [value for value in anchors if len(value) == 10]
-        if not days:
+        if last_day is None:
             return None
-        return (dt.date.fromisoformat(days[-1]) + dt.timedelta(days=lexicon.anchored_days[word])).isoformat()
-    return iso_year(int(anchors[-1][:4]) + lexicon.anchored_years[word]) if anchors else None
+        return (dt.date.fromisoformat(last_day) + dt.timedelta(days=lexicon.anchored_days[word])).isoformat()
+    return iso_year(int(last_value[:4]) + lexicon.anchored_years[word]) if last_value else None
 
 
 def names_the_same_day(date_reading: Reading, weekday_reading: Reading) -> bool:
