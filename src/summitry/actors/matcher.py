@@ -179,8 +179,10 @@ def homophone_matches(folded: str, kb: KnowledgeBase) -> list[AliasMatch]:
         start, end = last - length + 1, last + 1
         written = folded[start:end]
         for alias, person in owners:
+            if alias == written:  # the name itself, as most sound matches are: the alias match has it
+                continue
             same = sum(1 for a, b in zip(alias, written) if a == b)
-            if alias != written and same * 2 >= length:
+            if same * 2 >= length:
                 matches.append(AliasMatch(start, end, (person,), "homophone"))
                 break
     return matches
