@@ -125,23 +125,27 @@ def ranges_to_scan(folded: str) -> list[tuple[Pattern, list[tuple[int, int]]]]:
     more than at the end of the text, so scanning these runs finds exactly the matches a scan
     of the whole text finds."""
     ranges: dict[int, list[tuple[int, int]]] = {}
+    ran_on: dict[int, int] = {}  # pattern index -> end of the last line it is to scan
+    needed = needed_characters()
     previous_end = -1
     for line in LINE.finditer(folded):
         start, end = line.span()
-        for index in patterns_needing(needed_characters().intersection(line.group())):
-            runs = ranges.setdefault(index, [])
-            if runs and runs[-1][1] == previous_end:  # the line before was scanned too: one run
+        for index in patterns_needing(frozenset(needed.findall(folded, start, end))):
+            if ran_on.get(index) == previous_end:  # the line before was scanned too: one run
+                runs = ranges[index]
                 runs[-1] = (runs[-1][0], end)
             else:
-                runs.append((start, end))
+                ranges.setdefault(index, []).append((start, end))
+            ran_on[index] = end
         previous_end = end
     return [(patterns()[index], ranges[index]) for index in sorted(ranges)]
 
 
 @cache
-def needed_characters() -> frozenset[str]:
-    """Every character some pattern needs: a line is looked up by the ones it holds."""
-    return frozenset(character for pattern in patterns() for group in pattern.needs for character in group)
+def needed_characters() -> re.Pattern[str]:
+    """Any character some pattern needs: a line is looked up by the ones it holds."""
+    characters = {character for pattern in patterns() for group in pattern.needs for character in group}
+    return re.compile("[" + "".join(re.escape(character) for character in sorted(characters)) + "]")
 
 
 @lru_cache(maxsize=4096)
@@ -252,6 +256,8 @@ def with_relation(folded: str, reading: Reading, lexicon: TimeLexicon) -> Readin
         relation = after_relation if relation is None or after_relation == "since" else relation
     if relation is None and since_nearby(folded, end, lexicon):
         relation = "since"
+    if (start, end, relation) == (reading.start, reading.end, reading.relation):
+        return reading  # as most are: no copy to make
     return replace(reading, start=start, end=end, relation=relation)
 
 
