@@ -156,9 +156,8 @@ def _compound_starts(kb: KnowledgeBase) -> re.Pattern[str]:
 @cache
 def _single_short_form_candidates(kb: KnowledgeBase) -> re.Pattern[str]:
     """A short country form after a prefix (訪美) or before the first character of a title (俄總統):
-    the only ones that can stand alone, so the regex engine skips the rest (美國, 中心) at C speed."""
-    # The short form is matched first and the rest asserted around it: a regex that starts with a
-    # character class lets the engine skip every other character without trying the regex there.
+    the only ones that can stand alone. The form is matched first and the rest asserted around
+    it, as a regex that starts with a character class lets the engine skip other characters in C."""
     countries = _character_class(kb.short_countries)
     before_title = _character_class(kb.before_title & set(kb.short_countries))
     after_prefix = f"(?<={_character_class(kb.single_prefixes)}{countries})"
