@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import itertools
+import operator
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -294,8 +295,9 @@ def _office_countries(kb: KnowledgeBase) -> dict[str, str]:
 def _countries_opening_names(mentions: list[Mention], folded: str, kb: KnowledgeBase) -> list[Mention]:
     """韓國外交部, 中國商務部: a body named after its country also mentions the country."""
     found = []
+    bodies = _entities_of_type(kb, "organization", "company")
     for mention in mentions:
-        if kb.entities[mention.entity_id].type not in ("organization", "company"):
+        if mention.entity_id not in bodies:
             continue
         for end in range(mention.end - 1, mention.start + 1, -1):
             countries = [i for i in kb.alias_index.get(folded[mention.start : end], ()) if kb.entities[i].type == "country"]
@@ -303,6 +305,12 @@ def _countries_opening_names(mentions: list[Mention], folded: str, kb: Knowledge
                 found.append(Mention(mention.start, end, countries[0], "inside_name"))
                 break
     return found
+
+
+@cache
+def _entities_of_type(kb: KnowledgeBase, *types: str) -> frozenset[str]:
+    """Ids of the knowledge base's entities of these types, to test mentions by the thousand."""
+    return frozenset(entity.id for entity in kb.entities.values() if entity.type in types)
 
 
 def _is_person(entity_id: str, kb: KnowledgeBase) -> bool:
@@ -498,11 +506,12 @@ def link_actors(view: TextView, kb: KnowledgeBase, on: dt.date | None) -> Linked
         if claims.free(mention.start, mention.end):
             claims.claim(mention)
     mentions.extend(title_mentions)
-    named = {m.entity_id for m in mentions if m.entity_id in kb.entities and kb.entities[m.entity_id].type == "person"}
+    people = _entities_of_type(kb, "person")
+    named = {m.entity_id for m in mentions if m.entity_id in people}
     for mention in _surname_title_mentions(view, kb, claims, named):
         claims.claim(mention)
         mentions.append(mention)
-    mentions.sort(key=lambda m: (m.start, m.end))
+    mentions.sort(key=operator.attrgetter("start", "end"))
     entity_ids = dict.fromkeys(m.entity_id for m in mentions)
     new_by_id = {p.id: p for p in new_people}  # a knowledge-base entity wins over a new person of the same id
     return LinkedActors(
