@@ -101,7 +101,7 @@ def _convert_chunk(chunk: str) -> str:
 # limit. Long ones are not, so one huge unpunctuated line is never held on to.
 _SHORT_CHUNK = 16
 _SHORT_CONVERSIONS: dict[str, str] = {}
-_SHORT_CONVERSIONS_LIMIT = 65_536
+_SHORT_CONVERSIONS_LIMIT = 16_384  # some 4 MB of short chunks and their conversions
 
 
 def fold(text: str) -> str:
