@@ -127,14 +127,14 @@ def with_clause_commas(folded: str, original: str) -> str:
     same length, so offsets still hold."""
     if "," not in folded:
         return folded
+    full_width = folded.replace(",", "，")
     if "," not in original:  # as in most Chinese text: every comma was full-width
-        return folded.replace(",", "，")
-    characters = list(folded)
-    comma = folded.find(",")
+        return full_width
+    characters = list(full_width)  # then the few written as "," (3,500) are put back
+    comma = original.find(",")
     while comma >= 0:
-        if original[comma] != ",":
-            characters[comma] = "，"
-        comma = folded.find(",", comma + 1)
+        characters[comma] = ","
+        comma = original.find(",", comma + 1)
     return "".join(characters)
 
 
