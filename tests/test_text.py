@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import summitry.text as text_module
 from summitry.text import build_view, detect_script, fold, split_sentences
 
 
@@ -54,3 +55,22 @@ def test_view_of_a_seed_covers_its_sentences(seed_texts: dict[str, str]) -> None
     assert view.script == "Hant"
     assert len(view.sentences) > 40
     assert all(text[s.start : s.end].strip() == text[s.start : s.end] for s in view.sentences)
+
+
+def test_spaces_and_chunk_breaks_are_their_own_simplified_form() -> None:
+    """fold sends only the chunks between these through OpenCC."""
+    breaks = [chr(code_point) for code_point in range(0x3001) if chr(code_point).isspace()] + list(text_module.CHUNK_BREAKS)
+    converter = text_module._converter()
+    assert [char for char in breaks if converter.convert(char) != char] == []
+
+
+def test_chunks_converted_together_are_converted_as_alone(seed_texts: dict[str, str]) -> None:
+    for name, text in seed_texts.items():
+        chunks = text_module._CHUNK.split(text)[1::2]
+        assert text_module._convert_together(chunks) == [text_module._convert_chunk(chunk) for chunk in chunks], name
+
+
+def test_characters_left_out_of_width_folding_keep_their_width() -> None:
+    kept = [chr(code_point) for code_point in range(0x10000) if not text_module._MAY_CHANGE_WIDTH.match(chr(code_point))]
+    assert len(kept) > 20_000  # ASCII and the CJK ideographs at least
+    assert [char for char in kept if text_module._fold_width(char) != char] == []

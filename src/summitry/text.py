@@ -7,6 +7,7 @@ original, so the folded copy is kept exactly as long as the original, character 
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from functools import lru_cache
@@ -17,7 +18,10 @@ from summitry.model import Sentence, TextView
 
 # OpenCC converts phrase by phrase; chunks this short keep the rare length-changing
 # conversion local, so only that chunk falls back to character-by-character conversion.
-_CHUNK = re.compile(r"[^\s，。！？；：、,.!?;:「」『』“”《》（）()]+|.", re.S)
+# The chunks are the runs between spaces and these marks; each mark is its own Simplified
+# form (tests/test_text.py checks), so only the runs go through OpenCC.
+CHUNK_BREAKS = "，。！？；：、,.!?;:「」『』“”《》（）()"
+_CHUNK = re.compile(rf"([^\s{CHUNK_BREAKS}]+)")  # a group, so that split gives marks and chunks in turn
 
 _SENTENCE_END = set("。！？!?；;")
 _CLOSERS = set("」』”’）)》】")
@@ -63,6 +67,27 @@ class _WidthTable(dict):
 _WIDTH = _WidthTable()
 
 
+def _width_stable_ranges() -> str:
+    """A regex class body of characters ``_fold_width`` keeps as they are: ASCII, the CJK
+    ideographs, and those of the blocks of punctuation and symbols Chinese news uses that stay
+    when tried once here. Only the other characters need the (slow, per-character) width table."""
+    blocks = ((0x80, 0x100), (0x2000, 0x2800), (0x3000, 0x3040), (0xFE30, 0xFE70), (0xFF00, 0xFFF0))
+    tried = itertools.chain.from_iterable(range(start, end) for start, end in blocks)
+    stable = [code_point for code_point in tried if _fold_width(chr(code_point)) == chr(code_point)]
+    ranges = ["\x00-\x7f", "\u3400-\u4dbf", "\u4e00-\u9fff"]
+    for _, run in itertools.groupby(enumerate(stable), key=lambda pair: pair[1] - pair[0]):
+        run = [code_point for _, code_point in run]
+        ranges.append(re.escape(chr(run[0])) + ("-" + re.escape(chr(run[-1])) if len(run) > 1 else ""))
+    return "".join(ranges)
+
+
+_MAY_CHANGE_WIDTH = re.compile(f"[^{_width_stable_ranges()}]+")
+
+
+def _width_folded(run: re.Match[str]) -> str:
+    return run.group().translate(_WIDTH)
+
+
 def _convert_chunk(chunk: str) -> str:
     """One chunk in Simplified script and of the same length."""
     converter = _converter()
@@ -72,29 +97,58 @@ def _convert_chunk(chunk: str) -> str:
     return converted
 
 
-# News repeats its short chunks (punctuation, names, set phrases): their conversions are kept.
-# Long ones are not, so one huge unpunctuated line is never held on to.
+# News repeats its short chunks (names, set phrases): their conversions are kept, up to a
+# limit. Long ones are not, so one huge unpunctuated line is never held on to.
 _SHORT_CHUNK = 16
-_convert_short_chunk = lru_cache(maxsize=8192)(_convert_chunk)
+_SHORT_CONVERSIONS: dict[str, str] = {}
+_SHORT_CONVERSIONS_LIMIT = 16_384  # some 4 MB of short chunks and their conversions
 
 
 def fold(text: str) -> str:
     """Simplified, half-width copy of ``text`` with ``len(fold(text)) == len(text)``."""
-    chunks = [match.group() for match in _CHUNK.finditer(text)]
-    converted = [_convert_short_chunk(chunk) if len(chunk) <= _SHORT_CHUNK else _convert_chunk(chunk) for chunk in chunks]
-    folded = "".join(converted).translate(_WIDTH)
+    parts = _CHUNK.split(text)  # marks and spaces, chunk, marks and spaces, chunk, ...
+    parts[1::2] = _convert_chunks(parts[1::2])
+    folded = _MAY_CHANGE_WIDTH.sub(_width_folded, "".join(parts))  # the same as translating it all
     assert len(folded) == len(text)
     return folded
 
 
-def detect_script(text: str) -> str:
-    """Hant or Hans by counting characters that exist in only one script; Zyyy without Chinese."""
-    traditional = sum(1 for c in text if c in _TRADITIONAL_ONLY)
-    simplified = sum(1 for c in text if c in _SIMPLIFIED_ONLY)
+def _convert_chunks(chunks: list[str]) -> list[str]:
+    """Each chunk in Simplified script and of the same length, those not kept from before all
+    in one call to OpenCC: a call costs several times the conversion of a short chunk."""
+    kept = _SHORT_CONVERSIONS
+    new = [chunk for chunk in dict.fromkeys(chunks) if chunk not in kept]
+    converted = dict(zip(new, _convert_together(new)))
+    if len(kept) < _SHORT_CONVERSIONS_LIMIT:
+        kept.update((chunk, simplified) for chunk, simplified in converted.items() if len(chunk) <= _SHORT_CHUNK)
+    return [converted.get(chunk) or kept[chunk] for chunk in chunks]
+
+
+def _convert_together(chunks: list[str]) -> list[str]:
+    """``_convert_chunk`` of each chunk, with one OpenCC call for them all, one per line: no
+    dictionary phrase holds a line break, so each line converts as it would alone."""
+    if not chunks:
+        return []
+    lines = _converter().convert("\n".join(chunks)).split("\n")
+    if len(lines) != len(chunks):  # no conversion writes or drops a line break; were one to, go one by one
+        return [_convert_chunk(chunk) for chunk in chunks]
+    return [line if len(line) == len(chunk) else _convert_chunk(chunk) for chunk, line in zip(chunks, lines)]
+
+
+def detect_script(text: str, folded: str | None = None) -> str:
+    """Hant or Hans by counting characters that exist in only one script; Zyyy without Chinese.
+    ``folded`` is ``fold(text)`` when the caller has it already."""
+    traditional = len(_TRADITIONAL_ONLY_CHARACTER.findall(text))  # counted in C, not in Python per character
+    simplified = len(_SIMPLIFIED_ONLY_CHARACTER.findall(text))
     if traditional == simplified == 0:
-        has_han = any("\u4e00" <= c <= "\u9fff" for c in text)
-        return "Hant" if has_han and fold(text) != text else ("Hans" if has_han else "Zyyy")
+        has_han = _HAN.search(text) is not None
+        return "Hant" if has_han and (fold(text) if folded is None else folded) != text else ("Hans" if has_han else "Zyyy")
     return "Hant" if traditional >= simplified else "Hans"
+
+
+_HAN = re.compile("[\u4e00-\u9fff]")
+_TRADITIONAL_ONLY_CHARACTER = re.compile(f"[{''.join(sorted(_TRADITIONAL_ONLY))}]")
+_SIMPLIFIED_ONLY_CHARACTER = re.compile(f"[{''.join(sorted(_SIMPLIFIED_ONLY))}]")
 
 
 def split_sentences(text: str) -> tuple[Sentence, ...]:
@@ -107,12 +161,11 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     open_quotes: list[str] = []
     start = 0
     index = 0
-    while index < len(text):
-        mark = _SENTENCE_MARK.search(text, index)  # every other character only moves on
-        if mark is None:
-            break
+    for mark in _SENTENCE_MARK.finditer(text):  # every other character only moves on
+        if mark.start() < index:
+            continue  # a closer already taken in by the sentence it closes
         index = mark.start()
-        char = text[index]
+        char = mark.group()
         if char in _OPENERS:
             open_quotes.append(_OPENERS[char])
         elif open_quotes and char == open_quotes[-1]:
@@ -133,14 +186,15 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
 
 
 def _append_trimmed(sentences: list[Sentence], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    """The sentence ``start:end`` without the spaces around it, unless that leaves nothing."""
+    kept = text[start:end].lstrip()
+    start = end - len(kept)
+    end = start + len(kept.rstrip())
     if end > start:
         sentences.append(Sentence(start, end))
 
 
 def build_view(text: str) -> TextView:
     """The one entry point: original, folded copy, sentences and dominant script."""
-    return TextView(original=text, folded=fold(text), sentences=split_sentences(text), script=detect_script(text))
+    folded = fold(text)
+    return TextView(original=text, folded=folded, sentences=split_sentences(text), script=detect_script(text, folded))

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
+import yaml
 
-from summitry.actors import link_actors, load_knowledge_base
+from summitry.actors import link_actors, linker, load_knowledge_base
 from summitry.text import build_view
 
 
@@ -145,3 +147,25 @@ def test_every_seed_mention_lies_inside_its_text(seed_texts: dict[str, str]) -> 
         result = link_actors(build_view(text), kb, dt.date(2025, 10, 30))
         assert result.mentions, name
         assert all(0 <= m.start < m.end <= len(text) for m in result.mentions), name
+
+
+def _style_sentences() -> list[str]:
+    path = Path(__file__).parents[1] / "data" / "style_sentences.yaml"
+    return [item["text"] for item in yaml.safe_load(path.read_text(encoding="utf-8"))]
+
+
+def test_scanning_only_where_a_short_form_or_name_can_stand_loses_no_mention(seed_texts: dict[str, str], monkeypatch) -> None:
+    """The linker looks for compounds, lone short forms and names after markers only where
+    they can stand; looking at every short form and marker end instead finds the same mentions."""
+    kb = load_knowledge_base()
+    texts = [*seed_texts.values(), "\n".join(_style_sentences()), "法國外長 Jean-Marc Dupont抵達北京，與總理帕希尼揚會面。"]
+
+    def mentions() -> list[tuple[linker.Mention, ...]]:
+        return [link_actors(build_view(text), kb, dt.date(2025, 10, 30)).mentions for text in texts]
+
+    scanned = mentions()
+    monkeypatch.setattr(linker, "_compound_starts", lambda kb: linker._any_of(linker._short_forms(kb)))
+    monkeypatch.setattr(linker, "_single_short_form_candidates", lambda kb: linker._any_of(frozenset(kb.short_countries)))
+    monkeypatch.setattr(linker, "_name_after_marker_end", lambda kb: linker._any_of(linker._marker_last_characters(kb)))
+    assert mentions() == scanned
+    assert sum(1 for found in scanned for m in found if m.how in ("compound", "short_form", "unknown_person")) > 20

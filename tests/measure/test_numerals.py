@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import random
+import re
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
-from summitry.measure.numerals import find_numbers, plain
+from summitry.measure.numerals import NUMBER, NUMBER_SOURCE, find_numbers, plain
 from summitry.text import fold
+
+SEEDS = Path(__file__).parents[3] / "shared" / "seeds"
 
 
 def numbers(original: str):
@@ -42,3 +47,14 @@ def test_a_full_width_comma_separates_clauses_not_thousands():
 @pytest.mark.parametrize(("value", "shown"), [(Decimal("550000000000"), 550000000000), (Decimal("5.2"), 5.2)])
 def test_plain_values_are_ints_when_whole(value, shown):
     assert plain(value) == shown and type(plain(value)) is type(shown)
+
+
+def test_the_lookahead_on_first_characters_finds_every_number_the_regex_finds():
+    """NUMBER only adds a lookahead to NUMBER_SOURCE for speed: the matches must be the same."""
+    pieces = ["5500", "3,500", "1.2", "362 ", "億", "萬", "兆", "千", "百", "三千五百", "兩", "廿", "卅", "○", "十", "零",
+              "6萬7000", "1億2000萬", "，", "。", "美元", "人", "年", "x", " ", "\u3000", "-", "\n"]
+    randomness = random.Random(7)
+    text = fold("".join(randomness.choice(pieces) for _ in range(20_000)))
+    seeds = [fold(path.read_text(encoding="utf-8")) for path in sorted(SEEDS.glob("*.txt"))]
+    for sample in [text, *seeds]:
+        assert [m.span() for m in NUMBER.finditer(sample)] == [m.span() for m in re.compile(NUMBER_SOURCE).finditer(sample)]

@@ -7,10 +7,12 @@ gold file beside them was made by hand (shared/gold/README.md).
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 import pytest
 
+import summitry.measure.quantities as quantities_module
 from summitry.measure import extract_quantities
 from summitry.evaluate import occurrences
 from summitry.text import build_view
@@ -212,3 +214,24 @@ def test_seed_gold_quantities_are_found():
     assert found / total >= 0.95
 
 
+
+
+def _amount_noise(pieces: int) -> str:
+    """Numbers and the words around them in random order, units and cues next to numbers
+    that have none, so that every rule of read_quantity gets its turn."""
+    words = (
+        "3 15 5500 3,500 1.2 40 100 一 兩 三千五百 十 萬 億 兆 百 千 近千 逾萬 約 近 超過 最多 大約 以上 左右 多 餘 "
+        "% 百分之 個百分點 成 半 美元 億美元 日圓 元 人民幣 新台幣 US$ 架 艘 名 個 枚 就業機會 投資 斥資 GDP 的 國防開支 佔 "
+        "每年 /年 至 - 第 年 月 日 F- 人口 ， 。 、 （ ） ( ) \u3000"
+    ).split(" ") + [" ", "\n"]
+    randomness = random.Random(11)
+    return "".join(randomness.choice(words) for _ in range(pieces))
+
+
+def test_passing_over_numbers_with_no_unit_word_beside_them_loses_no_quantity(monkeypatch) -> None:
+    """cannot_have_unit only saves time: with it switched off the same quantities come out."""
+    texts = [_amount_noise(4000), *(seed.read_text(encoding="utf-8") for seed in sorted(SEEDS.glob("*.txt")))]
+    with_shortcut = [quantities(text) for text in texts]
+    monkeypatch.setattr(quantities_module, "cannot_have_unit", lambda folded, number, lexicon: False)
+    assert [quantities(text) for text in texts] == with_shortcut
+    assert len(with_shortcut[0]) > 100  # the noise holds many quantities

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import random
 import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from summitry.measure import extract_times
+from summitry.measure.times import patterns, ranges_to_scan
 from summitry.evaluate import occurrences
 from summitry.text import build_view
 
@@ -193,3 +196,49 @@ def test_offsets_from_a_past_event_are_not_dates(sentence: str) -> None:
 )
 def test_taiwanese_year_digits_and_day_marks(sentence: str, date: dt.date, text: str, value: str) -> None:
     assert [(t.text, t.value) for t in extract_times(build_view(sentence), date)] == [(text, value)]
+
+
+def _style_sentences() -> list[str]:
+    path = Path(__file__).parents[1] / "data" / "style_sentences.yaml"
+    return [item["text"] for item in yaml.safe_load(path.read_text(encoding="utf-8"))]
+
+
+def _calendar_noise(pieces: int) -> str:
+    """Pieces that times are written with, in random order and random lines: every pattern
+    matches somewhere in it, many at a line's first or last character."""
+    alphabet = (
+        "2025 1950 2018 二〇二五 二○一一 114 10 3 09 12 31 29 7 一 二 三 十 十二 两 廿九 卅 二十八 年 月 日 号 周 星期 礼拜 "
+        "今年 明年 去年 本月 上月 下个月 今天 昨天 翌日 同年 民国 年底 初 末 中旬 份 前 后 以来 之前 起 至今 至 到 与 、 - ~ / . "
+        "( ) 第 每 数 多 个 天 个月 , 。 的 在 国 \u3000 "
+        "2025年10月30日 2025/10/30 民国114年10月 今年8月29日 明年四月 上月3日 10月29号 (2018) 2018至2019年 "
+        "2018年6月至9月 2025年1至9月 今年1至9月 10月20日至23日 上周六 两日前 3个月后"
+    ).split(" ") + [" ", " ", "\n"]
+    randomness = random.Random(2025)
+    return "".join(randomness.choice(alphabet) for _ in range(pieces))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("\n".join(build_view(sentence).folded for sentence in _style_sentences()), id="style-sentences"),
+        *(pytest.param(build_view(seed.read_text(encoding="utf-8")).folded, id=seed.name) for seed in sorted(SEEDS.glob("*.txt"))),
+        pytest.param(_calendar_noise(30_000), id="calendar-noise"),
+    ],
+)
+def test_scanning_only_the_lines_a_pattern_needs_finds_every_match(text: str) -> None:
+    """The lookahead on first characters and the lines skipped for want of 年, 月, ... change
+    where the regexes run, never what they find: the same matches as each regex as written,
+    run over the whole text."""
+    whole_text = [(pattern.name, match.span()) for pattern in patterns() for match in re.compile(pattern.source).finditer(text)]
+    scanned = [
+        (pattern.name, match.span())
+        for pattern, ranges in ranges_to_scan(text)
+        for start, end in ranges
+        for match in pattern.regex.finditer(text, start, end)
+    ]
+    assert scanned == whole_text
+
+
+def test_the_calendar_noise_exercises_every_pattern() -> None:
+    text = _calendar_noise(30_000)
+    assert {pattern.name for pattern in patterns() if not re.compile(pattern.source).search(text)} == set()

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, fields
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping
@@ -52,12 +52,7 @@ class KnowledgeBase:
 
     def holders(self, country: str, roles: tuple[str, ...], on: dt.date) -> tuple[Entity, ...]:
         """People who held one of ``roles`` for ``country`` on ``on``, in the order of ``roles``."""
-        found: list[Entity] = []
-        for role in roles:
-            for entity in self._people_by_office().get((country, role), ()):
-                if any(_holds(office, country, role, on) for office in entity.offices) and entity not in found:
-                    found.append(entity)
-        return tuple(found)
+        return _holders(self, country, tuple(roles), on)
 
     @cache
     def _people_by_office(self) -> Mapping[tuple[str, str], tuple[Entity, ...]]:
@@ -69,6 +64,17 @@ class KnowledgeBase:
 
     def __hash__(self) -> int:  # one instance per process; identity is enough for caches
         return id(self)
+
+
+@lru_cache(maxsize=16384)
+def _holders(kb: KnowledgeBase, country: str, roles: tuple[str, ...], on: dt.date) -> tuple[Entity, ...]:
+    """``KnowledgeBase.holders``, kept: every title in every document asks, mostly about the same few offices and days."""
+    found: list[Entity] = []
+    for role in roles:
+        for entity in kb._people_by_office().get((country, role), ()):
+            if any(_holds(office, country, role, on) for office in entity.offices) and entity not in found:
+                found.append(entity)
+    return tuple(found)
 
 
 def _holds(office: Office, country: str, role: str, on: dt.date) -> bool:

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
+import operator
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Callable, Iterable
 
 import rjieba
 from pypinyin import Style, lazy_pinyin
@@ -24,6 +27,7 @@ from summitry.text import fold
 # al-Ansari, Faisal bin Farhan, Ursula von der Leyen).
 _LATIN_NAME = r"[A-Z][A-Za-z.'\-]*(?: (?:(?:al|bin|bint|ibn|von|van|der|de|da|del|la|le)\b[\-' ]?)?[A-Z][A-Za-z.'\-]*){1,3}"
 _BRACKETED_LATIN = re.compile(r"\((" + _LATIN_NAME + r")\s*(?:,[^)]*)?\)")
+_LATIN_NAME_AFTER_MARKER = re.compile(r"\s?(" + _LATIN_NAME + ")")
 # Before a title these make it a past or another office, not today's holder (folded: matched against Simplified).
 _FORMER = ("前", "原", "首位", "历任", "下任", "下届", "历届", "副", "时任", "已故", "卸任", "前任")
 
@@ -46,14 +50,19 @@ class _Claims:
         return not any(self.owner[max(start, 0) : end])  # a Mention is always truthy
 
     def claim(self, mention: Mention) -> None:
-        for i in range(mention.start, mention.end):
-            self.owner[i] = mention
+        self.owner[mention.start : mention.end] = [mention] * (mention.end - mention.start)
         self.claimed.append(mention)
 
     def owners(self) -> list[Mention]:
         """Claimed mentions that still own a character, in the order they were claimed."""
         distinct = {id(mention): mention for mention in self.claimed}.values()
-        return [m for m in distinct if any(owner is m for owner in self.owner[m.start : m.end])]
+        return [m for m in distinct if self._owns(m)]
+
+    def _owns(self, mention: Mention) -> bool:
+        """By identity: a mention equal to another is still another claim. Most own their first character."""
+        if mention.start < len(self.owner) and self.owner[mention.start] is mention:
+            return True
+        return any(owner is mention for owner in self.owner[mention.start : mention.end])
 
     def at(self, index: int) -> Mention | None:
         return self.owner[index] if 0 <= index < len(self.owner) else None
@@ -79,32 +88,35 @@ class _WordBoundaries:
         sentence = self.view.sentences[position]
         if index <= sentence.start or index >= sentence.end:
             return True
-        if sentence.start not in self.cache:
-            boundaries, offset = set(), sentence.start
-            for token in rjieba.cut(self.view.folded[sentence.start : sentence.end]):
-                offset += len(token)
-                boundaries.add(offset)
-            self.cache[sentence.start] = frozenset(boundaries)
-        return index in self.cache[sentence.start]
+        boundaries = self.cache.get(sentence.start)
+        if boundaries is None:
+            tokens = rjieba.cut(self.view.folded[sentence.start : sentence.end])
+            boundaries = self.cache[sentence.start] = frozenset(itertools.accumulate(map(len, tokens), initial=sentence.start))
+        return index in boundaries
 
 
-def _splits_a_word(match: AliasMatch, folded: str, kb: KnowledgeBase, boundary: _WordBoundaries) -> bool:
-    """A word-bound alias inside a longer word (韓正 in 日韓正式, 石破 in 石破天驚) is not the name."""
-    return folded[match.start : match.end] in kb.word_bound_aliases and not (boundary(match.start) and boundary(match.end))
+def _whole_words(folded: str, kb: KnowledgeBase, boundary: _WordBoundaries) -> Callable[[AliasMatch], bool]:
+    """A word-bound alias inside a longer word (韓正 in 日韓正式, 石破 in 石破天驚) is not the name;
+    every other match stands. One test per match, as a text has thousands."""
+    word_bound = kb.word_bound_aliases
+
+    def stands(match: AliasMatch) -> bool:
+        return folded[match.start : match.end] not in word_bound or (boundary(match.start) and boundary(match.end))
+
+    return stands
 
 
 def _short_form_mentions(view: TextView, kb: KnowledgeBase, claims: _Claims, boundary: _WordBoundaries) -> list[Mention]:
     """美中, 日美同盟, 美、俄、烏三方, 川習會 as compounds; 訪美, 對美, 俄總統 as single short forms."""
     folded = view.folded
-    known = set(kb.short_countries) | set(kb.short_persons)
-    known_at = _any_of(frozenset(known))
+    known = _short_forms(kb)
     found: list[Mention] = []
     index = 0
     while index < len(folded):
-        next_known = known_at.search(folded, index)  # a compound starts only at a short form
-        if next_known is None:
+        next_pair = _compound_starts(kb).search(folded, index)  # a compound starts only at a short form before another
+        if next_pair is None:
             break
-        index = next_known.start()
+        index = next_pair.start()
         members = _compound_at(folded, index, known, claims)
         if len(members) >= 2:
             run_end = members[-1] + 1
@@ -117,7 +129,7 @@ def _short_form_mentions(view: TextView, kb: KnowledgeBase, claims: _Claims, bou
                 continue
         index += 1
     taken = {m.start for m in found}
-    for short_form in _any_of(frozenset(kb.short_countries)).finditer(folded):
+    for short_form in _single_short_form_candidates(kb).finditer(folded):
         index, char = short_form.start(), short_form.group()
         if index in taken or not claims.free(index, index + 1):
             continue
@@ -128,6 +140,36 @@ def _short_form_mentions(view: TextView, kb: KnowledgeBase, claims: _Claims, bou
         if (after_prefix and boundary(index + 1)) or before_title:
             found.append(_short_mention(char, index, kb, "short_form"))
     return found
+
+
+@cache
+def _short_forms(kb: KnowledgeBase) -> frozenset[str]:
+    return frozenset(kb.short_countries) | frozenset(kb.short_persons)
+
+
+@cache
+def _compound_starts(kb: KnowledgeBase) -> re.Pattern[str]:
+    """A short form with another right after it or after a 、: the only places a compound of two or more can start."""
+    short_form = _character_class(_short_forms(kb))
+    return re.compile(f"{short_form}(?=、?{short_form})")
+
+
+@cache
+def _single_short_form_candidates(kb: KnowledgeBase) -> re.Pattern[str]:
+    """A short country form after a prefix (訪美) or before the first character of a title (俄總統):
+    the only ones that can stand alone. The form is matched first and the rest asserted around
+    it, as a regex that starts with a character class lets the engine skip other characters in C."""
+    countries = _character_class(kb.short_countries)
+    before_title = _character_class(kb.before_title & set(kb.short_countries))
+    after_prefix = f"(?<={_character_class(kb.single_prefixes)}{countries})"
+    title_after = f"(?<={before_title})(?={_character_class(_title_first_characters(kb))})"
+    return re.compile(f"{countries}(?:{after_prefix}|{title_after})")
+
+
+def _character_class(characters: Iterable[str]) -> str:
+    """A regex matching any one of ``characters``, or nothing when there are none."""
+    characters = sorted(characters)
+    return "[" + "".join(re.escape(char) for char in characters) + "]" if characters else "(?!)"
 
 
 def _compound_at(folded: str, index: int, known: set[str], claims: _Claims) -> list[int]:
@@ -173,19 +215,31 @@ def _marker_last_characters(kb: KnowledgeBase) -> frozenset[str]:
     return frozenset(marker[-1] for marker in kb.person_markers if marker)
 
 
+@cache
+def _name_after_marker_end(kb: KnowledgeBase) -> re.Pattern[str]:
+    """The last character of a person marker before what can start a name: a capital, after one
+    space at most (川普總統 Donald), or a character of transliterated names (總理帕希尼揚)."""
+    name_start = f"\\s?[A-Z]|{_character_class(kb.transliteration)}"
+    return re.compile(f"{_character_class(_marker_last_characters(kb))}(?={name_start})")
+
+
 def _title_at(folded: str, at: int, kb: KnowledgeBase) -> str | None:
-    """The longest title word starting at ``at``; most characters start none, which is checked first."""
-    if folded[at : at + 1] not in _title_first_characters(kb):
-        return None
-    return _longest_prefix(folded, at, kb.titles)
-
-
-def _longest_prefix(folded: str, at: int, words: dict[str, tuple[str, ...]] | frozenset[str]) -> str | None:
-    for length in range(6, 0, -1):
+    """The longest title word of up to six characters starting at ``at``; most characters start
+    none, and only the lengths of the titles that start with that character are tried."""
+    for length in _title_lengths_by_first(kb).get(folded[at : at + 1], ()):
         candidate = folded[at : at + length]
-        if len(candidate) == length and candidate in words:
+        if len(candidate) == length and candidate in kb.titles:
             return candidate
     return None
+
+
+@cache
+def _title_lengths_by_first(kb: KnowledgeBase) -> dict[str, tuple[int, ...]]:
+    lengths: dict[str, set[int]] = {}
+    for title in kb.titles:
+        if 0 < len(title) <= 6:
+            lengths.setdefault(title[0], set()).add(len(title))
+    return {first: tuple(sorted(group, reverse=True)) for first, group in lengths.items()}
 
 
 def _name_run(folded: str, at: int, kb: KnowledgeBase) -> int:
@@ -206,11 +260,11 @@ def _title_mentions(
         return []
     folded = view.folded
     found = []
-    owners = [m for m in claims.owners() if m.entity_id in kb.entities and m.how != "compound"]
+    office_countries = _office_countries(kb)
+    owners = [m for m in claims.owners() if m.how != "compound" and m.entity_id in office_countries]
     for owner in sorted(owners, key=lambda m: m.start):
-        entity = kb.entities[owner.entity_id]
-        office_country = owner.entity_id if entity.type == "country" else kb.body_codes.get(owner.entity_id)
-        title = _title_at(folded, owner.end, kb) if office_country else None
+        office_country = office_countries[owner.entity_id]
+        title = _title_at(folded, owner.end, kb)
         if title is None or folded[max(0, owner.start - 2) : owner.start].endswith(_FORMER):
             continue
         title_end = owner.end + len(title)
@@ -228,11 +282,22 @@ def _title_mentions(
     return found
 
 
+@cache
+def _office_countries(kb: KnowledgeBase) -> dict[str, str]:
+    """Entities whose name before a title names an office: a country (its own offices) or a
+    body (NATO, the UN: the offices of its code)."""
+    office_countries = {
+        entity.id: entity.id if entity.type == "country" else kb.body_codes.get(entity.id) for entity in kb.entities.values()
+    }
+    return {entity_id: country for entity_id, country in office_countries.items() if country}
+
+
 def _countries_opening_names(mentions: list[Mention], folded: str, kb: KnowledgeBase) -> list[Mention]:
     """韓國外交部, 中國商務部: a body named after its country also mentions the country."""
     found = []
+    bodies = _entities_of_type(kb, "organization", "company")
     for mention in mentions:
-        if kb.entities[mention.entity_id].type not in ("organization", "company"):
+        if mention.entity_id not in bodies:
             continue
         for end in range(mention.end - 1, mention.start + 1, -1):
             countries = [i for i in kb.alias_index.get(folded[mention.start : end], ()) if kb.entities[i].type == "country"]
@@ -240,6 +305,12 @@ def _countries_opening_names(mentions: list[Mention], folded: str, kb: Knowledge
                 found.append(Mention(mention.start, end, countries[0], "inside_name"))
                 break
     return found
+
+
+@cache
+def _entities_of_type(kb: KnowledgeBase, *types: str) -> frozenset[str]:
+    """Ids of the knowledge base's entities of these types, to test mentions by the thousand."""
+    return frozenset(entity.id for entity in kb.entities.values() if entity.type in types)
 
 
 def _is_person(entity_id: str, kb: KnowledgeBase) -> bool:
@@ -251,23 +322,48 @@ def _surname_title_mentions(view: TextView, kb: KnowledgeBase, claims: _Claims, 
     """李總統, 習主席: a surname and a title stand for a person the text names elsewhere."""
     folded = view.folded
     found = []
+    named_by_surname: dict[str, list[_Surnamed]] = {}  # one look-up per title, however many people the text names
+    for person in named:
+        surnamed = _surnamed_people(kb)[person]
+        for first in surnamed.first_characters:
+            named_by_surname.setdefault(first, []).append(surnamed)
     for title_start in _any_of(_title_first_characters(kb)).finditer(folded, 1):  # only where a title may follow
         index = title_start.start() - 1
+        if folded[index] not in named_by_surname:
+            continue
         if not claims.free(index, index + 1) or not ("\u4e00" <= folded[index] <= "\u9fff"):
             continue
         title = _title_at(folded, index + 1, kb)
         if title is None or not claims.free(index + 1, index + 1 + len(title)):
             continue
-        roles = set(kb.titles[title])
-        candidates = [
-            kb.entities[person]
-            for person in named
-            if any(o.role in roles for o in kb.entities[person].offices)
-            and any(a.startswith(folded[index]) or _fold_first(a) == folded[index] for a in kb.entities[person].aliases)
-        ]
+        roles = kb.titles[title]
+        candidates = [person for person in named_by_surname.get(folded[index], ()) if not person.roles.isdisjoint(roles)]
         if len(candidates) == 1:
             found.append(Mention(index, index + 1 + len(title), candidates[0].id, "title"))
     return found
+
+
+@dataclass(frozen=True)
+class _Surnamed:
+    """A person as ``_surname_title_mentions`` looks them up: by the first character of an alias, as written or folded."""
+
+    id: str
+    first_characters: frozenset[str]
+    roles: frozenset[str]
+
+
+@cache
+def _surnamed_people(kb: KnowledgeBase) -> dict[str, _Surnamed]:
+    """Every person of the knowledge base, by id; made once, as folding each alias is slow."""
+    return {
+        entity.id: _Surnamed(
+            entity.id,
+            frozenset(alias[0] for alias in entity.aliases if alias) | frozenset(_fold_first(alias) for alias in entity.aliases),
+            frozenset(office.role for office in entity.offices),
+        )
+        for entity in kb.entities.values()
+        if entity.type == "person"
+    }
 
 
 def _fold_first(alias: str) -> str:
@@ -344,14 +440,13 @@ def _unknown_people(view: TextView, kb: KnowledgeBase, claims: _Claims) -> tuple
         mentions.append(Mention(latin_start, latin_end, person.id, "unknown_person"))
     for mention in mentions:
         claims.claim(mention)
-    marker_ends = (match.end() for match in _any_of(_marker_last_characters(kb)).finditer(folded))
-    for index in (end for end in marker_ends if end < len(folded)):  # only where a marker may end
-        marker = _marker_ending_at(folded, index, kb)
-        if marker is None or not claims.free(index, index + 1):
+    marker_ends = (match.end() for match in _name_after_marker_end(kb).finditer(folded))
+    for index in (end for end in marker_ends if end < len(folded)):  # only where a marker may end before a name
+        if not claims.free(index, index + 1) or _marker_ending_at(folded, index, kb) is None:
             continue
-        latin = re.match(r"\s?(" + _LATIN_NAME + ")", folded[index:])
+        latin = _LATIN_NAME_AFTER_MARKER.match(folded, index)
         if latin:
-            start, end = index + latin.start(1), index + latin.end(1)
+            start, end = latin.span(1)
             person = person_for(latin.group(1), "")
         else:
             start, end = index, _name_run(folded, index, kb)
@@ -375,17 +470,28 @@ def _person_after_given_name(folded: str, end: int, claims: _Claims, kb: Knowled
 
 
 def _marker_ending_at(folded: str, index: int, kb: KnowledgeBase) -> str | None:
-    for length in range(5, 1, -1):
+    """The longest person marker of two to five characters ending at ``index``; only the lengths
+    of the markers that end with the character before ``index`` are tried."""
+    for length in _marker_lengths_by_last(kb).get(folded[index - 1 : index] if index > 0 else "", ()):
         if index - length >= 0 and folded[index - length : index] in kb.person_markers:
             return folded[index - length : index]
     return None
+
+
+@cache
+def _marker_lengths_by_last(kb: KnowledgeBase) -> dict[str, tuple[int, ...]]:
+    lengths: dict[str, set[int]] = {}
+    for marker in kb.person_markers:
+        if 2 <= len(marker) <= 5:
+            lengths.setdefault(marker[-1], set()).add(len(marker))
+    return {last: tuple(sorted(group, reverse=True)) for last, group in lengths.items()}
 
 
 def link_actors(view: TextView, kb: KnowledgeBase, on: dt.date | None) -> LinkedActors:
     """The one entry point: every actor mention in the text, linked to an entity."""
     claims = _Claims(len(view.folded))
     boundary = _WordBoundaries(view)
-    matches = match_aliases(view.folded, kb, lambda m: not _splits_a_word(m, view.folded, kb, boundary))
+    matches = match_aliases(view.folded, kb, _whole_words(view.folded, kb, boundary))
     mentions = _alias_mentions(matches)
     for mention in mentions:
         claims.claim(mention)
@@ -400,11 +506,12 @@ def link_actors(view: TextView, kb: KnowledgeBase, on: dt.date | None) -> Linked
         if claims.free(mention.start, mention.end):
             claims.claim(mention)
     mentions.extend(title_mentions)
-    named = {m.entity_id for m in mentions if m.entity_id in kb.entities and kb.entities[m.entity_id].type == "person"}
+    people = _entities_of_type(kb, "person")
+    named = {m.entity_id for m in mentions if m.entity_id in people}
     for mention in _surname_title_mentions(view, kb, claims, named):
         claims.claim(mention)
         mentions.append(mention)
-    mentions.sort(key=lambda m: (m.start, m.end))
+    mentions.sort(key=operator.attrgetter("start", "end"))
     entity_ids = dict.fromkeys(m.entity_id for m in mentions)
     new_by_id = {p.id: p for p in new_people}  # a knowledge-base entity wins over a new person of the same id
     return LinkedActors(

@@ -9,6 +9,7 @@ dates, ordinals, ages, scores and model numbers are never reported. Matching run
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter as Tally
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -51,8 +52,10 @@ class Reading:
 def extract_quantities(view: TextView) -> tuple[Quantity, ...]:
     """Every quantity in the document, in text order, with spans into the original."""
     lexicon = unit_lexicon()
-    layout = Layout(view)
     readings = read_all(view, lexicon)
+    if not readings:  # most documents and most sentences hold no amount: the context steps are for those that do
+        return ()
+    layout = Layout(view)
     readings = keep_bare_amounts_beside_money(layout, readings, lexicon)
     readings = apply_gdp_context(view, layout, readings, lexicon)
     readings = resolve_currencies(view, layout, readings, lexicon)
@@ -96,14 +99,16 @@ def read_all(view: TextView, lexicon: UnitLexicon) -> list[Reading]:
 def is_embedded(folded: str, number: Number, lexicon: UnitLexicon) -> bool:
     """True when the digits belong to something else: a model number (F-35, 火星-18),
     an ordinal (第二), a code, or a vague amount (數十億, 上千)."""
-    if any(word_ending_at(folded, number.start, words) for words in written_before_number(lexicon)):
-        return False  # 百分之九十, RMB500億, GDP5%
     before = folded[number.start - 1] if number.start > 0 else ""
-    if before.isascii() and before.isalpha() or before in ("_", "第"):
-        return True
-    if before == "-" and number.start > 1 and not folded[number.start - 2].isdigit():
-        return True
-    return number.chinese and before in lexicon.vague_before
+    embedded = (
+        (before.isascii() and before.isalpha())
+        or before in ("_", "第")
+        or (before == "-" and number.start > 1 and not folded[number.start - 2].isdigit())
+        or (number.chinese and before in lexicon.vague_before)
+    )
+    # ... unless a word of the quantity ends there (百分之九十, RMB500億, GDP5%): looked up last,
+    # as few numbers get this far and every number asks.
+    return embedded and not any(word_ending_at(folded, number.start, words) for words in written_before_number(lexicon))
 
 
 def written_before_number(lexicon: UnitLexicon) -> tuple[tuple[str, ...] | dict[str, str], ...]:
@@ -116,7 +121,9 @@ def written_before_number(lexicon: UnitLexicon) -> tuple[tuple[str, ...] | dict[
 
 def word_at(folded: str, position: int, words: tuple[str, ...] | dict[str, object]) -> str | None:
     """The longest of ``words`` that starts at ``position`` (word lists are longest first)."""
-    for word in words_by_edge(words, _BY_FIRST, 0).get(folded[position : position + 1], ()):
+    entry = _BY_FIRST.get(id(words))  # as words_by_edge, without a call: quantities look up words by the thousand
+    grouped = entry[1] if entry is not None and entry[0] is words else words_by_edge(words, _BY_FIRST, 0)
+    for word in grouped.get(folded[position : position + 1], ()):
         if folded.startswith(word, position):
             return word
     return None
@@ -124,8 +131,9 @@ def word_at(folded: str, position: int, words: tuple[str, ...] | dict[str, objec
 
 def word_ending_at(folded: str, position: int, words: tuple[str, ...] | dict[str, object]) -> str | None:
     """The longest of ``words`` that ends at ``position``."""
-    last = folded[position - 1 : position] if position > 0 else ""
-    for word in words_by_edge(words, _BY_LAST, -1).get(last, ()):
+    entry = _BY_LAST.get(id(words))
+    grouped = entry[1] if entry is not None and entry[0] is words else words_by_edge(words, _BY_LAST, -1)
+    for word in grouped.get(folded[position - 1 : position] if position > 0 else "", ()):
         if position >= len(word) and folded.endswith(word, 0, position):
             return word
     return None
@@ -135,6 +143,7 @@ def word_ending_at(folded: str, position: int, words: tuple[str, ...] | dict[str
 # identity): the lexicon's lists live as long as the process, so each is grouped once.
 _BY_FIRST: dict[int, tuple[object, dict[str, tuple[str, ...]]]] = {}
 _BY_LAST: dict[int, tuple[object, dict[str, tuple[str, ...]]]] = {}
+_COUNTERS_BY_FIRST: dict[int, tuple[object, dict[str, tuple[CounterWord, ...]]]] = {}
 
 
 def words_by_edge(
@@ -151,6 +160,20 @@ def words_by_edge(
             grouped.setdefault(word[edge], []).append(word)
     groups[id(words)] = (words, {character: tuple(group) for character, group in grouped.items()})
     return groups[id(words)][1]
+
+
+def counters_by_first(counters: tuple[CounterWord, ...]) -> dict[str, tuple[CounterWord, ...]]:
+    """The counters grouped by their word's first character, each group in the lexicon's order,
+    so a number is tried only against the counters that can follow it."""
+    entry = _COUNTERS_BY_FIRST.get(id(counters))
+    if entry is not None and entry[0] is counters:
+        return entry[1]
+    grouped: dict[str, list[CounterWord]] = {}
+    for counter in counters:
+        if counter.word:
+            grouped.setdefault(counter.word[0], []).append(counter)
+    _COUNTERS_BY_FIRST[id(counters)] = (counters, {character: tuple(group) for character, group in grouped.items()})
+    return _COUNTERS_BY_FIRST[id(counters)][1]
 
 
 def skip_spaces(folded: str, position: int) -> int:
@@ -225,7 +248,7 @@ def read_counter(folded: str, number: Number, position: int, lexicon: UnitLexico
     # A lone Chinese "一" before a counter is the article "a", not a count an analyst records.
     if number.chinese and number.value == 1:
         return None
-    for counter in lexicon.counters:
+    for counter in counters_by_first(lexicon.counters).get(folded[position : position + 1], ()):
         if folded.startswith(counter.word, position):
             end = counter_end(folded, number, position, counter)
             if end is not None:
@@ -266,7 +289,7 @@ def noun_after(folded: str, position: int, nouns: tuple[str, ...]) -> int | None
 def has_large_magnitude(folded: str, number: Number) -> bool:
     """True for amounts written with 萬/億/兆 (Arabic "362 億" or Chinese "三千五百億")."""
     written = number.magnitude or folded[number.start : number.end]
-    return any(character in "万亿兆" for character in written)
+    return "万" in written or "亿" in written or "兆" in written
 
 
 def read_implicit_money(folded: str, number: Number, lexicon: UnitLexicon) -> UnitReading | None:
@@ -327,6 +350,8 @@ def currency_before(folded: str, position: int, lexicon: UnitLexicon) -> tuple[s
 
 def read_quantity(folded: str, number: Number, floor: int, lexicon: UnitLexicon) -> Reading | None:
     """The quantity built around one number, or None when no unit of interest goes with it."""
+    if cannot_have_unit(folded, number, lexicon):
+        return None
     if is_embedded(folded, number, lexicon) or (number.bare and not modified_before(folded, number, lexicon)):
         return None
     qualifier = None
@@ -349,6 +374,46 @@ def read_quantity(folded: str, number: Number, floor: int, lexicon: UnitLexicon)
     reading = Reading(start, unit_reading.end, unit_reading.value, unit_reading.unit, qualifier=qualifier)
     reading = extend_before(folded, reading, floor, lexicon)
     return extend_after(folded, reading, lexicon)
+
+
+class UnitEdges(NamedTuple):
+    """The characters a unit can begin or end with, where ``read_quantity`` looks for one."""
+
+    after: frozenset[str]  # first characters of percent signs and points, currencies and counters
+    at_end: frozenset[str]  # first characters of tenths (兩成) and of qualifiers between (400多)
+    before: frozenset[str]  # last characters of percent words (百分之) and currency symbols (US$)
+
+
+_UNIT_EDGES: dict[int, tuple[UnitLexicon, UnitEdges]] = {}
+
+
+def unit_edges(lexicon: UnitLexicon) -> UnitEdges:
+    entry = _UNIT_EDGES.get(id(lexicon))
+    if entry is not None and entry[0] is lexicon:
+        return entry[1]
+    after = [*lexicon.percent_signs, *lexicon.percent_points, *lexicon.currencies, *(c.word for c in lexicon.counters)]
+    edges = UnitEdges(
+        after=frozenset(word[0] for word in after if word),
+        at_end=frozenset(word[0] for word in (*lexicon.tenths, *lexicon.qualifiers_between) if word),
+        before=frozenset(word[-1] for word in (*lexicon.percent_words_before, *lexicon.currency_symbols) if word),
+    )
+    _UNIT_EDGES[id(lexicon)] = (lexicon, edges)
+    return edges
+
+
+def cannot_have_unit(folded: str, number: Number, lexicon: UnitLexicon) -> bool:
+    """True when no unit can go with a number written without 萬/億/兆: no unit word starts
+    after it or ends before it. Most numbers (years, days, counts of nothing) are passed over
+    so, with three look-ups instead of a dozen; the rules that follow would find nothing either."""
+    if number.bare or has_large_magnitude(folded, number):
+        return False  # money words, cues and bare amounts can stand further away
+    edges = unit_edges(lexicon)
+    position = skip_spaces(folded, number.end)
+    return (
+        folded[position : position + 1] not in edges.after
+        and folded[number.end : number.end + 1] not in edges.at_end
+        and (folded[number.start - 1] if number.start > 0 else "") not in edges.before
+    )
 
 
 def modified_before(folded: str, number: Number, lexicon: UnitLexicon) -> bool:
@@ -503,6 +568,9 @@ def extend_after(folded: str, reading: Reading, lexicon: UnitLexicon) -> Reading
 # --- context ---------------------------------------------------------------------------
 
 
+LINE_BREAK = re.compile("\n")
+
+
 class Layout:
     """Sentences and paragraphs of a view, found by bisection: a long document has thousands
     of each and every amount asks for its own, so a linear search would make the cost quadratic."""
@@ -510,7 +578,7 @@ class Layout:
     def __init__(self, view: TextView) -> None:
         self.sentences = view.sentences
         self.sentence_starts = [sentence.start for sentence in view.sentences]
-        self.line_breaks = [index for index, character in enumerate(view.original) if character == "\n"]
+        self.line_breaks = [line_break.start() for line_break in LINE_BREAK.finditer(view.original)]
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The same answer as ``TextView.sentence_at``: sentences are in order and never overlap."""
@@ -561,21 +629,22 @@ def apply_gdp_context(view: TextView, layout: Layout, readings: list[Reading], l
     stands between the cue and the number."""
     result: list[Reading] = []
     shares = InOrder([reading for reading in readings if reading.unit == "percent_gdp"])
+    cues_by_sentence: dict[Sentence | None, list[tuple[int, int]]] = {}  # a long sentence is searched once, not per percentage
     for reading in readings:
         if reading.unit == "percent":
-            cues = gdp_cues(view, layout, reading, shares, lexicon)
+            sentence = layout.sentence_at(reading.start)
+            if sentence not in cues_by_sentence:
+                cues_by_sentence[sentence] = gdp_cues(view, sentence, shares, lexicon)
+            cues = cues_by_sentence[sentence]
             if any(not breaks_share(view.folded, cue, reading, lexicon) for cue in cues):
                 reading = replace(reading, unit="percent_gdp")
         result.append(reading)
     return result
 
 
-def gdp_cues(
-    view: TextView, layout: Layout, reading: Reading, shares: InOrder, lexicon: UnitLexicon
-) -> list[tuple[int, int]]:
-    """Spans in the reading's sentence that make it a share of GDP: another share of GDP
+def gdp_cues(view: TextView, sentence: Sentence | None, shares: InOrder, lexicon: UnitLexicon) -> list[tuple[int, int]]:
+    """Spans in a percentage's sentence that make it a share of GDP: another share of GDP
     (``shares``), or a GDP or defence-spending word in a sentence that speaks of a share (占, 比重)."""
-    sentence = layout.sentence_at(reading.start)
     if sentence is None:
         return []
     cues = [(other.start, other.end) for other in shares.starting_within(sentence.start, sentence.end)]
@@ -598,8 +667,11 @@ def breaks_share(folded: str, cue: tuple[int, int], reading: Reading, lexicon: U
 def resolve_currencies(view: TextView, layout: Layout, readings: list[Reading], lexicon: UnitLexicon) -> list[Reading]:
     """Give every amount an ISO code: 元 takes the local currency the document writes out,
     and money written without a currency takes the currency of its context."""
-    local = local_currency(view.folded, lexicon)
-    readings = [replace(reading, unit=local) if reading.unit == LOCAL else reading for reading in readings]
+    if any(reading.unit == LOCAL for reading in readings):  # counting the local currency's names takes a pass per name
+        local = local_currency(view.folded, lexicon)
+        readings = [replace(reading, unit=local) if reading.unit == LOCAL else reading for reading in readings]
+    if not any(reading.unit == IMPLICIT for reading in readings):
+        return readings
     currency_codes = set(lexicon.currencies.values())
     explicit = [reading for reading in readings if reading.unit in currency_codes]
     document_default = most_frequent_currency(explicit) or default_currency(view.folded, lexicon)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Callable
 
 from summitry.ingest.header import date_header
@@ -35,6 +35,11 @@ class NotATime(ValueError):
 
 
 CHINESE_DAY_FROM_TENTH = r"三十一?|卅一?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]?|十[一二三四五六七八九]?"
+# The characters a year, a month, a count and a Chinese day from the 10th on can start with.
+YEAR_STARTS = rf"\d{CHINESE_YEAR_DIGITS}"
+MONTH_STARTS = r"\d一二三四五六七八九十"
+COUNT_STARTS = r"\d一二三四五六七八九十两"
+CHINESE_DAY_FROM_TENTH_STARTS = "三卅二廿十"
 CLAUSE_BREAKS = frozenset("，。、；：,.;:!?！？「」『』()（）|\n《》“”\"")
 
 
@@ -50,13 +55,24 @@ class Reading:
     match: re.Match[str] | None = None
 
 
+Resolver = Callable[[re.Match[str], dt.date | None, TimeLexicon], str | None]
+
+
 @dataclass(frozen=True)
 class Pattern:
-    """One way of writing a time, and how to turn a match of it into a value."""
+    """One way of writing a time, and how to turn a match of it into a value.
+
+    ``needs`` are groups of characters a line must hold one of each for the pattern to match
+    in it; lines without them are never scanned. ``source`` is the regex as written; ``regex``
+    finds the same matches, but may first look ahead for a character a match can start with,
+    which lets the regex engine pass over all other characters at C speed.
+    """
 
     name: str
+    source: str
     regex: re.Pattern[str]
-    resolve: Callable[[re.Match[str], dt.date | None, TimeLexicon], str | None]
+    resolve: Resolver
+    needs: tuple[str, ...]
 
 
 def extract_times(view: TextView, document_date: dt.date | None) -> tuple[TimeExpr, ...]:
@@ -66,8 +82,8 @@ def extract_times(view: TextView, document_date: dt.date | None) -> tuple[TimeEx
     _, header_end = date_header(view.original)
     candidates = [
         reading
-        for pattern in patterns()
-        for reading in readings_of(pattern, folded, document_date, lexicon)
+        for pattern, ranges in ranges_to_scan(folded)
+        for reading in readings_of(pattern, folded, ranges, document_date, lexicon)
         if reading.start >= header_end
     ]
     chosen = complete_range_ends(folded, choose_longest(candidates), lexicon)
@@ -85,16 +101,61 @@ def extract_times(view: TextView, document_date: dt.date | None) -> tuple[TimeEx
     )
 
 
-def readings_of(pattern: Pattern, folded: str, document_date: dt.date | None, lexicon: TimeLexicon) -> list[Reading]:
-    """Matches of one pattern that are times; one naming no real day (2月30日) is dropped too."""
+def readings_of(
+    pattern: Pattern, folded: str, ranges: list[tuple[int, int]], document_date: dt.date | None, lexicon: TimeLexicon
+) -> list[Reading]:
+    """Matches of one pattern in ``ranges`` that are times; one naming no real day (2月30日) is dropped too."""
     readings = []
-    for match in pattern.regex.finditer(folded):
-        try:
-            value = pattern.resolve(match, document_date, lexicon)
-        except (ValueError, NotANumber):
-            continue
-        readings.append(Reading(match.start(), match.end(), value, kind=pattern.name, match=match))
+    for start, end in ranges:
+        for match in pattern.regex.finditer(folded, start, end):
+            try:
+                value = pattern.resolve(match, document_date, lexicon)
+            except (ValueError, NotANumber):
+                continue
+            readings.append(Reading(match.start(), match.end(), value, kind=pattern.name, match=match))
     return readings
+
+
+LINE = re.compile(r"[^\n]+")
+
+
+def ranges_to_scan(folded: str) -> list[tuple[Pattern, list[tuple[int, int]]]]:
+    """The patterns worth running, in their order, each with the runs of lines that hold what
+    it needs. No time is written across a line break, and a lookahead stopped at one sees no
+    more than at the end of the text, so scanning these runs finds exactly the matches a scan
+    of the whole text finds."""
+    ranges: dict[int, list[tuple[int, int]]] = {}
+    ran_on: dict[int, int] = {}  # pattern index -> end of the last line it is to scan
+    needed = needed_characters()
+    previous_end = -1
+    for line in LINE.finditer(folded):
+        start, end = line.span()
+        for index in patterns_needing(frozenset(needed.findall(folded, start, end))):
+            if ran_on.get(index) == previous_end:  # the line before was scanned too: one run
+                runs = ranges[index]
+                runs[-1] = (runs[-1][0], end)
+            else:
+                ranges.setdefault(index, []).append((start, end))
+            ran_on[index] = end
+        previous_end = end
+    return [(patterns()[index], ranges[index]) for index in sorted(ranges)]
+
+
+@cache
+def needed_characters() -> re.Pattern[str]:
+    """Any character some pattern needs: a line is looked up by the ones it holds."""
+    characters = {character for pattern in patterns() for group in pattern.needs for character in group}
+    return re.compile("[" + "".join(re.escape(character) for character in sorted(characters)) + "]")
+
+
+@lru_cache(maxsize=4096)
+def patterns_needing(present: frozenset[str]) -> tuple[int, ...]:
+    """Indices of the patterns whose every group of needed characters meets ``present``."""
+    return tuple(
+        index
+        for index, pattern in enumerate(patterns())
+        if all(not present.isdisjoint(group) for group in pattern.needs)
+    )
 
 
 def choose_longest(candidates: list[Reading]) -> list[Reading]:
@@ -128,26 +189,31 @@ def resolve_anchored_readings(readings: list[Reading], lexicon: TimeLexicon) -> 
     """翌日, 同日, 翌年 count from the time mentioned before them (a day for a day word) and
     are dropped when there is none; a weekday right after a date ("10月30日（周四）") is that date."""
     resolved: list[Reading] = []
+    last_value: str | None = None  # of the latest resolved reading that has one
+    last_day: str | None = None  # of the latest whose value is a day
     for reading in readings:
         if reading.kind in ("anchored_day", "anchored_year") and reading.match is not None:
-            value = anchored_value(reading.match.group(reading.kind), reading.kind, resolved, lexicon)
+            value = anchored_value(reading.match.group(reading.kind), reading.kind, last_value, last_day, lexicon)
             if value is None:
                 continue
             reading = replace(reading, value=value)
         elif reading.kind == "weekday" and resolved and names_the_same_day(resolved[-1], reading):
             reading = replace(reading, value=resolved[-1].value)
         resolved.append(reading)
+        if reading.value:
+            last_value = reading.value
+            if len(reading.value) == 10:
+                last_day = reading.value
     return resolved
 
 
-def anchored_value(word: str, kind: str, earlier: list[Reading], lexicon: TimeLexicon) -> str | None:
-    anchors = [reading.value for reading in earlier if reading.value]
+def anchored_value(word: str, kind: str, last_value: str | None, last_day: str | None, lexicon: TimeLexicon) -> str | None:
+    """The day or year an anchored word names, from the latest day (or time) mentioned before it."""
     if kind == "anchored_day":
-        days = [value for value in anchors if len(value) == 10]
-        if not days:
+        if last_day is None:
             return None
-        return (dt.date.fromisoformat(days[-1]) + dt.timedelta(days=lexicon.anchored_days[word])).isoformat()
-    return iso_year(int(anchors[-1][:4]) + lexicon.anchored_years[word]) if anchors else None
+        return (dt.date.fromisoformat(last_day) + dt.timedelta(days=lexicon.anchored_days[word])).isoformat()
+    return iso_year(int(last_value[:4]) + lexicon.anchored_years[word]) if last_value else None
 
 
 def names_the_same_day(date_reading: Reading, weekday_reading: Reading) -> bool:
@@ -190,6 +256,8 @@ def with_relation(folded: str, reading: Reading, lexicon: TimeLexicon) -> Readin
         relation = after_relation if relation is None or after_relation == "since" else relation
     if relation is None and since_nearby(folded, end, lexicon):
         relation = "since"
+    if (start, end, relation) == (reading.start, reading.end, reading.relation):
+        return reading  # as most are: no copy to make
     return replace(reading, start=start, end=end, relation=relation)
 
 
@@ -270,6 +338,19 @@ def plausible_year(year: int) -> int:
 
 def alternatives(words) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+def first_characters(words) -> str:
+    """The characters the words start with: a line without one holds none of the words."""
+    return "".join(sorted({word[0] for word in words if word}))
+
+
+def time_pattern(name: str, source: str, resolve: Resolver, needs: tuple[str, ...], starts: str = "") -> Pattern:
+    """A Pattern; ``starts`` is a regex character class of what its matches can start with,
+    given when the regex opens with a lookbehind or an optional part: the engine would
+    otherwise try the whole regex at every position of the text, several times slower."""
+    regex = rf"(?=[{starts}]){source}" if starts else source
+    return Pattern(name, source, re.compile(regex), resolve, needs)
 
 
 def resolve_ymd(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
@@ -450,38 +531,157 @@ def patterns() -> tuple[Pattern, ...]:
     no_count_before = r"(?<![\d一二三四五六七八九十两〇零廿卅半多数几年每])"
     weekshift = rf"(?P<weekshift>{alternatives(lexicon.week_shifts)})"
     weekday = rf"(?P<weekday>{alternatives(lexicon.weekdays)})"
-    specs = [
-        ("ymd", rf"{YEAR}{SPACE}年{SPACE}{MONTH}{SPACE}月{SPACE}{DAY}{SPACE}{day_mark}", resolve_ymd),
-        ("iso", r"(?<!\d)(?P<year>\d{4})([-/.])(?P<month>\d{1,2})\2(?P<day>\d{1,2})(?!\d)", resolve_iso),
-        ("ym", rf"{YEAR}{SPACE}年{SPACE}{MONTH}{SPACE}月{month_part}", resolve_ym),
-        (
+    # What a line must hold for each pattern to match in it: 年, 月, 日 or 号, and the first
+    # characters of the words a pattern requires.
+    day_marks = "日号"
+    relative_year, relative_month, relative_day, joiner, era_word, week_word, offset_unit, offset_direction = (
+        first_characters(words)
+        for words in (
+            lexicon.relative_years,
+            lexicon.relative_months,
+            lexicon.relative_days,
+            lexicon.range_joiners,
+            lexicon.era_offsets,
+            lexicon.week_words,
+            lexicon.offset_units,
+            lexicon.offset_directions,
+        )
+    )
+    bare_year_part = first_characters(lexicon.bare_year_parts)
+    return (
+        time_pattern(
+            "ymd",
+            rf"{YEAR}{SPACE}年{SPACE}{MONTH}{SPACE}月{SPACE}{DAY}{SPACE}{day_mark}",
+            resolve_ymd,
+            needs=("年", "月", day_marks),
+            starts=YEAR_STARTS,
+        ),
+        time_pattern(
+            "iso",
+            r"(?<!\d)(?P<year>\d{4})([-/.])(?P<month>\d{1,2})\2(?P<day>\d{1,2})(?!\d)",
+            resolve_iso,
+            needs=("-/.",),
+            starts=r"\d",
+        ),
+        time_pattern(
+            "ym",
+            rf"{YEAR}{SPACE}年{SPACE}{MONTH}{SPACE}月{month_part}",
+            resolve_ym,
+            needs=("年", "月"),
+            starts=YEAR_STARTS,
+        ),
+        time_pattern(
             "era",
             rf"{era}{SPACE}(?P<era_year>\d{{2,3}}|[一二三四五六七八九十百]+){SPACE}年"
             rf"(?:{SPACE}{MONTH}{SPACE}月(?:{SPACE}{DAY}{SPACE}{day_mark})?)?",
             resolve_era,
+            needs=(era_word, "年"),
         ),
-        ("relyear_md", rf"{relyear}{SPACE}{MONTH}{SPACE}月{SPACE}{DAY}{SPACE}{day_mark}", resolve_relative_year),
-        ("relyear_m", rf"{relyear}{SPACE}{MONTH}{SPACE}月{month_part}", resolve_relative_year),
-        ("relmonth_d", rf"{relmonth}{SPACE}{DAY}{SPACE}{day_mark}", resolve_relative_month),
-        ("md", rf"{MONTH}{SPACE}月{SPACE}{DAY}{SPACE}{day_mark}", resolve_month_day),
-        ("year", rf"{YEAR}{SPACE}年{year_part}", resolve_year),
-        ("relyear", rf"{relyear}{year_part}", resolve_relative_year),
-        ("month", rf"{MONTH}{SPACE}月{month_part}", resolve_month),
-        ("relmonth", rf"{relmonth}{month_part}", resolve_relative_month),
-        ("relday", relday, resolve_relative_day),
-        ("offset", rf"{count}{SPACE}{unit}{direction}", resolve_offset),
-        ("bare_year_part", rf"{no_count_before}(?:{alternatives(lexicon.bare_year_parts)})", resolve_bare_year_part),
-        ("bare_day", rf"{bare_day_lead}(?P<day>3[01]|[12]\d|[1-9]){day_mark}", resolve_bare_day),
+        time_pattern(
+            "relyear_md",
+            rf"{relyear}{SPACE}{MONTH}{SPACE}月{SPACE}{DAY}{SPACE}{day_mark}",
+            resolve_relative_year,
+            needs=(relative_year, "月", day_marks),
+        ),
+        time_pattern(
+            "relyear_m",
+            rf"{relyear}{SPACE}{MONTH}{SPACE}月{month_part}",
+            resolve_relative_year,
+            needs=(relative_year, "月"),
+        ),
+        time_pattern(
+            "relmonth_d",
+            rf"{relmonth}{SPACE}{DAY}{SPACE}{day_mark}",
+            resolve_relative_month,
+            needs=(relative_month, day_marks),
+        ),
+        time_pattern(
+            "md",
+            rf"{MONTH}{SPACE}月{SPACE}{DAY}{SPACE}{day_mark}",
+            resolve_month_day,
+            needs=("月", day_marks),
+            starts=MONTH_STARTS,
+        ),
+        time_pattern("year", rf"{YEAR}{SPACE}年{year_part}", resolve_year, needs=("年",), starts=YEAR_STARTS),
+        time_pattern("relyear", rf"{relyear}{year_part}", resolve_relative_year, needs=(relative_year,)),
+        time_pattern("month", rf"{MONTH}{SPACE}月{month_part}", resolve_month, needs=("月",), starts=MONTH_STARTS),
+        time_pattern("relmonth", rf"{relmonth}{month_part}", resolve_relative_month, needs=(relative_month,)),
+        time_pattern("relday", relday, resolve_relative_day, needs=(relative_day,)),
+        time_pattern(
+            "offset",
+            rf"{count}{SPACE}{unit}{direction}",
+            resolve_offset,
+            needs=(offset_unit, offset_direction),
+            starts=COUNT_STARTS,
+        ),
+        time_pattern(
+            "bare_year_part",
+            rf"{no_count_before}(?:{alternatives(lexicon.bare_year_parts)})",
+            resolve_bare_year_part,
+            needs=(bare_year_part,),
+            starts=re.escape(bare_year_part),
+        ),
+        time_pattern(
+            "bare_day",
+            rf"{bare_day_lead}(?P<day>3[01]|[12]\d|[1-9]){day_mark}",
+            resolve_bare_day,
+            needs=(day_marks,),
+            starts="1-9",
+        ),
         # Chinese-numeral days alone only from the 10th on: "三日" is as often "three days".
-        ("bare_day", rf"{bare_day_lead}{no_count_before}(?P<day>{CHINESE_DAY_FROM_TENTH})日", resolve_bare_day),
-        ("weekday", rf"{weekshift}?(?:{alternatives(lexicon.week_words)}){weekday}", resolve_weekday),
-        ("anchored_day", rf"(?P<anchored_day>{alternatives(lexicon.anchored_days)})", resolve_anchored),
-        ("anchored_year", rf"(?P<anchored_year>{alternatives(lexicon.anchored_years)})", resolve_anchored),
-        ("bracket_year", r"\((?P<year>\d{4})\)", resolve_bracket_year),
+        time_pattern(
+            "bare_day",
+            rf"{bare_day_lead}{no_count_before}(?P<day>{CHINESE_DAY_FROM_TENTH})日",
+            resolve_bare_day,
+            needs=("日",),
+            starts=CHINESE_DAY_FROM_TENTH_STARTS,
+        ),
+        time_pattern(
+            "weekday",
+            rf"{weekshift}?(?:{alternatives(lexicon.week_words)}){weekday}",
+            resolve_weekday,
+            needs=(week_word,),
+            starts=re.escape(first_characters(lexicon.week_shifts) + week_word),
+        ),
+        time_pattern(
+            "anchored_day",
+            rf"(?P<anchored_day>{alternatives(lexicon.anchored_days)})",
+            resolve_anchored,
+            needs=(first_characters(lexicon.anchored_days),),
+        ),
+        time_pattern(
+            "anchored_year",
+            rf"(?P<anchored_year>{alternatives(lexicon.anchored_years)})",
+            resolve_anchored,
+            needs=(first_characters(lexicon.anchored_years),),
+        ),
+        time_pattern("bracket_year", r"\((?P<year>\d{4})\)", resolve_bracket_year, needs=("(", ")")),
         # The start of a range whose end carries the 年 or 月 ("2018至2019年", "今年1至9月").
-        ("year_range_start", rf"{YEAR}(?={SPACE}(?:{joiners}){SPACE}\d{{4}}{SPACE}年)", resolve_bracket_year),
-        ("ym_range_start", rf"{YEAR}{SPACE}年{SPACE}{MONTH}(?={month_range_end})", resolve_ym),
-        ("relyear_m_range_start", rf"{relyear}{SPACE}{MONTH}(?={month_range_end})", resolve_relative_year),
-        ("month_range_start", rf"{MONTH}(?={month_range_end})", resolve_month),
-    ]
-    return tuple(Pattern(name, re.compile(regex), resolve) for name, regex, resolve in specs)
+        time_pattern(
+            "year_range_start",
+            rf"{YEAR}(?={SPACE}(?:{joiners}){SPACE}\d{{4}}{SPACE}年)",
+            resolve_bracket_year,
+            needs=("年", joiner),
+            starts=YEAR_STARTS,
+        ),
+        time_pattern(
+            "ym_range_start",
+            rf"{YEAR}{SPACE}年{SPACE}{MONTH}(?={month_range_end})",
+            resolve_ym,
+            needs=("年", "月", joiner),
+            starts=YEAR_STARTS,
+        ),
+        time_pattern(
+            "relyear_m_range_start",
+            rf"{relyear}{SPACE}{MONTH}(?={month_range_end})",
+            resolve_relative_year,
+            needs=(relative_year, "月", joiner),
+        ),
+        time_pattern(
+            "month_range_start",
+            rf"{MONTH}(?={month_range_end})",
+            resolve_month,
+            needs=("月", joiner),
+            starts=MONTH_STARTS,
+        ),
+    )
