@@ -15,6 +15,7 @@ from typing import BinaryIO, TextIO
 from summitry.ingest.document import document_from_text
 from summitry.ingest.errors import Rejection, UnreadableDocument
 from summitry.ingest.files import expand_paths, read_file
+from summitry.ingest.seen import SeenDocuments
 from summitry.ingest.stdin import STDIN_SOURCE, read_stdin
 from summitry.model import Document
 
@@ -32,18 +33,22 @@ def read_documents(
     ``default_date`` dates documents that state no date; ``stdin`` is what ``-`` reads
     (the process's standard input, as bytes, when None).
     """
-    first_source_of: dict[str, str] = {}
-    for path in expand_paths(paths):
-        if isinstance(path, Rejection):
-            yield path
-            continue
-        for outcome in read_source(path, default_date, stdin):
-            if isinstance(outcome, Document):
-                if outcome.id in first_source_of:
-                    yield Rejection(outcome.source, f"duplicate of {first_source_of[outcome.id]}")
-                    continue
-                first_source_of[outcome.id] = outcome.source
-            yield outcome
+    seen = SeenDocuments()
+    try:
+        for path in expand_paths(paths):
+            if isinstance(path, Rejection):
+                yield path
+                continue
+            for outcome in read_source(path, default_date, stdin):
+                if isinstance(outcome, Document):
+                    first_source = seen.first_source(outcome.id)
+                    if first_source is not None:
+                        yield Rejection(outcome.source, f"duplicate of {first_source}")
+                        continue
+                    seen.add(outcome.id, outcome.source)
+                yield outcome
+    finally:
+        seen.close()
 
 
 def read_source(
