@@ -74,3 +74,18 @@ def test_eval_prints_every_measure() -> None:
     assert scores["span_errors"] == 0
     for measure in ("person_f1", "country_f1", "surface_recall", "quantity_accuracy", "time_accuracy"):
         assert 0.0 <= scores[measure] <= 1.0
+
+
+def test_a_record_json_cannot_hold_is_a_named_rejection_not_a_crash() -> None:
+    import dataclasses
+
+    from summitry.cli import _json_line
+    from summitry.ingest import Rejection
+    from summitry.pipeline import extract
+
+    record = extract("雙方同意投資100億美元。", source="feed.jsonl:line 3")
+    assert _json_line(record).endswith("\n")
+    unbounded = dataclasses.replace(record.quantities[0], value=float("inf"))
+    outcome = _json_line(dataclasses.replace(record, quantities=(unbounded,)))
+    assert isinstance(outcome, Rejection)
+    assert outcome.path == "feed.jsonl:line 3" and "not writable as JSON" in outcome.reason

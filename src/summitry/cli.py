@@ -27,7 +27,7 @@ from summitry.ingest.files import expand_paths
 from summitry.model import Document, Record
 from summitry.parallel import extract_stream
 from summitry.pipeline import extract_document
-from summitry.record import UnreadableRecord, record_to_json
+from summitry.record import UnreadableRecord, record_json
 from summitry.shards import is_shard, read_shard
 from summitry.store import (
     BATCH_SIZE,
@@ -123,17 +123,26 @@ def extract(
                 _reject(rejection, rejected)
         else:
             with _output(output) as sink:
-                for outcome in extract_stream(documents, jobs):
+                for outcome in extract_stream(documents, jobs, then=_json_line):
                     if isinstance(outcome, Rejection):
                         _reject(outcome, rejected)
                     else:
-                        sink.write(json.dumps(record_to_json(outcome), ensure_ascii=False, allow_nan=False) + "\n")
+                        sink.write(outcome)
     except KnowledgeBaseError as error:
         raise click.ClickException(f"knowledge base is invalid: {error}") from None
     except (ImportError, FileExistsError) as error:
         raise click.ClickException(str(error)) from None
     if rejected:
         sys.exit(1)
+
+
+def _json_line(record: Record) -> str | Rejection:
+    """The output line, made where the record is (in the worker: a string crosses back to the
+    parent more cheaply than the Record's objects); a record JSON cannot hold is rejected."""
+    try:
+        return record_json(record) + "\n"
+    except ValueError as error:
+        return Rejection(record.document.source, f"record not writable as JSON ({error})")
 
 
 def _print_scores(scores, as_json: bool, show_misses: bool, meetings=None, views: tuple[ViewScores, ViewScores] | None = None) -> None:

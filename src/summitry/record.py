@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import asdict
 from typing import Any
 
@@ -80,6 +81,11 @@ def record_to_json(record: Record) -> dict[str, Any]:
         "times": [_time(t) for t in record.times],
         "events": [_event(e) for e in record.events],
     }
+
+
+def record_json(record: Record) -> str:
+    """The record as strict JSON text (no NaN or Infinity), as ``extract`` prints and shards keep it."""
+    return json.dumps(record_to_json(record), ensure_ascii=False, allow_nan=False)
 
 
 class UnreadableRecord(ValueError):

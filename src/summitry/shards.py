@@ -20,7 +20,7 @@ from summitry.ingest import Rejection, UnreadableDocument
 from summitry.ingest.document import document_id
 from summitry.ingest.json_lines import json_object
 from summitry.model import Mention, Record
-from summitry.record import UnreadableRecord, record_from_json, record_to_json
+from summitry.record import UnreadableRecord, record_from_json, record_json
 
 REQUIRED_COLUMNS = ("doc_id", "source", "date", "text", "record")
 COLUMNS = (*REQUIRED_COLUMNS, "mentions")
@@ -38,9 +38,8 @@ def shard_row(record: Record) -> tuple[str, str, str | None, str, str, str]:
     """The row of one extracted document, in the order of COLUMNS."""
     document = record.document
     date = document.date.isoformat() if document.date else None
-    record_json = json.dumps(record_to_json(record), ensure_ascii=False, allow_nan=False)
     linked = json.dumps([[m.start, m.end, m.entity_id, m.how] for m in record.mentions], ensure_ascii=False)
-    return document.id, document.source, date, document.text, record_json, linked
+    return document.id, document.source, date, document.text, record_json(record), linked
 
 
 def write_shard(rows: list[tuple], output: Path, number: int) -> Path:
