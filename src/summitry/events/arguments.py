@@ -313,7 +313,53 @@ class SentenceActors:
             group.sides = [prefer_persons(side, self.actors) for side in group.sides]
             group.leader = self._leader_word_after(group)
             group.head = self._may_act(group)
+        self._relative_clauses = self._comitative_relatives(groups)
         return groups
+
+    def _comitative_relatives(self, groups: list[Group]) -> list[tuple[int, Group]]:
+        """與 + a relative clause ending in 的 + its head (與來華進行國事訪問的法國總統馬克龍):
+        the head is the co-party, and the actors inside the clause (華) lead nothing outside it.
+        Returns (where the relative clause starts, its head) for each."""
+        found: list[tuple[int, Group]] = []
+        markers = self.lexicon.markers["comitative"]
+        for group in groups:
+            if group.role is not None or self.folded[group.start - 1 : group.start] != "的":
+                continue
+            clause = self.layout.clause_at(group.start)
+            window_start = max(clause.start, group.start - self.lexicon.relative_reach)
+            opening = None
+            for position in range(group.start - 2, window_start - 1, -1):
+                marker = next((m for m in markers if self.folded.startswith(m, position)), None)
+                if marker is None or self._not_comitative(position):
+                    continue
+                opening = position + len(marker)
+                break
+            if opening is None or opening >= group.start - 1 or any(p.start == opening for p in self.parties):
+                continue  # 與中國的: the party after 與 is itself the co-party
+            if self.layout.in_brackets(opening, group.start):
+                continue
+            inner = [g for g in groups if opening <= g.start and g.end <= group.start]
+            for other in inner:
+                other.head = False  # 來華: 華 is where the head came, not who acts
+            group.role = "comitative"
+            found.append((opening, group))
+        return found
+
+    def _not_comitative(self, position: int) -> bool:
+        """參與, 與會, 和平: the marker character is part of a word here."""
+        for word in self.lexicon.not_comitative:
+            start = self.folded.find(word, max(0, position - len(word) + 1), position + len(word))
+            if start != -1 and start <= position:
+                return True
+        return False
+
+    def relative_head(self, hit: TriggerHit) -> Group | None:
+        """The head of the comitative relative clause the trigger stands in (來華進行國事訪問的
+        法國總統馬克龍: Macron is the one visiting)."""
+        for opening, head in self._relative_clauses:
+            if opening <= hit.start and hit.end <= head.start:
+                return head
+        return None
 
     def _may_act(self, group: Group) -> bool:
         if any(p.kind != "short_form" for p in group.parties):
@@ -414,9 +460,23 @@ class SentenceActors:
         the sentence's hits live as long as this object)."""
         key = id(hit)
         if key not in self._subjects:
-            before = [g for g in self.groups if hit.clause.holds(g.start, g.end) and g.end <= hit.start]
+            scope = self.scope(hit)
+            before = [g for g in self.groups if scope.holds(g.start, g.end) and g.end <= hit.start]
             self._subjects[key] = self._subject(before, hit)
         return self._subjects[key]
+
+    def scope(self, hit: TriggerHit) -> Clause:
+        """The clause whose parties the trigger reads: its own, or with the clause before when
+        its own opens with a light verb and names no one (高市早苗與習近平在慶州，舉行會談)."""
+        clause = hit.clause
+        if not self._plain(clause.start, hit.end).startswith(self.lexicon.opening_light_verbs):
+            return clause
+        if any(clause.holds(g.start, g.end) and g.end <= hit.start for g in self.groups):
+            return clause
+        previous = [c for c in self.layout.clauses if c.end <= clause.start]
+        if not previous or self._speech_at(previous[-1].start) != self._speech_at(hit.start):
+            return clause
+        return Clause(previous[-1].start, clause.end)
 
     def speaker_before(self, position: int) -> Group | None:
         """The party that speaks a verb of saying at ``position``: the nearest before it in its clause."""
@@ -427,7 +487,7 @@ class SentenceActors:
     # -- roles around a trigger --------------------------------------------------------
     def parties_for(self, hit: TriggerHit, pattern: ArgumentPattern, speaker: str | None, on: dt.date | None) -> list[Parties]:
         """Source and target of one trigger (several pairs when the pattern is distributive)."""
-        clause = hit.clause
+        clause = self.scope(hit)
         in_clause = [g for g in self.groups if clause.holds(g.start, g.end)]
         before = [g for g in in_clause if g.end <= hit.start]
         after = [g for g in in_clause if g.start >= hit.end]
@@ -458,6 +518,11 @@ class SentenceActors:
                 topic = self.topic(hit)
                 if topic is not None and topic not in comitatives and topic is not obj and topic is not prep:
                     subject = topic
+        relative_head = self.relative_head(hit)
+        if relative_head is not None:
+            subject = relative_head  # 來華進行國事訪問的法國總統: the head of the clause acts in it
+            comitatives = [g for g in comitatives if g is not relative_head]
+            comitatives_after = [g for g in comitatives_after if g is not relative_head]
         if self._bare_passive(hit):
             return [Parties((), tuple(self._flat(subject, on)))]  # 受到批評: the critic is not named
         if pattern.symmetric:

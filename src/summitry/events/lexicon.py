@@ -125,6 +125,12 @@ class ArgumentLexicon:
     clause_openers: tuple[str, ...]
     separately: tuple[str, ...]
     light_verbs: tuple[str, ...]
+    not_comitative: tuple[str, ...] = ()
+    relative_reach: int = 20
+    opening_light_verbs: tuple[str, ...] = ()
+    witness_verbs: tuple[str, ...] = ()
+    topic_nouns: tuple[str, ...] = ()
+    topic_frames: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -344,6 +350,12 @@ def event_lexicon() -> EventLexicon:
             clause_openers=longest_first(arguments.get("clause_openers")),
             separately=longest_first(arguments.get("separately")),
             light_verbs=longest_first(arguments.get("light_verbs")),
+            not_comitative=longest_first(arguments.get("not_comitative")),
+            relative_reach=int(arguments.get("relative_reach", 20)),
+            opening_light_verbs=longest_first(arguments.get("opening_light_verbs")),
+            witness_verbs=longest_first(arguments.get("witness_verbs")),
+            topic_nouns=longest_first(arguments.get("topic_nouns")),
+            topic_frames=tuple((fold(k), longest_first(v)) for k, v in (arguments.get("topic_frames") or {}).items()),
         ),
         status=StatusLexicon(
             negated=_cues(status["negated"]["words"]),
