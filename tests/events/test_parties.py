@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.events.support import only
+from tests.events.support import facts, only
 
 
 @pytest.mark.parametrize(
@@ -21,3 +21,21 @@ from tests.events.support import only
 )
 def test_meetings_whose_co_party_is_set_off(text: str, parties: set[str]) -> None:
     assert only(text, "CONSULT/meeting").parties == parties
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "parties"),
+    [
+        # An organisation and a title before a person name that person only, as a country does.
+        ("中共中央總書記習近平今天在北京會見越南總理范明正。", "CONSULT/meeting", {"Xi Jinping", "Phạm Minh Chính"}),
+        ("北約秘書長呂特昨日在海牙與美國總統川普會面。", "CONSULT/meeting", {"Mark Rutte", "Donald Trump"}),
+        ("歐盟執委會主席范德賴恩與日本首相石破茂通話。", "CONSULT/call", {"Ursula von der Leyen", "Shigeru Ishiba"}),
+    ],
+)
+def test_a_titled_person_is_one_party_not_also_the_body(text: str, kind: str, parties: set[str]) -> None:
+    assert only(text, kind).parties == parties
+
+
+def test_several_hosts_one_after_another_are_one_meeting_each() -> None:
+    found = [f for f in facts("國務院總理李強、全國人大常委會委員長趙樂際先後與來訪的越南國家主席梁強會晤。") if f.type == "CONSULT"]
+    assert {f.parties for f in found} == {frozenset({"Li Qiang", "Lương Cường"}), frozenset({"Zhao Leji", "Lương Cường"})}

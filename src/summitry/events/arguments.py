@@ -310,11 +310,22 @@ class SentenceActors:
                 role = None  # 在川普訪問南韓期間: before a person, 在 marks no place
             groups.append(Group([party], [list(party.ids)], role))
         for group in groups:
-            group.sides = [prefer_persons(side, self.actors) for side in group.sides]
+            if any(p.kind == "both_sides" for p in group.parties):
+                group.sides = [prefer_persons(side, self.actors) for side in group.sides]  # 雙方: both stay
+            else:
+                group.sides = [self._person_of_side(side) for side in group.sides]
             group.leader = self._leader_word_after(group)
             group.head = self._may_act(group)
         self._relative_clauses = self._comitative_relatives(groups)
         return groups
+
+    def _person_of_side(self, side: list[str]) -> list[str]:
+        """One side of a group is one party: a person written after a country or an organisation
+        and a title (中共總書記習近平, 中國外交部副部長劉振民) is that person, not also the body."""
+        persons = [i for i in side if self.actors.type_of(i) == "person"]
+        if persons and len(side) > len(persons):
+            return list(dict.fromkeys(persons))
+        return prefer_persons(side, self.actors)
 
     def _comitative_relatives(self, groups: list[Group]) -> list[tuple[int, Group]]:
         """與 + a relative clause ending in 的 + its head (與來華進行國事訪問的法國總統馬克龍):
@@ -528,6 +539,10 @@ class SentenceActors:
         if pattern.symmetric:
             found = self._symmetric(pattern, subject, comitatives, obj, prep, on)
             if found and self._separately(hit, subject) and len(found[0].target) > 1:
+                hosts = self.ids_of(subject, on)
+                guests = [i for group in comitatives for i in self._flat(group, on)]
+                if len(hosts) > 1 and guests:  # 李克強、張德江先後與杜特爾特會晤: one meeting per host
+                    return [Parties(tuple(host), tuple(i for i in guests if i not in host)) for host in hosts]
                 return [Parties(found[0].source, (t,)) for t in found[0].target]  # 分別與日本首相和南韓總統會談
             return found
         return self._directed(hit, pattern, subject, passive, comitatives + comitatives_after, obj, prep or recipient, ba, clause, on)
