@@ -39,3 +39,23 @@ def test_a_titled_person_is_one_party_not_also_the_body(text: str, kind: str, pa
 def test_several_hosts_one_after_another_are_one_meeting_each() -> None:
     found = [f for f in facts("國務院總理李強、全國人大常委會委員長趙樂際先後與來訪的越南國家主席梁強會晤。") if f.type == "CONSULT"]
     assert {f.parties for f in found} == {frozenset({"Li Qiang", "Lương Cường"}), frozenset({"Zhao Leji", "Lương Cường"})}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "source", "target"),
+    [
+        # The 對/向 phrase of an earlier clause of the sentence names the target.
+        ("日本政府表示，將從明年起針對北韓船舶實施制裁，並進一步擴大出口管制。", "SANCTION/export_control", {"JPN"}, {"PRK"}),
+        ("越南同意在總額50億美元的對美採購中，先行採購20億美元農產品。", "AGREE", {"VNM"}, {"USA"}),
+        # A compound naming a relation supplies the other side.
+        ("李在明表示，希望以此次訪問為契機，推動韓日關係下的經濟合作。", "COOPERATE", {"Lee Jae-myung"}, {"JPN"}),
+    ],
+)
+def test_a_target_named_elsewhere_in_the_sentence(text: str, kind: str, source: set[str], target: set[str]) -> None:
+    fact = only(text, kind)
+    assert (fact.source, fact.target) == (source, target)
+
+
+def test_a_phrase_addressing_the_speech_names_no_target() -> None:
+    text = "美國國務卿魯比歐五日向美國有線電視新聞網說，希望協議本周敲定。"
+    assert all(not f.target for f in facts(text) if f.type == "AGREE")

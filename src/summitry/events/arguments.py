@@ -543,9 +543,76 @@ class SentenceActors:
                 guests = [i for group in comitatives for i in self._flat(group, on)]
                 if len(hosts) > 1 and guests:  # 李克強、張德江先後與杜特爾特會晤: one meeting per host
                     return [Parties(tuple(host), tuple(i for i in guests if i not in host)) for host in hosts]
-                return [Parties(found[0].source, (t,)) for t in found[0].target]  # 分別與日本首相和南韓總統會談
-            return found
-        return self._directed(hit, pattern, subject, passive, comitatives + comitatives_after, obj, prep or recipient, ba, clause, on)
+                found = [Parties(found[0].source, (t,)) for t in found[0].target]  # 分別與日本首相和南韓總統會談
+        else:
+            found = self._directed(hit, pattern, subject, passive, comitatives + comitatives_after, obj, prep or recipient, ba, clause, on)
+        if pattern.min_parties == 1 and not pattern.attached and passive is None:
+            found = [self._with_counterpart(hit, parties, subject, on) for parties in found]
+        return found
+
+    def _with_counterpart(self, hit: TriggerHit, parties: Parties, subject: Group | None, on: dt.date | None) -> Parties:
+        """A target the words after the trigger do not name, read from the rest of the sentence:
+        a 對/向/針對 phrase of the trigger's clause or of the clauses since its subject
+        (韓國同意…對美投資中，現金投資2000億美元), else the other side of a compound or of
+        兩國/雙方 that holds the source and names a relation (韓中之間的經濟合作, 中菲關係;
+        not 柬泰邊境衝突)."""
+        if parties.target or not parties.source:
+            return parties
+        sentence_groups = [g for g in self.groups if self._speech_at(g.start) == self._speech_at(hit.start)]
+        if subject is not None and self.layout.sentence.start <= subject.start < hit.start:
+            reach_start = self.layout.clause_at(subject.start).start
+        else:
+            reach_start = hit.clause.start
+        if any(p.venue and hit.clause.holds(p.start, p.end) and self._role_before(p) == "prep" for p in self.parties):
+            return parties  # 對加薩進行人道援助: the act is aimed at a place, no party is missing
+        preps = [
+            g for g in sentence_groups
+            if g.role == "prep" and (hit.clause.holds(g.start, g.end) or reach_start <= g.start and g.end <= hit.start)
+            and self._prep_may_lend(g, hit)
+        ]
+        preps.sort(key=lambda g: (not hit.clause.holds(g.start, g.end), abs(g.start - hit.start)))
+        for group in preps:
+            target = [i for i in prefer_persons(self._flat(group, on), self.actors) if i not in parties.source]
+            if target:
+                return Parties(parties.source, tuple(target))
+        countries = {self.actors.country_of(i) or i for i in parties.source}
+        compounds = [
+            g for g in sentence_groups
+            if g is not subject and g.start >= reach_start and len({self.actors.country_of(i) or i for i in self._flat(g, on)}) >= 2
+            and (any(p.kind == "both_sides" for p in g.parties) or self._plain(g.end, g.end + 6).startswith(self.lexicon.relation_nouns))
+        ]
+        compounds.sort(key=lambda g: (not hit.clause.holds(g.start, g.end), abs(g.start - hit.start)))
+        for group in compounds:
+            ids = self._flat(group, on)
+            if not countries & {self.actors.country_of(i) or i for i in ids}:
+                continue  # the compound must hold the source: 韓中 for Korea, not 美日 for Korea
+            target = [i for i in ids if (self.actors.country_of(i) or i) not in countries and i not in parties.source]
+            if target:
+                return Parties(parties.source, tuple(dict.fromkeys(prefer_persons(target, self.actors))))
+        return parties
+
+    def _prep_may_lend(self, group: Group, hit: TriggerHit) -> bool:
+        """Whether a 對/向 phrase not written right before the trigger may still name its target:
+        not when it addresses a verb of saying (向美國廣播公司說), modifies a noun (對普京的仇恨),
+        or belongs to another verb that has a party object of its own (向委員會提名特朗普);
+        after the trigger only when another trigger follows it (同意…對美投資)."""
+        after = self._plain(group.end, min(self.layout.sentence.end, group.end + 16))
+        if after.startswith(self.lexicon.addressed_verbs):
+            return False
+        following = next((h for h in self.hits if h.start >= group.end and h is not hit), None)
+        next_hit = hit if hit.start >= group.end and (following is None or hit.start <= following.start) else following
+        if after.startswith("的") and (next_hit is None or next_hit.start - group.end > 3):
+            return False
+        if group.start > hit.start:
+            return following is not None and following.start - group.end <= 2
+        if next_hit is not None and next_hit is not hit and self.layout.clause_at(next_hit.start) == self.layout.clause_at(group.start):
+            clause = self.layout.clause_at(group.start)
+            owned = any(
+                g.start >= next_hit.end and clause.holds(g.start, g.end) and g.start - next_hit.end <= _OBJECT_REACH and not g.parties[0].venue
+                for g in self.groups
+            )
+            return not owned
+        return True
 
     def _own_subject(self, hit: TriggerHit) -> bool:
         """中國承諾反毒，芬太尼關稅降為10%: the tariff is the clause's own subject, so the
