@@ -128,11 +128,8 @@ class ArgumentLexicon:
     not_comitative: tuple[str, ...] = ()
     relative_reach: int = 20
     opening_light_verbs: tuple[str, ...] = ()
-    witness_verbs: tuple[str, ...] = ()
     addressed_verbs: tuple[str, ...] = ()
     relation_nouns: tuple[str, ...] = ()
-    topic_nouns: tuple[str, ...] = ()
-    topic_frames: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -355,11 +352,8 @@ def event_lexicon() -> EventLexicon:
             not_comitative=longest_first(arguments.get("not_comitative")),
             relative_reach=int(arguments.get("relative_reach", 20)),
             opening_light_verbs=longest_first(arguments.get("opening_light_verbs")),
-            witness_verbs=longest_first(arguments.get("witness_verbs")),
             addressed_verbs=longest_first(arguments.get("addressed_verbs")),
             relation_nouns=longest_first(arguments.get("relation_nouns")),
-            topic_nouns=longest_first(arguments.get("topic_nouns")),
-            topic_frames=tuple((fold(k), longest_first(v)) for k, v in (arguments.get("topic_frames") or {}).items()),
         ),
         status=StatusLexicon(
             negated=_cues(status["negated"]["words"]),
