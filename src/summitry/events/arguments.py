@@ -310,10 +310,67 @@ class SentenceActors:
                 role = None  # 在川普訪問南韓期間: before a person, 在 marks no place
             groups.append(Group([party], [list(party.ids)], role))
         for group in groups:
-            group.sides = [prefer_persons(side, self.actors) for side in group.sides]
+            if any(p.kind == "both_sides" for p in group.parties):
+                group.sides = [prefer_persons(side, self.actors) for side in group.sides]  # 雙方: both stay
+            else:
+                group.sides = [self._person_of_side(side) for side in group.sides]
             group.leader = self._leader_word_after(group)
             group.head = self._may_act(group)
+        self._relative_clauses = self._comitative_relatives(groups)
         return groups
+
+    def _person_of_side(self, side: list[str]) -> list[str]:
+        """One side of a group is one party: a person written after a country or an organisation
+        and a title (中共總書記習近平, 中國外交部副部長劉振民) is that person, not also the body."""
+        persons = [i for i in side if self.actors.type_of(i) == "person"]
+        if persons and len(side) > len(persons):
+            return list(dict.fromkeys(persons))
+        return prefer_persons(side, self.actors)
+
+    def _comitative_relatives(self, groups: list[Group]) -> list[tuple[int, Group]]:
+        """與 + a relative clause ending in 的 + its head (與來華進行國事訪問的法國總統馬克龍):
+        the head is the co-party, and the actors inside the clause (華) lead nothing outside it.
+        Returns (where the relative clause starts, its head) for each."""
+        found: list[tuple[int, Group]] = []
+        markers = self.lexicon.markers["comitative"]
+        for group in groups:
+            if group.role is not None or self.folded[group.start - 1 : group.start] != "的":
+                continue
+            clause = self.layout.clause_at(group.start)
+            window_start = max(clause.start, group.start - self.lexicon.relative_reach)
+            opening = None
+            for position in range(group.start - 2, window_start - 1, -1):
+                marker = next((m for m in markers if self.folded.startswith(m, position)), None)
+                if marker is None or self._not_comitative(position):
+                    continue
+                opening = position + len(marker)
+                break
+            if opening is None or opening >= group.start - 1 or any(p.start == opening for p in self.parties):
+                continue  # 與中國的: the party after 與 is itself the co-party
+            if self.layout.in_brackets(opening, group.start):
+                continue
+            inner = [g for g in groups if opening <= g.start and g.end <= group.start]
+            for other in inner:
+                other.head = False  # 來華: 華 is where the head came, not who acts
+            group.role = "comitative"
+            found.append((opening, group))
+        return found
+
+    def _not_comitative(self, position: int) -> bool:
+        """參與, 與會, 和平: the marker character is part of a word here."""
+        for word in self.lexicon.not_comitative:
+            start = self.folded.find(word, max(0, position - len(word) + 1), position + len(word))
+            if start != -1 and start <= position:
+                return True
+        return False
+
+    def relative_head(self, hit: TriggerHit) -> Group | None:
+        """The head of the comitative relative clause the trigger stands in (來華進行國事訪問的
+        法國總統馬克龍: Macron is the one visiting)."""
+        for opening, head in self._relative_clauses:
+            if opening <= hit.start and hit.end <= head.start:
+                return head
+        return None
 
     def _may_act(self, group: Group) -> bool:
         if any(p.kind != "short_form" for p in group.parties):
@@ -414,9 +471,23 @@ class SentenceActors:
         the sentence's hits live as long as this object)."""
         key = id(hit)
         if key not in self._subjects:
-            before = [g for g in self.groups if hit.clause.holds(g.start, g.end) and g.end <= hit.start]
+            scope = self.scope(hit)
+            before = [g for g in self.groups if scope.holds(g.start, g.end) and g.end <= hit.start]
             self._subjects[key] = self._subject(before, hit)
         return self._subjects[key]
+
+    def scope(self, hit: TriggerHit) -> Clause:
+        """The clause whose parties the trigger reads: its own, or with the clause before when
+        its own opens with a light verb and names no one (高市早苗與習近平在慶州，舉行會談)."""
+        clause = hit.clause
+        if not self._plain(clause.start, hit.end).startswith(self.lexicon.opening_light_verbs):
+            return clause
+        if any(clause.holds(g.start, g.end) and g.end <= hit.start for g in self.groups):
+            return clause
+        previous = [c for c in self.layout.clauses if c.end <= clause.start]
+        if not previous or self._speech_at(previous[-1].start) != self._speech_at(hit.start):
+            return clause
+        return Clause(previous[-1].start, clause.end)
 
     def speaker_before(self, position: int) -> Group | None:
         """The party that speaks a verb of saying at ``position``: the nearest before it in its clause."""
@@ -427,7 +498,7 @@ class SentenceActors:
     # -- roles around a trigger --------------------------------------------------------
     def parties_for(self, hit: TriggerHit, pattern: ArgumentPattern, speaker: str | None, on: dt.date | None) -> list[Parties]:
         """Source and target of one trigger (several pairs when the pattern is distributive)."""
-        clause = hit.clause
+        clause = self.scope(hit)
         in_clause = [g for g in self.groups if clause.holds(g.start, g.end)]
         before = [g for g in in_clause if g.end <= hit.start]
         after = [g for g in in_clause if g.start >= hit.end]
@@ -458,14 +529,90 @@ class SentenceActors:
                 topic = self.topic(hit)
                 if topic is not None and topic not in comitatives and topic is not obj and topic is not prep:
                     subject = topic
+        relative_head = self.relative_head(hit)
+        if relative_head is not None:
+            subject = relative_head  # 來華進行國事訪問的法國總統: the head of the clause acts in it
+            comitatives = [g for g in comitatives if g is not relative_head]
+            comitatives_after = [g for g in comitatives_after if g is not relative_head]
         if self._bare_passive(hit):
             return [Parties((), tuple(self._flat(subject, on)))]  # 受到批評: the critic is not named
         if pattern.symmetric:
             found = self._symmetric(pattern, subject, comitatives, obj, prep, on)
             if found and self._separately(hit, subject) and len(found[0].target) > 1:
-                return [Parties(found[0].source, (t,)) for t in found[0].target]  # 分別與日本首相和南韓總統會談
-            return found
-        return self._directed(hit, pattern, subject, passive, comitatives + comitatives_after, obj, prep or recipient, ba, clause, on)
+                hosts = self.ids_of(subject, on)
+                guests = [i for group in comitatives for i in self._flat(group, on)]
+                if len(hosts) > 1 and guests:  # 李克強、張德江先後與杜特爾特會晤: one meeting per host
+                    return [Parties(tuple(host), tuple(i for i in guests if i not in host)) for host in hosts]
+                found = [Parties(found[0].source, (t,)) for t in found[0].target]  # 分別與日本首相和南韓總統會談
+        else:
+            found = self._directed(hit, pattern, subject, passive, comitatives + comitatives_after, obj, prep or recipient, ba, clause, on)
+        if pattern.min_parties == 1 and not pattern.attached and passive is None:
+            found = [self._with_counterpart(hit, parties, subject, on) for parties in found]
+        return found
+
+    def _with_counterpart(self, hit: TriggerHit, parties: Parties, subject: Group | None, on: dt.date | None) -> Parties:
+        """A target the words after the trigger do not name, read from the rest of the sentence:
+        a 對/向/針對 phrase of the trigger's clause or of the clauses since its subject
+        (韓國同意…對美投資中，現金投資2000億美元), else the other side of a compound or of
+        兩國/雙方 that holds the source and names a relation (韓中之間的經濟合作, 中菲關係;
+        not 柬泰邊境衝突)."""
+        if parties.target or not parties.source:
+            return parties
+        sentence_groups = [g for g in self.groups if self._speech_at(g.start) == self._speech_at(hit.start)]
+        if subject is not None and self.layout.sentence.start <= subject.start < hit.start:
+            reach_start = self.layout.clause_at(subject.start).start
+        else:
+            reach_start = hit.clause.start
+        if any(p.venue and hit.clause.holds(p.start, p.end) and self._role_before(p) == "prep" for p in self.parties):
+            return parties  # 對加薩進行人道援助: the act is aimed at a place, no party is missing
+        preps = [
+            g for g in sentence_groups
+            if g.role == "prep" and (hit.clause.holds(g.start, g.end) or reach_start <= g.start and g.end <= hit.start)
+            and self._prep_may_lend(g, hit)
+        ]
+        preps.sort(key=lambda g: (not hit.clause.holds(g.start, g.end), abs(g.start - hit.start)))
+        for group in preps:
+            target = [i for i in prefer_persons(self._flat(group, on), self.actors) if i not in parties.source]
+            if target:
+                return Parties(parties.source, tuple(target))
+        countries = {self.actors.country_of(i) or i for i in parties.source}
+        compounds = [
+            g for g in sentence_groups
+            if g is not subject and g.start >= reach_start and len({self.actors.country_of(i) or i for i in self._flat(g, on)}) >= 2
+            and (any(p.kind == "both_sides" for p in g.parties) or self._plain(g.end, g.end + 6).startswith(self.lexicon.relation_nouns))
+        ]
+        compounds.sort(key=lambda g: (not hit.clause.holds(g.start, g.end), abs(g.start - hit.start)))
+        for group in compounds:
+            ids = self._flat(group, on)
+            if not countries & {self.actors.country_of(i) or i for i in ids}:
+                continue  # the compound must hold the source: 韓中 for Korea, not 美日 for Korea
+            target = [i for i in ids if (self.actors.country_of(i) or i) not in countries and i not in parties.source]
+            if target:
+                return Parties(parties.source, tuple(dict.fromkeys(prefer_persons(target, self.actors))))
+        return parties
+
+    def _prep_may_lend(self, group: Group, hit: TriggerHit) -> bool:
+        """Whether a 對/向 phrase not written right before the trigger may still name its target:
+        not when it addresses a verb of saying (向美國廣播公司說), modifies a noun (對普京的仇恨),
+        or belongs to another verb that has a party object of its own (向委員會提名特朗普);
+        after the trigger only when another trigger follows it (同意…對美投資)."""
+        after = self._plain(group.end, min(self.layout.sentence.end, group.end + 16))
+        if after.startswith(self.lexicon.addressed_verbs):
+            return False
+        following = next((h for h in self.hits if h.start >= group.end and h is not hit), None)
+        next_hit = hit if hit.start >= group.end and (following is None or hit.start <= following.start) else following
+        if after.startswith("的") and (next_hit is None or next_hit.start - group.end > 3):
+            return False
+        if group.start > hit.start:
+            return following is not None and following.start - group.end <= 2
+        if next_hit is not None and next_hit is not hit and self.layout.clause_at(next_hit.start) == self.layout.clause_at(group.start):
+            clause = self.layout.clause_at(group.start)
+            owned = any(
+                g.start >= next_hit.end and clause.holds(g.start, g.end) and g.start - next_hit.end <= _OBJECT_REACH and not g.parties[0].venue
+                for g in self.groups
+            )
+            return not owned
+        return True
 
     def _own_subject(self, hit: TriggerHit) -> bool:
         """中國承諾反毒，芬太尼關稅降為10%: the tariff is the clause's own subject, so the

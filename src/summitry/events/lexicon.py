@@ -125,6 +125,11 @@ class ArgumentLexicon:
     clause_openers: tuple[str, ...]
     separately: tuple[str, ...]
     light_verbs: tuple[str, ...]
+    not_comitative: tuple[str, ...] = ()
+    relative_reach: int = 20
+    opening_light_verbs: tuple[str, ...] = ()
+    addressed_verbs: tuple[str, ...] = ()
+    relation_nouns: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -344,6 +349,11 @@ def event_lexicon() -> EventLexicon:
             clause_openers=longest_first(arguments.get("clause_openers")),
             separately=longest_first(arguments.get("separately")),
             light_verbs=longest_first(arguments.get("light_verbs")),
+            not_comitative=longest_first(arguments.get("not_comitative")),
+            relative_reach=int(arguments.get("relative_reach", 20)),
+            opening_light_verbs=longest_first(arguments.get("opening_light_verbs")),
+            addressed_verbs=longest_first(arguments.get("addressed_verbs")),
+            relation_nouns=longest_first(arguments.get("relation_nouns")),
         ),
         status=StatusLexicon(
             negated=_cues(status["negated"]["words"]),

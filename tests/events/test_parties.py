@@ -1,0 +1,61 @@
+"""Who the parties of an event are, over sentences of our own in the styles of TW, HK and
+mainland news (events/arguments.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.events.support import facts, only
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        # A relative clause ending in 的 between 與/同 and the co-party: its head is the co-party.
+        ("國家主席習近平昨天在北京與來華進行正式訪問的南韓總統李在明舉行會談。", {"Xi Jinping", "Lee Jae-myung"}),
+        ("印度總理莫迪今晚與來訪的俄羅斯總統普丁舉行會晤。", {"Narendra Modi", "Vladimir Putin"}),
+        ("习近平在钓鱼台国宾馆同前来出席博览会的越南国家主席梁强举行会谈。", {"Xi Jinping", "Lương Cường"}),
+        # A comma before the light verb: the clause before names who met.
+        ("石破茂與李在明昨天在首爾青瓦台，舉行會談。", {"Shigeru Ishiba", "Lee Jae-myung"}),
+    ],
+)
+def test_meetings_whose_co_party_is_set_off(text: str, parties: set[str]) -> None:
+    assert only(text, "CONSULT/meeting").parties == parties
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "parties"),
+    [
+        # An organisation and a title before a person name that person only, as a country does.
+        ("中共中央總書記習近平今天在北京會見越南總理范明正。", "CONSULT/meeting", {"Xi Jinping", "Phạm Minh Chính"}),
+        ("北約秘書長呂特昨日在海牙與美國總統川普會面。", "CONSULT/meeting", {"Mark Rutte", "Donald Trump"}),
+        ("歐盟執委會主席范德賴恩與日本首相石破茂通話。", "CONSULT/call", {"Ursula von der Leyen", "Shigeru Ishiba"}),
+    ],
+)
+def test_a_titled_person_is_one_party_not_also_the_body(text: str, kind: str, parties: set[str]) -> None:
+    assert only(text, kind).parties == parties
+
+
+def test_several_hosts_one_after_another_are_one_meeting_each() -> None:
+    found = [f for f in facts("國務院總理李強、全國人大常委會委員長趙樂際先後與來訪的越南國家主席梁強會晤。") if f.type == "CONSULT"]
+    assert {f.parties for f in found} == {frozenset({"Li Qiang", "Lương Cường"}), frozenset({"Zhao Leji", "Lương Cường"})}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "source", "target"),
+    [
+        # The 對/向 phrase of an earlier clause of the sentence names the target.
+        ("日本政府表示，將從明年起針對北韓船舶實施制裁，並進一步擴大出口管制。", "SANCTION/export_control", {"JPN"}, {"PRK"}),
+        ("越南同意在總額50億美元的對美採購中，先行採購20億美元農產品。", "AGREE", {"VNM"}, {"USA"}),
+        # A compound naming a relation supplies the other side.
+        ("李在明表示，希望以此次訪問為契機，推動韓日關係下的經濟合作。", "COOPERATE", {"Lee Jae-myung"}, {"JPN"}),
+    ],
+)
+def test_a_target_named_elsewhere_in_the_sentence(text: str, kind: str, source: set[str], target: set[str]) -> None:
+    fact = only(text, kind)
+    assert (fact.source, fact.target) == (source, target)
+
+
+def test_a_phrase_addressing_the_speech_names_no_target() -> None:
+    text = "美國國務卿魯比歐五日向美國有線電視新聞網說，希望協議本周敲定。"
+    assert all(not f.target for f in facts(text) if f.type == "AGREE")
