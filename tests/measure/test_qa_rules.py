@@ -94,3 +94,63 @@ def test_anchored_words_still_count_from_the_day_before_them(sentence, text, val
 )
 def test_a_bracketed_day_after_today_or_yesterday(sentence, text, value):
     assert times(sentence).get(text) == value
+
+
+# --- numerals ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit"),
+    [
+        ("雙邊貿易額約新台幣二點五兆元。", "約新台幣二點五兆元", 2_500_000_000_000, "TWD"),
+        ("兩國貿易去年達一點二萬億美元。", "一點二萬億美元", 1_200_000_000_000, "USD"),
+        ("新廠可帶來3萬5,000個就業機會。", "3萬5,000個就業機會", 35_000, "job"),
+        ("新廠可帶來1萬2千個工作崗位。", "1萬2千個工作崗位", 12_000, "job"),
+        ("日方另承諾提供1億5千萬美元援助。", "1億5千萬美元", 150_000_000, "USD"),
+    ],
+)
+def test_chinese_decimals_and_mixed_numerals(sentence, text, value, unit):
+    found = {q[0]: q for q in quantities(sentence)}
+    assert text in found, list(found)
+    assert found[text][1:3] == (value, unit)
+
+
+def test_a_clock_time_with_a_chinese_point_is_no_quantity():
+    assert quantities("記者會於下午三點半舉行，歷時一點五小時。") == []
+
+
+# --- units and currencies stay in their own list item ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "unit"),
+    [
+        ("該國人口約300萬、國內生產總值僅約50億美元。", "約300萬", "person"),
+        ("中國人口約14億，印度人口也超過14億。", "約14億", "person"),
+        ("東協6.8億人口、3.8兆美元的市場。", "6.8億人口", "person"),
+        ("新廠投資50億美元，年產量為20萬台。", "20萬台", "unit"),
+    ],
+)
+def test_a_list_item_with_its_own_noun_keeps_its_unit(sentence, text, unit):
+    found = {q[0]: q[2] for q in quantities(sentence)}
+    assert found.get(text) == unit, found
+
+
+def test_vague_amounts_stay_unrecorded():
+    assert quantities("兩國將成立規模數十億美元的基金，另有上千名工人受惠。") == []
+
+
+# --- 元 in a document that names no local currency ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("美國揚言對中國5000億元商品課徵關稅。", "USD"),
+        ("華府宣布對約2000億元的中國進口商品加稅。", "USD"),
+        ("市政府將撥款1億元興建公園。", "CNY"),
+        ("美國總統稱，政府補助10億元新台幣給業者，另對3000億元商品加稅。", "TWD"),
+    ],
+)
+def test_yuan_before_traded_goods(sentence, unit):
+    assert {q[2] for q in quantities(sentence) if q[0].endswith("元")} == {unit}

@@ -67,6 +67,8 @@ class UnitLexicon:
     per_after: dict[str, str]
     per_reach: int
     vague_before: frozenset[str]
+    units_named_before: dict[str, str]  # noun -> unit
+    traded_goods_nouns: tuple[str, ...]
     money_nouns_after: tuple[str, ...]
     money_cues_before: tuple[str, ...]
     money_cue_reach: int
@@ -176,6 +178,8 @@ def unit_lexicon() -> UnitLexicon:
         per_after=_words_by_kind(per, "after"),
         per_reach=int(raw["per_reach"]),
         vague_before=frozenset(fold(word) for word in raw["vague_before"]),
+        units_named_before=folded_map(raw["units_named_before"]),
+        traded_goods_nouns=longest_first(raw["traded_goods_nouns"]),
         money_nouns_after=longest_first(raw["money_nouns_after"]),
         money_cues_before=longest_first(raw["money_cues_before"]),
         money_cue_reach=int(raw["money_cue_reach"]),
