@@ -174,7 +174,6 @@ def test_russian_oil_still_names_russia() -> None:
     assert ("俄羅斯", "RUS") in linked("印度表示將停止購買俄羅斯石油。", dt.date(2025, 10, 23))
 
 
-@pytest.mark.xfail(strict=True, reason="needs a linker rule; the data cannot express it (see the KB report)")
 @pytest.mark.parametrize(
     ("text", "wrong"),
     [
@@ -184,5 +183,5 @@ def test_russian_oil_still_names_russia() -> None:
         ("美國宣布退出《巴黎協定》。", "Paris"),  # a treaty named after a city
     ],
 )
-def test_wrong_links_that_need_code(text: str, wrong: str) -> None:
+def test_wrong_links_that_a_linker_rule_prevents(text: str, wrong: str) -> None:
     assert wrong not in {name for _, name in linked(text, dt.date(2025, 10, 30))}

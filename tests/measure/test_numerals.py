@@ -52,7 +52,7 @@ def test_plain_values_are_ints_when_whole(value, shown):
 def test_the_lookahead_on_first_characters_finds_every_number_the_regex_finds():
     """NUMBER only adds a lookahead to NUMBER_SOURCE for speed: the matches must be the same."""
     pieces = ["5500", "3,500", "1.2", "362 ", "億", "萬", "兆", "千", "百", "三千五百", "兩", "廿", "卅", "○", "十", "零",
-              "6萬7000", "1億2000萬", "，", "。", "美元", "人", "年", "x", " ", "\u3000", "-", "\n"]
+              "6萬7000", "1億2000萬", "2萬5,000", "2萬5千", "1億5千萬", "三點一五", "點", "，", "。", "美元", "人", "年", "x", " ", "\u3000", "-", "\n"]
     randomness = random.Random(7)
     text = fold("".join(randomness.choice(pieces) for _ in range(20_000)))
     seeds = [fold(path.read_text(encoding="utf-8")) for path in sorted(SEEDS.glob("*.txt"))]

@@ -18,7 +18,7 @@ from typing import Callable, Iterable
 import rjieba
 from pypinyin import Style, lazy_pinyin
 
-from summitry.actors.kb import KnowledgeBase
+from summitry.actors.kb import DATA, KnowledgeBase, _read_yaml
 from summitry.actors.matcher import AliasMatch, match_aliases
 from summitry.model import Entity, Mention, TextView
 from summitry.text import fold
@@ -117,6 +117,9 @@ def _short_form_mentions(view: TextView, kb: KnowledgeBase, claims: _Claims, bou
         if next_pair is None:
             break
         index = next_pair.start()
+        if _function_word_at(folded, index):  # 以美為首: the compound cannot start with a function word
+            index += 1
+            continue
         members = _compound_at(folded, index, known, claims)
         if len(members) >= 2:
             run_end = members[-1] + 1
@@ -131,7 +134,7 @@ def _short_form_mentions(view: TextView, kb: KnowledgeBase, claims: _Claims, bou
     taken = {m.start for m in found}
     for short_form in _single_short_form_candidates(kb).finditer(folded):
         index, char = short_form.start(), short_form.group()
-        if index in taken or not claims.free(index, index + 1):
+        if index in taken or not claims.free(index, index + 1) or _function_word_at(folded, index):
             continue
         after_prefix = (
             index > 0 and folded[index - 1] in kb.single_prefixes and claims.free(index - 1, index) and boundary(index - 1)
@@ -140,6 +143,42 @@ def _short_form_mentions(view: TextView, kb: KnowledgeBase, claims: _Claims, bou
         if (after_prefix and boundary(index + 1)) or before_title:
             found.append(_short_mention(char, index, kb, "short_form"))
     return found
+
+
+@dataclass(frozen=True)
+class _ShortFormExclusions:
+    not_after: dict[str, frozenset[str]]  # short form -> characters it makes another word after
+    frame_ends: dict[str, tuple[str, ...]]  # short form -> ends of a frame it opens (以…為首)
+    frame_reach: int
+
+
+@cache
+def _short_form_exclusions() -> _ShortFormExclusions:
+    raw = _read_yaml(DATA / "short_forms.yaml")
+    return _ShortFormExclusions(
+        not_after={fold(char): frozenset(fold(c) for c in before) for char, before in (raw.get("not_after") or {}).items()},
+        frame_ends={fold(char): tuple(fold(end) for end in ends) for char, ends in (raw.get("frame_ends") or {}).items()},
+        frame_reach=int(raw.get("frame_reach", 0)),
+    )
+
+
+_CLAUSE_END = re.compile(r"[，。、；：！？,.;:!?「」『』()《》\n]")
+
+
+def _function_word_at(folded: str, index: int) -> bool:
+    """True when the short form at ``index`` is a function word here: 回以, 加以, 所以, or 以
+    opening a frame that closes later in its clause (以美國為首, 以安全為由)."""
+    exclusions = _short_form_exclusions()
+    char = folded[index]
+    if index > 0 and folded[index - 1] in exclusions.not_after.get(char, ()):
+        return True
+    ends = exclusions.frame_ends.get(char)
+    if not ends:
+        return False
+    window = folded[index + 1 : index + 1 + exclusions.frame_reach]
+    clause_end = _CLAUSE_END.search(window)
+    window = window[: clause_end.start()] if clause_end else window
+    return any(end in window for end in ends)
 
 
 @cache
@@ -290,6 +329,30 @@ def _office_countries(kb: KnowledgeBase) -> dict[str, str]:
         entity.id: entity.id if entity.type == "country" else kb.body_codes.get(entity.id) for entity in kb.entities.values()
     }
     return {entity_id: country for entity_id, country in office_countries.items() if country}
+
+
+@dataclass(frozen=True)
+class _LinkRules:
+    place_not_before: tuple[str, ...]
+    surnames: frozenset[str]
+    name_followers: tuple[str, ...]
+
+
+@cache
+def _link_rules() -> _LinkRules:
+    raw = _read_yaml(DATA / "link_rules.yaml")
+    return _LinkRules(
+        place_not_before=tuple(sorted({fold(word) for word in raw["place_not_before"]}, key=len, reverse=True)),
+        surnames=frozenset(fold(surname) for surname in raw["surnames"]),
+        name_followers=tuple(sorted({fold(word) for word in raw["name_followers"]}, key=len, reverse=True)),
+    )
+
+
+def _places_in_other_names(matches: list[AliasMatch], folded: str, kb: KnowledgeBase) -> Callable[[AliasMatch], bool]:
+    """台北時間 (a time zone) and 巴黎協定, 明斯克協議 (treaties) mention no place."""
+    places = _entities_of_type(kb, "place")
+    words = _link_rules().place_not_before
+    return lambda match: match.entity_ids[0] in places and folded.startswith(words, match.end)
 
 
 def _countries_opening_names(mentions: list[Mention], folded: str, kb: KnowledgeBase) -> list[Mention]:
@@ -458,7 +521,39 @@ def _unknown_people(view: TextView, kb: KnowledgeBase, claims: _Claims) -> tuple
             mention = Mention(start, end, person.id, "unknown_person")
             mentions.append(mention)
             claims.claim(mention)
+    for mention, person in _unknown_chinese_names(view, kb, claims):
+        new_people.setdefault(person.id, person)
+        mentions.append(mention)
+        claims.claim(mention)
     return mentions, list(new_people.values())
+
+
+def _unknown_chinese_names(view: TextView, kb: KnowledgeBase, claims: _Claims) -> Iterable[tuple[Mention, Entity]]:
+    """副部長劉振民說, 政策室長金容範表示: after a title, a three-character name that opens with a
+    common surname the word segmenter does not join to the next character (高興地, 安全問),
+    holds no speech verb (發言人林表示) and has a speech verb or punctuation after it. Named as
+    written: a pinyin or Korean romanisation guessed from the characters is wrong as often as right."""
+    rules = _link_rules()
+    folded = view.folded
+    for match in _surname_after_marker(kb).finditer(folded):
+        start, end = match.end(), match.end() + 3
+        if end > len(folded) or not claims.free(start, end) or _marker_ending_at(folded, start, kb) is None:
+            continue
+        name = folded[start:end]
+        if not all("\u4e00" <= char <= "\u9fff" for char in name) or not folded.startswith(rules.name_followers, end):
+            continue
+        if any(folded.startswith(rules.name_followers, inside) for inside in (start + 1, start + 2)):
+            continue
+        if len(rjieba.cut(name)[0]) == 2:  # the surname is the first half of a word: 高興, 安全
+            continue
+        person = Entity(id=f"person:zh:{name}", name=view.original[start:end], type="person")
+        yield Mention(start, end, person.id, "unknown_person"), person
+
+
+@cache
+def _surname_after_marker(kb: KnowledgeBase) -> re.Pattern[str]:
+    """The last character of a person marker before a common Chinese or Korean surname."""
+    return re.compile(f"{_character_class(_marker_last_characters(kb))}(?={_character_class(_link_rules().surnames)})")
 
 
 def _person_after_given_name(folded: str, end: int, claims: _Claims, kb: KnowledgeBase) -> Entity | None:
@@ -492,7 +587,8 @@ def link_actors(view: TextView, kb: KnowledgeBase, on: dt.date | None) -> Linked
     claims = _Claims(len(view.folded))
     boundary = _WordBoundaries(view)
     matches = match_aliases(view.folded, kb, _whole_words(view.folded, kb, boundary))
-    mentions = _alias_mentions(matches)
+    in_other_name = _places_in_other_names(matches, view.folded, kb)
+    mentions = _alias_mentions([match for match in matches if not in_other_name(match)])
     for mention in mentions:
         claims.claim(mention)
     mentions.extend(_countries_opening_names(mentions, view.folded, kb))

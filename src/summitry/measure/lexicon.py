@@ -67,6 +67,8 @@ class UnitLexicon:
     per_after: dict[str, str]
     per_reach: int
     vague_before: frozenset[str]
+    units_named_before: dict[str, str]  # noun -> unit
+    traded_goods_nouns: tuple[str, ...]
     money_nouns_after: tuple[str, ...]
     money_cues_before: tuple[str, ...]
     money_cue_reach: int
@@ -82,6 +84,8 @@ class TimeLexicon:
     relative_false_starts: frozenset[str]
     anchored_days: dict[str, int]
     anchored_years: dict[str, int]
+    anchored_false_starts: frozenset[str]
+    anchored_not_followed_by: tuple[str, ...]
     week_words: tuple[str, ...]
     weekdays: dict[str, int]
     week_shifts: dict[str, int]
@@ -101,6 +105,8 @@ class TimeLexicon:
     max_year_offset: int
     bare_day_not_after: tuple[str, ...]
     bare_day_not_followed_by: tuple[str, ...]
+    small_day_followed_by: tuple[str, ...]
+    small_day_not_after: tuple[str, ...]
     future_markers: tuple[str, ...]
     year_not_followed_by: tuple[str, ...]
     era_offsets: dict[str, int]
@@ -172,6 +178,8 @@ def unit_lexicon() -> UnitLexicon:
         per_after=_words_by_kind(per, "after"),
         per_reach=int(raw["per_reach"]),
         vague_before=frozenset(fold(word) for word in raw["vague_before"]),
+        units_named_before=folded_map(raw["units_named_before"]),
+        traded_goods_nouns=longest_first(raw["traded_goods_nouns"]),
         money_nouns_after=longest_first(raw["money_nouns_after"]),
         money_cues_before=longest_first(raw["money_cues_before"]),
         money_cue_reach=int(raw["money_cue_reach"]),
@@ -199,6 +207,8 @@ def time_lexicon() -> TimeLexicon:
         relative_false_starts=frozenset(fold(word) for word in raw["relative_false_starts"]),
         anchored_days=folded_map(raw["anchored_days"]),
         anchored_years=folded_map(raw["anchored_years"]),
+        anchored_false_starts=frozenset(fold(word) for word in raw["anchored_false_starts"]),
+        anchored_not_followed_by=longest_first(raw["anchored_not_followed_by"]),
         week_words=longest_first(raw["week_words"]),
         weekdays=folded_map(raw["weekdays"]),
         week_shifts=folded_map(raw["week_shifts"]),
@@ -220,6 +230,8 @@ def time_lexicon() -> TimeLexicon:
         max_year_offset=int(raw["max_year_offset"]),
         bare_day_not_after=longest_first(raw["bare_day_not_after"]),
         bare_day_not_followed_by=longest_first(raw["bare_day_not_followed_by"]),
+        small_day_followed_by=longest_first(raw["small_day_followed_by"]),
+        small_day_not_after=longest_first(raw["small_day_not_after"]),
         future_markers=longest_first(raw["future_markers"]),
         year_not_followed_by=longest_first(raw["year_not_followed_by"]),
         era_offsets=folded_map(raw["era_offsets"]),
@@ -295,9 +307,10 @@ def time_problems(raw: dict[str, Any]) -> list[str]:
         for word, shift in raw[group].items():
             if not isinstance(shift, int):
                 problems.append(f"{group}.{word} must be a whole number, not {shift!r}")
-    for word in raw["relative_false_starts"]:
-        if len(word) != 2:
-            problems.append(f"relative false start {word} must be two characters")
+    for name in ("relative_false_starts", "anchored_false_starts"):
+        for word in raw[name]:
+            if len(word) != 2:
+                problems.append(f"{name} {word} must be two characters")
     for group in ("relation_after", "relation_before"):
         for word, relation in raw[group].items():
             if relation not in RELATIONS:

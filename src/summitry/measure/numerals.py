@@ -25,14 +25,22 @@ MAGNITUDES = {"十": 10, "百": 100, "千": 1_000, "万": 10_000, "亿": 100_000
 CHINESE_DIGITS = "零〇○一二三四五六七八九两廿卅"
 CHINESE_NUMERAL = rf"[{CHINESE_DIGITS}十][{CHINESE_DIGITS}十百千万亿兆]*"
 DIGIT_VALUES = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-# "6萬7000", "2万8500", "1億2000萬": Arabic digits on both sides of a magnitude.
-COMPOUND_NUMERAL = r"(?P<compound_high>\d+)(?P<compound_unit>亿(?=\d{1,4}万)|万(?=\d{4}(?!\d)))(?P<compound_low>\d{1,4})(?P<compound_low_unit>万?)"
+# "6萬7000", "2万8500", "1億2000萬", "2萬5,000", "2萬5千", "1億5千萬": Arabic digits on both
+# sides of a magnitude.
+COMPOUND_NUMERAL = (
+    r"(?P<compound_high>\d+)"
+    r"(?P<compound_unit>亿(?=\d{1,4}千?万)|万(?=\d{4}(?!\d)|\d,\d{3}(?![\d,])|\d{1,3}千))"
+    r"(?P<compound_low>\d,\d{3}|\d{1,4})(?P<compound_low_unit>千?万|千|)"
+)
+# "三點一五兆": Chinese digits with a decimal point (folded 點 -> 点), then 萬/億/兆.
+CHINESE_DECIMAL = rf"(?P<decimal_whole>[{CHINESE_DIGITS}十百]+)点(?P<decimal_digits>[零〇○一二三四五六七八九]+)(?P<decimal_magnitude>[万亿兆]*)"
 # "3,500" with separators, "13.5", "362"; magnitudes may follow after one space ("362 亿").
 ARABIC_NUMERAL = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 ARABIC_MAGNITUDE = r"[百千万亿兆]*[万亿兆]|[千百]"
 
 NUMBER_SOURCE = (
     rf"{COMPOUND_NUMERAL}"
+    rf"|{CHINESE_DECIMAL}"
     rf"|(?P<arabic>{ARABIC_NUMERAL})(?:[ \u3000]?(?P<magnitude>{ARABIC_MAGNITUDE}))?"
     rf"|(?P<chinese>{CHINESE_NUMERAL})"
     r"|(?P<bare>[百千万亿]+)"
@@ -94,9 +102,15 @@ def find_numbers(folded: str, original: str) -> list[Number]:
     """Every number in the folded text; a full-width comma (folded to ",") never groups digits."""
     numbers: list[Number] = []
     for match in NUMBER.finditer(with_clause_commas(folded, original)):
-        compound_high, _, _, _, arabic, magnitude, chinese, bare = match.groups()
+        compound_high, arabic, magnitude, chinese, bare = match.group("compound_high", "arabic", "magnitude", "chinese", "bare")
         if compound_high:
             numbers.append(Number(match.start(), match.end(), compound_value(match), False, ""))
+        elif match.group("decimal_whole"):
+            try:
+                value = chinese_decimal_value(match)
+            except NotANumber:
+                continue
+            numbers.append(Number(match.start(), match.end(), value, True, match.group("decimal_magnitude")))
         elif bare:
             numbers.append(Number(match.start(), match.end(), arabic_value("1", bare), True, "", bare=True))
         elif chinese:
@@ -120,6 +134,13 @@ def compound_value(match: re.Match[str]) -> Decimal:
     """"6萬7000" = 6×10⁴ + 7000; "1億2000萬" = 1×10⁸ + 2000×10⁴."""
     high = arabic_value(match.group("compound_high"), match.group("compound_unit"))
     return high + arabic_value(match.group("compound_low"), match.group("compound_low_unit"))
+
+
+def chinese_decimal_value(match: re.Match[str]) -> Decimal:
+    """"三點一五兆" = 3.15 × 10¹²: the whole part as a Chinese numeral, then digit by digit."""
+    whole = chinese_value(match.group("decimal_whole"))
+    fraction = "".join(str(DIGIT_VALUES[character.replace("○", "〇")]) for character in match.group("decimal_digits"))
+    return arabic_value(f"{whole}.{fraction}", match.group("decimal_magnitude"))
 
 
 def with_clause_commas(folded: str, original: str) -> str:

@@ -369,11 +369,20 @@ def read_quantity(folded: str, number: Number, floor: int, lexicon: UnitLexicon)
             start = currency[1]
     if unit_reading is None or unit_reading.unit == BARE:
         unit_reading, start = read_unit_before(folded, number, lexicon) or (unit_reading, start)
+    if unit_reading is not None and unit_reading.unit == BARE:
+        unit_reading = unit_reading._replace(unit=unit_named_before(folded, number, lexicon) or BARE)
     if unit_reading is None:
         return None
     reading = Reading(start, unit_reading.end, unit_reading.value, unit_reading.unit, qualifier=qualifier)
     reading = extend_before(folded, reading, floor, lexicon)
     return extend_after(folded, reading, lexicon)
+
+
+def unit_named_before(folded: str, number: Number, lexicon: UnitLexicon) -> str | None:
+    """人口約140萬: the unit a noun earlier in the clause names for a bare 萬/億 amount; a list
+    item (cut at 、) keeps its own noun, so money later in the list lends it no currency."""
+    clause = clause_before(folded, number.start, NOUN_LOOKBACK)
+    return next((unit for noun, unit in lexicon.units_named_before.items() if noun in clause), None)
 
 
 class UnitEdges(NamedTuple):
@@ -668,8 +677,13 @@ def resolve_currencies(view: TextView, layout: Layout, readings: list[Reading], 
     """Give every amount an ISO code: 元 takes the local currency the document writes out,
     and money written without a currency takes the currency of its context."""
     if any(reading.unit == LOCAL for reading in readings):  # counting the local currency's names takes a pass per name
-        local = local_currency(view.folded, lexicon)
-        readings = [replace(reading, unit=local) if reading.unit == LOCAL else reading for reading in readings]
+        named = named_local_currency(view.folded, lexicon)
+        readings = [
+            replace(reading, unit=named or unnamed_local_currency(view.folded, reading, lexicon))
+            if reading.unit == LOCAL
+            else reading
+            for reading in readings
+        ]
     if not any(reading.unit == IMPLICIT for reading in readings):
         return readings
     currency_codes = set(lexicon.currencies.values())
@@ -684,14 +698,22 @@ def resolve_currencies(view: TextView, layout: Layout, readings: list[Reading], 
     ]
 
 
-def local_currency(folded: str, lexicon: UnitLexicon) -> str:
-    """The local currency the document names most often (人民幣, 新台幣, 港元), else the first listed."""
+def named_local_currency(folded: str, lexicon: UnitLexicon) -> str | None:
+    """The local currency the document names most often (人民幣, 新台幣, 港元), if any."""
     tally: Tally[str] = Tally()
     for word, code in lexicon.currencies.items():
         if code in lexicon.local_currencies and word not in lexicon.local_currency_words:
             tally[code] += folded.count(word)
     named = [code for code, count in tally.most_common() if count]
-    return named[0] if named else lexicon.local_currencies[0]
+    return named[0] if named else None
+
+
+def unnamed_local_currency(folded: str, reading: Reading, lexicon: UnitLexicon) -> str:
+    """元 in a document that names no local currency: before traded goods ("3000億元商品")
+    the currency trade is reported in (see default_currency), else the first local one listed."""
+    if noun_after(folded, reading.end, lexicon.traded_goods_nouns) is not None:
+        return default_currency(folded, lexicon)
+    return lexicon.local_currencies[0]
 
 
 def context_currency(layout: Layout, reading: Reading, explicit: InOrder) -> str | None:

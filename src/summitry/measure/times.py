@@ -168,7 +168,7 @@ def choose_longest(candidates: list[Reading]) -> list[Reading]:
     return chosen
 
 
-RANGE_ENDS = {"month", "md", "bare_day"}
+RANGE_ENDS = {"month", "md", "bare_day", "small_day"}
 
 
 def complete_range_ends(folded: str, readings: list[Reading], lexicon: TimeLexicon) -> list[Reading]:
@@ -478,6 +478,40 @@ def resolve_bare_day(match: re.Match[str], date: dt.date | None, lexicon: TimeLe
     return iso_day(year, month, day)
 
 
+def resolve_small_day(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
+    """"普亭四日飛抵": a day below the 10th in Chinese numerals, unless a count word stands
+    before it ("連續三日", "一連五日")."""
+    if any(match.string.endswith(word, 0, match.start()) for word in lexicon.small_day_not_after):
+        raise NotATime(match.group())
+    return resolve_bare_day(match, date, lexicon)
+
+
+def bracketed_day_heads(lexicon: TimeLexicon) -> dict[str, int]:
+    """今, 昨, 明 with their day shifts, from the two-character words 今天, 昨日, 明天."""
+    return {word[0]: shift for word, shift in lexicon.relative_days.items() if len(word) == 2 and word[1] in "天日"}
+
+
+def resolve_bracketed_day(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
+    """"今（29）日", "昨 (28) 天": the bracketed day of the month, taken in the month nearest
+    the day the word names (the bracket wins when the two disagree)."""
+    day = number_of(match["day"])
+    if not 1 <= day <= 31:
+        raise NotATime(match.group())
+    if date is None:
+        return None
+    named = date + dt.timedelta(days=bracketed_day_heads(lexicon)[match["relhead"]])
+    candidates = []
+    for shift in (-1, 0, 1):
+        year, month = shift_month(named.year, named.month, shift)
+        try:
+            candidates.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    if not candidates:
+        raise NotATime(match.group())
+    return min(candidates, key=lambda candidate: abs((candidate - named).days)).isoformat()
+
+
 def resolve_weekday(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
     """本週四 is in the publication week (weeks start on Sunday), 上週六 in the one before;
     a bare 周三 is the latest Wednesday up to the publication date, or the next one from it
@@ -496,7 +530,13 @@ def resolve_weekday(match: re.Match[str], date: dt.date | None, lexicon: TimeLex
 
 
 def resolve_anchored(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
-    """Resolved later, from the time mentioned before it (see resolve_anchored_readings)."""
+    """Resolved later, from the time mentioned before it (see resolve_anchored_readings);
+    no time inside 首次日中, 這次日本, 不同日期 or 陪同日本."""
+    start = match.start()
+    if start > 0 and match.string[start - 1 : start + 1] in lexicon.anchored_false_starts:
+        raise NotATime(match.group())
+    if any(match.string.startswith(word, match.end()) for word in lexicon.anchored_not_followed_by):
+        raise NotATime(match.group())
     return None
 
 
@@ -529,6 +569,8 @@ def patterns() -> tuple[Pattern, ...]:
     # that makes it a count or an ordinal ("為期2日", "第3日", "每5日").
     bare_day_lead = rf"(?:^|(?<=[\u4e00-\u9fff ,，()\n]))(?<![{''.join(lexicon.bare_day_not_after)}])"
     no_count_before = r"(?<![\d一二三四五六七八九十两〇零廿卅半多数几年每])"
+    small_day_follower = alternatives(lexicon.small_day_followed_by)
+    relhead = rf"(?P<relhead>{alternatives(bracketed_day_heads(lexicon))})"
     weekshift = rf"(?P<weekshift>{alternatives(lexicon.week_shifts)})"
     weekday = rf"(?P<weekday>{alternatives(lexicon.weekdays)})"
     # What a line must hold for each pattern to match in it: 年, 月, 日 or 号, and the first
@@ -608,6 +650,12 @@ def patterns() -> tuple[Pattern, ...]:
         time_pattern("relmonth", rf"{relmonth}{month_part}", resolve_relative_month, needs=(relative_month,)),
         time_pattern("relday", relday, resolve_relative_day, needs=(relative_day,)),
         time_pattern(
+            "bracketed_day",
+            rf"{relhead}{SPACE}\({SPACE}(?P<day>\d{{1,2}}){SPACE}\){SPACE}[日天]",
+            resolve_bracketed_day,
+            needs=(first_characters(bracketed_day_heads(lexicon)), "(", "日天"),
+        ),
+        time_pattern(
             "offset",
             rf"{count}{SPACE}{unit}{direction}",
             resolve_offset,
@@ -628,13 +676,21 @@ def patterns() -> tuple[Pattern, ...]:
             needs=(day_marks,),
             starts="1-9",
         ),
-        # Chinese-numeral days alone only from the 10th on: "三日" is as often "three days".
+        # Chinese-numeral days alone from the 10th on: below it "三日" is as often "three days".
         time_pattern(
             "bare_day",
             rf"{bare_day_lead}{no_count_before}(?P<day>{CHINESE_DAY_FROM_TENTH})日",
             resolve_bare_day,
             needs=("日",),
             starts=CHINESE_DAY_FROM_TENTH_STARTS,
+        ),
+        # Below the 10th only with a part of the day or an event word after it ("四日飛抵", "五日上午").
+        time_pattern(
+            "small_day",
+            rf"{bare_day_lead}{no_count_before}(?P<day>[一二三四五六七八九])日(?={small_day_follower})",
+            resolve_small_day,
+            needs=("日",),
+            starts="一二三四五六七八九",
         ),
         time_pattern(
             "weekday",

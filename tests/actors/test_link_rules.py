@@ -1,0 +1,103 @@
+"""Linker rules from QA on unseen articles, each tested on both sides with sentences of our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from summitry.actors import link_actors, load_knowledge_base
+from summitry.text import build_view
+
+ON = dt.date(2025, 10, 30)
+
+
+def linked(text: str) -> list[tuple[str, str, str]]:
+    """(surface, entity id, how) for every mention."""
+    result = link_actors(build_view(text), load_knowledge_base(), ON)
+    return [(text[m.start : m.end], m.entity_id, m.how) for m in result.mentions]
+
+
+def ids(text: str) -> set[str]:
+    return {entity_id for _, entity_id, _ in linked(text)}
+
+
+# --- 以 as a function word -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "總理回以微笑，並未正面回應。",
+        "美方對此予以嚴厲譴責。",
+        "雙方難以在短期內達成共識。",
+        "在以美國為首的盟國壓力下，俄方讓步。",
+        "北京以國家安全為由拒絕入境。",
+        "會議以經貿議題為主。",
+    ],
+)
+def test_yi_as_a_function_word_is_not_israel(text):
+    assert "ISR" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "美國國務卿今日訪以，與總理會談。",
+        "美以兩國領袖在白宮會晤。",
+        "德國宣布暫停對以出口武器。",
+    ],
+)
+def test_yi_as_israel_still_counts(text):
+    assert "ISR" in ids(text)
+
+
+# --- places inside other names -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("峰會於北京時間今晚8時開幕。", "北京"),
+        ("記者會訂在台北時間上午10時。", "台北"),
+        ("多國重申遵守《巴黎協定》的承諾。", "巴黎"),
+        ("烏方指責俄方違反明斯克協議。", "明斯克"),
+    ],
+)
+def test_a_place_inside_a_time_zone_or_treaty_is_no_mention(text, place):
+    assert place not in {surface for surface, _, _ in linked(text)}
+
+
+@pytest.mark.parametrize(("text", "place"), [("兩國元首在北京會晤。", "北京"), ("總統今晚抵達巴黎。", "巴黎")])
+def test_the_place_itself_still_counts(text, place):
+    assert place in {surface for surface, _, _ in linked(text)}
+
+
+# --- Chinese and Korean names after a title ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("青瓦台國家安保室長金鐘國表示，會談成果豐碩。", "金鐘國"),
+        ("外交部副部長劉曉東說，雙方仍有分歧。", "劉曉東"),
+        ("外交部发言人赵明远指出，中方坚决反对。", "赵明远"),
+    ],
+)
+def test_an_unknown_name_after_a_title_is_a_new_person(text, name):
+    found = {surface: (entity_id, how) for surface, entity_id, how in linked(text)}
+    assert name in found, found
+    assert found[name][1] == "unknown_person"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "市長高興地說，活動很成功。",
+        "議員安全問題受到關注。",
+        "部長高度評價兩國合作。",
+        "發言人林表示，目前沒有進一步消息。",
+    ],
+)
+def test_words_after_a_title_are_not_people(text):
+    assert not any(how == "unknown_person" for _, _, how in linked(text))
