@@ -143,6 +143,12 @@ class StatusLexicon:
     according_before: tuple[str, ...]
     according_after: tuple[str, ...]
     quotation_min_length: int
+    speaker_over_possible: tuple[str, ...] = ()  # 應該/建議 after 稱: the speaker's position
+    completed: tuple[str, ...] = ()  # 已 between a planned cue and its trigger
+    completed_verbs: tuple[str, ...] = ()  # 敲定: a trigger that is done, not an intention
+    cancelled_plan: tuple[str, ...] = ()  # 原定…
+    cancelled_by: tuple[str, ...] = ()  # …但/取消: the plan did not happen
+    joint_statements: tuple[str, ...] = ()  # 聯合聲明提到…: both sides speak
 
 
 @dataclass(frozen=True)
@@ -155,6 +161,8 @@ class DatingLexicon:
     since_words: tuple[str, ...] = ()
     since_reach: int = 14
     other_verbs: tuple[str, ...] = ()
+    earlier_mention: tuple[str, ...] = ()  # 繼…後, 再度: this report names an earlier meeting
+    that_day: tuple[str, ...] = ()  # 當天: the day just named, else the publication date
 
 
 @dataclass(frozen=True, eq=False)  # one instance per process: identity is its hash
@@ -360,6 +368,12 @@ def event_lexicon() -> EventLexicon:
             according_before=longest_first(status["according_to"]["before"]),
             according_after=longest_first(status["according_to"]["after"]),
             quotation_min_length=int(status.get("quotation_min_length", 8)),
+            speaker_over_possible=longest_first(status["possible"].get("yield_to_speaker")),
+            completed=longest_first(status["planned"].get("blocked_by_completion")),
+            completed_verbs=longest_first(status["planned"].get("completed_verbs")),
+            cancelled_plan=longest_first((status.get("cancelled_plan") or {}).get("plans")),
+            cancelled_by=longest_first((status.get("cancelled_plan") or {}).get("turns")),
+            joint_statements=longest_first(status.get("joint_statements")),
         ),
         dating=DatingLexicon(
             news_of_the_day=_cues(dating["news_of_the_day"]),
@@ -370,6 +384,8 @@ def event_lexicon() -> EventLexicon:
             since_words=longest_first(dating.get("since_words")),
             since_reach=int(dating.get("since_reach", 14)),
             other_verbs=longest_first(dating.get("other_verbs")),
+            earlier_mention=longest_first(dating.get("earlier_mention")),
+            that_day=longest_first(dating.get("that_day")),
         ),
     )
 
