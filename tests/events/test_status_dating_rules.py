@@ -66,3 +66,30 @@ def test_the_speaker_stands_outside_modifiers(text: str, kind: str, claimed_by: 
 def test_a_joint_statement_is_no_one_partys_claim() -> None:
     found = [f for f in facts("兩國領袖會後發表聯合聲明，提到日本與南韓同意擴大經貿合作。") if f.type == "AGREE"]
     assert found and all((f.status, f.claimed_by) == ("reported", None) for f in found), found
+
+
+def dates(text: str, kind: str) -> list[str | None]:
+    return sorted((f.date for f in facts(text) if kind in (f.type, f"{f.type}/{f.mode}")), key=str)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        # a time opening a clause dates the triggers of the clauses after it in the sentence
+        ("今年3月日美達成關稅協議架構，日本同意投資美國5500億美元。", "COOPERATE", ["2025-03"]),
+        # ... but not a plan, nor a clause that turns (但) or opens a new step (目前)
+        ("今年5月兩國達成協議，日本將在年底前向美國採購大豆。", "COOPERATE", [None]),
+        ("川普去年7月與日本達成協議，但日本目前仍未兌現投資承諾。", "COOPERATE", [None]),
+        # nor across a since-phrase (自…以來): the time is of the invasion
+        ("這是自2022年2月俄國入侵烏克蘭以來，普京首次訪問印度。", "CONSULT/visit", [None]),
+        # an agreement named as a noun is older than the saying that mentions it
+        ("南韓官員28日表示，這項方案類似越南與美國達成的協議。", "AGREE", [None]),
+        # 繼…後 names an earlier summit: its month dates neither this meeting nor later reports
+        ("李在明23日抵達東京。這是繼六月G7峰會後，他再度和石破茂會談。雙方先進行小範圍會談，接著進行擴大會談。", "CONSULT/meeting", ["2025-10-23", "2025-10-23"]),
+        # 當天 after a dated clause is that day; alone it is the day of the news
+        ("普京4日抵達新德里，莫迪當天親赴機場迎接普京。", "CONSULT/meeting", ["2025-10-04"]),
+        ("莫迪當天親赴機場迎接普京。", "CONSULT/meeting", ["2025-10-30"]),
+    ],
+)
+def test_event_dates_across_a_sentence(text: str, kind: str, expected: list[str | None]) -> None:
+    assert dates(text, kind) == expected

@@ -161,8 +161,11 @@ class DatingLexicon:
     since_words: tuple[str, ...] = ()
     since_reach: int = 14
     other_verbs: tuple[str, ...] = ()
-    earlier_mention: tuple[str, ...] = ()  # 繼…後, 再度: this report names an earlier meeting
-    that_day: tuple[str, ...] = ()  # 當天: the day just named, else the publication date
+    earlier_opens: tuple[Cue, ...] = ()  # 繼 (…後): the frame names an earlier event
+    earlier_closes: tuple[str, ...] = ()  # 後, 之後
+    group_breaks: tuple[str, ...] = ()  # a clause opening so keeps no time from the one before
+    group_turns: tuple[str, ...] = ()  # nor one turning so (莫迪卻…)
+    prior_deal_nouns: tuple[str, ...] = ()  # 達成的協議: a deal made before
 
 
 @dataclass(frozen=True, eq=False)  # one instance per process: identity is its hash
@@ -384,8 +387,11 @@ def event_lexicon() -> EventLexicon:
             since_words=longest_first(dating.get("since_words")),
             since_reach=int(dating.get("since_reach", 14)),
             other_verbs=longest_first(dating.get("other_verbs")),
-            earlier_mention=longest_first(dating.get("earlier_mention")),
-            that_day=longest_first(dating.get("that_day")),
+            earlier_opens=_cues((dating.get("earlier_frame") or {}).get("opens")),
+            earlier_closes=longest_first((dating.get("earlier_frame") or {}).get("closes")),
+            group_breaks=longest_first(dating.get("group_breaks")),
+            group_turns=longest_first(dating.get("group_turns")),
+            prior_deal_nouns=longest_first(dating.get("prior_deal_nouns")),
         ),
     )
 
