@@ -28,6 +28,8 @@ def statuses(text: str, kind: str) -> list[tuple[str, str | None]]:
         ("習近平與川普會晤時表示願深化雙方合作。", "CONSULT/meeting", [("reported", None)]),
         # a relative clause on the subject (即將卸任的) does not make the visit planned
         ("即將卸任的日本首相岸田文雄今天訪問南韓。", "CONSULT/visit", [("reported", None)]),
+        # ... while a party that only modifies the trigger's noun leaves the cue its reach
+        ("川普此行的目標是爭取3500億美元的日本投資。", "COOPERATE", [("planned", None)]),
         # 應該 after a verb of saying: the speaker's position, a claim, not a condition
         ("馬克龍稱中法應該在氣候議題上加強合作。", "COOPERATE", [("claimed", MACRON)]),
         # 可能 stays a possibility

@@ -179,10 +179,16 @@ class Attributor:
         return False
 
     def _describes_party(self, after: int, hit: TriggerHit) -> bool:
-        """即將卸任的日本首相岸田文雄訪問南韓: the cue sits in a relative clause on a party
-        written between it and the trigger."""
+        """即將卸任的日本首相岸田文雄周五訪問南韓: the cue sits in a relative clause on the party
+        that heads the phrase after 的 and acts later in the clause (not 的美國投資, where the
+        party only modifies the trigger's noun)."""
         mark = self.folded.find("的", after, hit.start)
-        return mark != -1 and any(mark < g.start and g.end <= hit.start for g in self.actors.groups)
+        if mark == -1:
+            return False
+        return any(
+            g.start == mark + 1 and g.end < hit.start and "的" not in self.folded[g.end : hit.start]
+            for g in self.actors.groups
+        )
 
     def _condition_start(self, hit: TriggerHit) -> int:
         """Where a conditional may stand: the sentence, from its last clause before the trigger
