@@ -17,6 +17,8 @@ from summitry.events.triggers import TriggerHit
 from summitry.model import TimeExpr
 
 _GRANULARITY = {10: "day", 7: "month", 4: "year"}
+_CLAUSE_MARKS = "，,；;。！？!?"
+_FRAME_REACH = 30  # characters a 繼…後 frame may span
 
 
 def granularity(value: str) -> str:
@@ -54,6 +56,7 @@ class Dater:
         self._starts = [self.times[i].start for i in self._by_start]
         self._contexts: dict[tuple[int, int], tuple[bool, int | None, bool]] = {}
         self._news_of_the_day_in: dict[int, bool] = {}
+        self._frames: dict[int, tuple[int, int] | None] = {}
 
     def _within(self, start: int, end: int) -> list[TimeExpr]:
         """The times wholly inside [start, end], in the order of self.times."""
@@ -72,6 +75,9 @@ class Dater:
 
     def _dates_something_else(self, time: TimeExpr, hit: TriggerHit) -> bool:
         """二○一一年十二月李明博以來 (since when), 去年五月就任總統 (another verb's time)."""
+        frame = self._earlier_frame(time.start)
+        if frame is not None and not (frame[0] <= hit.start < frame[1]):
+            return True  # 繼六月G7峰會後，再度和石破會談: June is the summit's month
         since_inside, since_end, other_verb_near = self._context_of(time)
         if since_inside:
             return True  # the time stage read 以來 into the time itself
@@ -80,6 +86,31 @@ class Dater:
         if since_end is not None and (hit.start < time.end or since_end <= hit.start - time.end):
             return True
         return other_verb_near and not (0 <= hit.start - time.end <= 1)
+
+    def _earlier_frame(self, offset: int) -> tuple[int, int] | None:
+        """The 繼…後 stretch around ``offset`` in its clause of punctuation, if any: it names an
+        event earlier than the one the clause reports."""
+        if offset in self._frames:
+            return self._frames[offset]
+        self._frames[offset] = frame = self._find_earlier_frame(offset)
+        return frame
+
+    def _find_earlier_frame(self, offset: int) -> tuple[int, int] | None:
+        start = offset
+        while start > 0 and self.folded[start - 1] not in _CLAUSE_MARKS and offset - start < _FRAME_REACH:
+            start -= 1
+        for cue in self.lexicon.earlier_opens:
+            opened = self.folded.rfind(cue.word, start, offset + 1)
+            if opened == -1 or not cue.fits(self.folded, opened):
+                continue
+            after = opened + len(cue.word)
+            window = self.folded[after : after + _FRAME_REACH]
+            for mark in _CLAUSE_MARKS:
+                window = window.split(mark, 1)[0]
+            closes = [window.find(word) + len(word) for word in self.lexicon.earlier_closes if word in window]
+            if closes and offset < after + min(closes):
+                return opened, after + min(closes)
+        return None
 
     def _context_of(self, time: TimeExpr) -> tuple[bool, int | None, bool]:
         """What the words around a time say, whatever the trigger: whether a since word is
@@ -111,6 +142,8 @@ class Dater:
             return min(in_clause, key=lambda t: abs(t.start - hit.start)).value, "clause"
         if self._requested(hit, hits):
             return None, "none"  # 5月21日…邀請日、韓領袖訪美: the day of the invitation, not of the visit
+        if self._prior_act(hit):
+            return None, "none"  # 29日說，…類似日本與美國達成的協議: the deal is older than the saying
         sentence = layout.sentence
         # A time in another clause dates the trigger only when it sets the scene of the whole
         # sentence: a dateline clause (10月29日，川普…) or the sentence's opening words.
@@ -124,6 +157,10 @@ class Dater:
             carried = self.carried(hit, layout, hits)
             if carried:
                 return carried, "carried"
+        elif not self._breaks_group(hit):
+            grouped = self.carried(hit, layout, hits, time_first=True)
+            if grouped:
+                return grouped, "group"
         if previous is not None and previous.paragraph == layout.paragraph:
             earlier = [
                 t
@@ -152,18 +189,45 @@ class Dater:
             for other in hits
         )
 
-    def carried(self, hit: TriggerHit, layout: SentenceLayout, hits: list[TriggerHit]) -> str | None:
+    def carried(self, hit: TriggerHit, layout: SentenceLayout, hits: list[TriggerHit], time_first: bool = False) -> str | None:
         """尹錫悅十六日起訪問日本，在東京和岸田舉行高峰會: a clause with no subject and no time of
-        its own goes on with the clause before it, and with the time of that clause's event."""
+        its own goes on with the clause before it, and with the time of that clause's event.
+
+        With ``time_first`` only a time written before that clause's first trigger counts, as
+        one that sets the scene of the clauses after it (今年7月美韓達成…，韓國同意投資…).
+        """
         for clause in reversed([c for c in layout.clauses if c.end <= hit.clause.start]):
             verbs = [h for h in hits if clause.holds(h.start, h.end)]
             if not verbs:
                 continue
             own = [t for h in verbs for t in self._own(self._within(clause.start, clause.end), h)]
+            if time_first:
+                if self._prior_act(verbs[0]):
+                    return None  # 據美韓7月達成的協議，南韓還要…: a source named, not a scene set
+                own = [
+                    t for t in own
+                    if t.end <= verbs[0].start and not self._dates_something_else(t, hit)
+                    and "。" not in self.folded[t.end : hit.start]
+                ]
             if own:
                 return min(own, key=lambda t: abs(t.start - verbs[0].start)).value
             return None
         return None
+
+    def _breaks_group(self, hit: TriggerHit) -> bool:
+        """A clause opening with 但/此後/目前… or turning with 卻: what it reports keeps no time
+        from before."""
+        before = self.folded[hit.clause.start : hit.start]
+        return before.lstrip(" ，,；;").startswith(self.lexicon.group_breaks) or any(
+            word in before for word in self.lexicon.group_turns
+        )
+
+    def _prior_act(self, hit: TriggerHit) -> bool:
+        """日本與美國達成的協議: an agreement named as a noun is one made before; only a time in
+        its own clause dates it, never the time of the saying around it."""
+        if hit.group.type != "AGREE":
+            return False
+        return self.folded.startswith("的", hit.end) and self.folded.startswith(self.lexicon.prior_deal_nouns, hit.end + 1)
 
     def _sets_scene(self, time: TimeExpr, layout: SentenceLayout, hits: list[TriggerHit]) -> bool:
         """10月29日，…; 當地時間2025年10月30日，…; 新加坡峰會(2018):… — a dateline or the opening
@@ -175,9 +239,10 @@ class Dater:
         return len(rest) <= 5 or (opening and time.start - layout.sentence.start <= 8 and not verbs)
 
     def historical(self, hit: TriggerHit) -> bool:
-        """曾經三次和特朗普見面, 第一次總統任內接待: an earlier meeting, not the one in the news."""
+        """曾經三次和特朗普見面, 第一次總統任內接待, 繼G7峰會後: an earlier meeting, not the one
+        in the news."""
         text = self.folded[hit.clause.start : hit.clause.end]
-        return any(word in text for word in self.lexicon.historical)
+        return any(word in text for word in self.lexicon.historical) or self._earlier_frame(hit.start) is not None
 
     def _news_of_the_day(self, layout: SentenceLayout) -> bool:
         """Whether the sentence says its news is of the day (今天, 當天…), read once per sentence."""

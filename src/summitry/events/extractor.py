@@ -285,6 +285,8 @@ class _Extraction:
         if status in ("reported", "claimed") and date and how == "clause" and self.document_date and self.lexicon.dating.future_is_planned:
             if is_after(date, self.document_date):
                 status = "planned"
+        if how == "group" and status in ("planned", "hypothetical", "negated"):
+            date = None  # 今年7月達成協議，以交換美國將降稅: a plan is not dated by the act before it
         claimed_by = attribution.claimed_by
         everyone = set(candidates[0].source + candidates[0].target) if candidates else set()
         if status == "claimed" and len(attribution.speakers) > 1 and set(attribution.speakers) >= everyone:
@@ -381,7 +383,7 @@ class _Extraction:
         for position, other in enumerate(self.found):
             if (
                 other.event.date and other.event.type in MEETING_TYPES and other.date_how != "inherited"
-                and other.event.status not in ("planned", "hypothetical", "negated")
+                and other.event.status not in ("planned", "hypothetical", "negated") and not other.historical
             ):
                 key = (other.participants, other.event.mode == "visit", other.event.type)
                 sentences, positions = lenders.setdefault(key, ([], []))
@@ -410,8 +412,29 @@ class _Extraction:
                     option = (sentences[after] - here + 0.5, positions[after])
                     best = option if best is None else min(best, option)
             if best is not None:
-                source = self.found[best[1]]
-                self.found[index] = replace(found, event=replace(event, date=source.event.date), date_how="inherited")
+                nearest = self.found[best[1]]
+                date = nearest.event.date
+                # 六月G7峰會…; 雙方先進行會談: a month or year named in another sentence, and
+                # other than the day of the document's main meeting, is an earlier meeting's.
+                if len(date) < 10 and nearest.sentence != here:
+                    main = self._main_date(lenders, found.participants, event.mode == "visit", types)
+                    date = main if main and not main.startswith(date) else date
+                self.found[index] = replace(found, event=replace(event, date=date), date_how="inherited")
+
+    def _main_date(self, lenders: dict[tuple, tuple[list[int], list[int]]], participants: frozenset[str], visit: bool, types: tuple[str, ...]) -> str | None:
+        """The day of the document's main meeting of these parties: the day its dated reports
+        name most often, when one day leads (a month or a year names an earlier meeting more
+        often than the one in the news)."""
+        days: dict[str, int] = {}
+        for kind in types:
+            for position in (lenders.get((participants, visit, kind)) or ((), ()))[1]:
+                date = self.found[position].event.date
+                if len(date) == 10:
+                    days[date] = days.get(date, 0) + 1
+        ranked = sorted(days.values(), reverse=True)
+        if not ranked or len(ranked) > 1 and ranked[0] == ranked[1]:
+            return None
+        return max(days, key=days.get)
 
 
 def _with_text_entities(kb: KnowledgeBase, linked: LinkedActors) -> Mapping[str, Entity]:

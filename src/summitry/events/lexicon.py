@@ -148,6 +148,12 @@ class StatusLexicon:
     according_before: tuple[str, ...]
     according_after: tuple[str, ...]
     quotation_min_length: int
+    speaker_over_possible: tuple[str, ...] = ()  # 應該/建議 after 稱: the speaker's position
+    completed: tuple[str, ...] = ()  # 已 between a planned cue and its trigger
+    completed_verbs: tuple[str, ...] = ()  # 敲定: a trigger that is done, not an intention
+    cancelled_plan: tuple[str, ...] = ()  # 原定…
+    cancelled_by: tuple[str, ...] = ()  # …但/取消: the plan did not happen
+    joint_statements: tuple[str, ...] = ()  # 聯合聲明提到…: both sides speak
 
 
 @dataclass(frozen=True)
@@ -160,6 +166,11 @@ class DatingLexicon:
     since_words: tuple[str, ...] = ()
     since_reach: int = 14
     other_verbs: tuple[str, ...] = ()
+    earlier_opens: tuple[Cue, ...] = ()  # 繼 (…後): the frame names an earlier event
+    earlier_closes: tuple[str, ...] = ()  # 後, 之後
+    group_breaks: tuple[str, ...] = ()  # a clause opening so keeps no time from the one before
+    group_turns: tuple[str, ...] = ()  # nor one turning so (莫迪卻…)
+    prior_deal_nouns: tuple[str, ...] = ()  # 達成的協議: a deal made before
 
 
 @dataclass(frozen=True, eq=False)  # one instance per process: identity is its hash
@@ -370,6 +381,12 @@ def event_lexicon() -> EventLexicon:
             according_before=longest_first(status["according_to"]["before"]),
             according_after=longest_first(status["according_to"]["after"]),
             quotation_min_length=int(status.get("quotation_min_length", 8)),
+            speaker_over_possible=longest_first(status["possible"].get("yield_to_speaker")),
+            completed=longest_first(status["planned"].get("blocked_by_completion")),
+            completed_verbs=longest_first(status["planned"].get("completed_verbs")),
+            cancelled_plan=longest_first((status.get("cancelled_plan") or {}).get("plans")),
+            cancelled_by=longest_first((status.get("cancelled_plan") or {}).get("turns")),
+            joint_statements=longest_first(status.get("joint_statements")),
         ),
         dating=DatingLexicon(
             news_of_the_day=_cues(dating["news_of_the_day"]),
@@ -380,6 +397,11 @@ def event_lexicon() -> EventLexicon:
             since_words=longest_first(dating.get("since_words")),
             since_reach=int(dating.get("since_reach", 14)),
             other_verbs=longest_first(dating.get("other_verbs")),
+            earlier_opens=_cues((dating.get("earlier_frame") or {}).get("opens")),
+            earlier_closes=longest_first((dating.get("earlier_frame") or {}).get("closes")),
+            group_breaks=longest_first(dating.get("group_breaks")),
+            group_turns=longest_first(dating.get("group_turns")),
+            prior_deal_nouns=longest_first(dating.get("prior_deal_nouns")),
         ),
     )
 

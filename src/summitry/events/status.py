@@ -17,10 +17,16 @@ from summitry.events.arguments import Group, SentenceActors
 from summitry.events.layout import Quotation
 from summitry.events.lexicon import Cue, EventLexicon, StatusLexicon
 from summitry.events.triggers import TriggerHit
+from summitry.text import fold
 
 STATUS_ORDER = ("hypothetical", "negated", "planned", "claimed", "reported")
 _RESULTATIVES = set("为至成到给入予")
 _VERB_CHAIN = 2  # 將X提升為/交給: the verb's result, so 將 is the object marker
+_COMPLETION_REACH = 8  # characters before the trigger where 已 marks it done
+_CONTRASTS = tuple(map(fold, ("但", "卻", "而")))
+# 在…會談後/晚宴上/訪問期間: a party inside such a phrase sets the scene; it does not speak.
+_SCENE_OPENERS = tuple(map(fold, ("在", "於", "出席")))
+_SCENE_CLOSERS = tuple(map(fold, ("後", "時", "上", "中", "期間", "之際")))  # a clause opening so turns from what came before
 
 
 @dataclass(frozen=True)
@@ -111,6 +117,7 @@ class Attributor:
             if folded[clause.start : clause.end].lstrip(" ，,").startswith(lexicon.hypothetical_ends)
         ]
         self._according: list[bool] | None = None
+        self._attributions: dict[int, Attribution] = {}
 
     def _find(self, kind: str, start: int, end: int, hit: TriggerHit | None) -> list[tuple[int, Cue]]:
         """The cues of one status list (``negated``, ``reporting``...) inside [start, end), none
@@ -140,14 +147,48 @@ class Attributor:
         return max([floor, *bounds])
 
     def _cue_before(self, kind: str, hit: TriggerHit, scope_start: int, reach: int | None) -> bool:
+        return self._cue_governing(kind, hit, scope_start, reach) is not None
+
+    def _cue_governing(self, kind: str, hit: TriggerHit, scope_start: int, reach: int | None) -> tuple[int, Cue] | None:
+        """The first cue of list ``kind`` before the trigger that governs it, with its offset."""
         start = scope_start if reach is None else max(scope_start, hit.start - reach)
         for position, cue in self._find(kind, start, hit.start, hit):
-            if self.folded[position + len(cue.word) : position + len(cue.word) + 1] == "的":
+            after = position + len(cue.word)
+            if self.folded[after : after + 1] == "的":
                 continue  # 作出投資承諾的同時: a noun here, not an intention
-            if cue.ba_check and (self._party_at(position + len(cue.word)) or self._resultative(hit)):
+            if cue.ba_check and (self._party_at(after) or self._resultative(hit)):
                 continue  # 將特朗普奉為…, 將雙邊關係提升為…: 將 marks the object, not the future
-            return True
+            if cue.needs is not None and not self._need_met(cue, after):
+                continue  # 不是…的時機: only with its second word
+            if kind == "planned" and (self._completed_between(after, hit.start) or self._describes_party(after, hit)):
+                continue  # 承諾投資，並已簽署: this part is done; 即將卸任的岸田…訪問: of 卸任
+            return position, cue
+        return None
+
+    def _need_met(self, cue: Cue, after: int) -> bool:
+        end = min(self.layout.sentence.end, after + cue.needs.reach)
+        return any(self.folded.find(word, after, end) != -1 for word in cue.needs.words)
+
+    def _completed_between(self, start: int, end: int) -> bool:
+        """已/已經 written shortly before ``end`` (並已與美國簽署), not as 已久 (中斷已久的對話)."""
+        start = max(start, end - _COMPLETION_REACH)
+        for word in self.lexicon.completed:
+            position = self.folded.find(word, start, end)
+            if position != -1 and self.folded[position + len(word) : position + len(word) + 1] != "久":
+                return True
         return False
+
+    def _describes_party(self, after: int, hit: TriggerHit) -> bool:
+        """即將卸任的日本首相岸田文雄周五訪問南韓: the cue sits in a relative clause on the party
+        that heads the phrase after 的 and acts later in the clause (not 的美國投資, where the
+        party only modifies the trigger's noun)."""
+        mark = self.folded.find("的", after, hit.start)
+        if mark == -1:
+            return False
+        return any(
+            g.start == mark + 1 and g.end < hit.start and "的" not in self.folded[g.end : hit.start]
+            for g in self.actors.groups
+        )
 
     def _condition_start(self, hit: TriggerHit) -> int:
         """Where a conditional may stand: the sentence, from its last clause before the trigger
@@ -170,6 +211,14 @@ class Attributor:
         return max(hit.clause.start, quotation.open + 1 if quotation and quotation.speech else hit.clause.start)
 
     def attribute(self, hit: TriggerHit) -> Attribution:
+        """The trigger's status and claimant, read once per trigger (a later trigger of the
+        sentence may go on with an earlier one's intention)."""
+        key = id(hit)  # the sentence's hits live as long as this object
+        if key not in self._attributions:
+            self._attributions[key] = self._attribute(hit)
+        return self._attributions[key]
+
+    def _attribute(self, hit: TriggerHit) -> Attribution:
         sentence_start = self.layout.sentence.start
         quotation = self.layout.quotation_at(hit.start)
         if quotation is not None and (not quotation.speech or self._quotation_speaker(quotation, hit) is None):
@@ -178,27 +227,76 @@ class Attributor:
         clause_start = self._scope_start(hit)
         speaker_group, claimed = self._speaker(hit, quotation)
         speakers = tuple(speaker_group.ids) if speaker_group else ()
+        joint = claimed and speaker_group is None and self._joint_statement_speaks(hit)
         denied, denier = self._denial(hit, inner_start)
         negation_start = self._since_previous_trigger(hit, clause_start)
         # 考慮為特朗普準備驚喜，授予特朗普勳章: an intention carries into a following clause
         # that has no subject of its own, never into one that has (尋求多元化，美越防務升溫).
         planned_start = clause_start if self.actors.has_subject(hit) else self._since_previous_trigger(hit, inner_start)
-        hypothetical = self._cue_before("hypothetical", hit, self._condition_start(hit), None) or self._cue_before(
-            "possible", hit, clause_start, self.lexicon.possible_reach
-        )
+        possible = self._cue_governing("possible", hit, clause_start, self.lexicon.possible_reach)
+        if possible is not None and claimed and possible[1].word in self.lexicon.speaker_over_possible:
+            if self._find("reporting", sentence_start, possible[0], hit):
+                possible = None  # 馬克龍稱中歐應該在…合作: the speaker's position, a claim
+        hypothetical = self._cue_before("hypothetical", hit, self._condition_start(hit), None) or possible is not None
+        planned = self._cue_governing("planned", hit, planned_start, self.lexicon.planned_reach)
         if hypothetical:  # 若無法達成協議: a condition, not a fact either way
             status = "hypothetical"
         elif denied or self._cue_before("negated", hit, negation_start, self.lexicon.negated_reach):
             status = "negated"
-        elif self._cue_before("planned", hit, planned_start, self.lexicon.planned_reach):
+        elif planned is not None and self._plan_undone(planned[1], hit):
+            status = "negated"  # 原訂今日簽署，但…: the plan was dropped
+        elif planned is not None or self._goes_on_with_plan(hit):
             status = "planned"
+        elif joint:
+            status = "reported"  # 聯合聲明提到…: both sides say it, no one party's claim
         elif claimed:
             status = "claimed"
         else:
             status = "reported"
+        if joint:
+            speakers = ()
         claimant = denier or (speakers[0] if speakers else None)
         speaker = speakers[0] if quotation is not None and speakers else None
         return Attribution(status, claimant, speaker, speakers)
+
+    def _plan_undone(self, cue: Cue, hit: TriggerHit) -> bool:
+        """原訂今日簽署協議，但川普卻返回: a former plan that the rest of the sentence undoes."""
+        if cue.word not in self.lexicon.cancelled_plan:
+            return False
+        end = self.layout.sentence.end
+        return any(self.folded.find(word, hit.end, end) != -1 for word in self.lexicon.cancelled_by)
+
+    def _goes_on_with_plan(self, hit: TriggerHit) -> bool:
+        """韓方承諾要加碼投資美國，並在造船等領域加強合作: a trigger with no subject of its own
+        goes on with the trigger before it in the sentence, and with that one's intention,
+        unless a contrast (但/卻) or a completion (已) stands between."""
+        if self.actors.has_subject(hit):
+            return False
+        prior = next((o for o in reversed(self.actors.hits) if o.end <= hit.start and o is not hit), None)
+        if prior is None or self.layout.quotation_at(prior.start) != self.layout.quotation_at(hit.start):
+            return False
+        if self.folded[hit.clause.start : hit.start].lstrip(" ，,；;").startswith(self.lexicon.hypothetical_ends + _CONTRASTS):
+            return False
+        if self._completed_between(prior.end, hit.start) or self._completive(hit):
+            return False
+        return self.attribute(prior).status == "planned"
+
+    def _completive(self, hit: TriggerHit) -> bool:
+        """敲定協議, 簽署了: the trigger itself says the act is done."""
+        return self.folded.startswith(self.lexicon.completed_verbs, hit.start) or self.folded[hit.end : hit.end + 1] == "了"
+
+    def _joint_statement_speaks(self, hit: TriggerHit) -> bool:
+        """兩國發表聯合聲明，提到…: the last verb of saying before the trigger has a joint
+        statement, and no party after it, as its subject."""
+        sentence_start = self.layout.sentence.start
+        verbs = self._find("reporting", sentence_start, hit.start, hit)
+        if not verbs:
+            return False
+        verb = verbs[-1][0]
+        statement = max((self.folded.rfind(word, sentence_start, verb) for word in self.lexicon.joint_statements), default=-1)
+        if statement == -1:
+            return False
+        return not any(statement < g.start and g.end <= verb and g.role is None for g in self.actors.groups)
 
     # -- who speaks --------------------------------------------------------------------
     def _speaker(self, hit: TriggerHit, quotation: Quotation | None) -> tuple[Group | None, bool]:
@@ -215,10 +313,25 @@ class Attributor:
         verbs = [(p, c) for p, c in verbs if not self._inside_other_quotation(p, hit) and not self._says_only_a_quotation(p, c, hit)]
         if verbs:
             position, _ = verbs[-1]
-            return self.actors.speaker_before(position) or self._topic_before(position), True
+            return self._speaker_before(position) or self._topic_before(position), True
         if self._unattributed_end is not None and self._unattributed_end <= hit.start:
             return None, True
         return None, False
+
+    def _speaker_before(self, position: int) -> Group | None:
+        """Who speaks the verb of saying at ``position``: the nearest party before it in its
+        clause that is not inside a modifier or a scene phrase on the way to the verb —
+        川普在出席李在明主持的晚宴上宣佈 (of 晚宴), 劉振民在中菲元首會談後表示 (of 會談後)."""
+        clause = self.layout.clause_at(position)
+        groups = [g for g in self.actors.groups if g.end <= position and g.start >= clause.start and g.role is None]
+        for index in range(len(groups) - 1, 0, -1):
+            group, before = groups[index], groups[index - 1]
+            rest = self.folded[group.end : position]
+            opened = any(word in self.folded[before.end : group.start] for word in _SCENE_OPENERS)
+            modifier = "的" in rest and not rest.startswith("的")  # 總統府的消息人士稱: the speaker's side
+            if not modifier and not (opened and any(word in rest for word in _SCENE_CLOSERS)):
+                return group
+        return groups[0] if groups else None
 
     def _topic_before(self, position: int) -> Group | None:
         """The sentence's subject when it stands before a verb of saying (新聞稿指出: nobody)."""
@@ -243,7 +356,7 @@ class Attributor:
         verbs = self._find("reporting", sentence.start, quotation.open, None)
         verbs = [(p, c) for p, c in verbs if not self._inside_other_quotation(p, hit)]
         if verbs:
-            speaker = self.actors.speaker_before(verbs[-1][0]) or self._topic_before(verbs[-1][0])
+            speaker = self._speaker_before(verbs[-1][0]) or self._topic_before(verbs[-1][0])
             if speaker is not None:
                 return speaker
         after_start = quotation.close + 1
@@ -279,5 +392,5 @@ class Attributor:
         denials = self._find("denied", scope_start, hit.start, hit)
         if not denials:
             return False, None
-        party = self.actors.speaker_before(denials[-1][0]) or self._topic_before(denials[-1][0])
+        party = self._speaker_before(denials[-1][0]) or self._topic_before(denials[-1][0])
         return True, (party.ids[0] if party and party.ids else None)
