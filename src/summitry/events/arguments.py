@@ -164,6 +164,7 @@ class SentenceActors:
         resolve_pronoun: Callable[[int], str | None],
         resolve_both_sides: Callable[[str], tuple[str, ...]],
         time_spans: Sequence[tuple[int, int]] = (),
+        verbs: Sequence[TriggerHit] | None = None,
     ) -> None:
         self.folded = folded
         self.layout = layout
@@ -171,6 +172,7 @@ class SentenceActors:
         self.lexicon = lexicon
         self.titles = titles
         self.hits = hits
+        self.verbs = hits if verbs is None else verbs  # with the triggers another one replaced
         self.time_spans = time_spans
         sentence = layout.sentence
         parties = [
@@ -401,7 +403,7 @@ class SentenceActors:
     def _object_of_other(self, group: Group, hit: TriggerHit | None) -> bool:
         """A party right after another trigger is its object (會見日本天皇), not a subject,
         unless that trigger is a pivot verb whose object acts next (邀請習近平訪問美國)."""
-        for other in self.hits:
+        for other in self.verbs:
             if other is hit or other.end > group.start or other.group.pattern.attached:
                 continue  # a summit noun (峰會舉行美中元首會談) takes no object
             gap = self.folded[other.end : group.start]
