@@ -22,3 +22,32 @@ def test_a_tariff_on_imported_goods_is_no_purchase(text: str, source: set[str], 
     assert not [f for f in found if f.type == "COOPERATE"]
     fact = only(text, "SANCTION/tariff")
     assert (fact.source, fact.target) == (source, target)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A country before 局勢/議題/問題/危機 is what is talked about, not a party.
+        "雙方的聯合聲明還談及敘利亞局勢與氣候變遷等議題。",
+        "两国领导人就伊朗核问题及能源合作等议题交换意见。",
+    ],
+)
+def test_a_country_before_a_topic_noun_is_no_party(text: str) -> None:
+    parties = {p for f in facts(text) for p in f.parties}
+    assert not parties & {"AFG", "SYR", "IRN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "place"),
+    [
+        # 在X方面/領域/問題上 names an aspect, not where the event happened.
+        ("美國與南韓同意在北韓、造船方面密切合作。", "COOPERATE", None),
+        ("美國與日本外長表示，將在烏克蘭問題上加強合作。", "COOPERATE", None),
+        # A place before 的 and an event noun locates that event only.
+        ("石破茂昨日宣布取消與李在明在首爾的會晤，原因是雙方談判陷入僵局。", "CONSULT/negotiate", None),
+        # A place of the clause before still locates an event whose clause follows it.
+        ("高市早苗與習近平在慶州，舉行會談。", "CONSULT/meeting", "Gyeongju"),
+    ],
+)
+def test_aspects_are_no_venues(text: str, kind: str, place: str | None) -> None:
+    assert only(text, kind).place == place

@@ -26,7 +26,8 @@ _OBJECT_REACH = 8  # characters between a verb and its object (釋放最後20名
 _OBJECT_GAP = 2  # a party this close after another trigger is that trigger's object
 _MARKER_ORDER = ("passive", "ba", "prep", "comitative", "locative", "direction")
 _CLAUSE_PUNCTUATION = set("，,；;：:。！？!?「」『』")
-_SHORT_FORMS = ("short_form", "compound")  # the linker's `how` for 美, 中 in 美中, 訪美
+_SHORT_FORMS = ("short_form", "compound")
+_PHRASE_MARKS = set("與同跟就對向把將被的在於等")  # a word of another phrase between a place and 方面  # the linker's `how` for 美, 中 in 美中, 訪美
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class Party:
     kind: str = "mention"  # mention, short_form, pronoun, both_sides
     venue: bool = False
     locates: bool = True  # a venue that says where the event was (not 前往日本, a destination)
+    topic: bool = False  # what is talked about (阿富汗局勢, 在北韓方面): neither party nor place
 
 
 @dataclass
@@ -185,6 +187,7 @@ class SentenceActors:
         parties.sort(key=lambda p: p.start)
         # Venues change no span, so the text before a party is the same before and after them.
         self._spans = [(p.start, p.end) for p in parties]
+        self._party_starts = {p.start for p in parties}
         self._roles_before: dict[int, str | None] = {}
         self._subjects: dict[int, Group | None] = {}
         self.parties = [self._with_venue(p, parties) for p in parties]
@@ -229,6 +232,8 @@ class SentenceActors:
         if kind == "person":
             return party
         role = self._role_before(party)
+        if self._topic(party, parties, role):
+            return Party(party.start, party.end, party.ids, party.kind, True, False, True)
         if role == "direction" and kind in ("place", "country"):
             return _as_venue(party, locates=False)
         if kind == "place":
@@ -249,6 +254,45 @@ class SentenceActors:
         if party.kind == "mention" and self.folded.startswith(self.lexicon.venue_nouns, party.end):
             return _as_venue(party)  # 新加坡峰會; a short form (美俄峰會) names the parties instead
         return party
+
+    _TOPIC_REACH = 10
+
+    def _topic(self, party: Party, parties: list[Party], role: str | None) -> bool:
+        """阿富汗局勢, 北韓問題: a topic noun right after the party; after 在/於 also an aspect
+        noun closing the phrase (在北韓、造船方面, 在伊朗議題上)."""
+        if self.folded.startswith(self.lexicon.topic_nouns, party.end):
+            return True
+        gap = self.folded[party.end : party.end + 1]  # 伊朗核問題: one word of the topic between
+        if "\u4e00" <= gap <= "\u9fff" and gap not in _PHRASE_MARKS and gap not in "、和及與":
+            if self.folded.startswith(self.lexicon.topic_nouns, party.end + 1) and party.end + 1 not in self._party_starts:
+                return True
+        if role != "locative" and not (role is None and self._after_locative_run(party, parties)):
+            return False
+        window = self.folded[party.end : min(self.layout.clause_at(party.start).end, party.end + self._TOPIC_REACH)]
+        found = [window.find(noun) for noun in self.lexicon.aspect_nouns]
+        found = [position for position in found if position != -1]
+        if not found:
+            return False
+        until = party.end + min(found)
+        if any(party.end <= hit.start < until for hit in self.hits):
+            return False  # 在日本會談方面: the place of a verb, not an aspect
+        prefix = self.folded[party.end : until]
+        for other in parties:
+            if party.end <= other.start and other.end <= until:
+                prefix = prefix.replace(self.folded[other.start : other.end], "")
+        prefix = prefix.replace("、", "").replace("和", "").replace("及", "")
+        return len(prefix) <= 4 and not set(prefix) & _PHRASE_MARKS
+
+    def _after_locative_run(self, party: Party, parties: list[Party]) -> bool:
+        """在日本、北韓方面: a party joined by 、/和 to one after 在/於."""
+        earlier = [p for p in parties if p.end <= party.start]
+        if not earlier:
+            return False
+        previous = earlier[-1]
+        gap = self._plain(previous.end, party.start)
+        if gap not in ("、", "和", "及", "與"):
+            return False
+        return self._role_before(previous) == "locative"
 
     def _located_after_marker(self, party: Party, parties: Sequence[Party]) -> bool:
         """在/於 X, or 在 + places + X (在東京首相官邸): X names where, as a venue does."""
@@ -685,7 +729,7 @@ class SentenceActors:
         """The country a visit went to: 訪問越南, or the country of 訪問北京's Beijing."""
         venues = []
         for party in self.parties:
-            if not party.venue or not clause.holds(party.start, party.end):
+            if not party.venue or party.topic or not clause.holds(party.start, party.end):
                 continue
             country = self.actors.country_of(party.ids[0]) if self.actors.type_of(party.ids[0]) in ("country", "place") else None
             if country:
@@ -705,10 +749,24 @@ class SentenceActors:
                 continue
             if in_clause and self._locates(party, hit):
                 chosen.append(party)
-            elif not in_clause and party.end <= hit.start and (self._caption_clause(party) or self._after_locative(party)):
+            elif not in_clause and party.end <= hit.start and (self._caption_clause(party) or self._carried_place(party, hit)):
                 chosen.append(party)
         chosen.sort(key=lambda p: (not hit.clause.holds(p.start, p.end), self.actors.type_of(p.ids[0]) != "place", abs(p.start - hit.start)))
         return [p.ids[0] for p in chosen]
+
+    def _carried_place(self, party: Party, hit: TriggerHit) -> bool:
+        """在慶州，舉行會談: a 在-place of an earlier clause locates the events after it, but not
+        when it modifies an event noun of its own (取消在匈牙利的會談，原因是雙方談判…: the
+        talks in Hungary were cancelled, the negotiation is not placed there)."""
+        if not self._after_locative(party):
+            return False
+        end = party.end
+        for other in self.parties:
+            if other.start == end and other.venue:
+                end = other.end  # 在韓國釜山的
+        if not self.folded.startswith("的", end):
+            return True
+        return not any(end < other.start <= end + 4 and other is not hit for other in self.hits)
 
     def _after_locative(self, party: Party) -> bool:
         """在韓國釜山: the place and any country written before it after 在."""

@@ -130,6 +130,10 @@ class ArgumentLexicon:
     opening_light_verbs: tuple[str, ...] = ()
     addressed_verbs: tuple[str, ...] = ()
     relation_nouns: tuple[str, ...] = ()
+    complement_verbs: tuple[str, ...] = ()
+    taxed_nouns: tuple[str, ...] = ()
+    topic_nouns: tuple[str, ...] = ()
+    aspect_nouns: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -354,6 +358,10 @@ def event_lexicon() -> EventLexicon:
             opening_light_verbs=longest_first(arguments.get("opening_light_verbs")),
             addressed_verbs=longest_first(arguments.get("addressed_verbs")),
             relation_nouns=longest_first(arguments.get("relation_nouns")),
+            complement_verbs=longest_first(arguments.get("complement_verbs")),
+            taxed_nouns=longest_first(arguments.get("taxed_nouns")),
+            topic_nouns=longest_first(arguments.get("topic_nouns")),
+            aspect_nouns=longest_first(arguments.get("aspect_nouns")),
         ),
         status=StatusLexicon(
             negated=_cues(status["negated"]["words"]),
