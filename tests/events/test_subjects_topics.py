@@ -51,3 +51,23 @@ def test_a_country_before_a_topic_noun_is_no_party(text: str) -> None:
 )
 def test_aspects_are_no_venues(text: str, kind: str, place: str | None) -> None:
     assert only(text, kind).place == place
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "source", "target"),
+    [
+        # After a verb of saying or thinking, the party that follows is the subject of the
+        # clauses after it, not the speaker.
+        ("莫迪昨日發言，他應是指美國要求印度停止購買俄油，並因此對印度加徵關稅。", "SANCTION/tariff", {"USA"}, {"IND"}),
+        # A 對 phrase whose party follows modifiers ending in 的: still the target.
+        ("美國對總值300億美元的日本輸美汽車加徵關稅。", "SANCTION/tariff", {"USA"}, {"JPN"}),
+        ("欧盟对价值数十亿欧元的中国电动车征收关税。", "SANCTION/tariff", {"European Union"}, {"CHN"}),
+        # A country before the name of a tariff another country levies is the one taxed.
+        ("自8月起，越南對等關稅已降至20%。", "CONCEDE/tariff", {"USA"}, {"VNM"}),
+        # A person's own tariff stays his.
+        ("川普的對等關稅也從30%降至20%。", "CONCEDE/tariff", {"Donald Trump"}, set()),
+    ],
+)
+def test_who_acts_in_tariffs_and_embedded_clauses(text: str, kind: str, source: set[str], target: set[str]) -> None:
+    fact = only(text, kind)
+    assert (fact.source, fact.target) == (source, target)

@@ -27,6 +27,7 @@ _OBJECT_GAP = 2  # a party this close after another trigger is that trigger's ob
 _MARKER_ORDER = ("passive", "ba", "prep", "comitative", "locative", "direction")
 _CLAUSE_PUNCTUATION = set("，,；;：:。！？!?「」『』")
 _SHORT_FORMS = ("short_form", "compound")
+_PREP_PHRASE_REACH = 16  # 對價值2500億美元的: a 對 phrase's modifiers before its party
 _PHRASE_MARKS = set("與同跟就對向把將被的在於等")  # a word of another phrase between a place and 方面  # the linker's `how` for 美, 中 in 美中, 訪美
 
 
@@ -310,7 +311,11 @@ class SentenceActors:
     def _role_before(self, party: Party) -> str | None:
         """The marker role of the words between the party and the one before it in its clause."""
         if party.start not in self._roles_before:
-            self._roles_before[party.start] = marker_role(self._text_before(party.start), self.lexicon)
+            text = self._text_before(party.start)
+            role = marker_role(text, self.lexicon)
+            if role is None and text.endswith("的") and len(text) <= _PREP_PHRASE_REACH and text.startswith(self.lexicon.prep_phrase_openers) and not text.startswith(self.lexicon.prep_phrase_not):
+                role = "prep"  # 美國對價值2500億美元的中國貨品加徵關稅: China stands in the 對 phrase
+            self._roles_before[party.start] = role
         return self._roles_before[party.start]
 
     def _text_before(self, start: int) -> str:
@@ -493,10 +498,24 @@ class SentenceActors:
                 None,
             )
             if lead is not None and self._opens_clause(lead, clause):
-                return lead
+                return self._embedded_subject(lead, clause, hit, quotation) or lead
         plain = [g for g in self.groups if self._can_lead(g, hit) and self._speech_at(g.start) == quotation]
         before = [g for g in plain if g.end <= position]
         return (before or plain or [None])[0]
+
+    def _embedded_subject(self, lead: Group, clause: Clause, hit: TriggerHit | None, quotation) -> Group | None:
+        """他應是指美國希望…，並制裁印度: after a verb of saying or thinking, the party that
+        follows it is the subject of the clauses after it, not the one who speaks."""
+        following = next(
+            (g for g in self.groups if clause.holds(g.start, g.end) and g.start >= lead.end and g is not lead),
+            None,
+        )
+        if following is None or not self._can_lead(following, hit) or self._speech_at(following.start) != quotation:
+            return None
+        gap = self._plain(lead.end, following.start)
+        if len(gap) > 6 or not gap.endswith(self.lexicon.complement_verbs):
+            return None
+        return following
 
     def _speech_at(self, offset: int):
         """The quotation of speech around an offset: words inside it have their own subjects."""
@@ -580,6 +599,9 @@ class SentenceActors:
             subject = relative_head  # 來華進行國事訪問的法國總統: the head of the clause acts in it
             comitatives = [g for g in comitatives if g is not relative_head]
             comitatives_after = [g for g in comitatives_after if g is not relative_head]
+        taxed = self._taxed(subject, hit, on)
+        if taxed is not None:
+            return [taxed]
         if self._bare_passive(hit):
             return [Parties((), tuple(self._flat(subject, on)))]  # 受到批評: the critic is not named
         if pattern.symmetric:
@@ -595,6 +617,20 @@ class SentenceActors:
         if pattern.min_parties == 1 and not pattern.attached and passive is None:
             found = [self._with_counterpart(hit, parties, subject, on) for parties in found]
         return found
+
+    def _taxed(self, subject: Group | None, hit: TriggerHit, on: dt.date | None) -> Parties | None:
+        """韓國對等關稅已降至15%: a country right before the name of a tariff another country
+        levies is the one taxed; the levier is the source (the subject when it is the levier)."""
+        if subject is None or subject.end > hit.start or hit.group.mode != "tariff":
+            return None
+        noun = next((n for n in self.lexicon.taxed_nouns if self.folded.startswith(n, subject.end)), None)
+        if noun is None:
+            return None
+        taxed = self._flat(subject, on)
+        levier = self.lexicon.taxed_nouns[noun]
+        if not taxed or any(self.actors.type_of(i) != "country" or i == levier for i in taxed):
+            return None  # 川普的對等關稅, 美國對等關稅: the levier's own tariff
+        return Parties((levier,) if levier else (), tuple(taxed))
 
     def _with_counterpart(self, hit: TriggerHit, parties: Parties, subject: Group | None, on: dt.date | None) -> Parties:
         """A target the words after the trigger do not name, read from the rest of the sentence:

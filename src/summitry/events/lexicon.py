@@ -131,9 +131,11 @@ class ArgumentLexicon:
     addressed_verbs: tuple[str, ...] = ()
     relation_nouns: tuple[str, ...] = ()
     complement_verbs: tuple[str, ...] = ()
-    taxed_nouns: tuple[str, ...] = ()
+    taxed_nouns: Mapping[str, str] = field(default_factory=dict)  # folded noun -> levier
     topic_nouns: tuple[str, ...] = ()
     aspect_nouns: tuple[str, ...] = ()
+    prep_phrase_openers: tuple[str, ...] = ()
+    prep_phrase_not: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -359,9 +361,11 @@ def event_lexicon() -> EventLexicon:
             addressed_verbs=longest_first(arguments.get("addressed_verbs")),
             relation_nouns=longest_first(arguments.get("relation_nouns")),
             complement_verbs=longest_first(arguments.get("complement_verbs")),
-            taxed_nouns=longest_first(arguments.get("taxed_nouns")),
+            taxed_nouns={fold(noun): levier or "" for noun, levier in sorted((arguments.get("taxed_nouns") or {}).items(), key=lambda item: -len(item[0]))},
             topic_nouns=longest_first(arguments.get("topic_nouns")),
             aspect_nouns=longest_first(arguments.get("aspect_nouns")),
+            prep_phrase_openers=longest_first(arguments.get("prep_phrase_openers")),
+            prep_phrase_not=longest_first(arguments.get("prep_phrase_not")),
         ),
         status=StatusLexicon(
             negated=_cues(status["negated"]["words"]),
