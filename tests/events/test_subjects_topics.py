@@ -71,3 +71,17 @@ def test_aspects_are_no_venues(text: str, kind: str, place: str | None) -> None:
 def test_who_acts_in_tariffs_and_embedded_clauses(text: str, kind: str, source: set[str], target: set[str]) -> None:
     fact = only(text, kind)
     assert (fact.source, fact.target) == (source, target)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 合作信號, 合作意願: cooperation that might come, as commentators read it, is no event.
+        "觀察人士認為，印尼此舉釋放出經濟合作信號。",
+        "专家指出，两国的合作意愿依然强烈。",
+        # 進口關稅 is a tax on imports, no purchase.
+        "美國對日本汽車進口關稅將降至15%。",
+    ],
+)
+def test_a_signal_of_cooperation_is_no_cooperation(text: str) -> None:
+    assert not [f for f in facts(text) if f.type == "COOPERATE"]
