@@ -79,6 +79,9 @@ def test_who_acts_in_tariffs_and_embedded_clauses(text: str, kind: str, source: 
         # 合作信號, 合作意願: cooperation that might come, as commentators read it, is no event.
         "觀察人士認為，印尼此舉釋放出經濟合作信號。",
         "专家指出，两国的合作意愿依然强烈。",
+        # 投資大戶, 購買量: nouns for who invests and how much, no act.
+        "台積電本來就是日本投資大戶。",
+        "他們的購買量將降至零。",
         # 進口關稅 is a tax on imports, no purchase.
         "美國對日本汽車進口關稅將降至15%。",
     ],
