@@ -26,7 +26,9 @@ _OBJECT_REACH = 8  # characters between a verb and its object (釋放最後20名
 _OBJECT_GAP = 2  # a party this close after another trigger is that trigger's object
 _MARKER_ORDER = ("passive", "ba", "prep", "comitative", "locative", "direction")
 _CLAUSE_PUNCTUATION = set("，,；;：:。！？!?「」『』")
-_SHORT_FORMS = ("short_form", "compound")  # the linker's `how` for 美, 中 in 美中, 訪美
+_SHORT_FORMS = ("short_form", "compound")
+_PREP_PHRASE_REACH = 16  # 對價值2500億美元的: a 對 phrase's modifiers before its party
+_PHRASE_MARKS = set("與同跟就對向把將被的在於等")  # a word of another phrase between a place and 方面  # the linker's `how` for 美, 中 in 美中, 訪美
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class Party:
     kind: str = "mention"  # mention, short_form, pronoun, both_sides
     venue: bool = False
     locates: bool = True  # a venue that says where the event was (not 前往日本, a destination)
+    topic: bool = False  # what is talked about (阿富汗局勢, 在北韓方面): neither party nor place
 
 
 @dataclass
@@ -164,6 +167,7 @@ class SentenceActors:
         resolve_pronoun: Callable[[int], str | None],
         resolve_both_sides: Callable[[str], tuple[str, ...]],
         time_spans: Sequence[tuple[int, int]] = (),
+        verbs: Sequence[TriggerHit] | None = None,
     ) -> None:
         self.folded = folded
         self.layout = layout
@@ -171,6 +175,7 @@ class SentenceActors:
         self.lexicon = lexicon
         self.titles = titles
         self.hits = hits
+        self.verbs = hits if verbs is None else verbs  # with the triggers another one replaced
         self.time_spans = time_spans
         sentence = layout.sentence
         parties = [
@@ -183,6 +188,7 @@ class SentenceActors:
         parties.sort(key=lambda p: p.start)
         # Venues change no span, so the text before a party is the same before and after them.
         self._spans = [(p.start, p.end) for p in parties]
+        self._party_starts = {p.start for p in parties}
         self._roles_before: dict[int, str | None] = {}
         self._subjects: dict[int, Group | None] = {}
         self.parties = [self._with_venue(p, parties) for p in parties]
@@ -227,6 +233,8 @@ class SentenceActors:
         if kind == "person":
             return party
         role = self._role_before(party)
+        if self._topic(party, parties, role):
+            return Party(party.start, party.end, party.ids, party.kind, True, False, True)
         if role == "direction" and kind in ("place", "country"):
             return _as_venue(party, locates=False)
         if kind == "place":
@@ -248,6 +256,45 @@ class SentenceActors:
             return _as_venue(party)  # 新加坡峰會; a short form (美俄峰會) names the parties instead
         return party
 
+    _TOPIC_REACH = 10
+
+    def _topic(self, party: Party, parties: list[Party], role: str | None) -> bool:
+        """阿富汗局勢, 北韓問題: a topic noun right after the party; after 在/於 also an aspect
+        noun closing the phrase (在北韓、造船方面, 在伊朗議題上)."""
+        if self.folded.startswith(self.lexicon.topic_nouns, party.end):
+            return True
+        gap = self.folded[party.end : party.end + 1]  # 伊朗核問題: one word of the topic between
+        if "\u4e00" <= gap <= "\u9fff" and gap not in _PHRASE_MARKS and gap not in "、和及與":
+            if self.folded.startswith(self.lexicon.topic_nouns, party.end + 1) and party.end + 1 not in self._party_starts:
+                return True
+        if role != "locative" and not (role is None and self._after_locative_run(party, parties)):
+            return False
+        window = self.folded[party.end : min(self.layout.clause_at(party.start).end, party.end + self._TOPIC_REACH)]
+        found = [window.find(noun) for noun in self.lexicon.aspect_nouns]
+        found = [position for position in found if position != -1]
+        if not found:
+            return False
+        until = party.end + min(found)
+        if any(party.end <= hit.start < until for hit in self.hits):
+            return False  # 在日本會談方面: the place of a verb, not an aspect
+        prefix = self.folded[party.end : until]
+        for other in parties:
+            if party.end <= other.start and other.end <= until:
+                prefix = prefix.replace(self.folded[other.start : other.end], "")
+        prefix = prefix.replace("、", "").replace("和", "").replace("及", "")
+        return len(prefix) <= 4 and not set(prefix) & _PHRASE_MARKS
+
+    def _after_locative_run(self, party: Party, parties: list[Party]) -> bool:
+        """在日本、北韓方面: a party joined by 、/和 to one after 在/於."""
+        earlier = [p for p in parties if p.end <= party.start]
+        if not earlier:
+            return False
+        previous = earlier[-1]
+        gap = self._plain(previous.end, party.start)
+        if gap not in ("、", "和", "及", "與"):
+            return False
+        return self._role_before(previous) == "locative"
+
     def _located_after_marker(self, party: Party, parties: Sequence[Party]) -> bool:
         """在/於 X, or 在 + places + X (在東京首相官邸): X names where, as a venue does."""
         start = party.start
@@ -264,7 +311,11 @@ class SentenceActors:
     def _role_before(self, party: Party) -> str | None:
         """The marker role of the words between the party and the one before it in its clause."""
         if party.start not in self._roles_before:
-            self._roles_before[party.start] = marker_role(self._text_before(party.start), self.lexicon)
+            text = self._text_before(party.start)
+            role = marker_role(text, self.lexicon)
+            if role is None and text.endswith("的") and len(text) <= _PREP_PHRASE_REACH and text.startswith(self.lexicon.prep_phrase_openers) and not text.startswith(self.lexicon.prep_phrase_not):
+                role = "prep"  # 美國對價值2500億美元的中國貨品加徵關稅: China stands in the 對 phrase
+            self._roles_before[party.start] = role
         return self._roles_before[party.start]
 
     def _text_before(self, start: int) -> str:
@@ -401,7 +452,7 @@ class SentenceActors:
     def _object_of_other(self, group: Group, hit: TriggerHit | None) -> bool:
         """A party right after another trigger is its object (會見日本天皇), not a subject,
         unless that trigger is a pivot verb whose object acts next (邀請習近平訪問美國)."""
-        for other in self.hits:
+        for other in self.verbs:
             if other is hit or other.end > group.start or other.group.pattern.attached:
                 continue  # a summit noun (峰會舉行美中元首會談) takes no object
             gap = self.folded[other.end : group.start]
@@ -447,10 +498,24 @@ class SentenceActors:
                 None,
             )
             if lead is not None and self._opens_clause(lead, clause):
-                return lead
+                return self._embedded_subject(lead, clause, hit, quotation) or lead
         plain = [g for g in self.groups if self._can_lead(g, hit) and self._speech_at(g.start) == quotation]
         before = [g for g in plain if g.end <= position]
         return (before or plain or [None])[0]
+
+    def _embedded_subject(self, lead: Group, clause: Clause, hit: TriggerHit | None, quotation) -> Group | None:
+        """他應是指美國希望…，並制裁印度: after a verb of saying or thinking, the party that
+        follows it is the subject of the clauses after it, not the one who speaks."""
+        following = next(
+            (g for g in self.groups if clause.holds(g.start, g.end) and g.start >= lead.end and g is not lead),
+            None,
+        )
+        if following is None or not self._can_lead(following, hit) or self._speech_at(following.start) != quotation:
+            return None
+        gap = self._plain(lead.end, following.start)
+        if len(gap) > 6 or not gap.endswith(self.lexicon.complement_verbs):
+            return None
+        return following
 
     def _speech_at(self, offset: int):
         """The quotation of speech around an offset: words inside it have their own subjects."""
@@ -534,6 +599,9 @@ class SentenceActors:
             subject = relative_head  # 來華進行國事訪問的法國總統: the head of the clause acts in it
             comitatives = [g for g in comitatives if g is not relative_head]
             comitatives_after = [g for g in comitatives_after if g is not relative_head]
+        taxed = self._taxed(subject, hit, on)
+        if taxed is not None:
+            return [taxed]
         if self._bare_passive(hit):
             return [Parties((), tuple(self._flat(subject, on)))]  # 受到批評: the critic is not named
         if pattern.symmetric:
@@ -549,6 +617,20 @@ class SentenceActors:
         if pattern.min_parties == 1 and not pattern.attached and passive is None:
             found = [self._with_counterpart(hit, parties, subject, on) for parties in found]
         return found
+
+    def _taxed(self, subject: Group | None, hit: TriggerHit, on: dt.date | None) -> Parties | None:
+        """韓國對等關稅已降至15%: a country right before the name of a tariff another country
+        levies is the one taxed; the levier is the source (the subject when it is the levier)."""
+        if subject is None or subject.end > hit.start or hit.group.mode != "tariff":
+            return None
+        noun = next((n for n in self.lexicon.taxed_nouns if self.folded.startswith(n, subject.end)), None)
+        if noun is None:
+            return None
+        taxed = self._flat(subject, on)
+        levier = self.lexicon.taxed_nouns[noun]
+        if not taxed or any(self.actors.type_of(i) != "country" or i == levier for i in taxed):
+            return None  # 川普的對等關稅, 美國對等關稅: the levier's own tariff
+        return Parties((levier,) if levier else (), tuple(taxed))
 
     def _with_counterpart(self, hit: TriggerHit, parties: Parties, subject: Group | None, on: dt.date | None) -> Parties:
         """A target the words after the trigger do not name, read from the rest of the sentence:
@@ -683,7 +765,7 @@ class SentenceActors:
         """The country a visit went to: 訪問越南, or the country of 訪問北京's Beijing."""
         venues = []
         for party in self.parties:
-            if not party.venue or not clause.holds(party.start, party.end):
+            if not party.venue or party.topic or not clause.holds(party.start, party.end):
                 continue
             country = self.actors.country_of(party.ids[0]) if self.actors.type_of(party.ids[0]) in ("country", "place") else None
             if country:
@@ -703,10 +785,24 @@ class SentenceActors:
                 continue
             if in_clause and self._locates(party, hit):
                 chosen.append(party)
-            elif not in_clause and party.end <= hit.start and (self._caption_clause(party) or self._after_locative(party)):
+            elif not in_clause and party.end <= hit.start and (self._caption_clause(party) or self._carried_place(party, hit)):
                 chosen.append(party)
         chosen.sort(key=lambda p: (not hit.clause.holds(p.start, p.end), self.actors.type_of(p.ids[0]) != "place", abs(p.start - hit.start)))
         return [p.ids[0] for p in chosen]
+
+    def _carried_place(self, party: Party, hit: TriggerHit) -> bool:
+        """在慶州，舉行會談: a 在-place of an earlier clause locates the events after it, but not
+        when it modifies an event noun of its own (取消在匈牙利的會談，原因是雙方談判…: the
+        talks in Hungary were cancelled, the negotiation is not placed there)."""
+        if not self._after_locative(party):
+            return False
+        end = party.end
+        for other in self.parties:
+            if other.start == end and other.venue:
+                end = other.end  # 在韓國釜山的
+        if not self.folded.startswith("的", end):
+            return True
+        return not any(end < other.start <= end + 4 and other is not hit for other in self.hits)
 
     def _after_locative(self, party: Party) -> bool:
         """在韓國釜山: the place and any country written before it after 在."""

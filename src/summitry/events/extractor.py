@@ -22,7 +22,7 @@ from summitry.events.lexicon import EventLexicon, event_lexicon
 from summitry.events.status import Attributor, status_cue_index
 from summitry.events.summary import summarize
 from summitry.events.tables import read_tables, table_events
-from summitry.events.triggers import MentionIndex, TriggerHit, find_triggers
+from summitry.events.triggers import MentionIndex, SentenceTriggers, TriggerHit, find_sentence_triggers
 from summitry.model import Entity, Event, Quantity, Span, TextView, TimeExpr
 
 # Types whose events stand for a meeting of their parties: 雙方 refers back to them, and a
@@ -80,10 +80,14 @@ class _Extraction:
         self.tables = read_tables(view)
         # A table's rows are read by columns (events/tables.py), never as sentences.
         mention_index = MentionIndex(self.actors.mentions)
-        self.hits = [
-            [] if self._in_table(layout) else find_triggers(self.folded, layout, self.actors.mentions, lexicon, mention_index)
+        triggers = [
+            SentenceTriggers([], []) if self._in_table(layout)
+            else find_sentence_triggers(self.folded, layout, self.actors.mentions, lexicon, mention_index)
             for layout in self.layouts
         ]
+        self.hits = [found.kept for found in triggers]
+        # Every verb read, the replaced ones too: a party right after one is its object.
+        self.verbs = [sorted(found.kept + found.suppressed, key=lambda hit: hit.start) for found in triggers]
         self.found: list[_Found] = []
         self._both_sides_kinds: dict[int, tuple[str, ...]] = {}
         self._readers_by_sentence: dict[int, tuple[tuple, SentenceActors, Attributor]] = {}
@@ -130,7 +134,7 @@ class _Extraction:
         # 在川普的描述中: before a person, 在 marks no place, so only other markers count.
         if marker_role(self.folded[clause.start : start].rstrip(" "), self.lexicon.arguments) not in (None, "locative"):
             return False
-        return not any(0 <= start - hit.end <= _OBJECT_GAP for hit in self.hits[sentence])
+        return not any(0 <= start - hit.end <= _OBJECT_GAP for hit in self.verbs[sentence])
 
     def _speaker_of_sentence(self, layout: SentenceLayout, offset: int) -> str | None:
         sentence = layout.sentence
@@ -184,6 +188,7 @@ class _Extraction:
             self._pronoun,
             resolve,
             self._time_spans_in(layout),
+            self.verbs[layout.index],
         )
         attributor = Attributor(self.folded, actors, self.lexicon.status, status_cue_index(self.lexicon))
         self._readers_by_sentence[layout.index] = (key, actors, attributor)

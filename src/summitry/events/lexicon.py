@@ -130,6 +130,12 @@ class ArgumentLexicon:
     opening_light_verbs: tuple[str, ...] = ()
     addressed_verbs: tuple[str, ...] = ()
     relation_nouns: tuple[str, ...] = ()
+    complement_verbs: tuple[str, ...] = ()
+    taxed_nouns: Mapping[str, str] = field(default_factory=dict)  # folded noun -> levier
+    topic_nouns: tuple[str, ...] = ()
+    aspect_nouns: tuple[str, ...] = ()
+    prep_phrase_openers: tuple[str, ...] = ()
+    prep_phrase_not: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -365,6 +371,12 @@ def event_lexicon() -> EventLexicon:
             opening_light_verbs=longest_first(arguments.get("opening_light_verbs")),
             addressed_verbs=longest_first(arguments.get("addressed_verbs")),
             relation_nouns=longest_first(arguments.get("relation_nouns")),
+            complement_verbs=longest_first(arguments.get("complement_verbs")),
+            taxed_nouns={fold(noun): levier or "" for noun, levier in sorted((arguments.get("taxed_nouns") or {}).items(), key=lambda item: -len(item[0]))},
+            topic_nouns=longest_first(arguments.get("topic_nouns")),
+            aspect_nouns=longest_first(arguments.get("aspect_nouns")),
+            prep_phrase_openers=longest_first(arguments.get("prep_phrase_openers")),
+            prep_phrase_not=longest_first(arguments.get("prep_phrase_not")),
         ),
         status=StatusLexicon(
             negated=_cues(status["negated"]["words"]),

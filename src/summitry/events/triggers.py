@@ -127,6 +127,16 @@ def _anaphoric(folded: str, start: int, clause: Clause, anaphora: tuple[str, ...
     return any(word in before for word in anaphora)
 
 
+@dataclass(frozen=True)
+class SentenceTriggers:
+    """The triggers of one sentence that report events, and those another trigger of their
+    clause replaced: a replaced verb still takes its object (進口美國貨品 under 加徵關稅), so
+    the party after it is no subject of anything."""
+
+    kept: list[TriggerHit]
+    suppressed: list[TriggerHit]
+
+
 def find_triggers(
     folded: str,
     layout: SentenceLayout,
@@ -138,6 +148,17 @@ def find_triggers(
 
     ``index`` is ``MentionIndex(mentions)``, passed in when the caller reads many sentences.
     """
+    return find_sentence_triggers(folded, layout, mentions, lexicon, index).kept
+
+
+def find_sentence_triggers(
+    folded: str,
+    layout: SentenceLayout,
+    mentions: tuple[Mention, ...],
+    lexicon: EventLexicon,
+    index: MentionIndex | None = None,
+) -> SentenceTriggers:
+    """find_triggers, with the triggers a suppressing trigger of their clause replaced."""
     sentence = layout.sentence
     if index is None:
         index = MentionIndex(mentions)
@@ -168,10 +189,11 @@ def find_triggers(
     return _resolve(hits)
 
 
-def _resolve(hits: list[TriggerHit]) -> list[TriggerHit]:
-    """Longest of overlapping matches; suppressed and lonely-only groups removed per clause."""
+def _resolve(hits: list[TriggerHit]) -> SentenceTriggers:
+    """Longest of overlapping matches; suppressed and lonely-only groups removed per clause
+    (the suppressed ones returned apart)."""
     if not hits:
-        return []
+        return SentenceTriggers([], [])
     kept = [
         hit
         for hit in hits
@@ -198,11 +220,13 @@ def _resolve(hits: list[TriggerHit]) -> list[TriggerHit]:
         for key in hit.group.suppresses
     }
     result = []
+    replaced = []
     for hit in kept:
         if (hit.clause, hit.group.key) in suppressed or (hit.clause, (hit.group.type, None)) in suppressed:
+            replaced.append(hit)
             continue
         if hit.cue.only_alone and any(o.clause == hit.clause and not o.cue.only_alone for o in kept if o is not hit):
             continue
         result.append(hit)
     result.sort(key=lambda hit: (hit.start, hit.end))
-    return result
+    return SentenceTriggers(result, replaced)
