@@ -149,6 +149,7 @@ def test_titles_after_new_bodies_and_roles(text: str, on: str, expected: tuple[s
         ("兩國領導人在國立慶州博物館舉行會談。", ("國立慶州博物館", "Gyeongju National Museum")),
         ("俄方協助興建的古丹庫蘭核電廠位於坦米爾那都。", ("古丹庫蘭", "Kudankulam")),
         ("俄方協助興建的古丹庫蘭核電廠位於坦米爾那都。", ("坦米爾那都", "Tamil Nadu")),
+        ("巴解表態支持美方提出的和平方案。", ("巴解", "Palestine Liberation Organization")),
     ],
 )
 def test_added_bodies_companies_and_places(text: str, expected: tuple[str, str]) -> None:
@@ -164,6 +165,7 @@ def test_added_bodies_companies_and_places(text: str, expected: tuple[str, str])
         ("中國銀行業監管機構發布新規。", "2025-10-30", "Bank of China"),  # the banking sector
         ("杜特蒂搭機抵達尼諾伊·艾奎諾國際機場。", "2016-10-21", "Benigno Aquino III"),  # named after his father
         ("前總統柯拉蓉·艾奎諾的紀念活動", "2016-10-21", "Benigno Aquino III"),  # his mother
+        ("中巴解決邊界爭議後簽署協議。", "2025-10-30", "Palestine Liberation Organization"),  # 中巴 + 解決
     ],
 )
 def test_wrong_links_no_longer_happen(text: str, on: str, wrong: str) -> None:
