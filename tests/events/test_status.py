@@ -18,7 +18,8 @@ TRUMP = "Donald Trump"
         # stated as fact by the author
         ("韓國總統李在明29日在慶州會見美國總統川普。", "CONSULT/meeting", "reported", None),
         # 表示 / 宣稱 / 聲稱 / 說: that speaker's claim
-        ("川普表示，習近平已同意購買美國大豆。", "COOPERATE/economic", "claimed", TRUMP),
+        # agreed to buy: the purchase is still to come (planned), and Trump says so
+        ("川普表示，習近平已同意購買美國大豆。", "COOPERATE/economic", "planned", TRUMP),
         ("特朗普宣稱普京同意停火。", "AGREE/ceasefire", "claimed", TRUMP),
         ("特朗普聲稱他與普京談判了領土問題。", "CONSULT/negotiate", "claimed", TRUMP),
         # 據報導: a claim with no one named

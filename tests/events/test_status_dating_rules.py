@@ -78,8 +78,9 @@ def dates(text: str, kind: str) -> list[str | None]:
     ("text", "kind", "expected"),
     [
         # a time opening a clause dates the triggers of the clauses after it in the sentence
-        ("今年3月日美達成關稅協議架構，日本同意投資美國5500億美元。", "COOPERATE", ["2025-03"]),
-        # ... but not a plan, nor a clause that turns (但) or opens a new step (目前)
+        ("今年3月日美達成關稅協議架構，日本隨即擴大對美投資。", "COOPERATE", ["2025-03"]),
+        # ... but not a plan (同意投資: agreed, still to come), nor a clause that turns (但) or opens a new step (目前)
+        ("今年3月日美達成關稅協議架構，日本同意投資美國5500億美元。", "COOPERATE", [None]),
         ("今年5月兩國達成協議，日本將在年底前向美國採購大豆。", "COOPERATE", [None]),
         ("川普去年7月與日本達成協議，但日本目前仍未兌現投資承諾。", "COOPERATE", [None]),
         # nor across a since-phrase (自…以來): the time is of the invasion

@@ -160,6 +160,11 @@ class StatusLexicon:
     cancelled_plan: tuple[str, ...] = ()  # 原定…
     cancelled_by: tuple[str, ...] = ()  # …但/取消: the plan did not happen
     joint_statements: tuple[str, ...] = ()  # 聯合聲明提到…: both sides speak
+    planned_own_clause: tuple[str, ...] = ()  # 同意/決定: a planned cue for its own clause's verb only
+    performed_by_agreeing: frozenset[str] = frozenset()  # "AGREE/ceasefire": done by agreeing, not planned
+    invitation_opens: tuple[str, ...] = ()  # 應 (…邀請): at the invitation of
+    invitation_closes: tuple[str, ...] = ()  # …邀請
+    invitation_reach: int = 24
 
 
 @dataclass(frozen=True)
@@ -399,6 +404,11 @@ def event_lexicon() -> EventLexicon:
             cancelled_plan=longest_first((status.get("cancelled_plan") or {}).get("plans")),
             cancelled_by=longest_first((status.get("cancelled_plan") or {}).get("turns")),
             joint_statements=longest_first(status.get("joint_statements")),
+            planned_own_clause=longest_first(status["planned"].get("own_clause_only")),
+            performed_by_agreeing=frozenset(status["planned"].get("performed_by_agreeing") or ()),
+            invitation_opens=longest_first((status.get("invitation_frame") or {}).get("opens")),
+            invitation_closes=longest_first((status.get("invitation_frame") or {}).get("closes")),
+            invitation_reach=int((status.get("invitation_frame") or {}).get("reach", 24)),
         ),
         dating=DatingLexicon(
             news_of_the_day=_cues(dating["news_of_the_day"]),

@@ -8,6 +8,7 @@ Precedence: hypothetical > negated > planned > claimed > reported.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -23,6 +24,7 @@ STATUS_ORDER = ("hypothetical", "negated", "planned", "claimed", "reported")
 _RESULTATIVES = set("为至成到给入予")
 _VERB_CHAIN = 2  # 將X提升為/交給: the verb's result, so 將 is the object marker
 _COMPLETION_REACH = 8  # characters before the trigger where 已 marks it done
+_CLAUSE_BREAK = re.compile("[，,。；;：:！？!?\n]")  # an invitation frame never spans one
 _CONTRASTS = tuple(map(fold, ("但", "卻", "而")))
 # 在…會談後/晚宴上/訪問期間: a party inside such a phrase sets the scene; it does not speak.
 _SCENE_OPENERS = tuple(map(fold, ("在", "於", "出席")))
@@ -101,9 +103,9 @@ class Attributor:
         self.lexicon = lexicon
         self.cues = cues
         self.layout = actors.layout
-        self.blocked = [(p.start, p.end) for p in actors.parties]
-        self._cue_words = cues.cue_words
         sentence = self.layout.sentence
+        self.blocked = [(p.start, p.end) for p in actors.parties] + self._invitation_frames(sentence.start, sentence.end)
+        self._cue_words = cues.cue_words
         self._in_sentence = cues.written(folded, sentence.start, sentence.end)
         # Where each unattributed word (據報導…) first ends in the sentence: one ending by a
         # trigger stands before it.
@@ -118,6 +120,25 @@ class Attributor:
         ]
         self._according: list[bool] | None = None
         self._attributions: dict[int, Attribution] = {}
+        self._plan_cues: dict[int, str] = {}  # trigger -> the planned cue word that governs it
+
+    def _invitation_frames(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Spans of 應…邀請 (at the invitation of) in [start, end): no cue inside one is read."""
+        frames: list[tuple[int, int]] = []
+        lexicon = self.lexicon
+        for opener in lexicon.invitation_opens:
+            position = self.folded.find(opener, start, end)
+            while position != -1:
+                after = position + len(opener)
+                limit = min(end, after + lexicon.invitation_reach)
+                stop = _CLAUSE_BREAK.search(self.folded, after, limit)
+                limit = stop.start() if stop else limit
+                closes = [(at, word) for word in lexicon.invitation_closes if (at := self.folded.find(word, after, limit)) != -1]
+                if closes:
+                    at, word = min(closes)
+                    frames.append((position, at + len(word)))
+                position = self.folded.find(opener, after, end)
+        return frames
 
     def _find(self, kind: str, start: int, end: int, hit: TriggerHit | None) -> list[tuple[int, Cue]]:
         """The cues of one status list (``negated``, ``reporting``...) inside [start, end), none
@@ -162,6 +183,11 @@ class Attributor:
                 continue  # 不是…的時機: only with its second word
             if kind == "planned" and (self._completed_between(after, hit.start) or self._describes_party(after, hit)):
                 continue  # 承諾投資，並已簽署: this part is done; 即將卸任的岸田…訪問: of 卸任
+            if kind == "planned" and cue.word in self.lexicon.planned_own_clause and (
+                position < hit.clause.start or self._completive(hit)
+                or f"{hit.group.type}/{hit.group.mode}" in self.lexicon.performed_by_agreeing
+            ):
+                continue  # 同意簡化手續，並簽署備忘錄; 同意達成協議; 同意停火: done, not to come
             return position, cue
         return None
 
@@ -239,6 +265,8 @@ class Attributor:
                 possible = None  # 馬克龍稱中歐應該在…合作: the speaker's position, a claim
         hypothetical = self._cue_before("hypothetical", hit, self._condition_start(hit), None) or possible is not None
         planned = self._cue_governing("planned", hit, planned_start, self.lexicon.planned_reach)
+        if planned is not None:
+            self._plan_cues[id(hit)] = planned[1].word
         if hypothetical:  # 若無法達成協議: a condition, not a fact either way
             status = "hypothetical"
         elif denied or self._cue_before("negated", hit, negation_start, self.lexicon.negated_reach):
@@ -279,7 +307,10 @@ class Attributor:
             return False
         if self._completed_between(prior.end, hit.start) or self._completive(hit):
             return False
-        return self.attribute(prior).status == "planned"
+        if self.attribute(prior).status != "planned":
+            return False
+        # 同意加強合作，並擴大往來 goes on with the agreement; 同意加強合作，並與X通話 is another act
+        return self._plan_cues.get(id(prior)) not in self.lexicon.planned_own_clause or prior.group.type == hit.group.type
 
     def _completive(self, hit: TriggerHit) -> bool:
         """敲定協議, 簽署了: the trigger itself says the act is done."""

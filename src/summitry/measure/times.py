@@ -16,9 +16,10 @@ from functools import cache, lru_cache
 from typing import Callable
 
 from summitry.ingest.header import date_header
-from summitry.measure.lexicon import TimeLexicon, time_lexicon
+from summitry.measure.lexicon import TimeLexicon, read_data, time_lexicon
 from summitry.measure.numerals import NotANumber, chinese_value
 from summitry.model import TextView, TimeExpr
+from summitry.text import fold
 
 SPACE = r"[ \t\u3000]*"
 CHINESE_YEAR_DIGITS = "〇○零一二三四五六七八九"  # ○ (U+25CB) stands for 〇 in Taiwanese digit-by-digit years
@@ -80,12 +81,15 @@ def extract_times(view: TextView, document_date: dt.date | None) -> tuple[TimeEx
     lexicon = time_lexicon()
     folded = view.folded
     _, header_end = date_header(view.original)
+    dateline = find_dateline(folded, header_end, document_date)
     candidates = [
         reading
         for pattern, ranges in ranges_to_scan(folded)
-        for reading in readings_of(pattern, folded, ranges, document_date, lexicon)
+        for reading in readings_of(pattern, folded, ranges, document_date, lexicon, dateline)
         if reading.start >= header_end
     ]
+    if dateline is not None:
+        candidates = with_dateline_reading(candidates, dateline)
     chosen = complete_range_ends(folded, choose_longest(candidates), lexicon)
     chosen = resolve_anchored_readings(chosen, lexicon)
     chosen = [with_relation(folded, reading, lexicon) for reading in chosen]
@@ -102,14 +106,22 @@ def extract_times(view: TextView, document_date: dt.date | None) -> tuple[TimeEx
 
 
 def readings_of(
-    pattern: Pattern, folded: str, ranges: list[tuple[int, int]], document_date: dt.date | None, lexicon: TimeLexicon
+    pattern: Pattern,
+    folded: str,
+    ranges: list[tuple[int, int]],
+    document_date: dt.date | None,
+    lexicon: TimeLexicon,
+    dateline: Dateline | None = None,
 ) -> list[Reading]:
-    """Matches of one pattern in ``ranges`` that are times; one naming no real day (2月30日) is dropped too."""
+    """Matches of one pattern in ``ranges`` that are times; one naming no real day (2月30日) is dropped too.
+    Relative words after a dateline count from its day."""
     readings = []
+    filed_after = dateline.end if dateline is not None and pattern.name in COUNTED_FROM_DATELINE else None
     for start, end in ranges:
         for match in pattern.regex.finditer(folded, start, end):
+            date = dateline.date if filed_after is not None and match.start() >= filed_after else document_date
             try:
-                value = pattern.resolve(match, document_date, lexicon)
+                value = pattern.resolve(match, date, lexicon)
             except (ValueError, NotANumber):
                 continue
             readings.append(Reading(match.start(), match.end(), value, kind=pattern.name, match=match))
@@ -117,6 +129,97 @@ def readings_of(
 
 
 LINE = re.compile(r"[^\n]+")
+
+
+# --- datelines ---------------------------------------------------------------------------
+
+# Patterns whose value counts from the day of writing: after a dateline, from its day.
+# Bare days and month-days keep the publication date: their reading already allows for a
+# page dated a day after the story. So do weekdays: wire copy names them in the local time
+# of the event ("北京时间8日讯 … 将在周五会谈" is the Friday of the 7th in Washington).
+COUNTED_FROM_DATELINE = frozenset(
+    {"relday", "bracketed_day", "offset", "relyear", "relyear_md", "relyear_m", "relmonth",
+     "relmonth_d", "bare_year_part", "relyear_m_range_start"}
+)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """A wire dateline: the span of the whole line head, the span of its date, the day it names."""
+
+    start: int
+    end: int
+    date_start: int
+    date_end: int
+    date: dt.date
+
+
+@cache
+def dateline_settings() -> tuple[re.Pattern[str], int]:
+    """The dateline regex (on the folded text) and how far into a document one may start."""
+    raw = read_data("times.yaml")["dateline"]
+    endings = alternatives({fold(word) for word in raw["endings"]})
+    chinese_month = "十[一二]?|[一二三四五六七八九]"
+    chinese_day = rf"{CHINESE_DAY_FROM_TENTH}|[一二三四五六七八九]"
+    regex = re.compile(
+        r"(?<![^\s(【\[/。])[(【\[]?"  # at the start, or after a space, a bracket, a slash or a full stop
+        r"[^\s\d,，。、;；:：!?！？「」()【】\[\]/]{1,30}?"  # agency, reporter, place: no digits, no breaks
+        rf"(?P<date>(?:(?P<year>\d{{4}})年)?(?:(?P<month>\d{{1,2}}|{chinese_month})月)?"
+        rf"(?P<day>\d{{1,2}}|{chinese_day})日)"
+        rf"(?:{endings})(?=[)】\]\s/(]|$)"
+    )
+    return regex, int(raw["reach"])
+
+
+def find_dateline(folded: str, body_start: int, document_date: dt.date | None) -> Dateline | None:
+    """The dateline that opens the text or the line after its headline, if any, with the day
+    it names: the latest such day not after the day after publication."""
+    regex, reach = dateline_settings()
+    text_start = body_start + len(folded[body_start : body_start + reach]) - len(folded[body_start : body_start + reach].lstrip())
+    headline_end = folded.find("\n", text_start, text_start + 400)
+    second_line = -1
+    if headline_end != -1:
+        rest = folded[headline_end : headline_end + 400]
+        second_line = headline_end + len(rest) - len(rest.lstrip())
+    window_end = max(text_start + reach, second_line + reach)
+    for match in regex.finditer(folded, text_start, window_end):
+        if match.start() - text_start > reach and match.start() != second_line:
+            continue
+        try:
+            date = dateline_day(match, document_date)
+        except (ValueError, NotANumber):
+            continue
+        if date is not None:
+            return Dateline(match.start(), match.end(), match.start("date"), match.end("date"), date)
+    return None
+
+
+def dateline_day(match: re.Match[str], document_date: dt.date | None) -> dt.date | None:
+    """The day a dateline names; without a year, the latest such day up to a day after publication."""
+    day = number_of(match["day"])
+    month = number_of(match["month"]) if match["month"] else None
+    if match["year"]:
+        return dt.date(int(match["year"]), month, day) if month else None
+    if document_date is None:
+        return None
+    limit = document_date + dt.timedelta(days=1)
+    for back in range(13 if month is None else 25):
+        year, month_back = shift_month(limit.year, limit.month, -back)
+        if month is not None and month_back != month:
+            continue
+        try:
+            candidate = dt.date(year, month_back, day)
+        except ValueError:
+            continue
+        if candidate <= limit:
+            return candidate
+    return None
+
+
+def with_dateline_reading(candidates: list[Reading], dateline: Dateline) -> list[Reading]:
+    """The dateline's date as one reading with its day, in place of what read parts of it."""
+    kept = [reading for reading in candidates if reading.end <= dateline.date_start or reading.start >= dateline.date_end]
+    return kept + [Reading(dateline.date_start, dateline.date_end, dateline.date.isoformat(), kind="dateline")]
 
 
 def ranges_to_scan(folded: str) -> list[tuple[Pattern, list[tuple[int, int]]]]:
