@@ -78,6 +78,8 @@ def test_unit_validator_catches(change, problem):
         (lambda raw: raw["relation_after"].update({"以降": "later"}), "unknown relation"),
         (lambda raw: raw["relative_years"].update({"當年": None}), "whole number"),
         (lambda raw: raw["offset_units"].update({"世紀": "century"}), "unknown period"),
+        (lambda raw: raw["dateline"].update({"reach": 0}), "dateline.reach"),
+        (lambda raw: raw["dateline"].update({"endings": []}), "dateline.endings"),
     ],
 )
 def test_time_validator_catches(change, problem):

@@ -110,6 +110,8 @@ class TimeLexicon:
     future_markers: tuple[str, ...]
     year_not_followed_by: tuple[str, ...]
     era_offsets: dict[str, int]
+    dateline_endings: tuple[str, ...]
+    dateline_reach: int
 
 
 def read_data(name: str) -> dict[str, Any]:
@@ -235,6 +237,8 @@ def time_lexicon() -> TimeLexicon:
         future_markers=longest_first(raw["future_markers"]),
         year_not_followed_by=longest_first(raw["year_not_followed_by"]),
         era_offsets=folded_map(raw["era_offsets"]),
+        dateline_endings=longest_first(raw["dateline"]["endings"]),
+        dateline_reach=int(raw["dateline"]["reach"]),
     )
 
 
@@ -324,4 +328,8 @@ def time_problems(raw: dict[str, Any]) -> list[str]:
     for word in raw["offset_units_chinese_only"]:
         if word not in raw["offset_units"]:
             problems.append(f"{word} is Chinese-only but not an offset unit")
+    if not raw["dateline"]["endings"]:
+        problems.append("dateline.endings must name at least one word")
+    if not isinstance(raw["dateline"]["reach"], int) or raw["dateline"]["reach"] < 1:
+        problems.append("dateline.reach must be a positive whole number of characters")
     return problems

@@ -16,10 +16,9 @@ from functools import cache, lru_cache
 from typing import Callable
 
 from summitry.ingest.header import date_header
-from summitry.measure.lexicon import TimeLexicon, read_data, time_lexicon
+from summitry.measure.lexicon import TimeLexicon, time_lexicon
 from summitry.measure.numerals import NotANumber, chinese_value
 from summitry.model import TextView, TimeExpr
-from summitry.text import fold
 
 SPACE = r"[ \t\u3000]*"
 CHINESE_YEAR_DIGITS = "〇○零一二三四五六七八九"  # ○ (U+25CB) stands for 〇 in Taiwanese digit-by-digit years
@@ -157,8 +156,8 @@ class Dateline:
 @cache
 def dateline_settings() -> tuple[re.Pattern[str], int]:
     """The dateline regex (on the folded text) and how far into a document one may start."""
-    raw = read_data("times.yaml")["dateline"]
-    endings = alternatives({fold(word) for word in raw["endings"]})
+    lexicon = time_lexicon()
+    endings = alternatives(lexicon.dateline_endings)
     chinese_month = "十[一二]?|[一二三四五六七八九]"
     chinese_day = rf"{CHINESE_DAY_FROM_TENTH}|[一二三四五六七八九]"
     regex = re.compile(
@@ -168,7 +167,7 @@ def dateline_settings() -> tuple[re.Pattern[str], int]:
         rf"(?P<day>\d{{1,2}}|{chinese_day})日)"
         rf"(?:{endings})(?=[)】\]\s/(]|$)"
     )
-    return regex, int(raw["reach"])
+    return regex, lexicon.dateline_reach
 
 
 def find_dateline(folded: str, body_start: int, document_date: dt.date | None) -> Dateline | None:
