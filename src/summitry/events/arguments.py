@@ -21,14 +21,19 @@ from summitry.events.layout import Clause, SentenceLayout
 from summitry.events.lexicon import ArgumentLexicon, ArgumentPattern
 from summitry.events.triggers import TriggerHit
 from summitry.model import Entity, Mention
+from summitry.text import fold
 
 _OBJECT_REACH = 8  # characters between a verb and its object (釋放最後20名在世以色列人質)
 _OBJECT_GAP = 2  # a party this close after another trigger is that trigger's object
 _MARKER_ORDER = ("passive", "ba", "prep", "comitative", "locative", "direction")
 _CLAUSE_PUNCTUATION = set("，,；;：:。！？!?「」『』")
-_SHORT_FORMS = ("short_form", "compound")
+_SHORT_FORMS = ("short_form", "compound")  # the linker's `how` for 美, 中 in 美中, 訪美
 _PREP_PHRASE_REACH = 16  # 對價值2500億美元的: a 對 phrase's modifiers before its party
-_PHRASE_MARKS = set("與同跟就對向把將被的在於等")  # a word of another phrase between a place and 方面  # the linker's `how` for 美, 中 in 美中, 訪美
+# Constants compared with the folded (Simplified) text are folded too: 與 is 与 there.
+_PHRASE_MARKS = frozenset(fold("與同跟就對向把將被的在於等"))  # a word of another phrase between a place and 方面
+_JOINERS = frozenset(fold("、和及與"))  # join coordinated parties (日本、北韓; 美國與日本)
+_LOCATIVE_MARKS = fold("在於")
+_PLACE_SUFFIXES = fold("市州省縣區 ，,:：")
 
 
 @dataclass(frozen=True)
@@ -264,7 +269,7 @@ class SentenceActors:
         if self.folded.startswith(self.lexicon.topic_nouns, party.end):
             return True
         gap = self.folded[party.end : party.end + 1]  # 伊朗核問題: one word of the topic between
-        if "\u4e00" <= gap <= "\u9fff" and gap not in _PHRASE_MARKS and gap not in "、和及與":
+        if "\u4e00" <= gap <= "\u9fff" and gap not in _PHRASE_MARKS and gap not in _JOINERS:
             if self.folded.startswith(self.lexicon.topic_nouns, party.end + 1) and party.end + 1 not in self._party_starts:
                 return True
         if role != "locative" and not (role is None and self._after_locative_run(party, parties)):
@@ -281,7 +286,7 @@ class SentenceActors:
         for other in parties:
             if party.end <= other.start and other.end <= until:
                 prefix = prefix.replace(self.folded[other.start : other.end], "")
-        prefix = prefix.replace("、", "").replace("和", "").replace("及", "")
+        prefix = "".join(character for character in prefix if character not in _JOINERS)
         return len(prefix) <= 4 and not set(prefix) & _PHRASE_MARKS
 
     def _after_locative_run(self, party: Party, parties: list[Party]) -> bool:
@@ -291,7 +296,7 @@ class SentenceActors:
             return False
         previous = earlier[-1]
         gap = self._plain(previous.end, party.start)
-        if gap not in ("、", "和", "及", "與"):
+        if gap not in _JOINERS:
             return False
         return self._role_before(previous) == "locative"
 
@@ -480,7 +485,7 @@ class SentenceActors:
         while text and text != previous:
             previous = text
             text = _consume(_consume(_consume(text, self.lexicon.clause_openers), self.titles), self.lexicon.title_prefixes)
-            text = text.lstrip("在於")
+            text = text.lstrip(_LOCATIVE_MARKS)
         return len(text) <= 1
 
     def topic(self, hit: TriggerHit | None) -> Group | None:
@@ -839,5 +844,5 @@ class SentenceActors:
         for start, end in self.time_spans:
             if clause.holds(start, end):
                 text = text.replace(self.folded[start:end], "")
-        text = _consume(text.strip("市州省縣區 ，,:："), self.lexicon.venue_nouns)
-        return len(text.strip("市州省縣區 ，,:：")) <= 1
+        text = _consume(text.strip(_PLACE_SUFFIXES), self.lexicon.venue_nouns)
+        return len(text.strip(_PLACE_SUFFIXES)) <= 1
