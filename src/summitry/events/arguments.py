@@ -34,6 +34,9 @@ _PHRASE_MARKS = frozenset(fold("與同跟就對向把將被的在於等"))  # a 
 _JOINERS = frozenset(fold("、和及與"))  # join coordinated parties (日本、北韓; 美國與日本)
 _LOCATIVE_MARKS = fold("在於")
 _PLACE_SUFFIXES = fold("市州省縣區 ，,:：")
+# 在…會談後/晚宴上/訪問期間: a party inside such a phrase sets the scene; it does not speak.
+_SCENE_OPENERS = tuple(map(fold, ("在", "於", "出席")))
+_SCENE_CLOSERS = tuple(map(fold, ("後", "時", "上", "中", "期間", "之際")))
 
 
 @dataclass(frozen=True)
@@ -560,10 +563,19 @@ class SentenceActors:
         return Clause(previous[-1].start, clause.end)
 
     def speaker_before(self, position: int) -> Group | None:
-        """The party that speaks a verb of saying at ``position``: the nearest before it in its clause."""
+        """Who speaks the verb of saying at ``position``: the nearest party before it in its
+        clause that is not inside a modifier or a scene phrase on the way to the verb —
+        川普在出席李在明主持的晚宴上宣佈 (of 晚宴), 劉振民在中菲元首會談後表示 (of 會談後)."""
         clause = self.layout.clause_at(position)
         groups = [g for g in self.groups if g.end <= position and g.start >= clause.start and g.role is None]
-        return groups[-1] if groups else None
+        for index in range(len(groups) - 1, 0, -1):
+            group, before = groups[index], groups[index - 1]
+            rest = self.folded[group.end : position]
+            opened = any(word in self.folded[before.end : group.start] for word in _SCENE_OPENERS)
+            modifier = "的" in rest and not rest.startswith("的")  # 總統府的消息人士稱: the speaker's side
+            if not modifier and not (opened and any(word in rest for word in _SCENE_CLOSERS)):
+                return group
+        return groups[0] if groups else None
 
     # -- roles around a trigger --------------------------------------------------------
     def parties_for(self, hit: TriggerHit, pattern: ArgumentPattern, speaker: str | None, on: dt.date | None) -> list[Parties]:

@@ -26,9 +26,6 @@ _VERB_CHAIN = 2  # 將X提升為/交給: the verb's result, so 將 is the object
 _COMPLETION_REACH = 8  # characters before the trigger where 已 marks it done
 _CLAUSE_BREAK = re.compile("[，,。；;：:！？!?\n]")  # an invitation frame never spans one
 _CONTRASTS = tuple(map(fold, ("但", "卻", "而")))
-# 在…會談後/晚宴上/訪問期間: a party inside such a phrase sets the scene; it does not speak.
-_SCENE_OPENERS = tuple(map(fold, ("在", "於", "出席")))
-_SCENE_CLOSERS = tuple(map(fold, ("後", "時", "上", "中", "期間", "之際")))  # a clause opening so turns from what came before
 
 
 @dataclass(frozen=True)
@@ -344,25 +341,10 @@ class Attributor:
         verbs = [(p, c) for p, c in verbs if not self._inside_other_quotation(p, hit) and not self._says_only_a_quotation(p, c, hit)]
         if verbs:
             position, _ = verbs[-1]
-            return self._speaker_before(position) or self._topic_before(position), True
+            return self.actors.speaker_before(position) or self._topic_before(position), True
         if self._unattributed_end is not None and self._unattributed_end <= hit.start:
             return None, True
         return None, False
-
-    def _speaker_before(self, position: int) -> Group | None:
-        """Who speaks the verb of saying at ``position``: the nearest party before it in its
-        clause that is not inside a modifier or a scene phrase on the way to the verb —
-        川普在出席李在明主持的晚宴上宣佈 (of 晚宴), 劉振民在中菲元首會談後表示 (of 會談後)."""
-        clause = self.layout.clause_at(position)
-        groups = [g for g in self.actors.groups if g.end <= position and g.start >= clause.start and g.role is None]
-        for index in range(len(groups) - 1, 0, -1):
-            group, before = groups[index], groups[index - 1]
-            rest = self.folded[group.end : position]
-            opened = any(word in self.folded[before.end : group.start] for word in _SCENE_OPENERS)
-            modifier = "的" in rest and not rest.startswith("的")  # 總統府的消息人士稱: the speaker's side
-            if not modifier and not (opened and any(word in rest for word in _SCENE_CLOSERS)):
-                return group
-        return groups[0] if groups else None
 
     def _topic_before(self, position: int) -> Group | None:
         """The sentence's subject when it stands before a verb of saying (新聞稿指出: nobody)."""
@@ -387,7 +369,7 @@ class Attributor:
         verbs = self._find("reporting", sentence.start, quotation.open, None)
         verbs = [(p, c) for p, c in verbs if not self._inside_other_quotation(p, hit)]
         if verbs:
-            speaker = self._speaker_before(verbs[-1][0]) or self._topic_before(verbs[-1][0])
+            speaker = self.actors.speaker_before(verbs[-1][0]) or self._topic_before(verbs[-1][0])
             if speaker is not None:
                 return speaker
         after_start = quotation.close + 1
@@ -423,5 +405,5 @@ class Attributor:
         denials = self._find("denied", scope_start, hit.start, hit)
         if not denials:
             return False, None
-        party = self._speaker_before(denials[-1][0]) or self._topic_before(denials[-1][0])
+        party = self.actors.speaker_before(denials[-1][0]) or self._topic_before(denials[-1][0])
         return True, (party.ids[0] if party and party.ids else None)
