@@ -44,3 +44,20 @@ def test_the_text_outside_brackets_is_read_character_by_character_the_same(text:
 def test_clauses_break_at_commas_and_dashes_but_not_inside_brackets_or_numbers(text: str, clauses: list[str]) -> None:
     layout = _layout(text)  # a clause of punctuation alone (the comma itself) is no clause
     assert [text[c.start : c.end] for c in layout.clauses] == clauses
+
+
+@pytest.mark.parametrize(
+    ("spans", "start", "end"),
+    [
+        ([(5, 9), (0, 3), (4, 12), (10, 11)], 0, 12),  # not in start order: the given order is kept
+        ([(5, 9), (0, 3), (4, 12), (10, 11)], 4, 11),  # (4, 12) runs past the end
+        ([(5, 9), (5, 6), (0, 3)], 5, 9),  # equal starts
+        ([(2, 4)], 5, 9),
+        ([], 0, 9),
+    ],
+)
+def test_span_index_finds_what_a_full_scan_finds(spans, start, end):
+    from summitry.events.layout import SpanIndex
+
+    expected = [span for span in spans if start <= span[0] and span[1] <= end]
+    assert SpanIndex(spans, lambda span: span).within(start, end) == expected

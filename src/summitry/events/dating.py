@@ -8,10 +8,9 @@ document's year. Deadlines (2035年前) date nothing.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 
-from summitry.events.layout import SentenceLayout
+from summitry.events.layout import SentenceLayout, SpanIndex
 from summitry.events.lexicon import DatingLexicon
 from summitry.events.triggers import TriggerHit
 from summitry.model import TimeExpr
@@ -51,19 +50,13 @@ class Dater:
         self.document_date = document_date
         self.lexicon = lexicon
 
-        # Positions of self.times by start, to find a span's times without reading them all.
-        self._by_start = sorted(range(len(self.times)), key=lambda i: self.times[i].start)
-        self._starts = [self.times[i].start for i in self._by_start]
+        self._times = SpanIndex(self.times, lambda time: (time.start, time.end))
         self._contexts: dict[tuple[int, int], tuple[bool, int | None, bool]] = {}
         self._news_of_the_day_in: dict[int, bool] = {}
         self._frames: dict[int, tuple[int, int] | None] = {}
 
     def _within(self, start: int, end: int) -> list[TimeExpr]:
-        """The times wholly inside [start, end], in the order of self.times."""
-        low = bisect.bisect_left(self._starts, start)
-        high = bisect.bisect_right(self._starts, end)
-        positions = sorted(i for i in self._by_start[low:high] if self.times[i].end <= end)
-        return [self.times[i] for i in positions]
+        return self._times.within(start, end)
 
     def _own(self, times: list[TimeExpr], hit: TriggerHit) -> list[TimeExpr]:
         """Times that may date the trigger: 2020年的選舉 dates the election, not what is said of it."""
@@ -121,7 +114,7 @@ class Dater:
         if context is None:
             since_inside = any(word in self.folded[time.start : time.end] for word in self.lexicon.since_words)
             after = self.folded[time.end : time.end + self.lexicon.since_reach]
-            for mark in "，,；;。！？!?":
+            for mark in _CLAUSE_MARKS:
                 after = after.split(mark, 1)[0]
             since_end = min((after.find(word) + len(word) for word in self.lexicon.since_words if word in after), default=None)
             near = self.folded[time.end : time.end + 3]

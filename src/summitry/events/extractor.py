@@ -17,7 +17,7 @@ from summitry.actors.kb import KnowledgeBase
 from summitry.actors.linker import LinkedActors
 from summitry.events.arguments import ActorIndex, Parties, SentenceActors, marker_role
 from summitry.events.dating import Dater, as_date, is_after
-from summitry.events.layout import SentenceLayout, sentence_layouts
+from summitry.events.layout import SentenceLayout, SpanIndex, sentence_layouts
 from summitry.events.lexicon import EventLexicon, event_lexicon
 from summitry.events.status import Attributor, status_cue_index
 from summitry.events.summary import summarize
@@ -70,9 +70,8 @@ class _Extraction:
         self.sentence_starts = [layout.sentence.start for layout in self.layouts]
         self.dater = Dater(self.folded, times, document_date, lexicon.dating)
         self.time_spans = tuple((t.start, t.end) for t in times)
-        # SentenceActors only reads the spans inside its own sentence; they are found by start.
-        self._span_order = sorted(range(len(self.time_spans)), key=lambda i: self.time_spans[i][0])
-        self._span_starts = [self.time_spans[i][0] for i in self._span_order]
+        # SentenceActors only reads the spans inside its own sentence.
+        self._span_index = SpanIndex(self.time_spans, lambda span: span)
         self._sentence_spans: dict[int, tuple[tuple[int, int], ...]] = {}
         self.times = tuple(sorted(times, key=lambda t: t.start))
         self.time_starts = [t.start for t in self.times]
@@ -210,10 +209,7 @@ class _Extraction:
         spans = self._sentence_spans.get(layout.index)
         if spans is None:
             sentence = layout.sentence
-            low = bisect.bisect_left(self._span_starts, sentence.start)
-            high = bisect.bisect_right(self._span_starts, sentence.end)
-            positions = sorted(i for i in self._span_order[low:high] if self.time_spans[i][1] <= sentence.end)
-            spans = self._sentence_spans[layout.index] = tuple(self.time_spans[i] for i in positions)
+            spans = self._sentence_spans[layout.index] = tuple(self._span_index.within(sentence.start, sentence.end))
         return spans
 
     # -- one trigger -------------------------------------------------------------------

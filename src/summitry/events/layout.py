@@ -8,8 +8,11 @@ and so the original text too.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from summitry.ingest.header import date_header
 from summitry.model import Sentence, TextView
@@ -176,3 +179,25 @@ def sentence_layouts(view: TextView, quotation_min_length: int) -> tuple[Sentenc
             )
         )
     return tuple(layouts)
+
+
+Spanned = TypeVar("Spanned")
+
+
+class SpanIndex(Generic[Spanned]):
+    """Items with a span (times, time spans), found by the stretch of text they lie in without
+    reading them all: a sentence's or a clause's, asked for once per trigger."""
+
+    def __init__(self, items: Sequence[Spanned], span: Callable[[Spanned], tuple[int, int]]) -> None:
+        self.items = items
+        self._ends = [span(item)[1] for item in items]
+        starts = [span(item)[0] for item in items]
+        self._by_start = sorted(range(len(items)), key=starts.__getitem__)
+        self._starts = [starts[i] for i in self._by_start]
+
+    def within(self, start: int, end: int) -> list[Spanned]:
+        """The items wholly inside [start, end], in their given order."""
+        low = bisect.bisect_left(self._starts, start)
+        high = bisect.bisect_right(self._starts, end)
+        positions = sorted(i for i in self._by_start[low:high] if self._ends[i] <= end)
+        return [self.items[i] for i in positions]
