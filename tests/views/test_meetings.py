@@ -92,3 +92,22 @@ def test_seed_meetings_reported_by_two_articles_are_one_row(seed_records) -> Non
     busan = [m for m in meetings(seed_records) if set(m.names) == {"Donald Trump", "Xi Jinping"}]
     assert len(busan) == 1 and busan[0].date == "2025-10-30"
     assert {source.path.rsplit("/", 1)[-1][:3] for source in busan[0].sources} == {"002", "004"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two CONSULT events on one span, one claimed by the speaker and one not
+        "南韓總統李在明29日在慶州與美國總統川普會談後共同會見記者時說，雙方達成協議。",
+        # the same shape in the mainland register, with a quotation left unclosed
+        "国家主席习近平在北京同法国总统马克龙会谈后共同会见记者时表示：「中法两国",
+    ],
+    ids=["claimed-and-unclaimed-on-one-span", "unclosed-quotation"],
+)
+def test_a_span_reported_claimed_and_unclaimed_gives_one_source(text: str) -> None:
+    rows = meetings(articles(text))
+    assert rows, "the meeting is found"
+    for row in rows:
+        spans = [(s.doc, s.start, s.end) for s in row.sources]
+        assert len(spans) == len(set(spans))
+        assert meeting_json(row)["sources"]

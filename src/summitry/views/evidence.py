@@ -35,9 +35,16 @@ def source_json(source: Source) -> dict[str, Any]:
     }
 
 
+def _order(source: Source) -> tuple[str, int, int, bool, str, str, str]:
+    """Document and text order; of two reports of one span, the one whose claimant is known
+    first. ``claimed_by`` may be None beside a string (two events on one span, one of them
+    claimed), which plain tuple order cannot compare."""
+    return (source.doc, source.start, source.end, source.claimed_by is None, source.claimed_by or "", source.text, source.path)
+
+
 def unique_sources(sources) -> tuple[Source, ...]:
-    """Each span once, in document and text order."""
+    """Each span once, in document and text order (the claimed report of a span kept)."""
     seen: dict[tuple[str, int, int], Source] = {}
-    for source in sorted(sources):
+    for source in sorted(sources, key=_order):
         seen.setdefault((source.doc, source.start, source.end), source)
     return tuple(seen.values())
