@@ -586,16 +586,31 @@ def actor_command(name: str, database: str, as_json: bool) -> None:
 @_db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
-def serve_command(database: str, host: str, port: int) -> None:
+@click.option("--token", help="Require this token of every request (made up and printed when --host is not loopback).")
+@click.option("--no-auth", is_flag=True, help="Serve beyond loopback without a token.")
+def serve_command(database: str, host: str, port: int, token: str | None, no_auth: bool) -> None:
     """A local web app over the store: search, meetings, ledger, actors, documents, and a JSON API at /api."""
+    import secrets
+
     import uvicorn
 
     from summitry.web import create_app
+    from summitry.web.guard import LOOPBACK_NAMES, is_loopback
 
     engine = _open_store(database, must_exist=True)
-    click.echo(f"summitry: serving {database} at http://{host}:{port}/ (Ctrl-C stops)")
+    allowed = list(LOOPBACK_NAMES)
+    shown_host = f"[{host}]" if ":" in host else host
+    if not is_loopback(host):
+        wildcard = host in ("0.0.0.0", "::", "")
+        allowed.append("*" if wildcard else host)
+        _errors.print(f"summitry: warning: --host {host} serves the store to {'every network this machine is on' if wildcard else 'the network'}",
+                      markup=False, highlight=False)
+        if token is None and not no_auth:
+            token = secrets.token_urlsafe(24)
+    suffix = f"?token={token}" if token else ""
+    click.echo(f"summitry: serving {database} at http://{shown_host}:{port}/{suffix} (Ctrl-C stops)")
     try:
-        uvicorn.run(create_app(engine), host=host, port=port, log_level="warning")
+        uvicorn.run(create_app(engine, allowed, token), host=host, port=port, log_level="warning")
     finally:
         engine.dispose()
 

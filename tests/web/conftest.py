@@ -56,7 +56,7 @@ def seeds_records(seeds_engine: Engine) -> list[Record]:
 
 @pytest.fixture(scope="session")
 def client(seeds_engine: Engine) -> TestClient:
-    return TestClient(create_app(seeds_engine))
+    return TestClient(create_app(seeds_engine), base_url="http://localhost")
 
 
 def cli_json(*args: str):

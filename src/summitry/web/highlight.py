@@ -10,7 +10,9 @@ carrying the same attributes. Nothing is found by searching: every element wraps
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from html import escape
+from html import escape as _escape
+
+from summitry.web.guard import shown
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,11 @@ class _Node:
     annotation: Annotation | None
     children: list["_Node"] = field(default_factory=list)
     first_piece: bool = True
+
+
+def escape(text: str) -> str:
+    """Escaped for HTML, with control characters shown as marks (web/guard.py ``shown``)."""
+    return _escape(shown(text))
 
 
 def _insert(node: _Node, annotation: Annotation, start: int, end: int, first: bool) -> None:
