@@ -106,6 +106,7 @@ def _assert_same_store(contents: dict, clean: dict) -> None:
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"], ids=["jobs1", "jobs2"])
+@pytest.mark.slow
 @pytest.mark.parametrize("stop", [signal.SIGKILL, signal.SIGINT], ids=["SIGKILL", "SIGINT"])
 def test_an_interrupted_ingest_resumes_to_the_same_store(store_location, corpus, clean_contents, stop, jobs) -> None:
     engine = open_store(store_location)
