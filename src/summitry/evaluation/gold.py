@@ -63,7 +63,7 @@ class GoldEvent(_Strict):
     """One clear event a careful reader finds; see GOLD.md for each field's meaning."""
 
     at: list[int]
-    type: Plover
+    type: list[Plover]  # one type, or a list when two readings are fair (恢復直航: COOPERATE or AGREE)
     mode: str | None = None
     source: list[Party] = []
     target: list[Party] = []
@@ -72,6 +72,7 @@ class GoldEvent(_Strict):
     claimed_by: Party | None = None
     place: str | None = None
     amounts: list[tuple[float, str]] = []
+    unordered: bool = False  # sides unordered though neither meeting, call nor agreement (兩國恢復直航)
     note: str | None = None  # why the reader wrote it so; never scored
 
     @field_validator("at", mode="before")
@@ -84,7 +85,7 @@ class GoldEvent(_Strict):
     def _dates(cls, value: object) -> list[str | None]:
         return [_date_text(item) for item in _as_list(value)]
 
-    @field_validator("status", mode="before")
+    @field_validator("status", "type", mode="before")
     @classmethod
     def _statuses(cls, value: object) -> list:
         return _as_list(value)
