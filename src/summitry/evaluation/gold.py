@@ -87,7 +87,7 @@ class GoldEvent(_Strict):
 
     @field_validator("status", "type", mode="before")
     @classmethod
-    def _statuses(cls, value: object) -> list:
+    def _as_lists(cls, value: object) -> list:
         return _as_list(value)
 
 

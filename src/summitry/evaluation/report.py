@@ -23,6 +23,20 @@ def _share(hits: int, total: int) -> str:
     return f"{hits}/{total} ({hits / total:.0%})" if total else "0/0"
 
 
+def _echo_json(payload: dict, show_misses: bool) -> None:
+    if not show_misses:
+        payload.pop("misses", None)
+    click.echo(json.dumps(payload, ensure_ascii=False, indent=1))
+
+
+def _table(title: str, *columns: str) -> Table:
+    """A table whose first column names the row and whose others hold numbers."""
+    table = Table(title=title)
+    for index, column in enumerate(columns):
+        table.add_column(column, justify="left" if index == 0 else "right")
+    return table
+
+
 def _tally_row(name: str, tally: Tally) -> list[str]:
     return [name, _share(tally.right, tally.total), str(tally.fully_right), str(tally.missed), str(tally.spurious)]
 
@@ -32,31 +46,23 @@ def print_events_report(report: EventsReport, gold_name: str, cache_dir: str, as
         missing = ", ".join(f"{Path(cache_dir) / article}.txt" for article in report.skipped)
         click.echo(f"skipped {len(report.skipped)} article(s), no cache file: {missing}; {REFILL}", err=True)
     if as_json:
-        payload = report.as_json()
-        if not show_misses:
-            payload.pop("misses")
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=1))
+        _echo_json(report.as_json(), show_misses)
         return
     console = Console()
-    events = Table(title=f"events: {gold_name} ({len(report.articles)} articles scored, {len(report.skipped)} skipped)")
-    for column in ("events", "right / total", "fully right", "missed", "spurious"):
-        events.add_column(column, justify="left" if column == "events" else "right")
+    title = f"events: {gold_name} ({len(report.articles)} articles scored, {len(report.skipped)} skipped)"
+    events = _table(title, "events", "right / total", "fully right", "missed", "spurious")
     events.add_row(*_tally_row("all", report.events), style="bold")
     for name, tally in report.by_type().items():
         events.add_row(*_tally_row(name, tally))
     console.print(events)
-    errors = Table(title="wrong events by the first failing field")
-    errors.add_column("error class")
-    errors.add_column("events", justify="right")
+    errors = _table("wrong events by the first failing field", "error class", "events")
     counts = report.errors()
     for name in FIELDS:
         errors.add_row(name, str(counts[name]))
     for name in ("place", "amounts", "mode"):
         errors.add_row(f"{name} (of events otherwise right)" if name != "mode" else "mode (counted apart)", str(counts[name]))
     console.print(errors)
-    views = Table(title="views and officials, per article")
-    views.add_column("measure")
-    views.add_column("score", justify="right")
+    views = _table("views and officials, per article", "measure", "score")
     for label, pick in (("meetings view", "meetings"), ("ledger", "ledger")):
         recall, precision = report.view_scores(pick)
         views.add_row(f"{label} recall (core)", f"{recall:.3f}")
@@ -70,24 +76,17 @@ def print_events_report(report: EventsReport, gold_name: str, cache_dir: str, as
 
 def print_challenge_report(report: ChallengeReport, pins: dict | None, as_json: bool, show_misses: bool) -> None:
     if as_json:
-        payload = report.as_json()
-        payload["pins"] = pins
-        if not show_misses:
-            payload.pop("misses")
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=1))
+        _echo_json({**report.as_json(), "pins": pins}, show_misses)
         return
     console = Console()
-    table = Table(title=f"challenge set {report.digest}: {len(report.results)} items, {report.sentences} sentences")
-    for column in ("error class", "items right", "pinned"):
-        table.add_column(column, justify="left" if column == "error class" else "right")
+    title = f"challenge set {report.digest}: {len(report.results)} items, {report.sentences} sentences"
+    table = _table(title, "error class", "items right", "pinned")
     pinned = (pins or {}).get("classes", {}) if (pins or {}).get("hash") == report.digest else {}
     for name, (hits, total) in report.by("error_class").items():
         pin = pinned.get(name, {}).get("score")
         table.add_row(name, _share(hits, total), f"{pin:.0%}" if pin is not None else "-")
     console.print(table)
-    outlets = Table(title="by outlet style")
-    outlets.add_column("outlet")
-    outlets.add_column("items right", justify="right")
+    outlets = _table("by outlet style", "outlet", "items right")
     for name, (hits, total) in report.by("outlet").items():
         outlets.add_row(name, _share(hits, total))
     console.print(outlets)
