@@ -73,6 +73,15 @@ def test_events_gold_json_and_misses(tmp_path: Path) -> None:
     assert sum(1 for line in scores["misses"] if " s" in line and "official" not in line) >= wrong
 
 
+def test_an_unreadable_cache_file_is_named_and_the_others_are_scored(tmp_path: Path) -> None:
+    gold, cache = _gold_and_cache(tmp_path)
+    (cache / "d002.txt").write_bytes("date 2025-02-08\n".encode() + "日本".encode("big5"))
+    result = CliRunner().invoke(main, ["eval", "--events-gold", str(gold), str(cache), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["unreadable"] == {"d002": "not UTF-8"}
+    assert f"skipped {cache / 'd002.txt'}: not UTF-8" in result.stderr
+
+
 def test_a_bad_gold_file_is_one_line_and_no_traceback(tmp_path: Path) -> None:
     gold, cache = _gold_and_cache(tmp_path)
     gold.write_text(GOLD.replace("    mode: meeting\n", "    mood: meeting\n"), encoding="utf-8")

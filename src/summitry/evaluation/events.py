@@ -285,7 +285,8 @@ class EventsReport:
     """The scores of a whole gold set, summed over its articles (micro-averaged)."""
 
     articles: tuple[ArticleScore, ...]
-    skipped: tuple[str, ...] = ()
+    skipped: tuple[str, ...] = ()  # no cache file
+    unreadable: tuple[tuple[str, str], ...] = ()  # (article id, why its cache file cannot be read)
 
     @property
     def verdicts(self) -> list[Verdict]:
@@ -347,6 +348,7 @@ class EventsReport:
         return {
             "articles": len(self.articles),
             "skipped": list(self.skipped),
+            "unreadable": dict(self.unreadable),
             "events": self.events.as_json(),
             "by_type": {name: tally.as_json() for name, tally in self.by_type().items()},
             "errors": dict(self.errors()),

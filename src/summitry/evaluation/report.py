@@ -45,11 +45,13 @@ def print_events_report(report: EventsReport, gold_name: str, cache_dir: str, as
     if report.skipped:
         missing = ", ".join(f"{Path(cache_dir) / article}.txt" for article in report.skipped)
         click.echo(f"skipped {len(report.skipped)} article(s), no cache file: {missing}; {REFILL}", err=True)
+    for article, reason in report.unreadable:
+        click.echo(f"skipped {Path(cache_dir) / article}.txt: {reason}; {REFILL}", err=True)
     if as_json:
         _echo_json(report.as_json(), show_misses)
         return
     console = Console()
-    title = f"events: {gold_name} ({len(report.articles)} articles scored, {len(report.skipped)} skipped)"
+    title = f"events: {gold_name} ({len(report.articles)} articles scored, {len(report.skipped) + len(report.unreadable)} skipped)"
     events = _table(title, "events", "right / total", "fully right", "missed", "spurious")
     events.add_row(*_tally_row("all", report.events), style="bold")
     for name, tally in report.by_type().items():

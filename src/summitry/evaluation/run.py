@@ -18,14 +18,15 @@ from summitry.pipeline import extract_document
 
 
 def evaluate_events_gold(gold_path: str | Path, cache_dir: str | Path) -> EventsReport:
-    """Every article of the gold file whose excerpt is cached, extracted and scored; the ids of
-    articles with no cache file are listed as skipped, not scored."""
+    """Every article of the gold file whose excerpt is cached, extracted and scored. An article
+    with no cache file is listed as skipped, one whose file cannot be read as unreadable with the
+    reason; neither stops the others."""
     gold = load_events_gold(gold_path)
     cache = Path(cache_dir)
     if not cache.is_dir():
         raise GoldFileError(cache, "is not a folder (the cache of excerpts, eval-cache/ID.txt; docs/evaluation/README.md refills it)")
     resolver = NameResolver(load_knowledge_base())
-    scores, skipped = [], []
+    scores, skipped, unreadable = [], [], []
     for article in gold.articles:
         path = cache / f"{article.id}.txt"
         try:
@@ -33,11 +34,15 @@ def evaluate_events_gold(gold_path: str | Path, cache_dir: str | Path) -> Events
         except FileNotFoundError:
             skipped.append(article.id)
             continue
-        except (OSError, UnicodeDecodeError) as error:
-            raise GoldFileError(path, f"cannot be read as UTF-8 ({error})") from None
+        except UnicodeDecodeError:
+            unreadable.append((article.id, "not UTF-8"))
+            continue
+        except OSError as error:
+            unreadable.append((article.id, error.strerror or str(error)))
+            continue
         record = extract_document(cached_document(text, article, path))
         scores.append(score_article(article, record, resolver))
-    return EventsReport(tuple(scores), tuple(skipped))
+    return EventsReport(tuple(scores), tuple(skipped), tuple(unreadable))
 
 
 def evaluate_challenge(folder: str | Path) -> ChallengeReport:
