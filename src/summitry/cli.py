@@ -251,8 +251,8 @@ def _print_view_scores(views: tuple[ViewScores, ViewScores] | None, as_json: boo
     help="Also score meeting events, and the meetings and ledger views, against this file (seeds-meetings-ledger.json).",
 )
 @click.option("--store", "store", help="Score the records of this store (URL or SQLite file) instead of extracting PATHS.")
-@click.option("--events-gold", help="Score events, views and officials of the articles of this gold file (docs/evaluation/GOLD.md); PATHS is the cache folder.")
-@click.option("--challenge", help="Score the challenge set in this folder (tests/challenge) per error class, against its pins.")
+@click.option("--events-gold", metavar="FILE", help="Score events, views and officials of the articles of this gold file (docs/evaluation/GOLD.md); PATHS is the cache folder. Misses only with --misses.")
+@click.option("--challenge", metavar="DIR", help="Score the challenge set in this folder (tests/challenge) per error class, against its pins.")
 @click.option("--pin", is_flag=True, help="With --challenge: write today's class scores and the set's hash to its pins.json.")
 @click.pass_context
 def evaluate(
