@@ -100,14 +100,16 @@ def test_every_field_right_is_fully_right_and_a_country_stands_for_its_official(
         ({"date": "2025-03-04"}, "date"),
         ({"status": "planned"}, "status"),
         ({"place": "Washington"}, "place"),
+        ({"mode": "call"}, None),  # a mode other than the gold's is counted apart and spoils nothing
     ],
 )
-def test_a_wrong_field_is_classed_by_the_first_that_fails(resolver: NameResolver, changed: dict, error: str) -> None:
+def test_a_wrong_field_is_classed_by_the_first_that_fails(resolver: NameResolver, changed: dict, error: str | None) -> None:
     verdicts = judge_events(_gold(), _right_record(meeting=changed), resolver)
     meeting = verdicts[1]
     assert meeting.error == error
-    assert meeting.outcome == ("right" if error == "place" else "wrong")
-    assert not meeting.fully_right
+    assert meeting.outcome == ("right" if error in ("place", None) else "wrong")
+    assert meeting.fully_right is (error is None)
+    assert meeting.mode_wrong is ("mode" in changed)
 
 
 def test_an_empty_target_is_a_party_error_not_a_miss(resolver: NameResolver) -> None:
@@ -166,3 +168,10 @@ def test_scores_sum_over_articles_with_views_and_officials(resolver: NameResolve
     assert summary["meetings"]["recall"] == 1.0
     assert report.by_type()["PROTEST"].right == 1
     assert any("Takeshi Iwaya" in line for line in report.misses())
+
+
+def test_a_place_or_mode_list_accepts_any_of_its_members(resolver: NameResolver) -> None:
+    gold = _gold(events=[_gold().events[1].model_dump() | {"place": ["White House", "Washington"], "mode": ["meeting", "call"]}])
+    record = _record(_event("CONSULT", ("Q22686",), ("person:shigeru-ishiba",), MEETING, mode="call", date="2025-03-03", place="Washington"))
+    meeting = judge_events(gold, record, resolver)[0]
+    assert (meeting.outcome, meeting.fully_right, meeting.mode_wrong) == ("right", True, False)

@@ -31,6 +31,8 @@ articles:
     amounts: [[1.5e9, USD]]
   - at: [4, 5]
     type: [AGREE, COOPERATE]
+    mode: [sign, deal]
+    place: [White House, Washington]
     source: [[India, Narendra Modi]]
     target: [United States]
     date: [null, 2023-06]
@@ -59,6 +61,7 @@ def test_the_example_of_gold_md_reads_with_lists_where_one_value_was_written(tmp
     assert (first.at, first.type, first.date, first.status) == ([3], ["CONSULT"], ["2023-06-22"], ["reported"])
     assert first.amounts == [(1.5e9, "USD")]
     assert (second.at, second.type, second.date, second.unordered) == ([4, 5], ["AGREE", "COOPERATE"], [None, "2023-06"], True)
+    assert (first.mode, first.place, second.mode, second.place) == (["meeting"], ["Washington"], ["sign", "deal"], ["White House", "Washington"])
     assert article.ledger[0].at == [5]
     assert article.meetings[0].participants == ["Narendra Modi", ["United States", "Joe Biden"]]
 

@@ -96,14 +96,15 @@ class _Judge:
     @staticmethod
     def symmetric(gold: GoldEvent, event: Event) -> bool:
         event_type = event.type if event.type in gold.type else gold.type[0]
-        return gold.unordered or event_type == "AGREE" or (event_type == "CONSULT" and (gold.mode or event.mode) in SYMMETRIC_MODES)
+        modes = gold.mode or [event.mode]
+        return gold.unordered or event_type == "AGREE" or (event_type == "CONSULT" and any(mode in SYMMETRIC_MODES for mode in modes))
 
     def failures(self, gold: GoldEvent, event: Event) -> dict[str, str]:
         """Each failing field of FIELDS and APART, with the reason a person reads."""
         failed: dict[str, str] = {}
         if event.type not in gold.type:
             failed["type"] = f"type {event.type}, gold {' or '.join(gold.type)}"
-        if (gold.mode or event.mode) == "multilateral" and event.type in gold.type:
+        if "multilateral" in (gold.mode or [event.mode]) and event.type in gold.type:
             # A summit has more participants than the reader lists: each listed one must be there.
             parties = [*event.source, *event.target]
             right = all(any(self.stands(slot, p) for p in parties) for slot in [*gold.source, *gold.target])
@@ -122,8 +123,8 @@ class _Judge:
             failed["status"] = f"status {event.status}, gold {' or '.join(gold.status)}"
         if event.status == "claimed" and gold.claimed_by and not (event.claimed_by and self.stands(gold.claimed_by, event.claimed_by)):
             failed["claimant"] = f"claimed by {self.name(event.claimed_by)}, gold {_party_text([gold.claimed_by])}"
-        if gold.place and normalize_name(event.place or "") != normalize_name(gold.place):
-            failed["place"] = f"place {event.place}, gold {gold.place}"
+        if gold.place and normalize_name(event.place or "") not in {normalize_name(place) for place in gold.place}:
+            failed["place"] = f"place {event.place}, gold {' or '.join(gold.place)}"
         missing = [(value, unit) for value, unit in gold.amounts if not _has_amount(event, value, unit)]
         if missing:
             found = ", ".join(f"{q.value:g} {q.unit}" for q in event.quantities) or "none"
@@ -186,7 +187,7 @@ def judge_events(article: GoldArticle, record: Record, resolver: NameResolver) -
             continue
         e, failed = taken[g]
         event = record.events[e]
-        mode_wrong = bool(gold.mode) and gold.mode != event.mode
+        mode_wrong = bool(gold.mode) and event.mode not in gold.mode
         first = next((name for name in FIELDS if name in failed), None)
         if first:
             verdicts.append(Verdict(article.id, at, "wrong", gold.type[0], error=first, reason=f"{gold.type[0]}: {failed[first]}", mode_wrong=mode_wrong))

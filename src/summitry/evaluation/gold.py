@@ -64,13 +64,13 @@ class GoldEvent(_Strict):
 
     at: list[int]
     type: list[Plover]  # one type, or a list when two readings are fair (恢復直航: COOPERATE or AGREE)
-    mode: str | None = None
+    mode: list[str] = []  # optional; a list = any of these modes
     source: list[Party] = []
     target: list[Party] = []
     date: list[str | None] = [None]
     status: list[Status] = ["reported"]
     claimed_by: Party | None = None
-    place: str | None = None
+    place: list[str] = []  # optional; a list = any of these places (White House or Washington)
     amounts: list[tuple[float, str]] = []
     unordered: bool = False  # sides unordered though neither meeting, call nor agreement (兩國恢復直航)
     note: str | None = None  # why the reader wrote it so; never scored
@@ -84,6 +84,11 @@ class GoldEvent(_Strict):
     @classmethod
     def _dates(cls, value: object) -> list[str | None]:
         return [_date_text(item) for item in _as_list(value)]
+
+    @field_validator("place", "mode", mode="before")
+    @classmethod
+    def _places(cls, value: object) -> list:
+        return [] if value is None else _as_list(value)
 
     @field_validator("status", "type", mode="before")
     @classmethod
