@@ -251,11 +251,21 @@ def _print_view_scores(views: tuple[ViewScores, ViewScores] | None, as_json: boo
     help="Also score meeting events, and the meetings and ledger views, against this file (seeds-meetings-ledger.json).",
 )
 @click.option("--store", "store", help="Score the records of this store (URL or SQLite file) instead of extracting PATHS.")
+@click.option("--events-gold", metavar="FILE", help="Score events, views and officials of the articles of this gold file (docs/evaluation/GOLD.md); PATHS is the cache folder. Misses only with --misses.")
+@click.option("--challenge", metavar="DIR", help="Score the challenge set in this folder (tests/challenge) per error class, against its pins.")
+@click.option("--pin", is_flag=True, help="With --challenge: write today's class scores and the set's hash to its pins.json.")
+@click.pass_context
 def evaluate(
-    gold_path: str | None, paths: tuple[str, ...], date: dt.date | None, as_json: bool, misses: bool,
-    meetings_gold: str | None, store: str | None,
+    ctx: click.Context, gold_path: str | None, paths: tuple[str, ...], date: dt.date | None, as_json: bool, misses: bool,
+    meetings_gold: str | None, store: str | None, events_gold: str | None, challenge: str | None, pin: bool,
 ) -> None:
     """Score extraction of PATHS (or a store's records) against gold files, as ../shared/gold/README.md describes."""
+    if events_gold or challenge or pin:
+        from summitry.evaluation.cli import run_evaluation
+
+        explicit_misses = misses and ctx.get_parameter_source("misses") is not click.core.ParameterSource.DEFAULT
+        run_evaluation(events_gold, challenge, pin, paths, as_json, explicit_misses)
+        return
     if not gold_path and not meetings_gold:
         raise click.UsageError("give --gold, --meetings-gold or both")
     if bool(paths) == bool(store):

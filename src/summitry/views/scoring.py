@@ -33,6 +33,11 @@ class ViewScores(NamedTuple):
     recall: float
     precision: float
     misses: tuple[str, ...]
+    # The counts behind the ratios, so scores of several articles can be summed (evaluation/).
+    found: int = 0  # core items matched
+    core: int = 0
+    correct: int = 0  # counted rows matching a core or optional item, duplicates excepted
+    counted: int = 0
 
 
 def _named(alternatives: Sequence[str], keys: set[str]) -> bool:
@@ -109,7 +114,7 @@ def _score(
     misses.extend(f"missed: {describe(g)}" for i, g in enumerate(core) if i not in found)
     recall = len(found) / len(core) if core else 1.0
     precision = correct / len(counted) if counted else 1.0
-    return ViewScores(recall, precision, tuple(misses))
+    return ViewScores(recall, precision, tuple(misses), len(found), len(core), correct, len(counted))
 
 
 def score_meeting_rows(rows: Sequence[Row], gold_meetings: dict[str, Sequence[Gold]]) -> ViewScores:
