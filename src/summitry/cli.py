@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import sys
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, TextIO
+from typing import Iterator
 
 import click
 from rich.console import Console
@@ -25,6 +23,7 @@ from summitry.events.scoring import score_meetings
 from summitry.ingest import Rejection, read_documents
 from summitry.ingest.files import expand_paths
 from summitry.model import Document, Record
+from summitry.output import UnwritableOutput, open_output
 from summitry.parallel import extract_stream
 from summitry.pipeline import extract_document
 from summitry.record import UnreadableRecord, record_json
@@ -59,23 +58,6 @@ def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None)
         return dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
-
-
-@contextmanager
-def _output(path: str | None) -> Iterator[TextIO]:
-    """Write to a temporary file beside ``path`` and rename it into place only when complete."""
-    if path is None or path == "-":
-        yield sys.stdout
-        return
-    target = Path(path)
-    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=target.parent or ".", delete=False, suffix=".partial")
-    try:
-        with handle:
-            yield handle
-        os.replace(handle.name, target)
-    except BaseException:
-        os.unlink(handle.name)
-        raise
 
 
 def _reject(rejection: Rejection, rejected: list[Rejection]) -> None:
@@ -122,7 +104,7 @@ def extract(
             for rejection in extract_on_cluster(documents, scheduler, output_dir):
                 _reject(rejection, rejected)
         else:
-            with _output(output) as sink:
+            with open_output(output) as sink:
                 for outcome in extract_stream(documents, jobs, then=_json_line):
                     if isinstance(outcome, Rejection):
                         _reject(outcome, rejected)
@@ -130,6 +112,8 @@ def extract(
                         sink.write(outcome)
     except KnowledgeBaseError as error:
         raise click.ClickException(f"knowledge base is invalid: {error}") from None
+    except UnwritableOutput as error:
+        raise click.ClickException(str(error)) from None
     except (ImportError, FileExistsError) as error:
         raise click.ClickException(str(error)) from None
     if rejected:
@@ -623,8 +607,11 @@ def report_command(actor: str | None, meeting_id: str | None, on_ledger: bool, o
         raise click.ClickException(str(error)) from None
     except UnknownMeeting as error:
         raise click.ClickException(f"no report for meeting {error}") from None
-    with _output(output) as sink:
-        sink.write(text)
+    try:
+        with open_output(output) as sink:
+            sink.write(text)
+    except UnwritableOutput as error:
+        raise click.ClickException(str(error)) from None
     click.echo(f"summitry: wrote {output}")
 
 
@@ -639,6 +626,8 @@ def export_command(export_format: str, output_dir: str, database: str) -> None:
 
     try:
         paths = export_records(_stored(database), export_format, output_dir)
+    except UnwritableOutput as error:
+        raise click.ClickException(str(error)) from None
     except OSError as error:
         raise click.ClickException(f"cannot write to {output_dir}: {error.strerror or error}") from None
     for path in paths:
