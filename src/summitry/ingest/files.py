@@ -34,13 +34,48 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str | Rejection]:
             yield path
 
 
-def directory_members(directory: str) -> list[str]:
-    """Every non-hidden file below ``directory``, in the same order on every machine."""
-    members = []
-    for root, subdirectories, filenames in os.walk(directory):
-        subdirectories[:] = [name for name in subdirectories if not name.startswith(".")]
-        members.extend(os.path.join(root, name) for name in filenames if not name.startswith("."))
-    return sorted(members, key=lambda member: os.path.relpath(member, directory).split(os.sep))
+def directory_members(directory: str) -> list[str | Rejection]:
+    """Every non-hidden file below ``directory``, in the same order on every machine.
+
+    Symlinked folders are walked like folders (collections are often assembled from links),
+    except a link back to a folder being walked, which would never end. What cannot be
+    listed, and what is neither a file nor a folder (a FIFO would block the read forever),
+    comes back as a Rejection in its place, so nothing below ``directory`` goes unreported.
+    """
+    found: list[tuple[list[str], str | Rejection]] = []
+
+    def place(path: str) -> list[str]:
+        return os.path.relpath(path, directory).split(os.sep)
+
+    top = os.stat(directory)
+    pending = [(directory, frozenset({(top.st_dev, top.st_ino)}))]
+    while pending:
+        folder, chain = pending.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError as error:
+            found.append((place(folder), Rejection(folder, f"cannot list folder: {error.strerror or error}")))
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                if entry.is_dir():
+                    identity = os.stat(entry.path)
+                    key = (identity.st_dev, identity.st_ino)
+                    if key in chain:
+                        found.append((place(entry.path), Rejection(entry.path, "symbolic link loop: leads back to a folder above it")))
+                    else:
+                        pending.append((entry.path, chain | {key}))
+                elif entry.is_file() or entry.is_symlink():
+                    # A dangling link is kept: reading it names the missing target's error.
+                    found.append((place(entry.path), entry.path))
+                else:
+                    found.append((place(entry.path), Rejection(entry.path, "not a regular file")))
+            except OSError as error:
+                found.append((place(entry.path), Rejection(entry.path, error.strerror or str(error))))
+    return [item for _, item in sorted(found, key=lambda pair: pair[0])]
 
 
 def read_file(path: str, default_date: dt.date | None) -> Iterator[Document | Rejection]:
