@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 
 from summitry.ingest.decoding import decode_document_bytes
 from summitry.ingest.document import MAX_DOCUMENT_BYTES, document_from_text, too_large
-from summitry.ingest.errors import Rejection, UnreadableDocument
+from summitry.ingest.errors import Rejection, UnreadableDocument, printable
 from summitry.ingest.json_lines import bounded_lines, documents_from_json_lines
 from summitry.ingest.webpage import (
     HTML_EXTENSIONS,
@@ -28,8 +28,9 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str | Rejection]:
         if path != "-" and os.path.isdir(path):
             members = directory_members(path)
             if not members:
-                yield Rejection(path, "no files in directory")
-            yield from members
+                yield Rejection(printable(path), "no files in directory")
+            for member in members:
+                yield Rejection(printable(member.path), member.reason) if isinstance(member, Rejection) else member
         else:
             yield path
 

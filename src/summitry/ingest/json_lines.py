@@ -14,6 +14,7 @@ from summitry.ingest.header import InvalidDate, parse_iso_date
 from summitry.model import Document
 
 OPTIONAL_STRING_FIELDS = ("title", "url", "date")
+NUL_REPLACEMENT = "\ufffd"
 
 # JSON with ASCII escapes writes a Chinese character in 6 bytes ("\\u7f8e"): a longer line
 # cannot hold a document within the limit, and is skipped without being held in memory.
@@ -65,16 +66,20 @@ def document_from_json_line(line: str, where: str, default_date: dt.date | None)
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise UnreadableDocument(where, "no text")
-    if not is_encodable(text):
-        raise UnreadableDocument(where, "text has an unpaired surrogate")
+    fields = {"text": text}
     for field in OPTIONAL_STRING_FIELDS:
         if record.get(field) is not None and not isinstance(record[field], str):
             raise UnreadableDocument(where, f"{field} is not a string")
-    document = document_from_text(
-        text, where, default_date, title=record.get("title") or None, url=record.get("url") or None
-    )
-    if record.get("date"):
-        document = dataclasses.replace(document, date=record_date(record["date"], where))
+        fields[field] = record.get(field) or None
+    for field, value in fields.items():
+        if value is not None and not is_encodable(value):
+            raise UnreadableDocument(where, f"{field} has an unpaired surrogate")
+    # JSON may carry "\u0000", which no text file does: SQLite would keep it and cut search
+    # sentences there, PostgreSQL refuses it. U+FFFD in its place keeps every offset.
+    fields = {field: value.replace("\x00", NUL_REPLACEMENT) if value else value for field, value in fields.items()}
+    document = document_from_text(fields["text"], where, default_date, title=fields["title"], url=fields["url"])
+    if fields["date"]:
+        document = dataclasses.replace(document, date=record_date(fields["date"], where))
     return document
 
 
