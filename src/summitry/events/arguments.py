@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Iterator, Mapping, Sequence
 
 from summitry.actors.kb import KnowledgeBase
 from summitry.actors.lookup import EntityLookup
@@ -196,6 +196,7 @@ class SentenceActors:
         parties.sort(key=lambda p: p.start)
         # Venues change no span, so the text before a party is the same before and after them.
         self._spans = [(p.start, p.end) for p in parties]
+        self._span_starts = [p.start for p in parties]  # sorted: bisected instead of scanned
         self._party_starts = {p.start for p in parties}
         self._roles_before: dict[int, str | None] = {}
         self._subjects: dict[int, Group | None] = {}
@@ -294,10 +295,9 @@ class SentenceActors:
 
     def _after_locative_run(self, party: Party, parties: list[Party]) -> bool:
         """在日本、北韓方面: a party joined by 、/和 to one after 在/於."""
-        earlier = [p for p in parties if p.end <= party.start]
-        if not earlier:
+        previous = next(self._ended_before(party, parties), None)
+        if previous is None:
             return False
-        previous = earlier[-1]
         gap = self._plain(previous.end, party.start)
         if gap not in _JOINERS:
             return False
@@ -306,7 +306,7 @@ class SentenceActors:
     def _located_after_marker(self, party: Party, parties: Sequence[Party]) -> bool:
         """在/於 X, or 在 + places + X (在東京首相官邸): X names where, as a venue does."""
         start = party.start
-        for other in reversed([p for p in parties if p.end <= party.start]):
+        for other in self._ended_before(party, parties):
             if other.end == start and self.actors.type_of(other.ids[0]) in ("place", "country"):
                 start = other.start
             else:
@@ -315,6 +315,14 @@ class SentenceActors:
         if marker_role(self._plain(clause.start, start), self.lexicon) != "locative":
             return False
         return not self.folded.startswith("的", party.end)  # 在白宮的壓力下: a party after all
+
+    def _ended_before(self, party: Party, parties: Sequence[Party]) -> Iterator[Party]:
+        """The parties ending at or before ``party`` starts, last first. ``parties`` are in order
+        of their starts (those of ``_spans``), and one starting at or after ``party`` cannot end
+        before it: the search starts where they begin instead of reading the whole sentence."""
+        for index in range(bisect.bisect_left(self._span_starts, party.start) - 1, -1, -1):
+            if parties[index].end <= party.start:
+                yield parties[index]
 
     def _role_before(self, party: Party) -> str | None:
         """The marker role of the words between the party and the one before it in its clause."""
@@ -328,7 +336,9 @@ class SentenceActors:
 
     def _text_before(self, start: int) -> str:
         clause = self.layout.clause_at(start)
-        previous_end = max([e for s, e in self._spans if e <= start and s >= clause.start] + [clause.start])
+        first = bisect.bisect_left(self._span_starts, clause.start)
+        last = bisect.bisect_left(self._span_starts, start)  # a span ending by ``start`` starts before it
+        previous_end = max([e for s, e in self._spans[first:last] if e <= start] + [clause.start])
         return self._plain(previous_end, start)
 
     def _plain(self, start: int, end: int) -> str:
@@ -350,13 +360,15 @@ class SentenceActors:
 
     def _groups(self) -> list[Group]:
         groups: list[Group] = []
+        venue_starts = [p.start for p in self.parties if p.venue]
         for party in self.parties:
             if party.venue:
                 continue
             current = groups[-1] if groups else None
             if current is not None and self.layout.clause_at(current.end - 1) == self.layout.clause_at(party.start):
                 glued, joiner = self._glue(self._plain(current.end, party.start), party)
-                venue_between = any(p.venue and current.end <= p.start < party.start for p in self.parties)
+                after = bisect.bisect_left(venue_starts, current.end)
+                venue_between = after < len(venue_starts) and venue_starts[after] < party.start
                 if glued and not venue_between:
                     current.parties.append(party)
                     if joiner:
@@ -850,7 +862,8 @@ class SentenceActors:
         """A clause that names only places (日本東京，/ 美國阿拉斯加州安克雷奇市，) sets the scene."""
         clause = self.layout.clause_at(party.start)
         text = self._plain(clause.start, clause.end)
-        for other in self.parties:
+        within = self.parties[bisect.bisect_left(self._span_starts, clause.start) : bisect.bisect_right(self._span_starts, clause.end)]
+        for other in within:
             if clause.holds(other.start, other.end) and other.venue:
                 text = text.replace(self.folded[other.start : other.end], "")
         for start, end in self.time_spans:

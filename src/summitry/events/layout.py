@@ -12,6 +12,7 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Generic, TypeVar
 
 from summitry.ingest.header import date_header
@@ -57,10 +58,20 @@ class SentenceLayout:
     quotations: tuple[Quotation, ...]
     brackets: tuple[tuple[int, int], ...]  # (open, close + 1) of each bracketed stretch
 
+    @cached_property
+    def _clause_starts(self) -> list[int]:
+        return [clause.start for clause in self.clauses]
+
+    @cached_property
+    def _sorted_brackets(self) -> list[tuple[int, int]]:
+        return sorted(self.brackets)
+
     def clause_at(self, offset: int) -> Clause:
-        for clause in self.clauses:
-            if clause.start <= offset < clause.end:
-                return clause
+        # Clauses are in order and do not overlap: the one starting last at or before the
+        # offset is the only one that can hold it (a bisection, not a scan of a long sentence).
+        position = bisect.bisect_right(self._clause_starts, offset) - 1
+        if position >= 0 and offset < self.clauses[position].end:
+            return self.clauses[position]
         return Clause(self.sentence.start, self.sentence.end)
 
     def in_brackets(self, start: int, end: int) -> bool:
@@ -71,7 +82,7 @@ class SentenceLayout:
         if not self.brackets:
             return text[start:end]
         pieces, position = [], start
-        for open_, close in sorted(self.brackets):  # an inner pair lies within the outer one before it
+        for open_, close in self._sorted_brackets:  # an inner pair lies within the outer one before it
             if open_ >= end:
                 break
             if open_ > position:
