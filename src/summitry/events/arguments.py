@@ -258,7 +258,8 @@ class SentenceActors:
             return party
         if role == "locative":
             return _as_venue(party)
-        following = next((p for p in parties if p.start >= party.end), None)
+        after = bisect.bisect_left(self._span_starts, party.end)
+        following = parties[after] if after < len(parties) else None
         if following is not None and following.start == party.end and following.kind == "mention" and self.actors.type_of(following.ids[0]) == "place":
             return _as_venue(party)  # 日本東京, 馬來西亞吉隆坡
         if party.kind == "mention" and self.folded.startswith(self.lexicon.venue_nouns, party.end):
@@ -836,7 +837,7 @@ class SentenceActors:
     def _after_locative(self, party: Party) -> bool:
         """在韓國釜山: the place and any country written before it after 在."""
         start = party.start
-        for other in reversed([p for p in self.parties if p.end <= party.start]):
+        for other in self._ended_before(party, self.parties):
             if other.end == start and other.venue:
                 start = other.start
             else:

@@ -61,9 +61,11 @@ class StatusCueIndex:
     def written(self, folded: str, start: int, end: int) -> dict[str, Written]:
         """Each list's cues written wholly inside [start, end); a list with none is left out."""
         found: dict[str, list[tuple[int, int]]] = {}
-        for last, (word, where) in self.automaton.iter(folded, start, end):
+        # A slice, not iter(folded, start, end): pyahocorasick converts the whole string for
+        # each call, which made a long document quadratic in its sentences.
+        for last, (word, where) in self.automaton.iter(folded[start:end]):
             for kind, index in where:
-                found.setdefault(kind, []).append((index, last - len(word) + 1))
+                found.setdefault(kind, []).append((index, start + last - len(word) + 1))
         return {kind: [(self.lists[kind][index], position) for index, position in sorted(pairs)] for kind, pairs in found.items()}
 
 
