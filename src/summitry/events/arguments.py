@@ -17,7 +17,7 @@ from typing import Callable, Iterator, Mapping, Sequence
 
 from summitry.actors.kb import KnowledgeBase
 from summitry.actors.lookup import EntityLookup
-from summitry.events.layout import Clause, SentenceLayout
+from summitry.events.layout import Clause, SentenceLayout, SpanIndex
 from summitry.events.lexicon import ArgumentLexicon, ArgumentPattern
 from summitry.events.triggers import TriggerHit
 from summitry.model import Entity, Mention
@@ -185,6 +185,7 @@ class SentenceActors:
         self.hits = hits
         self.verbs = hits if verbs is None else verbs  # with the triggers another one replaced
         self.time_spans = time_spans
+        self._time_index: SpanIndex[tuple[int, int]] | None = None
         sentence = layout.sentence
         parties = [
             Party(m.start, m.end, (m.entity_id,), "short_form" if m.how in _SHORT_FORMS else "mention")
@@ -867,8 +868,9 @@ class SentenceActors:
         for other in within:
             if clause.holds(other.start, other.end) and other.venue:
                 text = text.replace(self.folded[other.start : other.end], "")
-        for start, end in self.time_spans:
-            if clause.holds(start, end):
-                text = text.replace(self.folded[start:end], "")
+        if self._time_index is None:
+            self._time_index = SpanIndex(self.time_spans, lambda span: span)
+        for start, end in self._time_index.within(clause.start, clause.end):  # those the clause holds, in order
+            text = text.replace(self.folded[start:end], "")
         text = _consume(text.strip(_PLACE_SUFFIXES), self.lexicon.venue_nouns)
         return len(text.strip(_PLACE_SUFFIXES)) <= 1

@@ -66,6 +66,19 @@ class SentenceLayout:
     def _sorted_brackets(self) -> list[tuple[int, int]]:
         return sorted(self.brackets)
 
+    @cached_property
+    def _bracket_opens(self) -> list[int]:
+        return [open_ for open_, _ in self._sorted_brackets]
+
+    @cached_property
+    def _furthest_close(self) -> list[int]:
+        """The furthest close of the brackets up to each one, in order of their opening."""
+        closes, furthest = [], 0
+        for _, close in self._sorted_brackets:
+            furthest = max(furthest, close)
+            closes.append(furthest)
+        return closes
+
     def clause_at(self, offset: int) -> Clause:
         # Clauses are in order and do not overlap: the one starting last at or before the
         # offset is the only one that can hold it (a bisection, not a scan of a long sentence).
@@ -82,7 +95,12 @@ class SentenceLayout:
         if not self.brackets:
             return text[start:end]
         pieces, position = [], start
-        for open_, close in self._sorted_brackets:  # an inner pair lies within the outer one before it
+        # Those opening before ``start`` add no piece and only move ``position`` to the furthest
+        # of their closes: taken at once, so a long sentence is not read for every stretch.
+        first = bisect.bisect_left(self._bracket_opens, start)
+        if first:
+            position = max(position, self._furthest_close[first - 1])
+        for open_, close in self._sorted_brackets[first:]:  # an inner pair lies within the outer one before it
             if open_ >= end:
                 break
             if open_ > position:

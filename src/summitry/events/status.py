@@ -82,6 +82,8 @@ def _find(folded: str, cues: Written, start: int, end: int, blocked: list[tuple[
     """
     found: list[tuple[int, Cue]] = []
     taken: list[tuple[int, int]] = []
+    # A cue lies inside [start, end): only the blocked stretches meeting that can meet it.
+    blocked = [(a, b) for a, b in blocked if a < end and start < b]
     for cue, position in cues:
         span = (position, position + len(cue.word))
         if position < start or span[1] > end:
