@@ -828,7 +828,11 @@ class SentenceActors:
         if not self._after_locative(party):
             return False
         end = party.end
-        for other in self.parties:
+        # Parties are in order of their starts: none before ``end`` can continue the run, and
+        # once one starts past it, none after can.
+        for other in self.parties[bisect.bisect_left(self._span_starts, end) :]:
+            if other.start > end:
+                break
             if other.start == end and other.venue:
                 end = other.end  # 在韓國釜山的
         if not self.folded.startswith("的", end):

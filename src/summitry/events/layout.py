@@ -88,7 +88,12 @@ class SentenceLayout:
         return Clause(self.sentence.start, self.sentence.end)
 
     def in_brackets(self, start: int, end: int) -> bool:
-        return bool(self.brackets) and any(open_ <= start and end <= close for open_, close in self.brackets)
+        # Some pair opening at or before ``start`` closes at or after ``end``: the furthest close
+        # of those opening by ``start`` says whether one does.
+        if not self.brackets:
+            return False
+        last = bisect.bisect_right(self._bracket_opens, start) - 1
+        return last >= 0 and self._furthest_close[last] >= end
 
     def unbracketed(self, text: str, start: int, end: int) -> str:
         """``text[start:end]`` without its bracketed stretches, the brackets included."""
