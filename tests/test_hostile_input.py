@@ -278,3 +278,62 @@ def test_extreme_numbers_give_finite_values_and_valid_spans(tmp_path: Path) -> N
     values = {quantity["text"]: quantity["value"] for quantity in records[0]["quantities"]}
     assert values["九九九九九九兆美元"] == 999_999 * 10**12
     assert not any(text.endswith("0" * 400 + "億美元") for text in values)  # no float holds it: not reported
+
+
+POISONED_LINES = [
+    json.dumps({"text": ARTICLE, "date": "2025-10-30"}, ensure_ascii=False),
+    '{"text": "日韓首腦在東京會談。", "title": "\\ud800 會談"}',
+    '{"text": "日韓首腦在首爾會談。", "url": "https://news.example/\\udfff"}',
+    '{"text": "日韓首腦在大阪會談。", "date": "2025-10-\\ud83d"}',
+    json.dumps({"text": "日本首相高市早苗28日會見川普。", "date": "2025-10-28"}, ensure_ascii=False),
+]
+
+
+def test_a_lone_surrogate_in_any_field_rejects_that_line_and_the_output_is_written(tmp_path: Path) -> None:
+    feed = write(tmp_path / "feed.jsonl", "\n".join(POISONED_LINES) + "\n")
+    output = tmp_path / "records.jsonl"
+    records, rejections, code = extract(feed, "-o", str(output))
+    assert code == 1 and records == []
+    written = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
+    assert [record["doc"]["source"] for record in written] == [f"{feed}:line 1", f"{feed}:line 5"]
+    assert rejections == {
+        f"{feed}:line 2": "title has an unpaired surrogate",
+        f"{feed}:line 3": "url has an unpaired surrogate",
+        f"{feed}:line 4": "date has an unpaired surrogate",
+    }
+
+
+def test_a_lone_surrogate_in_a_title_does_not_lose_the_ingest_batch(tmp_path: Path) -> None:
+    feed = write(tmp_path / "feed.jsonl", "\n".join(POISONED_LINES) + "\n")
+    database = str(tmp_path / "summitry.db")
+    for _ in range(2):  # the rerun stores nothing more and fails no differently
+        result = CliRunner().invoke(main, ["ingest", feed, "--db", database, "--jobs", "1"])
+        assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+        assert result.exit_code == 1
+    assert "2 already present, 3 rejected" in result.output + result.stderr
+
+
+def test_a_nul_in_json_lines_becomes_a_replacement_character_at_the_same_offset(tmp_path: Path) -> None:
+    text = "川普29日在慶州\u0000會見習近平。"
+    feed = write(tmp_path / "feed.jsonl", json.dumps({"text": text, "title": "會\u0000談", "date": "2025-10-30"}) + "\n")
+    [record], rejections, code = extract(feed)
+    assert code == 0 and rejections == {}
+    assert record["doc"]["title"] == "會\ufffd談"
+    assert_sound(record, text.replace("\u0000", "\ufffd"))
+
+
+def test_a_file_name_that_is_not_utf8_is_named_with_escapes(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    odd = bytes(folder) + b"/caf\xe9-\xff.txt"
+    with open(odd, "wb") as handle:
+        handle.write("日韓首腦在東京會談。".encode("utf-8"))
+    with open(bytes(folder) + b"/bad\xff.png", "wb") as handle:
+        handle.write(b"\x89PNG\r\n\x1a\n\x00\x00")
+    output = tmp_path / "records.jsonl"
+    records, rejections, code = extract(str(folder), "-o", str(output))
+    written = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
+    assert sorted(record["doc"]["source"] for record in written) == [f"{folder}/caf\\xe9-\\xff.txt", f"{folder}/good.txt"]
+    assert rejections == {f"{folder}/bad\\xff.png": "binary content (PNG image)"}
+    assert code == 1

@@ -124,3 +124,50 @@ def test_a_stream_without_documents_starts_no_pool(tmp_path: Path, monkeypatch) 
     monkeypatch.setattr(parallel, "ProcessPoolExecutor", no_pool)
     items = [*records, Rejection("gone.txt", "No such file")]
     assert list(parallel.extract_stream(items, jobs=2)) == items
+
+
+def test_more_jobs_than_cores_are_capped_and_said_unless_forced(monkeypatch) -> None:
+    cores = len(os.sched_getaffinity(0))
+    jobs, note = parallel.usable_jobs(1000)
+    assert jobs == cores and note and f"running {cores}" in note
+    assert parallel.usable_jobs(cores) == (cores, None)
+    monkeypatch.setenv("SUMMITRY_FORCE_JOBS", "1")
+    assert parallel.usable_jobs(1000) == (1000, None)
+
+
+def test_extract_with_a_thousand_jobs_starts_no_more_workers_than_cores(tmp_path: Path, monkeypatch) -> None:
+    started = []
+    real_pool = parallel._extract_in_pool
+
+    def counting(items, jobs, *rest):
+        started.append(jobs)
+        return real_pool(items, jobs, *rest)
+
+    monkeypatch.setattr(parallel, "_extract_in_pool", counting)
+    monkeypatch.delenv("SUMMITRY_FORCE_JOBS", raising=False)
+    article = tmp_path / "a.txt"
+    article.write_text(f"date 2025-10-30 {SENTENCES[0]}", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(article), "--jobs", "1000"])
+    assert result.exit_code == 0, result.output
+    assert started in ([], [len(os.sched_getaffinity(0))]) and started != [1000]
+    assert "--jobs 1000 is more than the" in result.stderr
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_document_over_its_time_limit_is_rejected_by_name_and_the_run_goes_on(jobs: int) -> None:
+    long_text = "\n".join(SENTENCES * 400)  # some 12,000 characters: well over 0.05 s of CPU
+    documents = [
+        Document(id="long", source="long.txt", text=long_text, date=None),
+        Document(id="short", source="short.txt", text=SENTENCES[0], date=None),
+    ]
+    outcomes = list(parallel.extract_stream(documents, jobs, time_limit=0.05))
+    assert outcomes[0] == Rejection("long.txt", "took longer than 0.05 s (CPU time)")
+    assert isinstance(outcomes[1], Record) and outcomes[1].document.source == "short.txt"
+
+
+def test_the_time_limit_is_an_option_of_extract(tmp_path: Path) -> None:
+    article = tmp_path / "long.txt"
+    article.write_text("\n".join(SENTENCES * 400), encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(article), "--jobs", "1", "--time-limit", "0.05"])
+    assert result.exit_code == 1
+    assert f"rejected {article}: took longer than 0.05 s" in result.stderr

@@ -37,3 +37,40 @@ def test_relative_dates_need_a_document_date(date: dt.date | None, expected: lis
 
 def test_same_text_same_id() -> None:
     assert extract("川普與習近平會晤。").document.id == extract("川普與習近平會晤。").document.id
+
+
+@pytest.mark.parametrize(
+    "amount",
+    [
+        "３，５００億美元",  # full-width digits and comma
+        "3\u00a0500億美元",  # a no-break space between thousands
+        "3\u202f500億美元",  # a narrow no-break space
+        "３\u3000５００億美元",  # a full-width space in full-width digits
+        "3\u0301500億美元",  # a combining mark on a digit
+        "3\u200b500億美元",  # a zero-width space
+    ],
+)
+def test_a_number_with_an_invisible_or_grouping_character_inside_reads_whole(amount: str) -> None:
+    text = f"南韓總統李在明29日在慶州會見川普，韓方承諾對美投資{amount}。"
+    [money] = [q for q in extract(text, dt.date(2025, 10, 30)).quantities if q.unit == "USD"]
+    assert money.value == 350_000_000_000
+    assert text[money.start : money.end] == money.text == amount
+
+
+@pytest.mark.parametrize("name", ["川\u200d普", "川\ufe0f普", "川\u200b普", "川\u0308普", "川\u00ad普"])
+def test_a_name_with_a_joiner_or_a_selector_inside_is_linked_over_the_whole_span(name: str) -> None:
+    text = f"南韓總統李在明29日在慶州會見{name}，雙方會談約兩小時。"
+    record = extract(text, dt.date(2025, 10, 30))
+    spans = [(m.start, m.end) for m in record.mentions if m.entity_id == "Q22686"]
+    assert [text[start:end] for start, end in spans] == [name]
+    assert record.document.text == text and record.document.id == extract(text).document.id
+    assert [time.text for time in record.times] == ["29日"]
+    for event in record.events:
+        assert 0 <= event.evidence.start < event.evidence.end <= len(text)
+
+
+@pytest.mark.parametrize("text", ["3 500人", "第3\u00a05000號", "1,000,000美元", "增長3，500家"])
+def test_spaces_and_commas_that_are_no_thousands_separator_are_kept(text: str) -> None:
+    from summitry.text import compact
+
+    assert compact(text) is None

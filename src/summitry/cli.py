@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import sys
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, TextIO
+from typing import Iterator
 
 import click
 from rich.console import Console
@@ -25,7 +23,8 @@ from summitry.events.scoring import score_meetings
 from summitry.ingest import Rejection, read_documents
 from summitry.ingest.files import expand_paths
 from summitry.model import Document, Record
-from summitry.parallel import extract_stream
+from summitry.output import UnwritableOutput, open_output
+from summitry.parallel import DEFAULT_TIME_LIMIT, extract_stream, usable_jobs
 from summitry.pipeline import extract_document
 from summitry.record import UnreadableRecord, record_json
 from summitry.shards import is_shard, read_shard
@@ -61,21 +60,18 @@ def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None)
         raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
 
 
-@contextmanager
-def _output(path: str | None) -> Iterator[TextIO]:
-    """Write to a temporary file beside ``path`` and rename it into place only when complete."""
-    if path is None or path == "-":
-        yield sys.stdout
-        return
-    target = Path(path)
-    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=target.parent or ".", delete=False, suffix=".partial")
-    try:
-        with handle:
-            yield handle
-        os.replace(handle.name, target)
-    except BaseException:
-        os.unlink(handle.name)
-        raise
+def _jobs(_ctx: click.Context, _param: click.Parameter, value: int | None) -> int:
+    """--jobs capped at the cores here (parallel.usable_jobs), saying so on stderr."""
+    jobs, note = usable_jobs(value)
+    if note:
+        _errors.print(f"summitry: {note}", markup=False, highlight=False, soft_wrap=True)
+    return jobs
+
+
+_time_limit_option = click.option(
+    "--time-limit", type=click.FloatRange(min=0), default=DEFAULT_TIME_LIMIT, show_default=True,
+    help="CPU seconds one document may take before it is rejected (0: no limit).",
+)
 
 
 def _reject(rejection: Rejection, rejected: list[Rejection]) -> None:
@@ -101,13 +97,14 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--date", callback=_parse_date, help="Publication date (YYYY-MM-DD) for documents that carry none.")
 @click.option("-o", "--output", help="Write JSON Lines to this file (written whole or not at all) instead of stdout.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: every core).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), callback=_jobs, help="Worker processes (default and most: every core).")
+@_time_limit_option
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="local: a process pool on this machine; dask: a Dask cluster writing Parquet shards.")
 @click.option("--scheduler", help="Dask scheduler address (tcp://HOST:8786), with --engine dask.")
 @click.option("--output-dir", type=click.Path(file_okay=False), help="Directory for the Parquet shards, with --engine dask.")
 def extract(
-    paths: tuple[str, ...], date: dt.date | None, output: str | None, jobs: int | None,
+    paths: tuple[str, ...], date: dt.date | None, output: str | None, jobs: int | None, time_limit: float,
     engine: str, scheduler: str | None, output_dir: str | None,
 ) -> None:
     """Print one JSON object per document found in PATHS (files, directories, - for stdin)."""
@@ -122,14 +119,16 @@ def extract(
             for rejection in extract_on_cluster(documents, scheduler, output_dir):
                 _reject(rejection, rejected)
         else:
-            with _output(output) as sink:
-                for outcome in extract_stream(documents, jobs, then=_json_line):
+            with open_output(output) as sink:
+                for outcome in extract_stream(documents, jobs, then=_json_line, time_limit=time_limit or None):
                     if isinstance(outcome, Rejection):
                         _reject(outcome, rejected)
                     else:
                         sink.write(outcome)
     except KnowledgeBaseError as error:
         raise click.ClickException(f"knowledge base is invalid: {error}") from None
+    except UnwritableOutput as error:
+        raise click.ClickException(str(error)) from None
     except (ImportError, FileExistsError) as error:
         raise click.ClickException(str(error)) from None
     if rejected:
@@ -345,9 +344,12 @@ def _ingest_inputs(paths: tuple[str, ...], date: dt.date | None) -> Iterator[Doc
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", "database", default=DEFAULT_URL, show_default=True, help="SQLAlchemy URL, or a SQLite file path.")
 @click.option("--date", callback=_parse_date, help="Publication date (YYYY-MM-DD) for documents that carry none.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes extracting (default: every core).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), callback=_jobs, help="Worker processes extracting (default and most: every core).")
+@_time_limit_option
 @click.option("--batch-size", type=click.IntRange(1, 10_000), default=BATCH_SIZE, show_default=True, help="Documents per transaction.")
-def ingest(paths: tuple[str, ...], database: str, date: dt.date | None, jobs: int | None, batch_size: int) -> None:
+def ingest(
+    paths: tuple[str, ...], database: str, date: dt.date | None, jobs: int | None, time_limit: float, batch_size: int
+) -> None:
     """Extract PATHS and store them; stored documents are skipped, so a rerun resumes an interrupted one.
 
     Parquet shards written by `extract --engine dask` (a directory of part-*.parquet, or the
@@ -364,7 +366,7 @@ def ingest(paths: tuple[str, ...], database: str, date: dt.date | None, jobs: in
     try:
         with _ingest_progress(sys.stdout.isatty()) as show:
             inputs = _ingest_inputs(paths, date)
-            summary = ingest_records(engine, inputs, jobs=jobs, batch_size=batch_size, on_progress=track)
+            summary = ingest_records(engine, inputs, jobs=jobs, batch_size=batch_size, on_progress=track, time_limit=time_limit or None)
     except KeyboardInterrupt:
         _errors.print(
             f"summitry: interrupted after storing {latest.new} new documents; run the same command again to resume",
@@ -648,8 +650,11 @@ def report_command(actor: str | None, meeting_id: str | None, on_ledger: bool, o
         raise click.ClickException(str(error)) from None
     except UnknownMeeting as error:
         raise click.ClickException(f"no report for meeting {error}") from None
-    with _output(output) as sink:
-        sink.write(text)
+    try:
+        with open_output(output) as sink:
+            sink.write(text)
+    except UnwritableOutput as error:
+        raise click.ClickException(str(error)) from None
     click.echo(f"summitry: wrote {output}")
 
 
@@ -664,6 +669,8 @@ def export_command(export_format: str, output_dir: str, database: str) -> None:
 
     try:
         paths = export_records(_stored(database), export_format, output_dir)
+    except UnwritableOutput as error:
+        raise click.ClickException(str(error)) from None
     except OSError as error:
         raise click.ClickException(f"cannot write to {output_dir}: {error.strerror or error}") from None
     for path in paths:

@@ -18,6 +18,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from itertools import chain
 from typing import TypeVar
 
@@ -38,12 +39,33 @@ T = TypeVar("T")
 # How often a worker checks that its parent is alive (see _exit_with_parent).
 PARENT_CHECK_SECONDS = 0.5
 
+# CPU seconds one document may take before it is rejected: the slowest real article takes a
+# few; one that takes minutes is a dump or a pathological text holding a worker for good.
+DEFAULT_TIME_LIMIT = 120.0
+
+# More workers than cores only contend for them (and --jobs 1000 forked 1,000 processes).
+FORCE_JOBS_VARIABLE = "SUMMITRY_FORCE_JOBS"
+
+
+class TookTooLong(Exception):
+    """Raised inside a document's extraction when its time limit runs out."""
+
+
+def usable_jobs(requested: int | None) -> tuple[int, str | None]:
+    """The worker count to run: ``requested`` (default: every core) capped at the cores this
+    process may use, unless $SUMMITRY_FORCE_JOBS is 1; and a note saying so when capped."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if requested is None or requested <= cores or os.environ.get(FORCE_JOBS_VARIABLE) == "1":
+        return requested or cores, None
+    return cores, f"--jobs {requested} is more than the {cores} cores here: running {cores} (set {FORCE_JOBS_VARIABLE}=1 to force)"
+
 
 def extract_stream(
     items: Iterable[Document | Record | Rejection],
     jobs: int | None = None,
     then: Callable[[Record], T | Rejection] | None = None,
     ahead: int = 0,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
 ) -> Iterator[Record | T | Rejection]:
     """Each Document as its Record, and each Record or Rejection as it is, in input order.
 
@@ -58,30 +80,39 @@ def extract_stream(
     parent neither does that work nor unpickles the Record (the store's rows, for ingest).
     ``ahead`` more documents are kept in flight for a consumer that pauses between bursts
     (ingest writes a batch at a time), so the workers stay busy meanwhile.
+    A document that takes more than ``time_limit`` CPU seconds (None: no limit) is rejected.
     """
     jobs = jobs or os.cpu_count() or 1
     items = iter(items)
+    warm = False
     for item in items:
         if isinstance(item, Rejection):
             yield item
         elif isinstance(item, Record):
             yield then(item) if then else item
         elif jobs == 1:
-            yield _extract_here(item, then)
+            if not warm:  # loading the knowledge base is no document's time
+                _warm_up()
+                warm = True
+            yield _extract_here(item, then, time_limit)
         else:
-            yield from _extract_in_pool(chain([item], items), jobs, then, IN_FLIGHT_PER_JOB * jobs + ahead)
+            yield from _extract_in_pool(chain([item], items), jobs, then, IN_FLIGHT_PER_JOB * jobs + ahead, time_limit)
             return
 
 
 def _extract_in_pool(
-    items: Iterator[Document | Record | Rejection], jobs: int, then: Callable[[Record], T | Rejection] | None, window: int
+    items: Iterator[Document | Record | Rejection],
+    jobs: int,
+    then: Callable[[Record], T | Rejection] | None,
+    window: int,
+    time_limit: float | None,
 ) -> Iterator[Record | T | Rejection]:
     _warm_up()  # forked workers inherit the loaded knowledge base and built automata
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_process_context(), initializer=_start_worker) as pool:
         pending: deque[tuple[Document, Future] | Record | T | Rejection] = deque()
         for item in items:
             if isinstance(item, Document):
-                pending.append((item, pool.submit(_extract_in_worker, item, then)))
+                pending.append((item, pool.submit(_extract_in_worker, item, then, time_limit)))
             else:
                 pending.append(then(item) if then and isinstance(item, Record) else item)
             if len(pending) >= window:
@@ -90,26 +121,54 @@ def _extract_in_pool(
             yield _outcome(pending.popleft())
 
 
-def extract_or_reject(document: Document) -> Record | Rejection:
+def extract_or_reject(document: Document, time_limit: float | None = None) -> Record | Rejection:
     """The one per-document function every engine runs (this pool, a Dask worker): the Record,
-    or a Rejection naming the document if the pipeline fails on it."""
+    or a Rejection naming the document if the pipeline fails on it or takes more than
+    ``time_limit`` CPU seconds (None: no limit; only enforced in a process's main thread)."""
     try:
-        return extract_document(document)
+        with _time_limit(time_limit):
+            return extract_document(document)
+    except TookTooLong:
+        return Rejection(document.source, f"took longer than {time_limit:g} s (CPU time)")
     except SETUP_ERRORS:
         raise
     except Exception as error:  # a bug met by one document: report it, keep the batch going
         return Rejection(document.source, f"extraction failed ({type(error).__name__}: {error})")
 
 
-def _extract_here(document: Document, then: Callable[[Record], T | Rejection] | None) -> Record | T | Rejection:
-    outcome = extract_or_reject(document)
+@contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise TookTooLong in the block once it has used ``seconds`` of the process's CPU time
+    (a profiling timer: a busy shared machine does not count against the document)."""
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(_signal: int, _frame: object) -> None:
+        raise TookTooLong
+
+    previous = signal.signal(signal.SIGPROF, stop)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
+
+
+def _extract_here(
+    document: Document, then: Callable[[Record], T | Rejection] | None, time_limit: float | None = None
+) -> Record | T | Rejection:
+    outcome = extract_or_reject(document, time_limit)
     return then(outcome) if then and isinstance(outcome, Record) else outcome
 
 
-def _extract_in_worker(document: Document, then: Callable[[Record], T | Rejection] | None) -> Record | T | Rejection:
+def _extract_in_worker(
+    document: Document, then: Callable[[Record], T | Rejection] | None, time_limit: float | None
+) -> Record | T | Rejection:
     """A bare Record comes back without its Document: the parent still holds it, so the text
     (the bulk of the bytes) crosses between processes once, not twice."""
-    outcome = _extract_here(document, then)
+    outcome = _extract_here(document, then, time_limit)
     return dataclasses.replace(outcome, document=None) if isinstance(outcome, Record) else outcome
 
 

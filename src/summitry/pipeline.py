@@ -6,18 +6,57 @@ so a process pool or a Dask worker can run it on any document.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from summitry.actors import KnowledgeBase, link_actors, load_knowledge_base
 from summitry.events import extract_events
 from summitry.ingest import document_from_text
 from summitry.measure import extract_quantities, extract_times
-from summitry.model import Document, Entity, Event, Record
-from summitry.text import build_view
+from summitry.model import Document, Entity, Event, Mention, Quantity, Record, Span, TimeExpr
+from summitry.text import Compaction, build_view, compact
 
 
 def extract_document(document: Document) -> Record:
     """Everything summitry reads in one document, every span pointing into ``document.text``."""
+    compaction = compact(document.text)
+    if compaction is None:
+        return _extract_document(document)
+    record = _extract_document(dataclasses.replace(document, text=compaction.text))
+    return _in_original(record, compaction, document)
+
+
+def _in_original(record: Record, compaction: Compaction, document: Document) -> Record:
+    """A record read from the compact text, its spans (and their texts) in the original."""
+    text = document.text
+
+    def quantity(found: Quantity) -> Quantity:
+        start, end = compaction.span(found.start, found.end)
+        return dataclasses.replace(found, start=start, end=end, text=text[start:end])
+
+    def time(found: TimeExpr) -> TimeExpr:
+        start, end = compaction.span(found.start, found.end)
+        return dataclasses.replace(found, start=start, end=end, text=text[start:end])
+
+    def mention(found: Mention) -> Mention:
+        start, end = compaction.span(found.start, found.end)
+        return dataclasses.replace(found, start=start, end=end)
+
+    def event(found: Event) -> Event:
+        evidence = Span(*compaction.span(found.evidence.start, found.evidence.end))
+        return dataclasses.replace(found, evidence=evidence, quantities=tuple(map(quantity, found.quantities)))
+
+    return dataclasses.replace(
+        record,
+        document=document,
+        mentions=tuple(map(mention, record.mentions)),
+        quantities=tuple(map(quantity, record.quantities)),
+        times=tuple(map(time, record.times)),
+        events=tuple(map(event, record.events)),
+    )
+
+
+def _extract_document(document: Document) -> Record:
     kb = load_knowledge_base()
     view = build_view(document.text)
     linked = link_actors(view, kb, document.date)

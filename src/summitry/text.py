@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 import opencc
@@ -133,6 +134,57 @@ def _convert_together(chunks: list[str]) -> list[str]:
     if len(lines) != len(chunks):  # no conversion writes or drops a line break; were one to, go one by one
         return [_convert_chunk(chunk) for chunk in chunks]
     return [line if len(line) == len(chunk) else _convert_chunk(chunk) for chunk, line in zip(chunks, lines)]
+
+
+# Characters with no letter of their own that a keyboard, a CMS or a copy from a web page
+# leaves inside names and numbers (川\u200d普, 3\u0301500, 3\u00a0500億, ３，５００億). The
+# equal-length fold cannot take a character out, so these are dropped before the view is
+# built (``compact``) and every span found is mapped back (``Compaction.span``).
+_INVISIBLE = "\u00ad\u200b-\u200d\u2060\ufeff\ufe00-\ufe0f\U000e0100-\U000e01ef"
+_COMBINING = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_DROPPED = re.compile(
+    f"[{_INVISIBLE}]+"
+    # a combining mark on a digit or a Han character is no accent a Chinese text means
+    f"|(?<=[0-9０-９\u3400-\u4dbf\u4e00-\u9fff])[{_COMBINING}]+"
+    # a thousands separator: a space that cannot break, or in full-width numbers the
+    # full-width comma or space, before exactly three digits
+    "|(?<=[0-9])[\u00a0\u2007\u2009\u202f](?=[0-9]{3}(?![0-9]))"
+    "|(?<=[０-９])[，\u3000](?=[０-９]{3}(?![０-９]))"
+)
+
+
+@dataclass(frozen=True)
+class Compaction:
+    """A text without the characters ``_DROPPED`` finds, and where each kept character stood."""
+
+    text: str
+    positions: tuple[int, ...]  # positions[i]: the original index of text[i]
+    length: int  # of the original
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """A span of the compact text as the span of the original it covers (a dropped
+        character inside it, as in 川\u200d普, is inside the original span too)."""
+        if end <= start:
+            at = self.positions[start] if start < len(self.positions) else self.length
+            return at, at
+        return self.positions[start], self.positions[end - 1] + 1
+
+
+def compact(text: str) -> Compaction | None:
+    """``text`` without joiners, variation selectors, marks on digits and Han, and thousands
+    separators the number readers cannot read; None when there are none (nearly always)."""
+    if _DROPPED.search(text) is None:
+        return None
+    pieces: list[str] = []
+    positions: list[int] = []
+    kept_from = 0
+    for dropped in _DROPPED.finditer(text):
+        pieces.append(text[kept_from : dropped.start()])
+        positions.extend(range(kept_from, dropped.start()))
+        kept_from = dropped.end()
+    pieces.append(text[kept_from:])
+    positions.extend(range(kept_from, len(text)))
+    return Compaction("".join(pieces), tuple(positions), len(text))
 
 
 def detect_script(text: str, folded: str | None = None) -> str:

@@ -136,3 +136,43 @@ def test_missing_paths_and_empty_directories_are_rejections(tmp_path, kind):
         "missing file": "No such file or directory",
         "empty directory": "no files in directory",
     }[kind]
+
+
+def test_a_folder_that_cannot_be_listed_is_a_rejection_by_path(tmp_path, write_file, monkeypatch):
+    # As root, chmod 000 does not stop a listing: the refusal is simulated at os.scandir,
+    # which both the walk and the standard library's os.walk list folders with.
+    write_file("corpus/a.txt", MEETING)
+    write_file("corpus/locked/b.txt", MEETING)
+    locked = str(tmp_path / "corpus" / "locked")
+    real_scandir = os.scandir
+
+    def refusing(path="."):
+        if os.fspath(path) == locked:
+            raise PermissionError(13, "Permission denied", locked)
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    outcomes = list(read_documents([str(tmp_path / "corpus")]))
+    assert isinstance(outcomes[0], Document)
+    assert outcomes[1] == Rejection(locked, "cannot list folder: Permission denied")
+
+
+def test_symlinked_folders_are_followed_and_a_loop_is_named(tmp_path, write_file):
+    elsewhere = write_file("elsewhere/c.txt", "美韓兩國元首在首爾會談。\n")
+    write_file("corpus/a.txt", MEETING)
+    (tmp_path / "corpus" / "linked").symlink_to(tmp_path / "elsewhere")
+    (tmp_path / "elsewhere" / "back").symlink_to(tmp_path / "corpus")
+    corpus = str(tmp_path / "corpus")
+    outcomes = list(read_documents([corpus]))
+    assert [o.source for o in outcomes if isinstance(o, Document)] == [
+        os.path.join(corpus, "a.txt"), os.path.join(corpus, "linked", "c.txt")
+    ]
+    assert Rejection(os.path.join(corpus, "linked", "back"), "symbolic link loop: leads back to a folder above it") in outcomes
+    assert os.path.exists(elsewhere)
+
+
+def test_a_fifo_in_a_folder_is_named_not_waited_on(tmp_path, write_file):
+    write_file("corpus/a.txt", MEETING)
+    os.mkfifo(tmp_path / "corpus" / "pipe.txt")
+    outcomes = list(read_documents([str(tmp_path / "corpus")]))
+    assert outcomes[1] == Rejection(str(tmp_path / "corpus" / "pipe.txt"), "not a regular file")

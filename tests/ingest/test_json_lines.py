@@ -82,8 +82,9 @@ def test_bom_crlf_and_a_non_utf8_line(write_file):
     path = write_file("feed.jsonl", raw)
     outcomes = list(read_documents([path]))
     assert outcomes[0].text == "兩國元首會談。"
-    assert outcomes[1] == Rejection(f"{path}:line 2", "not UTF-8")
-    assert outcomes[2].text == "會後發表聲明。"
+    assert outcomes[1].text == "會後發表聲明。"
+    # Lines not UTF-8 are named after the file's documents, in one line (see below).
+    assert outcomes[2] == Rejection(f"{path}:line 2", "not UTF-8")
 
 
 def test_a_duplicate_line_is_rejected_against_the_first(write_file):
@@ -105,3 +106,17 @@ def test_lines_are_read_one_at_a_time():
 
     first = next(documents_from_json_lines(lines(), "feed.jsonl", None))
     assert first.source == "feed.jsonl:line 1"
+
+
+def test_a_file_of_junk_lines_is_one_rejection_with_a_count(write_file):
+    junk = b"".join(bytes([0x80 + i % 64, 0xFF, 0xFE, i % 256]) + b"\n" for i in range(3000))
+    path = write_file("junk.jsonl", line(text="兩國元首會談。").encode("utf-8") + b"\n" + junk)
+    outcomes = list(read_documents([path]))
+    assert isinstance(outcomes[0], Document)
+    assert outcomes[1:] == [Rejection(path, "3000 lines not UTF-8 (line 2, 3, 4, 5, 6, ...)")]
+
+
+@pytest.mark.parametrize(("content", "reason"), [(b"", "empty file"), (b"\n  \r\n\t\n", "whitespace only")])
+def test_an_empty_json_lines_file_is_rejected_like_an_empty_text_file(write_file, content, reason):
+    path = write_file("feed.jsonl", content)
+    assert list(read_documents([path])) == [Rejection(path, reason)]

@@ -77,3 +77,19 @@ def test_a_page_with_no_main_text_is_rejected(write_file):
     path = write_file("empty.html", "<!DOCTYPE html><html><head><title>空白</title></head><body></body></html>")
     [rejection] = read_documents([path])
     assert rejection == Rejection(path, "no main text found in HTML")
+
+
+@pytest.mark.parametrize("depth", [300, 1500, 5000])
+def test_a_page_nested_past_the_parsers_depth_limit_is_read(write_file, depth):
+    nested = "<div>" * depth + "".join(f"<p>{paragraph}</p>" for paragraph in PARAGRAPHS) + "</div>" * depth
+    html = page().replace("<article>", "<article>" + nested)
+    [document] = read_documents([write_file("deep.html", html)])
+    assert isinstance(document, Document)
+    assert all(paragraph in document.text for paragraph in PARAGRAPHS)
+    assert document.title and "釜山" in document.title
+
+
+def test_a_deep_page_of_scripts_only_is_still_rejected(write_file):
+    html = "<!DOCTYPE html><html><body>" + "<div>" * 3000 + "<script>var a = 1;</script>" + "</div>" * 3000 + "</body></html>"
+    path = write_file("deep.html", html)
+    assert list(read_documents([path])) == [Rejection(path, "no main text found in HTML")]

@@ -13,11 +13,11 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Iterator, Mapping, Sequence
 
 from summitry.actors.kb import KnowledgeBase
 from summitry.actors.lookup import EntityLookup
-from summitry.events.layout import Clause, SentenceLayout
+from summitry.events.layout import Clause, SentenceLayout, SpanIndex
 from summitry.events.lexicon import ArgumentLexicon, ArgumentPattern
 from summitry.events.triggers import TriggerHit
 from summitry.model import Entity, Mention
@@ -185,6 +185,7 @@ class SentenceActors:
         self.hits = hits
         self.verbs = hits if verbs is None else verbs  # with the triggers another one replaced
         self.time_spans = time_spans
+        self._time_index: SpanIndex[tuple[int, int]] | None = None
         sentence = layout.sentence
         parties = [
             Party(m.start, m.end, (m.entity_id,), "short_form" if m.how in _SHORT_FORMS else "mention")
@@ -196,6 +197,7 @@ class SentenceActors:
         parties.sort(key=lambda p: p.start)
         # Venues change no span, so the text before a party is the same before and after them.
         self._spans = [(p.start, p.end) for p in parties]
+        self._span_starts = [p.start for p in parties]  # sorted: bisected instead of scanned
         self._party_starts = {p.start for p in parties}
         self._roles_before: dict[int, str | None] = {}
         self._subjects: dict[int, Group | None] = {}
@@ -257,7 +259,8 @@ class SentenceActors:
             return party
         if role == "locative":
             return _as_venue(party)
-        following = next((p for p in parties if p.start >= party.end), None)
+        after = bisect.bisect_left(self._span_starts, party.end)
+        following = parties[after] if after < len(parties) else None
         if following is not None and following.start == party.end and following.kind == "mention" and self.actors.type_of(following.ids[0]) == "place":
             return _as_venue(party)  # 日本東京, 馬來西亞吉隆坡
         if party.kind == "mention" and self.folded.startswith(self.lexicon.venue_nouns, party.end):
@@ -294,10 +297,9 @@ class SentenceActors:
 
     def _after_locative_run(self, party: Party, parties: list[Party]) -> bool:
         """在日本、北韓方面: a party joined by 、/和 to one after 在/於."""
-        earlier = [p for p in parties if p.end <= party.start]
-        if not earlier:
+        previous = next(self._ended_before(party, parties), None)
+        if previous is None:
             return False
-        previous = earlier[-1]
         gap = self._plain(previous.end, party.start)
         if gap not in _JOINERS:
             return False
@@ -306,7 +308,7 @@ class SentenceActors:
     def _located_after_marker(self, party: Party, parties: Sequence[Party]) -> bool:
         """在/於 X, or 在 + places + X (在東京首相官邸): X names where, as a venue does."""
         start = party.start
-        for other in reversed([p for p in parties if p.end <= party.start]):
+        for other in self._ended_before(party, parties):
             if other.end == start and self.actors.type_of(other.ids[0]) in ("place", "country"):
                 start = other.start
             else:
@@ -315,6 +317,14 @@ class SentenceActors:
         if marker_role(self._plain(clause.start, start), self.lexicon) != "locative":
             return False
         return not self.folded.startswith("的", party.end)  # 在白宮的壓力下: a party after all
+
+    def _ended_before(self, party: Party, parties: Sequence[Party]) -> Iterator[Party]:
+        """The parties ending at or before ``party`` starts, last first. ``parties`` are in order
+        of their starts (those of ``_spans``), and one starting at or after ``party`` cannot end
+        before it: the search starts where they begin instead of reading the whole sentence."""
+        for index in range(bisect.bisect_left(self._span_starts, party.start) - 1, -1, -1):
+            if parties[index].end <= party.start:
+                yield parties[index]
 
     def _role_before(self, party: Party) -> str | None:
         """The marker role of the words between the party and the one before it in its clause."""
@@ -328,7 +338,9 @@ class SentenceActors:
 
     def _text_before(self, start: int) -> str:
         clause = self.layout.clause_at(start)
-        previous_end = max([e for s, e in self._spans if e <= start and s >= clause.start] + [clause.start])
+        first = bisect.bisect_left(self._span_starts, clause.start)
+        last = bisect.bisect_left(self._span_starts, start)  # a span ending by ``start`` starts before it
+        previous_end = max([e for s, e in self._spans[first:last] if e <= start] + [clause.start])
         return self._plain(previous_end, start)
 
     def _plain(self, start: int, end: int) -> str:
@@ -350,13 +362,15 @@ class SentenceActors:
 
     def _groups(self) -> list[Group]:
         groups: list[Group] = []
+        venue_starts = [p.start for p in self.parties if p.venue]
         for party in self.parties:
             if party.venue:
                 continue
             current = groups[-1] if groups else None
             if current is not None and self.layout.clause_at(current.end - 1) == self.layout.clause_at(party.start):
                 glued, joiner = self._glue(self._plain(current.end, party.start), party)
-                venue_between = any(p.venue and current.end <= p.start < party.start for p in self.parties)
+                after = bisect.bisect_left(venue_starts, current.end)
+                venue_between = after < len(venue_starts) and venue_starts[after] < party.start
                 if glued and not venue_between:
                     current.parties.append(party)
                     if joiner:
@@ -814,7 +828,11 @@ class SentenceActors:
         if not self._after_locative(party):
             return False
         end = party.end
-        for other in self.parties:
+        # Parties are in order of their starts: none before ``end`` can continue the run, and
+        # once one starts past it, none after can.
+        for other in self.parties[bisect.bisect_left(self._span_starts, end) :]:
+            if other.start > end:
+                break
             if other.start == end and other.venue:
                 end = other.end  # 在韓國釜山的
         if not self.folded.startswith("的", end):
@@ -824,7 +842,7 @@ class SentenceActors:
     def _after_locative(self, party: Party) -> bool:
         """在韓國釜山: the place and any country written before it after 在."""
         start = party.start
-        for other in reversed([p for p in self.parties if p.end <= party.start]):
+        for other in self._ended_before(party, self.parties):
             if other.end == start and other.venue:
                 start = other.start
             else:
@@ -850,11 +868,13 @@ class SentenceActors:
         """A clause that names only places (日本東京，/ 美國阿拉斯加州安克雷奇市，) sets the scene."""
         clause = self.layout.clause_at(party.start)
         text = self._plain(clause.start, clause.end)
-        for other in self.parties:
+        within = self.parties[bisect.bisect_left(self._span_starts, clause.start) : bisect.bisect_right(self._span_starts, clause.end)]
+        for other in within:
             if clause.holds(other.start, other.end) and other.venue:
                 text = text.replace(self.folded[other.start : other.end], "")
-        for start, end in self.time_spans:
-            if clause.holds(start, end):
-                text = text.replace(self.folded[start:end], "")
+        if self._time_index is None:
+            self._time_index = SpanIndex(self.time_spans, lambda span: span)
+        for start, end in self._time_index.within(clause.start, clause.end):  # those the clause holds, in order
+            text = text.replace(self.folded[start:end], "")
         text = _consume(text.strip(_PLACE_SUFFIXES), self.lexicon.venue_nouns)
         return len(text.strip(_PLACE_SUFFIXES)) <= 1

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from summitry.events.layout import SentenceLayout, SpanIndex
+from summitry.events.layout import Clause, SentenceLayout, SpanIndex
 from summitry.events.lexicon import DatingLexicon
 from summitry.events.triggers import TriggerHit
 from summitry.model import TimeExpr
@@ -54,6 +54,9 @@ class Dater:
         self._contexts: dict[tuple[int, int], tuple[bool, int | None, bool]] = {}
         self._news_of_the_day_in: dict[int, bool] = {}
         self._frames: dict[int, tuple[int, int] | None] = {}
+        # Whether a clause holds a verb of its own, for the hits of the sentence last asked
+        # about: asked for every time and every trigger of a sentence, read once per clause.
+        self._verbs_of: tuple[list[TriggerHit] | None, dict[Clause, bool]] = (None, {})
 
     def _within(self, start: int, end: int) -> list[TimeExpr]:
         return self._times.within(start, end)
@@ -228,8 +231,15 @@ class Dater:
         clause = layout.clause_at(time.start)
         rest = (self.folded[clause.start : time.start] + self.folded[time.end : clause.end]).strip(" ，,")
         opening = clause == layout.clauses[0] if layout.clauses else True
-        verbs = [h for h in hits if clause.holds(h.start, h.end) and not h.group.pattern.attached]
-        return len(rest) <= 5 or (opening and time.start - layout.sentence.start <= 8 and not verbs)
+        return len(rest) <= 5 or (opening and time.start - layout.sentence.start <= 8 and not self._has_verb(clause, hits))
+
+    def _has_verb(self, clause: Clause, hits: list[TriggerHit]) -> bool:
+        if self._verbs_of[0] is not hits:
+            self._verbs_of = (hits, {})
+        known = self._verbs_of[1]
+        if clause not in known:
+            known[clause] = any(clause.holds(h.start, h.end) and not h.group.pattern.attached for h in hits)
+        return known[clause]
 
     def historical(self, hit: TriggerHit) -> bool:
         """曾經三次和特朗普見面, 第一次總統任內接待, 繼G7峰會後: an earlier meeting, not the one

@@ -12,6 +12,7 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Generic, TypeVar
 
 from summitry.ingest.header import date_header
@@ -57,21 +58,54 @@ class SentenceLayout:
     quotations: tuple[Quotation, ...]
     brackets: tuple[tuple[int, int], ...]  # (open, close + 1) of each bracketed stretch
 
+    @cached_property
+    def _clause_starts(self) -> list[int]:
+        return [clause.start for clause in self.clauses]
+
+    @cached_property
+    def _sorted_brackets(self) -> list[tuple[int, int]]:
+        return sorted(self.brackets)
+
+    @cached_property
+    def _bracket_opens(self) -> list[int]:
+        return [open_ for open_, _ in self._sorted_brackets]
+
+    @cached_property
+    def _furthest_close(self) -> list[int]:
+        """The furthest close of the brackets up to each one, in order of their opening."""
+        closes, furthest = [], 0
+        for _, close in self._sorted_brackets:
+            furthest = max(furthest, close)
+            closes.append(furthest)
+        return closes
+
     def clause_at(self, offset: int) -> Clause:
-        for clause in self.clauses:
-            if clause.start <= offset < clause.end:
-                return clause
+        # Clauses are in order and do not overlap: the one starting last at or before the
+        # offset is the only one that can hold it (a bisection, not a scan of a long sentence).
+        position = bisect.bisect_right(self._clause_starts, offset) - 1
+        if position >= 0 and offset < self.clauses[position].end:
+            return self.clauses[position]
         return Clause(self.sentence.start, self.sentence.end)
 
     def in_brackets(self, start: int, end: int) -> bool:
-        return bool(self.brackets) and any(open_ <= start and end <= close for open_, close in self.brackets)
+        # Some pair opening at or before ``start`` closes at or after ``end``: the furthest close
+        # of those opening by ``start`` says whether one does.
+        if not self.brackets:
+            return False
+        last = bisect.bisect_right(self._bracket_opens, start) - 1
+        return last >= 0 and self._furthest_close[last] >= end
 
     def unbracketed(self, text: str, start: int, end: int) -> str:
         """``text[start:end]`` without its bracketed stretches, the brackets included."""
         if not self.brackets:
             return text[start:end]
         pieces, position = [], start
-        for open_, close in sorted(self.brackets):  # an inner pair lies within the outer one before it
+        # Those opening before ``start`` add no piece and only move ``position`` to the furthest
+        # of their closes: taken at once, so a long sentence is not read for every stretch.
+        first = bisect.bisect_left(self._bracket_opens, start)
+        if first:
+            position = max(position, self._furthest_close[first - 1])
+        for open_, close in self._sorted_brackets[first:]:  # an inner pair lies within the outer one before it
             if open_ >= end:
                 break
             if open_ > position:

@@ -8,6 +8,8 @@ Precedence: hypothetical > negated > planned > claimed > reported.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -61,9 +63,11 @@ class StatusCueIndex:
     def written(self, folded: str, start: int, end: int) -> dict[str, Written]:
         """Each list's cues written wholly inside [start, end); a list with none is left out."""
         found: dict[str, list[tuple[int, int]]] = {}
-        for last, (word, where) in self.automaton.iter(folded, start, end):
+        # A slice, not iter(folded, start, end): pyahocorasick converts the whole string for
+        # each call, which made a long document quadratic in its sentences.
+        for last, (word, where) in self.automaton.iter(folded[start:end]):
             for kind, index in where:
-                found.setdefault(kind, []).append((index, last - len(word) + 1))
+                found.setdefault(kind, []).append((index, start + last - len(word) + 1))
         return {kind: [(self.lists[kind][index], position) for index, position in sorted(pairs)] for kind, pairs in found.items()}
 
 
@@ -79,15 +83,29 @@ def _find(folded: str, cues: Written, start: int, end: int, blocked: list[tuple[
     ``cues`` were found in a span holding [start, end); only those wholly inside it count.
     """
     found: list[tuple[int, Cue]] = []
-    taken: list[tuple[int, int]] = []
+    # Stretches a cue may not meet, in order of their starts, with the furthest end so far: a
+    # stretch meets [a, b) when one starting before b ends after a, and the furthest end of
+    # those says whether one does (a bisection, not a scan of every cue taken so far).
+    walls = sorted((a, b) for a, b in blocked if a < end and start < b)
+    wall_starts = [a for a, _ in walls]
+    wall_ends = list(itertools.accumulate((b for _, b in walls), max))
+    taken_starts: list[int] = []
+    taken_ends: list[int] = []  # taken cues never overlap, so their ends ascend with their starts
     for cue, position in cues:
-        span = (position, position + len(cue.word))
-        if position < start or span[1] > end:
+        span_end = position + len(cue.word)
+        if position < start or span_end > end:
             continue
-        clear = not any(a < span[1] and span[0] < b for a, b in taken + blocked)
-        if clear and cue.fits(folded, position):
+        wall = bisect.bisect_left(wall_starts, span_end) - 1
+        if wall >= 0 and wall_ends[wall] > position:
+            continue
+        near = bisect.bisect_left(taken_starts, span_end) - 1
+        if near >= 0 and taken_ends[near] > position:
+            continue
+        if cue.fits(folded, position):
             found.append((position, cue))
-            taken.append(span)
+            at = bisect.bisect_left(taken_starts, position)
+            taken_starts.insert(at, position)
+            taken_ends.insert(at, span_end)
     return sorted(found, key=lambda item: item[0])
 
 

@@ -165,7 +165,10 @@ def find_sentence_triggers(
     short_form_ends = index.short_form_ends
     mention_starts = index.starts
     hits: list[TriggerHit] = []
-    for last, (word, entries) in _automaton(lexicon).iter(folded, sentence.start, sentence.end):
+    # A slice, not iter(folded, start, end): pyahocorasick converts the whole string for each
+    # call, which made a long document quadratic in its sentences.
+    for last, (word, entries) in _automaton(lexicon).iter(folded[sentence.start : sentence.end]):
+        last += sentence.start
         start, end = last - len(word) + 1, last + 1
         if index.overlaps(start, end) or layout.in_brackets(start, end):
             continue  # part of a name (會 in 以色列議會), or an aside in brackets

@@ -29,6 +29,7 @@ from typing import Any, Iterable, Sequence
 import yaml
 
 from summitry.model import Event, Record
+from summitry.output import open_output
 from summitry.views.ledger import commitment_json, ledger
 
 FORMATS = ("csv", "parquet", "jsonl", "plover", "cameo")
@@ -140,7 +141,7 @@ def _ledger_rows(records: Sequence[Record]) -> list[dict[str, Any]]:
 
 def _write_csv(path: Path, columns: Sequence[str], rows: Iterable[dict[str, Any]], delimiter: str = ",") -> None:
     # utf-8-sig: spreadsheet programs then read the Chinese text as UTF-8.
-    with path.open("w", encoding="utf-8-sig" if delimiter == "," else "utf-8", newline="") as handle:
+    with open_output(path, encoding="utf-8-sig" if delimiter == "," else "utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(columns), delimiter=delimiter, extrasaction="raise")
         writer.writeheader()
         for row in rows:
@@ -148,7 +149,7 @@ def _write_csv(path: Path, columns: Sequence[str], rows: Iterable[dict[str, Any]
 
 
 def _write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> None:
-    with path.open("w", encoding="utf-8") as handle:
+    with open_output(path) as handle:
         for row in rows:
             handle.write(json.dumps(row, ensure_ascii=False, allow_nan=False) + "\n")
 
@@ -159,7 +160,8 @@ def _write_parquet(path: Path, columns: Sequence[str], rows: list[dict[str, Any]
 
     schema = pa.schema([(column, types.get(column, pa.string())) for column in columns])
     table = pa.Table.from_pylist(rows, schema=schema)
-    pq.write_table(table, path)
+    with open_output(path, binary=True) as handle:
+        pq.write_table(table, handle)
 
 
 # -- PLOVER ----------------------------------------------------------------------------------------

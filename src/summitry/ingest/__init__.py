@@ -7,13 +7,14 @@ back as a ``Rejection`` naming the input and the reason, and the batch goes on.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sys
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO, TextIO
 
 from summitry.ingest.document import document_from_text
-from summitry.ingest.errors import Rejection, UnreadableDocument
+from summitry.ingest.errors import Rejection, UnreadableDocument, printable
 from summitry.ingest.files import expand_paths, read_file
 from summitry.ingest.seen import SeenDocuments
 from summitry.ingest.stdin import STDIN_SOURCE, read_stdin
@@ -40,6 +41,7 @@ def read_documents(
                 yield path
                 continue
             for outcome in read_source(path, default_date, stdin):
+                outcome = printable_outcome(outcome)
                 if isinstance(outcome, Document):
                     first_source = seen.first_source(outcome.id)
                     if first_source is not None:
@@ -49,6 +51,14 @@ def read_documents(
                 yield outcome
     finally:
         seen.close()
+
+
+def printable_outcome(outcome: Document | Rejection) -> Document | Rejection:
+    """The outcome with its source and reason printable (see ``printable``); the text is untouched."""
+    if isinstance(outcome, Rejection):
+        return Rejection(printable(outcome.path), printable(outcome.reason))
+    source = printable(outcome.source)
+    return outcome if source == outcome.source else dataclasses.replace(outcome, source=source)
 
 
 def read_source(

@@ -23,3 +23,18 @@ class UnreadableDocument(Exception):
 
     def as_rejection(self) -> Rejection:
         return Rejection(self.path, self.reason)
+
+
+def printable(name: str) -> str:
+    """``name`` as it can be printed, stored and written as UTF-8: a file name's bytes that are
+    not UTF-8 (which Python holds as lone surrogates) shown as ``\\xNN``, so one odd name
+    cannot end a run at the first print or insert."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        pass
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")

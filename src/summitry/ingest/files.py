@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 
 from summitry.ingest.decoding import decode_document_bytes
 from summitry.ingest.document import MAX_DOCUMENT_BYTES, document_from_text, too_large
-from summitry.ingest.errors import Rejection, UnreadableDocument
+from summitry.ingest.errors import Rejection, UnreadableDocument, printable
 from summitry.ingest.json_lines import bounded_lines, documents_from_json_lines
 from summitry.ingest.webpage import (
     HTML_EXTENSIONS,
@@ -28,19 +28,55 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str | Rejection]:
         if path != "-" and os.path.isdir(path):
             members = directory_members(path)
             if not members:
-                yield Rejection(path, "no files in directory")
-            yield from members
+                yield Rejection(printable(path), "no files in directory")
+            for member in members:
+                yield Rejection(printable(member.path), member.reason) if isinstance(member, Rejection) else member
         else:
             yield path
 
 
-def directory_members(directory: str) -> list[str]:
-    """Every non-hidden file below ``directory``, in the same order on every machine."""
-    members = []
-    for root, subdirectories, filenames in os.walk(directory):
-        subdirectories[:] = [name for name in subdirectories if not name.startswith(".")]
-        members.extend(os.path.join(root, name) for name in filenames if not name.startswith("."))
-    return sorted(members, key=lambda member: os.path.relpath(member, directory).split(os.sep))
+def directory_members(directory: str) -> list[str | Rejection]:
+    """Every non-hidden file below ``directory``, in the same order on every machine.
+
+    Symlinked folders are walked like folders (collections are often assembled from links),
+    except a link back to a folder being walked, which would never end. What cannot be
+    listed, and what is neither a file nor a folder (a FIFO would block the read forever),
+    comes back as a Rejection in its place, so nothing below ``directory`` goes unreported.
+    """
+    found: list[tuple[list[str], str | Rejection]] = []
+
+    def place(path: str) -> list[str]:
+        return os.path.relpath(path, directory).split(os.sep)
+
+    top = os.stat(directory)
+    pending = [(directory, frozenset({(top.st_dev, top.st_ino)}))]
+    while pending:
+        folder, chain = pending.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError as error:
+            found.append((place(folder), Rejection(folder, f"cannot list folder: {error.strerror or error}")))
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                if entry.is_dir():
+                    identity = os.stat(entry.path)
+                    key = (identity.st_dev, identity.st_ino)
+                    if key in chain:
+                        found.append((place(entry.path), Rejection(entry.path, "symbolic link loop: leads back to a folder above it")))
+                    else:
+                        pending.append((entry.path, chain | {key}))
+                elif entry.is_file() or entry.is_symlink():
+                    # A dangling link is kept: reading it names the missing target's error.
+                    found.append((place(entry.path), entry.path))
+                else:
+                    found.append((place(entry.path), Rejection(entry.path, "not a regular file")))
+            except OSError as error:
+                found.append((place(entry.path), Rejection(entry.path, error.strerror or str(error))))
+    return [item for _, item in sorted(found, key=lambda pair: pair[0])]
 
 
 def read_file(path: str, default_date: dt.date | None) -> Iterator[Document | Rejection]:

@@ -14,6 +14,9 @@ from summitry.ingest.header import InvalidDate, parse_iso_date
 from summitry.model import Document
 
 OPTIONAL_STRING_FIELDS = ("title", "url", "date")
+NUL_REPLACEMENT = "\ufffd"
+NOT_UTF8 = "not UTF-8"
+NAMED_NOT_UTF8_LINES = 3
 
 # JSON with ASCII escapes writes a Chinese character in 6 bytes ("\\u7f8e"): a longer line
 # cannot hold a document within the limit, and is skipped without being held in memory.
@@ -34,19 +37,40 @@ def bounded_lines(stream: BinaryIO, limit: int = MAX_LINE_BYTES) -> Iterator[byt
 def documents_from_json_lines(
     lines: Iterable[bytes | str], source: str, default_date: dt.date | None
 ) -> Iterator[Document | Rejection]:
-    """One Document per good line; a bad line becomes a Rejection and the rest still come."""
+    """One Document per good line; a bad line becomes a Rejection and the rest still come.
+
+    Lines that are not UTF-8 are named at the end, a few one by one, more in one Rejection
+    with their count (binary junk under a .jsonl name would print a line for each of thousands);
+    a file of no lines, or of blank lines only, is rejected as an empty .txt file is.
+    """
+    not_utf8: list[int] = []
+    number = 0
+    blank = True
     for number, line in enumerate(lines, start=1):
         where = f"{source}:line {number}"
         if len(line) > MAX_LINE_BYTES:
+            blank = False
             yield Rejection(where, too_large(len(line), MAX_LINE_BYTES, "bytes" if isinstance(line, bytes) else "characters"))
             continue
         try:
             record_line = line_text(line, where)
             if not record_line.strip():
                 continue
+            blank = False
             yield document_from_json_line(record_line, where, default_date)
         except UnreadableDocument as error:
-            yield error.as_rejection()
+            blank = False
+            if error.reason == NOT_UTF8:
+                not_utf8.append(number)
+            else:
+                yield error.as_rejection()
+    if len(not_utf8) <= NAMED_NOT_UTF8_LINES:
+        yield from (Rejection(f"{source}:line {number}", NOT_UTF8) for number in not_utf8)
+    else:
+        shown = ", ".join(map(str, not_utf8[:5])) + (", ..." if len(not_utf8) > 5 else "")
+        yield Rejection(source, f"{len(not_utf8)} lines not UTF-8 (line {shown})")
+    if blank:
+        yield Rejection(source, "empty file" if number == 0 else "whitespace only")
 
 
 def line_text(line: bytes | str, where: str) -> str:
@@ -56,7 +80,7 @@ def line_text(line: bytes | str, where: str) -> str:
     try:
         return line.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise UnreadableDocument(where, "not UTF-8") from None
+        raise UnreadableDocument(where, NOT_UTF8) from None
 
 
 def document_from_json_line(line: str, where: str, default_date: dt.date | None) -> Document:
@@ -65,16 +89,20 @@ def document_from_json_line(line: str, where: str, default_date: dt.date | None)
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise UnreadableDocument(where, "no text")
-    if not is_encodable(text):
-        raise UnreadableDocument(where, "text has an unpaired surrogate")
+    fields = {"text": text}
     for field in OPTIONAL_STRING_FIELDS:
         if record.get(field) is not None and not isinstance(record[field], str):
             raise UnreadableDocument(where, f"{field} is not a string")
-    document = document_from_text(
-        text, where, default_date, title=record.get("title") or None, url=record.get("url") or None
-    )
-    if record.get("date"):
-        document = dataclasses.replace(document, date=record_date(record["date"], where))
+        fields[field] = record.get(field) or None
+    for field, value in fields.items():
+        if value is not None and not is_encodable(value):
+            raise UnreadableDocument(where, f"{field} has an unpaired surrogate")
+    # JSON may carry "\u0000", which no text file does: SQLite would keep it and cut search
+    # sentences there, PostgreSQL refuses it. U+FFFD in its place keeps every offset.
+    fields = {field: value.replace("\x00", NUL_REPLACEMENT) if value else value for field, value in fields.items()}
+    document = document_from_text(fields["text"], where, default_date, title=fields["title"], url=fields["url"])
+    if fields["date"]:
+        document = dataclasses.replace(document, date=record_date(fields["date"], where))
     return document
 
 

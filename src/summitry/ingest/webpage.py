@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import re
+from html.parser import HTMLParser
 
 from summitry.ingest.decoding import BYTE_ORDER_MARKS, decode_document_bytes, strict_decode
 from summitry.ingest.document import check_length, document_id
@@ -39,23 +40,34 @@ def document_from_html(html: str, source: str, default_date: dt.date | None) -> 
     """Extract offline; the Document's text is the main text, which offsets then point into."""
     import trafilatura  # here, not at the top: it costs half a second of start-up that plain-text runs never need
 
-    page = trafilatura.bare_extraction(
-        html,
-        with_metadata=True,
-        include_comments=False,
-        date_extraction_params=METADATA_DATE_ONLY,
-    )
-    text = page.text if page is not None else None
+    options = {"with_metadata": True, "include_comments": False, "date_extraction_params": METADATA_DATE_ONLY}
+    title = date = url = None
+    if not parse_html(html, huge=False)[1]:
+        page = trafilatura.bare_extraction(html, **options)
+        text = page.text if page is not None else None
+    else:
+        # Nested past libxml2's default limit, the text below was cut from the tree and the
+        # page read as "no main text" or as its headline alone. A parse that allows a huge
+        # tree gives trafilatura the whole page up to libxml2's hard limit; past that, the
+        # page is read as a stream of tags.
+        tree, still_cut = parse_html(html, huge=True)
+        page = None if tree is None or still_cut else trafilatura.bare_extraction(tree, **options)
+        text = page.text if page is not None else None
+        if not text or not text.strip():
+            streamed = StreamedPage.read(html)
+            text, title = streamed.text, streamed.title
     if not text or not text.strip():
         raise UnreadableDocument(source, "no main text found in HTML")
+    if page is not None:
+        title, date, url = page.title or title, page.date, page.url
     check_length(text, source)
     return Document(
         id=document_id(text),
         source=source,
         text=text,
-        date=page_date(page.date) or default_date,
-        title=page.title or None,
-        url=page.url or None,
+        date=page_date(date) or default_date,
+        title=title or None,
+        url=url or None,
     )
 
 
@@ -88,3 +100,76 @@ def declared_charset(raw: bytes) -> str | None:
         return codecs.lookup(match.group(1).decode("ascii")).name
     except LookupError:
         return None
+
+
+# libxml2 stops reading a page nested deeper than this unless told the tree may be huge:
+# the text below that depth was simply missing, and the page read as "no main text".
+LIBXML_DEPTH_LIMIT = 256
+
+
+def parse_html(html: str, huge: bool):
+    """The tree libxml2 reads, as trafilatura has it read (``huge``: with the depth limit
+    raised to the most libxml2 allows), and whether it cut what lay deeper than its limit."""
+    from lxml.html import HTMLParser, fromstring
+
+    parser = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=huge)
+    try:
+        tree = fromstring(html.encode("utf-8", "surrogatepass"), parser=parser)
+    except Exception:  # noqa: BLE001 - lxml raises several kinds on hostile pages; trafilatura decides then
+        return None, False
+    return tree, any("Excessive depth" in entry.message for entry in parser.error_log)
+
+
+class StreamedPage(HTMLParser):
+    """A page's text read as a stream of tags (no tree, so no depth limit and no recursion):
+    every text outside scripts, styles and the head, a line per block, and how deep it nests."""
+
+    BLOCKS = frozenset("p div br li h1 h2 h3 h4 h5 h6 tr td th blockquote section article pre dd dt".split())
+    HIDDEN = frozenset("script style noscript template head".split())
+    VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.pieces: list[str] = []
+        self.title_pieces: list[str] = []
+        self.hidden = 0
+        self.in_title = False
+        self.depth = self.open = 0
+
+    @classmethod
+    def read(cls, html: str) -> StreamedPage:
+        page = cls()
+        page.feed(html)
+        page.close()
+        return page
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag not in self.VOID:
+            self.open += 1
+            self.depth = max(self.depth, self.open)
+        self.hidden += tag in self.HIDDEN
+        self.in_title = self.in_title or tag == "title"
+        if tag in self.BLOCKS:
+            self.pieces.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.open = max(0, self.open - (tag not in self.VOID))
+        self.hidden = max(0, self.hidden - (tag in self.HIDDEN))
+        self.in_title = self.in_title and tag != "title"
+        if tag in self.BLOCKS:
+            self.pieces.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title_pieces.append(data)
+        elif not self.hidden:
+            self.pieces.append(data)
+
+    @property
+    def text(self) -> str:
+        lines = (" ".join(line.split()) for line in "".join(self.pieces).split("\n"))
+        return "\n".join(line for line in lines if line)
+
+    @property
+    def title(self) -> str | None:
+        return " ".join("".join(self.title_pieces).split()) or None

@@ -22,7 +22,7 @@ from sqlalchemy.exc import DataError, IntegrityError
 
 from summitry.ingest import Rejection
 from summitry.model import Document, Quantity, Record
-from summitry.parallel import extract_stream
+from summitry.parallel import DEFAULT_TIME_LIMIT, extract_stream
 from summitry.record import record_to_json
 from summitry.store.schema import (
     documents,
@@ -75,6 +75,7 @@ def ingest_records(
     jobs: int | None = 1,
     batch_size: int = BATCH_SIZE,
     on_progress: Callable[[IngestSummary], None] | None = None,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
 ) -> IngestSummary:
     """Store every record not stored yet, ``batch_size`` documents per transaction.
 
@@ -83,7 +84,7 @@ def ingest_records(
     store, so a rerun after an interruption redoes no finished work. Rejections, and
     documents the extractor or the database refuses, are reported in the summary; the rest
     of the batch is stored. ``on_progress`` gets the running summary after every batch and
-    every rejection.
+    every rejection. A document taking more than ``time_limit`` CPU seconds is rejected.
     """
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
@@ -100,7 +101,7 @@ def ingest_records(
     unstored = _unstored(engine, records, batch_size, report)
     # A batch's worth more in flight keeps the workers busy while this process writes one;
     # closing: an interruption while a batch is written still shuts the worker pool down.
-    with closing(extract_stream(unstored, jobs, then=_prepare_or_reject, ahead=batch_size)) as prepared:
+    with closing(extract_stream(unstored, jobs, then=_prepare_or_reject, ahead=batch_size, time_limit=time_limit)) as prepared:
         for batch in _batches(prepared, batch_size, report):
             written, refused = _write(engine, batch)
             # One stored since it was looked up (a repeat in an earlier window, a concurrent
