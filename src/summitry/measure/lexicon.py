@@ -74,6 +74,10 @@ class UnitLexicon:
     money_cue_reach: int
     currency_when_mentioned: dict[str, str]
     currency_otherwise: str
+    subunits: dict[str, float]  # word after 元 -> share of a 元
+    subunit_not_followed_by: tuple[str, ...]
+    inclusive_marks: tuple[str, ...]
+    inclusive_qualifiers: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -187,6 +191,10 @@ def unit_lexicon() -> UnitLexicon:
         money_cue_reach=int(raw["money_cue_reach"]),
         currency_when_mentioned=folded_map(raw["default_currency"]["when_mentioned"]),
         currency_otherwise=raw["default_currency"]["otherwise"],
+        subunits=folded_map(raw["subunits"]),
+        subunit_not_followed_by=longest_first(raw["subunit_not_followed_by"]),
+        inclusive_marks=longest_first(raw["inclusive_marks"]),
+        inclusive_qualifiers=dict(raw["inclusive_qualifiers"]),
     )
 
 
@@ -245,7 +253,7 @@ def time_lexicon() -> TimeLexicon:
 UNIT_NAME_CHARACTERS = set("abcdefghijklmnopqrstuvwxyz_")
 RELATIONS = {"before", "by", "after", "since"}
 PERIODS = {"year", "month", "week", "day"}
-QUALIFIERS = {"more_than", "up_to"}
+QUALIFIERS = {"more_than", "at_least", "up_to", "less_than"}
 
 
 def unit_problems(raw: dict[str, Any]) -> list[str]:
@@ -277,6 +285,12 @@ def unit_problems(raw: dict[str, Any]) -> list[str]:
     for kind in raw["qualifiers"]:
         if kind not in QUALIFIERS:
             problems.append(f"unknown qualifier {kind}")
+    for kind, inclusive in raw["inclusive_qualifiers"].items():
+        if kind not in QUALIFIERS or inclusive not in QUALIFIERS:
+            problems.append(f"inclusive_qualifiers {kind}: {inclusive} names an unknown qualifier")
+    for word, share in raw["subunits"].items():
+        if not 0 < share < 1:
+            problems.append(f"subunit {word} must be a share of one unit, not {share!r}")
     for period in raw["per"]:
         if period not in PERIODS:
             problems.append(f"unknown period {period}")
