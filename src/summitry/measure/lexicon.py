@@ -116,6 +116,22 @@ class TimeLexicon:
     era_offsets: dict[str, int]
     dateline_endings: tuple[str, ...]
     dateline_reach: int
+    anchored_months: dict[str, int]
+    anchored_fall_back_to_document: frozenset[str]
+    year_spans: dict[str, tuple[int, int]]  # folded word -> (first month, last month)
+    year_span_starts: tuple[str, ...]
+    year_span_ends: tuple[str, ...]
+    first_months_words: tuple[str, ...]
+    relative_quarters: dict[str, int]
+    short_year_after: tuple[str, ...]
+    short_year_not_followed_by: tuple[str, ...]
+    roc_context: tuple[str, ...]
+    roc_reach: int
+    solar_holidays: dict[str, tuple[int, int]]
+    lunar_holidays: dict[str, tuple[int, int, int]]
+    lunar_markers: tuple[str, ...]
+    lunar_month_names: dict[str, int]
+    lunar_new_year_days: tuple[str, ...]
 
 
 def read_data(name: str) -> dict[str, Any]:
@@ -247,6 +263,22 @@ def time_lexicon() -> TimeLexicon:
         era_offsets=folded_map(raw["era_offsets"]),
         dateline_endings=longest_first(raw["dateline"]["endings"]),
         dateline_reach=int(raw["dateline"]["reach"]),
+        anchored_months=folded_map(raw["anchored_months"]),
+        anchored_fall_back_to_document=frozenset(fold(word) for word in raw["anchored_fall_back_to_document"]),
+        year_spans={word: (int(span[0]), int(span[1])) for word, span in folded_map(raw["year_spans"]).items()},
+        year_span_starts=longest_first(raw["year_span_starts"]),
+        year_span_ends=longest_first(raw["year_span_ends"]),
+        first_months_words=longest_first(raw["first_months_words"]),
+        relative_quarters=folded_map(raw["relative_quarters"]),
+        short_year_after=longest_first(raw["short_year_after"]),
+        short_year_not_followed_by=longest_first(raw["short_year_not_followed_by"]),
+        roc_context=longest_first(raw["roc_context"]),
+        roc_reach=int(raw["roc_reach"]),
+        solar_holidays={word: (int(day[0]), int(day[1])) for word, day in folded_map(raw["solar_holidays"]).items()},
+        lunar_holidays={word: (int(day[0]), int(day[1]), int(day[2])) for word, day in folded_map(raw["lunar_holidays"]).items()},
+        lunar_markers=longest_first(raw["lunar_markers"]),
+        lunar_month_names=folded_map(raw["lunar_month_names"]),
+        lunar_new_year_days=longest_first(raw["lunar_new_year_days"]),
     )
 
 
@@ -342,6 +374,19 @@ def time_problems(raw: dict[str, Any]) -> list[str]:
     for word in raw["offset_units_chinese_only"]:
         if word not in raw["offset_units"]:
             problems.append(f"{word} is Chinese-only but not an offset unit")
+    for word, (first, last) in raw["year_spans"].items():
+        if not 1 <= first <= last <= 12:
+            problems.append(f"year span {word} must run from one month to a later one, not {first}..{last}")
+    for group in ("solar_holidays", "lunar_holidays"):
+        for word, day in raw[group].items():
+            if not (1 <= day[0] <= 12 and 1 <= day[1] <= 31):
+                problems.append(f"{group}.{word} names no day of the year: {day!r}")
+    for word, month in raw["lunar_month_names"].items():
+        if month not in range(1, 13):
+            problems.append(f"lunar month {word} must be 1 to 12")
+    for word in raw["anchored_fall_back_to_document"]:
+        if word not in raw["anchored_months"] and word not in raw["anchored_years"]:
+            problems.append(f"{word} falls back to the document but is no anchored month or year")
     if not raw["dateline"]["endings"]:
         problems.append("dateline.endings must name at least one word")
     if not isinstance(raw["dateline"]["reach"], int) or raw["dateline"]["reach"] < 1:

@@ -15,6 +15,8 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Callable
 
+from lunardate import LunarDate
+
 from summitry.ingest.header import date_header
 from summitry.measure.lexicon import TimeLexicon, time_lexicon
 from summitry.measure.numerals import NotANumber, chinese_value
@@ -52,10 +54,12 @@ class Reading:
     value: str | None
     relation: str | None = None
     kind: str = ""  # the pattern that read it
+    until: str | None = None  # the last month of a span the value opens ("上半年": 01 .. 06)
     match: re.Match[str] | None = None
 
 
-Resolver = Callable[[re.Match[str], dt.date | None, TimeLexicon], str | None]
+# A value, or a value and the end of the span it opens (see Reading.until).
+Resolver = Callable[[re.Match[str], dt.date | None, TimeLexicon], "str | None | tuple[str | None, str | None]"]
 
 
 @dataclass(frozen=True)
@@ -99,6 +103,7 @@ def extract_times(view: TextView, document_date: dt.date | None) -> tuple[TimeEx
             text=view.original[reading.start : reading.end],
             value=reading.value,
             relation=reading.relation,
+            until=reading.until,
         )
         for reading in chosen
     )
@@ -123,7 +128,10 @@ def readings_of(
                 value = pattern.resolve(match, date, lexicon)
             except (ValueError, NotANumber):
                 continue
-            readings.append(Reading(match.start(), match.end(), value, kind=pattern.name, match=match))
+            until = None
+            if isinstance(value, tuple):
+                value, until = value
+            readings.append(Reading(match.start(), match.end(), value, kind=pattern.name, match=match, until=until))
     return readings
 
 
@@ -294,11 +302,16 @@ def resolve_anchored_readings(readings: list[Reading], lexicon: TimeLexicon) -> 
     last_value: str | None = None  # of the latest resolved reading that has one
     last_day: str | None = None  # of the latest whose value is a day
     for reading in readings:
-        if reading.kind in ("anchored_day", "anchored_year") and reading.match is not None:
-            value = anchored_value(reading.match.group(reading.kind), reading.kind, last_value, last_day, lexicon)
+        if reading.kind == "anchored_month" and reading.match is not None:
+            value = anchored_month_value(reading.match, last_value, lexicon) or reading.value
             if value is None:
                 continue
             reading = replace(reading, value=value)
+        elif reading.kind in ("anchored_day", "anchored_year") and reading.match is not None:
+            value = anchored_value(reading.match.group(reading.kind), reading.kind, last_value, last_day, lexicon)
+            if value is None and reading.value is None:
+                continue
+            reading = replace(reading, value=value or reading.value)
         elif reading.kind == "weekday" and resolved and names_the_same_day(resolved[-1], reading):
             reading = replace(reading, value=resolved[-1].value)
         resolved.append(reading)
@@ -307,6 +320,17 @@ def resolve_anchored_readings(readings: list[Reading], lexicon: TimeLexicon) -> 
             if len(reading.value) == 10:
                 last_day = reading.value
     return resolved
+
+
+def anchored_month_value(match: re.Match[str], last_value: str | None, lexicon: TimeLexicon) -> str | None:
+    """"同月9號", "次月": the month (and day) from the latest time with a month mentioned before."""
+    if last_value is None or len(last_value) < 7:
+        return None
+    year, month = shift_month(int(last_value[:4]), int(last_value[5:7]), lexicon.anchored_months[match["anchored_month"]])
+    try:
+        return iso_day(year, month, number_of(match["day"])) if match["day"] else iso_month(year, month)
+    except (ValueError, NotANumber):
+        return None
 
 
 def anchored_value(word: str, kind: str, last_value: str | None, last_day: str | None, lexicon: TimeLexicon) -> str | None:
@@ -651,6 +675,201 @@ def resolve_iso(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon
     return iso_day(plausible_year(int(match["year"])), int(match["month"]), int(match["day"]))
 
 
+def nearest_century(two_digits: str, date: dt.date | None) -> int:
+    """"15年", "91年", "九七年": the year with these last two digits nearest the document date
+    (today's century when there is none)."""
+    ending = int(two_digits) if two_digits.isdigit() else year_of(two_digits)
+    around = (date or dt.date.today()).year
+    candidates = [century + ending for century in range(around // 100 * 100 - 100, around // 100 * 100 + 200, 100)]
+    return min(candidates, key=lambda year: (abs(year - around), -year))
+
+
+def year_of_prefix(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> int | None:
+    """The year written before a part of it: four digits, two digits, a relative year, or
+    none (the document's year)."""
+    fields = match.groupdict()
+    if fields.get("year"):
+        return plausible_year(year_of(fields["year"]))
+    if fields.get("short_year"):
+        return nearest_century(fields["short_year"], date)
+    if fields.get("relyear"):
+        if closes_a_word(match, lexicon):
+            raise NotATime(match.group())
+        return relative_year(match, date, lexicon)
+    return None if date is None else date.year
+
+
+def resolve_short_date(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
+    """"15年3月2日", "91年5月": a two-digit year with a month (and day)."""
+    year = nearest_century(match["short_year"], date)
+    if match.groupdict().get("day"):
+        return iso_day(year, number_of(match["month"]), number_of(match["day"]))
+    return iso_month(year, number_of(match["month"]))
+
+
+def starts_a_clause(folded: str, position: int, lead_words: tuple[str, ...]) -> bool:
+    """True at the start of the text or a clause, after a space, or right after a lead word."""
+    if position == 0 or folded[position - 1] in CLAUSE_BREAKS or folded[position - 1] in " \t\u3000":
+        return True
+    return any(folded.endswith(word, 0, position) for word in lead_words)
+
+
+def resolve_short_year(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
+    """"24年", "19年底": a bare two-digit year only where a clause starts or after a lead word
+    (在, 自), and not before a word that makes it a span of time ("30年來", "15年的")."""
+    folded = match.string
+    if not starts_a_clause(folded, match.start(), lexicon.short_year_after):
+        raise NotATime(match.group())
+    after = folded[match.end() : match.end() + 1]
+    if not match["short_part"] and after and after not in CLAUSE_BREAKS and after not in " \t\u3000":
+        raise NotATime(match.group())  # "30年來", "24年前" (years ago), "15年的"
+    if any(folded.startswith(word, match.end()) for word in lexicon.short_year_not_followed_by):
+        raise NotATime(match.group())
+    return iso_year(nearest_century(match["short_year"], date))
+
+
+@lru_cache(maxsize=16)
+def names_roc_institutions(folded: str, words: tuple[str, ...]) -> bool:
+    return any(word in folded for word in words)
+
+
+def resolve_roc_year(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
+    """"114年度預算", "113年" in a Taiwanese document: years of the Republic of China era
+    written without 民國, near the document's own year."""
+    if not names_roc_institutions(match.string, lexicon.roc_context):
+        raise NotATime(match.group())
+    if any(match.string.startswith(word, match.end()) for word in lexicon.short_year_not_followed_by):
+        raise NotATime(match.group())
+    year = int(match["roc_year"]) + lexicon.era_offsets["民国"]
+    around = (date or dt.date.today()).year
+    if abs(year - around) > lexicon.roc_reach:
+        raise NotATime(match.group())
+    if match["month"] and match["day"]:
+        return iso_day(year, number_of(match["month"]), number_of(match["day"]))
+    if match["month"]:
+        return iso_month(year, number_of(match["month"]))
+    return iso_year(year)
+
+
+def resolve_year_span(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon):
+    """"2013年一季度" -> (2013-01, 2013-03); "一季度末" is March alone, "四季度初" October."""
+    year = year_of_prefix(match, date, lexicon)
+    first, last = lexicon.year_spans[match["span"]]
+    return month_span(year, first, last, match["span_edge"], lexicon)
+
+
+def month_span(year: int | None, first: int, last: int, edge: str | None, lexicon: TimeLexicon):
+    if year is None:
+        return None
+    if edge in lexicon.year_span_starts:
+        last = first
+    elif edge in lexicon.year_span_ends:
+        first = last
+    return iso_month(year, first), (iso_month(year, last) if last != first else None)
+
+
+def resolve_first_months(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon):
+    """"今年前5個月", "2022年前十一個月": January to the Nth month."""
+    count = number_of(match["count"])
+    if not 1 <= count <= 12:
+        raise NotATime(match.group())
+    return month_span(year_of_prefix(match, date, lexicon), 1, count, None, lexicon)
+
+
+def resolve_relative_quarter(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon):
+    """"上個季度": the quarter before the document's."""
+    if date is None:
+        return None
+    year, month = shift_month(date.year, (date.month - 1) // 3 * 3 + 1, 3 * lexicon.relative_quarters[match["relquarter"]])
+    return iso_month(year, month), iso_month(year, month + 2)
+
+
+def resolve_loose_month_day(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
+    """"1月3", "十月31", "6·30", "09-01": a month and day written without 日, as headlines do."""
+    return resolve_month_day(match, date, lexicon)
+
+
+def resolve_anchored_month(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
+    """Resolved later from the time before it; 當月 alone is the document's month."""
+    resolve_anchored(match, date, lexicon)
+    if date is None or match["anchored_month"] not in lexicon.anchored_fall_back_to_document:
+        return None
+    if match["day"]:
+        return iso_day(date.year, date.month, number_of(match["day"]))
+    return iso_month(date.year, date.month)
+
+
+def resolve_anchored_year(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
+    """Resolved later from the time before it; 這一年 alone is the document's year."""
+    resolve_anchored(match, date, lexicon)
+    if date is None or match["anchored_year"] not in lexicon.anchored_fall_back_to_document:
+        return None
+    return iso_year(date.year)
+
+
+def lunar_to_solar(year: int, month: int, day: int, leap: bool = False) -> dt.date:
+    """A day of the Chinese lunar calendar as a Gregorian date (lunardate; ValueError if none)."""
+    return LunarDate(year, month, day, leap).to_solar_date()
+
+
+def nearest_lunar(month: int, day: int, date: dt.date, leap: bool = False, shift: int = 0) -> dt.date:
+    """The lunar month and day in the lunar year nearest the document date."""
+    candidates = []
+    for year in (date.year - 1, date.year, date.year + 1):
+        try:
+            candidates.append(lunar_to_solar(year, month, day, leap) + dt.timedelta(days=shift))
+        except ValueError:
+            continue
+    if not candidates:
+        raise NotATime(f"{month}/{day}")
+    return min(candidates, key=lambda candidate: abs((candidate - date).days))
+
+
+def resolve_holiday(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
+    """"春節", "去年中秋節", "2019年元旦": a holiday in the year written before it, else the
+    occurrence nearest the document date."""
+    holiday = match["holiday"]
+    written = match["year"] or match["short_year"] or match["relyear"]
+    year = year_of_prefix(match, date, lexicon) if written else None
+    if holiday in lexicon.solar_holidays:
+        month, day = lexicon.solar_holidays[holiday]
+        if year is not None:
+            return iso_day(year, month, day)
+        if date is None:
+            return None
+        return min(
+            (dt.date(date.year + shift, month, day) for shift in (-1, 0, 1)), key=lambda candidate: abs((candidate - date).days)
+        ).isoformat()
+    month, day, shift = lexicon.lunar_holidays[holiday]
+    if year is not None:
+        return (lunar_to_solar(year, month, day) + dt.timedelta(days=shift)).isoformat()
+    return None if date is None else nearest_lunar(month, day, date, shift=shift).isoformat()
+
+
+LUNAR_DAY_VALUES = {"初十": 10, "三十": 30}
+
+
+def resolve_lunar_date(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
+    """"農曆正月十五", "大年初十", "臘月初八", "2012年正月初8": a lunar month and day, read only
+    when a marker says it is lunar (農曆, a lunar month name, 大年, or a day written 初 or 廿)."""
+    day_text = match["lunar_day"]
+    month_text = match["lunar_month"] or ""
+    leap = month_text.startswith("闰")
+    month_text = month_text.removeprefix("闰")
+    lunar = bool(match["lunar_marker"] or match["new_year"] or month_text in lexicon.lunar_month_names or leap)
+    if not lunar and not day_text.startswith(("初", "廿")):
+        raise NotATime(match.group())
+    if match["new_year"] and not day_text.startswith("初"):
+        raise NotATime(match.group())
+    month = 1 if match["new_year"] else lexicon.lunar_month_names.get(month_text) or number_of(month_text)
+    day = LUNAR_DAY_VALUES.get(day_text) or number_of(day_text.removeprefix("初"))
+    written = match["year"] or match["short_year"] or match["relyear"]
+    if written:
+        year = year_of_prefix(match, date, lexicon)
+        return None if year is None else lunar_to_solar(year, month, day, leap).isoformat()
+    return None if date is None else nearest_lunar(month, day, date, leap).isoformat()
+
+
 @cache
 def patterns() -> tuple[Pattern, ...]:
     """The time patterns, built once from the lexicon's words, most specific first."""
@@ -692,7 +911,122 @@ def patterns() -> tuple[Pattern, ...]:
         )
     )
     bare_year_part = first_characters(lexicon.bare_year_parts)
-    return (
+    short_year = (
+        r"(?P<short_year>(?<![\d.])\d{2}(?![\d.])"
+        r"|(?<![〇○零一二三四五六七八九十两])[〇○零一二三四五六七八九]{2}(?![〇○零一二三四五六七八九十]))"
+    )
+    year_prefix = rf"(?:{YEAR}{SPACE}年{SPACE}|{short_year}{SPACE}年{SPACE}|{relyear}{SPACE})"
+    span_edges = alternatives(lexicon.year_span_starts + lexicon.year_span_ends)
+    loose_day = rf"(?P<day>3[01]|[12]\d|0?[1-9]|{CHINESE_DAY_FROM_TENTH}|[一二三四五六七八九])"
+    # What may follow a month and day written without 日: a clause break, a space, the end,
+    # or a part of the day; never a digit, a magnitude or a counter ("1月3萬人").
+    loose_end = r"(?=$|[\s,.;:!?、()\[\]「」『』“”\"，。；：！？（）]|[上下中晚早凌午傍深清])"
+    holidays = alternatives(list(lexicon.solar_holidays) + list(lexicon.lunar_holidays))
+    lunar_month = rf"闰?(?:{alternatives(lexicon.lunar_month_names)}|十[一二]?|[一二三四五六七八九]|1[0-2]|0?[1-9])"
+    lunar_day = r"初(?:十|[一二三四五六七八九]|\d)|廿[一二三四五六七八九]?|二十[一二三四五六七八九]?|三十|十[一二三四五六七八九]?|[一二三四五六七八九]|[12]\d|30|0?[1-9]"
+    new_patterns = (
+        time_pattern(
+            "year_span",
+            rf"{year_prefix}?(?P<span>{alternatives(lexicon.year_spans)})(?P<span_edge>{span_edges})?",
+            resolve_year_span,
+            needs=(first_characters(lexicon.year_spans),),
+        ),
+        time_pattern(
+            "first_months",
+            rf"{year_prefix}(?:{alternatives(lexicon.first_months_words)}){count}{SPACE}个?月",
+            resolve_first_months,
+            needs=("年", "月"),
+        ),
+        time_pattern(
+            "relquarter",
+            rf"(?P<relquarter>{alternatives(lexicon.relative_quarters)})",
+            resolve_relative_quarter,
+            needs=(first_characters(lexicon.relative_quarters),),
+        ),
+        time_pattern(
+            "short_ymd",
+            rf"{short_year}{SPACE}年{SPACE}{MONTH}{SPACE}月{SPACE}{DAY}{SPACE}{day_mark}",
+            resolve_short_date,
+            needs=("年", "月", day_marks),
+            starts=YEAR_STARTS,
+        ),
+        time_pattern(
+            "short_ym",
+            rf"{short_year}{SPACE}年{SPACE}{MONTH}{SPACE}月{month_part}",
+            resolve_short_date,
+            needs=("年", "月"),
+            starts=YEAR_STARTS,
+        ),
+        time_pattern(
+            "short_year",
+            rf"{short_year}{SPACE}年(?P<short_part>{alternatives(lexicon.year_parts)})?",
+            resolve_short_year,
+            needs=("年",),
+            starts=YEAR_STARTS,
+        ),
+        time_pattern(
+            "roc_year",
+            rf"(?<![\d.])(?P<roc_year>1\d\d)(?![\d.]){SPACE}年度?(?:{SPACE}{MONTH}{SPACE}月(?:{SPACE}{DAY}{SPACE}{day_mark})?)?",
+            resolve_roc_year,
+            needs=("年",),
+            starts="1",
+        ),
+        time_pattern(
+            "loose_md",
+            rf"{MONTH}{SPACE}月{SPACE}{loose_day}{loose_end}",
+            resolve_loose_month_day,
+            needs=("月",),
+            starts=MONTH_STARTS,
+        ),
+        time_pattern(
+            "dot_md",
+            r"(?<![\d.·])(?P<month>1[0-2]|0?[1-9])·(?P<day>3[01]|[12]\d|0?[1-9])(?![\d.·])",
+            resolve_loose_month_day,
+            needs=("·",),
+            starts=r"\d",
+        ),
+        time_pattern(
+            "dash_md",
+            rf"(?<![\dA-Za-z./:第-])(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?![\dA-Za-z./:-]){loose_end}",
+            resolve_loose_month_day,
+            needs=("-",),
+            starts="01",
+        ),
+        time_pattern(
+            "compact_ymd",
+            r"(?<![\d.,])(?P<year>(?:19|20)\d\d)(?P<month>0[1-9]|1[0-2])(?P<day>0[1-9]|[12]\d|3[01])(?![\d.,%元万亿])",
+            resolve_iso,
+            needs=("12",),
+            starts="12",
+        ),
+        time_pattern(
+            "spaced_ymd",
+            r"(?<![\d.,])(?P<year>(?:19|20)\d\d) (?P<month>1[0-2]|0?[1-9]) (?P<day>3[01]|[12]\d|0?[1-9])(?![\d.,])",
+            resolve_iso,
+            needs=(" ",),
+            starts="12",
+        ),
+        time_pattern(
+            "anchored_month",
+            rf"(?P<anchored_month>{alternatives(lexicon.anchored_months)})(?:{SPACE}{DAY}{SPACE}{day_mark})?",
+            resolve_anchored_month,
+            needs=(first_characters(lexicon.anchored_months),),
+        ),
+        time_pattern(
+            "holiday",
+            rf"{year_prefix}?(?P<holiday>{holidays})",
+            resolve_holiday,
+            needs=(first_characters(list(lexicon.solar_holidays) + list(lexicon.lunar_holidays)),),
+        ),
+        time_pattern(
+            "lunar_date",
+            rf"{year_prefix}?(?P<lunar_marker>{alternatives(lexicon.lunar_markers)})?{SPACE}"
+            rf"(?:(?P<new_year>{alternatives(lexicon.lunar_new_year_days)})|(?P<lunar_month>{lunar_month})月)(?P<lunar_day>{lunar_day})",
+            resolve_lunar_date,
+            needs=("月" + first_characters(lexicon.lunar_new_year_days),),
+        ),
+    )
+    return new_patterns + (
         time_pattern(
             "ymd",
             rf"{YEAR}{SPACE}年{SPACE}{MONTH}{SPACE}月{SPACE}{DAY}{SPACE}{day_mark}",
@@ -701,8 +1035,8 @@ def patterns() -> tuple[Pattern, ...]:
             starts=YEAR_STARTS,
         ),
         time_pattern(
-            "iso",
-            r"(?<!\d)(?P<year>\d{4})([-/.])(?P<month>\d{1,2})\2(?P<day>\d{1,2})(?!\d)",
+            "iso",  # "2018-12-12", "2019.9.6", and a clock run on ("2018-12-1209:03")
+            r"(?<!\d)(?P<year>\d{4})([-/.])(?P<month>\d{1,2})\2(?P<day>\d{1,2})(?:(?!\d)|(?=\d\d:\d\d))",
             resolve_iso,
             needs=("-/.",),
             starts=r"\d",
@@ -810,7 +1144,7 @@ def patterns() -> tuple[Pattern, ...]:
         time_pattern(
             "anchored_year",
             rf"(?P<anchored_year>{alternatives(lexicon.anchored_years)})",
-            resolve_anchored,
+            resolve_anchored_year,
             needs=(first_characters(lexicon.anchored_years),),
         ),
         time_pattern("bracket_year", r"\((?P<year>\d{4})\)", resolve_bracket_year, needs=("(", ")")),
