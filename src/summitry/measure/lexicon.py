@@ -128,6 +128,7 @@ class TimeLexicon:
     roc_context: tuple[str, ...]
     roc_reach: int
     solar_holidays: dict[str, tuple[int, int]]
+    weekday_holidays: dict[str, tuple[int, int, int]]
     lunar_holidays: dict[str, tuple[int, int, int]]
     lunar_markers: tuple[str, ...]
     lunar_month_names: dict[str, int]
@@ -275,6 +276,7 @@ def time_lexicon() -> TimeLexicon:
         roc_context=longest_first(raw["roc_context"]),
         roc_reach=int(raw["roc_reach"]),
         solar_holidays={word: (int(day[0]), int(day[1])) for word, day in folded_map(raw["solar_holidays"]).items()},
+        weekday_holidays={word: (int(day[0]), int(day[1]), int(day[2])) for word, day in folded_map(raw["weekday_holidays"]).items()},
         lunar_holidays={word: (int(day[0]), int(day[1]), int(day[2])) for word, day in folded_map(raw["lunar_holidays"]).items()},
         lunar_markers=longest_first(raw["lunar_markers"]),
         lunar_month_names=folded_map(raw["lunar_month_names"]),
@@ -366,7 +368,7 @@ def time_problems(raw: dict[str, Any]) -> list[str]:
             if relation not in RELATIONS:
                 problems.append(f"{group}.{word} names unknown relation {relation!r}")
     for word, period in raw["offset_units"].items():
-        if period not in PERIODS:
+        if period not in PERIODS | {"quarter"}:
             problems.append(f"offset unit {word} names unknown period {period!r}")
     for word, direction in raw["offset_directions"].items():
         if direction not in (-1, 1):
@@ -381,6 +383,9 @@ def time_problems(raw: dict[str, Any]) -> list[str]:
         for word, day in raw[group].items():
             if not (1 <= day[0] <= 12 and 1 <= day[1] <= 31):
                 problems.append(f"{group}.{word} names no day of the year: {day!r}")
+    for word, (month, nth, weekday) in raw["weekday_holidays"].items():
+        if not (1 <= month <= 12 and 1 <= nth <= 5 and 1 <= weekday <= 7):
+            problems.append(f"weekday_holidays.{word} must be [month, 1..5, weekday 1..7]")
     for word, month in raw["lunar_month_names"].items():
         if month not in range(1, 13):
             problems.append(f"lunar month {word} must be 1 to 12")

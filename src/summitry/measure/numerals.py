@@ -42,7 +42,7 @@ ARABIC_MAGNITUDE = r"[百千万亿兆]*[万亿兆]|[千百]"
 # are a vague range, from the first digit's amount to the second's.
 PAIRED_DIGITS = r"(?P<pair_low>[一二三四五六七八])(?P<pair_high>[二三四五六七八九])(?P<pair_magnitude>[十百千万亿]+)"
 # "數十億", "幾十萬", "數百": a vague count of a magnitude, one to ten of it.
-VAGUE_MAGNITUDE = r"[数几](?P<vague_magnitude>[十百千][万亿]*|[万亿]+)"
+VAGUE_MAGNITUDE = rf"(?<![{CHINESE_DIGITS}十百千])[数几](?P<vague_magnitude>[十百千][万亿]*|[万亿]+)"
 # "兩個億", "三個億": a count of 億 (or 萬) with the measure word 個 between.
 COUNTED_MAGNITUDE = rf"(?P<counted>[{CHINESE_DIGITS}十百千]+)个(?P<counted_magnitude>[万亿])"
 
@@ -159,6 +159,8 @@ def find_numbers(folded: str, original: str) -> list[Number]:
             except NotANumber:
                 continue
             numbers.append(Number(match.start(), match.end(), value, True, ""))
+        elif len(arabic) > 1 and arabic[0] == "0" and arabic[1].isdigit():
+            continue  # "000萬" is the tail of a number split by a space ("12 000萬"), no amount
         else:
             magnitude = magnitude or ""
             numbers.append(Number(match.start(), match.end(), arabic_value(arabic, magnitude), False, magnitude))

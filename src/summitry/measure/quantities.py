@@ -390,13 +390,13 @@ def read_quantity(
     if unit_reading is None:
         return None
     reading = Reading(start, unit_reading.end, unit_reading.value, unit_reading.unit, qualifier=qualifier)
+    reading = extend_after(folded, extend_before(folded, reading, floor, lexicon), lexicon)
     scale = unit_reading.value / number.value if number.value else Decimal(1)
     if number.high is not None:  # "八九億", "數十億": a vague range
         reading = replace(reading, approx=True, low=reading.value, high=number.high * scale)
     elif step is not None:  # "3000多" runs to 4000
         reading = replace(reading, approx=True, low=reading.value, high=reading.value + step * scale)
-    reading = extend_before(folded, reading, floor, lexicon)
-    return extend_after(folded, reading, lexicon)
+    return reading
 
 
 def vague_number(folded: str, number: Number, between: str) -> Number:
@@ -436,7 +436,7 @@ def with_subunits(folded: str, unit_reading: UnitReading, lexicon: UnitLexicon) 
         digit = folded[position : position + 1]
         if digit and digit in SUBUNIT_DIGITS and folded.startswith(word, position + 1):
             after = position + 1 + len(word)
-            if word_at(folded, after, lexicon.subunit_not_followed_by) or folded[after : after + 1].isdigit():
+            if word_at(folded, after, lexicon.subunit_not_followed_by):
                 break
             count = int(digit) if digit.isdigit() else int(chinese_digit_value(digit))
             value += Decimal(count) * Decimal(str(share))
@@ -549,10 +549,10 @@ def read_range(folded: str, number: Number, following: Number, floor: int, lexic
     if low <= 0 or low >= high:
         return None  # "從57%降至47%" is a change, not a range
     start = own.start if own is not None else number.start
-    reading = replace(second, start=start, value=low, low=low, high=high, approx=True)
+    reading = replace(second, start=start, value=low, approx=False)
     if own is None:
         reading = extend_before(folded, reading, floor, lexicon)
-    return reading
+    return replace(reading, low=low, high=high, approx=True)
 
 
 def borrowed_magnitude(folded: str, number: Number, following: Number) -> Decimal:

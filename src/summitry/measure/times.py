@@ -566,15 +566,22 @@ def resolve_offset(match: re.Match[str], date: dt.date | None, lexicon: TimeLexi
     if any(match.string.endswith(word, 0, match.start()) for word in lexicon.event_anchors):
         raise NotATime(match.group())
     unit = match["unit"]
-    count = match["count"]
+    count = match["count"] or "0"
     if unit in lexicon.offset_units_chinese_only and count.isdigit():
         raise NotATime(match.group())
-    amount = number_of(count) * lexicon.offset_directions[match["direction"]]
-    if lexicon.offset_units[unit] == "year" and abs(amount) > lexicon.max_year_offset:
+    direction = lexicon.offset_directions[match["direction"]]
+    amount = number_of(count) * direction
+    period = lexicon.offset_units[unit]
+    if period == "year" and abs(amount) > lexicon.max_year_offset:
         raise NotATime(match.group())
+    if match["lead_half"] or match["half"]:  # "一年半後" is 18 months on, "半年後" 6: a month
+        if period != "year":
+            raise NotATime(match.group())
+        period, amount = "month", amount * 12 + 6 * direction
+    elif period == "quarter":
+        period, amount = "month", amount * 3
     if date is None:
         return None
-    period = lexicon.offset_units[unit]
     if period == "day":
         return (date + dt.timedelta(days=amount)).isoformat()
     if period == "week":
@@ -831,19 +838,26 @@ def resolve_holiday(match: re.Match[str], date: dt.date | None, lexicon: TimeLex
     holiday = match["holiday"]
     written = match["year"] or match["short_year"] or match["relyear"]
     year = year_of_prefix(match, date, lexicon) if written else None
-    if holiday in lexicon.solar_holidays:
-        month, day = lexicon.solar_holidays[holiday]
+    if holiday in lexicon.solar_holidays or holiday in lexicon.weekday_holidays:
         if year is not None:
-            return iso_day(year, month, day)
+            return solar_holiday(holiday, year, lexicon).isoformat()
         if date is None:
             return None
-        return min(
-            (dt.date(date.year + shift, month, day) for shift in (-1, 0, 1)), key=lambda candidate: abs((candidate - date).days)
-        ).isoformat()
+        candidates = (solar_holiday(holiday, date.year + shift, lexicon) for shift in (-1, 0, 1))
+        return min(candidates, key=lambda candidate: abs((candidate - date).days)).isoformat()
     month, day, shift = lexicon.lunar_holidays[holiday]
     if year is not None:
         return (lunar_to_solar(year, month, day) + dt.timedelta(days=shift)).isoformat()
     return None if date is None else nearest_lunar(month, day, date, shift=shift).isoformat()
+
+
+def solar_holiday(holiday: str, year: int, lexicon: TimeLexicon) -> dt.date:
+    """The day of a Gregorian holiday in one year: a fixed day, or the Nth weekday of a month."""
+    if holiday in lexicon.solar_holidays:
+        return dt.date(year, *lexicon.solar_holidays[holiday])
+    month, nth, weekday = lexicon.weekday_holidays[holiday]
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
 
 
 LUNAR_DAY_VALUES = {"初十": 10, "三十": 30}
@@ -921,7 +935,8 @@ def patterns() -> tuple[Pattern, ...]:
     # What may follow a month and day written without 日: a clause break, a space, the end,
     # or a part of the day; never a digit, a magnitude or a counter ("1月3萬人").
     loose_end = r"(?=$|[\s,.;:!?、()\[\]「」『』“”\"，。；：！？（）]|[上下中晚早凌午傍深清])"
-    holidays = alternatives(list(lexicon.solar_holidays) + list(lexicon.lunar_holidays))
+    holiday_words = [*lexicon.solar_holidays, *lexicon.weekday_holidays, *lexicon.lunar_holidays]
+    holidays = alternatives(holiday_words)
     lunar_month = rf"闰?(?:{alternatives(lexicon.lunar_month_names)}|十[一二]?|[一二三四五六七八九]|1[0-2]|0?[1-9])"
     lunar_day = r"初(?:十|[一二三四五六七八九]|\d)|廿[一二三四五六七八九]?|二十[一二三四五六七八九]?|三十|十[一二三四五六七八九]?|[一二三四五六七八九]|[12]\d|30|0?[1-9]"
     new_patterns = (
@@ -1016,7 +1031,7 @@ def patterns() -> tuple[Pattern, ...]:
             "holiday",
             rf"{year_prefix}?(?P<holiday>{holidays})",
             resolve_holiday,
-            needs=(first_characters(list(lexicon.solar_holidays) + list(lexicon.lunar_holidays)),),
+            needs=(first_characters(holiday_words),),
         ),
         time_pattern(
             "lunar_date",
@@ -1092,8 +1107,8 @@ def patterns() -> tuple[Pattern, ...]:
             needs=(first_characters(bracketed_day_heads(lexicon)), "(", "日天"),
         ),
         time_pattern(
-            "offset",
-            rf"{count}{SPACE}{unit}{direction}",
+            "offset",  # "兩日前", "3個月後", "一年半後", "半年後"
+            rf"(?:{count}|(?P<lead_half>半)){SPACE}{unit}(?P<half>半)?{direction}",
             resolve_offset,
             needs=(offset_unit, offset_direction),
             starts=COUNT_STARTS,
@@ -1130,7 +1145,7 @@ def patterns() -> tuple[Pattern, ...]:
         ),
         time_pattern(
             "weekday",
-            rf"{weekshift}?(?:{alternatives(lexicon.week_words)}){weekday}",
+            rf"{weekshift}?(?:{alternatives(lexicon.week_words)}){{1,2}}{weekday}",  # "下週五", "下週週五"
             resolve_weekday,
             needs=(week_word,),
             starts=re.escape(first_characters(lexicon.week_shifts) + week_word),
