@@ -1111,7 +1111,7 @@ def patterns() -> tuple[Pattern, ...]:
             rf"(?:{count}|(?P<lead_half>半)){SPACE}{unit}(?P<half>半)?{direction}",
             resolve_offset,
             needs=(offset_unit, offset_direction),
-            starts=COUNT_STARTS,
+            starts=COUNT_STARTS + "半",
         ),
         time_pattern(
             "bare_year_part",
