@@ -127,6 +127,7 @@ class TimeLexicon:
     short_year_not_followed_by: tuple[str, ...]
     roc_context: tuple[str, ...]
     roc_reach: int
+    roc_not_followed_by: tuple[str, ...]
     solar_holidays: dict[str, tuple[int, int]]
     weekday_holidays: dict[str, tuple[int, int, int]]
     lunar_holidays: dict[str, tuple[int, int, int]]
@@ -275,6 +276,7 @@ def time_lexicon() -> TimeLexicon:
         short_year_not_followed_by=longest_first(raw["short_year_not_followed_by"]),
         roc_context=longest_first(raw["roc_context"]),
         roc_reach=int(raw["roc_reach"]),
+        roc_not_followed_by=longest_first(raw["roc_not_followed_by"]),
         solar_holidays={word: (int(day[0]), int(day[1])) for word, day in folded_map(raw["solar_holidays"]).items()},
         weekday_holidays={word: (int(day[0]), int(day[1]), int(day[2])) for word, day in folded_map(raw["weekday_holidays"]).items()},
         lunar_holidays={word: (int(day[0]), int(day[1]), int(day[2])) for word, day in folded_map(raw["lunar_holidays"]).items()},

@@ -725,11 +725,13 @@ def resolve_short_year(match: re.Match[str], date: dt.date | None, lexicon: Time
     """"24年", "19年底": a bare two-digit year only where a clause starts or after a lead word
     (在, 自), and not before a word that makes it a span of time ("30年來", "15年的")."""
     folded = match.string
-    if not starts_a_clause(folded, match.start(), lexicon.short_year_after):
-        raise NotATime(match.group())
+    start = match.start()
+    led = any(folded.endswith(word, 0, start) for word in lexicon.short_year_after)  # "定於24年舉行"
+    if not led and not starts_a_clause(folded, start, ()):
+        raise NotATime(match.group())  # "建交30年", "時隔33年"
     after = folded[match.end() : match.end() + 1]
-    if not match["short_part"] and after and after not in CLAUSE_BREAKS and after not in " \t\u3000":
-        raise NotATime(match.group())  # "30年來", "24年前" (years ago), "15年的"
+    if not led and not match["short_part"] and after and after not in CLAUSE_BREAKS and after not in " \t\u3000":
+        raise NotATime(match.group())  # "24年前" (years ago) at a clause start
     if any(folded.startswith(word, match.end()) for word in lexicon.short_year_not_followed_by):
         raise NotATime(match.group())
     return iso_year(nearest_century(match["short_year"], date))
@@ -745,8 +747,8 @@ def resolve_roc_year(match: re.Match[str], date: dt.date | None, lexicon: TimeLe
     written without 民國, near the document's own year."""
     if not names_roc_institutions(match.string, lexicon.roc_context):
         raise NotATime(match.group())
-    if any(match.string.startswith(word, match.end()) for word in lexicon.short_year_not_followed_by):
-        raise NotATime(match.group())
+    if not match["month"] and any(match.string.startswith(word, match.end()) for word in lexicon.roc_not_followed_by):
+        raise NotATime(match.group())  # "113年歷史", "100年來"
     year = int(match["roc_year"]) + lexicon.era_offsets["民国"]
     around = (date or dt.date.today()).year
     if abs(year - around) > lexicon.roc_reach:
@@ -981,7 +983,7 @@ def patterns() -> tuple[Pattern, ...]:
         ),
         time_pattern(
             "roc_year",
-            rf"(?<![\d.])(?P<roc_year>1\d\d)(?![\d.]){SPACE}年度?(?:{SPACE}{MONTH}{SPACE}月(?:{SPACE}{DAY}{SPACE}{day_mark})?)?",
+            rf"(?<![\d.])(?P<roc_year>1\d\d)(?![\d.]){SPACE}年度?(?:{SPACE}{MONTH}{SPACE}月(?:{SPACE}{DAY}{SPACE}{day_mark}|{month_part}))?",
             resolve_roc_year,
             needs=("年",),
             starts="1",
