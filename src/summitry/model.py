@@ -111,9 +111,11 @@ class TimeExpr:
     text: str
     value: str | None
     relation: str | None = None
-    # The last part of a span that ``value`` opens, at the same precision: "2013年一季度" is
-    # value "2013-01", until "2013-03". None when the time is one day, month or year.
-    until: str | None = None
+    # A span of months within ``value``'s year ("2013年一季度", "上半年", "今年前三季"): its first
+    # and last month; "2013年一季度" is value "2013", first "2013-01", last "2013-03". None
+    # when the time is one day, month or year.
+    first: str | None = None
+    last: str | None = None
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,8 @@ def _time(time: TimeExpr) -> dict[str, Any]:
         "text": time.text,
         "value": time.value,
         "relation": time.relation,
-        "until": time.until,
+        "first": time.first,
+        "last": time.last,
     }
 
 
@@ -172,7 +173,7 @@ def record_from_json(data: dict[str, Any], text: str) -> Record:
             mentions=mentions,
             quantities=tuple(_quantity_from(q) for q in data.get("quantities") or ()),
             times=tuple(
-                TimeExpr(t["start"], t["end"], t["text"], t.get("value"), t.get("relation"), t.get("until")) for t in data.get("times") or ()
+                TimeExpr(t["start"], t["end"], t["text"], t.get("value"), t.get("relation"), t.get("first"), t.get("last")) for t in data.get("times") or ()
             ),
             events=tuple(_event_from(e) for e in data.get("events") or ()),
         )

@@ -59,7 +59,8 @@ def test_date(case: dict[str, str]) -> None:
     matching = [time for time in found if time.text == case["text"]]
     assert matching, [(time.text, time.value) for time in found]
     time = matching[0]
-    assert (time.value, time.until, time.relation) == (blank(case["value"]), blank(case["until"]), blank(case["relation"]))
+    expected = (blank(case["value"]), blank(case["first"]), blank(case["last"]), blank(case["relation"]))
+    assert (time.value, time.first, time.last, time.relation) == expected
 
 
 def test_the_tables_cover_both_scripts_and_enough_cases() -> None:

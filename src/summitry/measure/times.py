@@ -54,7 +54,7 @@ class Reading:
     value: str | None
     relation: str | None = None
     kind: str = ""  # the pattern that read it
-    until: str | None = None  # the last month of a span the value opens ("上半年": 01 .. 06)
+    until: str | None = None  # the last month of a span the value opens ("上半年": 01 .. 06), same year
     match: re.Match[str] | None = None
 
 
@@ -101,9 +101,10 @@ def extract_times(view: TextView, document_date: dt.date | None) -> tuple[TimeEx
             start=reading.start,
             end=reading.end,
             text=view.original[reading.start : reading.end],
-            value=reading.value,
+            value=reading.value if reading.until is None else reading.value[:4],
             relation=reading.relation,
-            until=reading.until,
+            first=None if reading.until is None else reading.value,
+            last=reading.until,
         )
         for reading in chosen
     )
