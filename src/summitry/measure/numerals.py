@@ -67,6 +67,7 @@ PAIRS = {("三", "五")} | {(low, high) for low, high in zip("一二三四五六
 FINANCIAL_DIGITS = str.maketrans("壹贰叁参肆伍陆柒捌玖拾佰仟", "一二三三四五六七八九十百千")
 FINANCIAL_RUN = re.compile(r"[壹贰叁参肆伍陆柒捌玖拾佰仟零〇一二三四五六七八九十百千万亿]{2,}")
 FINANCIAL_CHARACTERS = frozenset("壹贰叁参肆伍陆柒捌玖拾佰仟")
+ANY_FINANCIAL = re.compile("[壹贰叁参肆伍陆柒捌玖拾佰仟]")
 FINANCIAL_MAGNITUDE_AFTER_DIGIT = re.compile(r"[一二三四五六七八九两][佰仟]")  # "三仟", "五佰"
 
 # A digit group separator that only a grouped number explains: a full-width comma between
@@ -74,6 +75,7 @@ FINANCIAL_MAGNITUDE_AFTER_DIGIT = re.compile(r"[一二三四五六七八九两][
 # or a no-break or thin space between groups ("3\u00a0500").
 GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[,，\u00a0\u2009\u202f]\d{3})+(?:\.\d+)?(?![\d,，])")
 GROUP_SEPARATORS = "，\u00a0\u2009\u202f"
+GROUP_GAP = re.compile(r"\d，\d{3}")
 
 
 @dataclass(frozen=True)
@@ -181,7 +183,7 @@ def paired_number(match: re.Match[str]) -> Number | None:
 
 def with_group_separators(text: str, original: str) -> str:
     """``text`` with the separators of grouped numbers made ","; same length, so offsets hold."""
-    if not any(separator in text or separator in original for separator in GROUP_SEPARATORS):
+    if GROUP_GAP.search(text) is None and not any(space in original for space in GROUP_SEPARATORS[1:]):
         return text
     characters = None
     for match in GROUPED.finditer(with_spaces_of(text, original)):
@@ -210,7 +212,7 @@ def with_spaces_of(text: str, original: str) -> str:
 
 def with_financial_digits(text: str) -> str:
     """``text`` with runs of financial numerals written as ordinary ones; same length."""
-    if not any(character in FINANCIAL_CHARACTERS for character in text):
+    if ANY_FINANCIAL.search(text) is None:  # as in nearly every text: one C-speed scan
         return text
     characters = None
     for match in FINANCIAL_RUN.finditer(text):

@@ -933,6 +933,7 @@ def patterns() -> tuple[Pattern, ...]:
         r"|(?<![〇○零一二三四五六七八九十两])[〇○零一二三四五六七八九]{2}(?![〇○零一二三四五六七八九十]))"
     )
     year_prefix = rf"(?:{YEAR}{SPACE}年{SPACE}|{short_year}{SPACE}年{SPACE}|{relyear}{SPACE})"
+    prefix_starts = YEAR_STARTS + re.escape(first_characters(lexicon.relative_years))
     span_edges = alternatives(lexicon.year_span_starts + lexicon.year_span_ends)
     loose_day = rf"(?P<day>3[01]|[12]\d|0?[1-9]|{CHINESE_DAY_FROM_TENTH}|[一二三四五六七八九])"
     # What may follow a month and day written without 日: a clause break, a space, the end,
@@ -948,12 +949,14 @@ def patterns() -> tuple[Pattern, ...]:
             rf"{year_prefix}?(?P<span>{alternatives(lexicon.year_spans)})(?P<span_edge>{span_edges})?",
             resolve_year_span,
             needs=(first_characters(lexicon.year_spans),),
+            starts=prefix_starts + re.escape(first_characters(lexicon.year_spans)),
         ),
         time_pattern(
             "first_months",
             rf"{year_prefix}(?:{alternatives(lexicon.first_months_words)}){count}{SPACE}个?月",
             resolve_first_months,
             needs=("年", "月"),
+            starts=prefix_starts,
         ),
         time_pattern(
             "relquarter",
@@ -1035,13 +1038,17 @@ def patterns() -> tuple[Pattern, ...]:
             rf"{year_prefix}?(?P<holiday>{holidays})",
             resolve_holiday,
             needs=(first_characters(holiday_words),),
+            starts=prefix_starts + re.escape(first_characters(holiday_words)),
         ),
         time_pattern(
             "lunar_date",
-            rf"{year_prefix}?(?P<lunar_marker>{alternatives(lexicon.lunar_markers)})?{SPACE}"
+            rf"{year_prefix}?(?:(?P<lunar_marker>{alternatives(lexicon.lunar_markers)}){SPACE})?"
             rf"(?:(?P<new_year>{alternatives(lexicon.lunar_new_year_days)})|(?P<lunar_month>{lunar_month})月)(?P<lunar_day>{lunar_day})",
             resolve_lunar_date,
             needs=("月" + first_characters(lexicon.lunar_new_year_days),),
+            starts=prefix_starts
+            + re.escape(first_characters([*lexicon.lunar_markers, *lexicon.lunar_new_year_days, *lexicon.lunar_month_names]))
+            + "闰一二三四五六七八九十",
         ),
     )
     return new_patterns + (
