@@ -290,7 +290,7 @@ def complete_range_ends(folded: str, readings: list[Reading], lexicon: TimeLexic
         start = completed[-1] if completed else None
         if start is not None and start.value and reading.kind in RANGE_ENDS and reading.match is not None:
             joiner = folded[start.end : reading.start].strip(" \t\u3000")
-            if joiner in lexicon.range_joiners:
+            if joiner in lexicon.range_joiners or (joiner and joiner == joiner[0] * len(joiner) and joiner[0] in lexicon.range_joiners):  # "2——4月"
                 reading = replace(reading, value=range_end_value(start.value, reading.match) or reading.value)
         completed.append(reading)
     return completed
@@ -902,7 +902,8 @@ def patterns() -> tuple[Pattern, ...]:
     unit = rf"(?P<unit>{alternatives(lexicon.offset_units)})"
     direction = rf"(?P<direction>{alternatives(lexicon.offset_directions)})"
     joiners = alternatives(lexicon.range_joiners)
-    month_range_end = rf"{SPACE}(?:{joiners}){SPACE}(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]){SPACE}月"
+    month_range_end = rf"{SPACE}(?:{joiners}){{1,2}}{SPACE}(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]){SPACE}月"
+    day_range_end = rf"{SPACE}(?:{joiners}){{1,2}}{SPACE}(?:3[01]|[12]\d|0?[1-9]){SPACE}{day_mark}"
     # A bare day follows a Chinese character, a space, a comma or a bracket, never a word
     # that makes it a count or an ordinal ("為期2日", "第3日", "每5日").
     bare_day_lead = rf"(?:^|(?<=[\u4e00-\u9fff ,，()\n]))(?<![{''.join(lexicon.bare_day_not_after)}])"
@@ -1200,5 +1201,28 @@ def patterns() -> tuple[Pattern, ...]:
             resolve_month,
             needs=("月", joiner),
             starts=MONTH_STARTS,
+        ),
+        # "2019年4月12-19日", "10月20-23日": the start of a range of days whose end carries the 日,
+        # and the end, a day right after a digit and a joiner, which takes the start's month.
+        time_pattern(
+            "ymd_range_start",
+            rf"{YEAR}{SPACE}年{SPACE}{MONTH}{SPACE}月{SPACE}{DAY}(?={day_range_end})",
+            resolve_ymd,
+            needs=("年", "月", joiner),
+            starts=YEAR_STARTS,
+        ),
+        time_pattern(
+            "md_range_start",
+            rf"{MONTH}{SPACE}月{SPACE}{DAY}(?={day_range_end})",
+            resolve_month_day,
+            needs=("月", joiner),
+            starts=MONTH_STARTS,
+        ),
+        time_pattern(
+            "bare_day",
+            r"(?<=\d[-~～—–])(?P<day>3[01]|[12]\d|[1-9])[日号]",
+            resolve_bare_day,
+            needs=("-~～—–", day_marks),
+            starts="1-9",
         ),
     )
