@@ -41,8 +41,8 @@ ARABIC_MAGNITUDE = r"[百千万亿兆]*[万亿兆]|[千百]"
 # "八九億", "三五百", "四五千": two neighbouring digits (or the idiom 三五) before a magnitude
 # are a vague range, from the first digit's amount to the second's.
 PAIRED_DIGITS = r"(?P<pair_low>[一二三四五六七八])(?P<pair_high>[二三四五六七八九])(?P<pair_magnitude>[十百千万亿]+)"
-# "數十億", "幾十萬", "數百": a vague count of a magnitude, one to ten of it.
-VAGUE_MAGNITUDE = rf"(?<![{CHINESE_DIGITS}十百千])[数几](?P<vague_magnitude>[十百千][万亿]*|[万亿]+)"
+# "數十億", "幾十萬", "數百", "數兆": a vague count of a magnitude, one to ten of it.
+VAGUE_MAGNITUDE = rf"(?<![{CHINESE_DIGITS}十百千])[数几](?P<vague_magnitude>[十百千][万亿兆]*|[万亿兆]+)"
 # "兩個億", "三個億": a count of 億 (or 萬) with the measure word 個 between.
 COUNTED_MAGNITUDE = rf"(?P<counted>[{CHINESE_DIGITS}十百千]+)个(?P<counted_magnitude>[万亿])"
 
@@ -130,42 +130,45 @@ def arabic_value(digits: str, magnitude: str) -> Decimal:
 def find_numbers(folded: str, original: str) -> list[Number]:
     """Every number in the folded text; a full-width comma (folded to ",") never groups digits."""
     numbers: list[Number] = []
-    for match in NUMBER.finditer(with_financial_digits(with_group_separators(with_clause_commas(folded, original), original))):
-        compound_high, arabic, magnitude, chinese, bare = match.group("compound_high", "arabic", "magnitude", "chinese", "bare")
-        if match.group("pair_low"):
-            number = paired_number(match)
-            if number is not None:
-                numbers.append(number)
-        elif match.group("vague"):
-            magnitude_value = arabic_value("1", match.group("vague_magnitude"))
-            numbers.append(Number(match.start(), match.end(), magnitude_value, True, "", high=magnitude_value * 10))
-        elif match.group("counted"):
-            try:
-                value = chinese_value(match.group("counted")) * MAGNITUDES[match.group("counted_magnitude")]
-            except NotANumber:
-                continue
-            numbers.append(Number(match.start(), match.end(), value, True, match.group("counted_magnitude")))
-        elif compound_high:
-            numbers.append(Number(match.start(), match.end(), compound_value(match), False, ""))
-        elif match.group("decimal_whole"):
-            try:
-                value = chinese_decimal_value(match)
-            except NotANumber:
-                continue
-            numbers.append(Number(match.start(), match.end(), value, True, match.group("decimal_magnitude")))
-        elif bare:
-            numbers.append(Number(match.start(), match.end(), arabic_value("1", bare), True, "", bare=True))
+    text = with_financial_digits(with_group_separators(with_clause_commas(folded, original), original))
+    for match in NUMBER.finditer(text):
+        arabic, magnitude, chinese, compound_high, bare, pair_low, vague, counted = match.group(
+            "arabic", "magnitude", "chinese", "compound_high", "bare", "pair_low", "vague", "counted"
+        )
+        if arabic:  # most numbers: one look-up of the groups, then this branch
+            if len(arabic) > 1 and arabic[0] == "0" and arabic[1].isdigit():
+                continue  # "000萬" is the tail of a number split by a space ("12 000萬"), no amount
+            magnitude = magnitude or ""
+            numbers.append(Number(match.start(), match.end(), arabic_value(arabic, magnitude), False, magnitude))
         elif chinese:
             try:
                 value = chinese_value(chinese)
             except NotANumber:
                 continue
             numbers.append(Number(match.start(), match.end(), value, True, ""))
-        elif len(arabic) > 1 and arabic[0] == "0" and arabic[1].isdigit():
-            continue  # "000萬" is the tail of a number split by a space ("12 000萬"), no amount
-        else:
-            magnitude = magnitude or ""
-            numbers.append(Number(match.start(), match.end(), arabic_value(arabic, magnitude), False, magnitude))
+        elif compound_high:
+            numbers.append(Number(match.start(), match.end(), compound_value(match), False, ""))
+        elif pair_low:
+            number = paired_number(match)
+            if number is not None:
+                numbers.append(number)
+        elif vague:
+            magnitude_value = arabic_value("1", match.group("vague_magnitude"))
+            numbers.append(Number(match.start(), match.end(), magnitude_value, True, "", high=magnitude_value * 10))
+        elif counted:
+            try:
+                value = chinese_value(counted) * MAGNITUDES[match.group("counted_magnitude")]
+            except NotANumber:
+                continue
+            numbers.append(Number(match.start(), match.end(), value, True, match.group("counted_magnitude")))
+        elif bare:
+            numbers.append(Number(match.start(), match.end(), arabic_value("1", bare), True, "", bare=True))
+        else:  # Chinese digits with a decimal point ("三點一五兆")
+            try:
+                value = chinese_decimal_value(match)
+            except NotANumber:
+                continue
+            numbers.append(Number(match.start(), match.end(), value, True, match.group("decimal_magnitude")))
     return [number for number in numbers if is_reportable(number.value)]
 
 

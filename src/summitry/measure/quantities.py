@@ -504,6 +504,18 @@ def modified_before(folded: str, number: Number, lexicon: UnitLexicon) -> bool:
     )
 
 
+_RANGE_JOINERS: dict[int, tuple[UnitLexicon, re.Pattern[str]]] = {}
+
+
+def range_joiner_pattern(lexicon: UnitLexicon) -> re.Pattern[str]:
+    """Any range joiner, as one regex: searched between every two neighbouring numbers."""
+    entry = _RANGE_JOINERS.get(id(lexicon))
+    if entry is None or entry[0] is not lexicon:
+        entry = (lexicon, re.compile("|".join(re.escape(joiner) for joiner in lexicon.range_joiners)))
+        _RANGE_JOINERS[id(lexicon)] = entry
+    return entry[1]
+
+
 RANGE_REACH = 12  # characters between the two numbers of a range: a unit, (含), a joiner
 
 
@@ -512,8 +524,7 @@ def read_range(folded: str, number: Number, following: Number, floor: int, lexic
     number to the unit of the second, with the two bounds as low and high. The first number
     takes the unit of the second, and its 萬/億 when it has none of its own and the range
     stays in order ("兩到三千" is 2000 to 3000, "8500到3萬" is 8500 to 30000)."""
-    between = folded[number.end : following.start]
-    if len(between) > RANGE_REACH or not any(joiner in between for joiner in lexicon.range_joiners):
+    if following.start - number.end > RANGE_REACH or range_joiner_pattern(lexicon).search(folded, number.end, following.start) is None:
         return None  # most pairs of numbers: no range, and nothing more to look up
     first_end = number.end
     own = None

@@ -85,9 +85,11 @@ def extract_times(view: TextView, document_date: dt.date | None) -> tuple[TimeEx
     folded = view.folded
     _, header_end = date_header(view.original)
     dateline = find_dateline(folded, header_end, document_date)
+    taiwanese = names_roc_institutions(folded, lexicon.roc_context)
     candidates = [
         reading
         for pattern, ranges in ranges_to_scan(folded)
+        if taiwanese or pattern.name != "roc_year"  # bare ROC years count only in Taiwanese documents
         for reading in readings_of(pattern, folded, ranges, document_date, lexicon, dateline)
         if reading.start >= header_end
     ]
@@ -874,7 +876,7 @@ def resolve_lunar_date(match: re.Match[str], date: dt.date | None, lexicon: Time
     leap = month_text.startswith("闰")
     month_text = month_text.removeprefix("闰")
     lunar = bool(match["lunar_marker"] or match["new_year"] or month_text in lexicon.lunar_month_names or leap)
-    if not lunar and not day_text.startswith(("初", "廿")):
+    if not lunar and not day_text.startswith("初"):  # "十月廿二" is a Gregorian day in Hong Kong copy
         raise NotATime(match.group())
     if match["new_year"] and not day_text.startswith("初"):
         raise NotATime(match.group())
@@ -934,54 +936,60 @@ def patterns() -> tuple[Pattern, ...]:
         r"|(?<![〇○零一二三四五六七八九十两])[〇○零一二三四五六七八九]{2}(?![〇○零一二三四五六七八九十]))"
     )
     year_prefix = rf"(?:{YEAR}{SPACE}年{SPACE}|{short_year}{SPACE}年{SPACE}|{relyear}{SPACE})"
+    # Two digits and 年 ahead: checked first, so the alternatives of a short year are tried
+    # only where one can stand.
+    short_ahead = rf"(?=(?:\d\d|[〇○零一二三四五六七八九]{{2}}){SPACE}年)"
     prefix_starts = YEAR_STARTS + re.escape(first_characters(lexicon.relative_years))
     span_edges = alternatives(lexicon.year_span_starts + lexicon.year_span_ends)
-    loose_day = rf"(?P<day>3[01]|[12]\d|0?[1-9]|{CHINESE_DAY_FROM_TENTH}|[一二三四五六七八九])"
+    # A line is scanned for a year span only when it holds a character every span word has
+    # one of (季, 半): the words' first characters (上, 一, 第) are in nearly every line.
+    span_marks = "季半"
+    if any(not set(word) & set(span_marks) for word in lexicon.year_spans):
+        raise ValueError(f"a year span word without any of {span_marks}")
     # What may follow a month and day written without 日: a clause break, a space, the end,
     # or a part of the day; never a digit, a magnitude or a counter ("1月3萬人").
     loose_end = r"(?=$|[\s,.;:!?、()\[\]「」『』“”\"，。；：！？（）]|[上下中晚早凌午傍深清])"
     holiday_words = [*lexicon.solar_holidays, *lexicon.weekday_holidays, *lexicon.lunar_holidays]
     holidays = alternatives(holiday_words)
-    lunar_month = rf"闰?(?:{alternatives(lexicon.lunar_month_names)}|十[一二]?|[一二三四五六七八九]|1[0-2]|0?[1-9])"
-    lunar_day = r"初(?:十|[一二三四五六七八九]|\d)|廿[一二三四五六七八九]?|二十[一二三四五六七八九]?|三十|十[一二三四五六七八九]?|[一二三四五六七八九]|[12]\d|30|0?[1-9]"
+    # A lunar date needs a sign that it is lunar (see resolve_lunar_date), written into the
+    # regex with conditional groups: any day after 農曆 or a lunar month name (正月, 臘月,
+    # 閏四月), else only a day written with 初 ("五月初五", "大年初十").
+    numbered_month = r"十[一二]?|[一二三四五六七八九]|1[0-2]|0?[1-9]"
+    lunar_month = rf"(?P<lunar_named>闰(?:{alternatives(lexicon.lunar_month_names)}|{numbered_month})|{alternatives(lexicon.lunar_month_names)})|{numbered_month}"
+    first_days = r"初(?:十|[一二三四五六七八九]|\d)"
+    any_lunar_day = rf"{first_days}|廿[一二三四五六七八九]?|二十[一二三四五六七八九]?|三十|十[一二三四五六七八九]?|[一二三四五六七八九]|[12]\d|30|0?[1-9]"
+    lunar_day = rf"(?(lunar_marker)(?:{any_lunar_day})|(?(lunar_named)(?:{any_lunar_day})|{first_days}))"
     new_patterns = (
         time_pattern(
             "year_span",
             rf"{year_prefix}?(?P<span>{alternatives(lexicon.year_spans)})(?P<span_edge>{span_edges})?",
             resolve_year_span,
-            needs=(first_characters(lexicon.year_spans),),
+            needs=(span_marks,),
             starts=prefix_starts + re.escape(first_characters(lexicon.year_spans)),
         ),
         time_pattern(
             "first_months",
             rf"{year_prefix}(?:{alternatives(lexicon.first_months_words)}){count}{SPACE}个?月",
             resolve_first_months,
-            needs=("年", "月"),
+            needs=("年", "月", first_characters(lexicon.first_months_words)),
             starts=prefix_starts,
         ),
         time_pattern(
             "relquarter",
             rf"(?P<relquarter>{alternatives(lexicon.relative_quarters)})",
             resolve_relative_quarter,
-            needs=(first_characters(lexicon.relative_quarters),),
+            needs=(first_characters(lexicon.relative_quarters), "季"),
         ),
         time_pattern(
-            "short_ymd",
-            rf"{short_year}{SPACE}年{SPACE}{MONTH}{SPACE}月{SPACE}{DAY}{SPACE}{day_mark}",
-            resolve_short_date,
-            needs=("年", "月", day_marks),
-            starts=YEAR_STARTS,
-        ),
-        time_pattern(
-            "short_ym",
-            rf"{short_year}{SPACE}年{SPACE}{MONTH}{SPACE}月{month_part}",
+            "short_ym",  # "15年3月2日", "91年5月": one regex for both, as a line is scanned once per pattern
+            rf"{short_ahead}{short_year}{SPACE}年{SPACE}{MONTH}{SPACE}月(?:{SPACE}{DAY}{SPACE}{day_mark}|{month_part})",
             resolve_short_date,
             needs=("年", "月"),
             starts=YEAR_STARTS,
         ),
         time_pattern(
             "short_year",
-            rf"{short_year}{SPACE}年(?P<short_part>{alternatives(lexicon.year_parts)})?",
+            rf"{short_ahead}{short_year}{SPACE}年(?P<short_part>{alternatives(lexicon.year_parts)})?",
             resolve_short_year,
             needs=("年",),
             starts=YEAR_STARTS,
@@ -992,13 +1000,6 @@ def patterns() -> tuple[Pattern, ...]:
             resolve_roc_year,
             needs=("年",),
             starts="1",
-        ),
-        time_pattern(
-            "loose_md",
-            rf"{MONTH}{SPACE}月{SPACE}{loose_day}{loose_end}",
-            resolve_loose_month_day,
-            needs=("月",),
-            starts=MONTH_STARTS,
         ),
         time_pattern(
             "dot_md",
@@ -1023,22 +1024,22 @@ def patterns() -> tuple[Pattern, ...]:
         ),
         time_pattern(
             "spaced_ymd",
-            r"(?<![\d.,])(?P<year>(?:19|20)\d\d) (?P<month>1[0-2]|0?[1-9]) (?P<day>3[01]|[12]\d|0?[1-9])(?![\d.,])",
+            r"(?<![\d.,])(?=(?:19|20)\d\d \d)(?P<year>(?:19|20)\d\d) (?P<month>1[0-2]|0?[1-9]) (?P<day>3[01]|[12]\d|0?[1-9])(?![\d.,])",
             resolve_iso,
-            needs=(" ",),
+            needs=(" ", "0123456789"),
             starts="12",
         ),
         time_pattern(
             "anchored_month",
             rf"(?P<anchored_month>{alternatives(lexicon.anchored_months)})(?:{SPACE}{DAY}{SPACE}{day_mark})?",
             resolve_anchored_month,
-            needs=(first_characters(lexicon.anchored_months),),
+            needs=(first_characters(lexicon.anchored_months), "月"),
         ),
         time_pattern(
             "holiday",
             rf"{year_prefix}?(?P<holiday>{holidays})",
             resolve_holiday,
-            needs=(first_characters(holiday_words),),
+            needs=(first_characters(holiday_words), "".join(sorted({word[-1] for word in holiday_words}))),
             starts=prefix_starts + re.escape(first_characters(holiday_words)),
         ),
         time_pattern(
@@ -1046,7 +1047,8 @@ def patterns() -> tuple[Pattern, ...]:
             rf"{year_prefix}?(?:(?P<lunar_marker>{alternatives(lexicon.lunar_markers)}){SPACE})?"
             rf"(?:(?P<new_year>{alternatives(lexicon.lunar_new_year_days)})|(?P<lunar_month>{lunar_month})月)(?P<lunar_day>{lunar_day})",
             resolve_lunar_date,
-            needs=("月" + first_characters(lexicon.lunar_new_year_days),),
+            # ... and one of the signs resolve_lunar_date needs to call a date lunar
+            needs=("月" + first_characters(lexicon.lunar_new_year_days), "初闰" + first_characters([*lexicon.lunar_markers, *lexicon.lunar_month_names])),
             starts=prefix_starts
             + re.escape(first_characters([*lexicon.lunar_markers, *lexicon.lunar_new_year_days, *lexicon.lunar_month_names]))
             + "闰一二三四五六七八九十",
@@ -1054,8 +1056,8 @@ def patterns() -> tuple[Pattern, ...]:
     )
     return new_patterns + (
         time_pattern(
-            "ymd",
-            rf"{YEAR}{SPACE}年{SPACE}{MONTH}{SPACE}月{SPACE}{DAY}{SPACE}{day_mark}",
+            "ymd",  # also the start of a range of days whose end carries the 日 ("2019年4月12-19日")
+            rf"{YEAR}{SPACE}年{SPACE}{MONTH}{SPACE}月{SPACE}{DAY}(?:{SPACE}{day_mark}|(?={day_range_end}))",
             resolve_ymd,
             needs=("年", "月", day_marks),
             starts=YEAR_STARTS,
@@ -1099,11 +1101,14 @@ def patterns() -> tuple[Pattern, ...]:
             resolve_relative_month,
             needs=(relative_month, day_marks),
         ),
+        # With 日/號, or without when a break, a space or a part of the day follows ("1月3 雙方",
+        # "四月十三，", "3月15上午") or it starts a range of days ("10月20-23日"); never before
+        # a digit, a magnitude or a counter ("1月3萬人").
         time_pattern(
             "md",
-            rf"{MONTH}{SPACE}月{SPACE}{DAY}{SPACE}{day_mark}",
+            rf"{MONTH}{SPACE}月{SPACE}{DAY}(?:{SPACE}{day_mark}|{loose_end}|(?={day_range_end}))",
             resolve_month_day,
-            needs=("月", day_marks),
+            needs=("月",),
             starts=MONTH_STARTS,
         ),
         time_pattern("year", rf"{YEAR}{SPACE}年{year_part}", resolve_year, needs=("年",), starts=YEAR_STARTS),
@@ -1202,22 +1207,8 @@ def patterns() -> tuple[Pattern, ...]:
             needs=("月", joiner),
             starts=MONTH_STARTS,
         ),
-        # "2019年4月12-19日", "10月20-23日": the start of a range of days whose end carries the 日,
-        # and the end, a day right after a digit and a joiner, which takes the start's month.
-        time_pattern(
-            "ymd_range_start",
-            rf"{YEAR}{SPACE}年{SPACE}{MONTH}{SPACE}月{SPACE}{DAY}(?={day_range_end})",
-            resolve_ymd,
-            needs=("年", "月", joiner),
-            starts=YEAR_STARTS,
-        ),
-        time_pattern(
-            "md_range_start",
-            rf"{MONTH}{SPACE}月{SPACE}{DAY}(?={day_range_end})",
-            resolve_month_day,
-            needs=("月", joiner),
-            starts=MONTH_STARTS,
-        ),
+        # The end of a range of days whose end alone carries the 日 ("2019年4月12-19日",
+        # "10月20-23日"; the start is read by ymd or md): a day right after a digit and a joiner.
         time_pattern(
             "bare_day",
             r"(?<=\d[-~～—–])(?P<day>3[01]|[12]\d|[1-9])[日号]",
