@@ -98,6 +98,10 @@ class Quantity:
     approx: bool = False
     per: str | None = None
     qualifier: str | None = None
+    # A range ("3至5億美元") or a vague amount ("數十億", "3000多") is one quantity whose
+    # ``value`` is its low end; ``low`` and ``high`` are its bounds, None for one amount.
+    low: float | None = None
+    high: float | None = None
 
 
 @dataclass(frozen=True)
@@ -107,6 +111,11 @@ class TimeExpr:
     text: str
     value: str | None
     relation: str | None = None
+    # A span of months within ``value``'s year ("2013年一季度", "上半年", "今年前三季"): its first
+    # and last month; "2013年一季度" is value "2013", first "2013-01", last "2013-03". None
+    # when the time is one day, month or year.
+    first: str | None = None
+    last: str | None = None
 
 
 @dataclass(frozen=True)

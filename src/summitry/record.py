@@ -26,11 +26,21 @@ def _quantity(quantity: Quantity) -> dict[str, Any]:
         "approx": quantity.approx,
         "per": quantity.per,
         "qualifier": quantity.qualifier,
+        "low": None if quantity.low is None else json_number(quantity.low),
+        "high": None if quantity.high is None else json_number(quantity.high),
     }
 
 
 def _time(time: TimeExpr) -> dict[str, Any]:
-    return {"start": time.start, "end": time.end, "text": time.text, "value": time.value, "relation": time.relation}
+    return {
+        "start": time.start,
+        "end": time.end,
+        "text": time.text,
+        "value": time.value,
+        "relation": time.relation,
+        "first": time.first,
+        "last": time.last,
+    }
 
 
 def _event(event: Event) -> dict[str, Any]:
@@ -107,6 +117,8 @@ def _quantity_from(data: dict[str, Any]) -> Quantity:
         approx=bool(data.get("approx", False)),
         per=data.get("per"),
         qualifier=data.get("qualifier"),
+        low=data.get("low"),
+        high=data.get("high"),
     )
 
 
@@ -161,7 +173,7 @@ def record_from_json(data: dict[str, Any], text: str) -> Record:
             mentions=mentions,
             quantities=tuple(_quantity_from(q) for q in data.get("quantities") or ()),
             times=tuple(
-                TimeExpr(t["start"], t["end"], t["text"], t.get("value"), t.get("relation")) for t in data.get("times") or ()
+                TimeExpr(t["start"], t["end"], t["text"], t.get("value"), t.get("relation"), t.get("first"), t.get("last")) for t in data.get("times") or ()
             ),
             events=tuple(_event_from(e) for e in data.get("events") or ()),
         )

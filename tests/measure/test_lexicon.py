@@ -64,6 +64,9 @@ def test_word_lists_try_longer_words_first():
         (lambda raw: raw["counters"].append({"word": "座", "unit": "Bridge"}), "want a lower-case noun"),
         (lambda raw: raw["counters"].append(dict(raw["counters"][0])), "listed twice"),
         (lambda raw: raw["per"].update({"decade": {"before": ["每十年"]}}), "unknown period decade"),
+        (lambda raw: raw["qualifiers"].update({"about": {"before": ["大概"]}}), "unknown qualifier about"),
+        (lambda raw: raw["inclusive_qualifiers"].update({"more_than": "at_most"}), "names an unknown qualifier"),
+        (lambda raw: raw["subunits"].update({"釐": 1.5}), "share of one unit"),
     ],
 )
 def test_unit_validator_catches(change, problem):
@@ -80,6 +83,11 @@ def test_unit_validator_catches(change, problem):
         (lambda raw: raw["offset_units"].update({"世紀": "century"}), "unknown period"),
         (lambda raw: raw["dateline"].update({"reach": 0}), "dateline.reach"),
         (lambda raw: raw["dateline"].update({"endings": []}), "dateline.endings"),
+        (lambda raw: raw["year_spans"].update({"下半季": [9, 7]}), "year span 下半季"),
+        (lambda raw: raw["solar_holidays"].update({"怪節": [13, 1]}), "solar_holidays.怪節"),
+        (lambda raw: raw["weekday_holidays"].update({"父親節": [6, 3, 8]}), "weekday_holidays.父親節"),
+        (lambda raw: raw["lunar_month_names"].update({"閏": 13}), "lunar month 閏"),
+        (lambda raw: raw["anchored_fall_back_to_document"].append("翌週"), "no anchored month or year"),
     ],
 )
 def test_time_validator_catches(change, problem):

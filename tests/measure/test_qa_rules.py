@@ -136,8 +136,11 @@ def test_a_list_item_with_its_own_noun_keeps_its_unit(sentence, text, unit):
     assert found.get(text) == unit, found
 
 
-def test_vague_amounts_stay_unrecorded():
-    assert quantities("兩國將成立規模數十億美元的基金，另有上千名工人受惠。") == []
+def test_vague_amounts_are_approximate_ranges_and_a_bare_magnitude_stays_unrecorded():
+    found = extract_quantities(build_view("兩國將成立規模數十億美元的基金，另有上千名工人受惠。"))
+    assert [(q.text, q.value, q.low, q.high, q.unit, q.approx) for q in found] == [
+        ("數十億美元", 1_000_000_000, 1_000_000_000, 10_000_000_000, "USD", True)
+    ]
 
 
 # --- 元 in a document that names no local currency ---------------------------------------------

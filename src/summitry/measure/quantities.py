@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from summitry.measure.lexicon import CounterWord, UnitLexicon, unit_lexicon
-from summitry.measure.numerals import MAGNITUDES, Number, find_numbers, is_reportable, plain
+from summitry.measure.numerals import FINANCIAL_DIGITS, Number, arabic_value, find_numbers, is_reportable, plain
 from summitry.model import Quantity, Sentence, TextView
 
 CLAUSE_BREAKS = frozenset("，。、；：,.;:!?！？「」『』()（）|\n《》“”\"")
@@ -47,6 +47,8 @@ class Reading:
     approx: bool = False
     per: str | None = None
     qualifier: str | None = None
+    low: Decimal | None = None  # the bounds of a range or a vague amount; ``value`` is the low one
+    high: Decimal | None = None
 
 
 def extract_quantities(view: TextView) -> tuple[Quantity, ...]:
@@ -69,15 +71,17 @@ def extract_quantities(view: TextView) -> tuple[Quantity, ...]:
             approx=reading.approx,
             per=reading.per,
             qualifier=reading.qualifier,
+            low=None if reading.low is None else plain(reading.low),
+            high=None if reading.high is None else plain(reading.high),
         )
         for reading in readings
-        if is_reportable(reading.value)  # a range start scaled by its end's 億 may outgrow a float
+        if is_reportable(reading.value) and (reading.high is None or is_reportable(reading.high))  # a range start scaled by its end's 億 may outgrow a float
     )
 
 
 def read_all(view: TextView, lexicon: UnitLexicon) -> list[Reading]:
-    """One reading per number that carries a unit; the first number of a range ("3至5億美元")
-    borrows the unit of the second."""
+    """One reading per number that carries a unit; a range ("3至5億美元", "1萬-5萬元") is one
+    reading from its first number to its unit."""
     folded = view.folded
     numbers = find_numbers(folded, view.original)
     readings: list[Reading] = []
@@ -85,9 +89,11 @@ def read_all(view: TextView, lexicon: UnitLexicon) -> list[Reading]:
         floor = readings[-1].end if readings else 0
         if number.start < floor:
             continue
-        reading = read_quantity(folded, number, floor, lexicon)
-        if reading is None and index + 1 < len(numbers):
-            reading = read_range_start(folded, number, numbers[index + 1], floor, lexicon)
+        reading = None
+        if index + 1 < len(numbers):
+            reading = read_range(folded, number, numbers[index + 1], floor, lexicon)
+        if reading is None:
+            reading = read_quantity(folded, number, floor, lexicon)
         if reading is not None:
             readings.append(reading)
     return readings
@@ -348,19 +354,29 @@ def currency_before(folded: str, position: int, lexicon: UnitLexicon) -> tuple[s
 # --- one quantity ---------------------------------------------------------------------
 
 
-def read_quantity(folded: str, number: Number, floor: int, lexicon: UnitLexicon) -> Reading | None:
-    """The quantity built around one number, or None when no unit of interest goes with it."""
+def read_quantity(
+    folded: str, number: Number, floor: int, lexicon: UnitLexicon, range_end: bool = False
+) -> Reading | None:
+    """The quantity built around one number, or None when no unit of interest goes with it;
+    the end of a range ("1萬-5萬元") is no model number for the dash before it."""
     if cannot_have_unit(folded, number, lexicon):
         return None
-    if is_embedded(folded, number, lexicon) or (number.bare and not modified_before(folded, number, lexicon)):
+    if (not range_end and is_embedded(folded, number, lexicon)) or (number.bare and not modified_before(folded, number, lexicon)):
         return None
     qualifier = None
     unit_reading = None
+    step = None
     between = word_at(folded, number.end, lexicon.qualifiers_between)
-    if between:  # "400多名", "300餘人"
-        unit_reading = read_unit(folded, replace(number, end=number.end + len(between)), lexicon)
-        qualifier = lexicon.qualifiers_between[between] if unit_reading else None
+    if between:  # "400多名", "300餘人", "十幾萬人"
+        vague = vague_number(folded, number, between)
+        unit_reading = read_unit(folded, vague, lexicon)
+        if unit_reading:
+            qualifier = lexicon.qualifiers_between[between]
+            step = vague_step(number.value) * (vague.value / number.value) if number.value else None
+            number = vague
     unit_reading = unit_reading or read_unit(folded, number, lexicon)
+    if unit_reading is not None and unit_reading.unit == LOCAL and not between:
+        unit_reading = with_subunits(folded, unit_reading, lexicon)
     start = number.start
     if unit_reading is not None and unit_reading.unit == LOCAL:
         currency = currency_before(folded, number.start, lexicon)  # "新台幣1.2兆元"
@@ -374,8 +390,62 @@ def read_quantity(folded: str, number: Number, floor: int, lexicon: UnitLexicon)
     if unit_reading is None:
         return None
     reading = Reading(start, unit_reading.end, unit_reading.value, unit_reading.unit, qualifier=qualifier)
-    reading = extend_before(folded, reading, floor, lexicon)
-    return extend_after(folded, reading, lexicon)
+    reading = extend_after(folded, extend_before(folded, reading, floor, lexicon), lexicon)
+    scale = unit_reading.value / number.value if number.value else Decimal(1)
+    if number.high is not None:  # "八九億", "數十億": a vague range
+        reading = replace(reading, approx=True, low=reading.value, high=number.high * scale)
+    elif step is not None:  # "3000多" runs to 4000
+        reading = replace(reading, approx=True, low=reading.value, high=reading.value + step * scale)
+    return reading
+
+
+def vague_number(folded: str, number: Number, between: str) -> Number:
+    """The number with a 多/餘/幾 after it taken in, and the 萬/億 that may follow it ("十幾萬")."""
+    end = number.end + len(between)
+    magnitude = ""
+    while end < len(folded) and folded[end] in "万亿":
+        magnitude += folded[end]
+        end += 1
+    if not magnitude:
+        return replace(number, end=end)
+    return replace(number, end=end, value=arabic_value(str(number.value), magnitude), magnitude=number.magnitude + magnitude)
+
+
+def vague_step(value: Decimal) -> Decimal:
+    """How far "N多" may run past N: one unit of its last non-zero digit ("3000多" up to 4000,
+    "十多" up to 20, "1.5萬多" up to 1.6萬)."""
+    step = Decimal(1)
+    if value != value.to_integral_value():
+        exponent = value.normalize().as_tuple().exponent
+        return Decimal(1).scaleb(int(exponent)) if isinstance(exponent, int) else step
+    whole = int(value)
+    while whole and whole % 10 == 0:
+        whole //= 10
+        step *= 10
+    return step
+
+
+SUBUNIT_DIGITS = "0123456789一二三四五六七八九两"
+
+
+def with_subunits(folded: str, unit_reading: UnitReading, lexicon: UnitLexicon) -> UnitReading:
+    """"一百二十三元1角1分", "六十四萬零一百四十三元一角七分": the 角 and 分 after 元 added in."""
+    position = unit_reading.end
+    value = unit_reading.value
+    for word, share in sorted(lexicon.subunits.items(), key=lambda item: -item[1]):  # 角 before 分
+        digit = folded[position : position + 1]
+        if digit and digit in SUBUNIT_DIGITS and folded.startswith(word, position + 1):
+            after = position + 1 + len(word)
+            if word_at(folded, after, lexicon.subunit_not_followed_by):
+                break
+            count = int(digit) if digit.isdigit() else int(chinese_digit_value(digit))
+            value += Decimal(count) * Decimal(str(share))
+            position = after
+    return unit_reading._replace(end=position, value=value)
+
+
+def chinese_digit_value(digit: str) -> int:
+    return "零一二三四五六七八九".index(digit) if digit != "两" else 2
 
 
 def unit_named_before(folded: str, number: Number, lexicon: UnitLexicon) -> str | None:
@@ -434,36 +504,83 @@ def modified_before(folded: str, number: Number, lexicon: UnitLexicon) -> bool:
     )
 
 
-def read_range_start(
-    folded: str, number: Number, following: Number, floor: int, lexicon: UnitLexicon
-) -> Reading | None:
-    """"3至5億美元", "30-40%": the first number of a range takes the unit of the second,
-    and its 萬/億 when it has none of its own."""
-    joiner_at = skip_spaces(folded, number.end)
+_RANGE_JOINERS: dict[int, tuple[UnitLexicon, re.Pattern[str]]] = {}
+
+
+def range_joiner_pattern(lexicon: UnitLexicon) -> re.Pattern[str]:
+    """Any range joiner, as one regex: searched between every two neighbouring numbers."""
+    entry = _RANGE_JOINERS.get(id(lexicon))
+    if entry is None or entry[0] is not lexicon:
+        entry = (lexicon, re.compile("|".join(re.escape(joiner) for joiner in lexicon.range_joiners)))
+        _RANGE_JOINERS[id(lexicon)] = entry
+    return entry[1]
+
+
+RANGE_REACH = 12  # characters between the two numbers of a range: a unit, (含), a joiner
+
+
+def read_range(folded: str, number: Number, following: Number, floor: int, lexicon: UnitLexicon) -> Reading | None:
+    """"3至5億美元", "30-40%", "從8500到3萬港元", "1萬(含)-5萬元": one reading from the first
+    number to the unit of the second, with the two bounds as low and high. The first number
+    takes the unit of the second, and its 萬/億 when it has none of its own and the range
+    stays in order ("兩到三千" is 2000 to 3000, "8500到3萬" is 8500 to 30000)."""
+    if following.start - number.end > RANGE_REACH or range_joiner_pattern(lexicon).search(folded, number.end, following.start) is None:
+        return None  # most pairs of numbers: no range, and nothing more to look up
+    first_end = number.end
+    own = None
+    if not folded.startswith(tuple(lexicon.range_joiners), skip_spaces(folded, first_end)):
+        own = read_quantity(folded, number, floor, lexicon)  # "1萬元--5萬元": each with its unit
+        if own is None:
+            return None
+        first_end = own.end
+    joiner_at = skip_spaces(folded, first_end)
+    inclusive = word_at(folded, joiner_at, lexicon.inclusive_marks)
+    if inclusive:
+        joiner_at = skip_spaces(folded, joiner_at + len(inclusive))
     joiner = word_at(folded, joiner_at, lexicon.range_joiners)
+    while joiner and folded.startswith(joiner, joiner_at + len(joiner)):  # "1萬元--5萬元", "2——3萬"
+        joiner_at += len(joiner)
     if joiner is None or skip_spaces(folded, joiner_at + len(joiner)) != following.start:
         return None
     if is_embedded(folded, number, lexicon):
         return None
-    second = read_quantity(folded, following, floor, lexicon)
-    if second is None or following.value == 0:
+    second = read_quantity(folded, following, floor, lexicon, range_end=True)
+    if second is None or following.value == 0 or second.unit == BARE:
         return None
-    value = number.value * (second.value / following.value)
-    if not number.magnitude and not has_large_magnitude(folded, number):
-        value *= trailing_magnitude(folded, following)
-    reading = Reading(number.start, number.end, value, second.unit)
-    return extend_before(folded, reading, floor, lexicon)
+    scale = second.value / following.value  # a unit that rescales (萬元 read as a plain 元 amount)
+    if own is not None:
+        if own.unit not in (second.unit, BARE, IMPLICIT) or own.unit == "percent" and second.unit != "percent":
+            return None
+        low = own.value
+    else:
+        low = number.value * scale
+        if not number.magnitude and not has_large_magnitude(folded, number):
+            low = number.value * scale * borrowed_magnitude(folded, number, following)
+    high = second.high if second.high is not None else second.value
+    if low <= 0 or low >= high:
+        return None  # "從57%降至47%" is a change, not a range
+    start = own.start if own is not None else number.start
+    reading = replace(second, start=start, value=low, approx=False)
+    if own is None:
+        reading = extend_before(folded, reading, floor, lexicon)
+    return replace(reading, low=low, high=high, approx=True)
 
 
-def trailing_magnitude(folded: str, number: Number) -> int:
-    """The 萬/億 factor a range's second number ends with (5億 -> 1e8, 三千萬 -> 1e4)."""
-    written = number.magnitude or folded[number.start : number.end]
-    factor = 1
+def borrowed_magnitude(folded: str, number: Number, following: Number) -> Decimal:
+    """The 萬/億/千/百 factor the first number of a range takes from the second: the longest
+    run of the second's trailing magnitude characters that keeps the range in order."""
+    written = following.magnitude or folded[following.start : following.end].translate(FINANCIAL_DIGITS)
+    run = ""
     for character in reversed(written):
-        if character not in "万亿兆":
+        if character not in "百千万亿兆":
             break
-        factor *= MAGNITUDES[character]
-    return factor
+        run = character + run
+    while run:
+        factor = arabic_value("1", run)
+        if number.value * factor < following.value:
+            return factor
+        run = run[1:]
+    return Decimal(1)
 
 
 def extend_before(folded: str, reading: Reading, floor: int, lexicon: UnitLexicon) -> Reading:
@@ -556,6 +673,15 @@ def take_per_before(folded: str, reading: Reading, floor: int, lexicon: UnitLexi
 def extend_after(folded: str, reading: Reading, lexicon: UnitLexicon) -> Reading:
     """Take in 左右 (approx), 以上/以下 (qualifier), /年 (rate) and "5% GDP" after the unit."""
     position = skip_spaces(folded, reading.end)
+    inclusive = word_at(folded, position, lexicon.inclusive_marks)
+    if inclusive:  # "50萬元（含）以上": at least 500,000
+        qualifier_at = skip_spaces(folded, position + len(inclusive))
+        qualifier = word_at(folded, qualifier_at, lexicon.qualifiers_after)
+        if qualifier and reading.qualifier is None:
+            kind = lexicon.qualifiers_after[qualifier]
+            kind = lexicon.inclusive_qualifiers.get(kind, kind)
+            return replace(reading, end=qualifier_at + len(qualifier), qualifier=kind)
+        return reading
     approx = word_at(folded, position, lexicon.approx_after)
     if approx:
         return extend_after(folded, replace(reading, end=position + len(approx), approx=True), lexicon)

@@ -15,6 +15,8 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Callable
 
+from lunardate import LunarDate
+
 from summitry.ingest.header import date_header
 from summitry.measure.lexicon import TimeLexicon, time_lexicon
 from summitry.measure.numerals import NotANumber, chinese_value
@@ -52,10 +54,12 @@ class Reading:
     value: str | None
     relation: str | None = None
     kind: str = ""  # the pattern that read it
+    until: str | None = None  # the last month of a span the value opens ("上半年": 01 .. 06), same year
     match: re.Match[str] | None = None
 
 
-Resolver = Callable[[re.Match[str], dt.date | None, TimeLexicon], str | None]
+# A value, or a value and the end of the span it opens (see Reading.until).
+Resolver = Callable[[re.Match[str], dt.date | None, TimeLexicon], "str | None | tuple[str | None, str | None]"]
 
 
 @dataclass(frozen=True)
@@ -81,9 +85,11 @@ def extract_times(view: TextView, document_date: dt.date | None) -> tuple[TimeEx
     folded = view.folded
     _, header_end = date_header(view.original)
     dateline = find_dateline(folded, header_end, document_date)
+    taiwanese = names_roc_institutions(folded, lexicon.roc_context)
     candidates = [
         reading
         for pattern, ranges in ranges_to_scan(folded)
+        if taiwanese or pattern.name != "roc_year"  # bare ROC years count only in Taiwanese documents
         for reading in readings_of(pattern, folded, ranges, document_date, lexicon, dateline)
         if reading.start >= header_end
     ]
@@ -97,8 +103,10 @@ def extract_times(view: TextView, document_date: dt.date | None) -> tuple[TimeEx
             start=reading.start,
             end=reading.end,
             text=view.original[reading.start : reading.end],
-            value=reading.value,
+            value=reading.value if reading.until is None else reading.value[:4],
             relation=reading.relation,
+            first=None if reading.until is None else reading.value,
+            last=reading.until,
         )
         for reading in chosen
     )
@@ -123,7 +131,10 @@ def readings_of(
                 value = pattern.resolve(match, date, lexicon)
             except (ValueError, NotANumber):
                 continue
-            readings.append(Reading(match.start(), match.end(), value, kind=pattern.name, match=match))
+            until = None
+            if isinstance(value, tuple):
+                value, until = value
+            readings.append(Reading(match.start(), match.end(), value, kind=pattern.name, match=match, until=until))
     return readings
 
 
@@ -281,7 +292,7 @@ def complete_range_ends(folded: str, readings: list[Reading], lexicon: TimeLexic
         start = completed[-1] if completed else None
         if start is not None and start.value and reading.kind in RANGE_ENDS and reading.match is not None:
             joiner = folded[start.end : reading.start].strip(" \t\u3000")
-            if joiner in lexicon.range_joiners:
+            if joiner in lexicon.range_joiners or (joiner and joiner == joiner[0] * len(joiner) and joiner[0] in lexicon.range_joiners):  # "2——4月"
                 reading = replace(reading, value=range_end_value(start.value, reading.match) or reading.value)
         completed.append(reading)
     return completed
@@ -294,11 +305,16 @@ def resolve_anchored_readings(readings: list[Reading], lexicon: TimeLexicon) -> 
     last_value: str | None = None  # of the latest resolved reading that has one
     last_day: str | None = None  # of the latest whose value is a day
     for reading in readings:
-        if reading.kind in ("anchored_day", "anchored_year") and reading.match is not None:
-            value = anchored_value(reading.match.group(reading.kind), reading.kind, last_value, last_day, lexicon)
+        if reading.kind == "anchored_month" and reading.match is not None:
+            value = anchored_month_value(reading.match, last_value, lexicon) or reading.value
             if value is None:
                 continue
             reading = replace(reading, value=value)
+        elif reading.kind in ("anchored_day", "anchored_year") and reading.match is not None:
+            value = anchored_value(reading.match.group(reading.kind), reading.kind, last_value, last_day, lexicon)
+            if value is None and reading.value is None:
+                continue
+            reading = replace(reading, value=value or reading.value)
         elif reading.kind == "weekday" and resolved and names_the_same_day(resolved[-1], reading):
             reading = replace(reading, value=resolved[-1].value)
         resolved.append(reading)
@@ -307,6 +323,17 @@ def resolve_anchored_readings(readings: list[Reading], lexicon: TimeLexicon) -> 
             if len(reading.value) == 10:
                 last_day = reading.value
     return resolved
+
+
+def anchored_month_value(match: re.Match[str], last_value: str | None, lexicon: TimeLexicon) -> str | None:
+    """"同月9號", "次月": the month (and day) from the latest time with a month mentioned before."""
+    if last_value is None or len(last_value) < 7:
+        return None
+    year, month = shift_month(int(last_value[:4]), int(last_value[5:7]), lexicon.anchored_months[match["anchored_month"]])
+    try:
+        return iso_day(year, month, number_of(match["day"])) if match["day"] else iso_month(year, month)
+    except (ValueError, NotANumber):
+        return None
 
 
 def anchored_value(word: str, kind: str, last_value: str | None, last_day: str | None, lexicon: TimeLexicon) -> str | None:
@@ -542,15 +569,22 @@ def resolve_offset(match: re.Match[str], date: dt.date | None, lexicon: TimeLexi
     if any(match.string.endswith(word, 0, match.start()) for word in lexicon.event_anchors):
         raise NotATime(match.group())
     unit = match["unit"]
-    count = match["count"]
+    count = match["count"] or "0"
     if unit in lexicon.offset_units_chinese_only and count.isdigit():
         raise NotATime(match.group())
-    amount = number_of(count) * lexicon.offset_directions[match["direction"]]
-    if lexicon.offset_units[unit] == "year" and abs(amount) > lexicon.max_year_offset:
+    direction = lexicon.offset_directions[match["direction"]]
+    amount = number_of(count) * direction
+    period = lexicon.offset_units[unit]
+    if period == "year" and abs(amount) > lexicon.max_year_offset:
         raise NotATime(match.group())
+    if match["lead_half"] or match["half"]:  # "一年半後" is 18 months on, "半年後" 6: a month
+        if period != "year":
+            raise NotATime(match.group())
+        period, amount = "month", amount * 12 + 6 * direction
+    elif period == "quarter":
+        period, amount = "month", amount * 3
     if date is None:
         return None
-    period = lexicon.offset_units[unit]
     if period == "day":
         return (date + dt.timedelta(days=amount)).isoformat()
     if period == "week":
@@ -651,6 +685,210 @@ def resolve_iso(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon
     return iso_day(plausible_year(int(match["year"])), int(match["month"]), int(match["day"]))
 
 
+def nearest_century(two_digits: str, date: dt.date | None) -> int:
+    """"15年", "91年", "九七年": the year with these last two digits nearest the document date
+    (today's century when there is none)."""
+    ending = int(two_digits) if two_digits.isdigit() else year_of(two_digits)
+    around = (date or dt.date.today()).year
+    candidates = [century + ending for century in range(around // 100 * 100 - 100, around // 100 * 100 + 200, 100)]
+    return min(candidates, key=lambda year: (abs(year - around), -year))
+
+
+def year_of_prefix(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> int | None:
+    """The year written before a part of it: four digits, two digits, a relative year, or
+    none (the document's year)."""
+    fields = match.groupdict()
+    if fields.get("year"):
+        return plausible_year(year_of(fields["year"]))
+    if fields.get("short_year"):
+        return nearest_century(fields["short_year"], date)
+    if fields.get("relyear"):
+        if closes_a_word(match, lexicon):
+            raise NotATime(match.group())
+        return relative_year(match, date, lexicon)
+    return None if date is None else date.year
+
+
+def resolve_short_date(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
+    """"15年3月2日", "91年5月": a two-digit year with a month (and day)."""
+    year = nearest_century(match["short_year"], date)
+    if match.groupdict().get("day"):
+        return iso_day(year, number_of(match["month"]), number_of(match["day"]))
+    return iso_month(year, number_of(match["month"]))
+
+
+def starts_a_clause(folded: str, position: int, lead_words: tuple[str, ...]) -> bool:
+    """True at the start of the text or a clause, after a space, or right after a lead word."""
+    if position == 0 or folded[position - 1] in CLAUSE_BREAKS or folded[position - 1] in " \t\u3000":
+        return True
+    return any(folded.endswith(word, 0, position) for word in lead_words)
+
+
+def resolve_short_year(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
+    """"24年", "19年底": a bare two-digit year only where a clause starts or after a lead word
+    (在, 自), and not before a word that makes it a span of time ("30年來", "15年的")."""
+    folded = match.string
+    start = match.start()
+    led = any(folded.endswith(word, 0, start) for word in lexicon.short_year_after)  # "定於24年舉行"
+    if not led and not starts_a_clause(folded, start, ()):
+        raise NotATime(match.group())  # "建交30年", "時隔33年"
+    after = folded[match.end() : match.end() + 1]
+    if not led and not match["short_part"] and after and after not in CLAUSE_BREAKS and after not in " \t\u3000":
+        raise NotATime(match.group())  # "24年前" (years ago) at a clause start
+    if any(folded.startswith(word, match.end()) for word in lexicon.short_year_not_followed_by):
+        raise NotATime(match.group())
+    return iso_year(nearest_century(match["short_year"], date))
+
+
+@lru_cache(maxsize=16)
+def names_roc_institutions(folded: str, words: tuple[str, ...]) -> bool:
+    return any(word in folded for word in words)
+
+
+def resolve_roc_year(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
+    """"114年度預算", "113年" in a Taiwanese document: years of the Republic of China era
+    written without 民國, near the document's own year."""
+    if not names_roc_institutions(match.string, lexicon.roc_context):
+        raise NotATime(match.group())
+    if not match["month"] and any(match.string.startswith(word, match.end()) for word in lexicon.roc_not_followed_by):
+        raise NotATime(match.group())  # "113年歷史", "100年來"
+    year = int(match["roc_year"]) + lexicon.era_offsets["民国"]
+    around = (date or dt.date.today()).year
+    if abs(year - around) > lexicon.roc_reach:
+        raise NotATime(match.group())
+    if match["month"] and match["day"]:
+        return iso_day(year, number_of(match["month"]), number_of(match["day"]))
+    if match["month"]:
+        return iso_month(year, number_of(match["month"]))
+    return iso_year(year)
+
+
+def resolve_year_span(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon):
+    """"2013年一季度" -> (2013-01, 2013-03); "一季度末" is March alone, "四季度初" October."""
+    year = year_of_prefix(match, date, lexicon)
+    first, last = lexicon.year_spans[match["span"]]
+    return month_span(year, first, last, match["span_edge"], lexicon)
+
+
+def month_span(year: int | None, first: int, last: int, edge: str | None, lexicon: TimeLexicon):
+    if year is None:
+        return None
+    if edge in lexicon.year_span_starts:
+        last = first
+    elif edge in lexicon.year_span_ends:
+        first = last
+    return iso_month(year, first), (iso_month(year, last) if last != first else None)
+
+
+def resolve_first_months(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon):
+    """"今年前5個月", "2022年前十一個月": January to the Nth month."""
+    count = number_of(match["count"])
+    if not 1 <= count <= 12:
+        raise NotATime(match.group())
+    return month_span(year_of_prefix(match, date, lexicon), 1, count, None, lexicon)
+
+
+def resolve_relative_quarter(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon):
+    """"上個季度": the quarter before the document's."""
+    if date is None:
+        return None
+    year, month = shift_month(date.year, (date.month - 1) // 3 * 3 + 1, 3 * lexicon.relative_quarters[match["relquarter"]])
+    return iso_month(year, month), iso_month(year, month + 2)
+
+
+def resolve_loose_month_day(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
+    """"1月3", "十月31", "6·30", "09-01": a month and day written without 日, as headlines do."""
+    return resolve_month_day(match, date, lexicon)
+
+
+def resolve_anchored_month(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
+    """Resolved later from the time before it; 當月 alone is the document's month."""
+    resolve_anchored(match, date, lexicon)
+    if date is None or match["anchored_month"] not in lexicon.anchored_fall_back_to_document:
+        return None
+    if match["day"]:
+        return iso_day(date.year, date.month, number_of(match["day"]))
+    return iso_month(date.year, date.month)
+
+
+def resolve_anchored_year(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
+    """Resolved later from the time before it; 這一年 alone is the document's year."""
+    resolve_anchored(match, date, lexicon)
+    if date is None or match["anchored_year"] not in lexicon.anchored_fall_back_to_document:
+        return None
+    return iso_year(date.year)
+
+
+def lunar_to_solar(year: int, month: int, day: int, leap: bool = False) -> dt.date:
+    """A day of the Chinese lunar calendar as a Gregorian date (lunardate; ValueError if none)."""
+    return LunarDate(year, month, day, leap).to_solar_date()
+
+
+def nearest_lunar(month: int, day: int, date: dt.date, leap: bool = False, shift: int = 0) -> dt.date:
+    """The lunar month and day in the lunar year nearest the document date."""
+    candidates = []
+    for year in (date.year - 1, date.year, date.year + 1):
+        try:
+            candidates.append(lunar_to_solar(year, month, day, leap) + dt.timedelta(days=shift))
+        except ValueError:
+            continue
+    if not candidates:
+        raise NotATime(f"{month}/{day}")
+    return min(candidates, key=lambda candidate: abs((candidate - date).days))
+
+
+def resolve_holiday(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
+    """"春節", "去年中秋節", "2019年元旦": a holiday in the year written before it, else the
+    occurrence nearest the document date."""
+    holiday = match["holiday"]
+    written = match["year"] or match["short_year"] or match["relyear"]
+    year = year_of_prefix(match, date, lexicon) if written else None
+    if holiday in lexicon.solar_holidays or holiday in lexicon.weekday_holidays:
+        if year is not None:
+            return solar_holiday(holiday, year, lexicon).isoformat()
+        if date is None:
+            return None
+        candidates = (solar_holiday(holiday, date.year + shift, lexicon) for shift in (-1, 0, 1))
+        return min(candidates, key=lambda candidate: abs((candidate - date).days)).isoformat()
+    month, day, shift = lexicon.lunar_holidays[holiday]
+    if year is not None:
+        return (lunar_to_solar(year, month, day) + dt.timedelta(days=shift)).isoformat()
+    return None if date is None else nearest_lunar(month, day, date, shift=shift).isoformat()
+
+
+def solar_holiday(holiday: str, year: int, lexicon: TimeLexicon) -> dt.date:
+    """The day of a Gregorian holiday in one year: a fixed day, or the Nth weekday of a month."""
+    if holiday in lexicon.solar_holidays:
+        return dt.date(year, *lexicon.solar_holidays[holiday])
+    month, nth, weekday = lexicon.weekday_holidays[holiday]
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+
+
+LUNAR_DAY_VALUES = {"初十": 10, "三十": 30}
+
+
+def resolve_lunar_date(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
+    """"農曆正月十五", "大年初十", "臘月初八", "2012年正月初8": a lunar month and day, read only
+    when a marker says it is lunar (農曆, a lunar month name, 大年, or a day written 初 or 廿)."""
+    day_text = match["lunar_day"]
+    month_text = match["lunar_month"] or ""
+    leap = month_text.startswith("闰")
+    month_text = month_text.removeprefix("闰")
+    lunar = bool(match["lunar_marker"] or match["new_year"] or month_text in lexicon.lunar_month_names or leap)
+    if not lunar and not day_text.startswith("初"):  # "十月廿二" is a Gregorian day in Hong Kong copy
+        raise NotATime(match.group())
+    if match["new_year"] and not day_text.startswith("初"):
+        raise NotATime(match.group())
+    month = 1 if match["new_year"] else lexicon.lunar_month_names.get(month_text) or number_of(month_text)
+    day = LUNAR_DAY_VALUES.get(day_text) or number_of(day_text.removeprefix("初"))
+    written = match["year"] or match["short_year"] or match["relyear"]
+    if written:
+        year = year_of_prefix(match, date, lexicon)
+        return None if year is None else lunar_to_solar(year, month, day, leap).isoformat()
+    return None if date is None else nearest_lunar(month, day, date, leap).isoformat()
+
+
 @cache
 def patterns() -> tuple[Pattern, ...]:
     """The time patterns, built once from the lexicon's words, most specific first."""
@@ -666,7 +904,8 @@ def patterns() -> tuple[Pattern, ...]:
     unit = rf"(?P<unit>{alternatives(lexicon.offset_units)})"
     direction = rf"(?P<direction>{alternatives(lexicon.offset_directions)})"
     joiners = alternatives(lexicon.range_joiners)
-    month_range_end = rf"{SPACE}(?:{joiners}){SPACE}(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]){SPACE}月"
+    month_range_end = rf"{SPACE}(?:{joiners}){{1,2}}{SPACE}(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]){SPACE}月"
+    day_range_end = rf"{SPACE}(?:{joiners}){{1,2}}{SPACE}(?:3[01]|[12]\d|0?[1-9]){SPACE}{day_mark}"
     # A bare day follows a Chinese character, a space, a comma or a bracket, never a word
     # that makes it a count or an ordinal ("為期2日", "第3日", "每5日").
     bare_day_lead = rf"(?:^|(?<=[\u4e00-\u9fff ,，()\n]))(?<![{''.join(lexicon.bare_day_not_after)}])"
@@ -692,17 +931,140 @@ def patterns() -> tuple[Pattern, ...]:
         )
     )
     bare_year_part = first_characters(lexicon.bare_year_parts)
-    return (
+    short_year = (
+        r"(?P<short_year>(?<![\d.])\d{2}(?![\d.])"
+        r"|(?<![〇○零一二三四五六七八九十两])[〇○零一二三四五六七八九]{2}(?![〇○零一二三四五六七八九十]))"
+    )
+    year_prefix = rf"(?:{YEAR}{SPACE}年{SPACE}|{short_year}{SPACE}年{SPACE}|{relyear}{SPACE})"
+    # Two digits and 年 ahead: checked first, so the alternatives of a short year are tried
+    # only where one can stand.
+    short_ahead = rf"(?=(?:\d\d|[〇○零一二三四五六七八九]{{2}}){SPACE}年)"
+    prefix_starts = YEAR_STARTS + re.escape(first_characters(lexicon.relative_years))
+    span_edges = alternatives(lexicon.year_span_starts + lexicon.year_span_ends)
+    # A line is scanned for a year span only when it holds a character every span word has
+    # one of (季, 半): the words' first characters (上, 一, 第) are in nearly every line.
+    span_marks = "季半"
+    if any(not set(word) & set(span_marks) for word in lexicon.year_spans):
+        raise ValueError(f"a year span word without any of {span_marks}")
+    # What may follow a month and day written without 日: a clause break, a space, the end,
+    # or a part of the day; never a digit, a magnitude or a counter ("1月3萬人").
+    loose_end = r"(?=$|[\s,.;:!?、()\[\]「」『』“”\"，。；：！？（）]|[上下中晚早凌午傍深清])"
+    holiday_words = [*lexicon.solar_holidays, *lexicon.weekday_holidays, *lexicon.lunar_holidays]
+    holidays = alternatives(holiday_words)
+    # A lunar date needs a sign that it is lunar (see resolve_lunar_date), written into the
+    # regex with conditional groups: any day after 農曆 or a lunar month name (正月, 臘月,
+    # 閏四月), else only a day written with 初 ("五月初五", "大年初十").
+    numbered_month = r"十[一二]?|[一二三四五六七八九]|1[0-2]|0?[1-9]"
+    lunar_month = rf"(?P<lunar_named>闰(?:{alternatives(lexicon.lunar_month_names)}|{numbered_month})|{alternatives(lexicon.lunar_month_names)})|{numbered_month}"
+    first_days = r"初(?:十|[一二三四五六七八九]|\d)"
+    any_lunar_day = rf"{first_days}|廿[一二三四五六七八九]?|二十[一二三四五六七八九]?|三十|十[一二三四五六七八九]?|[一二三四五六七八九]|[12]\d|30|0?[1-9]"
+    lunar_day = rf"(?(lunar_marker)(?:{any_lunar_day})|(?(lunar_named)(?:{any_lunar_day})|{first_days}))"
+    new_patterns = (
         time_pattern(
-            "ymd",
-            rf"{YEAR}{SPACE}年{SPACE}{MONTH}{SPACE}月{SPACE}{DAY}{SPACE}{day_mark}",
+            "year_span",
+            rf"{year_prefix}?(?P<span>{alternatives(lexicon.year_spans)})(?P<span_edge>{span_edges})?",
+            resolve_year_span,
+            needs=(span_marks,),
+            starts=prefix_starts + re.escape(first_characters(lexicon.year_spans)),
+        ),
+        time_pattern(
+            "first_months",
+            rf"{year_prefix}(?:{alternatives(lexicon.first_months_words)}){count}{SPACE}个?月",
+            resolve_first_months,
+            needs=("年", "月", first_characters(lexicon.first_months_words)),
+            starts=prefix_starts,
+        ),
+        time_pattern(
+            "relquarter",
+            rf"(?P<relquarter>{alternatives(lexicon.relative_quarters)})",
+            resolve_relative_quarter,
+            needs=(first_characters(lexicon.relative_quarters), "季"),
+        ),
+        time_pattern(
+            "short_ym",  # "15年3月2日", "91年5月": one regex for both, as a line is scanned once per pattern
+            rf"{short_ahead}{short_year}{SPACE}年{SPACE}{MONTH}{SPACE}月(?:{SPACE}{DAY}{SPACE}{day_mark}|{month_part})",
+            resolve_short_date,
+            needs=("年", "月"),
+            starts=YEAR_STARTS,
+        ),
+        time_pattern(
+            "short_year",
+            rf"{short_ahead}{short_year}{SPACE}年(?P<short_part>{alternatives(lexicon.year_parts)})?",
+            resolve_short_year,
+            needs=("年",),
+            starts=YEAR_STARTS,
+        ),
+        time_pattern(
+            "roc_year",
+            rf"(?<![\d.])(?P<roc_year>1\d\d)(?![\d.]){SPACE}年度?(?:{SPACE}{MONTH}{SPACE}月(?:{SPACE}{DAY}{SPACE}{day_mark}|{month_part}))?",
+            resolve_roc_year,
+            needs=("年",),
+            starts="1",
+        ),
+        time_pattern(
+            "dot_md",
+            r"(?<![\d.·])(?P<month>1[0-2]|0?[1-9])·(?P<day>3[01]|[12]\d|0?[1-9])(?![\d.·])",
+            resolve_loose_month_day,
+            needs=("·",),
+            starts=r"\d",
+        ),
+        time_pattern(
+            "dash_md",
+            rf"(?<![\dA-Za-z./:第-])(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?![\dA-Za-z./:-]){loose_end}",
+            resolve_loose_month_day,
+            needs=("-",),
+            starts="01",
+        ),
+        time_pattern(
+            "compact_ymd",
+            r"(?<![\d.,])(?P<year>(?:19|20)\d\d)(?P<month>0[1-9]|1[0-2])(?P<day>0[1-9]|[12]\d|3[01])(?![\d.,%元万亿])",
+            resolve_iso,
+            needs=("12",),
+            starts="12",
+        ),
+        time_pattern(
+            "spaced_ymd",
+            r"(?<![\d.,])(?=(?:19|20)\d\d \d)(?P<year>(?:19|20)\d\d) (?P<month>1[0-2]|0?[1-9]) (?P<day>3[01]|[12]\d|0?[1-9])(?![\d.,])",
+            resolve_iso,
+            needs=(" ", "0123456789"),
+            starts="12",
+        ),
+        time_pattern(
+            "anchored_month",
+            rf"(?P<anchored_month>{alternatives(lexicon.anchored_months)})(?:{SPACE}{DAY}{SPACE}{day_mark})?",
+            resolve_anchored_month,
+            needs=(first_characters(lexicon.anchored_months), "月"),
+        ),
+        time_pattern(
+            "holiday",
+            rf"{year_prefix}?(?P<holiday>{holidays})",
+            resolve_holiday,
+            needs=(first_characters(holiday_words), "".join(sorted({word[-1] for word in holiday_words}))),
+            starts=prefix_starts + re.escape(first_characters(holiday_words)),
+        ),
+        time_pattern(
+            "lunar_date",
+            rf"{year_prefix}?(?:(?P<lunar_marker>{alternatives(lexicon.lunar_markers)}){SPACE})?"
+            rf"(?:(?P<new_year>{alternatives(lexicon.lunar_new_year_days)})|(?P<lunar_month>{lunar_month})月)(?P<lunar_day>{lunar_day})",
+            resolve_lunar_date,
+            # ... and one of the signs resolve_lunar_date needs to call a date lunar
+            needs=("月" + first_characters(lexicon.lunar_new_year_days), "初闰" + first_characters([*lexicon.lunar_markers, *lexicon.lunar_month_names])),
+            starts=prefix_starts
+            + re.escape(first_characters([*lexicon.lunar_markers, *lexicon.lunar_new_year_days, *lexicon.lunar_month_names]))
+            + "闰一二三四五六七八九十",
+        ),
+    )
+    return new_patterns + (
+        time_pattern(
+            "ymd",  # also the start of a range of days whose end carries the 日 ("2019年4月12-19日")
+            rf"{YEAR}{SPACE}年{SPACE}{MONTH}{SPACE}月{SPACE}{DAY}(?:{SPACE}{day_mark}|(?={day_range_end}))",
             resolve_ymd,
             needs=("年", "月", day_marks),
             starts=YEAR_STARTS,
         ),
         time_pattern(
-            "iso",
-            r"(?<!\d)(?P<year>\d{4})([-/.])(?P<month>\d{1,2})\2(?P<day>\d{1,2})(?!\d)",
+            "iso",  # "2018-12-12", "2019.9.6", and a clock run on ("2018-12-1209:03")
+            r"(?<!\d)(?P<year>\d{4})([-/.])(?P<month>\d{1,2})\2(?P<day>\d{1,2})(?:(?!\d)|(?=\d\d:\d\d))",
             resolve_iso,
             needs=("-/.",),
             starts=r"\d",
@@ -739,11 +1101,14 @@ def patterns() -> tuple[Pattern, ...]:
             resolve_relative_month,
             needs=(relative_month, day_marks),
         ),
+        # With 日/號, or without when a break, a space or a part of the day follows ("1月3 雙方",
+        # "四月十三，", "3月15上午") or it starts a range of days ("10月20-23日"); never before
+        # a digit, a magnitude or a counter ("1月3萬人").
         time_pattern(
             "md",
-            rf"{MONTH}{SPACE}月{SPACE}{DAY}{SPACE}{day_mark}",
+            rf"{MONTH}{SPACE}月{SPACE}{DAY}(?:{SPACE}{day_mark}|{loose_end}|(?={day_range_end}))",
             resolve_month_day,
-            needs=("月", day_marks),
+            needs=("月",),
             starts=MONTH_STARTS,
         ),
         time_pattern("year", rf"{YEAR}{SPACE}年{year_part}", resolve_year, needs=("年",), starts=YEAR_STARTS),
@@ -758,11 +1123,11 @@ def patterns() -> tuple[Pattern, ...]:
             needs=(first_characters(bracketed_day_heads(lexicon)), "(", "日天"),
         ),
         time_pattern(
-            "offset",
-            rf"{count}{SPACE}{unit}{direction}",
+            "offset",  # "兩日前", "3個月後", "一年半後", "半年後"
+            rf"(?:{count}|(?P<lead_half>半)){SPACE}{unit}(?P<half>半)?{direction}",
             resolve_offset,
             needs=(offset_unit, offset_direction),
-            starts=COUNT_STARTS,
+            starts=COUNT_STARTS + "半",
         ),
         time_pattern(
             "bare_year_part",
@@ -796,7 +1161,7 @@ def patterns() -> tuple[Pattern, ...]:
         ),
         time_pattern(
             "weekday",
-            rf"{weekshift}?(?:{alternatives(lexicon.week_words)}){weekday}",
+            rf"{weekshift}?(?:{alternatives(lexicon.week_words)}){{1,2}}{weekday}",  # "下週五", "下週週五"
             resolve_weekday,
             needs=(week_word,),
             starts=re.escape(first_characters(lexicon.week_shifts) + week_word),
@@ -810,7 +1175,7 @@ def patterns() -> tuple[Pattern, ...]:
         time_pattern(
             "anchored_year",
             rf"(?P<anchored_year>{alternatives(lexicon.anchored_years)})",
-            resolve_anchored,
+            resolve_anchored_year,
             needs=(first_characters(lexicon.anchored_years),),
         ),
         time_pattern("bracket_year", r"\((?P<year>\d{4})\)", resolve_bracket_year, needs=("(", ")")),
@@ -841,5 +1206,14 @@ def patterns() -> tuple[Pattern, ...]:
             resolve_month,
             needs=("月", joiner),
             starts=MONTH_STARTS,
+        ),
+        # The end of a range of days whose end alone carries the 日 ("2019年4月12-19日",
+        # "10月20-23日"; the start is read by ymd or md): a day right after a digit and a joiner.
+        time_pattern(
+            "bare_day",
+            r"(?<=\d[-~～—–])(?P<day>3[01]|[12]\d|[1-9])[日号]",
+            resolve_bare_day,
+            needs=("-~～—–", day_marks),
+            starts="1-9",
         ),
     )
