@@ -186,6 +186,9 @@ class SentenceActors:
         self.verbs = hits if verbs is None else verbs  # with the triggers another one replaced
         self.time_spans = time_spans
         self._time_index: SpanIndex[tuple[int, int]] | None = None
+        self._verb_ends: list[int] | None = None
+        self._verbs_by_end: list[TriggerHit] = []
+        self._group_starts: list[int] | None = None
         sentence = layout.sentence
         parties = [
             Party(m.start, m.end, (m.entity_id,), "short_form" if m.how in _SHORT_FORMS else "mention")
@@ -474,7 +477,14 @@ class SentenceActors:
     def _object_of_other(self, group: Group, hit: TriggerHit | None) -> bool:
         """A party right after another trigger is its object (會見日本天皇), not a subject,
         unless that trigger is a pivot verb whose object acts next (邀請習近平訪問美國)."""
-        for other in self.verbs:
+        if self._verb_ends is None:
+            self._verbs_by_end = sorted(self.verbs, key=lambda verb: verb.end)
+            self._verb_ends = [verb.end for verb in self._verbs_by_end]
+        # Only a verb ending within the gap's reach before the group can take it as object.
+        nearby = self._verbs_by_end[
+            bisect.bisect_left(self._verb_ends, group.start - _OBJECT_GAP) : bisect.bisect_right(self._verb_ends, group.start)
+        ]
+        for other in nearby:
             if other is hit or other.end > group.start or other.group.pattern.attached:
                 continue  # a summit noun (峰會舉行美中元首會談) takes no object
             gap = self.folded[other.end : group.start]
@@ -514,9 +524,12 @@ class SentenceActors:
         position = hit.start if hit else self.layout.sentence.end
         clause_start = hit.clause.start if hit else position
         quotation = self._speech_at(position)
+        if self._group_starts is None:
+            self._group_starts = [g.start for g in self.groups]  # in order: made party by party
         for clause in reversed([c for c in self.layout.clauses if c.end <= clause_start]):
+            in_clause = self.groups[bisect.bisect_left(self._group_starts, clause.start) : bisect.bisect_right(self._group_starts, clause.end)]
             lead = next(
-                (g for g in self.groups if clause.holds(g.start, g.end) and self._can_lead(g, hit) and self._speech_at(g.start) == quotation),
+                (g for g in in_clause if clause.holds(g.start, g.end) and self._can_lead(g, hit) and self._speech_at(g.start) == quotation),
                 None,
             )
             if lead is not None and self._opens_clause(lead, clause):

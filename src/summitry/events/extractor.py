@@ -105,9 +105,12 @@ class _Extraction:
         here = self._sentence_of(offset)
         layout = self.layouts[here]
         if self.folded[offset : offset + 2] == "后者":
-            earlier = self.actors.mentions[: self.actors.before(offset)]
-            persons = [m for m in earlier if m.end <= offset and self.actors.type_of(m.entity_id) == "person"]
-            return persons[-1].entity_id if persons else None
+            # The last person named before it: read back from the offset, not the whole text.
+            mentions = self.actors.mentions
+            for index in range(self.actors.before(offset) - 1, -1, -1):
+                if mentions[index].end <= offset and self.actors.type_of(mentions[index].entity_id) == "person":
+                    return mentions[index].entity_id
+            return None
         speaker = self._speaker_of_sentence(layout, offset)
         if speaker:
             return speaker

@@ -115,11 +115,31 @@ class SentenceLayout:
             pieces.append(text[position:end])
         return "".join(pieces)
 
+    @cached_property
+    def _quotations_by_open(self) -> tuple[list[Quotation], list[int], list[int]]:
+        """The quotations in order of opening, their opens, and each one's parent (the
+        innermost quotation holding it, -1 for none). Quotations nest or stand apart (a closing
+        mark only closes the innermost open one; one left open runs to the sentence's end), so
+        the quotations holding an offset are the last one opened before it and its ancestors."""
+        ordered = sorted(self.quotations, key=lambda q: q.open)
+        parents, open_chain = [], []
+        for index, quotation in enumerate(ordered):
+            while open_chain and ordered[open_chain[-1]].close < quotation.close:
+                open_chain.pop()
+            parents.append(open_chain[-1] if open_chain else -1)
+            open_chain.append(index)
+        return ordered, [q.open for q in ordered], parents
+
     def quotation_at(self, offset: int) -> Quotation | None:
+        """The innermost quotation holding ``offset``: up the nesting from the last one opened
+        before it, not a reading of every quotation of a long sentence."""
         if not self.quotations:
             return None
-        inner = [q for q in self.quotations if q.holds(offset)]
-        return min(inner, key=lambda q: q.close - q.open) if inner else None
+        ordered, opens, parents = self._quotations_by_open
+        index = bisect.bisect_left(opens, offset) - 1
+        while index >= 0 and not ordered[index].holds(offset):
+            index = parents[index]
+        return ordered[index] if index >= 0 else None
 
 
 def _brackets(folded: str, start: int, end: int) -> list[tuple[int, int]]:
