@@ -1,0 +1,55 @@
+"""Officials below the leaders (people/officials.yaml). Every sentence is our own, written in
+the styles of Taiwan, Hong Kong and mainland news.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from summitry.actors import link_actors, load_knowledge_base
+from summitry.text import build_view
+
+ON = dt.date(2023, 6, 20)
+
+
+def linked(text: str, on: dt.date = ON) -> set[tuple[str, str]]:
+    """(surface, entity name or country id) for every mention."""
+    result = link_actors(build_view(text), load_knowledge_base(), on)
+    names = {e.id: (e.id if e.type == "country" else e.name) for e in result.entities}
+    return {(text[m.start : m.end], names[m.entity_id]) for m in result.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("國家發展改革委主任鄭柵潔陪同出席。", ("鄭柵潔", "Zheng Shanjie")),
+        ("国家发展改革委主任郑栅洁出席发布会。", ("郑栅洁", "Zheng Shanjie")),
+        ("日本外務事務次官船越健裕召見中國駐日大使吳江浩。", ("船越健裕", "Takehiro Funakoshi")),
+        ("日本外務事務次官船越健裕召見中國駐日大使吳江浩。", ("吳江浩", "Wu Jianghao")),
+        ("中国驻日本大使吴江浩向日方提出严正交涉。", ("吴江浩", "Wu Jianghao")),
+        ("中國駐大阪總領事薛劍的貼文引發爭議。", ("薛劍", "Xue Jian")),
+        ("外交部亞洲司司長劉勁松約見日本駐華使館首席公使。", ("劉勁松", "Liu Jinsong")),
+        ("外交部副部长秦刚召见欧盟驻华代表团团长郁白。", ("郁白", "Nicolas Chapuis")),
+        ("行政長官李家超今日與印尼總統會面，商經局局長丘應樺陪同。", ("李家超", "John Lee Ka-chiu")),
+        ("行政長官李家超今日與印尼總統會面，商經局局長丘應樺陪同。", ("丘應樺", "Algernon Yau")),
+        ("特首林鄭月娥昨日在北京簽署合作安排。", ("林鄭月娥", "Carrie Lam")),
+        ("林鄭簽一帶一路合作 晤張曉明", ("林鄭", "Carrie Lam")),
+        ("林鄭簽一帶一路合作 晤張曉明", ("張曉明", "Zhang Xiaoming")),
+        ("政制及內地事務局長聶德權陪同出席。", ("聶德權", "Patrick Nip")),
+        ("外交部次長俞大㵢表達嚴正關切。", ("俞大㵢", "Alexander Yui")),
+        ("國務卿蓬佩奧、貿易代表萊特海澤出席會談。", ("萊特海澤", "Robert Lighthizer")),
+        ("秘鲁国会主席萨尔加多授予习近平勋章。", ("萨尔加多", "Luz Salgado")),
+        ("美国驻华大使布兰斯塔德出席活动。", ("布兰斯塔德", "Terry Branstad")),
+        ("俄罗斯副外长里亚布科夫表示，俄方愿意对话。", ("里亚布科夫", "Sergei Ryabkov")),
+    ],
+)
+def test_recurring_officials_link(text: str, expected: tuple[str, str]) -> None:
+    assert expected in linked(text)
+
+
+def test_a_chief_executive_is_found_by_tenure() -> None:
+    kb = load_knowledge_base()
+    assert [p.name for p in kb.holders("HKG", ("chief_executive",), dt.date(2019, 1, 1))] == ["Carrie Lam"]
+    assert [p.name for p in kb.holders("HKG", ("chief_executive",), dt.date(2023, 1, 1))] == ["John Lee Ka-chiu"]
