@@ -1,5 +1,6 @@
-"""Officials below the leaders (people/officials.yaml). Every sentence is our own, written in
-the styles of Taiwan, Hong Kong and mainland news.
+"""Officials below the leaders (people/officials.yaml), names whose parts are joined by a dot or
+a dash, and a country's name in a language edition. Every sentence is our own, written in the
+styles of Taiwan, Hong Kong and mainland news.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ import datetime as dt
 import pytest
 
 from summitry.actors import link_actors, load_knowledge_base
+from summitry.actors.kb import joiner_variants
 from summitry.text import build_view
 
 ON = dt.date(2023, 6, 20)
@@ -53,3 +55,41 @@ def test_a_chief_executive_is_found_by_tenure() -> None:
     kb = load_knowledge_base()
     assert [p.name for p in kb.holders("HKG", ("chief_executive",), dt.date(2019, 1, 1))] == ["Carrie Lam"]
     assert [p.name for p in kb.holders("HKG", ("chief_executive",), dt.date(2023, 1, 1))] == ["John Lee Ka-chiu"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["穆罕默德·本·萨勒曼", "穆罕默德.本.薩勒曼", "穆罕默德．本．薩勒曼", "穆罕默德-本-萨勒曼", "穆罕默德－本－萨勒曼", "穆罕默德—本—薩勒曼", "穆罕默德‧本‧薩勒曼"],
+)
+def test_a_name_joined_by_a_dot_or_a_dash_links_as_one_name(name: str) -> None:
+    text = f"沙烏地王儲{name}會見川普。"
+    assert (name, "Mohammed bin Salman") in linked(text, dt.date(2025, 5, 13))
+
+
+@pytest.mark.parametrize(
+    ("alias", "variants"),
+    [
+        ("穆罕默德·本·萨勒曼", {"穆罕默德.本.萨勒曼", "穆罕默德-本-萨勒曼", "穆罕默德—本—萨勒曼"}),
+        ("迪亚斯-卡内尔", {"迪亚斯·卡内尔", "迪亚斯.卡内尔", "迪亚斯—卡内尔"}),
+    ],
+)
+def test_joiner_variants_between_chinese_name_parts(alias: str, variants: set[str]) -> None:
+    assert variants <= set(joiner_variants(alias))
+
+
+@pytest.mark.parametrize("alias", ["Lee Jae-myung", "川普", "G-7"])
+def test_no_joiner_variants_outside_chinese_names(alias: str) -> None:
+    assert joiner_variants(alias) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "country_named"),
+    [
+        ("日本語版的報導指出，川普將訪問東京。", False),
+        ("本文另有日本語言版本。", False),
+        ("日本語帶保留地回應美方要求。", True),
+        ("日本將於明年主辦峰會。", True),
+    ],
+)
+def test_a_language_edition_names_no_country(text: str, country_named: bool) -> None:
+    assert (("日本", "JPN") in linked(text, dt.date(2025, 10, 30))) is country_named
