@@ -189,6 +189,9 @@ def test_related_headlines_make_no_event_and_the_same_words_in_the_story_do(chro
         ("川普與李在明握手（圖／美聯社）\n" + STORY, None),
         ("分享到：\n字級\n川李會登場 美韓敲定投資\n" + STORY, "川李會登場 美韓敲定投資"),
         ("川李會登場 美韓敲定投資\n" + STORY, "川李會登場 美韓敲定投資"),
+        # a repeated date header, a breaking-news label and its ticker above the headline
+        (" date 2025-10-22 快訊\n\n今晨沿海巨浪告警 已觀測到7米浪高\n\n川普：預期與習近平達成協議\n\n" + STORY, "川普：預期與習近平達成協議"),
+        ("鉅亨網編譯王小明 綜合報導 2025-10-30 05:00\n" + STORY, None),
     ],
 )
 def test_the_title_is_never_chrome(page: str, title: str | None) -> None:

@@ -23,7 +23,7 @@ DATA = Path(__file__).parent / "data" / "chrome.yaml"
 
 _KEYS = frozenset(
     {
-        "lines", "line_starts", "caption_starts", "line_contains", "line_patterns", "breadcrumb", "related_heads", "ticker_heads", "photo_credits",
+        "line_prefixes", "lines", "line_starts", "caption_starts", "line_contains", "line_patterns", "breadcrumb", "related_heads", "ticker_heads", "photo_credits",
         "caption_max_length", "repeat_min_length", "trailing_headlines_min", "headline_max_length",
     }
 )
@@ -40,6 +40,7 @@ class ChromeDataError(ValueError):
 
 @dataclass(frozen=True)
 class ChromeCues:
+    line_prefix: re.Pattern[str]
     lines: frozenset[str]
     line_starts: tuple[str, ...]
     caption_starts: tuple[str, ...]
@@ -121,6 +122,7 @@ def cues_from(raw: Any) -> ChromeCues:
     )
     separators = _words(crumb, "separators")
     return ChromeCues(
+        line_prefix=re.compile("|".join(_patterns(raw.get("line_prefixes"), "line_prefixes"))),
         lines=frozenset(_words(raw, "lines")),
         line_starts=tuple(_words(raw, "line_starts")),
         caption_starts=tuple(_words(raw, "caption_starts")),
@@ -147,18 +149,21 @@ def chrome_cues() -> ChromeCues:
 
 @dataclass(frozen=True)
 class _Line:
-    start: int  # of the line's words in the text, edges stripped
+    start: int  # of the line in the text, edges stripped: a chrome line's span
     end: int
-    words: str  # the folded words
+    words: str  # the folded words, after any metadata prefix
+    words_start: int  # where ``words`` start in the text
 
 
-def _lines(folded: str, body_start: int) -> list[_Line]:
+def _lines(folded: str, body_start: int, cues: ChromeCues) -> list[_Line]:
     lines = []
     position = body_start
     for raw in folded[body_start:].split("\n"):
         stripped = raw.strip(_LINE_EDGES)
         start = position + (len(raw) - len(raw.lstrip(_LINE_EDGES)))
-        lines.append(_Line(start, start + len(stripped), stripped))
+        prefix = cues.line_prefix.match(stripped)
+        skipped = prefix.end() if prefix else 0
+        lines.append(_Line(start, start + len(stripped), stripped[skipped:], start + skipped))
         position += len(raw) + 1
     return lines
 
@@ -194,11 +199,12 @@ def _is_chrome_line(words: str, cues: ChromeCues) -> bool:
 
 def _credits(line: _Line, cues: ChromeCues) -> list[Span]:
     """The photo credits in the line."""
-    return [Span(line.start + m.start(), line.start + m.end()) for m in cues.credit.finditer(line.words) if m.end() > m.start()]
+    at = line.words_start
+    return [Span(at + m.start(), at + m.end()) for m in cues.credit.finditer(line.words) if m.end() > m.start()]
 
 
 def _ends_with_credit(line: _Line, credits: list[Span]) -> bool:
-    return bool(credits) and not line.words[credits[-1].end - line.start :].strip(_LINE_EDGES + "。.")
+    return bool(credits) and not line.words[credits[-1].end - line.words_start :].strip(_LINE_EDGES + "。.")
 
 
 @dataclass(frozen=True)
@@ -214,7 +220,7 @@ class PageChrome:
 def find_chrome(folded: str, body_start: int = 0) -> PageChrome:
     """The page chrome of ``folded`` (a view's folded text) from ``body_start``, in text order."""
     cues = chrome_cues()
-    lines = _lines(folded, body_start)
+    lines = _lines(folded, body_start, cues)
     furniture, captions, chrome_lines = _scan(lines, cues)
     furniture.extend(_trailing_headlines(lines, chrome_lines, cues))
     ordered = lambda spans: tuple(sorted(set(spans), key=lambda span: (span.start, span.end)))  # noqa: E731
@@ -292,9 +298,10 @@ def first_body_line(text: str) -> tuple[int, int] | None:
     taken for the title. Lines are read top down only, so ``text`` may be just a page's head."""
     from summitry.text import fold
 
-    lines = _lines(fold(text), 0)
-    _, _, chrome_lines = _scan(lines, chrome_cues())
+    cues = chrome_cues()
+    lines = _lines(fold(text), 0, cues)
+    _, _, chrome_lines = _scan(lines, cues)
     for number, line in enumerate(lines):
         if line.words and number not in chrome_lines:
-            return line.start, line.end
+            return line.words_start, line.end
     return None
