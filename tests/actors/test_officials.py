@@ -9,18 +9,11 @@ import datetime as dt
 
 import pytest
 
-from summitry.actors import link_actors, load_knowledge_base
+from summitry.actors import load_knowledge_base
 from summitry.actors.kb import joiner_variants
-from summitry.text import build_view
+from tests.actors.test_linker import linked
 
 ON = dt.date(2023, 6, 20)
-
-
-def linked(text: str, on: dt.date = ON) -> set[tuple[str, str]]:
-    """(surface, entity name or country id) for every mention."""
-    result = link_actors(build_view(text), load_knowledge_base(), on)
-    names = {e.id: (e.id if e.type == "country" else e.name) for e in result.entities}
-    return {(text[m.start : m.end], names[m.entity_id]) for m in result.mentions}
 
 
 @pytest.mark.parametrize(
@@ -48,7 +41,7 @@ def linked(text: str, on: dt.date = ON) -> set[tuple[str, str]]:
     ],
 )
 def test_recurring_officials_link(text: str, expected: tuple[str, str]) -> None:
-    assert expected in linked(text)
+    assert expected in linked(text, ON)
 
 
 def test_a_chief_executive_is_found_by_tenure() -> None:
