@@ -56,6 +56,12 @@ def _caption_lines(text: str) -> list[str]:
         "Copyright © 2025 Example News. All Rights Reserved.",
         "延伸閱讀",
         "（共同社/美聯社）",
+        "（編輯：陳小明）1141030",
+        "（譯者：王大同/核稿：李小華）1141030",
+        "#川普 #習近平 #APEC",
+        "►川普稱不會再加稅 專家：釋出善意",
+        "相關字詞：川普 習近平",
+        "【纠错】",
     ],
 )
 def test_page_furniture_is_chrome(line: str) -> None:
@@ -87,6 +93,9 @@ def test_story_lines_are_not_chrome(line: str) -> None:
         ("川普與習近平在釜山握手。圖/美聯社", "圖/美聯社"),
         ("10月30日，习近平在釜山同特朗普举行会晤。新华社记者 王小明 摄", "新华社记者 王小明 摄"),
         ("外交部發言人出席例會。(記者陳大文攝)", "(記者陳大文攝)"),
+        ("川普抵達白宮。（中央社記者吳大同攝 114年10月30日）", "（中央社記者吳大同攝 114年10月30日）"),
+        ("川普抵達白宮。中央社記者吳大同攝 114年10月30日", "中央社記者吳大同攝 114年10月30日"),
+        ("川普在白宮簽署行政命令。（取自川普臉書）", "（取自川普臉書）"),
     ],
 )
 def test_a_line_ending_with_a_photo_credit_is_a_caption(caption: str, credit: str) -> None:
