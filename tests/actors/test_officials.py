@@ -38,6 +38,17 @@ ON = dt.date(2023, 6, 20)
         ("秘鲁国会主席萨尔加多授予习近平勋章。", ("萨尔加多", "Luz Salgado")),
         ("美国驻华大使布兰斯塔德出席活动。", ("布兰斯塔德", "Terry Branstad")),
         ("俄罗斯副外长里亚布科夫表示，俄方愿意对话。", ("里亚布科夫", "Sergei Ryabkov")),
+        ("國台辦發言人陳斌華今天在記者會上回應。", ("陳斌華", "Chen Binhua")),
+        ("国台办发言人朱凤莲在例行新闻发布会上表示反对。", ("朱凤莲", "Zhu Fenglian")),
+        ("美國在台協會處長谷立言今天拜會外交部。", ("谷立言", "Raymond Greene")),
+        ("AIT處長孫曉雅出席記者會。", ("孫曉雅", "Sandra Oudkirk")),
+        ("美國駐印度大使賈西迪陪同莫迪參觀。", ("賈西迪", "Eric Garcetti")),
+        ("美國駐日大使易曼紐在社群平台發文。", ("易曼紐", "Rahm Emanuel")),
+        ("澳洲駐美大使陸克文出席晚宴。", ("陸克文", "Kevin Rudd")),
+        ("俄罗斯常驻联合国代表涅边贾在安理会发言。", ("涅边贾", "Vasily Nebenzya")),
+        ("印度外交秘書米斯里抵達北京。", ("米斯里", "Vikram Misri")),
+        ("日本駐美大使山田重夫出席簽字儀式。", ("山田重夫", "Shigeo Yamada")),
+        ("中國駐菲律賓大使黃溪連約見菲方官員。", ("黃溪連", "Huang Xilian")),
     ],
 )
 def test_recurring_officials_link(text: str, expected: tuple[str, str]) -> None:
