@@ -44,8 +44,9 @@ class ChromeCues:
     lines: frozenset[str]
     line_starts: tuple[str, ...]
     caption_starts: tuple[str, ...]
-    line_contains: tuple[str, ...]
-    line_patterns: tuple[re.Pattern[str], ...]
+    line_contains: re.Pattern[str]  # any of the words
+    line_patterns: re.Pattern[str]  # any of the patterns, each whole
+
     breadcrumb_separator: re.Pattern[str]
     breadcrumb_max_item: int
     breadcrumb_home: frozenset[str]
@@ -126,8 +127,8 @@ def cues_from(raw: Any) -> ChromeCues:
         lines=frozenset(_words(raw, "lines")),
         line_starts=tuple(_words(raw, "line_starts")),
         caption_starts=tuple(_words(raw, "caption_starts")),
-        line_contains=tuple(_words(raw, "line_contains")),
-        line_patterns=tuple(re.compile(p) for p in _patterns(raw.get("line_patterns"), "line_patterns")),
+        line_contains=re.compile("|".join(map(re.escape, _words(raw, "line_contains")))),
+        line_patterns=re.compile("|".join(f"(?:{p})" for p in _patterns(raw.get("line_patterns"), "line_patterns"))),
         breadcrumb_separator=re.compile("|".join(map(re.escape, separators))),
         breadcrumb_max_item=_number(crumb, "max_item"),
         breadcrumb_home=frozenset(_words(crumb, "home")),
@@ -183,17 +184,22 @@ def _is_breadcrumb(words: str, cues: ChromeCues) -> bool:
     return home or (len(items) >= 3 and len(first) <= cues.breadcrumb_max_item)
 
 
+# Whole-line patterns and breadcrumbs are short; a longer line is prose, and is not tried.
+_SHORT_LINE = 80
+
+
 def _is_chrome_line(words: str, cues: ChromeCues) -> bool:
     """A line that is page furniture on its own, wherever it stands."""
     bare = words.rstrip(":")
+    short = len(words) <= _SHORT_LINE
     return (
         bare in cues.lines
         or bare in cues.related_heads
         or bare in cues.ticker_heads
         or words.startswith(cues.line_starts)
-        or any(cue in words for cue in cues.line_contains)
-        or any(pattern.fullmatch(words) for pattern in cues.line_patterns)
-        or _is_breadcrumb(words, cues)
+        or cues.line_contains.search(words) is not None
+        or short and cues.line_patterns.fullmatch(words) is not None
+        or short and _is_breadcrumb(words, cues)
     )
 
 
@@ -236,14 +242,12 @@ def _scan(lines: list[_Line], cues: ChromeCues) -> tuple[list[Span], list[Span],
     seen: dict[str, int] = {}  # a line's words -> the number of its first line
     in_related = after_ticker = False
     # The story's last paragraph may end with the credit of the whole story ("…做為報復。(中央社)").
-    last_prose = next(
-        (n for n in range(len(lines) - 1, -1, -1) if "。" in lines[n].words and not _is_chrome_line(lines[n].words, cues)),
-        -1,
-    )
+    furniture_alone = [bool(line.words) and _is_chrome_line(line.words, cues) for line in lines]
+    last_prose = next((n for n in range(len(lines) - 1, -1, -1) if "。" in lines[n].words and not furniture_alone[n]), -1)
     for number, line in enumerate(lines):
         if not line.words:
             continue
-        whole = _is_chrome_line(line.words, cues)
+        whole = furniture_alone[number]
         if after_ticker and not whole and _is_headline_like(line, cues):
             whole = True
         after_ticker = line.words.rstrip(":") in cues.ticker_heads
