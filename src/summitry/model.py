@@ -6,8 +6,10 @@ exactly as decoded from its source; nothing downstream re-finds a span by search
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 SCHEMA_VERSION = "summitry/1"
 
@@ -48,16 +50,43 @@ class TextView:
     folded: str
     sentences: tuple[Sentence, ...]
     script: str  # "Hant", "Hans" or "Latn"/"Zyyy" when no Chinese was found
+    # Page chrome (summitry/chrome.py), in text order: spans that report nothing (bylines,
+    # breadcrumbs, credits, related stories), and photo captions, which report only what the
+    # story does not.
+    chrome: tuple[Span, ...] = ()
+    captions: tuple[Span, ...] = ()
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the folded copy back to the original (identity: the two are aligned)."""
         return start, end
+
+    def in_chrome(self, start: int, end: int) -> bool:
+        """Whether ``start:end`` lies wholly within one span that reports nothing."""
+        return _within(self.chrome, self._chrome_starts, start, end)
+
+    def in_caption(self, start: int, end: int) -> bool:
+        """Whether ``start:end`` lies wholly within one photo caption."""
+        return _within(self.captions, self._caption_starts, start, end)
+
+    @cached_property
+    def _chrome_starts(self) -> list[int]:
+        return [span.start for span in self.chrome]
+
+    @cached_property
+    def _caption_starts(self) -> list[int]:
+        return [span.start for span in self.captions]
 
     def sentence_at(self, offset: int) -> Sentence | None:
         for sentence in self.sentences:
             if sentence.start <= offset < sentence.end:
                 return sentence
         return None
+
+
+def _within(spans: tuple[Span, ...], starts: list[int], start: int, end: int) -> bool:
+    """``start:end`` inside one of ``spans`` (in text order, none inside another but equal)."""
+    index = bisect.bisect_right(starts, start) - 1
+    return index >= 0 and end <= spans[index].end
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,8 @@ from functools import lru_cache
 
 import opencc
 
+from summitry.chrome import find_chrome
+from summitry.ingest.header import date_header
 from summitry.model import Sentence, TextView
 
 # OpenCC converts phrase by phrase; chunks this short keep the rare length-changing
@@ -247,6 +249,15 @@ def _append_trimmed(sentences: list[Sentence], text: str, start: int, end: int) 
 
 
 def build_view(text: str) -> TextView:
-    """The one entry point: original, folded copy, sentences and dominant script."""
+    """The one entry point: original, folded copy, sentences, dominant script and page chrome."""
     folded = fold(text)
-    return TextView(original=text, folded=folded, sentences=split_sentences(text), script=detect_script(text, folded))
+    _, body_start = date_header(text)
+    chrome = find_chrome(folded, body_start)
+    return TextView(
+        original=text,
+        folded=folded,
+        sentences=split_sentences(text),
+        script=detect_script(text, folded),
+        chrome=chrome.furniture,
+        captions=chrome.captions,
+    )

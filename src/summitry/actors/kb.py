@@ -125,6 +125,23 @@ def fold_alias(alias: str) -> str:
     return fold(unicodedata.normalize("NFC", alias.strip())).replace("・", "·").replace("•", "·")
 
 
+# Between the parts of a transliterated name, outlets type a middle dot, a full stop or a dash
+# (穆罕默德·本·萨勒曼, 穆罕默德.本.薩勒曼, 邁因爾—賴辛格); the folded text keeps each as typed.
+NAME_JOINERS = ("·", ".", "-", "—", "–", "―", "‐")
+_JOINER_BETWEEN_HAN = re.compile(
+    "(?<=[\u3400-\u9fff])[" + re.escape("".join(NAME_JOINERS)) + "](?=[\u3400-\u9fff])"
+)
+
+
+def joiner_variants(folded_alias: str) -> list[str]:
+    """The alias with each other joiner between its Chinese name parts, so a name links however
+    its parts are joined; none for an alias without one (Latin hyphens, Lee Jae-myung, stay)."""
+    if not _JOINER_BETWEEN_HAN.search(folded_alias):
+        return []
+    variants = [_JOINER_BETWEEN_HAN.sub(joiner, folded_alias) for joiner in NAME_JOINERS]
+    return [variant for variant in dict.fromkeys(variants) if variant != folded_alias]
+
+
 def validate_entries(
     entries: list[tuple[str, dict]], titles: dict, short_forms: dict, word_bound: list[str] | None = None
 ) -> list[str]:
@@ -273,6 +290,9 @@ def _build_parts() -> dict[str, Any]:
             key = fold_alias(alias)
             if len(key) >= 2 and entity.id not in alias_index.get(key, ()):
                 alias_index[key] = alias_index.get(key, ()) + (entity.id,)
+    for key, entity_ids in list(alias_index.items()):
+        for variant in joiner_variants(key):
+            alias_index.setdefault(variant, entity_ids)  # an alias written so on purpose wins
     by_name = {entity.name: entity.id for entity in entities.values()}
     bodies = {by_name[name]: code for name, code in titles["bodies"].items() if name in by_name}
     return dict(

@@ -334,6 +334,7 @@ def _office_countries(kb: KnowledgeBase) -> dict[str, str]:
 @dataclass(frozen=True)
 class _LinkRules:
     place_not_before: tuple[str, ...]
+    country_not_before: tuple[str, ...]
     surnames: frozenset[str]
     name_followers: tuple[str, ...]
 
@@ -343,16 +344,22 @@ def _link_rules() -> _LinkRules:
     raw = _read_yaml(DATA / "link_rules.yaml")
     return _LinkRules(
         place_not_before=tuple(sorted({fold(word) for word in raw["place_not_before"]}, key=len, reverse=True)),
+        country_not_before=tuple(sorted({fold(word) for word in raw["country_not_before"]}, key=len, reverse=True)),
         surnames=frozenset(fold(surname) for surname in raw["surnames"]),
         name_followers=tuple(sorted({fold(word) for word in raw["name_followers"]}, key=len, reverse=True)),
     )
 
 
 def _places_in_other_names(matches: list[AliasMatch], folded: str, kb: KnowledgeBase) -> Callable[[AliasMatch], bool]:
-    """台北時間 (a time zone) and 巴黎協定, 明斯克協議 (treaties) mention no place."""
+    """台北時間 (a time zone) and 巴黎協定, 明斯克協議 (treaties) mention no place; 日本語版 (a
+    language edition) mentions no country."""
     places = _entities_of_type(kb, "place")
-    words = _link_rules().place_not_before
-    return lambda match: match.entity_ids[0] in places and folded.startswith(words, match.end)
+    countries = _entities_of_type(kb, "country")
+    rules = _link_rules()
+    return lambda match: (
+        match.entity_ids[0] in places and folded.startswith(rules.place_not_before, match.end)
+        or match.entity_ids[0] in countries and folded.startswith(rules.country_not_before, match.end)
+    )
 
 
 def _countries_opening_names(mentions: list[Mention], folded: str, kb: KnowledgeBase) -> list[Mention]:

@@ -77,11 +77,12 @@ class _Extraction:
         self.time_starts = [t.start for t in self.times]
         self.titles = _titles(kb, lexicon)
         self.tables = read_tables(view)
-        # A table's rows are read by columns (events/tables.py), never as sentences.
+        # A table's rows are read by columns (events/tables.py), never as sentences. Page chrome
+        # (a caption, a byline, a related story's headline: view.chrome) reports nothing.
         mention_index = MentionIndex(self.actors.mentions)
         triggers = [
-            SentenceTriggers([], []) if self._in_table(layout)
-            else find_sentence_triggers(self.folded, layout, self.actors.mentions, lexicon, mention_index)
+            SentenceTriggers([], []) if self._in_table(layout) or view.in_chrome(layout.sentence.start, layout.sentence.end)
+            else self._outside_chrome(find_sentence_triggers(self.folded, layout, self.actors.mentions, lexicon, mention_index))
             for layout in self.layouts
         ]
         self.hits = [found.kept for found in triggers]
@@ -90,6 +91,16 @@ class _Extraction:
         self.found: list[_Found] = []
         self._both_sides_kinds: dict[int, tuple[str, ...]] = {}
         self._readers_by_sentence: dict[int, tuple[tuple, SentenceActors, Attributor]] = {}
+
+    def _outside_chrome(self, found: SentenceTriggers) -> SentenceTriggers:
+        """A sentence with a chrome span inside it (a credit, a caption after the story's last
+        full stop) keeps only the triggers outside that span."""
+        if not self.view.chrome:
+            return found
+        return SentenceTriggers(
+            [hit for hit in found.kept if not self.view.in_chrome(hit.start, hit.end)],
+            [hit for hit in found.suppressed if not self.view.in_chrome(hit.start, hit.end)],
+        )
 
     def _in_table(self, layout: SentenceLayout) -> bool:
         sentence = layout.sentence
@@ -340,7 +351,7 @@ class _Extraction:
             self.view, self.tables, self.actors.mentions, self.quantities, self.times,
             self.actors.type_of, self.actors.country_of, self.actors.name,
         )
-        from_sentences = tuple(f.event for f in self.found)
+        from_sentences = _without_repeated_captions(tuple(f.event for f in self.found), self.view)
         return tuple(sorted(from_sentences + from_tables, key=lambda e: e.evidence.start))
 
     def _scene_dates(self) -> None:
@@ -469,6 +480,30 @@ def _identity(found: _Found) -> tuple:
     event = found.event
     parties = (found.participants,) if found.symmetric else (event.source, event.target)
     return (event.type, event.mode, parties, event.status)
+
+
+def _without_repeated_captions(events: tuple[Event, ...], view: TextView) -> tuple[Event, ...]:
+    """A photo caption's event that the story reports too (same type, mode and parties, dates
+    that agree) is a second report of it, and goes; one only the caption tells is kept."""
+    if not view.captions:
+        return events
+
+    def key(event: Event) -> tuple:
+        return event.type, event.mode, frozenset(event.source) | frozenset(event.target)
+
+    in_caption = [view.in_caption(e.evidence.start, e.evidence.end) for e in events]
+    told = {}
+    for event, caption in zip(events, in_caption):
+        if not caption:
+            told.setdefault(key(event), []).append(event.date)
+    return tuple(
+        event for event, caption in zip(events, in_caption)
+        if not caption or not any(_dates_agree(event.date, date) for date in told.get(key(event), ()))
+    )
+
+
+def _dates_agree(one: str | None, other: str | None) -> bool:
+    return one is None or other is None or one.startswith(other) or other.startswith(one)
 
 
 def extract_events(

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from summitry.chrome import first_body_line
+
 # The seeds put the header and the article on one line (" date 2025-10-28 美國總統..."),
 # so the header ends at whitespace, not at a line break.
 DATE_HEADER = re.compile(r"\A[ \t\u3000]*date[ \t]+(\d{4}-\d{2}-\d{2})(?!\d)", re.IGNORECASE)
@@ -13,6 +15,7 @@ MARKDOWN_TITLE = re.compile(r"^[ ]{0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.MUL
 ANY_HEADING_MARKER = re.compile(r"\A[ ]{0,3}#{1,6}[ \t]+")
 
 MAX_TITLE_LENGTH = 40
+TITLE_WINDOW = 2000  # the headline stands below at most a page head of chrome, never further down
 SENTENCE_END = tuple("。！？!?.…；;")
 
 
@@ -48,10 +51,15 @@ def title_of(text: str, body_start: int = 0) -> str | None:
 
 
 def headline(body: str) -> str | None:
-    """A first line short enough and unpunctuated enough to be a headline, not a sentence."""
-    first_line, line_break, _ = body.lstrip().partition("\n")
-    candidate = ANY_HEADING_MARKER.sub("", first_line).strip()
-    if not line_break or not candidate or len(candidate) > MAX_TITLE_LENGTH:
+    """The first line that is not page chrome (summitry/chrome.py: a breadcrumb, a byline, a
+    caption), when it is short and unpunctuated enough to be a headline, not a sentence."""
+    head = body[:TITLE_WINDOW]
+    found = first_body_line(head)
+    if found is None:
+        return None
+    start, end = found
+    candidate = ANY_HEADING_MARKER.sub("", head[start:end]).strip()
+    if "\n" not in head[end:] or not candidate or len(candidate) > MAX_TITLE_LENGTH:
         return None
     if "。" in candidate or candidate.endswith(SENTENCE_END):
         return None
