@@ -35,6 +35,10 @@ def resolver() -> NameResolver:
         ("Panama", "person:unknown:x", True),  # an unknown official by the country of his title
         ("穆里諾", "person:unknown:x", True),  # an unknown name by its own name
         ("習近平", "Q15031", True),  # a Chinese alias of the KB
+        ("East Timor", "TLS", True),  # English Wikipedia's title, not the base's name
+        ("Turkey", "TUR", True),
+        ("Republic of Korea", "KOR", True),  # an ISO 3166 official name
+        ("Turkey", "GRC", False),
     ],
 )
 def test_stands_for(resolver: NameResolver, gold: str, entity_id: str, same: bool) -> None:

@@ -11,10 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
+import pycountry
+
 from summitry.actors import KnowledgeBase
 from summitry.actors.kb import fold_alias
 from summitry.evaluate import normalize_name
 from summitry.model import Entity
+
+
+# English Wikipedia titles that neither the base nor ISO 3166 spells this way.
+_ENGLISH_COUNTRY_NAMES = {"East Timor": "TLS", "Turkey": "TUR", "Ivory Coast": "CIV", "Swaziland": "SWZ", "Burma": "MMR"}
 
 
 @dataclass(frozen=True)
@@ -36,6 +42,16 @@ class NameResolver:
         self._by_name: dict[str, str] = {}
         for entity in kb.entities.values():
             self._by_name.setdefault(normalize_name(entity.name), entity.id)
+        # A country's other English names (East Timor for Timor-Leste, Turkey for Türkiye): gold
+        # writers use English Wikipedia's title, which is not always the name the base gives.
+        for country in pycountry.countries:
+            if country.alpha_3 in kb.entities:
+                for other in (country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)):
+                    if other:
+                        self._by_name.setdefault(normalize_name(other), country.alpha_3)
+        for other, code in _ENGLISH_COUNTRY_NAMES.items():
+            if code in kb.entities:
+                self._by_name.setdefault(normalize_name(other), code)
         self._cache: dict[str, GoldName] = {}
 
     def resolve(self, name: str) -> GoldName:
