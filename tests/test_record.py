@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from summitry import extract
@@ -35,3 +37,15 @@ def test_a_record_of_another_shape_is_refused_with_its_reason(change, reason: st
     change(data)
     with pytest.raises(UnreadableRecord, match=reason):
         record_from_json(data, text)
+
+
+def test_a_range_and_a_span_of_months_round_trip_with_their_bounds() -> None:
+    text = "中方將採購3至5億美元的美國大豆，今年前三季出口增長。"
+    record = extract(text, dt.date(2025, 10, 30))
+    data = record_to_json(record)
+    assert [(q["text"], q["value"], q["low"], q["high"]) for q in data["quantities"]] == [
+        ("3至5億美元", 300_000_000, 300_000_000, 500_000_000)
+    ]
+    assert [(t["text"], t["value"], t["first"], t["last"]) for t in data["times"]] == [("今年前三季", "2025", "2025-01", "2025-09")]
+    again = record_from_json(data, text)
+    assert again.quantities == record.quantities and again.times == record.times

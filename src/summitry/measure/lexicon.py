@@ -120,6 +120,7 @@ class TimeLexicon:
     anchored_fall_back_to_document: frozenset[str]
     year_spans: dict[str, tuple[int, int]]  # folded word -> (first month, last month)
     year_span_starts: tuple[str, ...]
+    year_spans_need_a_year: frozenset[str]
     year_span_ends: tuple[str, ...]
     first_months_words: tuple[str, ...]
     relative_quarters: dict[str, int]
@@ -269,6 +270,7 @@ def time_lexicon() -> TimeLexicon:
         anchored_fall_back_to_document=frozenset(fold(word) for word in raw["anchored_fall_back_to_document"]),
         year_spans={word: (int(span[0]), int(span[1])) for word, span in folded_map(raw["year_spans"]).items()},
         year_span_starts=longest_first(raw["year_span_starts"]),
+        year_spans_need_a_year=frozenset(fold(word) for word in raw["year_spans_need_a_year"]),
         year_span_ends=longest_first(raw["year_span_ends"]),
         first_months_words=longest_first(raw["first_months_words"]),
         relative_quarters=folded_map(raw["relative_quarters"]),
@@ -391,6 +393,9 @@ def time_problems(raw: dict[str, Any]) -> list[str]:
     for word, month in raw["lunar_month_names"].items():
         if month not in range(1, 13):
             problems.append(f"lunar month {word} must be 1 to 12")
+    for word in raw["year_spans_need_a_year"]:
+        if word not in raw["year_spans"]:
+            problems.append(f"{word} needs a year but is no year span")
     for word in raw["anchored_fall_back_to_document"]:
         if word not in raw["anchored_months"] and word not in raw["anchored_years"]:
             problems.append(f"{word} falls back to the document but is no anchored month or year")

@@ -765,6 +765,9 @@ def resolve_roc_year(match: re.Match[str], date: dt.date | None, lexicon: TimeLe
 
 def resolve_year_span(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon):
     """"2013年一季度" -> (2013-01, 2013-03); "一季度末" is March alone, "四季度初" October."""
+    written = match["year"] or match["short_year"] or match["relyear"]
+    if not written and match["span"] in lexicon.year_spans_need_a_year:
+        raise NotATime(match.group())  # "國聘行動第三季", "首季糧食"
     year = year_of_prefix(match, date, lexicon)
     first, last = lexicon.year_spans[match["span"]]
     return month_span(year, first, last, match["span_edge"], lexicon)
@@ -797,8 +800,14 @@ def resolve_relative_quarter(match: re.Match[str], date: dt.date | None, lexicon
 
 
 def resolve_loose_month_day(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
-    """"1月3", "十月31", "6·30", "09-01": a month and day written without 日, as headlines do."""
+    """"6·30", "09-01": a month and day written as headlines do; in quotation marks it names
+    an event ("“5·22”地震"), whose year the text does not give."""
+    if match.start() > 0 and match.string[match.start() - 1] in OPENING_QUOTES:
+        raise NotATime(match.group())
     return resolve_month_day(match, date, lexicon)
+
+
+OPENING_QUOTES = "“「『\"‘'"
 
 
 def resolve_anchored_month(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
