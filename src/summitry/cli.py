@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import os
 import sys
 import tempfile
+import traceback
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, TextIO
@@ -17,9 +19,8 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 from rich.text import Text
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import SQLAlchemyError
 
-from summitry.actors import KnowledgeBaseError
+from summitry.errors import SummitryError, mask_password
 from summitry.evaluate import score_mentions
 from summitry.events.scoring import score_meetings
 from summitry.ingest import Rejection, read_documents
@@ -27,27 +28,27 @@ from summitry.ingest.files import expand_paths
 from summitry.model import Document, Record
 from summitry.parallel import extract_stream
 from summitry.pipeline import extract_document
-from summitry.record import UnreadableRecord, record_json
+from summitry.record import record_json
 from summitry.shards import is_shard, read_shard
 from summitry.store import (
     BATCH_SIZE,
     DEFAULT_URL,
     IngestSummary,
-    InvalidQuery,
     SearchHit,
     StoreError,
     hit_json,
     ingest_records,
     open_store,
     search,
+    store_failures,
     store_url,
 )
 from summitry.views.ledger import Commitment, commitment_json, describe_amount, ledger
 from summitry.views.meetings import meeting_json, meetings
-from summitry.views.readouts import Readouts, UnknownMeeting, readouts, readouts_json
+from summitry.views.readouts import Readouts, readouts, readouts_json
 from summitry.views.scoring import ViewScores, score_ledger_rows, score_meeting_rows
 from summitry.views.source import stored_records
-from summitry.views.timeline import Timeline, UnknownActor, actor_timeline, timeline_json
+from summitry.views.timeline import Timeline, actor_timeline, timeline_json
 
 _errors = Console(stderr=True)
 
@@ -91,7 +92,58 @@ def _records(paths: tuple[str, ...], date: dt.date | None, rejected: list[Reject
             yield extract_document(item)
 
 
-@click.group()
+# A write to standard output that the device refused: the disk is full, the reader went away.
+_OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EFBIG, errno.EDQUOT})
+
+
+class SummitryGroup(click.Group):
+    """The one place an error becomes what the user reads: a ``SummitryError`` is its one line,
+    any other exception one line naming the command (its traceback only with SUMMITRY_DEBUG=1),
+    and either a non-zero exit, so no command needs a try/except of its own for them."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except SummitryError as error:
+            _fail(ctx, error.describe())
+        except OSError as error:
+            if error.errno not in _OUTPUT_ERRNOS or error.filename is not None:
+                _internal_error(ctx, error)
+            _silence_stdout()
+            if error.errno == errno.EPIPE:
+                ctx.exit(1)  # the reader stopped reading (| head): nothing to tell it
+            _fail(ctx, f"cannot write the output: {error.strerror or error}")
+        except Exception as error:  # noqa: BLE001 - the last resort: a bug still ends in one line
+            _internal_error(ctx, error)
+
+
+def _internal_error(ctx: click.Context, error: Exception) -> None:
+    if os.environ.get("SUMMITRY_DEBUG") == "1":
+        traceback.print_exception(error)
+    command = ctx.invoked_subcommand or ctx.info_name
+    _fail(ctx, f"internal error in {command}: {type(error).__name__}: {mask_password(str(error))}"
+          + ("" if os.environ.get("SUMMITRY_DEBUG") == "1" else " (SUMMITRY_DEBUG=1 shows the traceback)"))
+
+
+def _fail(ctx: click.Context, line: str) -> None:
+    click.echo(f"summitry: {line}", err=True)
+    ctx.exit(1)
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so the interpreter's last flush of what the device
+    refused does not print a second error on the way out."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
+
+@click.group(cls=SummitryGroup)
 @click.version_option(package_name="summitry")
 def main() -> None:
     """Turn Chinese-language diplomacy news into a verifiable record of who met whom, and for how much."""
@@ -128,8 +180,6 @@ def extract(
                         _reject(outcome, rejected)
                     else:
                         sink.write(outcome)
-    except KnowledgeBaseError as error:
-        raise click.ClickException(f"knowledge base is invalid: {error}") from None
     except (ImportError, FileExistsError) as error:
         raise click.ClickException(str(error)) from None
     if rejected:
@@ -262,13 +312,7 @@ def evaluate(
         raise click.UsageError("give PATHS to extract or --store to read, not both or neither")
     rejected: list[Rejection] = []
     if store:
-        engine = _open_store(store, must_exist=True)
-        try:
-            records = stored_records(engine)
-        except UnreadableRecord as error:
-            raise click.ClickException(f"the store holds an unreadable {error}") from None
-        finally:
-            engine.dispose()
+        records = _stored(store)
     else:
         records = list(_records(paths, date, rejected))
     event_meetings = views = None
@@ -285,14 +329,11 @@ def evaluate(
 
 
 def _open_store(location: str, must_exist: bool = False) -> Engine:
-    """The store at ``location`` (a URL or a SQLite file), or one clear error line."""
-    try:
-        url = store_url(location)
-        if must_exist and url.get_backend_name() == "sqlite" and url.database and not Path(url.database).is_file():
-            raise click.ClickException(f"no store at {url.database}: `summitry ingest` makes one")
-        return open_store(location)
-    except StoreError as error:
-        raise click.ClickException(f"cannot open the store {error}") from None
+    """The store at ``location`` (a URL or a SQLite file); ``StoreError`` if there is none."""
+    url = store_url(location)
+    if must_exist and url.get_backend_name() == "sqlite" and url.database and not Path(url.database).is_file():
+        raise StoreError(url.database, "there is no store at this path (`summitry ingest` makes one)")
+    return open_store(location)
 
 
 @contextmanager
@@ -352,7 +393,7 @@ def ingest(paths: tuple[str, ...], database: str, date: dt.date | None, jobs: in
         show(summary)
 
     try:
-        with _ingest_progress(sys.stdout.isatty()) as show:
+        with store_failures(engine.url), _ingest_progress(sys.stdout.isatty()) as show:
             inputs = _ingest_inputs(paths, date)
             summary = ingest_records(engine, inputs, jobs=jobs, batch_size=batch_size, on_progress=track)
     except KeyboardInterrupt:
@@ -362,11 +403,6 @@ def ingest(paths: tuple[str, ...], database: str, date: dt.date | None, jobs: in
             highlight=False,
         )
         sys.exit(130)
-    except KnowledgeBaseError as error:
-        raise click.ClickException(f"knowledge base is invalid: {error}") from None
-    except SQLAlchemyError as error:
-        reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
-        raise click.ClickException(f"the store {database} failed: {reason}") from None
     finally:
         engine.dispose()
     click.echo(f"summitry: {summary.new} new, {summary.present} already present, {len(summary.rejected)} rejected")
@@ -405,9 +441,8 @@ def search_command(query: str, database: str, limit: int, as_json: bool) -> None
     """Find QUERY in stored sentences; Simplified finds Traditional and the reverse."""
     engine = _open_store(database, must_exist=True)
     try:
-        hits = search(engine, query, limit)
-    except InvalidQuery as error:
-        raise click.ClickException(f"cannot search for {error}") from None
+        with store_failures(engine.url):
+            hits = search(engine, query, limit)
     finally:
         engine.dispose()
     if as_json:
@@ -435,15 +470,11 @@ def _partial_date(_ctx: click.Context, _param: click.Parameter, value: str | Non
 
 
 def _stored(database: str) -> list[Record]:
-    """Every record of the store, or one clear error line."""
+    """Every record of the store (``StoreError``/``UnreadableRecord`` if it cannot give them)."""
     engine = _open_store(database, must_exist=True)
     try:
-        return stored_records(engine)
-    except UnreadableRecord as error:
-        raise click.ClickException(f"the store holds an unreadable {error}") from None
-    except SQLAlchemyError as error:
-        reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
-        raise click.ClickException(f"the store {database} failed: {reason}") from None
+        with store_failures(engine.url):
+            return stored_records(engine)
     finally:
         engine.dispose()
 
@@ -546,10 +577,7 @@ def _print_readouts(result: Readouts) -> None:
 @_json_option
 def readouts_command(meeting_id: str, database: str, as_json: bool) -> None:
     """The topics each side's statements on one meeting cover, side by side (MEETING_ID from `summitry meetings`)."""
-    try:
-        result = readouts(_stored(database), meeting_id)
-    except UnknownMeeting as error:
-        raise click.ClickException(f"no readouts for meeting {error}") from None
+    result = readouts(_stored(database), meeting_id)
     if as_json:
         _echo_json(readouts_json(result))
     else:
@@ -571,10 +599,7 @@ def _print_timeline(timeline: Timeline) -> None:
 @_json_option
 def actor_command(name: str, database: str, as_json: bool) -> None:
     """One actor's meetings, commitments made and received, and claims (NAME: English name, id or alias)."""
-    try:
-        timeline = actor_timeline(_stored(database), name)
-    except UnknownActor as error:
-        raise click.ClickException(str(error)) from None
+    timeline = actor_timeline(_stored(database), name)
     if as_json:
         _echo_json(timeline_json(timeline))
     else:
@@ -617,12 +642,7 @@ def report_command(actor: str | None, meeting_id: str | None, on_ledger: bool, o
     if suffix not in formats:
         raise click.UsageError(f"-o must name a .html or .md file, not {output!r}")
     records = _stored(database)
-    try:
-        text = build_report(records, actor=actor, meeting=meeting_id, ledger=on_ledger, format=formats[suffix])
-    except UnknownActor as error:
-        raise click.ClickException(str(error)) from None
-    except UnknownMeeting as error:
-        raise click.ClickException(f"no report for meeting {error}") from None
+    text = build_report(records, actor=actor, meeting=meeting_id, ledger=on_ledger, format=formats[suffix])
     with _output(output) as sink:
         sink.write(text)
     click.echo(f"summitry: wrote {output}")

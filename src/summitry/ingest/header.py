@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from summitry.errors import SummitryError
+
 # The seeds put the header and the article on one line (" date 2025-10-28 美國總統..."),
 # so the header ends at whitespace, not at a line break.
 DATE_HEADER = re.compile(r"\A[ \t\u3000]*date[ \t]+(\d{4}-\d{2}-\d{2})(?!\d)", re.IGNORECASE)
@@ -16,7 +18,7 @@ MAX_TITLE_LENGTH = 40
 SENTENCE_END = tuple("。！？!?.…；;")
 
 
-class InvalidDate(ValueError):
+class InvalidDate(SummitryError, ValueError):
     """A date string that has the right shape but names no calendar day (2025-13-40)."""
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 
@@ -11,7 +13,8 @@ from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
-from summitry.store.migrations import upgrade_to_head
+from summitry.errors import SummitryError, mask_password
+from summitry.store.migrations import UnknownRevision, upgrade_to_head
 
 DEFAULT_URL = "sqlite:///summitry.db"
 
@@ -19,8 +22,10 @@ DEFAULT_URL = "sqlite:///summitry.db"
 MINIMUM_SQLITE = (3, 34, 0)
 
 
-class StoreError(Exception):
+class StoreError(SummitryError):
     """A store that cannot be opened or used, with the (password-free) URL and the reason."""
+
+    lead = "the store"
 
     def __init__(self, url: str, reason: str) -> None:
         super().__init__(f"{url}: {reason}")
@@ -39,7 +44,9 @@ def store_url(location: str) -> URL:
     try:
         url = make_url(location)
     except ArgumentError:
-        raise StoreError(location, "not a database URL or a file path") from None
+        raise StoreError(mask_password(location), "not a database URL or a file path") from None
+    except ValueError:  # SQLAlchemy reads the port with int(): host:port with a word for a port
+        raise StoreError(mask_password(location), "the port is not a number") from None
     if url.drivername in ("postgresql", "postgres"):
         url = url.set(drivername="postgresql+psycopg")
     return url
@@ -47,7 +54,22 @@ def store_url(location: str) -> URL:
 
 def shown(url: URL) -> str:
     """The URL as messages may show it: without its password."""
-    return url.render_as_string(hide_password=True)
+    return mask_password(url.render_as_string(hide_password=False))
+
+
+def store_error(url: URL, error: SQLAlchemyError) -> StoreError:
+    """The ``StoreError`` a database failure means: the one place a driver's error becomes the
+    line a user reads (the store's password-free URL and the driver's first line)."""
+    return StoreError(shown(url), _first_line(error))
+
+
+@contextmanager
+def store_failures(url: URL) -> Iterator[None]:
+    """Turn a database failure inside the block into a ``StoreError`` naming the store."""
+    try:
+        yield
+    except SQLAlchemyError as error:
+        raise store_error(url, error) from None
 
 
 def open_store(location: str = DEFAULT_URL) -> Engine:
@@ -64,13 +86,15 @@ def open_store(location: str = DEFAULT_URL) -> Engine:
     if engine.dialect.name == "sqlite":
         _prepare_sqlite(engine, url)
     try:
-        with engine.begin() as connection:
+        with store_failures(url), engine.begin() as connection:
             if engine.dialect.name == "postgresql":
                 _check_postgresql(connection, url)
             upgrade_to_head(connection)
-    except SQLAlchemyError as error:
+    except UnknownRevision as error:
         engine.dispose()
-        raise StoreError(shown(url), _first_line(error)) from None
+        raise StoreError(
+            shown(url), f"its schema is at revision {error.revision}, which this summitry does not know: a newer summitry made it"
+        ) from None
     except StoreError:
         engine.dispose()
         raise

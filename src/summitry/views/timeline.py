@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Sequence
 
+from summitry.errors import SummitryError
 from summitry.model import Record
 from summitry.views.evidence import Source, source_json, source_of
 from summitry.views.ledger import Commitment, describe_amount, ledger
@@ -16,7 +17,7 @@ from summitry.views.meetings import meetings
 from summitry.views.parties import Actors
 
 
-class UnknownActor(LookupError):
+class UnknownActor(SummitryError, LookupError):
     """A name that no entity of the knowledge base or the records answers to."""
 
     def __init__(self, name: str) -> None:

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from importlib import resources
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
+from summitry.errors import SummitryError
+from summitry.store import store_error
 from summitry.web import api, pages
 from summitry.web.corpus import Corpus
 
@@ -36,4 +40,15 @@ def create_app(engine: Engine) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(_PACKAGE / "static")), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
+
+    # A store that fails under the app (a damaged record, a dropped table, a lost server)
+    # answers with the line the command line would print, in the API's error shape.
+    @app.exception_handler(SummitryError)
+    def _summitry_error(_request: Request, error: SummitryError) -> JSONResponse:
+        return JSONResponse({"detail": error.describe()}, status_code=500)
+
+    @app.exception_handler(SQLAlchemyError)
+    def _store_failure(request: Request, error: SQLAlchemyError) -> JSONResponse:
+        return _summitry_error(request, store_error(engine.url, error))
+
     return app
