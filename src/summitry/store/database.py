@@ -80,7 +80,11 @@ def open_store(location: str = DEFAULT_URL) -> Engine:
     url = store_url(location)
     try:
         # Records are mostly Chinese: stored as characters, not \u escapes, they take half the space.
-        engine = create_engine(url, json_serializer=partial(json.dumps, ensure_ascii=False))
+        # PostgreSQL is spoken to in UTF8 whatever the database's own encoding: a SQL_ASCII
+        # database would otherwise hand back bytes, and fail inside SQLAlchemy's first query
+        # instead of at _check_postgresql, which says what is wrong.
+        options = {"connect_args": {"client_encoding": "utf8"}} if url.get_backend_name() == "postgresql" else {}
+        engine = create_engine(url, json_serializer=partial(json.dumps, ensure_ascii=False), **options)
     except (ArgumentError, NoSuchModuleError, ImportError) as error:
         raise StoreError(shown(url), f"unsupported database URL ({error})") from None
     if engine.dialect.name == "sqlite":
