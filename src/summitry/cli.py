@@ -18,7 +18,6 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
-from sqlalchemy.engine import Engine
 
 from summitry.errors import SummitryError, mask_password
 from summitry.evaluate import score_mentions
@@ -35,13 +34,11 @@ from summitry.store import (
     DEFAULT_URL,
     IngestSummary,
     SearchHit,
-    StoreError,
     hit_json,
     ingest_records,
     open_store,
     search,
     store_failures,
-    store_url,
 )
 from summitry.views.ledger import Commitment, commitment_json, describe_amount, ledger
 from summitry.views.meetings import meeting_json, meetings
@@ -328,14 +325,6 @@ def evaluate(
     _print_scores(mention_scores, as_json, misses, event_meetings, views)
 
 
-def _open_store(location: str, must_exist: bool = False) -> Engine:
-    """The store at ``location`` (a URL or a SQLite file); ``StoreError`` if there is none."""
-    url = store_url(location)
-    if must_exist and url.get_backend_name() == "sqlite" and url.database and not Path(url.database).is_file():
-        raise StoreError(url.database, "there is no store at this path (`summitry ingest` makes one)")
-    return open_store(location)
-
-
 @contextmanager
 def _ingest_progress(enabled: bool) -> Iterator:
     """A live count of documents on a terminal; a no-op when output goes to a file or pipe."""
@@ -384,7 +373,7 @@ def ingest(paths: tuple[str, ...], database: str, date: dt.date | None, jobs: in
     Parquet shards written by `extract --engine dask` (a directory of part-*.parquet, or the
     files) are stored as they are, without extracting again.
     """
-    engine = _open_store(database)
+    engine = open_store(database)
     latest = IngestSummary()
 
     def track(summary: IngestSummary) -> None:
@@ -439,7 +428,7 @@ def _print_hits(hits: list[SearchHit]) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per matching sentence.")
 def search_command(query: str, database: str, limit: int, as_json: bool) -> None:
     """Find QUERY in stored sentences; Simplified finds Traditional and the reverse."""
-    engine = _open_store(database, must_exist=True)
+    engine = open_store(database, read_only=True)
     try:
         with store_failures(engine.url):
             hits = search(engine, query, limit)
@@ -471,7 +460,7 @@ def _partial_date(_ctx: click.Context, _param: click.Parameter, value: str | Non
 
 def _stored(database: str) -> list[Record]:
     """Every record of the store (``StoreError``/``UnreadableRecord`` if it cannot give them)."""
-    engine = _open_store(database, must_exist=True)
+    engine = open_store(database, read_only=True)
     try:
         with store_failures(engine.url):
             return stored_records(engine)
@@ -617,7 +606,7 @@ def serve_command(database: str, host: str, port: int) -> None:
 
     from summitry.web import create_app
 
-    engine = _open_store(database, must_exist=True)
+    engine = open_store(database, read_only=True)
     click.echo(f"summitry: serving {database} at http://{host}:{port}/ (Ctrl-C stops)")
     try:
         uvicorn.run(create_app(engine), host=host, port=port, log_level="warning")

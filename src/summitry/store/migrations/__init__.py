@@ -41,12 +41,13 @@ def upgrade_to_head(connection: Connection) -> None:
     say only "Can't locate revision"), so the caller can say that a newer summitry made it.
     """
     current = current_revision(connection)
-    if current is not None and not _known(current):
+    if current is not None and not known_revision(current):
         raise UnknownRevision(current)
     command.upgrade(alembic_config(connection), "head")
 
 
-def _known(revision: str) -> bool:
+def known_revision(revision: str) -> bool:
+    """Whether a migration script here has this revision id (a newer summitry's would not)."""
     try:
         return ScriptDirectory(str(MIGRATIONS)).get_revision(revision) is not None
     except CommandError:
