@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import URL, Connection, Engine, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 
 from summitry.errors import SummitryError, mask_password
 from summitry.store.migrations import UnknownRevision, current_revision, head_revision, known_revision, upgrade_to_head
@@ -159,7 +159,10 @@ def _foreign_tables(connection: Connection) -> list[str]:
 def _check_sqlite(connection: Connection, url: URL) -> None:
     """A writer must not add to a damaged file: SQLite would store the new rows in a file it
     may already be losing, and the damage would spread."""
-    problems = [row[0] for row in connection.exec_driver_sql("PRAGMA integrity_check(3)")]
+    try:
+        problems = [row[0] for row in connection.exec_driver_sql("PRAGMA integrity_check(3)")]
+    except DBAPIError as error:  # damage the check cannot read past ("malformed")
+        problems = [_first_line(error)]
     if problems != ["ok"]:
         raise StoreError(shown(url), f"the file fails SQLite's integrity check: {'; '.join(problems)}")
 
