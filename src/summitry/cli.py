@@ -607,7 +607,7 @@ def serve_command(database: str, host: str, port: int) -> None:
     from summitry.web import create_app
 
     engine = open_store(database, read_only=True)
-    click.echo(f"summitry: serving {database} at http://{host}:{port}/ (Ctrl-C stops)")
+    click.echo(f"summitry: serving {mask_password(database)} at http://{host}:{port}/ (Ctrl-C stops)")
     try:
         uvicorn.run(create_app(engine), host=host, port=port, log_level="warning")
     finally:

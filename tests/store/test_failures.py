@@ -85,3 +85,11 @@ def test_a_database_not_in_utf8_is_refused_with_the_reason() -> None:
         _secret_kept(result, url)
     finally:
         drop_database(server, url)
+
+
+def test_serve_names_the_store_without_its_password(postgres_store: str, monkeypatch) -> None:
+    monkeypatch.setattr("uvicorn.run", lambda *_args, **_kwargs: None)
+    result = CliRunner().invoke(main, ["serve", "--db", postgres_store])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"summitry: serving {_masked(postgres_store)} at ")
+    _secret_kept(result, postgres_store)
