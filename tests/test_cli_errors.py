@@ -8,6 +8,7 @@ SUMMITRY_DEBUG=1. Stores here are made from our own sentences.
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 import sqlite3
 import subprocess
@@ -19,7 +20,7 @@ from click.testing import CliRunner
 
 from summitry.actors import KnowledgeBaseError
 from summitry.cli import main
-from summitry.errors import SummitryError, mask_password
+from summitry.errors import InvalidDataFile, SummitryError, mask_password
 from summitry.events.lexicon import InvalidEventLexicon
 from summitry.events.tables import InvalidTableLexicon
 from summitry.ingest.errors import UnreadableDocument
@@ -157,3 +158,40 @@ def test_stdout_on_a_full_device_is_one_line(store: Path, tmp_path: Path) -> Non
             )
         assert run.returncode == 1, run.stderr
         assert run.stderr == "summitry: cannot write the output: No space left on device\n"
+
+
+@pytest.mark.parametrize(
+    "error",
+    [KnowledgeBaseError("two entities share the alias 川普"), UnreadableRecord("cedbc57b44b208ac", "record_json is not JSON"),
+     StoreError("sqlite:///x.db", "file is not a database"), InvalidQuery("", "the query is empty"), UnknownActor("Kim"),
+     UnknownMeeting("abcd", "no meeting has this id"), InvalidLexicon("units.yaml", ["unit tonne: no words"]),
+     InvalidEventLexicon("triggers.yaml", ["group 1: has no words"]), InvalidTableLexicon(["no kinds"]),
+     InvalidDate("invalid date '2025-13-40'"), UnreadableDocument("a.txt", "binary content"),
+     InvalidDataFile("views/data/meetings.yaml", "anchor: unknown key")],
+)
+def test_an_error_crosses_from_a_worker_process_intact(error: SummitryError) -> None:
+    """Workers send errors to the parent pickled; a subclass taking (input, reason) came back
+    as a TypeError from its own __init__, and the parent printed that traceback."""
+    copy = pickle.loads(pickle.dumps(error))
+    assert type(copy) is type(error) and copy.describe() == error.describe() and vars(copy) == vars(error)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_broken_data_file_stops_the_batch_with_one_line(tmp_path: Path, jobs: str) -> None:
+    """A copy of the package whose triggers.yaml names a type PLOVER lacks: every document would
+    fail alike, so the run stops with the file and the reason, under one process or several."""
+    package = Path(__file__).resolve().parents[1] / "src" / "summitry"
+    shutil.copytree(package, tmp_path / "summitry", ignore=shutil.ignore_patterns("__pycache__"))
+    triggers = tmp_path / "summitry" / "events" / "data" / "triggers.yaml"
+    text = triggers.read_text(encoding="utf-8")
+    triggers.write_text(text.replace("  - type: CONSULT\n", "  - type: CONSULTING\n", 1), encoding="utf-8")
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ARTICLE.replace("30日", "31日"), encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "summitry.cli", "extract", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--jobs", jobs],
+        capture_output=True, text=True, timeout=600,
+        env={**os.environ, "PYTHONPATH": str(tmp_path), "SUMMITRY_CACHE": str(tmp_path / "cache")},
+    )
+    assert run.returncode == 1 and run.stdout == ""
+    assert run.stderr.startswith("summitry: data file is invalid: triggers.yaml: ") and "type is not one of the sixteen PLOVER types" in run.stderr
+    assert len(run.stderr.splitlines()) == 1, run.stderr

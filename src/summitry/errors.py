@@ -34,3 +34,33 @@ class SummitryError(Exception):
         """The one line the command line prints after ``summitry: `` (passwords masked)."""
         message = str(self)
         return mask_password(f"{self.lead} {message}" if self.lead else message)
+
+    def __reduce__(self):
+        # Errors cross from worker processes to the parent pickled; the default rebuilds them
+        # by calling __init__ with the message alone, which the subclasses' (input, reason)
+        # signatures refuse, and the parent would see a TypeError instead of this error.
+        return _rebuild, (type(self), self.args, self.__dict__)
+
+
+def _rebuild(kind: type[SummitryError], args: tuple, state: dict) -> SummitryError:
+    error = kind.__new__(kind)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
+
+
+class DataFileError(SummitryError):
+    """A data file shipped with summitry is broken: every document would fail alike, so a batch
+    stops with this one line instead of rejecting each document."""
+
+    lead = "data file is invalid:"
+
+
+class InvalidDataFile(DataFileError):
+    """A data file that is not YAML, or not of its schema (an unknown or misspelled key, a value
+    of the wrong kind): the file, the key's place in it and the reason."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason

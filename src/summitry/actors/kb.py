@@ -22,7 +22,7 @@ import yaml
 from summitry import cache as disk_cache
 from summitry import model as model_module
 from summitry import text as text_module
-from summitry.errors import SummitryError
+from summitry.errors import DataFileError
 from summitry.model import Entity, Office
 from summitry.text import fold
 
@@ -31,7 +31,7 @@ ENTITY_TYPES = frozenset({"person", "country", "organization", "company", "place
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class KnowledgeBaseError(SummitryError, ValueError):
+class KnowledgeBaseError(DataFileError, ValueError):
     """The data files contradict themselves; the message lists every problem found."""
 
     lead = "knowledge base is invalid:"

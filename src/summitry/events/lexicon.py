@@ -15,7 +15,7 @@ from typing import Any, Mapping
 
 import yaml
 
-from summitry.errors import SummitryError
+from summitry.errors import DataFileError
 from summitry.text import fold
 
 PLOVER_TYPES = frozenset(
@@ -30,10 +30,9 @@ AMOUNT_SCOPES = frozenset({"none", "clause", "sentence"})
 WORD_KEYS = frozenset({"word", "not_followed_by", "not_preceded_by", "needs", "after_short_form", "object_adjacent", "only_alone", "ba_check"})
 
 
-class InvalidEventLexicon(SummitryError, ValueError):
+class InvalidEventLexicon(DataFileError, ValueError):
     """An events data file that breaks its own rules; the message lists every problem."""
 
-    lead = "data file is invalid:"
 
     def __init__(self, name: str, problems: list[str]) -> None:
         super().__init__(f"{name}: " + "; ".join(problems))

@@ -14,14 +14,13 @@ from typing import Any
 import pycountry
 import yaml
 
-from summitry.errors import SummitryError
+from summitry.errors import DataFileError
 from summitry.text import fold
 
 
-class InvalidLexicon(SummitryError, ValueError):
+class InvalidLexicon(DataFileError, ValueError):
     """A measure data file that breaks its own rules (unknown code, empty list, ...)."""
 
-    lead = "data file is invalid:"
 
     def __init__(self, name: str, problems: list[str]) -> None:
         super().__init__(f"{name}: " + "; ".join(problems))
