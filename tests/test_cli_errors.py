@@ -177,14 +177,22 @@ def test_an_error_crosses_from_a_worker_process_intact(error: SummitryError) -> 
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
-def test_a_broken_data_file_stops_the_batch_with_one_line(tmp_path: Path, jobs: str) -> None:
-    """A copy of the package whose triggers.yaml names a type PLOVER lacks: every document would
-    fail alike, so the run stops with the file and the reason, under one process or several."""
+@pytest.mark.parametrize(
+    ("name", "old", "new", "reason"),
+    [
+        ("triggers.yaml", "  - type: CONSULT\n", "  - type: CONSULTING\n", "triggers.yaml: group 0 (CONSULTING/meeting): type is not one of the sixteen PLOVER types"),
+        ("arguments.yaml", "\nlight_verbs:", "\nlight_verb:", "events/data/arguments.yaml: line 38: light_verb: Extra inputs are not permitted"),
+    ],
+)
+def test_a_broken_data_file_stops_the_batch_with_one_line(tmp_path: Path, jobs: str, name: str, old: str, new: str, reason: str) -> None:
+    """A copy of the package with one data file broken: every document would fail alike, so the
+    run stops with the file and the reason, under one process or several."""
     package = Path(__file__).resolve().parents[1] / "src" / "summitry"
     shutil.copytree(package, tmp_path / "summitry", ignore=shutil.ignore_patterns("__pycache__"))
-    triggers = tmp_path / "summitry" / "events" / "data" / "triggers.yaml"
-    text = triggers.read_text(encoding="utf-8")
-    triggers.write_text(text.replace("  - type: CONSULT\n", "  - type: CONSULTING\n", 1), encoding="utf-8")
+    broken = tmp_path / "summitry" / "events" / "data" / name
+    text = broken.read_text(encoding="utf-8")
+    assert old in text
+    broken.write_text(text.replace(old, new, 1), encoding="utf-8")
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "b.txt").write_text(ARTICLE.replace("30日", "31日"), encoding="utf-8")
     run = subprocess.run(
@@ -193,5 +201,5 @@ def test_a_broken_data_file_stops_the_batch_with_one_line(tmp_path: Path, jobs: 
         env={**os.environ, "PYTHONPATH": str(tmp_path), "SUMMITRY_CACHE": str(tmp_path / "cache")},
     )
     assert run.returncode == 1 and run.stdout == ""
-    assert run.stderr.startswith("summitry: data file is invalid: triggers.yaml: ") and "type is not one of the sixteen PLOVER types" in run.stderr
+    assert run.stderr.startswith(f"summitry: data file is invalid: {reason}"), run.stderr
     assert len(run.stderr.splitlines()) == 1, run.stderr

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any, Mapping
 
-import yaml
-
+from summitry.data import load_data
 from summitry.errors import DataFileError
+from summitry.events.schemas import SCHEMAS
 from summitry.text import fold
 
 PLOVER_TYPES = frozenset(
@@ -196,8 +195,8 @@ class EventLexicon:
 
 
 def read_data(name: str) -> Any:
-    """The raw content of one data file shipped with the events package."""
-    return yaml.safe_load(resources.files("summitry.events").joinpath("data", name).read_text(encoding="utf-8"))
+    """The content of one data file shipped with the events package, checked against its schema."""
+    return load_data("events", name, SCHEMAS[name])
 
 
 def longest_first(words: Any) -> tuple[str, ...]:
