@@ -203,3 +203,8 @@ def test_a_broken_data_file_stops_the_batch_with_one_line(tmp_path: Path, jobs: 
     assert run.returncode == 1 and run.stdout == ""
     assert run.stderr.startswith(f"summitry: data file is invalid: {reason}"), run.stderr
     assert len(run.stderr.splitlines()) == 1, run.stderr
+
+
+def test_an_ambiguous_actor_is_one_line_listing_the_candidates(store: Path) -> None:
+    line = one_line(CliRunner().invoke(main, ["actor", "Kim", "--db", str(store)]), "summitry: Kim: ")
+    assert "people answer to this name; give one by id or full name: " in line and "Q56226 Kim Jong Un" in line

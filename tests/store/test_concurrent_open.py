@@ -5,15 +5,12 @@ serialises schema creation with an advisory lock."""
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from sqlalchemy import inspect
 
 from summitry.store import open_store
 from summitry.store.schema import metadata
-from tests.store.conftest import create_database, drop_database, postgres_server
 
 RUNS = 4
 
@@ -27,32 +24,18 @@ def _open(location: str, barrier, outcomes) -> None:
         outcomes.put(f"{type(error).__name__}: {error}")
 
 
-@pytest.fixture(params=("sqlite", "postgresql"))
-def new_store(request, tmp_path: Path) -> Iterator[str]:
-    """The URL of a store that does not exist yet (SQLite) or is an empty database (PostgreSQL)."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'new.db'}"
-        return
-    server = postgres_server()
-    url = create_database(server)
-    try:
-        yield url
-    finally:
-        drop_database(server, url)
-
-
 @pytest.mark.parametrize("attempt", range(3))
-def test_runs_creating_one_new_store_at_once_all_succeed(new_store: str, attempt: int) -> None:
+def test_runs_creating_one_new_store_at_once_all_succeed(store_location: str, attempt: int) -> None:
     context = multiprocessing.get_context("spawn")
     barrier, outcomes = context.Barrier(RUNS), context.Queue()
-    runs = [context.Process(target=_open, args=(new_store, barrier, outcomes)) for _ in range(RUNS)]
+    runs = [context.Process(target=_open, args=(store_location, barrier, outcomes)) for _ in range(RUNS)]
     for run in runs:
         run.start()
     results = [outcomes.get(timeout=300) for _ in runs]
     for run in runs:
         run.join(timeout=60)
     assert results == ["ok"] * RUNS
-    engine = open_store(new_store)
+    engine = open_store(store_location)
     try:
         assert set(metadata.tables) <= set(inspect(engine).get_table_names())
     finally:
