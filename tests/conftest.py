@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests build whole records and stores: a few dozen examples each keeps the suite fast,
+# and no deadline, as one example may build a store. Derandomized under CI, so a red build
+# names a reproducible example. test_fuzz.py sets its own, larger count.
+settings.register_profile(
+    "summitry", max_examples=30, deadline=None, derandomize=bool(os.environ.get("CI")),
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.load_profile("summitry")
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEEDS = SHARED / "seeds"

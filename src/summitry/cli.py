@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
+import os
 import sys
+import traceback
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -14,39 +17,35 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
-from sqlalchemy.engine import Engine
-from sqlalchemy.exc import SQLAlchemyError
 
-from summitry.actors import KnowledgeBaseError
+from summitry.errors import SummitryError, mask_password
 from summitry.evaluate import score_mentions
 from summitry.events.scoring import score_meetings
 from summitry.ingest import Rejection, read_documents
 from summitry.ingest.files import expand_paths
 from summitry.model import Document, Record
-from summitry.output import UnwritableOutput, open_output
+from summitry.output import open_output
 from summitry.parallel import DEFAULT_TIME_LIMIT, extract_stream, usable_jobs
 from summitry.pipeline import extract_document
-from summitry.record import UnreadableRecord, record_json
+from summitry.record import record_json
 from summitry.shards import is_shard, read_shard
 from summitry.store import (
     BATCH_SIZE,
     DEFAULT_URL,
     IngestSummary,
-    InvalidQuery,
     SearchHit,
-    StoreError,
     hit_json,
     ingest_records,
     open_store,
     search,
-    store_url,
+    store_failures,
 )
 from summitry.views.ledger import Commitment, commitment_json, describe_amount, ledger
 from summitry.views.meetings import meeting_json, meetings
-from summitry.views.readouts import Readouts, UnknownMeeting, readouts, readouts_json
+from summitry.views.readouts import Readouts, readouts, readouts_json
 from summitry.views.scoring import ViewScores, score_ledger_rows, score_meeting_rows
 from summitry.views.source import stored_records
-from summitry.views.timeline import Timeline, UnknownActor, actor_timeline, timeline_json
+from summitry.views.timeline import Timeline, actor_timeline, timeline_json
 
 _errors = Console(stderr=True)
 
@@ -87,7 +86,58 @@ def _records(paths: tuple[str, ...], date: dt.date | None, rejected: list[Reject
             yield extract_document(item)
 
 
-@click.group()
+# A write to standard output that the device refused: the disk is full, the reader went away.
+_OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EFBIG, errno.EDQUOT})
+
+
+class SummitryGroup(click.Group):
+    """The one place an error becomes what the user reads: a ``SummitryError`` is its one line,
+    any other exception one line naming the command (its traceback only with SUMMITRY_DEBUG=1),
+    and either a non-zero exit, so no command needs a try/except of its own for them."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except SummitryError as error:
+            _fail(ctx, error.describe())
+        except OSError as error:
+            if error.errno not in _OUTPUT_ERRNOS or error.filename is not None:
+                _internal_error(ctx, error)
+            _silence_stdout()
+            if error.errno == errno.EPIPE:
+                ctx.exit(1)  # the reader stopped reading (| head): nothing to tell it
+            _fail(ctx, f"cannot write the output: {error.strerror or error}")
+        except Exception as error:  # noqa: BLE001 - the last resort: a bug still ends in one line
+            _internal_error(ctx, error)
+
+
+def _internal_error(ctx: click.Context, error: Exception) -> None:
+    if os.environ.get("SUMMITRY_DEBUG") == "1":
+        traceback.print_exception(error)
+    command = ctx.invoked_subcommand or ctx.info_name
+    _fail(ctx, f"internal error in {command}: {type(error).__name__}: {mask_password(str(error))}"
+          + ("" if os.environ.get("SUMMITRY_DEBUG") == "1" else " (SUMMITRY_DEBUG=1 shows the traceback)"))
+
+
+def _fail(ctx: click.Context, line: str) -> None:
+    click.echo(f"summitry: {line}", err=True)
+    ctx.exit(1)
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so the interpreter's last flush of what the device
+    refused does not print a second error on the way out."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
+
+@click.group(cls=SummitryGroup)
 @click.version_option(package_name="summitry")
 def main() -> None:
     """Turn Chinese-language diplomacy news into a verifiable record of who met whom, and for how much."""
@@ -125,10 +175,6 @@ def extract(
                         _reject(outcome, rejected)
                     else:
                         sink.write(outcome)
-    except KnowledgeBaseError as error:
-        raise click.ClickException(f"knowledge base is invalid: {error}") from None
-    except UnwritableOutput as error:
-        raise click.ClickException(str(error)) from None
     except (ImportError, FileExistsError) as error:
         raise click.ClickException(str(error)) from None
     if rejected:
@@ -271,13 +317,7 @@ def evaluate(
         raise click.UsageError("give PATHS to extract or --store to read, not both or neither")
     rejected: list[Rejection] = []
     if store:
-        engine = _open_store(store, must_exist=True)
-        try:
-            records = stored_records(engine)
-        except UnreadableRecord as error:
-            raise click.ClickException(f"the store holds an unreadable {error}") from None
-        finally:
-            engine.dispose()
+        records = _stored(store)
     else:
         records = list(_records(paths, date, rejected))
     event_meetings = views = None
@@ -291,17 +331,6 @@ def evaluate(
         )
     mention_scores = score_mentions(records, json.loads(Path(gold_path).read_text(encoding="utf-8"))) if gold_path else None
     _print_scores(mention_scores, as_json, misses, event_meetings, views)
-
-
-def _open_store(location: str, must_exist: bool = False) -> Engine:
-    """The store at ``location`` (a URL or a SQLite file), or one clear error line."""
-    try:
-        url = store_url(location)
-        if must_exist and url.get_backend_name() == "sqlite" and url.database and not Path(url.database).is_file():
-            raise click.ClickException(f"no store at {url.database}: `summitry ingest` makes one")
-        return open_store(location)
-    except StoreError as error:
-        raise click.ClickException(f"cannot open the store {error}") from None
 
 
 @contextmanager
@@ -355,7 +384,7 @@ def ingest(
     Parquet shards written by `extract --engine dask` (a directory of part-*.parquet, or the
     files) are stored as they are, without extracting again.
     """
-    engine = _open_store(database)
+    engine = open_store(database)
     latest = IngestSummary()
 
     def track(summary: IngestSummary) -> None:
@@ -364,7 +393,7 @@ def ingest(
         show(summary)
 
     try:
-        with _ingest_progress(sys.stdout.isatty()) as show:
+        with store_failures(engine.url), _ingest_progress(sys.stdout.isatty()) as show:
             inputs = _ingest_inputs(paths, date)
             summary = ingest_records(engine, inputs, jobs=jobs, batch_size=batch_size, on_progress=track, time_limit=time_limit or None)
     except KeyboardInterrupt:
@@ -374,11 +403,6 @@ def ingest(
             highlight=False,
         )
         sys.exit(130)
-    except KnowledgeBaseError as error:
-        raise click.ClickException(f"knowledge base is invalid: {error}") from None
-    except SQLAlchemyError as error:
-        reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
-        raise click.ClickException(f"the store {database} failed: {reason}") from None
     finally:
         engine.dispose()
     click.echo(f"summitry: {summary.new} new, {summary.present} already present, {len(summary.rejected)} rejected")
@@ -415,11 +439,10 @@ def _print_hits(hits: list[SearchHit]) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per matching sentence.")
 def search_command(query: str, database: str, limit: int, as_json: bool) -> None:
     """Find QUERY in stored sentences; Simplified finds Traditional and the reverse."""
-    engine = _open_store(database, must_exist=True)
+    engine = open_store(database, read_only=True)
     try:
-        hits = search(engine, query, limit)
-    except InvalidQuery as error:
-        raise click.ClickException(f"cannot search for {error}") from None
+        with store_failures(engine.url):
+            hits = search(engine, query, limit)
     finally:
         engine.dispose()
     if as_json:
@@ -447,15 +470,11 @@ def _partial_date(_ctx: click.Context, _param: click.Parameter, value: str | Non
 
 
 def _stored(database: str) -> list[Record]:
-    """Every record of the store, or one clear error line."""
-    engine = _open_store(database, must_exist=True)
+    """Every record of the store (``StoreError``/``UnreadableRecord`` if it cannot give them)."""
+    engine = open_store(database, read_only=True)
     try:
-        return stored_records(engine)
-    except UnreadableRecord as error:
-        raise click.ClickException(f"the store holds an unreadable {error}") from None
-    except SQLAlchemyError as error:
-        reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
-        raise click.ClickException(f"the store {database} failed: {reason}") from None
+        with store_failures(engine.url):
+            return stored_records(engine)
     finally:
         engine.dispose()
 
@@ -558,10 +577,7 @@ def _print_readouts(result: Readouts) -> None:
 @_json_option
 def readouts_command(meeting_id: str, database: str, as_json: bool) -> None:
     """The topics each side's statements on one meeting cover, side by side (MEETING_ID from `summitry meetings`)."""
-    try:
-        result = readouts(_stored(database), meeting_id)
-    except UnknownMeeting as error:
-        raise click.ClickException(f"no readouts for meeting {error}") from None
+    result = readouts(_stored(database), meeting_id)
     if as_json:
         _echo_json(readouts_json(result))
     else:
@@ -583,10 +599,7 @@ def _print_timeline(timeline: Timeline) -> None:
 @_json_option
 def actor_command(name: str, database: str, as_json: bool) -> None:
     """One actor's meetings, commitments made and received, and claims (NAME: English name, id or alias)."""
-    try:
-        timeline = actor_timeline(_stored(database), name)
-    except UnknownActor as error:
-        raise click.ClickException(str(error)) from None
+    timeline = actor_timeline(_stored(database), name)
     if as_json:
         _echo_json(timeline_json(timeline))
     else:
@@ -609,7 +622,7 @@ def serve_command(database: str, host: str, port: int, token: str | None, no_aut
     from summitry.web import create_app
     from summitry.web.guard import LOOPBACK_NAMES, is_loopback
 
-    engine = _open_store(database, must_exist=True)
+    engine = open_store(database, read_only=True)
     allowed = list(LOOPBACK_NAMES)
     shown_host = f"[{host}]" if ":" in host else host
     if not is_loopback(host):
@@ -620,7 +633,7 @@ def serve_command(database: str, host: str, port: int, token: str | None, no_aut
         if token is None and not no_auth:
             token = secrets.token_urlsafe(24)
     suffix = f"?token={token}" if token else ""
-    click.echo(f"summitry: serving {database} at http://{shown_host}:{port}/{suffix} (Ctrl-C stops)")
+    click.echo(f"summitry: serving {mask_password(database)} at http://{shown_host}:{port}/{suffix} (Ctrl-C stops)")
     try:
         uvicorn.run(create_app(engine, allowed, token), host=host, port=port, log_level="warning")
     finally:
@@ -644,17 +657,9 @@ def report_command(actor: str | None, meeting_id: str | None, on_ledger: bool, o
     if suffix not in formats:
         raise click.UsageError(f"-o must name a .html or .md file, not {output!r}")
     records = _stored(database)
-    try:
-        text = build_report(records, actor=actor, meeting=meeting_id, ledger=on_ledger, format=formats[suffix])
-    except UnknownActor as error:
-        raise click.ClickException(str(error)) from None
-    except UnknownMeeting as error:
-        raise click.ClickException(f"no report for meeting {error}") from None
-    try:
-        with open_output(output) as sink:
-            sink.write(text)
-    except UnwritableOutput as error:
-        raise click.ClickException(str(error)) from None
+    text = build_report(records, actor=actor, meeting=meeting_id, ledger=on_ledger, format=formats[suffix])
+    with open_output(output) as sink:
+        sink.write(text)
     click.echo(f"summitry: wrote {output}")
 
 
@@ -669,8 +674,6 @@ def export_command(export_format: str, output_dir: str, database: str) -> None:
 
     try:
         paths = export_records(_stored(database), export_format, output_dir)
-    except UnwritableOutput as error:
-        raise click.ClickException(str(error)) from None
     except OSError as error:
         raise click.ClickException(f"cannot write to {output_dir}: {error.strerror or error}") from None
     for path in paths:

@@ -17,8 +17,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Iterator
 
+from summitry.errors import SummitryError
 
-class UnwritableOutput(OSError):
+
+class UnwritableOutput(SummitryError):
     """``-o`` names something that cannot be written: the path and the reason."""
 
     def __init__(self, path: str | os.PathLike, reason: str) -> None:

@@ -22,17 +22,16 @@ from contextlib import contextmanager
 from itertools import chain
 from typing import TypeVar
 
-from summitry.actors import KnowledgeBaseError
+from summitry.errors import DataFileError
 from summitry.ingest import Rejection
-from summitry.measure.lexicon import InvalidLexicon
 from summitry.model import Document, Record
 from summitry.pipeline import extract_document
 
 # Two documents per worker keep every worker busy while the parent writes the previous result.
 IN_FLIGHT_PER_JOB = 2
 
-# A broken knowledge base or lexicon breaks every document: stop the batch, do not reject each.
-SETUP_ERRORS = (KnowledgeBaseError, InvalidLexicon)
+# A broken knowledge base, lexicon or data file breaks every document: stop the batch, do not reject each.
+SETUP_ERRORS = (DataFileError,)
 
 T = TypeVar("T")
 

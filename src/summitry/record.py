@@ -7,6 +7,7 @@ import json
 from dataclasses import asdict
 from typing import Any
 
+from summitry.errors import SummitryError
 from summitry.model import SCHEMA_VERSION, Document, Entity, Event, Mention, Quantity, Record, Span, TimeExpr
 
 
@@ -98,8 +99,10 @@ def record_json(record: Record) -> str:
     return json.dumps(record_to_json(record), ensure_ascii=False, allow_nan=False)
 
 
-class UnreadableRecord(ValueError):
+class UnreadableRecord(SummitryError, ValueError):
     """A stored JSON record that is not of the shape ``record_to_json`` writes."""
+
+    lead = "the store holds an unreadable"
 
     def __init__(self, doc_id: str, reason: str) -> None:
         super().__init__(f"record {doc_id}: {reason}")

@@ -22,6 +22,7 @@ import yaml
 from summitry import cache as disk_cache
 from summitry import model as model_module
 from summitry import text as text_module
+from summitry.errors import DataFileError
 from summitry.model import Entity, Office
 from summitry.text import fold
 
@@ -30,8 +31,10 @@ ENTITY_TYPES = frozenset({"person", "country", "organization", "company", "place
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class KnowledgeBaseError(ValueError):
+class KnowledgeBaseError(DataFileError, ValueError):
     """The data files contradict themselves; the message lists every problem found."""
+
+    lead = "knowledge base is invalid:"
 
 
 @dataclass(frozen=True)

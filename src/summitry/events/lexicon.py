@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any, Mapping
 
-import yaml
-
+from summitry.data import load_data
+from summitry.errors import DataFileError
+from summitry.events.schemas import SCHEMAS
 from summitry.text import fold
 
 PLOVER_TYPES = frozenset(
@@ -29,8 +29,9 @@ AMOUNT_SCOPES = frozenset({"none", "clause", "sentence"})
 WORD_KEYS = frozenset({"word", "not_followed_by", "not_preceded_by", "needs", "after_short_form", "object_adjacent", "only_alone", "ba_check"})
 
 
-class InvalidEventLexicon(ValueError):
+class InvalidEventLexicon(DataFileError, ValueError):
     """An events data file that breaks its own rules; the message lists every problem."""
+
 
     def __init__(self, name: str, problems: list[str]) -> None:
         super().__init__(f"{name}: " + "; ".join(problems))
@@ -194,8 +195,8 @@ class EventLexicon:
 
 
 def read_data(name: str) -> Any:
-    """The raw content of one data file shipped with the events package."""
-    return yaml.safe_load(resources.files("summitry.events").joinpath("data", name).read_text(encoding="utf-8"))
+    """The content of one data file shipped with the events package, checked against its schema."""
+    return load_data("events", name, SCHEMAS[name])
 
 
 def longest_first(words: Any) -> tuple[str, ...]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Callable, Mapping, Sequence
 
+from summitry.errors import DataFileError
 from summitry.events.lexicon import PLOVER_TYPES, longest_first, read_data
 from summitry.events.summary import summarize
 from summitry.model import Event, Mention, Quantity, Span, TextView, TimeExpr
@@ -22,8 +23,9 @@ PARTY_SOURCES = frozenset({"cell", "header", "caption"})
 CAPTION_ROLES = frozenset({"asking", "asked"})
 
 
-class InvalidTableLexicon(ValueError):
+class InvalidTableLexicon(DataFileError, ValueError):
     """tables.yaml breaks its own rules; the message lists every problem."""
+
 
     def __init__(self, problems: list[str]) -> None:
         super().__init__("tables.yaml: " + "; ".join(problems))

@@ -22,12 +22,10 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-import yaml
-
+from summitry.data import DataModel, load_data
 from summitry.model import Event, Record
 from summitry.output import open_output
 from summitry.views.ledger import commitment_json, ledger
@@ -44,9 +42,19 @@ class _Codes:
     language: str
 
 
+class CodesData(DataModel):
+    """codes.yaml: the quad class of each PLOVER type and CAMEO root, and who coded the export."""
+
+    plover_quad: dict[str, int]
+    cameo_quad: dict[int, list[str]]
+    coder: str
+    codebook: str
+    language: str
+
+
 @cache
 def _codes() -> _Codes:
-    raw = yaml.safe_load(resources.files("summitry.export").joinpath("data", "codes.yaml").read_text(encoding="utf-8"))
+    raw = load_data("export", "codes.yaml", CodesData)
     return _Codes(
         plover_quad={str(k): int(v) for k, v in raw["plover_quad"].items()},
         cameo_quad={root: int(quad) for quad, roots in raw["cameo_quad"].items() for root in roots},

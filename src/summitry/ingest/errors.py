@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from summitry.errors import SummitryError
+
 
 @dataclass(frozen=True)
 class Rejection:
@@ -13,7 +15,7 @@ class Rejection:
     reason: str
 
 
-class UnreadableDocument(Exception):
+class UnreadableDocument(SummitryError):
     """Raised by a per-source reader; ``read_documents`` turns it into a ``Rejection``."""
 
     def __init__(self, path: str, reason: str) -> None:

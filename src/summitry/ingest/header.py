@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from summitry.chrome import first_body_line
+from summitry.errors import SummitryError
 
 # The seeds put the header and the article on one line (" date 2025-10-28 美國總統..."),
 # so the header ends at whitespace, not at a line break.
@@ -19,7 +20,7 @@ TITLE_WINDOW = 2000  # the headline stands below at most a page head of chrome, 
 SENTENCE_END = tuple("。！？!?.…；;")
 
 
-class InvalidDate(ValueError):
+class InvalidDate(SummitryError, ValueError):
     """A date string that has the right shape but names no calendar day (2025-13-40)."""
 
 

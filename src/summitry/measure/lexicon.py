@@ -8,17 +8,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import pycountry
-import yaml
 
+from summitry.data import load_data
+from summitry.errors import DataFileError
+from summitry.measure.schemas import SCHEMAS
 from summitry.text import fold
 
 
-class InvalidLexicon(ValueError):
+class InvalidLexicon(DataFileError, ValueError):
     """A measure data file that breaks its own rules (unknown code, empty list, ...)."""
+
 
     def __init__(self, name: str, problems: list[str]) -> None:
         super().__init__(f"{name}: " + "; ".join(problems))
@@ -138,9 +140,8 @@ class TimeLexicon:
 
 
 def read_data(name: str) -> dict[str, Any]:
-    """The raw mapping of one data file shipped with the package."""
-    text = resources.files("summitry.measure").joinpath("data", name).read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    """The mapping of one data file shipped with the package, checked against its schema."""
+    return load_data("measure", name, SCHEMAS[name])
 
 
 def longest_first(words: Any) -> tuple[str, ...]:

@@ -5,7 +5,7 @@ One public function per job: ``open_store`` (connect and migrate), ``ingest_reco
 in either script).
 """
 
-from summitry.store.database import DEFAULT_URL, StoreError, open_store, store_url
+from summitry.store.database import DEFAULT_URL, StoreError, open_store, store_error, store_failures, store_url
 from summitry.store.ingest import BATCH_SIZE, IngestSummary, ingest_records
 from summitry.store.search import InvalidQuery, SearchHit, hit_json, search
 
@@ -20,5 +20,7 @@ __all__ = [
     "ingest_records",
     "open_store",
     "search",
+    "store_error",
+    "store_failures",
     "store_url",
 ]

@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.sql.elements import ColumnElement
 
+from summitry.errors import SummitryError
 from summitry.model import Span
 from summitry.store.schema import documents, sentence_search, sentences
 from summitry.text import fold
@@ -28,8 +29,10 @@ from summitry.text import fold
 _TRIGRAM = 3
 
 
-class InvalidQuery(ValueError):
+class InvalidQuery(SummitryError, ValueError):
     """A query that cannot be searched for, with the query and the reason."""
+
+    lead = "cannot search for"
 
     def __init__(self, query: str, reason: str) -> None:
         super().__init__(f"{query!r}: {reason}")

@@ -5,18 +5,96 @@ fold them with ``summitry.text.fold`` as the events stage does."""
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
-from typing import Any
+from typing import Any, Literal
 
-import yaml
-
+from summitry.data import DataModel, load_data
 from summitry.text import fold
+
+
+Words = list[str]
+
+
+class _Kind(DataModel):
+    name: str
+    events: list[str]
+    needs: Literal["amount", "parties"]
+    pledger: Literal["source", "target"]
+    beneficiary: Literal["source", "target"]
+    template: str
+    units: list[str] = []
+    fallback: list[str] = []
+    pledger_fallback: list[str] = []
+    one_sided: list[str] = []
+    cues: Words = []
+    status: str | None = None
+    status_when_reported: str | None = None
+    change: bool = False
+
+
+class _Verb(DataModel):
+    words: Words
+    verb: str
+
+
+class _Item(DataModel):
+    words: Words
+    item: str
+
+
+class _Tariff(DataModel):
+    words: Words
+    name: str
+
+
+class LedgerData(DataModel):
+    """ledger.yaml: which events are commitments, and the words that name their items."""
+
+    kinds: list[_Kind]
+    verbs: list[_Verb]
+    items: list[_Item]
+    tariffs: list[_Tariff]
+    previous: Words
+    aggregate: Words
+    list_marks: Words
+    sought: Words
+    statistics: Words
+    cue_reach: int
+    counted_units: list[str]
+    skip_statuses: list[str]
+
+
+class MeetingsData(DataModel):
+    """meetings.yaml: which events make the meetings view."""
+
+    anchors: dict[str, list[str]]
+    joiners: dict[str, list[str]]
+    statuses: list[str]
+    mode_order: list[str]
+    cross_document_days: int
+
+
+class _Topic(DataModel):
+    topic: str
+    words: list[str | int]
+
+
+class ReadoutsData(DataModel):
+    """readouts.yaml: the topics of a side's statements and the words that mark a readout."""
+
+    topics: list[_Topic]
+    speech: Words
+    speaker_reach: int
+    readout_markers: Words
+    readout_colons: Words
+
+
+_SCHEMAS: dict[str, type[DataModel]] = {"ledger.yaml": LedgerData, "meetings.yaml": MeetingsData, "readouts.yaml": ReadoutsData}
 
 
 @cache
 def view_data(name: str) -> Any:
-    """The raw content of one data file shipped with the views package."""
-    return yaml.safe_load(resources.files("summitry.views").joinpath("data", name).read_text(encoding="utf-8"))
+    """The content of one data file shipped with the views package, checked against its schema."""
+    return load_data("views", name, _SCHEMAS[name])
 
 
 def folded_words(words: Any) -> tuple[str, ...]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Mapping, Sequence
 
+from summitry.errors import SummitryError
 from summitry.events.lexicon import Cue, event_lexicon
 from summitry.model import Record, Sentence, Span
 from summitry.text import build_view
@@ -26,8 +27,10 @@ _QUESTION_MARKS = set("？?")
 _OTHER = "other"  # a speaker who is no party of the meeting
 
 
-class UnknownMeeting(LookupError):
+class UnknownMeeting(SummitryError, LookupError):
     """No meeting (or more than one) has the id asked for."""
+
+    lead = "meeting"
 
     def __init__(self, meeting_id: str, reason: str) -> None:
         super().__init__(f"{meeting_id}: {reason}")

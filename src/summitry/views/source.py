@@ -11,11 +11,11 @@ import datetime as dt
 import json
 from typing import Iterable
 
-from sqlalchemy import select
+from sqlalchemy import Text, select, type_coerce
 from sqlalchemy.engine import Engine
 
 from summitry.model import Record
-from summitry.record import record_from_json
+from summitry.record import UnreadableRecord, record_from_json
 from summitry.store.schema import documents
 
 
@@ -28,7 +28,10 @@ def stored_records(
     """Every stored record (or those published in a range, or with the given ids), in order of
     publication date and id. Raises ``summitry.record.UnreadableRecord`` for a record of
     another shape."""
-    query = select(documents.c.id, documents.c.text, documents.c.record_json).order_by(documents.c.date, documents.c.id)
+    # Read as text, not through the JSON column's own decoder, so damaged JSON is reported by
+    # document (``_decoded``) instead of failing the whole query.
+    record = type_coerce(documents.c.record_json, Text)
+    query = select(documents.c.id, documents.c.text, record).order_by(documents.c.date, documents.c.id)
     if published_since is not None:
         query = query.where(documents.c.date >= published_since)
     if published_until is not None:
@@ -37,8 +40,20 @@ def stored_records(
         query = query.where(documents.c.id.in_(list(doc_ids)))
     with engine.connect() as connection:
         rows = connection.execute(query).all()
-    records = []
-    for _doc_id, text, stored in rows:
-        data = json.loads(stored) if isinstance(stored, str) else stored
-        records.append(record_from_json(data, text))
-    return records
+    return [_record(doc_id, text, stored) for doc_id, text, stored in rows]
+
+
+def _record(doc_id: str, text: str, stored) -> Record:
+    """The stored record: SQLite hands back JSON text, PostgreSQL an object. A record damaged on
+    disk or by hand is an ``UnreadableRecord`` named by the row's id (the damage may have taken
+    the id inside the JSON with it), never a JSON traceback."""
+    try:
+        data = json.loads(stored) if isinstance(stored, (str, bytes)) else stored
+    except ValueError as error:
+        raise UnreadableRecord(doc_id, f"record_json is not JSON ({error})") from None
+    if not isinstance(data, dict):
+        raise UnreadableRecord(doc_id, f"record_json is a JSON {type(data).__name__}, not an object")
+    try:
+        return record_from_json(data, text)
+    except UnreadableRecord as error:
+        raise UnreadableRecord(doc_id, error.reason) from None

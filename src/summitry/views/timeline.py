@@ -6,9 +6,11 @@ The actor is named by English name, id or any alias (``Trump``, ``Q22686``, ``�
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Sequence
 
+from summitry.errors import SummitryError
 from summitry.model import Record
 from summitry.views.evidence import Source, source_json, source_of
 from summitry.views.ledger import Commitment, describe_amount, ledger
@@ -16,12 +18,52 @@ from summitry.views.meetings import meetings
 from summitry.views.parties import Actors
 
 
-class UnknownActor(LookupError):
+class UnknownActor(SummitryError, LookupError):
     """A name that no entity of the knowledge base or the records answers to."""
 
     def __init__(self, name: str) -> None:
         super().__init__(f"{name}: no actor has this name, id or alias")
         self.name = name
+
+
+class AmbiguousActor(UnknownActor):
+    """A name several people answer to (Kim): a timeline is of one actor, so the candidates are
+    listed, each with its offices and their dates, for the user to name one by id or full name."""
+
+    SHOWN = 8
+
+    def __init__(self, name: str, candidates: Sequence[str]) -> None:
+        shown = "; ".join(candidates[: self.SHOWN]) + (f"; (+{len(candidates) - self.SHOWN} more)" if len(candidates) > self.SHOWN else "")
+        LookupError.__init__(self, f"{name}: {len(candidates)} people answer to this name; give one by id or full name: {shown}")
+        self.name = name
+        self.candidates = tuple(candidates)
+
+
+def _candidate(actors: Actors, entity_id: str) -> str:
+    """``Q56226 Kim Jong Un (supreme_leader of PRK 2011-12-17–…)``: enough to tell one Kim from another."""
+    entity = actors.entities[entity_id]
+    offices = ", ".join(
+        f"{o.role} of {o.country} {o.start.isoformat()}–{o.end.isoformat() if o.end else ''}"
+        for o in sorted(entity.offices, key=lambda o: o.start, reverse=True)
+    )
+    return f"{entity_id} {entity.name}" + (f" ({offices})" if offices else "")
+
+
+def _one_actor(records: Sequence[Record], actors: Actors, name: str, wanted: frozenset[str]) -> None:
+    """Refuse to merge several people into one timeline. The likelier meant lead the list: those
+    the records mention most, then those in office now, then by their latest office."""
+    people = [i for i in wanted if actors.type_of(i) == "person"]
+    if len(people) < 2:
+        return
+    mentioned = Counter(m.entity_id for record in records for m in record.mentions)
+
+    def likelihood(entity_id: str) -> tuple[int, bool, str]:
+        offices = actors.entities[entity_id].offices
+        return (mentioned[entity_id], any(o.end is None for o in offices), max((o.start.isoformat() for o in offices), default=""))
+
+    people.sort()
+    people.sort(key=likelihood, reverse=True)
+    raise AmbiguousActor(name, [_candidate(actors, i) for i in people])
 
 
 @dataclass(frozen=True)
@@ -59,6 +101,7 @@ def actor_timeline(records: Sequence[Record], name: str) -> Timeline:
     wanted = actors.resolve(name)
     if not wanted:
         raise UnknownActor(name)
+    _one_actor(records, actors, name, wanted)
     chief = sorted(wanted, key=lambda i: (actors.type_of(i) not in ("person", "country"), actors.name(i) or i))[0]
     entries: list[TimelineEntry] = []
     for meeting in meetings(records):

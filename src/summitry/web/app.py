@@ -5,12 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from importlib import resources
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
+from summitry.errors import SummitryError
+from summitry.store import store_error
 from summitry.web import api, pages
 from summitry.web.corpus import Corpus
 from summitry.web.guard import LOOPBACK_NAMES, Guard, origin, shown
@@ -51,4 +55,15 @@ def create_app(engine: Engine, allowed_hosts: Iterable[str] = LOOPBACK_NAMES, to
     app.mount("/static", StaticFiles(directory=str(_PACKAGE / "static")), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
+
+    # A store that fails under the app (a damaged record, a dropped table, a lost server)
+    # answers with the line the command line would print, in the API's error shape.
+    @app.exception_handler(SummitryError)
+    def _summitry_error(_request: Request, error: SummitryError) -> JSONResponse:
+        return JSONResponse({"detail": error.describe()}, status_code=500)
+
+    @app.exception_handler(SQLAlchemyError)
+    def _store_failure(request: Request, error: SQLAlchemyError) -> JSONResponse:
+        return _summitry_error(request, store_error(engine.url, error))
+
     return Guard(app, allowed_hosts, token)

@@ -12,6 +12,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
 from sqlalchemy.engine import Connection
 
 MIGRATIONS = Path(__file__).resolve().parent
@@ -25,9 +26,32 @@ def alembic_config(connection: Connection) -> Config:
     return config
 
 
+class UnknownRevision(Exception):
+    """The store's schema is at a revision these migrations do not have: a newer summitry made it."""
+
+    def __init__(self, revision: str) -> None:
+        super().__init__(revision)
+        self.revision = revision
+
+
 def upgrade_to_head(connection: Connection) -> None:
-    """Apply every migration the store lacks, inside the caller's transaction."""
+    """Apply every migration the store lacks, inside the caller's transaction.
+
+    Raises ``UnknownRevision`` for a store of a revision no script here knows (Alembic would
+    say only "Can't locate revision"), so the caller can say that a newer summitry made it.
+    """
+    current = current_revision(connection)
+    if current is not None and not known_revision(current):
+        raise UnknownRevision(current)
     command.upgrade(alembic_config(connection), "head")
+
+
+def known_revision(revision: str) -> bool:
+    """Whether a migration script here has this revision id (a newer summitry's would not)."""
+    try:
+        return ScriptDirectory(str(MIGRATIONS)).get_revision(revision) is not None
+    except CommandError:
+        return False
 
 
 def downgrade_to(connection: Connection, revision: str) -> None:

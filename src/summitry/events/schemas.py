@@ -1,0 +1,216 @@
+"""The schemas of the events stage's data files (data/*.yaml), for ``summitry.data.load_data``.
+
+They check the files' shape — every key known, every value of its kind — so a misspelled key
+fails loudly; the rules' meaning (a type among the sixteen, a pattern that exists) is checked
+by the lexicon's own ``*_problems`` functions.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Union
+
+from summitry.data import DataModel
+
+
+class Need(DataModel):
+    words: list[str]
+    where: str = "clause"
+    reach: int = 20
+
+
+class Cue(DataModel):
+    """A word with the conditions under which it counts (a plain string is a word with none)."""
+
+    word: str
+    not_followed_by: list[str] = []
+    not_preceded_by: list[str] = []
+    needs: Need | None = None
+    after_short_form: bool = False
+    object_adjacent: bool = False
+    only_alone: bool = False
+    ba_check: bool = False
+
+
+Cues = list[Union[str, Cue]]
+
+
+class Pattern(DataModel):
+    target_from: list[str]
+    topic: bool | Literal["comitative"]
+    min_parties: int
+    min_sides: int = 1
+    symmetric: bool = False
+    attached: bool = False
+    distributive: bool = False
+    require_target: bool = False
+
+
+class Group(DataModel):
+    type: str
+    mode: str | None = None
+    cameo: str | None = None
+    args: str
+    summary: str
+    words: Cues
+    amounts: str | None = None
+    suppresses: list[str] = []
+    asked_by: list[str] = []
+    not_preceded_by: list[str] = []
+    own_subjects: list[str] = []
+    object_adjacent: bool = False
+    only_alone: bool = False
+
+
+class TriggersData(DataModel):
+    """triggers.yaml: trigger words by PLOVER type and mode, and how their parties are found."""
+
+    patterns: dict[str, Pattern]
+    groups: list[Group]
+
+
+class Markers(DataModel):
+    ba: list[str]
+    comitative: list[str]
+    direction: list[str]
+    locative: list[str]
+    passive: list[str]
+    prep: list[str]
+
+
+class ArgumentsData(DataModel):
+    """arguments.yaml: the words that mark an event's parties, places and topics."""
+
+    joiners: list[str]
+    comitative: list[str]
+    markers: Markers
+    not_markers: list[str]
+    separately: list[str]
+    pivot_verbs: list[str]
+    clause_openers: list[str]
+    short_form_heads: list[str]
+    light_verbs: list[str]
+    title_prefixes: list[str]
+    party_suffixes: list[str]
+    leader_words: list[str]
+    leader_roles: list[str]
+    both_sides: dict[str, str]
+    pronouns: Cues
+    speaker_pronouns: list[str]
+    modifier_heads_allowed: list[str]
+    passive_before_trigger: list[str]
+    anaphora: list[str]
+    anaphora_reach: int
+    series: list[str]
+    venue_nouns: list[str]
+    relative_reach: int
+    not_comitative: list[str]
+    opening_light_verbs: list[str]
+    addressed_verbs: list[str]
+    relation_nouns: list[str]
+    complement_verbs: list[str]
+    taxed_nouns: dict[str, str]
+    topic_nouns: list[str]
+    aspect_nouns: list[str]
+    prep_phrase_openers: list[str]
+    prep_phrase_not: list[str]
+
+
+class Frame(DataModel):
+    opens: Cues
+    closes: list[str]
+    reach: int | None = None
+
+
+class DatingData(DataModel):
+    """dating.yaml: when an event's date is the article's, a time nearby, or none."""
+
+    news_of_the_day: Cues
+    skip_relations: list[str]
+    previous_sentence_granularity: list[str]
+    future_is_planned: bool
+    historical: list[str]
+    since_words: list[str]
+    since_reach: int
+    other_verbs: list[str]
+    earlier_frame: Frame
+    group_breaks: list[str]
+    group_turns: list[str]
+    prior_deal_nouns: list[str]
+
+
+class StatusSection(DataModel):
+    words: Cues
+    scope: str | None = None
+    reach: int | None = None
+    ends_at: list[str] = []
+    yield_to_speaker: list[str] = []
+    blocked_by_completion: list[str] = []
+    completed_verbs: list[str] = []
+    own_clause_only: list[str] = []
+    performed_by_agreeing: list[str] = []
+
+
+class CancelledPlan(DataModel):
+    plans: list[str]
+    turns: list[str]
+
+
+class AccordingTo(DataModel):
+    before: list[str]
+    after: list[str]
+
+
+class StatusData(DataModel):
+    """status.yaml: the cues of negated, denied, hypothetical, possible, planned and claimed events."""
+
+    negated: StatusSection
+    denied: StatusSection
+    hypothetical: StatusSection
+    possible: StatusSection
+    planned: StatusSection
+    invitation_frame: Frame
+    cancelled_plan: CancelledPlan
+    joint_statements: list[str]
+    reporting: StatusSection
+    unattributed: list[str]
+    according_to: AccordingTo
+    quotation_min_length: int
+
+
+class Column(DataModel):
+    role: str
+    words: list[str]
+
+
+class TableKind(DataModel):
+    name: str
+    type: str
+    mode: str | None = None
+    cameo: str | None = None
+    summary: str
+    needs: list[str] = []
+    needs_any: list[str] = []
+    amount_from: str | None = None
+    source_from: list[str] = []
+    target_from: list[str] = []
+
+
+class TablesData(DataModel):
+    """tables.yaml: the header words that give a table's columns their roles, and its kinds."""
+
+    separator: str
+    min_cells: int
+    caption_starts: list[str]
+    columns: list[Column]
+    second_of: dict[str, str]
+    governments: list[str]
+    kinds: list[TableKind]
+
+
+SCHEMAS: dict[str, type[DataModel]] = {
+    "triggers.yaml": TriggersData,
+    "arguments.yaml": ArgumentsData,
+    "dating.yaml": DatingData,
+    "status.yaml": StatusData,
+    "tables.yaml": TablesData,
+}

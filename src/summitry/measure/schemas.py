@@ -1,0 +1,114 @@
+"""The schemas of the measure stage's data files (data/units.yaml, data/times.yaml), for
+``summitry.data.load_data``: every key known, every value of its kind, so a misspelled key fails
+loudly; what the values mean is checked by the lexicon's own validation."""
+
+from __future__ import annotations
+
+from summitry.data import DataModel
+
+
+class Counter(DataModel):
+    word: str
+    unit: str
+    nouns: list[str] = []
+    not_followed_by: list[str] = []
+    min_chinese: int | None = None
+
+
+class Percent(DataModel):
+    signs: list[str]
+    words_before: list[str]
+    tenths: list[str]
+    tenths_not_followed_by: list[str]
+    points: list[str]
+
+
+class Around(DataModel):
+    """Words before or after an amount (and, for qualifiers, between its digits and unit)."""
+
+    before: list[str] = []
+    after: list[str] = []
+    between: list[str] = []
+
+
+class DefaultCurrency(DataModel):
+    when_mentioned: dict[str, str]
+    otherwise: str
+
+
+class UnitsData(DataModel):
+    """units.yaml: currencies, counters, percent forms, qualifiers and periods."""
+
+    currencies: dict[str, list[str]]
+    currency_symbols: dict[str, str]
+    local_currency_words: list[str]
+    local_currencies: list[str]
+    currency_not_followed_by: dict[str, list[str]]
+    counters: list[Counter]
+    percent: Percent
+    gdp_words: list[str]
+    defence_spending_words: list[str]
+    share_words: list[str]
+    gdp_share_breakers: list[str]
+    range_joiners: list[str]
+    approx_before: list[str]
+    approx_joiners: list[str]
+    approx_adverb_reach: int
+    approx_false_friends: list[str]
+    approx_after: list[str]
+    qualifiers: dict[str, Around]
+    per: dict[str, Around]
+    per_reach: int
+    vague_before: list[str]
+    units_named_before: dict[str, str]
+    money_nouns_after: list[str]
+    money_cues_before: list[str]
+    money_cue_reach: int
+    traded_goods_nouns: list[str]
+    default_currency: DefaultCurrency
+
+
+class Dateline(DataModel):
+    endings: list[str]
+    reach: int
+
+
+class TimesData(DataModel):
+    """times.yaml: relative and anchored dates, weeks, relations, offsets and datelines."""
+
+    relative_years: dict[str, int]
+    relative_false_starts: list[str]
+    relative_months: dict[str, int]
+    relative_days: dict[str, int]
+    anchored_days: dict[str, int]
+    anchored_years: dict[str, int]
+    anchored_false_starts: list[str]
+    anchored_not_followed_by: list[str]
+    week_words: list[str]
+    weekdays: dict[str, int]
+    week_shifts: dict[str, int]
+    year_parts: list[str]
+    month_parts: list[str]
+    bare_year_parts: list[str]
+    relation_after: dict[str, str]
+    relation_not_followed_by: dict[str, list[str]]
+    relation_before: dict[str, str]
+    range_joiners: list[str]
+    since_words_nearby: list[str]
+    since_reach: int
+    event_anchors: list[str]
+    max_year_offset: int
+    offset_units: dict[str, str]
+    offset_directions: dict[str, int]
+    offset_units_chinese_only: list[str]
+    bare_day_not_after: list[str]
+    bare_day_not_followed_by: list[str]
+    small_day_followed_by: list[str]
+    small_day_not_after: list[str]
+    future_markers: list[str]
+    year_not_followed_by: list[str]
+    era_offsets: dict[str, int]
+    dateline: Dateline
+
+
+SCHEMAS: dict[str, type[DataModel]] = {"units.yaml": UnitsData, "times.yaml": TimesData}
