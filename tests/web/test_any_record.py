@@ -48,7 +48,7 @@ def test_every_page_and_endpoint_survives_any_record(records: list[Record], data
         try:
             summary = ingest_records(engine, records)
             assert summary.new == len(records) and not summary.rejected
-            client = TestClient(create_app(engine))
+            client = TestClient(create_app(engine), base_url="http://localhost")
             for url in urls(records, data):
                 response = client.get(url)
                 assert response.status_code in (200, 404, 422), (url, response.status_code, response.text[:300])
