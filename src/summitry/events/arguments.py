@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 from dataclasses import dataclass, field
 from typing import Callable, Iterator, Mapping, Sequence
 
@@ -161,6 +162,21 @@ def starts_of(text: str, words: Sequence[str], start: int, end: int) -> list[int
     return sorted(found)
 
 
+class _Taken:
+    """Spans already taken by parties: whether a stretch meets one, by bisection. A span meets
+    [start, end) when one starting before ``end`` ends after ``start``; the furthest end among
+    those starting before ``end`` says whether one does."""
+
+    def __init__(self, parties: Sequence[Party]) -> None:
+        ordered = sorted((p.start, p.end) for p in parties)
+        self._starts = [start for start, _ in ordered]
+        self._furthest = list(itertools.accumulate((end for _, end in ordered), max))
+
+    def meets(self, start: int, end: int) -> bool:
+        last = bisect.bisect_left(self._starts, end) - 1
+        return last >= 0 and self._furthest[last] > start
+
+
 class SentenceActors:
     """The groups of one sentence, and the rules that pick a trigger's parties from them."""
 
@@ -208,11 +224,12 @@ class SentenceActors:
         self.groups = self._groups()
 
     # -- parties -----------------------------------------------------------------------
-    def _free(self, start: int, end: int, parties: list[Party]) -> bool:
-        return not any(p.start < end and start < p.end for p in parties) and not self.layout.in_brackets(start, end)
+    def _free(self, start: int, end: int, taken: _Taken, found: list[Party]) -> bool:
+        return not taken.meets(start, end) and not any(p.start < end and start < p.end for p in found) and not self.layout.in_brackets(start, end)
 
     def _pronouns(self, resolve: Callable[[int], str | None], parties: list[Party]) -> list[Party]:
         found: list[Party] = []
+        taken = _Taken(parties)
         sentence = self.layout.sentence
         words = [cue.word for cue in self.lexicon.pronouns]
         for index in starts_of(self.folded, words, sentence.start, sentence.end):
@@ -220,20 +237,21 @@ class SentenceActors:
                 if self.folded.startswith(cue.word, index) and cue.fits(self.folded, index):
                     end = index + len(cue.word)
                     person = resolve(index)
-                    if person and self._free(index, end, parties + found):
+                    if person and self._free(index, end, taken, found):
                         found.append(Party(index, end, (person,), "pronoun"))
                     break
         return found
 
     def _both_sides(self, resolve: Callable[[str], tuple[str, ...]], parties: list[Party]) -> list[Party]:
         found: list[Party] = []
+        taken = _Taken(parties)
         sentence = self.layout.sentence
         for word, kind in self.lexicon.both_sides.items():
             start = self.folded.find(word, sentence.start, sentence.end)
             while start != -1:
                 end = start + len(word)
                 ids = resolve(kind)
-                if ids and self._free(start, end, parties + found):
+                if ids and self._free(start, end, taken, found):
                     found.append(Party(start, end, ids, "both_sides"))
                 start = self.folded.find(word, end, sentence.end)
         return found
@@ -470,6 +488,13 @@ class SentenceActors:
             sides.append(prefer_persons(mapped, self.actors))
         return sides
 
+    def _groups_in(self, clause: Clause) -> list[Group]:
+        """The groups a clause holds, in order: those starting within it, by bisection."""
+        if self._group_starts is None:
+            self._group_starts = [g.start for g in self.groups]  # in order: made party by party
+        nearby = self.groups[bisect.bisect_left(self._group_starts, clause.start) : bisect.bisect_right(self._group_starts, clause.end)]
+        return [g for g in nearby if clause.holds(g.start, g.end)]
+
     def _flat(self, group: Group | None, on: dt.date | None) -> list[str]:
         return [i for side in self.ids_of(group, on) for i in side]
 
@@ -524,12 +549,9 @@ class SentenceActors:
         position = hit.start if hit else self.layout.sentence.end
         clause_start = hit.clause.start if hit else position
         quotation = self._speech_at(position)
-        if self._group_starts is None:
-            self._group_starts = [g.start for g in self.groups]  # in order: made party by party
         for clause in reversed([c for c in self.layout.clauses if c.end <= clause_start]):
-            in_clause = self.groups[bisect.bisect_left(self._group_starts, clause.start) : bisect.bisect_right(self._group_starts, clause.end)]
             lead = next(
-                (g for g in in_clause if clause.holds(g.start, g.end) and self._can_lead(g, hit) and self._speech_at(g.start) == quotation),
+                (g for g in self._groups_in(clause) if self._can_lead(g, hit) and self._speech_at(g.start) == quotation),
                 None,
             )
             if lead is not None and self._opens_clause(lead, clause):
@@ -572,7 +594,7 @@ class SentenceActors:
         key = id(hit)
         if key not in self._subjects:
             scope = self.scope(hit)
-            before = [g for g in self.groups if scope.holds(g.start, g.end) and g.end <= hit.start]
+            before = [g for g in self._groups_in(scope) if g.end <= hit.start]
             self._subjects[key] = self._subject(before, hit)
         return self._subjects[key]
 
@@ -608,7 +630,7 @@ class SentenceActors:
     def parties_for(self, hit: TriggerHit, pattern: ArgumentPattern, speaker: str | None, on: dt.date | None) -> list[Parties]:
         """Source and target of one trigger (several pairs when the pattern is distributive)."""
         clause = self.scope(hit)
-        in_clause = [g for g in self.groups if clause.holds(g.start, g.end)]
+        in_clause = self._groups_in(clause)
         before = [g for g in in_clause if g.end <= hit.start]
         after = [g for g in in_clause if g.start >= hit.end]
         subject = self._own_clause_subject(hit)
