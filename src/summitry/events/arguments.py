@@ -205,6 +205,8 @@ class SentenceActors:
         self._verb_ends: list[int] | None = None
         self._verbs_by_end: list[TriggerHit] = []
         self._group_starts: list[int] | None = None
+        self._captions: dict[int, bool] = {}
+        self._locatives: dict[int, bool] = {}
         sentence = layout.sentence
         parties = [
             Party(m.start, m.end, (m.entity_id,), "short_form" if m.how in _SHORT_FORMS else "mention")
@@ -875,7 +877,13 @@ class SentenceActors:
         return not any(end < other.start <= end + 4 and other is not hit for other in self.hits)
 
     def _after_locative(self, party: Party) -> bool:
-        """在韓國釜山: the place and any country written before it after 在."""
+        """在韓國釜山: the place and any country written before it after 在 (once per party:
+        every trigger after it asks)."""
+        if party.start not in self._locatives:
+            self._locatives[party.start] = self._reads_after_locative(party)
+        return self._locatives[party.start]
+
+    def _reads_after_locative(self, party: Party) -> bool:
         start = party.start
         for other in self._ended_before(party, self.parties):
             if other.end == start and other.venue:
@@ -900,7 +908,13 @@ class SentenceActors:
         return self.folded.startswith(self.lexicon.venue_nouns, party.end)
 
     def _caption_clause(self, party: Party) -> bool:
-        """A clause that names only places (日本東京，/ 美國阿拉斯加州安克雷奇市，) sets the scene."""
+        """A clause that names only places (日本東京，/ 美國阿拉斯加州安克雷奇市，) sets the scene.
+        Asked by every trigger after the party: worked out once per party."""
+        if party.start not in self._captions:
+            self._captions[party.start] = self._reads_as_caption(party)
+        return self._captions[party.start]
+
+    def _reads_as_caption(self, party: Party) -> bool:
         clause = self.layout.clause_at(party.start)
         text = self._plain(clause.start, clause.end)
         within = self.parties[bisect.bisect_left(self._span_starts, clause.start) : bisect.bisect_right(self._span_starts, clause.end)]
