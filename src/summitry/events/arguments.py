@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import itertools
 from dataclasses import dataclass, field
 from typing import Callable, Iterator, Mapping, Sequence
 
 from summitry.actors.kb import KnowledgeBase
 from summitry.actors.lookup import EntityLookup
-from summitry.events.layout import Clause, SentenceLayout, SpanIndex
+from summitry.events.layout import Clause, SentenceLayout, SpanIndex, Stretches
 from summitry.events.lexicon import ArgumentLexicon, ArgumentPattern
 from summitry.events.triggers import TriggerHit
 from summitry.model import Entity, Mention
@@ -162,21 +161,6 @@ def starts_of(text: str, words: Sequence[str], start: int, end: int) -> list[int
     return sorted(found)
 
 
-class _Taken:
-    """Spans already taken by parties: whether a stretch meets one, by bisection. A span meets
-    [start, end) when one starting before ``end`` ends after ``start``; the furthest end among
-    those starting before ``end`` says whether one does."""
-
-    def __init__(self, parties: Sequence[Party]) -> None:
-        ordered = sorted((p.start, p.end) for p in parties)
-        self._starts = [start for start, _ in ordered]
-        self._furthest = list(itertools.accumulate((end for _, end in ordered), max))
-
-    def meets(self, start: int, end: int) -> bool:
-        last = bisect.bisect_left(self._starts, end) - 1
-        return last >= 0 and self._furthest[last] > start
-
-
 class SentenceActors:
     """The groups of one sentence, and the rules that pick a trigger's parties from them."""
 
@@ -202,6 +186,7 @@ class SentenceActors:
         self.verbs = hits if verbs is None else verbs  # with the triggers another one replaced
         self.time_spans = time_spans
         self._time_index: SpanIndex[tuple[int, int]] | None = None
+        self._hit_starts: list[int] | None = None
         self._verb_ends: list[int] | None = None
         self._verbs_by_end: list[TriggerHit] = []
         self._group_starts: list[int] | None = None
@@ -226,12 +211,12 @@ class SentenceActors:
         self.groups = self._groups()
 
     # -- parties -----------------------------------------------------------------------
-    def _free(self, start: int, end: int, taken: _Taken, found: list[Party]) -> bool:
+    def _free(self, start: int, end: int, taken: Stretches, found: list[Party]) -> bool:
         return not taken.meets(start, end) and not any(p.start < end and start < p.end for p in found) and not self.layout.in_brackets(start, end)
 
     def _pronouns(self, resolve: Callable[[int], str | None], parties: list[Party]) -> list[Party]:
         found: list[Party] = []
-        taken = _Taken(parties)
+        taken = Stretches((p.start, p.end) for p in parties)
         sentence = self.layout.sentence
         words = [cue.word for cue in self.lexicon.pronouns]
         for index in starts_of(self.folded, words, sentence.start, sentence.end):
@@ -246,7 +231,7 @@ class SentenceActors:
 
     def _both_sides(self, resolve: Callable[[str], tuple[str, ...]], parties: list[Party]) -> list[Party]:
         found: list[Party] = []
-        taken = _Taken(parties)
+        taken = Stretches((p.start, p.end) for p in parties)
         sentence = self.layout.sentence
         for word, kind in self.lexicon.both_sides.items():
             start = self.folded.find(word, sentence.start, sentence.end)
@@ -275,7 +260,7 @@ class SentenceActors:
         if kind != "country":
             if party.kind == "mention" and self.folded.startswith(self.lexicon.venue_nouns, party.end):
                 return _as_venue(party, locates=False)  # APEC峰會: the forum
-            if role == "locative" and any(0 <= hit.start - party.end <= 1 for hit in self.hits):
+            if role == "locative" and self._hit_starting_within(party.end, party.end + 1):
                 return _as_venue(party)  # 在白宮會晤
             if party.kind == "mention" and self._located_after_marker(party, parties):
                 return _as_venue(party)  # 在東京首相官邸與…舉行會談: where they met, not who met
@@ -289,6 +274,13 @@ class SentenceActors:
         if party.kind == "mention" and self.folded.startswith(self.lexicon.venue_nouns, party.end):
             return _as_venue(party)  # 新加坡峰會; a short form (美俄峰會) names the parties instead
         return party
+
+    def _hit_starting_within(self, start: int, end: int) -> bool:
+        """Whether a trigger of the sentence starts in [start, end]."""
+        if self._hit_starts is None:
+            self._hit_starts = sorted(hit.start for hit in self.hits)
+        at = bisect.bisect_left(self._hit_starts, start)
+        return at < len(self._hit_starts) and self._hit_starts[at] <= end
 
     _TOPIC_REACH = 10
 
