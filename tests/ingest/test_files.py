@@ -176,3 +176,21 @@ def test_a_fifo_in_a_folder_is_named_not_waited_on(tmp_path, write_file):
     os.mkfifo(tmp_path / "corpus" / "pipe.txt")
     outcomes = list(read_documents([str(tmp_path / "corpus")]))
     assert outcomes[1] == Rejection(str(tmp_path / "corpus" / "pipe.txt"), "not a regular file")
+
+
+def test_a_file_that_cannot_be_read_is_a_rejection_by_path(tmp_path, write_file, monkeypatch):
+    # As root, chmod 000 does not stop a read: the refusal is simulated at the reader's open.
+    import summitry.ingest.files as files
+
+    write_file("corpus/a.txt", MEETING)
+    locked = write_file("corpus/b.txt", MEETING.replace("釜山", "東京"))
+
+    def refusing(path, *args, **kwargs):
+        if os.fspath(path) == locked:
+            raise PermissionError(13, "Permission denied", locked)
+        return open(path, *args, **kwargs)
+
+    monkeypatch.setattr(files, "open", refusing, raising=False)
+    outcomes = list(read_documents([str(tmp_path / "corpus")]))
+    assert isinstance(outcomes[0], Document)
+    assert outcomes[1] == Rejection(locked, "Permission denied")

@@ -17,7 +17,7 @@ from typing import Callable, Iterator, Mapping, Sequence
 
 from summitry.actors.kb import KnowledgeBase
 from summitry.actors.lookup import EntityLookup
-from summitry.events.layout import Clause, SentenceLayout, SpanIndex
+from summitry.events.layout import Clause, SentenceLayout, SpanIndex, Stretches
 from summitry.events.lexicon import ArgumentLexicon, ArgumentPattern
 from summitry.events.triggers import TriggerHit
 from summitry.model import Entity, Mention
@@ -186,9 +186,12 @@ class SentenceActors:
         self.verbs = hits if verbs is None else verbs  # with the triggers another one replaced
         self.time_spans = time_spans
         self._time_index: SpanIndex[tuple[int, int]] | None = None
+        self._hit_starts: list[int] | None = None
         self._verb_ends: list[int] | None = None
         self._verbs_by_end: list[TriggerHit] = []
         self._group_starts: list[int] | None = None
+        self._captions: dict[int, bool] = {}
+        self._locatives: dict[int, bool] = {}
         sentence = layout.sentence
         parties = [
             Party(m.start, m.end, (m.entity_id,), "short_form" if m.how in _SHORT_FORMS else "mention")
@@ -208,11 +211,12 @@ class SentenceActors:
         self.groups = self._groups()
 
     # -- parties -----------------------------------------------------------------------
-    def _free(self, start: int, end: int, parties: list[Party]) -> bool:
-        return not any(p.start < end and start < p.end for p in parties) and not self.layout.in_brackets(start, end)
+    def _free(self, start: int, end: int, taken: Stretches, found: list[Party]) -> bool:
+        return not taken.meets(start, end) and not any(p.start < end and start < p.end for p in found) and not self.layout.in_brackets(start, end)
 
     def _pronouns(self, resolve: Callable[[int], str | None], parties: list[Party]) -> list[Party]:
         found: list[Party] = []
+        taken = Stretches((p.start, p.end) for p in parties)
         sentence = self.layout.sentence
         words = [cue.word for cue in self.lexicon.pronouns]
         for index in starts_of(self.folded, words, sentence.start, sentence.end):
@@ -220,20 +224,21 @@ class SentenceActors:
                 if self.folded.startswith(cue.word, index) and cue.fits(self.folded, index):
                     end = index + len(cue.word)
                     person = resolve(index)
-                    if person and self._free(index, end, parties + found):
+                    if person and self._free(index, end, taken, found):
                         found.append(Party(index, end, (person,), "pronoun"))
                     break
         return found
 
     def _both_sides(self, resolve: Callable[[str], tuple[str, ...]], parties: list[Party]) -> list[Party]:
         found: list[Party] = []
+        taken = Stretches((p.start, p.end) for p in parties)
         sentence = self.layout.sentence
         for word, kind in self.lexicon.both_sides.items():
             start = self.folded.find(word, sentence.start, sentence.end)
             while start != -1:
                 end = start + len(word)
                 ids = resolve(kind)
-                if ids and self._free(start, end, parties + found):
+                if ids and self._free(start, end, taken, found):
                     found.append(Party(start, end, ids, "both_sides"))
                 start = self.folded.find(word, end, sentence.end)
         return found
@@ -255,7 +260,7 @@ class SentenceActors:
         if kind != "country":
             if party.kind == "mention" and self.folded.startswith(self.lexicon.venue_nouns, party.end):
                 return _as_venue(party, locates=False)  # APEC峰會: the forum
-            if role == "locative" and any(0 <= hit.start - party.end <= 1 for hit in self.hits):
+            if role == "locative" and self._hit_starting_within(party.end, party.end + 1):
                 return _as_venue(party)  # 在白宮會晤
             if party.kind == "mention" and self._located_after_marker(party, parties):
                 return _as_venue(party)  # 在東京首相官邸與…舉行會談: where they met, not who met
@@ -269,6 +274,13 @@ class SentenceActors:
         if party.kind == "mention" and self.folded.startswith(self.lexicon.venue_nouns, party.end):
             return _as_venue(party)  # 新加坡峰會; a short form (美俄峰會) names the parties instead
         return party
+
+    def _hit_starting_within(self, start: int, end: int) -> bool:
+        """Whether a trigger of the sentence starts in [start, end]."""
+        if self._hit_starts is None:
+            self._hit_starts = sorted(hit.start for hit in self.hits)
+        at = bisect.bisect_left(self._hit_starts, start)
+        return at < len(self._hit_starts) and self._hit_starts[at] <= end
 
     _TOPIC_REACH = 10
 
@@ -470,6 +482,13 @@ class SentenceActors:
             sides.append(prefer_persons(mapped, self.actors))
         return sides
 
+    def _groups_in(self, clause: Clause) -> list[Group]:
+        """The groups a clause holds, in order: those starting within it, by bisection."""
+        if self._group_starts is None:
+            self._group_starts = [g.start for g in self.groups]  # in order: made party by party
+        nearby = self.groups[bisect.bisect_left(self._group_starts, clause.start) : bisect.bisect_right(self._group_starts, clause.end)]
+        return [g for g in nearby if clause.holds(g.start, g.end)]
+
     def _flat(self, group: Group | None, on: dt.date | None) -> list[str]:
         return [i for side in self.ids_of(group, on) for i in side]
 
@@ -524,12 +543,9 @@ class SentenceActors:
         position = hit.start if hit else self.layout.sentence.end
         clause_start = hit.clause.start if hit else position
         quotation = self._speech_at(position)
-        if self._group_starts is None:
-            self._group_starts = [g.start for g in self.groups]  # in order: made party by party
         for clause in reversed([c for c in self.layout.clauses if c.end <= clause_start]):
-            in_clause = self.groups[bisect.bisect_left(self._group_starts, clause.start) : bisect.bisect_right(self._group_starts, clause.end)]
             lead = next(
-                (g for g in in_clause if clause.holds(g.start, g.end) and self._can_lead(g, hit) and self._speech_at(g.start) == quotation),
+                (g for g in self._groups_in(clause) if self._can_lead(g, hit) and self._speech_at(g.start) == quotation),
                 None,
             )
             if lead is not None and self._opens_clause(lead, clause):
@@ -572,7 +588,7 @@ class SentenceActors:
         key = id(hit)
         if key not in self._subjects:
             scope = self.scope(hit)
-            before = [g for g in self.groups if scope.holds(g.start, g.end) and g.end <= hit.start]
+            before = [g for g in self._groups_in(scope) if g.end <= hit.start]
             self._subjects[key] = self._subject(before, hit)
         return self._subjects[key]
 
@@ -608,7 +624,7 @@ class SentenceActors:
     def parties_for(self, hit: TriggerHit, pattern: ArgumentPattern, speaker: str | None, on: dt.date | None) -> list[Parties]:
         """Source and target of one trigger (several pairs when the pattern is distributive)."""
         clause = self.scope(hit)
-        in_clause = [g for g in self.groups if clause.holds(g.start, g.end)]
+        in_clause = self._groups_in(clause)
         before = [g for g in in_clause if g.end <= hit.start]
         after = [g for g in in_clause if g.start >= hit.end]
         subject = self._own_clause_subject(hit)
@@ -853,7 +869,13 @@ class SentenceActors:
         return not any(end < other.start <= end + 4 and other is not hit for other in self.hits)
 
     def _after_locative(self, party: Party) -> bool:
-        """在韓國釜山: the place and any country written before it after 在."""
+        """在韓國釜山: the place and any country written before it after 在 (once per party:
+        every trigger after it asks)."""
+        if party.start not in self._locatives:
+            self._locatives[party.start] = self._reads_after_locative(party)
+        return self._locatives[party.start]
+
+    def _reads_after_locative(self, party: Party) -> bool:
         start = party.start
         for other in self._ended_before(party, self.parties):
             if other.end == start and other.venue:
@@ -878,7 +900,13 @@ class SentenceActors:
         return self.folded.startswith(self.lexicon.venue_nouns, party.end)
 
     def _caption_clause(self, party: Party) -> bool:
-        """A clause that names only places (日本東京，/ 美國阿拉斯加州安克雷奇市，) sets the scene."""
+        """A clause that names only places (日本東京，/ 美國阿拉斯加州安克雷奇市，) sets the scene.
+        Asked by every trigger after the party: worked out once per party."""
+        if party.start not in self._captions:
+            self._captions[party.start] = self._reads_as_caption(party)
+        return self._captions[party.start]
+
+    def _reads_as_caption(self, party: Party) -> bool:
         clause = self.layout.clause_at(party.start)
         text = self._plain(clause.start, clause.end)
         within = self.parties[bisect.bisect_left(self._span_starts, clause.start) : bisect.bisect_right(self._span_starts, clause.end)]

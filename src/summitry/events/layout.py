@@ -9,8 +9,9 @@ and so the original text too.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Generic, TypeVar
@@ -233,6 +234,21 @@ def sentence_layouts(view: TextView, quotation_min_length: int) -> tuple[Sentenc
             )
         )
     return tuple(layouts)
+
+
+class Stretches:
+    """Stretches of text (parties, frames) that others may not meet, asked by bisection: a
+    stretch meets [start, end) when one starting before ``end`` ends after ``start``, and the
+    furthest end among those starting before ``end`` says whether one does."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [start for start, _ in ordered]
+        self._furthest = list(itertools.accumulate((end for _, end in ordered), max))
+
+    def meets(self, start: int, end: int) -> bool:
+        last = bisect.bisect_left(self._starts, end) - 1
+        return last >= 0 and self._furthest[last] > start
 
 
 Spanned = TypeVar("Spanned")

@@ -9,7 +9,6 @@ Precedence: hypothetical > negated > planned > claimed > reported.
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -17,7 +16,7 @@ from functools import cache
 import ahocorasick
 
 from summitry.events.arguments import Group, SentenceActors
-from summitry.events.layout import Quotation
+from summitry.events.layout import Quotation, Stretches
 from summitry.events.lexicon import Cue, EventLexicon, StatusLexicon
 from summitry.events.triggers import TriggerHit
 from summitry.text import fold
@@ -77,28 +76,22 @@ def status_cue_index(lexicon: EventLexicon) -> StatusCueIndex:
     return StatusCueIndex(lexicon.status)
 
 
-def _find(folded: str, cues: Written, start: int, end: int, blocked: list[tuple[int, int]]) -> list[tuple[int, Cue]]:
-    """Occurrences of cues inside [start, end), longest cue first, none inside ``blocked``.
+def _find(folded: str, cues: Written, start: int, end: int, blocked: Stretches, trigger: tuple[int, int] | None) -> list[tuple[int, Cue]]:
+    """Occurrences of cues inside [start, end), longest cue first, none meeting ``blocked`` or
+    the ``trigger``'s own span.
 
     ``cues`` were found in a span holding [start, end); only those wholly inside it count.
     """
     found: list[tuple[int, Cue]] = []
-    # Stretches a cue may not meet, in order of their starts, with the furthest end so far: a
-    # stretch meets [a, b) when one starting before b ends after a, and the furthest end of
-    # those says whether one does (a bisection, not a scan of every cue taken so far).
-    walls = sorted((a, b) for a, b in blocked if a < end and start < b)
-    wall_starts = [a for a, _ in walls]
-    wall_ends = list(itertools.accumulate((b for _, b in walls), max))
     taken_starts: list[int] = []
     taken_ends: list[int] = []  # taken cues never overlap, so their ends ascend with their starts
     for cue, position in cues:
         span_end = position + len(cue.word)
         if position < start or span_end > end:
             continue
-        wall = bisect.bisect_left(wall_starts, span_end) - 1
-        if wall >= 0 and wall_ends[wall] > position:
+        if blocked.meets(position, span_end) or trigger is not None and trigger[0] < span_end and position < trigger[1]:
             continue
-        near = bisect.bisect_left(taken_starts, span_end) - 1
+        near = bisect.bisect_left(taken_starts, span_end) - 1  # the last taken starting before its end
         if near >= 0 and taken_ends[near] > position:
             continue
         if cue.fits(folded, position):
@@ -121,6 +114,7 @@ class Attributor:
         sentence = self.layout.sentence
         self.blocked = [(p.start, p.end) for p in actors.parties] + self._invitation_frames(sentence.start, sentence.end)
         self._cue_words = cues.cue_words
+        self._walls: Stretches | None = None  # self.blocked, for bisection
         self._in_sentence = cues.written(folded, sentence.start, sentence.end)
         # Where each unattributed word (據報導…) first ends in the sentence: one ending by a
         # trigger stands before it.
@@ -163,10 +157,9 @@ class Attributor:
         cues = written.get(kind)
         if not cues:
             return []
-        return _find(self.folded, cues, start, end, self.blocked if hit is None else self._blocked_for(hit))
-
-    def _blocked_for(self, hit: TriggerHit) -> list[tuple[int, int]]:
-        return self.blocked + [(hit.start, hit.end)]
+        if self._walls is None:
+            self._walls = Stretches(self.blocked)
+        return _find(self.folded, cues, start, end, self._walls, None if hit is None else (hit.start, hit.end))
 
     def _since_previous_trigger(self, hit: TriggerHit, floor: int) -> int:
         """Where a cue's reach stops: the start of the trigger before this one, or ``floor``.
