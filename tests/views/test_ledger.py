@@ -46,13 +46,20 @@ def _rows(*texts: str) -> list[tuple]:
         # tallies of trade and investment are no promises
         ("美國去年從中國進口了5000億美元的商品。", []),
         ("據統計，韓國企業過去五年在美國累計投資超過1000億美元。", []),
+        # figures of the economy and of projects are no promises: the comparison may stand in
+        # the next clause (同比增長), or the clause names a national or project total
+        ("記者從國務院國資委獲悉，今年前三季度，中央企業完成固定資產投資1.5萬億元，同比增長5%。", []),
+        ("海關數據顯示，前三季度日本自中國的进口额为1200億美元。", []),
+        ("中国与沙特共建的炼化项目今天开工，项目总投资约300亿元。", []),
+        ("2024年，中國企業對東協直接投資達300億美元，比2023年增長12%。", []),
         # a count is a stake too, and the seller named in the object is the beneficiary
         ("印尼同意採購50架波音飛機。", [("pledge", "Indonesia", "Boeing", (50, "aircraft", None), "claimed")]),
         ("歐盟同意購買價值7500億美元的美國能源。", [("pledge", "European Union", "United States", (750e9, "USD", None), "claimed")]),
     ],
     ids=[
         "hk-pledge", "tw-purchase", "mainland-demand", "tariff-cut", "approval", "delivery", "aggregate", "sought",
-        "percent-share", "hypothetical", "imports-tally", "investment-tally", "count", "object-seller",
+        "percent-share", "hypothetical", "imports-tally", "investment-tally", "fixed-assets-tally",
+        "imports-figure", "project-total", "fdi-figure", "count", "object-seller",
     ],
 )
 def test_rows_where_there_is_a_stake(text: str, expected: list) -> None:

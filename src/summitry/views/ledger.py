@@ -85,6 +85,7 @@ class _Rules:
     list_marks: tuple[str, ...]
     sought: tuple[str, ...]
     statistics: tuple[str, ...]
+    tallies: tuple[str, ...]
     cue_reach: int
     skip_statuses: frozenset[str]
     counted_units: frozenset[str]
@@ -126,6 +127,7 @@ def _rules() -> _Rules:
         list_marks=tuple(raw["list_marks"]),
         sought=folded_words(raw["sought"]),
         statistics=folded_words(raw["statistics"]),
+        tallies=folded_words(raw["tallies"]),
         cue_reach=int(raw.get("cue_reach", 4)),
         skip_statuses=frozenset(raw["skip_statuses"]),
         counted_units=frozenset(raw["counted_units"]),
@@ -254,7 +256,7 @@ class _Document:
         money = [q for q in current if _MONEY.match(q.unit)]
         amount = (money or current)[0]
         old = next((q for q in previous if q.unit == amount.unit), None)
-        return amount, old, self._aggregate(amount) or self._sought(amount, kind)
+        return amount, old, self._aggregate(amount) or self._sought(amount, kind, event.evidence)
 
     def _aggregate(self, amount: Quantity) -> bool:
         if not _holds_any(self.folded[max(0, amount.start - 6) : amount.start], self.rules.aggregate):
@@ -264,15 +266,19 @@ class _Document:
         listing = self.folded[before_start:start]
         return any(mark in listing for mark in self.rules.list_marks)
 
-    def _sought(self, amount: Quantity, kind: _Kind) -> bool:
-        """A pledge only sought (爭取…投資) or only tallied (去年…進口): no commitment."""
+    def _sought(self, amount: Quantity, kind: _Kind, sentence: Span) -> bool:
+        """A pledge only sought (爭取…投資) or only tallied (去年…進口, 完成投資…同比增長): no
+        commitment."""
         if kind.name != "pledge":
             return False
         start, end = self.clause(amount.start, amount.end)
         if any(word in self.folded[start : amount.start] for word in self.rules.sought):
             return True
-        in_table = any(table.start <= amount.start < table.end for table in self.tables)
-        return not in_table and any(word in self.folded[start:end] for word in self.rules.statistics)
+        if any(table.start <= amount.start < table.end for table in self.tables):
+            return False
+        return _holds_any(self.folded[start:end], self.rules.statistics) or _holds_any(
+            self.folded[sentence.start : sentence.end], self.rules.tallies
+        )
 
     def _parties(self, event: Event, kind: _Kind) -> tuple[list[str], list[str]]:
         source = self.actors.prefer_specific(event.source)
