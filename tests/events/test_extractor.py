@@ -105,6 +105,34 @@ def test_one_sentence_reports_each_of_its_events() -> None:
     assert {("CONCEDE", "tariff"), ("COOPERATE", "economic")} <= kinds
 
 
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        ("南韓同意向美國投資3500億美元，並將採購1000億美元的液化天然氣。", [("3500億美元",), ("1000億美元",)]),
+        ("日方承诺向美国投资5500亿美元，并采购80亿美元的美国农产品。", [("5500亿美元",), ("80亿美元",)]),
+        # a sum with no trigger of its own still belongs to the purchase before it
+        ("韓國購買波音飛機、GE發動機和預警系統，總額超過500億美元。", [("超過500億美元",)]),
+    ],
+)
+def test_a_clause_with_its_own_commitment_keeps_its_amount(text: str, amounts: list) -> None:
+    found = [f.amounts for f in facts(text) if (f.type, f.mode) == ("COOPERATE", "economic")]
+    assert found == amounts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a noun for how much was bought or invested is a figure, not an act
+        ("數據顯示，日本自中國的進口額為1200億美元。", 0),
+        ("中國今年大豆進口量突破1億噸。", 0),
+        ("中国与东盟签约项目投资规模超过4800亿元。", 0),
+        ("日本自中國進口了價值1200億美元的電子產品。", 1),
+    ],
+)
+def test_figures_of_imports_and_investment_are_no_purchases(text: str, expected: int) -> None:
+    assert len([f for f in facts(text) if (f.type, f.mode) == ("COOPERATE", "economic")]) == expected
+
+
 def test_meetings_with_several_people_separately_are_separate_meetings() -> None:
     found = [f for f in facts("在APEC峰會期間，川普分別與日本首相和南韓總統舉行了雙邊會談。") if f.type == "CONSULT"]
     assert {f.parties for f in found} == {frozenset({TRUMP, "Sanae Takaichi"}), frozenset({TRUMP, LEE})}

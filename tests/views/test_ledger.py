@@ -66,6 +66,22 @@ def test_rows_where_there_is_a_stake(text: str, expected: list) -> None:
     assert _rows(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "南韓同意向美國投資3500億美元，並將採購1000億美元的液化天然氣。",
+            [("investment in United States", 350e9), ("purchase of LNG", 100e9)],
+        ),
+        ("日方承诺向美国投资5500亿美元，并采购80亿美元的美国农产品。", [("investment in United States", 550e9), ("purchase of soybeans", 8e9)]),
+        # a share of the sum before it is no commitment of its own
+        ("韩方将向美国投资3500亿美元，其中2000亿美元为现金投资。", [("investment in United States", 350e9)]),
+    ],
+)
+def test_each_amount_is_read_with_its_own_clause(text: str, expected: list) -> None:
+    assert sorted((c.item, c.amount.value) for c in ledger(articles(text))) == sorted(expected)
+
+
 def test_a_tariff_cut_keeps_the_old_rate_in_its_item() -> None:
     (row,) = ledger(articles("川普宣佈，對中國的關稅從57%降至47%。"))
     assert row.item == "tariff cut from 57% to 47%"

@@ -83,6 +83,7 @@ class _Rules:
     previous: tuple[str, ...]
     aggregate: tuple[str, ...]
     list_marks: tuple[str, ...]
+    parts: tuple[str, ...]
     sought: tuple[str, ...]
     statistics: tuple[str, ...]
     tallies: tuple[str, ...]
@@ -125,6 +126,7 @@ def _rules() -> _Rules:
         previous=folded_words(raw["previous"]),
         aggregate=folded_words(raw["aggregate"]),
         list_marks=tuple(raw["list_marks"]),
+        parts=folded_words(raw["parts"]),
         sought=folded_words(raw["sought"]),
         statistics=folded_words(raw["statistics"]),
         tallies=folded_words(raw["tallies"]),
@@ -256,7 +258,11 @@ class _Document:
         money = [q for q in current if _MONEY.match(q.unit)]
         amount = (money or current)[0]
         old = next((q for q in previous if q.unit == amount.unit), None)
-        return amount, old, self._aggregate(amount) or self._sought(amount, kind, event.evidence)
+        return amount, old, self._aggregate(amount) or self._part(amount) or self._sought(amount, kind, event.evidence)
+
+    def _part(self, amount: Quantity) -> bool:
+        start, _ = self.clause(amount.start, amount.end)
+        return self.folded[start : amount.start].lstrip().startswith(self.rules.parts)
 
     def _aggregate(self, amount: Quantity) -> bool:
         if not _holds_any(self.folded[max(0, amount.start - 6) : amount.start], self.rules.aggregate):
@@ -378,8 +384,21 @@ class _Document:
         if amount is not None:
             start, end = self.clause(amount.start, amount.end)
             windows.append(self.folded[start:end])
-        windows.append(self.folded[event.evidence.start : event.evidence.end])
+        windows.append(self._sentence_for(event.evidence, amount))
         return windows
+
+    def _sentence_for(self, sentence: Span, amount: Quantity | None) -> str:
+        """The sentence without the clauses of its other amounts of money: 投資3500億美元，
+        並將採購1000億美元的液化天然氣 — the investment is not an LNG purchase."""
+        text = list(self.folded[sentence.start : sentence.end])
+        own = self.clause(amount.start, amount.end) if amount is not None else None
+        for other in self.record.quantities:
+            if not (sentence.start <= other.start and other.end <= sentence.end) or not _MONEY.match(other.unit):
+                continue
+            start, end = self.clause(other.start, other.end)
+            if (start, end) != own:
+                text[start - sentence.start : end - sentence.start] = " " * (end - start)
+        return "".join(text)
 
     def _first(self, windows: list[str], kind: _Kind) -> str | None:
         entries = self.rules.tariffs if kind.name == "tariff" else self.rules.items
