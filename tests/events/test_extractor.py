@@ -133,6 +133,27 @@ def test_figures_of_imports_and_investment_are_no_purchases(text: str, expected:
     assert len([f for f in facts(text) if (f.type, f.mode) == ("COOPERATE", "economic")]) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # an envoy summoned stands for his state, named first in his title
+        ("中方召见日本驻华大使，提出严正交涉。", {"CHN"}, {"JPN"}),
+        ("菲律賓外交部召見中國駐菲大使館官員。", {"PHL"}, {"CHN"}),
+        # Belarus's ministry is not Russia's, whose name its own holds
+        ("白俄羅斯外交部當天召見波蘭駐白俄羅斯臨時代辦。", {"Ministry of Foreign Affairs (Belarus)"}, {"POL"}),
+        ("韓國外交部當天召見日本駐韓大使館總務公使，表達強烈抗議。", {"Ministry of Foreign Affairs (South Korea)"}, {"JPN"}),
+    ],
+)
+def test_a_summoned_envoy_is_his_state_and_the_protest_is_one_event(text: str, source: set, target: set) -> None:
+    protests = [f for f in facts(text) if f.type == "PROTEST"]
+    assert [(set(f.source), set(f.target)) for f in protests] == [(source, target)]
+
+
+def test_summoning_ones_own_minister_is_no_protest() -> None:
+    assert [f for f in facts("韓國總統召見國防部長，聽取邊境局勢匯報。") if f.type == "PROTEST"] == []
+    assert [f.target for f in facts("韓國總統召見日本駐韓大使。") if f.type == "PROTEST"] == [frozenset({"JPN"})]
+
+
 def test_meetings_with_several_people_separately_are_separate_meetings() -> None:
     found = [f for f in facts("在APEC峰會期間，川普分別與日本首相和南韓總統舉行了雙邊會談。") if f.type == "CONSULT"]
     assert {f.parties for f in found} == {frozenset({TRUMP, "Sanae Takaichi"}), frozenset({TRUMP, LEE})}
