@@ -149,8 +149,15 @@ def test_a_summoned_envoy_is_his_state_and_the_protest_is_one_event(text: str, s
     assert [(set(f.source), set(f.target)) for f in protests] == [(source, target)]
 
 
+def test_a_counted_object_of_one_purchase_is_not_the_subject_of_the_next() -> None:
+    subjects = {f.source for f in facts("日本也同意購買100架美國波音飛機、追加購買美國產液化天然氣70億美元。") if f.type == "COOPERATE"}
+    assert subjects == {frozenset({"JPN"})}
+
+
 def test_summoning_ones_own_minister_is_no_protest() -> None:
     assert [f for f in facts("韓國總統召見國防部長，聽取邊境局勢匯報。") if f.type == "PROTEST"] == []
+    # a title that names only the host (駐台大使) does not say whose envoy it is
+    assert [f for f in facts("外交部召見駐台大使會談。") if f.type == "PROTEST"] == []
     assert [f.target for f in facts("韓國總統召見日本駐韓大使。") if f.type == "PROTEST"] == [frozenset({"JPN"})]
 
 

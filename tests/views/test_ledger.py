@@ -74,6 +74,10 @@ def test_rows_where_there_is_a_stake(text: str, expected: list) -> None:
             [("investment in United States", 350e9), ("purchase of LNG", 100e9)],
         ),
         ("日方承诺向美国投资5500亿美元，并采购80亿美元的美国农产品。", [("investment in United States", 550e9), ("purchase of soybeans", 8e9)]),
+        # the item is the one nearest the amount: in its list segment, then around it
+        ("日本同意購買100架美國波音飛機、追加購買美國產液化天然氣70億美元。", [("purchase of LNG", 7e9)]),
+        ("大韓航空承諾向波音採購103架客機，總值362億美元，並與奇異航太敲定137億美元協議，要採購引擎與維修服務。",
+         [("purchase of 103 aircraft", 36.2e9)]),
         # a share of the sum before it is no commitment of its own
         ("韩方将向美国投资3500亿美元，其中2000亿美元为现金投资。", [("investment in United States", 350e9)]),
     ],

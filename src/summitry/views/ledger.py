@@ -28,6 +28,7 @@ from summitry.views.parties import Actors
 
 _CLAUSE_MARKS = set("，,；;。！？!?：:\n")
 _MONEY = re.compile(r"^[A-Z]{3}$")
+_ITEM_REACHES = (10, 20)  # characters either side of an amount, read before its whole sentence
 
 
 @dataclass(frozen=True)
@@ -369,8 +370,10 @@ class _Document:
         )
 
     def _windows(self, event: Event, amount: Quantity | None, located) -> list[str]:
-        """Text to read the item from, nearest first: a table row's item cell and caption, or
-        the amount's clause; then the whole sentence or row."""
+        """Text to read the item from, nearest first: a table row's item cell and caption; or
+        the amount's place in a list (購買100架波音飛機、追加購買液化天然氣70億美元: the 70億
+        is the LNG's), its clause, the sentence within a few characters of it, and the
+        whole sentence (採購103架客機，總值362億美元，…要採購引擎: the aircraft are nearer)."""
         windows = []
         if located is not None:
             table, row = located
@@ -381,10 +384,16 @@ class _Document:
             if table.caption is not None:
                 windows.append(self.folded[table.caption.start : table.caption.end])
             return windows
+        sentence = self._sentence_for(event.evidence, amount)
         if amount is not None:
             start, end = self.clause(amount.start, amount.end)
+            segment_start = max((self.folded.rfind(mark, start, amount.start) + 1 for mark in self.rules.list_marks), default=start)
+            segment_end = min((i for i in (self.folded.find(mark, amount.end, end) for mark in self.rules.list_marks) if i >= 0), default=end)
+            windows.append(self.folded[max(start, segment_start) : segment_end])
             windows.append(self.folded[start:end])
-        windows.append(self._sentence_for(event.evidence, amount))
+            at = amount.start - event.evidence.start
+            windows.extend(sentence[max(0, at - reach) : at + reach] for reach in _ITEM_REACHES)
+        windows.append(sentence)
         return windows
 
     def _sentence_for(self, sentence: Span, amount: Quantity | None) -> str:
