@@ -86,6 +86,20 @@ def test_each_amount_is_read_with_its_own_clause(text: str, expected: list) -> N
     assert sorted((c.item, c.amount.value) for c in ledger(articles(text))) == sorted(expected)
 
 
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        ("美國國防部宣布，將向烏克蘭提供價值4億美元的武器裝備。", "weapons and military equipment"),
+        ("中国政府决定向利比亚提供3000万元人民币的紧急人道主义援助。", "humanitarian aid"),
+        ("中國同意向巴基斯坦提供20億美元貸款。", "loans"),
+        ("日本宣布向菲律賓提供5億日圓援助。", "assistance"),
+    ],
+)
+def test_aid_says_what_is_given(text: str, item: str) -> None:
+    (row,) = ledger(articles(text))
+    assert (row.kind, row.item) == ("aid", item)
+
+
 def test_a_tariff_cut_keeps_the_old_rate_in_its_item() -> None:
     (row,) = ledger(articles("川普宣佈，對中國的關稅從57%降至47%。"))
     assert row.item == "tariff cut from 57% to 47%"

@@ -73,6 +73,7 @@ class _Kind:
     template: str
     one_sided: frozenset[tuple[str, str]]
     pledger_fallback: tuple[str, ...]
+    default_object: str
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,7 @@ def _rules() -> _Rules:
             template=kind["template"],
             one_sided=frozenset(tuple(entry.split("/", 1)) for entry in kind.get("one_sided") or ()),  # type: ignore[misc]
             pledger_fallback=tuple(kind.get("pledger_fallback") or ()),
+            default_object=kind.get("default_object", "terms"),
         )
         for kind in raw["kinds"]
     )
@@ -582,7 +584,7 @@ def _item(rows: list[_Row]) -> str:
     if obj is None and kind.name == "pledge":
         obj = next((r.beneficiary_name for r in [chief, *rows] if r.beneficiary_name), None) or "goods and services"
     text = kind.template.format(
-        object=obj or "terms",
+        object=obj or kind.default_object,
         verb=verb or "",
         old=f", up from {_amount_text(old)}" if old is not None else "",
         new="",
