@@ -212,8 +212,11 @@ def test_seed_tariff_cuts_are_one_row_each(seed_records) -> None:
         (("川普表示，中國承諾購買250億美元的美國大豆。", "中國商務部表示，中方將購買250億美元的美國大豆。"), "confirmed"),
         # the pledger's side denies it
         (("川普表示，中國承諾購買250億美元的美國大豆。", "中國商務部否認曾承諾購買美國大豆。"), "disputed"),
+        # a joint statement is both sides' word
+        (("中美發表聯合聲明，中國承諾購買250億美元的美國大豆。",), "confirmed"),
+        (("中美双方同意，中方将购买250亿美元的美国大豆。",), "confirmed"),
     ],
-    ids=["claimed", "confirmed", "disputed"],
+    ids=["claimed", "confirmed", "disputed", "joint-statement", "both-agree"],
 )
 def test_status_follows_who_states_the_commitment(texts: tuple[str, ...], status: str) -> None:
     (row,) = ledger(articles(*texts))

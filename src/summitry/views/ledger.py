@@ -89,6 +89,7 @@ class _Rules:
     sought: tuple[str, ...]
     statistics: tuple[str, ...]
     tallies: tuple[str, ...]
+    joint_statements: tuple[str, ...]
     cue_reach: int
     skip_statuses: frozenset[str]
     counted_units: frozenset[str]
@@ -133,6 +134,7 @@ def _rules() -> _Rules:
         sought=folded_words(raw["sought"]),
         statistics=folded_words(raw["statistics"]),
         tallies=folded_words(raw["tallies"]),
+        joint_statements=folded_words(raw["joint_statements"]),
         cue_reach=int(raw.get("cue_reach", 4)),
         skip_statuses=frozenset(raw["skip_statuses"]),
         counted_units=frozenset(raw["counted_units"]),
@@ -160,6 +162,7 @@ class _Row:
     from_table: bool = False
     named_beneficiary: bool = True
     beneficiary_name: str | None = None
+    joint: bool = False  # stated as both sides' word (a joint statement)
 
 
 class _Document:
@@ -359,6 +362,7 @@ class _Document:
             from_table=located is not None,
             named_beneficiary=named,
             beneficiary_name=self.actors.name(beneficiary) if named else None,
+            joint=_holds_any(sentence, self.rules.joint_statements),
         )
 
     def _table_previous(self, row, amount: Quantity) -> Quantity | None:
@@ -526,6 +530,8 @@ def _status(rows: list[_Row], actors: Actors) -> str:
     statuses = {s for row in rows for s in row.statuses}
     if kind.status_when_reported and "reported" in statuses:
         return kind.status_when_reported
+    if any(row.joint for row in rows):
+        return "confirmed"
     claimant_sides = {actors.side(c) for row in rows for c in row.claimants}
     pledger_side = actors.side(rows[0].pledger)
     beneficiary_sides = {actors.side(r.beneficiary) for r in rows if r.beneficiary}
