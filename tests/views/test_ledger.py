@@ -100,6 +100,20 @@ def test_aid_says_what_is_given(text: str, item: str) -> None:
     assert (row.kind, row.item) == ("aid", item)
 
 
+@pytest.mark.parametrize(
+    ("text", "pledger"),
+    [
+        # an official who describes the deal speaks for his country
+        ("對此，金容範29日說，3500億美元對美投資包含2000億美元現金投資。", "South Korea"),
+        # a firm or leader that is the clause's own subject, claiming nothing, pledges itself
+        ("日本首相高市早苗承諾設立5500億美元的對美投資工具。", "Sanae Takaichi"),
+        ("大韓航空承諾向波音採購103架客機，總值362億美元。", "Korean Air"),
+    ],
+)
+def test_a_speaker_is_the_claimant_not_the_pledger(text: str, pledger: str) -> None:
+    assert [c.pledger_name for c in ledger(articles(text))] == [pledger]
+
+
 def test_a_tariff_cut_keeps_the_old_rate_in_its_item() -> None:
     (row,) = ledger(articles("川普宣佈，對中國的關稅從57%降至47%。"))
     assert row.item == "tariff cut from 57% to 47%"

@@ -74,6 +74,7 @@ class _Kind:
     one_sided: frozenset[tuple[str, str]]
     pledger_fallback: tuple[str, ...]
     default_object: str
+    claimant_not_pledger: bool
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,7 @@ def _rules() -> _Rules:
             one_sided=frozenset(tuple(entry.split("/", 1)) for entry in kind.get("one_sided") or ()),  # type: ignore[misc]
             pledger_fallback=tuple(kind.get("pledger_fallback") or ()),
             default_object=kind.get("default_object", "terms"),
+            claimant_not_pledger=bool(kind.get("claimant_not_pledger", False)),
         )
         for kind in raw["kinds"]
     )
@@ -326,7 +328,7 @@ class _Document:
             beneficiaries = [b for b in beneficiaries if b != event.claimed_by]
         if not pledgers or ((event.type, event.mode) in kind.one_sided and event.target):
             return None
-        pledger = pledgers[0]
+        pledger = self._speaking_for(kind, event, pledgers[0])
         located = self.table_row(event.evidence)
         amount, old, excluded = self._amounts(event, kind)
         named = bool(beneficiaries)
@@ -364,6 +366,14 @@ class _Document:
             beneficiary_name=self.actors.name(beneficiary) if named else None,
             joint=_holds_any(sentence, self.rules.joint_statements),
         )
+
+    def _speaking_for(self, kind: _Kind, event: Event, pledger: str) -> str:
+        """A spokesman or official who describes a deal is its claimant, not its pledger: his
+        country is (a leader or firm that is the clause's own subject stays, not claiming)."""
+        if not kind.claimant_not_pledger or pledger != event.claimed_by or self.actors.type_of(pledger) != "person":
+            return pledger
+        country = self.actors.country_of(pledger)
+        return country or pledger
 
     def _table_previous(self, row, amount: Quantity) -> Quantity | None:
         """The earlier level a table gives in its own column (原有水準: 每年約10億美元)."""
