@@ -154,6 +154,18 @@ def test_a_counted_object_of_one_purchase_is_not_the_subject_of_the_next() -> No
     assert subjects == {frozenset({"JPN"})}
 
 
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("俄方表示不同意美方提出的停火方案。", {("REJECT", "refuse")}),
+        ("中方不接受日方的無理要求。", {("REJECT", "refuse")}),
+        ("俄方表示同意美方提出的停火方案。", {("AGREE", "deal")}),
+    ],
+)
+def test_not_agreeing_is_a_refusal_not_an_agreement(text: str, kinds: set) -> None:
+    assert {(f.type, f.mode) for f in facts(text) if f.type in ("AGREE", "REJECT")} == kinds
+
+
 def test_summoning_ones_own_minister_is_no_protest() -> None:
     assert [f for f in facts("韓國總統召見國防部長，聽取邊境局勢匯報。") if f.type == "PROTEST"] == []
     # a title that names only the host (駐台大使) does not say whose envoy it is
