@@ -166,6 +166,17 @@ def test_not_agreeing_is_a_refusal_not_an_agreement(text: str, kinds: set) -> No
     assert {(f.type, f.mode) for f in facts(text) if f.type in ("AGREE", "REJECT")} == kinds
 
 
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("川普對中國的做法表示不滿。", {"CHN"}),
+        ("外交部發言人對日方的錯誤言行表達不滿。", {"JPN"}),
+    ],
+)
+def test_displeasure_at_a_party_is_criticism_of_it(text: str, target: set) -> None:
+    assert [set(f.target) for f in facts(text) if (f.type, f.mode) == ("ACCUSE", "criticize")] == [target]
+
+
 def test_summoning_ones_own_minister_is_no_protest() -> None:
     assert [f for f in facts("韓國總統召見國防部長，聽取邊境局勢匯報。") if f.type == "PROTEST"] == []
     # a title that names only the host (駐台大使) does not say whose envoy it is
