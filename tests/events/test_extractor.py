@@ -105,6 +105,85 @@ def test_one_sentence_reports_each_of_its_events() -> None:
     assert {("CONCEDE", "tariff"), ("COOPERATE", "economic")} <= kinds
 
 
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        ("南韓同意向美國投資3500億美元，並將採購1000億美元的液化天然氣。", [("3500億美元",), ("1000億美元",)]),
+        ("日方承诺向美国投资5500亿美元，并采购80亿美元的美国农产品。", [("5500亿美元",), ("80亿美元",)]),
+        # a sum with no trigger of its own still belongs to the purchase before it
+        ("韓國購買波音飛機、GE發動機和預警系統，總額超過500億美元。", [("超過500億美元",)]),
+    ],
+)
+def test_a_clause_with_its_own_commitment_keeps_its_amount(text: str, amounts: list) -> None:
+    found = [f.amounts for f in facts(text) if (f.type, f.mode) == ("COOPERATE", "economic")]
+    assert found == amounts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a noun for how much was bought or invested is a figure, not an act
+        ("數據顯示，日本自中國的進口額為1200億美元。", 0),
+        ("中國今年大豆進口量突破1億噸。", 0),
+        ("中国与东盟签约项目投资规模超过4800亿元。", 0),
+        ("日本自中國進口了價值1200億美元的電子產品。", 1),
+    ],
+)
+def test_figures_of_imports_and_investment_are_no_purchases(text: str, expected: int) -> None:
+    assert len([f for f in facts(text) if (f.type, f.mode) == ("COOPERATE", "economic")]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # an envoy summoned stands for his state, named first in his title
+        ("中方召见日本驻华大使，提出严正交涉。", {"CHN"}, {"JPN"}),
+        ("菲律賓外交部召見中國駐菲大使館官員。", {"PHL"}, {"CHN"}),
+        # Belarus's ministry is not Russia's, whose name its own holds
+        ("白俄羅斯外交部當天召見波蘭駐白俄羅斯臨時代辦。", {"Ministry of Foreign Affairs (Belarus)"}, {"POL"}),
+        ("韓國外交部當天召見日本駐韓大使館總務公使，表達強烈抗議。", {"Ministry of Foreign Affairs (South Korea)"}, {"JPN"}),
+    ],
+)
+def test_a_summoned_envoy_is_his_state_and_the_protest_is_one_event(text: str, source: set, target: set) -> None:
+    protests = [f for f in facts(text) if f.type == "PROTEST"]
+    assert [(set(f.source), set(f.target)) for f in protests] == [(source, target)]
+
+
+def test_a_counted_object_of_one_purchase_is_not_the_subject_of_the_next() -> None:
+    subjects = {f.source for f in facts("日本也同意購買100架美國波音飛機、追加購買美國產液化天然氣70億美元。") if f.type == "COOPERATE"}
+    assert subjects == {frozenset({"JPN"})}
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("俄方表示不同意美方提出的停火方案。", {("REJECT", "refuse")}),
+        ("中方不接受日方的無理要求。", {("REJECT", "refuse")}),
+        ("俄方表示同意美方提出的停火方案。", {("AGREE", "deal")}),
+    ],
+)
+def test_not_agreeing_is_a_refusal_not_an_agreement(text: str, kinds: set) -> None:
+    assert {(f.type, f.mode) for f in facts(text) if f.type in ("AGREE", "REJECT")} == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("川普對中國的做法表示不滿。", {"CHN"}),
+        ("外交部發言人對日方的錯誤言行表達不滿。", {"JPN"}),
+    ],
+)
+def test_displeasure_at_a_party_is_criticism_of_it(text: str, target: set) -> None:
+    assert [set(f.target) for f in facts(text) if (f.type, f.mode) == ("ACCUSE", "criticize")] == [target]
+
+
+def test_summoning_ones_own_minister_is_no_protest() -> None:
+    assert [f for f in facts("韓國總統召見國防部長，聽取邊境局勢匯報。") if f.type == "PROTEST"] == []
+    # a title that names only the host (駐台大使) does not say whose envoy it is
+    assert [f for f in facts("外交部召見駐台大使會談。") if f.type == "PROTEST"] == []
+    assert [f.target for f in facts("韓國總統召見日本駐韓大使。") if f.type == "PROTEST"] == [frozenset({"JPN"})]
+
+
 def test_meetings_with_several_people_separately_are_separate_meetings() -> None:
     found = [f for f in facts("在APEC峰會期間，川普分別與日本首相和南韓總統舉行了雙邊會談。") if f.type == "CONSULT"]
     assert {f.parties for f in found} == {frozenset({TRUMP, "Sanae Takaichi"}), frozenset({TRUMP, LEE})}

@@ -32,6 +32,12 @@ TRUMP = "Donald Trump"
         ("南韓準備向美國提出新的投資方案。", "COOPERATE/economic", "planned", None),
         ("日本向美國承諾投資5500億美元。", "COOPERATE/economic", "planned", None),
         ("越南擬向美國採購C-130運輸機。", "COOPERATE/economic", "planned", None),
+        # 要 + verb: still to do (not 要求, a demand)
+        ("中方要向美國採購更多大豆。", "COOPERATE/economic", "planned", None),
+        ("印尼有意向法國採購潛艦。", "COOPERATE/economic", "planned", None),
+        ("美方要求韓方每年支付50億美元駐軍費用。", "REQUEST/demand", "reported", None),
+        # 沒有要…: no plan, and what follows 但 is Trump's account of what he allows
+        ("川普強調目前沒有要把華為從實體名單上移除，但允許華為向美國企業購買產品。", "CONCEDE/approval", "claimed", TRUMP),
         # a date after the publication date is planned too
         ("李在明下個月在首爾會見高市早苗。", "CONSULT/meeting", "planned", None),
         # 如果 / 若 / 一旦: hypothetical, to the end of the sentence

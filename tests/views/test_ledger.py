@@ -46,17 +46,72 @@ def _rows(*texts: str) -> list[tuple]:
         # tallies of trade and investment are no promises
         ("美國去年從中國進口了5000億美元的商品。", []),
         ("據統計，韓國企業過去五年在美國累計投資超過1000億美元。", []),
+        # figures of the economy and of projects are no promises: the comparison may stand in
+        # the next clause (同比增長), or the clause names a national or project total
+        ("記者從國務院國資委獲悉，今年前三季度，中央企業完成固定資產投資1.5萬億元，同比增長5%。", []),
+        ("海關數據顯示，前三季度日本自中國的进口额为1200億美元。", []),
+        ("中国与沙特共建的炼化项目今天开工，项目总投资约300亿元。", []),
+        ("2024年，中國企業對東協直接投資達300億美元，比2023年增長12%。", []),
         # a count is a stake too, and the seller named in the object is the beneficiary
         ("印尼同意採購50架波音飛機。", [("pledge", "Indonesia", "Boeing", (50, "aircraft", None), "claimed")]),
         ("歐盟同意購買價值7500億美元的美國能源。", [("pledge", "European Union", "United States", (750e9, "USD", None), "claimed")]),
     ],
     ids=[
         "hk-pledge", "tw-purchase", "mainland-demand", "tariff-cut", "approval", "delivery", "aggregate", "sought",
-        "percent-share", "hypothetical", "imports-tally", "investment-tally", "count", "object-seller",
+        "percent-share", "hypothetical", "imports-tally", "investment-tally", "fixed-assets-tally",
+        "imports-figure", "project-total", "fdi-figure", "count", "object-seller",
     ],
 )
 def test_rows_where_there_is_a_stake(text: str, expected: list) -> None:
     assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "南韓同意向美國投資3500億美元，並將採購1000億美元的液化天然氣。",
+            [("investment in United States", 350e9), ("purchase of LNG", 100e9)],
+        ),
+        ("日方承诺向美国投资5500亿美元，并采购80亿美元的美国农产品。", [("investment in United States", 550e9), ("purchase of soybeans", 8e9)]),
+        # the item is the one nearest the amount: in its list segment, then around it
+        ("日本同意購買100架美國波音飛機、追加購買美國產液化天然氣70億美元。", [("purchase of LNG", 7e9)]),
+        ("大韓航空承諾向波音採購103架客機，總值362億美元，並與奇異航太敲定137億美元協議，要採購引擎與維修服務。",
+         [("purchase of 103 aircraft", 36.2e9)]),
+        # a share of the sum before it is no commitment of its own
+        ("韩方将向美国投资3500亿美元，其中2000亿美元为现金投资。", [("investment in United States", 350e9)]),
+    ],
+)
+def test_each_amount_is_read_with_its_own_clause(text: str, expected: list) -> None:
+    assert sorted((c.item, c.amount.value) for c in ledger(articles(text))) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        ("美國國防部宣布，將向烏克蘭提供價值4億美元的武器裝備。", "weapons and military equipment"),
+        ("中国政府决定向利比亚提供3000万元人民币的紧急人道主义援助。", "humanitarian aid"),
+        ("中國同意向巴基斯坦提供20億美元貸款。", "loans"),
+        ("日本宣布向菲律賓提供5億日圓援助。", "assistance"),
+    ],
+)
+def test_aid_says_what_is_given(text: str, item: str) -> None:
+    (row,) = ledger(articles(text))
+    assert (row.kind, row.item) == ("aid", item)
+
+
+@pytest.mark.parametrize(
+    ("text", "pledger"),
+    [
+        # an official who describes the deal speaks for his country
+        ("對此，金容範29日說，3500億美元對美投資包含2000億美元現金投資。", "South Korea"),
+        # a firm or leader that is the clause's own subject, claiming nothing, pledges itself
+        ("日本首相高市早苗承諾設立5500億美元的對美投資工具。", "Sanae Takaichi"),
+        ("大韓航空承諾向波音採購103架客機，總值362億美元。", "Korean Air"),
+    ],
+)
+def test_a_speaker_is_the_claimant_not_the_pledger(text: str, pledger: str) -> None:
+    assert [c.pledger_name for c in ledger(articles(text))] == [pledger]
 
 
 def test_a_tariff_cut_keeps_the_old_rate_in_its_item() -> None:
@@ -171,8 +226,11 @@ def test_seed_tariff_cuts_are_one_row_each(seed_records) -> None:
         (("川普表示，中國承諾購買250億美元的美國大豆。", "中國商務部表示，中方將購買250億美元的美國大豆。"), "confirmed"),
         # the pledger's side denies it
         (("川普表示，中國承諾購買250億美元的美國大豆。", "中國商務部否認曾承諾購買美國大豆。"), "disputed"),
+        # a joint statement is both sides' word
+        (("中美發表聯合聲明，中國承諾購買250億美元的美國大豆。",), "confirmed"),
+        (("中美双方同意，中方将购买250亿美元的美国大豆。",), "confirmed"),
     ],
-    ids=["claimed", "confirmed", "disputed"],
+    ids=["claimed", "confirmed", "disputed", "joint-statement", "both-agree"],
 )
 def test_status_follows_who_states_the_commitment(texts: tuple[str, ...], status: str) -> None:
     (row,) = ledger(articles(*texts))

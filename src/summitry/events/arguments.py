@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterator, Mapping, Sequence
 
@@ -25,6 +26,8 @@ from summitry.text import fold
 
 _OBJECT_REACH = 8  # characters between a verb and its object (釋放最後20名在世以色列人質)
 _OBJECT_GAP = 2  # a party this close after another trigger is that trigger's object
+# 購買100架美國波音飛機: a count before the party leaves it the verb's object
+_COUNT_BEFORE_OBJECT = re.compile(fold(r"^[0-9０-９.,一二三四五六七八九十百千萬億两兩多餘]+[架艘輛台枚噸個家座套批]"))
 _MARKER_ORDER = ("passive", "ba", "prep", "comitative", "locative", "direction")
 _CLAUSE_PUNCTUATION = set("，,；;：:。！？!?「」『』")
 _SHORT_FORMS = ("short_form", "compound")  # the linker's `how` for 美, 中 in 美中, 訪美
@@ -506,7 +509,7 @@ class SentenceActors:
         for other in nearby:
             if other is hit or other.end > group.start or other.group.pattern.attached:
                 continue  # a summit noun (峰會舉行美中元首會談) takes no object
-            gap = self.folded[other.end : group.start]
+            gap = _COUNT_BEFORE_OBJECT.sub("", self.folded[other.end : group.start])
             if len(gap) > _OBJECT_GAP or gap.startswith("的") or set(gap) & _CLAUSE_PUNCTUATION:
                 continue
             pivot = hit is not None and hit.start >= group.end and self.folded[other.start : other.end] in self.lexicon.pivot_verbs

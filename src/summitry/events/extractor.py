@@ -262,11 +262,17 @@ class _Extraction:
 
     def _amounts(self, hit: TriggerHit, layout: SentenceLayout) -> tuple[Quantity, ...]:
         """The clause's quantities; with scope ``sentence`` also sums of money later in the
-        sentence (韓國購買波音飛機…，總額超500億美元)."""
+        sentence (韓國購買波音飛機…，總額超500億美元), unless a clause of their own holds a
+        trigger that reads amounts: 向美國投資3500億美元，並將採購1000億美元的液化天然氣 is
+        two commitments, the 1000億 the purchase's, not the investment's."""
         scope = hit.group.amounts
         if scope == "none":
             return ()
         clause, sentence = hit.clause, layout.sentence
+        owners = [
+            other.clause for other in self.hits[layout.index]
+            if other.group.amounts != "none" and (other.clause.start, other.clause.end) != (clause.start, clause.end)
+        ]
         # Both conditions below bound q.start, so only that slice of the sorted quantities is read.
         low = bisect.bisect_left(self.quantity_starts, min(clause.start, hit.end))
         high = bisect.bisect_right(self.quantity_starts, max(clause.end, sentence.end))
@@ -274,6 +280,7 @@ class _Extraction:
             q for q in self.quantities[low:high]
             if clause.start <= q.start and q.end <= clause.end
             or scope == "sentence" and hit.end <= q.start and q.end <= sentence.end and q.unit.isupper()
+            and not any(owner.start <= q.start and q.end <= owner.end for owner in owners)
         )
 
     def _enough(self, hit: TriggerHit, parties: Parties) -> bool:
@@ -336,13 +343,16 @@ class _Extraction:
     def run(self) -> tuple[Event, ...]:
         previous = None
         for layout in self.layouts:
-            seen: set[tuple] = set()
+            seen: dict[tuple, list[tuple]] = {}
             for hit in self.hits[layout.index]:
                 for found in self._events_for(hit, layout, previous):
-                    key = _identity(found)
-                    if key in seen:
+                    key, amounts = _identity(found)
+                    earlier = seen.setdefault(key, [])
+                    # 投資3500億美元，並將採購1000億美元: two pledges of the same sides, each
+                    # with its amount; a repeat without an amount of its own is the same event.
+                    if earlier and (not amounts or amounts in earlier or () in earlier):
                         continue
-                    seen.add(key)
+                    earlier.append(amounts)
                     self.found.append(found)
             previous = layout
         self._inherit_dates()
@@ -476,10 +486,14 @@ def _summaries(lexicon: EventLexicon) -> Mapping[tuple[str, str | None, bool], s
     return summaries
 
 
-def _identity(found: _Found) -> tuple:
+def _identity(found: _Found) -> tuple[tuple, tuple]:
+    """What makes two triggers of one sentence one event (type, mode, parties, status), and
+    the sums of money that may still make them two (a percentage or a count in each clause
+    is one event's detail, as before)."""
     event = found.event
     parties = (found.participants,) if found.symmetric else (event.source, event.target)
-    return (event.type, event.mode, parties, event.status)
+    money = tuple((q.start, q.end) for q in event.quantities if q.unit.isupper())
+    return (event.type, event.mode, parties, event.status), money
 
 
 def _without_repeated_captions(events: tuple[Event, ...], view: TextView) -> tuple[Event, ...]:

@@ -94,6 +94,7 @@ class TriggerGroup:
     amounts: str
     cues: tuple[Cue, ...]
     suppresses: tuple[tuple[str, str | None], ...] = ()
+    absorbs_later: tuple[tuple[str, str | None], ...] = ()  # later triggers of the sentence that restate it
     own_subjects: tuple[str, ...] = ()  # nouns that, before the trigger, are its clause's subject
     asked_by: tuple[str, ...] = ()  # verbs that, shortly before the trigger, only ask for it (建議他感謝)
 
@@ -267,7 +268,7 @@ def trigger_problems(raw: Mapping[str, Any]) -> list[str]:
             problems.append(f"{where}: cameo {cameo!r} is not a quoted CAMEO code of 2-4 digits")
         if "{source}" not in str(group.get("summary", "")):
             problems.append(f"{where}: summary must name {{source}}")
-        for entry in group.get("suppresses") or ():
+        for entry in (*(group.get("suppresses") or ()), *(group.get("absorbs_later") or ())):
             if _suppressed(entry)[0] not in PLOVER_TYPES:
                 problems.append(f"{where}: suppresses unknown type in {entry!r}")
         if not group.get("words"):
@@ -289,7 +290,7 @@ def trigger_problems(raw: Mapping[str, Any]) -> list[str]:
                 problems.append(f"{where}: word {spec['word']!r} is listed twice in this type and mode")
             seen_words[key] = index
     for index, group in enumerate(raw.get("groups") or ()):
-        for entry in group.get("suppresses") or ():
+        for entry in (*(group.get("suppresses") or ()), *(group.get("absorbs_later") or ())):
             kind, mode = _suppressed(entry)
             if mode is not None and (kind, mode) not in keys:
                 problems.append(f"group {index}: suppresses {entry!r}, which no group defines")
@@ -340,6 +341,7 @@ def event_lexicon() -> EventLexicon:
             amounts=group.get("amounts", "none"),
             cues=_cues_with_defaults(group["words"], {k: group[k] for k in group_keys if k in group}),
             suppresses=tuple(_suppressed(entry) for entry in group.get("suppresses") or ()),
+            absorbs_later=tuple(_suppressed(entry) for entry in group.get("absorbs_later") or ()),
             own_subjects=longest_first(group.get("own_subjects")),
             asked_by=longest_first(group.get("asked_by")),
         )

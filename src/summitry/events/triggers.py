@@ -222,10 +222,12 @@ def _resolve(hits: list[TriggerHit]) -> SentenceTriggers:
         for hit in kept
         for key in hit.group.suppresses
     }
+    absorbed = [(hit.end, set(hit.group.absorbs_later)) for hit in kept if hit.group.absorbs_later]
     result = []
     replaced = []
     for hit in kept:
-        if (hit.clause, hit.group.key) in suppressed or (hit.clause, (hit.group.type, None)) in suppressed:
+        later = any(hit.start >= end and (hit.group.key in keys or (hit.group.type, None) in keys) for end, keys in absorbed)
+        if later or (hit.clause, hit.group.key) in suppressed or (hit.clause, (hit.group.type, None)) in suppressed:
             replaced.append(hit)
             continue
         if hit.cue.only_alone and any(o.clause == hit.clause and not o.cue.only_alone for o in kept if o is not hit):

@@ -114,6 +114,7 @@ class TimeLexicon:
     small_day_followed_by: tuple[str, ...]
     small_day_not_after: tuple[str, ...]
     future_markers: tuple[str, ...]
+    bare_day_ahead: int
     year_not_followed_by: tuple[str, ...]
     era_offsets: dict[str, int]
     dateline_endings: tuple[str, ...]
@@ -263,6 +264,7 @@ def time_lexicon() -> TimeLexicon:
         small_day_followed_by=longest_first(raw["small_day_followed_by"]),
         small_day_not_after=longest_first(raw["small_day_not_after"]),
         future_markers=longest_first(raw["future_markers"]),
+        bare_day_ahead=int(raw["bare_day_ahead"]),
         year_not_followed_by=longest_first(raw["year_not_followed_by"]),
         era_offsets=folded_map(raw["era_offsets"]),
         dateline_endings=longest_first(raw["dateline"]["endings"]),

@@ -600,7 +600,7 @@ def resolve_bare_year_part(match: re.Match[str], date: dt.date | None, lexicon: 
 
 def resolve_bare_day(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
     """"川普29日表示": a day of the document's month, or of the month before when that day has
-    not yet come and nothing says the text looks ahead."""
+    not yet come, lies more than a few days ahead, and nothing says the text looks ahead."""
     folded = match.string
     if any(folded.startswith(word, match.end()) for word in lexicon.bare_day_not_followed_by):
         raise NotATime(match.group())
@@ -609,7 +609,7 @@ def resolve_bare_day(match: re.Match[str], date: dt.date | None, lexicon: TimeLe
         return None
     year, month = date.year, date.month
     lead = folded[max(0, match.start() - 6) : match.start()]
-    if day > date.day and not any(marker in lead for marker in lexicon.future_markers):
+    if day > date.day + lexicon.bare_day_ahead and not any(marker in lead for marker in lexicon.future_markers):
         year, month = shift_month(year, month, -1)
     return iso_day(year, month, day)
 

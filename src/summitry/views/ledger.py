@@ -28,6 +28,7 @@ from summitry.views.parties import Actors
 
 _CLAUSE_MARKS = set("，,；;。！？!?：:\n")
 _MONEY = re.compile(r"^[A-Z]{3}$")
+_ITEM_REACHES = (10, 20)  # characters either side of an amount, read before its whole sentence
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,8 @@ class _Kind:
     template: str
     one_sided: frozenset[tuple[str, str]]
     pledger_fallback: tuple[str, ...]
+    default_object: str
+    claimant_not_pledger: bool
 
 
 @dataclass(frozen=True)
@@ -83,8 +86,11 @@ class _Rules:
     previous: tuple[str, ...]
     aggregate: tuple[str, ...]
     list_marks: tuple[str, ...]
+    parts: tuple[str, ...]
     sought: tuple[str, ...]
     statistics: tuple[str, ...]
+    tallies: tuple[str, ...]
+    joint_statements: tuple[str, ...]
     cue_reach: int
     skip_statuses: frozenset[str]
     counted_units: frozenset[str]
@@ -113,6 +119,8 @@ def _rules() -> _Rules:
             template=kind["template"],
             one_sided=frozenset(tuple(entry.split("/", 1)) for entry in kind.get("one_sided") or ()),  # type: ignore[misc]
             pledger_fallback=tuple(kind.get("pledger_fallback") or ()),
+            default_object=kind.get("default_object", "terms"),
+            claimant_not_pledger=bool(kind.get("claimant_not_pledger", False)),
         )
         for kind in raw["kinds"]
     )
@@ -124,8 +132,11 @@ def _rules() -> _Rules:
         previous=folded_words(raw["previous"]),
         aggregate=folded_words(raw["aggregate"]),
         list_marks=tuple(raw["list_marks"]),
+        parts=folded_words(raw["parts"]),
         sought=folded_words(raw["sought"]),
         statistics=folded_words(raw["statistics"]),
+        tallies=folded_words(raw["tallies"]),
+        joint_statements=folded_words(raw["joint_statements"]),
         cue_reach=int(raw.get("cue_reach", 4)),
         skip_statuses=frozenset(raw["skip_statuses"]),
         counted_units=frozenset(raw["counted_units"]),
@@ -153,6 +164,7 @@ class _Row:
     from_table: bool = False
     named_beneficiary: bool = True
     beneficiary_name: str | None = None
+    joint: bool = False  # stated as both sides' word (a joint statement)
 
 
 class _Document:
@@ -254,7 +266,11 @@ class _Document:
         money = [q for q in current if _MONEY.match(q.unit)]
         amount = (money or current)[0]
         old = next((q for q in previous if q.unit == amount.unit), None)
-        return amount, old, self._aggregate(amount) or self._sought(amount, kind)
+        return amount, old, self._aggregate(amount) or self._part(amount) or self._sought(amount, kind, event.evidence)
+
+    def _part(self, amount: Quantity) -> bool:
+        start, _ = self.clause(amount.start, amount.end)
+        return self.folded[start : amount.start].lstrip().startswith(self.rules.parts)
 
     def _aggregate(self, amount: Quantity) -> bool:
         if not _holds_any(self.folded[max(0, amount.start - 6) : amount.start], self.rules.aggregate):
@@ -264,15 +280,19 @@ class _Document:
         listing = self.folded[before_start:start]
         return any(mark in listing for mark in self.rules.list_marks)
 
-    def _sought(self, amount: Quantity, kind: _Kind) -> bool:
-        """A pledge only sought (爭取…投資) or only tallied (去年…進口): no commitment."""
+    def _sought(self, amount: Quantity, kind: _Kind, sentence: Span) -> bool:
+        """A pledge only sought (爭取…投資) or only tallied (去年…進口, 完成投資…同比增長): no
+        commitment."""
         if kind.name != "pledge":
             return False
         start, end = self.clause(amount.start, amount.end)
         if any(word in self.folded[start : amount.start] for word in self.rules.sought):
             return True
-        in_table = any(table.start <= amount.start < table.end for table in self.tables)
-        return not in_table and any(word in self.folded[start:end] for word in self.rules.statistics)
+        if any(table.start <= amount.start < table.end for table in self.tables):
+            return False
+        return _holds_any(self.folded[start:end], self.rules.statistics) or _holds_any(
+            self.folded[sentence.start : sentence.end], self.rules.tallies
+        )
 
     def _parties(self, event: Event, kind: _Kind) -> tuple[list[str], list[str]]:
         source = self.actors.prefer_specific(event.source)
@@ -308,7 +328,7 @@ class _Document:
             beneficiaries = [b for b in beneficiaries if b != event.claimed_by]
         if not pledgers or ((event.type, event.mode) in kind.one_sided and event.target):
             return None
-        pledger = pledgers[0]
+        pledger = self._speaking_for(kind, event, pledgers[0])
         located = self.table_row(event.evidence)
         amount, old, excluded = self._amounts(event, kind)
         named = bool(beneficiaries)
@@ -344,7 +364,16 @@ class _Document:
             from_table=located is not None,
             named_beneficiary=named,
             beneficiary_name=self.actors.name(beneficiary) if named else None,
+            joint=_holds_any(sentence, self.rules.joint_statements),
         )
+
+    def _speaking_for(self, kind: _Kind, event: Event, pledger: str) -> str:
+        """A spokesman or official who describes a deal is its claimant, not its pledger: his
+        country is (a leader or firm that is the clause's own subject stays, not claiming)."""
+        if not kind.claimant_not_pledger or pledger != event.claimed_by or self.actors.type_of(pledger) != "person":
+            return pledger
+        country = self.actors.country_of(pledger)
+        return country or pledger
 
     def _table_previous(self, row, amount: Quantity) -> Quantity | None:
         """The earlier level a table gives in its own column (原有水準: 每年約10億美元)."""
@@ -357,8 +386,10 @@ class _Document:
         )
 
     def _windows(self, event: Event, amount: Quantity | None, located) -> list[str]:
-        """Text to read the item from, nearest first: a table row's item cell and caption, or
-        the amount's clause; then the whole sentence or row."""
+        """Text to read the item from, nearest first: a table row's item cell and caption; or
+        the amount's place in a list (購買100架波音飛機、追加購買液化天然氣70億美元: the 70億
+        is the LNG's), its clause, the sentence within a few characters of it, and the
+        whole sentence (採購103架客機，總值362億美元，…要採購引擎: the aircraft are nearer)."""
         windows = []
         if located is not None:
             table, row = located
@@ -369,11 +400,30 @@ class _Document:
             if table.caption is not None:
                 windows.append(self.folded[table.caption.start : table.caption.end])
             return windows
+        sentence = self._sentence_for(event.evidence, amount)
         if amount is not None:
             start, end = self.clause(amount.start, amount.end)
+            segment_start = max((self.folded.rfind(mark, start, amount.start) + 1 for mark in self.rules.list_marks), default=start)
+            segment_end = min((i for i in (self.folded.find(mark, amount.end, end) for mark in self.rules.list_marks) if i >= 0), default=end)
+            windows.append(self.folded[max(start, segment_start) : segment_end])
             windows.append(self.folded[start:end])
-        windows.append(self.folded[event.evidence.start : event.evidence.end])
+            at = amount.start - event.evidence.start
+            windows.extend(sentence[max(0, at - reach) : at + reach] for reach in _ITEM_REACHES)
+        windows.append(sentence)
         return windows
+
+    def _sentence_for(self, sentence: Span, amount: Quantity | None) -> str:
+        """The sentence without the clauses of its other amounts of money: 投資3500億美元，
+        並將採購1000億美元的液化天然氣 — the investment is not an LNG purchase."""
+        text = list(self.folded[sentence.start : sentence.end])
+        own = self.clause(amount.start, amount.end) if amount is not None else None
+        for other in self.record.quantities:
+            if not (sentence.start <= other.start and other.end <= sentence.end) or not _MONEY.match(other.unit):
+                continue
+            start, end = self.clause(other.start, other.end)
+            if (start, end) != own:
+                text[start - sentence.start : end - sentence.start] = " " * (end - start)
+        return "".join(text)
 
     def _first(self, windows: list[str], kind: _Kind) -> str | None:
         entries = self.rules.tariffs if kind.name == "tariff" else self.rules.items
@@ -490,6 +540,8 @@ def _status(rows: list[_Row], actors: Actors) -> str:
     statuses = {s for row in rows for s in row.statuses}
     if kind.status_when_reported and "reported" in statuses:
         return kind.status_when_reported
+    if any(row.joint for row in rows):
+        return "confirmed"
     claimant_sides = {actors.side(c) for row in rows for c in row.claimants}
     pledger_side = actors.side(rows[0].pledger)
     beneficiary_sides = {actors.side(r.beneficiary) for r in rows if r.beneficiary}
@@ -548,7 +600,7 @@ def _item(rows: list[_Row]) -> str:
     if obj is None and kind.name == "pledge":
         obj = next((r.beneficiary_name for r in [chief, *rows] if r.beneficiary_name), None) or "goods and services"
     text = kind.template.format(
-        object=obj or "terms",
+        object=obj or kind.default_object,
         verb=verb or "",
         old=f", up from {_amount_text(old)}" if old is not None else "",
         new="",
