@@ -227,3 +227,15 @@ def test_overview_charts_events_by_type(client, seeds_records) -> None:
     assert '<figure class="chart" id="volume">' in html
     types = {e.type for r in seeds_records for e in r.events if e.date and len(e.date) >= 7}
     assert all(f">{t} (" in html for t in list(types)[:7]) or ">other (" in html
+
+
+def test_counterpart_counts_are_the_lengths_of_the_lists_they_link_to(client) -> None:
+    """On an actor's page, '3 meetings' with South Korea opens a list of 3 (its president's too)."""
+    checked = 0
+    for actor in ("USA", "Q22686", "KOR", "CHN"):
+        html = client.get(f"/actors/{actor}").text
+        for href, shown in [(a["href"], text) for t, a, text in parse(html).texts
+                            if t == "a" and "number" in a.get("class", "").split() and "with=" in a.get("href", "")]:
+            assert int(shown.split()[0]) == len(_rows(client, href, per=500)), href
+            checked += 1
+    assert checked > 5

@@ -261,7 +261,7 @@ def network(center: str, nodes: list[Node], title: str) -> str:
             f'<circle cx="{mx:.1f}" cy="{my:.1f}" r="10" fill="#fff" stroke="#9fb3c8"/>'
             f'<text x="{mx:.1f}" y="{my + 4:.1f}" text-anchor="middle" fill="{_INK}">{node.count}</text>'
         )
-        marks.append(_link(node.count_href, count, f"{node.count} meeting(s) with {node.label}"))
+        marks.append(_link(node.count_href, count, f"{node.count} meeting{'' if node.count == 1 else 's'} with {node.label}"))
         anchor = "middle" if abs(x - middle) < 20 else ("start" if x > middle else "end")
         dx = 0 if anchor == "middle" else (12 if anchor == "start" else -12)
         dy = -14 if y < middle and anchor == "middle" else (22 if anchor == "middle" else 4)
