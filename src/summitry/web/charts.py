@@ -97,7 +97,7 @@ def timeline(points: list[TimePoint], title: str = "Timeline") -> str:
     or the year, so a year-only date is not drawn as if it were 1 January."""
     if not points:
         return ""
-    label_width, plot_width, right, row, top = 300, 440, 60, 20, 34
+    label_width, plot_width, right, row, top = 300, 760, 60, 20, 34
     periods = [_period(p.date) for p in points]
     low = _month_start(_month_index(min(start for start, _ in periods)))
     high_index = _month_index(max(end for _, end in periods) - dt.timedelta(days=1)) + 1
