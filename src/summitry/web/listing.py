@@ -37,14 +37,9 @@ class BadFilter(ValueError):
         self.expected = expected
 
 
-class UnknownName(LookupError):
-    """A filter that names an actor, document or meeting the store does not hold (a 404)."""
-
-    def __init__(self, name: str, value: str, expected: str) -> None:
-        super().__init__(f"{name}={value!r}: {expected}")
-        self.name = name
-        self.value = value
-        self.expected = expected
+class UnknownName(BadFilter):
+    """A filter or path that names an actor, document or meeting the store does not hold: a 404,
+    not a 400 (the app's handler for this class is found before BadFilter's)."""
 
 
 def iso_date(name: str, value: str | None) -> str | None:
