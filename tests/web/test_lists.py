@@ -136,6 +136,10 @@ def test_a_bad_filter_value_gets_a_page_saying_what_would_work(client, path: str
     assert response.headers["content-type"].startswith("text/html")
     assert text_of(response.text, id="problem") == [problem]
     assert hint in text_of(response.text, id="expected")[0]
+    # One click gives the same view without the bad parameter, and that view works.
+    retry = next(a["href"] for t, a in parse(response.text).tags if a.get("id") == "retry")
+    assert f"&{problem.split('=')[0]}=" not in "&" + (retry.split("?", 1)[1] if "?" in retry else "")
+    assert client.get(retry).status_code == 200
 
 
 @pytest.mark.parametrize(

@@ -67,21 +67,24 @@ def _answer_errors(app: FastAPI, templates: Jinja2Templates) -> None:
     """A bad filter value (400) or an unknown id or name (404) is answered with a page saying
     what was wrong and what would work; under /api, with JSON ``{"detail": ...}`` as before."""
 
-    def error_page(request: Request, status: int, title: str, problem: str, expected: str | None = None) -> Response:
+    def error_page(request: Request, status: int, title: str, problem: str, expected: str | None = None,
+                   without: str | None = None) -> Response:
         if request.url.path.startswith("/api"):
             return JSONResponse({"detail": problem if expected is None else f"{problem}: {expected}"}, status_code=status)
+        # The same view without the offending parameter, one click away.
+        retry = str(request.url.remove_query_params(without).replace(scheme="", netloc="")) if without else None
         return templates.TemplateResponse(
-            request, "error.html", {"title": title, "problem": problem, "expected": expected, "status": status},
+            request, "error.html", {"title": title, "problem": problem, "expected": expected, "status": status, "retry": retry},
             status_code=status,
         )
 
     @app.exception_handler(BadFilter)
     async def bad_filter(request: Request, error: BadFilter) -> Response:
-        return error_page(request, 400, "Cannot use this filter", f"{error.name}={error.value}", error.expected)
+        return error_page(request, 400, "Cannot use this filter", f"{error.name}={error.value}", error.expected, error.name)
 
     @app.exception_handler(UnknownName)
     async def unknown_name(request: Request, error: UnknownName) -> Response:
-        return error_page(request, 404, "Not found", f"{error.name}={error.value}", error.expected)
+        return error_page(request, 404, "Not found", f"{error.name}={error.value}", error.expected, error.name)
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, error: HTTPException) -> Response:
