@@ -243,3 +243,16 @@ def test_counterpart_counts_are_the_lengths_of_the_lists_they_link_to(client) ->
             assert int(shown.split()[0]) == len(_rows(client, href, per=500)), href
             checked += 1
     assert checked > 5
+
+
+def test_links_to_a_ledger_row_open_that_row_whatever_page_it_is_on(client) -> None:
+    """An actor's timeline and the totals link to one commitment by id, not to an anchor that
+    may sit on another page of the ledger."""
+    links = [a["href"] for t, a in parse(client.get("/actors/KOR").text).tags if t == "a" and a.get("href", "").startswith("/ledger?id=")]
+    links += [a["href"] for t, a in parse(client.get("/ledger", params={"per": 1}).text).tags
+              if t == "a" and a.get("href", "").startswith("/ledger?id=")]
+    assert len(links) > 5
+    for href in links:
+        row_id = href.split("id=")[1].split("#")[0]
+        assert [r["id"] for r in _rows(client, href.split("#")[0])] == [row_id]
+    assert client.get("/ledger", params={"id": "000000000000"}).status_code == 404

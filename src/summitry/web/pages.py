@@ -372,11 +372,13 @@ LEDGER_COLUMNS = (
 def ledger_page(
     request: Request, pledger: str | None = None, beneficiary: str | None = None, actor: str | None = None,
     country: str | None = None, kind: str | None = None, status: str | None = None, since: str | None = None,
-    until: str | None = None, script: str | None = None, outlet: str | None = None,
+    until: str | None = None, script: str | None = None, outlet: str | None = None, row_id: str | None = Query(None, alias="id"),
 ) -> Response:
     snapshot = snapshot_of(request)
-    pledger, beneficiary, actor, country, kind, status, script, outlet = map(
-        _blank, (pledger, beneficiary, actor, country, kind, status, script, outlet))
+    pledger, beneficiary, actor, country, kind, status, script, outlet, row_id = map(
+        _blank, (pledger, beneficiary, actor, country, kind, status, script, outlet, row_id))
+    if row_id is not None and not any(c.id == row_id for c in snapshot.ledger):
+        raise UnknownName("id", row_id, "the id of a ledger row (the links of an actor's timeline and of the totals carry one)")
     since, until = _date_range(_blank(since), _blank(until))
     _actor_ids(snapshot, "pledger", pledger)
     _actor_ids(snapshot, "beneficiary", beneficiary)
@@ -386,6 +388,7 @@ def ledger_page(
         _parties_match(snapshot, _actor_ids(snapshot, "actor", actor), lambda r: (r["pledger"], r["beneficiary"])),
         _parties_match(snapshot, _country(snapshot, country), lambda r: (r["pledger"], r["beneficiary"])),
         (lambda r: r["kind"] == kind) if kind else None,
+        (lambda r: r["id"] == row_id) if row_id else None,
         (lambda r: r["status"] == status) if status else None,
         (lambda r: within(_made_or_reported(snapshot, r), since, until)) if since or until else None,
         *_source_filters(snapshot, script, outlet),
