@@ -105,5 +105,12 @@ def test_ledger_on_a_390px_phone(browser, base_url: str) -> None:
         assert label == '"Amount"'  # each field of a card says what it is
         filter_button = phone.locator("form#list button", has_text="Filter").bounding_box()
         assert filter_button["x"] + filter_button["width"] <= 390
+        # The headings remain, as sort buttons above the cards, and still sort.
+        sort = phone.locator("#rows th button", has_text="Amount")
+        box = sort.bounding_box()
+        assert sort.is_visible() and box["x"] + box["width"] <= 390
+        sort.click()
+        phone.wait_for_url("**/ledger?*sort=amount*")
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 390
     finally:
         context.close()
