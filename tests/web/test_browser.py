@@ -7,7 +7,7 @@ import pytest
 
 from summitry.web.present import amount_text
 
-PAGES = ["/", "/search?q=美国总统", "/meetings", "/ledger", "/actors", "/actors/Q22686", "/api"]
+PAGES = ["/", "/search?q=美国总统", "/meetings", "/ledger", "/actors", "/actors/Q22686", "/api", "/ledger?kind=tariff&per=1"]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -57,19 +57,23 @@ def test_numbers_shown_are_the_apis(page, client) -> None:
     assert page.locator("a.total").all_inner_texts() == [t["text"] for t in totals["by_pledger"] + totals["by_beneficiary"]]
     meetings = client.get("/api/meetings").json()
     page.goto("/meetings")
-    assert page.locator("#meeting-count .number").inner_text() == str(len(meetings))
+    assert page.locator("#meeting-count .number").inner_text() == f"{len(meetings)} meetings"
     assert page.locator("#meetings tbody tr").count() == len(meetings)
 
 
 def test_ledger_sorts_by_amount(page, client) -> None:
+    """The Amount heading sorts every page on the server; rows without an amount stay last."""
     page.goto("/ledger")
-    header = page.locator("#rows th", has_text="Amount")
-    header.click()
+    page.locator("#rows th button", has_text="Amount").click()
+    page.wait_for_url("**/ledger?*sort=amount*")
     values = page.locator("#rows tbody td:nth-child(4)").evaluate_all("cells => cells.map(c => parseFloat(c.dataset.sort))")
-    assert values == sorted(values)
-    header.click()
+    amounts = [v for v in values if v >= 0]
+    assert amounts == sorted(amounts) and values == amounts + [-1] * (len(values) - len(amounts))
+    page.locator("#rows th button", has_text="Amount").click()
+    page.wait_for_url("**/ledger?*sort=-amount*")
     values = page.locator("#rows tbody td:nth-child(4)").evaluate_all("cells => cells.map(c => parseFloat(c.dataset.sort))")
-    assert values == sorted(values, reverse=True)
+    amounts = [v for v in values if v >= 0]
+    assert amounts == sorted(amounts, reverse=True)
 
 
 def test_search_form_finds_the_other_script(page) -> None:

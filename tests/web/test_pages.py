@@ -119,7 +119,9 @@ def test_meetings_page_shows_every_meeting(client, meetings_json) -> None:
     ids = [a["data-id"] for t, a in parse(html).tags if t == "tr" and "data-id" in a]
     assert ids == [m["id"] for m in meetings_json]
     assert text_of(html, id="meeting-count")[0].startswith(f"{len(meetings_json)} meetings")
-    assert html.count("<circle") == sum(1 for m in meetings_json if m["date"])  # one dot per dated meeting
+    # A dot per meeting dated to the day, a bar across its month or year per one dated less precisely.
+    assert html.count("<circle") == sum(1 for m in meetings_json if m["date"] and len(m["date"]) == 10)
+    assert html.count('rx="5"') == sum(1 for m in meetings_json if m["date"] and len(m["date"]) < 10)
     assert "習近平" in html and "Xi Jinping" in html  # names as written and in English
 
 

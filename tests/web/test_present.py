@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ElementTree
 import pytest
 
 from summitry.web.charts import Bar, Node, TimePoint, bar_chart, network, timeline
-from summitry.web.present import amount_text, ledger_totals
+from summitry.web.present import amount_text, ledger_totals, outlet_of, unit_text
 
 
 @pytest.mark.parametrize(
@@ -17,10 +17,37 @@ from summitry.web.present import amount_text, ledger_totals
         ((47, "percent"), "47%"),
         ((5, "percent_gdp", None, True), "about 5% of GDP"),
         ((5_000_000_000, "USD", "year"), "$5 billion a year"),
+        ((3, "ship"), "3 ships"),
+        ((1, "ship"), "1 ship"),
+        ((3_300_000, "tonne", "year"), "3.3 million tonnes a year"),
+        ((1, "tonne", "year"), "1 tonne a year"),
+        ((20, "person"), "20 people"),
+        ((103, "aircraft"), "103 aircraft"),
+        ((2, "warhead", None, True), "about 2 warheads"),
     ],
 )
 def test_amount_text(amount: tuple, text: str) -> None:
     assert amount_text(*amount) == text
+
+
+@pytest.mark.parametrize(
+    ("unit", "per", "text"),
+    [("USD", None, "USD"), ("percent_gdp", None, "percent of GDP"), ("percent", None, "percent"),
+     ("tonne", "year", "tonnes a year"), ("person", None, "people")],
+)
+def test_unit_headings_are_words(unit: str, per: str | None, text: str) -> None:
+    """A chart or totals heading says "percent of GDP", not the code percent_gdp."""
+    assert unit_text(unit, per) == text
+
+
+@pytest.mark.parametrize(
+    ("url", "outlet"),
+    [("https://www.rfi.fr/cn/article", "rfi.fr"), ("http://news.ltn.com.tw/news/1", "news.ltn.com.tw"),
+     ("javascript:alert(1)", None), ("file:///etc/passwd", None), (None, None), ("", None)],
+)
+def test_outlet_only_for_web_urls(url: str | None, outlet: str | None) -> None:
+    """Only an http(s) URL becomes a link to the original article; a feed's javascript: URL never does."""
+    assert outlet_of(url) == outlet
 
 
 def _row(id: str, pledger: str, value: float | None, unit: str = "USD", per: str | None = None) -> dict:

@@ -215,11 +215,18 @@ def actor_of(snapshot: Snapshot, actor: str) -> dict[str, Any]:
         raise HTTPException(status_code=404, detail=str(error)) from None
     directory = snapshot.directory
     own_sides = {directory.side(i) for i in timeline["ids"]}
+    mine = filter_meetings(snapshot, actor, None, None)
     met: dict[str, list[str]] = {}
-    for meeting in filter_meetings(snapshot, actor, None, None):
+    for meeting in mine:
         for participant in meeting["participants"]:
             if participant not in timeline["ids"] and directory.side(participant) not in own_sides:
-                met.setdefault(participant, []).append(meeting["id"])
+                met.setdefault(participant, [])
+    # Each counterpart's meetings by the filters' rule (a country takes its people's), so the
+    # number shown is the length of the list /meetings?actor=..&with=.. gives.
+    actors = snapshot.actors
+    for other in met:
+        wanted = actors.resolve(other)
+        met[other] = [m["id"] for m in mine if any(actors.matches(p, wanted) for p in m["participants"])]
     names = {p: n for m in snapshot.meetings for p, n in zip(m.participants, m.names)}
     counterparts = [
         {"actor": other, "name": names.get(other) or directory.name(other), "meetings": ids}

@@ -51,39 +51,155 @@ class TimePoint:
     tooltip: str | None = None
 
 
-def _year_fraction(date: str) -> float:
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _period(date: str) -> tuple[dt.date, dt.date]:
+    """The days a date stands for, end exclusive: a day, its month, or its year."""
     parts = [int(p) for p in date.split("-")]
-    year, month, day = (parts + [1, 1])[:3]
-    start = dt.date(year, 1, 1)
-    days = (dt.date(year + 1, 1, 1) - start).days
-    return year + ((dt.date(year, month, day) - start).days / days)
+    if len(parts) == 3:
+        day = dt.date(*parts)
+        return day, day + dt.timedelta(days=1)
+    if len(parts) == 2:
+        year, month = parts
+        return dt.date(year, month, 1), dt.date(year + month // 12, month % 12 + 1, 1)
+    return dt.date(parts[0], 1, 1), dt.date(parts[0] + 1, 1, 1)
+
+
+def _month_index(day: dt.date) -> int:
+    return day.year * 12 + day.month - 1
+
+
+def _month_start(index: int) -> dt.date:
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _ticks(low: dt.date, high: dt.date) -> list[tuple[dt.date, str]]:
+    """Axis ticks a reader can take in at a glance: months, quarters or years, ten at most."""
+    first, last = _month_index(low), _month_index(high)
+    step = next((s for s in (1, 3, 6, 12, 24, 60, 120, 240) if (last - first) / s <= 10), 600)
+    ticks = []
+    for index in range(first + (-first) % step, last + 1, step):  # multiples of 12 are Januaries
+        day = _month_start(index)
+        if step >= 12:
+            label = str(day.year)
+        elif day.month == 1 or not ticks:
+            label = f"{_MONTHS[day.month - 1]} {day.year}"
+        else:
+            label = _MONTHS[day.month - 1]
+        ticks.append((day, label))
+    return ticks
 
 
 def timeline(points: list[TimePoint], title: str = "Timeline") -> str:
-    """One row per point along a shared time axis; a hollow dot marks a month or year date."""
+    """One row per point on a real calendar axis (month, quarter or year ticks as the span
+    needs): a dot for a day, a bar across the whole period for a date known only to the month
+    or the year, so a year-only date is not drawn as if it were 1 January."""
     if not points:
         return ""
-    label_width, plot_width, row, top = 300, 440, 20, 30
-    xs = [_year_fraction(p.date) for p in points]
-    low, high = math.floor(min(xs)), math.floor(max(xs)) + 1
-    scale = plot_width / (high - low)
+    label_width, plot_width, right, row, top = 300, 760, 60, 20, 34
+    periods = [_period(p.date) for p in points]
+    low = _month_start(_month_index(min(start for start, _ in periods)))
+    high_index = _month_index(max(end for _, end in periods) - dt.timedelta(days=1)) + 1
+    high = _month_start(max(high_index, _month_index(low) + 2))  # at least two months wide
+    if _month_index(high) - _month_index(low) > 24:  # ticks are years: the axis runs January to January
+        low, high = dt.date(low.year, 1, 1), dt.date(high.year + (high.month > 1), 1, 1)
+    span = (high - low).days
+
+    def x_of(day: dt.date) -> float:
+        return label_width + plot_width * (day - low).days / span
+
     height = top + row * len(points) + 10
-    body = []
-    for year in range(low, high + 1):
-        x = label_width + (year - low) * scale
-        body.append(f'<line x1="{x:.1f}" y1="{top - 8}" x2="{x:.1f}" y2="{height - 6}" stroke="#e4e7eb"/>')
-        if year < high or high - low == 1:
-            body.append(f'<text x="{x + 3:.1f}" y="{top - 12}" fill="{_MUTED}">{year}</text>')
-    for index, (point, x_year) in enumerate(zip(points, xs)):
+    body = [f'<line x1="{label_width}" y1="{top - 6}" x2="{label_width + plot_width}" y2="{top - 6}" stroke="{_MUTED}"/>']
+    for day, label in _ticks(low, high):
+        x = x_of(day)
+        body.append(f'<line x1="{x:.1f}" y1="{top - 10}" x2="{x:.1f}" y2="{height - 6}" stroke="#e4e7eb"/>')
+        body.append(f'<text x="{x:.1f}" y="{top - 14}" text-anchor="middle" fill="{_MUTED}">{escape(label)}</text>')
+    for index, (point, (start, end)) in enumerate(zip(points, periods)):
         y = top + index * row + row / 2
-        x = label_width + (x_year - low) * scale
-        exact = len(point.date) == 10
-        dot = (
-            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{_ACCENT if exact else "#fff"}" stroke="{_ACCENT}" stroke-width="2"/>'
-        )
+        if len(point.date) == 10:
+            mark = f'<circle cx="{x_of(start):.1f}" cy="{y:.1f}" r="5" fill="{_ACCENT}" stroke="{_ACCENT}" stroke-width="2"/>'
+        else:
+            left, width = x_of(start), max(8.0, x_of(end) - x_of(start))
+            mark = (f'<rect x="{left:.1f}" y="{y - 5:.1f}" width="{width:.1f}" height="10" rx="5" fill="#dbe7f3" '
+                    f'stroke="{_ACCENT}" stroke-width="1.5"/>')
         label = f'<text x="{label_width - 8}" y="{y + 4:.1f}" text-anchor="end" fill="{_INK}">{escape(_clip(point.label, 44))}</text>'
-        body.append(_link(point.href, dot + label, point.tooltip or f"{point.date}: {point.label}"))
-    return _svg(label_width + plot_width + 20, int(height), body, title)
+        body.append(_link(point.href, mark + label, point.tooltip or f"{point.date}: {point.label}"))
+    return _svg(label_width + plot_width + right, int(height), body, title)
+
+
+# -- volume over time -------------------------------------------------------------------------
+def event_volume(events: list[tuple[str | None, str]], title: str) -> str:
+    """Stacked columns: how many events of each type fall in each month (each year when the
+    dates span more than three years), empty periods shown as gaps. Events dated less
+    precisely than a column, or not at all, are counted in a note below the chart."""
+    dated = [(date, kind) for date, kind in events if date]
+    if not dated:
+        return ""
+    months = [_month_index(_period(d)[0]) for d, _ in dated]
+    by_year = max(months) - min(months) >= 36
+    width_of = 4 if by_year else 7
+    buckets: dict[str, dict[str, int]] = {}
+    coarse = sum(1 for date, _ in events if not date)
+    for date, kind in dated:
+        if len(date) < width_of:
+            coarse += 1
+            continue
+        buckets.setdefault(date[:width_of], {}).setdefault(kind, 0)
+        buckets[date[:width_of]][kind] += 1
+    if not buckets:
+        return ""
+    totals: dict[str, int] = {}
+    for counts in buckets.values():
+        for kind, number in counts.items():
+            totals[kind] = totals.get(kind, 0) + number
+    kinds = sorted(totals, key=lambda k: (-totals[k], k))
+    shown = kinds[: len(_PALETTE) - 1] if len(kinds) > len(_PALETTE) else kinds
+    colour = {k: _PALETTE[i] for i, k in enumerate(shown)}
+    if by_year:
+        years = [int(k) for k in buckets]
+        keys = [str(y) for y in range(min(years), max(years) + 1)]
+    else:
+        indices = [int(k[:4]) * 12 + int(k[5:]) - 1 for k in buckets]
+        keys = [f"{i // 12:04d}-{i % 12 + 1:02d}" for i in range(min(indices), max(indices) + 1)]
+    left, plot_width, plot_height, top = 40, 640, 180, 30
+    step = plot_width / len(keys)
+    most = max(sum(c.values()) for c in buckets.values())
+    body = [f'<text x="0" y="15" fill="{_INK}" font-weight="600">{escape(title)}</text>',
+            f'<line x1="{left}" y1="{top + plot_height}" x2="{left + plot_width}" y2="{top + plot_height}" stroke="{_MUTED}"/>',
+            f'<text x="{left - 6}" y="{top + 10}" text-anchor="end" fill="{_MUTED}">{most}</text>',
+            f'<text x="{left - 6}" y="{top + plot_height}" text-anchor="end" fill="{_MUTED}">0</text>']
+    label_every = max(1, math.ceil(len(keys) / 12))
+    for index, key in enumerate(keys):
+        x = left + index * step
+        y = top + plot_height
+        for kind in kinds:
+            number = buckets.get(key, {}).get(kind, 0)
+            if not number:
+                continue
+            height = plot_height * number / most
+            y -= height
+            fill = colour.get(kind, "#9aa5b1")
+            body.append(_link(None, f'<rect x="{x + step * 0.1:.1f}" y="{y:.1f}" width="{step * 0.8:.1f}" height="{height:.1f}" fill="{fill}"/>',
+                              f"{key} · {kind}: {number} event{'' if number == 1 else 's'}"))
+        if index % label_every == 0:
+            label = key if by_year else (f"{_MONTHS[int(key[5:]) - 1]} {key[:4]}" if key.endswith("-01") or index == 0 else _MONTHS[int(key[5:]) - 1])
+            body.append(f'<text x="{x + step / 2:.1f}" y="{top + plot_height + 16}" text-anchor="middle" fill="{_MUTED}">{label}</text>')
+    legend_y = top + plot_height + 40
+    entries = [(k, totals[k], colour[k]) for k in shown]
+    if len(kinds) > len(shown):
+        entries.append(("other", sum(totals[k] for k in kinds[len(shown):]), "#9aa5b1"))
+    for index, (kind, number, fill) in enumerate(entries):
+        x = left + (index % 4) * 170
+        y = legend_y + (index // 4) * 18
+        body.append(f'<rect x="{x}" y="{y - 10}" width="12" height="12" fill="{fill}"/>'
+                    f'<text x="{x + 18}" y="{y}" fill="{_INK}">{escape(kind)} ({number})</text>')
+    height = legend_y + ((len(entries) - 1) // 4) * 18 + 14
+    if coarse:
+        body.append(f'<text x="{left}" y="{height + 4}" fill="{_MUTED}">{coarse} event{"" if coarse == 1 else "s"} '
+                    f'{"undated" if by_year else "undated or dated only to the year"}, not drawn</text>')
+        height += 18
+    return _svg(left + plot_width + 20, int(height), body, title)
 
 
 # -- bars -------------------------------------------------------------------------------------
@@ -145,7 +261,7 @@ def network(center: str, nodes: list[Node], title: str) -> str:
             f'<circle cx="{mx:.1f}" cy="{my:.1f}" r="10" fill="#fff" stroke="#9fb3c8"/>'
             f'<text x="{mx:.1f}" y="{my + 4:.1f}" text-anchor="middle" fill="{_INK}">{node.count}</text>'
         )
-        marks.append(_link(node.count_href, count, f"{node.count} meeting(s) with {node.label}"))
+        marks.append(_link(node.count_href, count, f"{node.count} meeting{'' if node.count == 1 else 's'} with {node.label}"))
         anchor = "middle" if abs(x - middle) < 20 else ("start" if x > middle else "end")
         dx = 0 if anchor == "middle" else (12 if anchor == "start" else -12)
         dy = -14 if y < middle and anchor == "middle" else (22 if anchor == "middle" else 4)

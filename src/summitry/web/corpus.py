@@ -18,6 +18,7 @@ from summitry.model import Record
 from summitry.store.schema import documents
 from summitry.views.ledger import Commitment, commitment_json, ledger
 from summitry.views.meetings import Meeting, meeting_json, meetings
+from summitry.views.parties import Actors
 from summitry.views.source import stored_records
 from summitry.web.present import Directory
 
@@ -30,6 +31,7 @@ class Snapshot:
     records: tuple[Record, ...]
     by_id: dict[str, Record]
     directory: Directory
+    actors: Actors  # resolves names as the views do, so a page's filter means what the CLI's does
     meetings: tuple[Meeting, ...]
     ledger: tuple[Commitment, ...]
 
@@ -62,6 +64,7 @@ class Corpus:
                     records=records,
                     by_id={r.document.id: r for r in records},
                     directory=Directory(records),
+                    actors=Actors(records),
                     meetings=tuple(meetings(records)),
                     ledger=tuple(ledger(records)),
                 )

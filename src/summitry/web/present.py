@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Sequence
+from urllib.parse import urlsplit
 
 from summitry.model import Record
 from summitry.views.ledger import Amount, describe_amount
@@ -22,14 +23,53 @@ def is_money(unit: str) -> bool:
     return len(unit) == 3 and unit.isupper()
 
 
+# Counted things whose English plural is not the noun plus -s.
+_IRREGULAR = {"person": "people", "aircraft": "aircraft", "warhead": "warheads", "personnel": "personnel"}
+_PERCENT_WORDS = {"percent": "percent", "percent_gdp": "percent of GDP"}
+
+
+def plural_of(noun: str) -> str:
+    """English plural of a counted noun or of the things a page counts (ship, entry, match, person)."""
+    if noun in _IRREGULAR:
+        return _IRREGULAR[noun]
+    if noun.endswith("y") and noun[-2:-1] not in tuple("aeiou"):
+        return noun[:-1] + "ies"
+    return noun + ("es" if noun.endswith(("s", "sh", "ch", "x")) else "s")
+
+
+def _counted(unit: str) -> bool:
+    return not is_money(unit) and unit not in _PERCENT_WORDS
+
+
 def amount_text(value: float, unit: str, per: str | None = None, approx: bool = False) -> str:
-    """"$36.2 billion", "47%", "3.3 million tonne a year": as ``summitry ledger`` prints it."""
-    return describe_amount(Amount(value, unit, per, approx))
+    """"$36.2 billion", "47%", "3.3 million tonnes a year", "1 ship": ``summitry ledger``'s
+    wording, with a counted noun in the plural whenever the amount is not exactly one."""
+    text = describe_amount(Amount(value, unit, per, approx))
+    if _counted(unit) and value != 1:
+        written = f" {unit}" + (f" a {per}" if per else "")
+        if text.endswith(written):
+            text = text[: -len(written)] + f" {plural_of(unit)}" + (f" a {per}" if per else "")
+    return text
 
 
 def unit_text(unit: str, per: str | None = None) -> str:
-    """The heading of a column of amounts in one unit: "USD", "tonne a year"."""
-    return unit + (f" a {per}" if per else "")
+    """The heading of a column of amounts in one unit: "USD", "percent of GDP", "tonnes a year"."""
+    if unit in _PERCENT_WORDS:
+        words = _PERCENT_WORDS[unit]
+    else:
+        words = unit if is_money(unit) else plural_of(unit)
+    return words + (f" a {per}" if per else "")
+
+
+def outlet_of(url: str | None) -> str | None:
+    """The site a document came from (https://www.rfi.fr/cn/... -> rfi.fr), for a web URL only:
+    a ``javascript:`` or ``file:`` URL from a feed is never shown as a link."""
+    if not url:
+        return None
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return None
+    return parts.hostname.removeprefix("www.")
 
 
 def evidence_url(doc: str, start: int, end: int) -> str:

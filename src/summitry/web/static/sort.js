@@ -1,7 +1,10 @@
-// Sort a table by the column whose header is clicked: numbers by data-sort, text by content.
+// Sort a small table (the ledger's totals) by the column whose header button is pressed:
+// numbers by data-sort, text by content. Lists with pages sort on the server instead: their
+// header buttons submit the list's form, so the sort covers every page and stays in the URL.
 document.addEventListener("click", (event) => {
-  const header = event.target.closest("table.sortable th[data-type]");
-  if (!header) return;
+  const button = event.target.closest("table.sortable th[data-type] button");
+  if (!button) return;
+  const header = button.closest("th");
   const table = header.closest("table");
   const body = table.tBodies[0];
   const column = Array.from(header.parentNode.children).indexOf(header);
