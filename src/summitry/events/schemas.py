@@ -54,6 +54,8 @@ class Group(DataModel):
     words: Cues
     amounts: str | None = None
     suppresses: list[str] = []
+    absorbs_later: list[str] = []
+    not_followed_by: list[str] = []
     asked_by: list[str] = []
     not_preceded_by: list[str] = []
     own_subjects: list[str] = []

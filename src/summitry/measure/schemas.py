@@ -125,6 +125,7 @@ class TimesData(DataModel):
     offset_directions: dict[str, int]
     offset_units_chinese_only: list[str]
     bare_day_not_after: list[str]
+    bare_day_ahead: int
     bare_day_not_followed_by: list[str]
     small_day_followed_by: list[str]
     small_day_not_after: list[str]

@@ -29,6 +29,8 @@ class _Kind(DataModel):
     status: str | None = None
     status_when_reported: str | None = None
     change: bool = False
+    claimant_not_pledger: bool = False
+    default_object: str | None = None
 
 
 class _Verb(DataModel):
@@ -58,6 +60,9 @@ class LedgerData(DataModel):
     list_marks: Words
     sought: Words
     statistics: Words
+    tallies: Words = []
+    parts: Words = []
+    joint_statements: Words = []
     cue_reach: int
     counted_units: list[str]
     skip_statuses: list[str]
