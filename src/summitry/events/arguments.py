@@ -27,6 +27,7 @@ from summitry.text import fold
 _OBJECT_REACH = 8  # characters between a verb and its object (釋放最後20名在世以色列人質)
 _OBJECT_GAP = 2  # a party this close after another trigger is that trigger's object
 # 購買100架美國波音飛機: a count before the party leaves it the verb's object
+_COUNT_REACH = 24  # the longest count looked for between a verb and its object
 _COUNT_BEFORE_OBJECT = re.compile(fold(r"^[0-9０-９.,一二三四五六七八九十百千萬億两兩多餘]+[架艘輛台枚噸個家座套批]"))
 _MARKER_ORDER = ("passive", "ba", "prep", "comitative", "locative", "direction")
 _CLAUSE_PUNCTUATION = set("，,；;：:。！？!?「」『』")
@@ -502,9 +503,10 @@ class SentenceActors:
         if self._verb_ends is None:
             self._verbs_by_end = sorted(self.verbs, key=lambda verb: verb.end)
             self._verb_ends = [verb.end for verb in self._verbs_by_end]
-        # Only a verb ending within the gap's reach before the group can take it as object.
+        # Only a verb ending within the gap's reach before the group can take it as object (a
+        # count between them, 購買100架美國波音飛機, does not count against the gap).
         nearby = self._verbs_by_end[
-            bisect.bisect_left(self._verb_ends, group.start - _OBJECT_GAP) : bisect.bisect_right(self._verb_ends, group.start)
+            bisect.bisect_left(self._verb_ends, group.start - _OBJECT_GAP - _COUNT_REACH) : bisect.bisect_right(self._verb_ends, group.start)
         ]
         for other in nearby:
             if other is hit or other.end > group.start or other.group.pattern.attached:
