@@ -21,6 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from summitry.actors import KnowledgeBaseError
 from summitry.evaluate import score_mentions
+from summitry.evaluate_headlines import format_scores, score_headlines
 from summitry.events.scoring import score_meetings
 from summitry.ingest import Rejection, read_documents
 from summitry.ingest.files import expand_paths
@@ -251,13 +252,22 @@ def _print_view_scores(views: tuple[ViewScores, ViewScores] | None, as_json: boo
     help="Also score meeting events, and the meetings and ledger views, against this file (seeds-meetings-ledger.json).",
 )
 @click.option("--store", "store", help="Score the records of this store (URL or SQLite file) instead of extracting PATHS.")
+@click.option(
+    "--headlines",
+    "headlines_corpus",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Score the meetings every leader-meeting headline of this JSON Lines news corpus promises, and count credit parties.",
+)
 def evaluate(
     gold_path: str | None, paths: tuple[str, ...], date: dt.date | None, as_json: bool, misses: bool,
-    meetings_gold: str | None, store: str | None,
+    meetings_gold: str | None, store: str | None, headlines_corpus: str | None,
 ) -> None:
     """Score extraction of PATHS (or a store's records) against gold files, as ../shared/gold/README.md describes."""
+    if headlines_corpus:
+        _evaluate_headlines(headlines_corpus, date, as_json, misses)
+        return
     if not gold_path and not meetings_gold:
-        raise click.UsageError("give --gold, --meetings-gold or both")
+        raise click.UsageError("give --gold, --meetings-gold, --headlines or any of them")
     if bool(paths) == bool(store):
         raise click.UsageError("give PATHS to extract or --store to read, not both or neither")
     rejected: list[Rejection] = []
@@ -282,6 +292,25 @@ def evaluate(
         )
     mention_scores = score_mentions(records, json.loads(Path(gold_path).read_text(encoding="utf-8"))) if gold_path else None
     _print_scores(mention_scores, as_json, misses, event_meetings, views)
+
+
+def _evaluate_headlines(corpus: str, date: dt.date | None, as_json: bool, misses: bool) -> None:
+    """``eval --headlines``: every story extracted (in worker processes), then judged by evaluate_headlines."""
+    rejected: list[Rejection] = []
+
+    def records() -> Iterator[Record]:
+        for item in extract_stream(read_documents([corpus], default_date=date)):
+            if isinstance(item, Rejection):
+                _reject(item, rejected)
+            else:
+                yield item
+
+    scores = score_headlines(records())
+    if as_json:
+        click.echo(json.dumps(scores.to_json(), ensure_ascii=False, indent=2))
+    else:
+        for line in format_scores(scores, misses):
+            click.echo(line)
 
 
 def _open_store(location: str, must_exist: bool = False) -> Engine:
