@@ -108,6 +108,50 @@ def test_unknown_people_marked_by_the_text(text: str, expected: tuple[str, str])
     assert expected in linked(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("国家副主席韩正在北京会见英国客人。", ("韩正", "Han Zheng")),  # 韩/正在 to the segmenter
+        ("国务院总理李强在上海会见外宾。", ("李强", "Li Qiang")),
+    ],
+)
+def test_a_word_bound_alias_right_after_a_title_is_the_name(text, expected) -> None:
+    assert expected in linked(text)
+
+
+def test_a_word_bound_alias_inside_a_word_without_a_title_is_not_the_name() -> None:
+    assert all(surface != "韩正" for surface, _ in linked("日韩正式签署协议。"))
+
+
+def _person_of(text: str, surface: str, on: dt.date = dt.date(2024, 5, 6)):
+    kb = load_knowledge_base()
+    result = link_actors(build_view(text), kb, on)
+    entities = {e.id: e for e in result.entities}
+    return next(entities[m.entity_id] for m in result.mentions if text[m.start : m.end] == surface)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country", "role"),
+    [
+        ("国家主席习近平会见格林纳达总理米切尔。", "米切尔", "GRD", "prime_minister"),
+        ("全国人大常委会委员长同萨尔瓦多议长卡斯特罗举行会谈。", "卡斯特罗", "SLV", "speaker"),
+        ("国家主席同马耳他总统维拉通电话。", "维拉", "MLT", "president"),  # two characters after a country's title
+    ],
+)
+def test_a_new_name_after_a_countrys_title_is_a_person_of_that_country(text, surface, country, role) -> None:
+    person = _person_of(text, surface)
+    assert (person.type, person.country, [o.role for o in person.offices]) == ("person", country, [role])
+    assert person.id.startswith(f"person:{country.lower()}:")
+
+
+def test_a_new_rendering_after_a_countrys_title_is_its_office_holder() -> None:
+    assert _person_of("国家主席会见美国总统拜顿。", "拜顿").name == "Joe Biden"
+
+
+def test_a_name_after_a_title_without_a_country_stays_a_person_of_no_country() -> None:
+    assert _person_of("议会议长阿莫斯·科恩当场起立鼓掌。", "阿莫斯·科恩").country is None
+
+
 def test_latin_gloss_links_a_new_rendering_to_a_known_person() -> None:
     assert ("赫格塞斯", "Pete Hegseth") in linked("美國國防部長赫格塞斯(Peter Brian Hegseth)抵達河內。")
 

@@ -20,7 +20,7 @@ from pypinyin import Style, lazy_pinyin
 
 from summitry.actors.kb import DATA, KnowledgeBase, _read_yaml
 from summitry.actors.matcher import AliasMatch, match_aliases
-from summitry.model import Entity, Mention, TextView
+from summitry.model import Entity, Mention, Office, TextView
 from summitry.text import fold
 
 # Capitalised words, with the lower-case particles Arabic, Dutch and Spanish names carry (Majed
@@ -97,11 +97,14 @@ class _WordBoundaries:
 
 def _whole_words(folded: str, kb: KnowledgeBase, boundary: _WordBoundaries) -> Callable[[AliasMatch], bool]:
     """A word-bound alias inside a longer word (韓正 in 日韓正式, 石破 in 石破天驚) is not the name;
-    every other match stands. One test per match, as a text has thousands."""
+    every other match stands. One test per match, as a text has thousands. Right after a title
+    it is the name, however the segmenter cuts (国家副主席韩正在北京: 韩/正在)."""
     word_bound = kb.word_bound_aliases
 
     def stands(match: AliasMatch) -> bool:
-        return folded[match.start : match.end] not in word_bound or (boundary(match.start) and boundary(match.end))
+        if folded[match.start : match.end] not in word_bound:
+            return True
+        return (boundary(match.start) and boundary(match.end)) or _marker_ending_at(folded, match.start, kb) is not None
 
     return stands
 
@@ -336,6 +339,7 @@ class _LinkRules:
     place_not_before: tuple[str, ...]
     surnames: frozenset[str]
     name_followers: tuple[str, ...]
+    credits: re.Pattern[str]
 
 
 @cache
@@ -345,7 +349,19 @@ def _link_rules() -> _LinkRules:
         place_not_before=tuple(sorted({fold(word) for word in raw["place_not_before"]}, key=len, reverse=True)),
         surnames=frozenset(fold(surname) for surname in raw["surnames"]),
         name_followers=tuple(sorted({fold(word) for word in raw["name_followers"]}, key=len, reverse=True)),
+        credits=re.compile("|".join(f"(?:{pattern})" for pattern in raw["credits"])),
     )
+
+
+def _as_credits(mentions: list[Mention], folded: str) -> list[Mention]:
+    """Mentions inside a source credit or dateline, marked ``credit``: named, never a party."""
+    spans = [match.span() for match in _link_rules().credits.finditer(folded)]
+    if not spans:
+        return mentions
+    return [
+        Mention(m.start, m.end, m.entity_id, "credit") if any(s <= m.start and m.end <= e for s, e in spans) else m
+        for m in mentions
+    ]
 
 
 def _places_in_other_names(matches: list[AliasMatch], folded: str, kb: KnowledgeBase) -> Callable[[AliasMatch], bool]:
@@ -467,17 +483,30 @@ def _latin_aliases_by_surname(kb: KnowledgeBase) -> dict[str, tuple[tuple[Entity
     return {surname: tuple(entries) for surname, entries in index.items()}
 
 
-def _unknown_people(view: TextView, kb: KnowledgeBase, claims: _Claims) -> tuple[list[Mention], list[Entity]]:
-    """People the text marks as people: a Latin name in brackets after a Chinese one, or a name after a title."""
+def _unknown_people(
+    view: TextView, kb: KnowledgeBase, claims: _Claims, on: dt.date | None
+) -> tuple[list[Mention], list[Entity]]:
+    """People the text marks as people: a Latin name in brackets after a Chinese one, or a name after a title.
+
+    A name after a country's title is that country's office-holder on the date when the knowledge
+    base knows one (under another transliteration), else a new person of that country in that office.
+    """
     folded = view.folded
     mentions: list[Mention] = []
     new_people: dict[str, Entity] = {}
 
-    def person_for(latin: str | None, chinese: str) -> Entity:
+    def person_for(latin: str | None, chinese: str, office: Office | Entity | None = None) -> Entity:
         known = _person_by_latin_name(latin, kb) if latin else None
         if known:
             return known
+        if isinstance(office, Entity):  # the office-holder the knowledge base knows, under another name
+            return office
         name = latin or _romanize(chinese)
+        if office is not None:  # 格林纳达总理米切尔: a new person of that country, holding that office
+            # The country in the id: two countries' 米切尔 are two people across a store.
+            person_id = _slug(name).replace("person:", f"person:{office.country.lower()}:", 1)
+            person = Entity(id=person_id, name=name, type="person", country=office.country, offices=(office,))
+            return new_people.setdefault(person.id, person)
         return new_people.setdefault(_slug(name), Entity(id=_slug(name), name=name, type="person"))
 
     for bracket in _BRACKETED_LATIN.finditer(folded):
@@ -505,18 +534,21 @@ def _unknown_people(view: TextView, kb: KnowledgeBase, claims: _Claims) -> tuple
         claims.claim(mention)
     marker_ends = (match.end() for match in _name_after_marker_end(kb).finditer(folded))
     for index in (end for end in marker_ends if end < len(folded)):  # only where a marker may end before a name
-        if not claims.free(index, index + 1) or _marker_ending_at(folded, index, kb) is None:
+        marker = _marker_ending_at(folded, index, kb) if claims.free(index, index + 1) else None
+        if marker is None:
             continue
+        office = _office_before_name(folded, index - len(marker), marker, kb, claims, on)
         latin = _LATIN_NAME_AFTER_MARKER.match(folded, index)
         if latin:
             start, end = latin.span(1)
-            person = person_for(latin.group(1), "")
+            person = person_for(latin.group(1), "", office)
         else:
             start, end = index, _name_run(folded, index, kb)
-            if end == start or "·" not in folded[start:end] and end - start < 3:
+            # 马耳他总统维拉: after a country's title a name of two characters is a name too.
+            if end == start or "·" not in folded[start:end] and end - start < (2 if office else 3):
                 continue
             surname = _person_after_given_name(folded, end, claims, kb)
-            person = surname or person_for(None, folded[start:end])
+            person = surname or person_for(None, folded[start:end], office)
         if claims.free(start, end):
             mention = Mention(start, end, person.id, "unknown_person")
             mentions.append(mention)
@@ -526,6 +558,22 @@ def _unknown_people(view: TextView, kb: KnowledgeBase, claims: _Claims) -> tuple
         mentions.append(mention)
         claims.claim(mention)
     return mentions, list(new_people.values())
+
+
+def _office_before_name(
+    folded: str, title_start: int, title: str, kb: KnowledgeBase, claims: _Claims, on: dt.date | None
+) -> Office | Entity | None:
+    """For a title right after a country (or a body with offices) and before a name: the holder of
+    that office on ``on`` when the knowledge base knows one, else the office itself; None otherwise."""
+    roles = kb.titles.get(title)
+    owner = claims.at(title_start - 1)
+    if not roles or on is None or owner is None or owner.end != title_start or owner.how == "compound":
+        return None
+    country = _office_countries(kb).get(owner.entity_id)
+    if not country or folded[max(0, owner.start - 2) : owner.start].endswith(_FORMER):
+        return None
+    holders = kb.holders(country, roles, on)
+    return holders[0] if holders else Office(roles[0], country, on, None)
 
 
 def _unknown_chinese_names(view: TextView, kb: KnowledgeBase, claims: _Claims) -> Iterable[tuple[Mention, Entity]]:
@@ -595,7 +643,7 @@ def link_actors(view: TextView, kb: KnowledgeBase, on: dt.date | None) -> Linked
     for mention in _short_form_mentions(view, kb, claims, boundary):
         claims.claim(mention)
         mentions.append(mention)
-    unknown, new_people = _unknown_people(view, kb, claims)
+    unknown, new_people = _unknown_people(view, kb, claims, on)
     mentions.extend(unknown)
     title_mentions = _title_mentions(view, kb, claims, on, boundary)
     for mention in title_mentions:
@@ -607,6 +655,7 @@ def link_actors(view: TextView, kb: KnowledgeBase, on: dt.date | None) -> Linked
     for mention in _surname_title_mentions(view, kb, claims, named):
         claims.claim(mention)
         mentions.append(mention)
+    mentions = _as_credits(mentions, view.folded)
     mentions.sort(key=operator.attrgetter("start", "end"))
     entity_ids = dict.fromkeys(m.entity_id for m in mentions)
     new_by_id = {p.id: p for p in new_people}  # a knowledge-base entity wins over a new person of the same id

@@ -93,6 +93,8 @@ class ActorIndex(EntityLookup):
         # holds it exactly when the furthest end kept so far reaches this one's end.
         furthest: int | None = None
         for mention in ordered:
+            if mention.how == "credit":
+                continue  # 央视网消息: a source credit names who reports, never who acts
             if furthest is not None and mention.end <= furthest:
                 continue  # 朝 inside 朝領導人: the longer mention already names the actor
             kept.append(mention)
