@@ -25,3 +25,24 @@ DAY = dt.date(2025, 1, 11)
 def test_a_source_credit_is_never_a_party(text):
     meetings = [f for f in facts(text, DAY) if f.type == "CONSULT"]
     assert [(f.parties, f.date) for f in meetings] == [(frozenset({"Han Zheng", "Rachel Reeves"}), "2025-01-11")]
+
+
+@pytest.mark.parametrize(
+    ("text", "counterpart", "date"),
+    [
+        # The object is the head of a relative clause; the time inside the clause dates it, not the meeting.
+        ("国家主席习近平5日上午在人民大会堂会见来华出席2022年冬奥会开幕式的埃及总统塞西。", "Abdel Fattah el-Sisi", "2025-01-05"),
+        ("国务院总理李强9日在京会见来华进行正式访问的法国总统马克龙。", "Emmanuel Macron", "2025-01-09"),
+        # A date at the head of the clause, after a source credit, reaches the meeting.
+        ("**央视网消息**（新闻联播）：当地时间10日上午，国家主席习近平在利马会见法国总统马克龙。", "Emmanuel Macron", "2025-01-10"),
+        ("央视网消息（新闻联播）：1月8日上午，国家主席习近平在北京会见法国总统马克龙。", "Emmanuel Macron", "2025-01-08"),
+    ],
+)
+def test_readout_meeting_has_its_counterpart_and_date(text, counterpart, date):
+    meetings = [f for f in facts(text, DAY) if f.type == "CONSULT" and f.mode == "meeting"]
+    assert [(sorted(f.parties - {"Xi Jinping", "Li Qiang"}), f.date) for f in meetings] == [([counterpart], date)]
+
+
+def test_a_verb_inside_the_object_clause_is_the_heads():
+    visits = [f for f in facts("国务院总理李强9日在京会见来华进行正式访问的法国总统马克龙。", DAY) if f.mode == "visit"]
+    assert all(f.source == {"Emmanuel Macron"} for f in visits)

@@ -592,7 +592,9 @@ class SentenceActors:
         ba = next((g for g in reversed(before) if g.role == "ba"), None)
         comitatives = [g for g in before if g.role == "comitative"]
         comitatives_after = [g for g in after if g.role == "comitative"]  # 取消與南韓的聯合軍演
-        obj = next((g for g in after if g.role is None and len(self.folded[hit.end : g.start]) <= _OBJECT_REACH), None)
+        obj = self._relative_object(hit, after) or next(
+            (g for g in after if g.role is None and len(self.folded[hit.end : g.start]) <= _OBJECT_REACH), None
+        )
         recipient = next((g for g in after if g.role == "prep"), None)  # 交付…巡防艦給越南海警
         if recipient is not None and obj is not None and obj.end <= recipient.start:
             recipient = None  # 指責澤連斯基對普京的仇恨: 對普京 belongs to the object's phrase
@@ -636,6 +638,24 @@ class SentenceActors:
         if pattern.min_parties == 1 and not pattern.attached and passive is None:
             found = [self._with_counterpart(hit, parties, subject, on) for parties in found]
         return found
+
+    def _relative_object(self, hit: TriggerHit, after: list[Group]) -> Group | None:
+        """會見來華出席開幕式的埃及總統塞西: the head of a relative clause right after the verb is
+        its object, not the actors inside the clause (華). The clause has a verb of its own and
+        no party right after the trigger; 會晤的美國總統 (the trigger inside the clause) is not one."""
+        reach = self.lexicon.object_relative_reach
+        if not after or after[0].start == hit.end or self.folded[hit.end : hit.end + 1] == "的":
+            return None
+        for group in after:
+            stretch = self.folded[hit.end : group.start]
+            if len(stretch) > reach:
+                return None
+            if group.role is None and stretch.endswith("的") and len(stretch) > 2:
+                # A verb inside the clause (來華進行國事訪問) is the head's, as after 與 (relative_head).
+                if (hit.end, group) not in self._relative_clauses:
+                    self._relative_clauses.append((hit.end, group))
+                return group
+        return None
 
     def _taxed(self, subject: Group | None, hit: TriggerHit, on: dt.date | None) -> Parties | None:
         """韓國對等關稅已降至15%: a country right before the name of a tariff another country

@@ -127,6 +127,7 @@ class ArgumentLexicon:
     light_verbs: tuple[str, ...]
     not_comitative: tuple[str, ...] = ()
     relative_reach: int = 20
+    object_relative_reach: int = 0
     opening_light_verbs: tuple[str, ...] = ()
     addressed_verbs: tuple[str, ...] = ()
     relation_nouns: tuple[str, ...] = ()
@@ -373,6 +374,7 @@ def event_lexicon() -> EventLexicon:
             light_verbs=longest_first(arguments.get("light_verbs")),
             not_comitative=longest_first(arguments.get("not_comitative")),
             relative_reach=int(arguments.get("relative_reach", 20)),
+            object_relative_reach=int(arguments.get("object_relative_reach", 0)),
             opening_light_verbs=longest_first(arguments.get("opening_light_verbs")),
             addressed_verbs=longest_first(arguments.get("addressed_verbs")),
             relation_nouns=longest_first(arguments.get("relation_nouns")),
