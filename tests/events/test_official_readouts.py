@@ -46,3 +46,16 @@ def test_readout_meeting_has_its_counterpart_and_date(text, counterpart, date):
 def test_a_verb_inside_the_object_clause_is_the_heads():
     visits = [f for f in facts("国务院总理李强9日在京会见来华进行正式访问的法国总统马克龙。", DAY) if f.mode == "visit"]
     assert all(f.source == {"Emmanuel Macron"} for f in visits)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("国家主席习近平10日应约同法国总统马克龙通电话。", "reported"),  # at the other side's request
+        ("国家主席习近平10日同法国总统马克龙通电话。", "reported"),
+        ("中方应尽快同法国总统马克龙通电话。", "hypothetical"),  # a modal 应 stays one
+    ],
+)
+def test_a_call_at_the_other_sides_request_is_reported(text, status):
+    calls = [f for f in facts(text, DAY) if f.mode == "call"]
+    assert [f.status for f in calls][:1] == [status]
