@@ -34,6 +34,9 @@ def _record(title: str, body: str, date: dt.date = DAY):
         ("习近平致电祝贺新任总统就职", None),  # a message, not a meeting
         ("李强主持召开国务院常务会议", None),
         ("法国总统会见记者", None),
+        ("多国人士期待习近平主席出席金砖国家领导人会晤", None),  # a third-party story
+        ("习近平将赴俄罗斯出席金砖国家领导人会晤", None),  # a plan
+        ("李克强分别同奥地利总理、斯里兰卡总理通电话", "person:li-keqiang"),
     ],
 )
 def test_headline_leader(title, leader):
@@ -43,6 +46,11 @@ def test_headline_leader(title, leader):
 def test_each_country_of_a_headline_is_one_promised_meeting():
     record = _record("习近平会见法国总统和德国总理", "国家主席习近平6日在北京分别会见法国总统马克龙和德国总理朔尔茨。")
     assert [p.counterpart for p in promises(record)] == ["FRA", "DEU"]
+
+
+def test_a_headline_officials_organisation_is_the_side_not_their_country():
+    record = _record("习近平会见联合国秘书长", "国家主席习近平6日在北京会见联合国秘书长古特雷斯。")
+    assert [p.counterpart for p in promises(record)] == ["Q1065"]
 
 
 @pytest.mark.parametrize(

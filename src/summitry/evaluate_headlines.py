@@ -43,7 +43,6 @@ ERROR_CLASSES = (
 @dataclass(frozen=True)
 class _Rules:
     leaders: dict[str, str]
-    verbs: tuple[str, ...]
     not_meetings: tuple[str, ...]
     credits: tuple[re.Pattern[str], ...]
     headline: re.Pattern[str]
@@ -52,16 +51,21 @@ class _Rules:
 @cache
 def _rules() -> _Rules:
     data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
-    unknown = set(data) - {"leaders", "verbs", "not_meetings", "credits"}
-    if unknown:
-        raise ValueError(f"{DATA}: unknown keys {sorted(unknown)}")
+    expected = {"leaders", "direct_verbs", "with_markers", "with_verbs", "between", "not_meetings", "credits"}
+    if set(data) != expected:
+        raise ValueError(f"{DATA}: keys must be {sorted(expected)}, not {sorted(data)}")
     leaders = dict(data["leaders"])
-    verbs = tuple(sorted(data["verbs"], key=len, reverse=True))
-    names = "|".join(sorted(map(re.escape, leaders), key=len, reverse=True))
-    headline = re.compile(f"({names})[^，,；;]{{0,30}}?({'|'.join(map(re.escape, verbs))})")
+
+    def alternatives(words: list[str]) -> str:
+        return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+    headline = re.compile(
+        f"({alternatives(list(leaders))})(?:{alternatives(data['between'])})?"
+        f"(?:{alternatives(data['direct_verbs'])}|(?:{alternatives(data['with_markers'])})[^，,；;]{{1,30}}?"
+        f"(?:{alternatives(data['with_verbs'])}))"
+    )
     return _Rules(
         leaders=leaders,
-        verbs=verbs,
         not_meetings=tuple(data["not_meetings"]),
         credits=tuple(re.compile(p) for p in data["credits"]),
         headline=headline,
@@ -145,33 +149,39 @@ def promises(record: Record) -> list[Promise]:
         return []
     entities = {e.id: e for e in record.entities}
     counterparts: list[str] = []
+    people: list[str] = []
     for mention in sorted(record.mentions, key=lambda m: m.start):
-        if mention.end > len(title):
-            continue
         entity = entities.get(mention.entity_id)
-        if entity is None:
+        if mention.end > len(title) or entity is None:
             continue
-        if entity.type == "country":
+        if entity.type == "country" or entity.type == "organization" and entity.country != HOME:
             side = entity.id
-        elif entity.type == "organization":
-            side = entity.id if entity.country != HOME else None
-        elif entity.type == "person":
-            side = entity.country
+        elif entity.type == "person" and entity.country:
+            people.append(entity.country)  # 联合国秘书长 is Guterres, but the side is the UN, not Portugal
+            continue
         else:
-            side = None
-        if side and side != HOME and side not in counterparts:
+            continue
+        if side != HOME and side not in counterparts:
             counterparts.append(side)
+    if not counterparts:  # 习近平同拜登通电话: the person's country is the side
+        counterparts = [side for side in dict.fromkeys(people) if side != HOME]
     return [Promise(document.id, document.date.isoformat(), title, leader, side) for side in counterparts]
 
 
 def _of_side(participant: str, side: str, entities: dict) -> str | None:
-    """'person' when ``participant`` is a person of ``side``, 'side' when it is ``side`` itself, else None."""
+    """'person' when ``participant`` is a person of ``side``, 'side' when it is ``side`` itself, else None.
+
+    The knowledge base does not say who serves an organisation, so for one any foreign person counts.
+    """
     if participant == side:
         return "side"
     entity = entities.get(participant)
-    if entity is not None and entity.type == "person" and entity.country == side:
-        return "person"
-    return None
+    if entity is None or entity.type != "person":
+        return None
+    side_entity = entities.get(side)
+    if side_entity is not None and side_entity.type == "organization":
+        return "person" if entity.country != HOME else None
+    return "person" if entity.country == side else None
 
 
 def _judge(promise: Promise, record: Record, rows: list[Meeting]) -> Outcome:
@@ -188,8 +198,7 @@ def _judge(promise: Promise, record: Record, rows: list[Meeting]) -> Outcome:
     country_only = []
     for meeting in with_leader:
         kinds = {_of_side(p, promise.counterpart, entities) for p in meeting.participants if p != promise.leader}
-        if "person" in kinds or ("side" in kinds and entities.get(promise.counterpart) is not None
-                                 and entities[promise.counterpart].type == "organization"):
+        if "person" in kinds or ("side" in kinds and entities[promise.counterpart].type == "organization"):
             matched.append(meeting)
         elif "side" in kinds:
             country_only.append(meeting)

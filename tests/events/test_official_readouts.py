@@ -9,6 +9,8 @@ import datetime as dt
 
 import pytest
 
+from summitry import extract
+from summitry.views.meetings import meetings as views_meetings
 from tests.events.support import facts
 
 DAY = dt.date(2025, 1, 11)
@@ -59,3 +61,20 @@ def test_a_verb_inside_the_object_clause_is_the_heads():
 def test_a_call_at_the_other_sides_request_is_reported(text, status):
     calls = [f for f in facts(text, DAY) if f.mode == "call"]
     assert [f.status for f in calls][:1] == [status]
+
+
+def test_an_undated_readout_in_a_same_day_report_takes_the_publication_date():
+    record = extract("李强同埃塞俄比亚总理会谈\n欢迎仪式后，国务院总理李强同埃塞俄比亚总理阿比举行会谈。", DAY)
+    meetings = [e for e in record.events if e.type == "CONSULT"]
+    assert {(e.date, e.date_from) for e in meetings} == {("2025-01-11", "publication")}
+    assert [m.date for m in views_meetings([record])] == ["2025-01-11"]  # headline and body: one meeting
+
+
+def test_a_dated_readout_says_its_date_came_from_the_text():
+    record = extract("国务院总理李强10日在北京同埃塞俄比亚总理阿比举行会谈。", DAY)
+    assert [(e.date, e.date_from) for e in record.events if e.type == "CONSULT"] == [("2025-01-10", "text")]
+
+
+def test_an_undated_meeting_deep_in_a_commentary_stays_undated():
+    text = "评论：" + "两国关系近年来稳步发展，各领域合作不断深化。" * 10 + "李强同埃塞俄比亚总理阿比举行会谈。"
+    assert [(e.date, e.date_from) for e in extract(text, DAY).events if e.type == "CONSULT"] == [(None, None)]

@@ -183,6 +183,8 @@ class DatingLexicon:
     group_breaks: tuple[str, ...] = ()  # a clause opening so keeps no time from the one before
     group_turns: tuple[str, ...] = ()  # nor one turning so (莫迪卻…)
     prior_deal_nouns: tuple[str, ...] = ()  # 達成的協議: a deal made before
+    publication_lead: int = 0  # characters from the start where an undated meeting takes the publication date
+    publication_kinds: frozenset[str] = frozenset()  # "TYPE/mode"
 
 
 @dataclass(frozen=True, eq=False)  # one instance per process: identity is its hash
@@ -426,6 +428,8 @@ def event_lexicon() -> EventLexicon:
             group_breaks=longest_first(dating.get("group_breaks")),
             group_turns=longest_first(dating.get("group_turns")),
             prior_deal_nouns=longest_first(dating.get("prior_deal_nouns")),
+            publication_lead=int(dating.get("publication_lead", 0)),
+            publication_kinds=frozenset(dating.get("publication_kinds") or ()),
         ),
     )
 
