@@ -136,6 +136,9 @@ def _person_of(text: str, surface: str, on: dt.date = dt.date(2024, 5, 6)):
         ("国家主席习近平会见格林纳达总理米切尔。", "米切尔", "GRD", "prime_minister"),
         ("全国人大常委会委员长同萨尔瓦多议长卡斯特罗举行会谈。", "卡斯特罗", "SLV", "speaker"),
         ("国家主席同马耳他总统维拉通电话。", "维拉", "MLT", "president"),  # two characters after a country's title
+        ("国家副主席会见巴西众议长里拉。", "里拉", "BRA", "speaker"),  # a chamber's presiding officer
+        ("国家副主席会见斯洛伐克国民议会议长科拉尔。", "科拉尔", "SVK", "speaker"),
+        ("副总理会见土库曼斯坦副总理兼外长梅列多夫。", "梅列多夫", "TKM", "foreign_minister"),  # back over 副总理兼
     ],
 )
 def test_a_new_name_after_a_countrys_title_is_a_person_of_that_country(text, surface, country, role) -> None:

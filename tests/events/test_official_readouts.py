@@ -78,3 +78,15 @@ def test_a_dated_readout_says_its_date_came_from_the_text():
 def test_an_undated_meeting_deep_in_a_commentary_stays_undated():
     text = "评论：" + "两国关系近年来稳步发展，各领域合作不断深化。" * 10 + "李强同埃塞俄比亚总理阿比举行会谈。"
     assert [(e.date, e.date_from) for e in extract(text, DAY).events if e.type == "CONSULT"] == [(None, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "counterpart"),
+    [
+        ("国家主席习近平10日在北京会见蒙古国总统呼日勒苏赫。", "Ukhnaagiin Khürelsükh"),  # 蒙古国, not 蒙古 + 国总统
+        ("国家主席习近平10日在北京会见卡塔尔埃米尔塔米姆。", "Tamim bin Hamad Al Thani"),  # the emir's own title
+    ],
+)
+def test_the_counterpart_is_the_person_not_only_the_country(text, counterpart):
+    meetings = [f for f in facts(text, DAY) if f.type == "CONSULT"]
+    assert [f.parties - {"Xi Jinping"} for f in meetings] == [{counterpart}]

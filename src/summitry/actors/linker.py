@@ -537,7 +537,7 @@ def _unknown_people(
         marker = _marker_ending_at(folded, index, kb) if claims.free(index, index + 1) else None
         if marker is None:
             continue
-        office = _office_before_name(folded, index - len(marker), marker, kb, claims, on)
+        office = _office_before_name(folded, index, kb, claims, on)
         latin = _LATIN_NAME_AFTER_MARKER.match(folded, index)
         if latin:
             start, end = latin.span(1)
@@ -560,14 +560,35 @@ def _unknown_people(
     return mentions, list(new_people.values())
 
 
+def _title_ending_at(folded: str, index: int, kb: KnowledgeBase) -> str | None:
+    """The longest title word of two to eight characters ending at ``index`` (国民议会议长, 众议长)."""
+    for length in range(min(8, index), 1, -1):
+        if folded[index - length : index] in kb.titles:
+            return folded[index - length : index]
+    return None
+
+
 def _office_before_name(
-    folded: str, title_start: int, title: str, kb: KnowledgeBase, claims: _Claims, on: dt.date | None
+    folded: str, name_start: int, kb: KnowledgeBase, claims: _Claims, on: dt.date | None
 ) -> Office | Entity | None:
     """For a title right after a country (or a body with offices) and before a name: the holder of
     that office on ``on`` when the knowledge base knows one, else the office itself; None otherwise."""
-    roles = kb.titles.get(title)
+    title = _title_ending_at(folded, name_start, kb)
+    roles = kb.titles.get(title) if title else None
+    if not roles or on is None:
+        return None
+    title_start = name_start - len(title)
     owner = claims.at(title_start - 1)
-    if not roles or on is None or owner is None or owner.end != title_start or owner.how == "compound":
+    for _ in range(3):  # 土库曼斯坦副总理兼外长梅列多夫, 国家主席、总书记: back over the other titles
+        if owner is not None or folded[title_start - 1 : title_start] not in ("兼", "、"):
+            break
+        other = _title_ending_at(folded, title_start - 1, kb) or _marker_ending_at(folded, title_start - 1, kb)
+        if other is None:
+            break
+        title_start -= 1 + len(other)
+        title_start -= folded[title_start - 1 : title_start] == "副"  # 副总理: a deputy's title
+        owner = claims.at(title_start - 1)
+    if owner is None or owner.end != title_start or owner.how == "compound":
         return None
     country = _office_countries(kb).get(owner.entity_id)
     if not country or folded[max(0, owner.start - 2) : owner.start].endswith(_FORMER):
