@@ -93,3 +93,15 @@ def test_cli_eval_headlines(tmp_path):
     assert result.exit_code == 0, result.output
     scores = json.loads(result.output)
     assert (scores["promises"], scores["hits"], scores["credit_parties"]) == (1, 1, 0)
+
+
+def test_cli_eval_headlines_reads_a_store(tmp_path):
+    corpus = tmp_path / "news.jsonl"
+    story = {"title": "习近平会见法国总统", "date": DAY.isoformat(),
+             "text": "习近平会见法国总统\n国家主席习近平6日在北京会见法国总统马克龙。"}
+    corpus.write_text(json.dumps(story, ensure_ascii=False) + "\n", encoding="utf-8")
+    store = str(tmp_path / "news.db")
+    assert CliRunner().invoke(main, ["ingest", str(corpus), "--db", store, "--jobs", "1"]).exit_code == 0
+    result = CliRunner().invoke(main, ["eval", "--headlines", str(corpus), "--store", store, "--json"])
+    assert result.exit_code == 0, result.output
+    assert (json.loads(result.output)["promises"], json.loads(result.output)["hits"]) == (1, 1)

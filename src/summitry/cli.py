@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
+from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -30,6 +31,7 @@ from summitry.parallel import extract_stream
 from summitry.pipeline import extract_document
 from summitry.record import UnreadableRecord, record_json
 from summitry.shards import is_shard, read_shard
+from summitry.store.schema import documents as document_table
 from summitry.store import (
     BATCH_SIZE,
     DEFAULT_URL,
@@ -264,7 +266,7 @@ def evaluate(
 ) -> None:
     """Score extraction of PATHS (or a store's records) against gold files, as ../shared/gold/README.md describes."""
     if headlines_corpus:
-        _evaluate_headlines(headlines_corpus, date, as_json, misses)
+        _evaluate_headlines(headlines_corpus, date, as_json, misses, store)
         return
     if not gold_path and not meetings_gold:
         raise click.UsageError("give --gold, --meetings-gold, --headlines or any of them")
@@ -294,11 +296,15 @@ def evaluate(
     _print_scores(mention_scores, as_json, misses, event_meetings, views)
 
 
-def _evaluate_headlines(corpus: str, date: dt.date | None, as_json: bool, misses: bool) -> None:
-    """``eval --headlines``: every story extracted (in worker processes), then judged by evaluate_headlines."""
+def _evaluate_headlines(corpus: str, date: dt.date | None, as_json: bool, misses: bool, store: str | None) -> None:
+    """``eval --headlines``: every story extracted (in worker processes), or read from ``store``
+    when given (a store the corpus was ingested into), then judged by evaluate_headlines."""
     rejected: list[Rejection] = []
 
     def records() -> Iterator[Record]:
+        if store:
+            yield from _stored_by_month(store)
+            return
         for item in extract_stream(read_documents([corpus], default_date=date)):
             if isinstance(item, Rejection):
                 _reject(item, rejected)
@@ -311,6 +317,26 @@ def _evaluate_headlines(corpus: str, date: dt.date | None, as_json: bool, misses
     else:
         for line in format_scores(scores, misses):
             click.echo(line)
+
+
+def _stored_by_month(location: str) -> Iterator[Record]:
+    """A store's records a month of publication at a time, so memory holds one month, not the corpus."""
+    engine = _open_store(location, must_exist=True)
+    try:
+        with engine.connect() as connection:
+            first, last = connection.execute(select(func.min(document_table.c.date), func.max(document_table.c.date))).one()
+        if first is None:
+            return
+        first, last = (day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)[:10]) for day in (first, last))
+        month = dt.date(first.year, first.month, 1)
+        while month <= last:
+            following = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
+            yield from stored_records(engine, month, following - dt.timedelta(days=1))
+            month = following
+    except UnreadableRecord as error:
+        raise click.ClickException(f"the store holds an unreadable {error}") from None
+    finally:
+        engine.dispose()
 
 
 def _open_store(location: str, must_exist: bool = False) -> Engine:
