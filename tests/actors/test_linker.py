@@ -139,12 +139,25 @@ def _person_of(text: str, surface: str, on: dt.date = dt.date(2024, 5, 6)):
         ("国家副主席会见巴西众议长里拉。", "里拉", "BRA", "speaker"),  # a chamber's presiding officer
         ("国家副主席会见斯洛伐克国民议会议长科拉尔。", "科拉尔", "SVK", "speaker"),
         ("副总理会见土库曼斯坦副总理兼外长梅列多夫。", "梅列多夫", "TKM", "foreign_minister"),  # back over 副总理兼
+        ("总理会见来访的蒙古国总理奥云额尔登。", "奥云额尔登", "MNG", "prime_minister"),  # not only transliteration characters
     ],
 )
 def test_a_new_name_after_a_countrys_title_is_a_person_of_that_country(text, surface, country, role) -> None:
     person = _person_of(text, surface)
     assert (person.type, person.country, [o.role for o in person.offices]) == ("person", country, [role])
     assert person.id.startswith(f"person:{country.lower()}:")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        ("主席会见苏丹主权委员会主席布尔汉。", "布尔汉", "SDN"),
+        ("委员长同古巴全国人民政权代表大会主席拉索举行会谈。", "拉索", "CUB"),  # not Cuba's president
+    ],
+)
+def test_a_new_name_after_a_body_of_a_country_is_of_that_country_with_no_office_resolved(text, surface, country) -> None:
+    person = _person_of(text, surface)
+    assert (person.country, person.offices) == (country, ())
 
 
 def test_a_new_rendering_after_a_countrys_title_is_its_office_holder() -> None:

@@ -340,6 +340,10 @@ class _LinkRules:
     surnames: frozenset[str]
     name_followers: tuple[str, ...]
     credits: re.Pattern[str]
+    office_name_stops: tuple[str, ...]
+    office_name_reach: int
+    office_body_ends: tuple[str, ...]
+    office_body_reach: int
 
 
 @cache
@@ -350,6 +354,10 @@ def _link_rules() -> _LinkRules:
         surnames=frozenset(fold(surname) for surname in raw["surnames"]),
         name_followers=tuple(sorted({fold(word) for word in raw["name_followers"]}, key=len, reverse=True)),
         credits=re.compile("|".join(f"(?:{pattern})" for pattern in raw["credits"])),
+        office_name_stops=tuple(sorted({fold(word) for word in raw["office_name_stops"]}, key=len, reverse=True)),
+        office_name_reach=int(raw["office_name_reach"]),
+        office_body_ends=tuple(sorted({fold(word) for word in raw["office_body_ends"]}, key=len, reverse=True)),
+        office_body_reach=int(raw["office_body_reach"]),
     )
 
 
@@ -505,7 +513,8 @@ def _unknown_people(
         if office is not None:  # 格林纳达总理米切尔: a new person of that country, holding that office
             # The country in the id: two countries' 米切尔 are two people across a store.
             person_id = _slug(name).replace("person:", f"person:{office.country.lower()}:", 1)
-            person = Entity(id=person_id, name=name, type="person", country=office.country, offices=(office,))
+            offices = (office,) if office.role else ()
+            person = Entity(id=person_id, name=name, type="person", country=office.country, offices=offices)
             return new_people.setdefault(person.id, person)
         return new_people.setdefault(_slug(name), Entity(id=_slug(name), name=name, type="person"))
 
@@ -543,7 +552,7 @@ def _unknown_people(
             start, end = latin.span(1)
             person = person_for(latin.group(1), "", office)
         else:
-            start, end = index, _name_run(folded, index, kb)
+            start, end = index, (_office_name_end(folded, index, kb) if office else _name_run(folded, index, kb))
             # 马耳他总统维拉: after a country's title a name of two characters is a name too.
             if end == start or "·" not in folded[start:end] and end - start < (2 if office else 3):
                 continue
@@ -558,6 +567,24 @@ def _unknown_people(
         mentions.append(mention)
         claims.claim(mention)
     return mentions, list(new_people.values())
+
+
+def _office_name_end(folded: str, start: int, kb: KnowledgeBase) -> int:
+    """End of a name after a country's title: one that opens with a transliteration character
+    (where names are looked for) and runs over Chinese characters, name dots and hyphens up to
+    punctuation or a stop word (率领, 举行, 一行), at most office_name_reach characters."""
+    rules = _link_rules()
+    if folded[start : start + 1] not in kb.transliteration:
+        return start
+    end = start
+    while end < len(folded) and end - start < rules.office_name_reach:
+        char = folded[end]
+        if not ("\u4e00" <= char <= "\u9fff" or char in "·-") or (end > start and folded.startswith(rules.office_name_stops, end)):
+            break
+        end += 1
+    while end > start and folded[end - 1] in "·-":
+        end -= 1
+    return end if end - start >= 2 else start
 
 
 def _title_ending_at(folded: str, index: int, kb: KnowledgeBase) -> str | None:
@@ -578,6 +605,9 @@ def _office_before_name(
     if not roles or on is None:
         return None
     title_start = name_start - len(title)
+    longest = _title_at(folded, title_start, kb)
+    if longest is not None and len(longest) > len(title):
+        return None  # 总统夫人出席: the title goes on, no name follows it
     owner = claims.at(title_start - 1)
     for _ in range(3):  # 土库曼斯坦副总理兼外长梅列多夫, 国家主席、总书记: back over the other titles
         if owner is not None or folded[title_start - 1 : title_start] not in ("兼", "、"):
@@ -588,11 +618,23 @@ def _office_before_name(
         title_start -= 1 + len(other)
         title_start -= folded[title_start - 1 : title_start] == "副"  # 副总理: a deputy's title
         owner = claims.at(title_start - 1)
-    if owner is None or owner.end != title_start or owner.how == "compound":
+    body = None
+    if owner is None:  # 苏丹主权委员会主席: a body of the country between country and title
+        rules = _link_rules()
+        ending = next((word for word in rules.office_body_ends if folded.startswith(word, title_start - len(word))), None)
+        reach = max(0, title_start - rules.office_body_reach)
+        if ending is not None:
+            before = next((m for m in (claims.at(i - 1) for i in range(title_start - len(ending), reach, -1)) if m is not None), None)
+            gap = folded[before.end : title_start] if before is not None else ""
+            if before is not None and all("\u4e00" <= char <= "\u9fff" for char in gap):
+                owner, body = before, gap
+    if owner is None or (body is None and owner.end != title_start) or owner.how == "compound":
         return None
     country = _office_countries(kb).get(owner.entity_id)
-    if not country or folded[max(0, owner.start - 2) : owner.start].endswith(_FORMER):
+    if not country or owner.entity_id != country and body is not None or folded[max(0, owner.start - 2) : owner.start].endswith(_FORMER):
         return None
+    if body is not None:  # the body's office, not the country's: a person of the country, no office resolved
+        return Office("", country, on, None)
     holders = kb.holders(country, roles, on)
     return holders[0] if holders else Office(roles[0], country, on, None)
 
