@@ -64,7 +64,7 @@ def test_a_call_at_the_other_sides_request_is_reported(text, status):
 
 
 def test_an_undated_readout_in_a_same_day_report_takes_the_publication_date():
-    record = extract("李强同埃塞俄比亚总理会谈\n欢迎仪式后，国务院总理李强同埃塞俄比亚总理阿比举行会谈。", DAY)
+    record = extract("李强同埃塞俄比亚总理会谈\n央视网消息（新闻联播）：欢迎仪式后，国务院总理李强同埃塞俄比亚总理阿比举行会谈。", DAY)
     meetings = [e for e in record.events if e.type == "CONSULT"]
     assert {(e.date, e.date_from) for e in meetings} == {("2025-01-11", "publication")}
     assert [m.date for m in views_meetings([record])] == ["2025-01-11"]  # headline and body: one meeting
@@ -75,8 +75,14 @@ def test_a_dated_readout_says_its_date_came_from_the_text():
     assert [(e.date, e.date_from) for e in record.events if e.type == "CONSULT"] == [("2025-01-10", "text")]
 
 
-def test_an_undated_meeting_deep_in_a_commentary_stays_undated():
-    text = "评论：" + "两国关系近年来稳步发展，各领域合作不断深化。" * 10 + "李强同埃塞俄比亚总理阿比举行会谈。"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "央视网消息（新闻联播）：" + "两国关系近年来稳步发展，各领域合作不断深化。" * 10 + "李强同埃塞俄比亚总理阿比举行会谈。",
+        "欢迎仪式后，国务院总理李强同埃塞俄比亚总理阿比举行会谈。",  # no credit: not known to be filed that day
+    ],
+)
+def test_an_undated_meeting_outside_a_filed_lead_stays_undated(text):
     assert [(e.date, e.date_from) for e in extract(text, DAY).events if e.type == "CONSULT"] == [(None, None)]
 
 

@@ -242,7 +242,7 @@ def test_shards_and_text_files_ingest_together_and_bad_shards_are_named(
 def test_where_an_event_date_came_from_survives_the_store(store) -> None:
     from summitry.views.source import stored_records
 
-    text = "李强同埃塞俄比亚总理会谈\n欢迎仪式后，国务院总理李强同埃塞俄比亚总理阿比举行会谈。"
+    text = "李强同埃塞俄比亚总理会谈\n央视网消息（新闻联播）：欢迎仪式后，国务院总理李强同埃塞俄比亚总理阿比举行会谈。"
     record = extract_document(_document(text, "readout.txt"))
     assert {e.date_from for e in record.events if e.type == "CONSULT"} == {"publication"}
     ingest_records(store, [record])

@@ -66,6 +66,8 @@ class _Extraction:
         self.quantities = tuple(sorted(quantities, key=lambda q: q.start))
         self.quantity_starts = [q.start for q in self.quantities]
         self.actors = ActorIndex(linked.mentions, _with_text_entities(kb, linked), kb)
+        # Copy filed the day it is published opens with a source credit (央视网消息, 新华社…电).
+        self.filed_copy = any(m.how == "credit" and m.start < lexicon.dating.publication_lead for m in linked.mentions)
         self.layouts = sentence_layouts(view, lexicon.status.quotation_min_length)
         self.sentence_starts = [layout.sentence.start for layout in self.layouts]
         self.dater = Dater(self.folded, times, document_date, lexicon.dating)
@@ -362,9 +364,10 @@ class _Extraction:
 
     def _publication_dates(self) -> None:
         """A meeting or call the lead of a same-day report states without a day (欢迎仪式后，李强同
-        阿比会谈) took place on the publication date; marked so, as the text did not say it."""
+        阿比会谈) took place on the publication date; marked so, as the text did not say it. A
+        same-day report is filed copy: its lead carries a source credit."""
         dating = self.lexicon.dating
-        if self.document_date is None or not dating.publication_lead:
+        if self.document_date is None or not dating.publication_lead or not self.filed_copy:
             return
         day = self.document_date.isoformat()
         for index, found in enumerate(self.found):
