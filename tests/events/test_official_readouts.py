@@ -93,6 +93,8 @@ def test_an_undated_meeting_outside_a_filed_lead_stays_undated(text):
         ("国家主席习近平10日在北京会见卡塔尔埃米尔塔米姆。", "Tamim bin Hamad Al Thani"),  # the emir's own title
         ("国家主席习近平10日在北京会见马来西亚最高元首易卜拉欣。", "Ibrahim Iskandar of Johor"),
         ("央视网消息（新闻联播）：欢迎仪式后，国家主席习近平同阿比会谈。", "Abiy Ahmed"),  # the short name readouts use
+        ("国家主席习近平10日在北京会见荷兰副首相兼外交大臣胡克斯特拉。", "Wopke Hoekstra"),  # titles held together
+        ("国家主席习近平10日在北京会见英国外交发展大臣克莱弗利。", "James Cleverly"),
     ],
 )
 def test_the_counterpart_is_the_person_not_only_the_country(text, counterpart):

@@ -347,8 +347,24 @@ class SentenceActors:
         if joiner:
             rest = rest[len(joiner) :]
         rest = _consume(rest, self.lexicon.title_prefixes)
-        rest = _consume(rest, self.titles)
+        rest = self._titles_held(rest)
         return rest == "", joiner
+
+    def _titles_held(self, text: str) -> str:
+        """``text`` after its titles: one, or several joined by 兼 or 、 (副首相兼外交大臣)."""
+        deputy = self.lexicon.deputy_prefix
+        for _ in range(4):
+            if deputy and text.startswith(deputy) and _consume(text[len(deputy) :], self.titles) != text[len(deputy) :]:
+                text = text[len(deputy) :]
+            after = _consume(text, self.titles)
+            if after == text:
+                return text
+            text = after
+            joined = _consume(text, self.lexicon.title_joiners)
+            if joined == text or _consume(joined.removeprefix(deputy) if deputy else joined, self.titles) == (joined.removeprefix(deputy) if deputy else joined):
+                return text
+            text = joined
+        return text
 
     def _groups(self) -> list[Group]:
         groups: list[Group] = []
@@ -644,6 +660,8 @@ class SentenceActors:
         its object, not the actors inside the clause (華). The clause has a verb of its own and
         no party right after the trigger; 會晤的美國總統 (the trigger inside the clause) is not one."""
         reach = self.lexicon.object_relative_reach
+        if hit.group.type not in self.lexicon.object_relative_types:
+            return None
         if not after or after[0].start == hit.end or self.folded[hit.end : hit.end + 1] == "的":
             return None
         for group in after:

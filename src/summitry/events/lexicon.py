@@ -128,6 +128,9 @@ class ArgumentLexicon:
     not_comitative: tuple[str, ...] = ()
     relative_reach: int = 20
     object_relative_reach: int = 0
+    title_joiners: tuple[str, ...] = ()
+    object_relative_types: frozenset[str] = frozenset()
+    deputy_prefix: str = ""
     opening_light_verbs: tuple[str, ...] = ()
     addressed_verbs: tuple[str, ...] = ()
     relation_nouns: tuple[str, ...] = ()
@@ -377,6 +380,9 @@ def event_lexicon() -> EventLexicon:
             not_comitative=longest_first(arguments.get("not_comitative")),
             relative_reach=int(arguments.get("relative_reach", 20)),
             object_relative_reach=int(arguments.get("object_relative_reach", 0)),
+            title_joiners=longest_first(arguments.get("title_joiners")),
+            object_relative_types=frozenset(arguments.get("object_relative_types") or ()),
+            deputy_prefix=fold(arguments.get("deputy_prefix") or ""),
             opening_light_verbs=longest_first(arguments.get("opening_light_verbs")),
             addressed_verbs=longest_first(arguments.get("addressed_verbs")),
             relation_nouns=longest_first(arguments.get("relation_nouns")),
