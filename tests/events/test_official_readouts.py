@@ -95,8 +95,15 @@ def test_an_undated_meeting_outside_a_filed_lead_stays_undated(text):
         ("央视网消息（新闻联播）：欢迎仪式后，国家主席习近平同阿比会谈。", "Abiy Ahmed"),  # the short name readouts use
         ("国家主席习近平10日在北京会见荷兰副首相兼外交大臣胡克斯特拉。", "Wopke Hoekstra"),  # titles held together
         ("国家主席习近平10日在北京会见英国外交发展大臣克莱弗利。", "James Cleverly"),
+        # a body of the country and its title between the country and a new name
+        ("国家主席习近平10日在北京会见巴基斯坦参议院主席桑吉拉尼。", "Sangjilani"),
     ],
 )
 def test_the_counterpart_is_the_person_not_only_the_country(text, counterpart):
     meetings = [f for f in facts(text, DAY) if f.type == "CONSULT"]
     assert [f.parties - {"Xi Jinping"} for f in meetings] == [{counterpart}]
+
+
+def test_a_verb_between_a_country_and_a_person_keeps_them_apart():
+    praise = [f for f in facts("中方高度赞赏习近平主席的倡议。", DAY) if f.type == "SUPPORT"]
+    assert [(f.source, f.target) for f in praise] == [(frozenset({"CHN"}), frozenset({"Xi Jinping"}))]

@@ -23,6 +23,7 @@ from summitry.events.triggers import TriggerHit
 from summitry.model import Entity, Mention
 from summitry.text import fold
 
+_OWN_TITLE_REACH = 16  # characters of body and title between a country and its person
 _OBJECT_REACH = 8  # characters between a verb and its object (釋放最後20名在世以色列人質)
 _OBJECT_GAP = 2  # a party this close after another trigger is that trigger's object
 _MARKER_ORDER = ("passive", "ba", "prep", "comitative", "locative", "direction")
@@ -350,6 +351,21 @@ class SentenceActors:
         rest = self._titles_held(rest)
         return rest == "", joiner
 
+    def _own_title_run(self, gap: str, current: Group, following: Party) -> bool:
+        """A country, then words without punctuation ending in a title or person marker, then a
+        person of that country (巴基斯坦参议院主席桑吉拉尼, 新西兰总督基罗): the body and title
+        are that person's, whatever the words; the person is glued to the country."""
+        if not gap or len(gap) > _OWN_TITLE_REACH or following.kind != "mention" or len(following.ids) != 1:
+            return False
+        person = following.ids[0]
+        if self.actors.type_of(person) != "person" or not all("\u4e00" <= char <= "\u9fff" for char in gap):
+            return False
+        countries = {i for side in current.sides for i in side if self.actors.type_of(i) == "country"}
+        if self.actors.country_of(person) not in countries:
+            return False
+        kb = self.actors.kb
+        return any(gap.endswith(word) for word in kb.person_markers) or any(gap.endswith(word) for word in kb.titles)
+
     def _titles_held(self, text: str) -> str:
         """``text`` after its titles: one, or several joined by 兼 or 、 (副首相兼外交大臣)."""
         deputy = self.lexicon.deputy_prefix
@@ -373,7 +389,10 @@ class SentenceActors:
                 continue
             current = groups[-1] if groups else None
             if current is not None and self.layout.clause_at(current.end - 1) == self.layout.clause_at(party.start):
-                glued, joiner = self._glue(self._plain(current.end, party.start), party)
+                gap = self._plain(current.end, party.start)
+                glued, joiner = self._glue(gap, party)
+                if not glued and self._own_title_run(gap, current, party):
+                    glued, joiner = True, None  # 哈萨克斯坦议会下院议长科沙诺夫: the country's own person
                 venue_between = any(p.venue and current.end <= p.start < party.start for p in self.parties)
                 if glued and not venue_between:
                     current.parties.append(party)
