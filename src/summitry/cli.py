@@ -17,9 +17,11 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
+from sqlalchemy import func, select
 
 from summitry.errors import SummitryError, mask_password
 from summitry.evaluate import score_mentions
+from summitry.evaluate_headlines import format_scores, score_headlines
 from summitry.events.scoring import score_meetings
 from summitry.ingest import Rejection, read_documents
 from summitry.ingest.files import expand_paths
@@ -29,6 +31,7 @@ from summitry.parallel import DEFAULT_TIME_LIMIT, extract_stream, usable_jobs
 from summitry.pipeline import extract_document
 from summitry.record import record_json
 from summitry.shards import is_shard, read_shard
+from summitry.store.schema import documents as document_table
 from summitry.store import (
     BATCH_SIZE,
     DEFAULT_URL,
@@ -299,10 +302,17 @@ def _print_view_scores(views: tuple[ViewScores, ViewScores] | None, as_json: boo
 @click.option("--events-gold", metavar="FILE", help="Score events, views and officials of the articles of this gold file (docs/evaluation/GOLD.md); PATHS is the cache folder. Misses only with --misses.")
 @click.option("--challenge", metavar="DIR", help="Score the challenge set in this folder (tests/challenge) per error class, against its pins.")
 @click.option("--pin", is_flag=True, help="With --challenge: write today's class scores and the set's hash to its pins.json.")
+@click.option(
+    "--headlines",
+    "headlines_corpus",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Score the meetings every leader-meeting headline of this JSON Lines news corpus promises, and count credit parties.",
+)
 @click.pass_context
 def evaluate(
     ctx: click.Context, gold_path: str | None, paths: tuple[str, ...], date: dt.date | None, as_json: bool, misses: bool,
     meetings_gold: str | None, store: str | None, events_gold: str | None, challenge: str | None, pin: bool,
+    headlines_corpus: str | None,
 ) -> None:
     """Score extraction of PATHS (or a store's records) against gold files, as ../shared/gold/README.md describes."""
     if events_gold or challenge or pin:
@@ -311,8 +321,11 @@ def evaluate(
         explicit_misses = misses and ctx.get_parameter_source("misses") is not click.core.ParameterSource.DEFAULT
         run_evaluation(events_gold, challenge, pin, paths, as_json, explicit_misses)
         return
+    if headlines_corpus:
+        _evaluate_headlines(headlines_corpus, date, as_json, misses, store)
+        return
     if not gold_path and not meetings_gold:
-        raise click.UsageError("give --gold, --meetings-gold or both")
+        raise click.UsageError("give --gold, --meetings-gold, --headlines or any of them")
     if bool(paths) == bool(store):
         raise click.UsageError("give PATHS to extract or --store to read, not both or neither")
     rejected: list[Rejection] = []
@@ -331,6 +344,48 @@ def evaluate(
         )
     mention_scores = score_mentions(records, json.loads(Path(gold_path).read_text(encoding="utf-8"))) if gold_path else None
     _print_scores(mention_scores, as_json, misses, event_meetings, views)
+
+
+def _evaluate_headlines(corpus: str, date: dt.date | None, as_json: bool, misses: bool, store: str | None) -> None:
+    """``eval --headlines``: every story extracted (in worker processes), or read from ``store``
+    when given (a store the corpus was ingested into), then judged by evaluate_headlines."""
+    rejected: list[Rejection] = []
+
+    def records() -> Iterator[Record]:
+        if store:
+            yield from _stored_by_month(store)
+            return
+        for item in extract_stream(read_documents([corpus], default_date=date)):
+            if isinstance(item, Rejection):
+                _reject(item, rejected)
+            else:
+                yield item
+
+    scores = score_headlines(records())
+    if as_json:
+        click.echo(json.dumps(scores.to_json(), ensure_ascii=False, indent=2))
+    else:
+        for line in format_scores(scores, misses):
+            click.echo(line)
+
+
+def _stored_by_month(location: str) -> Iterator[Record]:
+    """A store's records a month of publication at a time, so memory holds one month, not the corpus."""
+    engine = open_store(location, read_only=True)
+    try:
+        with store_failures(engine.url):
+            with engine.connect() as connection:
+                first, last = connection.execute(select(func.min(document_table.c.date), func.max(document_table.c.date))).one()
+            if first is None:
+                return
+            first, last = (day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)[:10]) for day in (first, last))
+            month = dt.date(first.year, first.month, 1)
+            while month <= last:
+                following = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
+                yield from stored_records(engine, month, following - dt.timedelta(days=1))
+                month = following
+    finally:
+        engine.dispose()
 
 
 @contextmanager

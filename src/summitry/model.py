@@ -161,6 +161,9 @@ class Event:
     evidence: Span
     summary: str
     cameo: str | None = None
+    # Where ``date`` comes from: "text" (the document says it) or "publication" (an undated
+    # meeting in a same-day report's lead takes the story's date); None when undated.
+    date_from: str | None = None
 
 
 @dataclass(frozen=True)

@@ -108,6 +108,74 @@ def test_unknown_people_marked_by_the_text(text: str, expected: tuple[str, str])
     assert expected in linked(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("国家副主席韩正在北京会见英国客人。", ("韩正", "Han Zheng")),  # 韩/正在 to the segmenter
+        ("国务院总理李强在上海会见外宾。", ("李强", "Li Qiang")),
+    ],
+)
+def test_a_word_bound_alias_right_after_a_title_is_the_name(text, expected) -> None:
+    assert expected in linked(text)
+
+
+def test_a_word_bound_alias_inside_a_word_without_a_title_is_not_the_name() -> None:
+    assert all(surface != "韩正" for surface, _ in linked("日韩正式签署协议。"))
+
+
+def _person_of(text: str, surface: str, on: dt.date = dt.date(2024, 5, 6)):
+    kb = load_knowledge_base()
+    result = link_actors(build_view(text), kb, on)
+    entities = {e.id: e for e in result.entities}
+    return next(entities[m.entity_id] for m in result.mentions if text[m.start : m.end] == surface)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country", "role"),
+    [
+        ("国家主席习近平会见格林纳达总理米切尔。", "米切尔", "GRD", "prime_minister"),
+        ("全国人大常委会委员长同萨尔瓦多议长卡斯特罗举行会谈。", "卡斯特罗", "SLV", "speaker"),
+        ("国家主席同马耳他总统维拉通电话。", "维拉", "MLT", "president"),  # two characters after a country's title
+        ("国家副主席会见巴西众议长里拉。", "里拉", "BRA", "speaker"),  # a chamber's presiding officer
+        ("国家副主席会见斯洛伐克国民议会议长科拉尔。", "科拉尔", "SVK", "speaker"),
+        ("副总理会见土库曼斯坦副总理兼外长梅列多夫。", "梅列多夫", "TKM", "foreign_minister"),  # back over 副总理兼
+        ("总理会见来访的基里巴斯总统马茂。", "马茂", "KIR", "president"),  # not only transliteration characters
+    ],
+)
+def test_a_new_name_after_a_countrys_title_is_a_person_of_that_country(text, surface, country, role) -> None:
+    person = _person_of(text, surface)
+    assert (person.type, person.country, [o.role for o in person.offices]) == ("person", country, [role])
+    assert person.id.startswith(f"person:{country.lower()}:")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        ("主席会见尼泊尔联邦院主席蒂米尔西纳。", "蒂米尔西纳", "NPL"),
+        ("委员长同古巴全国人民政权代表大会主席拉索举行会谈。", "拉索", "CUB"),  # not Cuba's president
+    ],
+)
+def test_a_new_name_after_a_body_of_a_country_is_of_that_country_with_no_office_resolved(text, surface, country) -> None:
+    person = _person_of(text, surface)
+    assert (person.country, person.offices) == (country, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("国家主席会见美国总统拜顿。", "Joe Biden"),
+        ("总理会见来访的蒙古国总理奥云额尔登。", "Luvsannamsrain Oyun-Erdene"),
+        ("总理会见安提瓜和巴布达总理布朗。", "Gaston Browne"),  # a bare name the base leaves out: the holder on the date
+    ],
+)
+def test_a_new_rendering_after_a_countrys_title_is_its_office_holder(text, name) -> None:
+    assert _person_of(text, text[-3:-1] if name == "Gaston Browne" else text.split("总理")[-1].split("总统")[-1][:-1]).name == name
+
+
+def test_a_name_after_a_title_without_a_country_stays_a_person_of_no_country() -> None:
+    assert _person_of("议会议长阿莫斯·科恩当场起立鼓掌。", "阿莫斯·科恩").country is None
+
+
 def test_latin_gloss_links_a_new_rendering_to_a_known_person() -> None:
     assert ("赫格塞斯", "Pete Hegseth") in linked("美國國防部長赫格塞斯(Peter Brian Hegseth)抵達河內。")
 

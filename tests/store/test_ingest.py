@@ -237,3 +237,14 @@ def test_shards_and_text_files_ingest_together_and_bad_shards_are_named(
         engine.dispose()
     rerun = CliRunner().invoke(main, ["ingest", "--jobs", jobs, "--db", store_location, str(folder / "part-00000.parquet")])
     assert rerun.exit_code == 0 and rerun.stdout == "summitry: 0 new, 3 already present, 0 rejected\n"
+
+
+def test_where_an_event_date_came_from_survives_the_store(store) -> None:
+    from summitry.views.source import stored_records
+
+    text = "李强同埃塞俄比亚总理会谈\n央视网消息（新闻联播）：欢迎仪式后，国务院总理李强同埃塞俄比亚总理阿比举行会谈。"
+    record = extract_document(_document(text, "readout.txt"))
+    assert {e.date_from for e in record.events if e.type == "CONSULT"} == {"publication"}
+    ingest_records(store, [record])
+    (back,) = stored_records(store)
+    assert back.events == record.events

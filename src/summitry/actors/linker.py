@@ -20,7 +20,7 @@ from pypinyin import Style, lazy_pinyin
 
 from summitry.actors.kb import DATA, KnowledgeBase, _read_yaml
 from summitry.actors.matcher import AliasMatch, match_aliases
-from summitry.model import Entity, Mention, TextView
+from summitry.model import Entity, Mention, Office, TextView
 from summitry.text import fold
 
 # Capitalised words, with the lower-case particles Arabic, Dutch and Spanish names carry (Majed
@@ -97,11 +97,14 @@ class _WordBoundaries:
 
 def _whole_words(folded: str, kb: KnowledgeBase, boundary: _WordBoundaries) -> Callable[[AliasMatch], bool]:
     """A word-bound alias inside a longer word (韓正 in 日韓正式, 石破 in 石破天驚) is not the name;
-    every other match stands. One test per match, as a text has thousands."""
+    every other match stands. One test per match, as a text has thousands. Right after a title
+    it is the name, however the segmenter cuts (国家副主席韩正在北京: 韩/正在)."""
     word_bound = kb.word_bound_aliases
 
     def stands(match: AliasMatch) -> bool:
-        return folded[match.start : match.end] not in word_bound or (boundary(match.start) and boundary(match.end))
+        if folded[match.start : match.end] not in word_bound:
+            return True
+        return (boundary(match.start) and boundary(match.end)) or _marker_ending_at(folded, match.start, kb) is not None
 
     return stands
 
@@ -337,6 +340,11 @@ class _LinkRules:
     country_not_before: tuple[str, ...]
     surnames: frozenset[str]
     name_followers: tuple[str, ...]
+    credits: re.Pattern[str]
+    office_name_stops: tuple[str, ...]
+    office_name_reach: int
+    office_body_ends: tuple[str, ...]
+    office_body_reach: int
 
 
 @cache
@@ -347,7 +355,23 @@ def _link_rules() -> _LinkRules:
         country_not_before=tuple(sorted({fold(word) for word in raw["country_not_before"]}, key=len, reverse=True)),
         surnames=frozenset(fold(surname) for surname in raw["surnames"]),
         name_followers=tuple(sorted({fold(word) for word in raw["name_followers"]}, key=len, reverse=True)),
+        credits=re.compile("|".join(f"(?:{pattern})" for pattern in raw["credits"])),
+        office_name_stops=tuple(sorted({fold(word) for word in raw["office_name_stops"]}, key=len, reverse=True)),
+        office_name_reach=int(raw["office_name_reach"]),
+        office_body_ends=tuple(sorted({fold(word) for word in raw["office_body_ends"]}, key=len, reverse=True)),
+        office_body_reach=int(raw["office_body_reach"]),
     )
+
+
+def _as_credits(mentions: list[Mention], folded: str) -> list[Mention]:
+    """Mentions inside a source credit or dateline, marked ``credit``: named, never a party."""
+    spans = [match.span() for match in _link_rules().credits.finditer(folded)]
+    if not spans:
+        return mentions
+    return [
+        Mention(m.start, m.end, m.entity_id, "credit") if any(s <= m.start and m.end <= e for s, e in spans) else m
+        for m in mentions
+    ]
 
 
 def _places_in_other_names(matches: list[AliasMatch], folded: str, kb: KnowledgeBase) -> Callable[[AliasMatch], bool]:
@@ -474,17 +498,31 @@ def _latin_aliases_by_surname(kb: KnowledgeBase) -> dict[str, tuple[tuple[Entity
     return {surname: tuple(entries) for surname, entries in index.items()}
 
 
-def _unknown_people(view: TextView, kb: KnowledgeBase, claims: _Claims) -> tuple[list[Mention], list[Entity]]:
-    """People the text marks as people: a Latin name in brackets after a Chinese one, or a name after a title."""
+def _unknown_people(
+    view: TextView, kb: KnowledgeBase, claims: _Claims, on: dt.date | None
+) -> tuple[list[Mention], list[Entity]]:
+    """People the text marks as people: a Latin name in brackets after a Chinese one, or a name after a title.
+
+    A name after a country's title is that country's office-holder on the date when the knowledge
+    base knows one (under another transliteration), else a new person of that country in that office.
+    """
     folded = view.folded
     mentions: list[Mention] = []
     new_people: dict[str, Entity] = {}
 
-    def person_for(latin: str | None, chinese: str) -> Entity:
+    def person_for(latin: str | None, chinese: str, office: Office | Entity | None = None) -> Entity:
         known = _person_by_latin_name(latin, kb) if latin else None
         if known:
             return known
+        if isinstance(office, Entity):  # the office-holder the knowledge base knows, under another name
+            return office
         name = latin or _romanize(chinese)
+        if office is not None:  # 格林纳达总理米切尔: a new person of that country, holding that office
+            # The country in the id: two countries' 米切尔 are two people across a store.
+            person_id = _slug(name).replace("person:", f"person:{office.country.lower()}:", 1)
+            offices = (office,) if office.role else ()
+            person = Entity(id=person_id, name=name, type="person", country=office.country, offices=offices)
+            return new_people.setdefault(person.id, person)
         return new_people.setdefault(_slug(name), Entity(id=_slug(name), name=name, type="person"))
 
     for bracket in _BRACKETED_LATIN.finditer(folded):
@@ -512,18 +550,21 @@ def _unknown_people(view: TextView, kb: KnowledgeBase, claims: _Claims) -> tuple
         claims.claim(mention)
     marker_ends = (match.end() for match in _name_after_marker_end(kb).finditer(folded))
     for index in (end for end in marker_ends if end < len(folded)):  # only where a marker may end before a name
-        if not claims.free(index, index + 1) or _marker_ending_at(folded, index, kb) is None:
+        marker = _marker_ending_at(folded, index, kb) if claims.free(index, index + 1) else None
+        if marker is None:
             continue
+        office = _office_before_name(folded, index, kb, claims, on)
         latin = _LATIN_NAME_AFTER_MARKER.match(folded, index)
         if latin:
             start, end = latin.span(1)
-            person = person_for(latin.group(1), "")
+            person = person_for(latin.group(1), "", office)
         else:
-            start, end = index, _name_run(folded, index, kb)
-            if end == start or "·" not in folded[start:end] and end - start < 3:
+            start, end = index, (_office_name_end(folded, index, kb) if office else _name_run(folded, index, kb))
+            # 马耳他总统维拉: after a country's title a name of two characters is a name too.
+            if end == start or "·" not in folded[start:end] and end - start < (2 if office else 3):
                 continue
             surname = _person_after_given_name(folded, end, claims, kb)
-            person = surname or person_for(None, folded[start:end])
+            person = surname or person_for(None, folded[start:end], office)
         if claims.free(start, end):
             mention = Mention(start, end, person.id, "unknown_person")
             mentions.append(mention)
@@ -533,6 +574,76 @@ def _unknown_people(view: TextView, kb: KnowledgeBase, claims: _Claims) -> tuple
         mentions.append(mention)
         claims.claim(mention)
     return mentions, list(new_people.values())
+
+
+def _office_name_end(folded: str, start: int, kb: KnowledgeBase) -> int:
+    """End of a name after a country's title: one that opens with a transliteration character
+    (where names are looked for) and runs over Chinese characters, name dots and hyphens up to
+    punctuation or a stop word (率领, 举行, 一行), at most office_name_reach characters."""
+    rules = _link_rules()
+    if folded[start : start + 1] not in kb.transliteration:
+        return start
+    end = start
+    while end < len(folded) and end - start < rules.office_name_reach:
+        char = folded[end]
+        if not ("\u4e00" <= char <= "\u9fff" or char in "·-") or (end > start and folded.startswith(rules.office_name_stops, end)):
+            break
+        end += 1
+    while end > start and folded[end - 1] in "·-":
+        end -= 1
+    return end if end - start >= 2 else start
+
+
+def _title_ending_at(folded: str, index: int, kb: KnowledgeBase) -> str | None:
+    """The longest title word of two to eight characters ending at ``index`` (国民议会议长, 众议长)."""
+    for length in range(min(8, index), 1, -1):
+        if folded[index - length : index] in kb.titles:
+            return folded[index - length : index]
+    return None
+
+
+def _office_before_name(
+    folded: str, name_start: int, kb: KnowledgeBase, claims: _Claims, on: dt.date | None
+) -> Office | Entity | None:
+    """For a title right after a country (or a body with offices) and before a name: the holder of
+    that office on ``on`` when the knowledge base knows one, else the office itself; None otherwise."""
+    title = _title_ending_at(folded, name_start, kb)
+    roles = kb.titles.get(title) if title else None
+    if not roles or on is None:
+        return None
+    title_start = name_start - len(title)
+    longest = _title_at(folded, title_start, kb)
+    if longest is not None and len(longest) > len(title):
+        return None  # 总统夫人出席: the title goes on, no name follows it
+    owner = claims.at(title_start - 1)
+    for _ in range(3):  # 土库曼斯坦副总理兼外长梅列多夫, 国家主席、总书记: back over the other titles
+        if owner is not None or folded[title_start - 1 : title_start] not in ("兼", "、"):
+            break
+        other = _title_ending_at(folded, title_start - 1, kb) or _marker_ending_at(folded, title_start - 1, kb)
+        if other is None:
+            break
+        title_start -= 1 + len(other)
+        title_start -= folded[title_start - 1 : title_start] == "副"  # 副总理: a deputy's title
+        owner = claims.at(title_start - 1)
+    body = None
+    if owner is None:  # 苏丹主权委员会主席: a body of the country between country and title
+        rules = _link_rules()
+        ending = next((word for word in rules.office_body_ends if folded.startswith(word, title_start - len(word))), None)
+        reach = max(0, title_start - rules.office_body_reach)
+        if ending is not None:
+            before = next((m for m in (claims.at(i - 1) for i in range(title_start - len(ending), reach, -1)) if m is not None), None)
+            gap = folded[before.end : title_start] if before is not None else ""
+            if before is not None and all("\u4e00" <= char <= "\u9fff" for char in gap):
+                owner, body = before, gap
+    if owner is None or (body is None and owner.end != title_start) or owner.how == "compound":
+        return None
+    country = _office_countries(kb).get(owner.entity_id)
+    if not country or owner.entity_id != country and body is not None or folded[max(0, owner.start - 2) : owner.start].endswith(_FORMER):
+        return None
+    if body is not None:  # the body's office, not the country's: a person of the country, no office resolved
+        return Office("", country, on, None)
+    holders = kb.holders(country, roles, on)
+    return holders[0] if holders else Office(roles[0], country, on, None)
 
 
 def _unknown_chinese_names(view: TextView, kb: KnowledgeBase, claims: _Claims) -> Iterable[tuple[Mention, Entity]]:
@@ -602,7 +713,7 @@ def link_actors(view: TextView, kb: KnowledgeBase, on: dt.date | None) -> Linked
     for mention in _short_form_mentions(view, kb, claims, boundary):
         claims.claim(mention)
         mentions.append(mention)
-    unknown, new_people = _unknown_people(view, kb, claims)
+    unknown, new_people = _unknown_people(view, kb, claims, on)
     mentions.extend(unknown)
     title_mentions = _title_mentions(view, kb, claims, on, boundary)
     for mention in title_mentions:
@@ -614,6 +725,7 @@ def link_actors(view: TextView, kb: KnowledgeBase, on: dt.date | None) -> Linked
     for mention in _surname_title_mentions(view, kb, claims, named):
         claims.claim(mention)
         mentions.append(mention)
+    mentions = _as_credits(mentions, view.folded)
     mentions.sort(key=operator.attrgetter("start", "end"))
     entity_ids = dict.fromkeys(m.entity_id for m in mentions)
     new_by_id = {p.id: p for p in new_people}  # a knowledge-base entity wins over a new person of the same id

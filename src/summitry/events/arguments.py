@@ -24,6 +24,7 @@ from summitry.events.triggers import TriggerHit
 from summitry.model import Entity, Mention
 from summitry.text import fold
 
+_OWN_TITLE_REACH = 16  # characters of body and title between a country and its person
 _OBJECT_REACH = 8  # characters between a verb and its object (釋放最後20名在世以色列人質)
 _OBJECT_GAP = 2  # a party this close after another trigger is that trigger's object
 # 購買100架美國波音飛機: a count before the party leaves it the verb's object
@@ -97,6 +98,8 @@ class ActorIndex(EntityLookup):
         # holds it exactly when the furthest end kept so far reaches this one's end.
         furthest: int | None = None
         for mention in ordered:
+            if mention.how == "credit":
+                continue  # 央视网消息: a source credit names who reports, never who acts
             if furthest is not None and mention.end <= furthest:
                 continue  # 朝 inside 朝領導人: the longer mention already names the actor
             kept.append(mention)
@@ -376,8 +379,39 @@ class SentenceActors:
         if joiner:
             rest = rest[len(joiner) :]
         rest = _consume(rest, self.lexicon.title_prefixes)
-        rest = _consume(rest, self.titles)
+        rest = self._titles_held(rest)
         return rest == "", joiner
+
+    def _own_title_run(self, gap: str, current: Group, following: Party) -> bool:
+        """A country, then words without punctuation ending in a title or person marker, then a
+        person of that country (巴基斯坦参议院主席桑吉拉尼, 新西兰总督基罗): the body and title
+        are that person's, whatever the words; the person is glued to the country."""
+        if not gap or len(gap) > _OWN_TITLE_REACH or following.kind != "mention" or len(following.ids) != 1:
+            return False
+        person = following.ids[0]
+        if self.actors.type_of(person) != "person" or not all("\u4e00" <= char <= "\u9fff" for char in gap):
+            return False
+        countries = {i for side in current.sides for i in side if self.actors.type_of(i) == "country"}
+        if self.actors.country_of(person) not in countries:
+            return False
+        kb = self.actors.kb
+        return any(gap.endswith(word) for word in kb.person_markers) or any(gap.endswith(word) for word in kb.titles)
+
+    def _titles_held(self, text: str) -> str:
+        """``text`` after its titles: one, or several joined by 兼 or 、 (副首相兼外交大臣)."""
+        deputy = self.lexicon.deputy_prefix
+        for _ in range(4):
+            if deputy and text.startswith(deputy) and _consume(text[len(deputy) :], self.titles) != text[len(deputy) :]:
+                text = text[len(deputy) :]
+            after = _consume(text, self.titles)
+            if after == text:
+                return text
+            text = after
+            joined = _consume(text, self.lexicon.title_joiners)
+            if joined == text or _consume(joined.removeprefix(deputy) if deputy else joined, self.titles) == (joined.removeprefix(deputy) if deputy else joined):
+                return text
+            text = joined
+        return text
 
     def _groups(self) -> list[Group]:
         groups: list[Group] = []
@@ -387,7 +421,10 @@ class SentenceActors:
                 continue
             current = groups[-1] if groups else None
             if current is not None and self.layout.clause_at(current.end - 1) == self.layout.clause_at(party.start):
-                glued, joiner = self._glue(self._plain(current.end, party.start), party)
+                gap = self._plain(current.end, party.start)
+                glued, joiner = self._glue(gap, party)
+                if not glued and self._own_title_run(gap, current, party):
+                    glued, joiner = True, None  # 哈萨克斯坦议会下院议长科沙诺夫: the country's own person
                 after = bisect.bisect_left(venue_starts, current.end)
                 venue_between = after < len(venue_starts) and venue_starts[after] < party.start
                 if glued and not venue_between:
@@ -638,7 +675,9 @@ class SentenceActors:
         ba = next((g for g in reversed(before) if g.role == "ba"), None)
         comitatives = [g for g in before if g.role == "comitative"]
         comitatives_after = [g for g in after if g.role == "comitative"]  # 取消與南韓的聯合軍演
-        obj = next((g for g in after if g.role is None and len(self.folded[hit.end : g.start]) <= _OBJECT_REACH), None)
+        obj = self._relative_object(hit, after) or next(
+            (g for g in after if g.role is None and len(self.folded[hit.end : g.start]) <= _OBJECT_REACH), None
+        )
         recipient = next((g for g in after if g.role == "prep"), None)  # 交付…巡防艦給越南海警
         if recipient is not None and obj is not None and obj.end <= recipient.start:
             recipient = None  # 指責澤連斯基對普京的仇恨: 對普京 belongs to the object's phrase
@@ -682,6 +721,26 @@ class SentenceActors:
         if pattern.min_parties == 1 and not pattern.attached and passive is None:
             found = [self._with_counterpart(hit, parties, subject, on) for parties in found]
         return found
+
+    def _relative_object(self, hit: TriggerHit, after: list[Group]) -> Group | None:
+        """會見來華出席開幕式的埃及總統塞西: the head of a relative clause right after the verb is
+        its object, not the actors inside the clause (華). The clause has a verb of its own and
+        no party right after the trigger; 會晤的美國總統 (the trigger inside the clause) is not one."""
+        reach = self.lexicon.object_relative_reach
+        if hit.group.type not in self.lexicon.object_relative_types:
+            return None
+        if not after or after[0].start == hit.end or self.folded[hit.end : hit.end + 1] == "的":
+            return None
+        for group in after:
+            stretch = self.folded[hit.end : group.start]
+            if len(stretch) > reach:
+                return None
+            if group.role is None and stretch.endswith("的") and len(stretch) > 2:
+                # A verb inside the clause (來華進行國事訪問) is the head's, as after 與 (relative_head).
+                if (hit.end, group) not in self._relative_clauses:
+                    self._relative_clauses.append((hit.end, group))
+                return group
+        return None
 
     def _taxed(self, subject: Group | None, hit: TriggerHit, on: dt.date | None) -> Parties | None:
         """韓國對等關稅已降至15%: a country right before the name of a tariff another country

@@ -125,6 +125,11 @@ class Dater:
             context = self._contexts[key] = (since_inside, since_end, other_verb_near)
         return context
 
+    def _in_object_modifier(self, time: TimeExpr, hit: TriggerHit) -> bool:
+        """會見來華出席2022年冬奧會開幕式的埃及總統: a time after the verb and before a 的 of its
+        clause modifies the object, so it does not date the verb."""
+        return time.start >= hit.end and "的" in self.folded[time.end : hit.clause.end]
+
     def date(
         self, hit: TriggerHit, layout: SentenceLayout, previous: SentenceLayout | None, hits: list[TriggerHit],
         subjectless: bool = False,
@@ -133,6 +138,7 @@ class Dater:
         in_clause = [  # 取消原定下月舉行的軍演: 下月 dates the exercise, not its cancellation
             t for t in self._own(self._within(hit.clause.start, hit.clause.end), hit)
             if not (hit.end <= t.start and t.end <= hit.phrase_end) and not self._next_verbs(t, hit, hits)
+            and not self._in_object_modifier(t, hit)
         ]
         if in_clause:
             return min(in_clause, key=lambda t: abs(t.start - hit.start)).value, "clause"
@@ -231,7 +237,12 @@ class Dater:
         clause = layout.clause_at(time.start)
         rest = (self.folded[clause.start : time.start] + self.folded[time.end : clause.end]).strip(" ，,")
         opening = clause == layout.clauses[0] if layout.clauses else True
-        return len(rest) <= 5 or (opening and time.start - layout.sentence.start <= 8 and not self._has_verb(clause, hits))
+        # 央视网消息（新闻联播）：当地时间16日上午，…: after a lead-in that ends in a colon and
+        # reports nothing (a source credit), the clause opens the sentence.
+        lead = self.folded[layout.sentence.start : clause.start].rstrip(" ")
+        led = lead.endswith(("：", ":")) and not any(layout.sentence.start <= h.start < clause.start for h in hits)
+        start = clause.start if led else layout.sentence.start
+        return len(rest) <= 5 or ((opening or led) and time.start - start <= 8 and not self._has_verb(clause, hits))
 
     def _has_verb(self, clause: Clause, hits: list[TriggerHit]) -> bool:
         if self._verbs_of[0] is not hits:

@@ -66,6 +66,8 @@ class _Extraction:
         self.quantities = tuple(sorted(quantities, key=lambda q: q.start))
         self.quantity_starts = [q.start for q in self.quantities]
         self.actors = ActorIndex(linked.mentions, _with_text_entities(kb, linked), kb)
+        # Copy filed the day it is published opens with a source credit (央视网消息, 新华社…电).
+        self.filed_copy = any(m.how == "credit" and m.start < lexicon.dating.publication_lead for m in linked.mentions)
         self.layouts = sentence_layouts(view, lexicon.status.quotation_min_length)
         self.sentence_starts = [layout.sentence.start for layout in self.layouts]
         self.dater = Dater(self.folded, times, document_date, lexicon.dating)
@@ -335,6 +337,7 @@ class _Extraction:
                     parties.source, parties.target, place, status, claimed_by, self.actors.name,
                 ),
                 cameo=hit.group.cameo,
+                date_from="text" if date else None,
             )
             events.append(_Found(event, layout.index, how, hit.group.pattern.symmetric, self.dater.historical(hit)))
         return events
@@ -357,6 +360,7 @@ class _Extraction:
             previous = layout
         self._inherit_dates()
         self._scene_dates()
+        self._publication_dates()
         from_tables = table_events(
             self.view, self.tables, self.actors.mentions, self.quantities, self.times,
             self.actors.type_of, self.actors.country_of, self.actors.name,
@@ -380,7 +384,25 @@ class _Extraction:
                 continue
             focus = self._last_time_before(layout)
             if focus:
-                self.found[index] = replace(found, event=replace(event, date=focus), date_how="scene")
+                self.found[index] = replace(found, event=replace(event, date=focus, date_from="text"), date_how="scene")
+
+    def _publication_dates(self) -> None:
+        """A meeting or call the lead of a same-day report states without a day (欢迎仪式后，李强同
+        阿比会谈) took place on the publication date; marked so, as the text did not say it. A
+        same-day report is filed copy: its lead carries a source credit."""
+        dating = self.lexicon.dating
+        if self.document_date is None or not dating.publication_lead or not self.filed_copy:
+            return
+        day = self.document_date.isoformat()
+        for index, found in enumerate(self.found):
+            event = found.event
+            if (
+                event.date is not None or f"{event.type}/{event.mode}" not in dating.publication_kinds
+                or event.status != "reported" or found.historical or len(found.participants) < 2
+                or event.evidence.start >= dating.publication_lead
+            ):
+                continue
+            self.found[index] = replace(found, event=replace(event, date=day, date_from="publication"), date_how="publication")
 
     def _last_time_before(self, layout: SentenceLayout) -> str | None:
         """The last time named before the sentence, if it names a day and lies close enough."""
@@ -444,7 +466,7 @@ class _Extraction:
                 if len(date) < 10 and nearest.sentence != here:
                     main = self._main_date(lenders, found.participants, event.mode == "visit", types)
                     date = main if main and not main.startswith(date) else date
-                self.found[index] = replace(found, event=replace(event, date=date), date_how="inherited")
+                self.found[index] = replace(found, event=replace(event, date=date, date_from="text"), date_how="inherited")
 
     def _main_date(self, lenders: dict[tuple, tuple[list[int], list[int]]], participants: frozenset[str], visit: bool, types: tuple[str, ...]) -> str | None:
         """The day of the document's main meeting of these parties: the day its dated reports

@@ -129,6 +129,10 @@ class ArgumentLexicon:
     light_verbs: tuple[str, ...]
     not_comitative: tuple[str, ...] = ()
     relative_reach: int = 20
+    object_relative_reach: int = 0
+    title_joiners: tuple[str, ...] = ()
+    object_relative_types: frozenset[str] = frozenset()
+    deputy_prefix: str = ""
     opening_light_verbs: tuple[str, ...] = ()
     addressed_verbs: tuple[str, ...] = ()
     relation_nouns: tuple[str, ...] = ()
@@ -184,6 +188,8 @@ class DatingLexicon:
     group_breaks: tuple[str, ...] = ()  # a clause opening so keeps no time from the one before
     group_turns: tuple[str, ...] = ()  # nor one turning so (莫迪卻…)
     prior_deal_nouns: tuple[str, ...] = ()  # 達成的協議: a deal made before
+    publication_lead: int = 0  # characters from the start where an undated meeting takes the publication date
+    publication_kinds: frozenset[str] = frozenset()  # "TYPE/mode"
 
 
 @dataclass(frozen=True, eq=False)  # one instance per process: identity is its hash
@@ -376,6 +382,10 @@ def event_lexicon() -> EventLexicon:
             light_verbs=longest_first(arguments.get("light_verbs")),
             not_comitative=longest_first(arguments.get("not_comitative")),
             relative_reach=int(arguments.get("relative_reach", 20)),
+            object_relative_reach=int(arguments.get("object_relative_reach", 0)),
+            title_joiners=longest_first(arguments.get("title_joiners")),
+            object_relative_types=frozenset(arguments.get("object_relative_types") or ()),
+            deputy_prefix=fold(arguments.get("deputy_prefix") or ""),
             opening_light_verbs=longest_first(arguments.get("opening_light_verbs")),
             addressed_verbs=longest_first(arguments.get("addressed_verbs")),
             relation_nouns=longest_first(arguments.get("relation_nouns")),
@@ -427,6 +437,8 @@ def event_lexicon() -> EventLexicon:
             group_breaks=longest_first(dating.get("group_breaks")),
             group_turns=longest_first(dating.get("group_turns")),
             prior_deal_nouns=longest_first(dating.get("prior_deal_nouns")),
+            publication_lead=int(dating.get("publication_lead", 0)),
+            publication_kinds=frozenset(dating.get("publication_kinds") or ()),
         ),
     )
 

@@ -82,6 +82,10 @@ class Markers(DataModel):
 class ArgumentsData(DataModel):
     """arguments.yaml: the words that mark an event's parties, places and topics."""
 
+    title_joiners: list[str] = []
+    deputy_prefix: str = ""
+    object_relative_reach: int = 0
+    object_relative_types: list[str] = []
     joiners: list[str]
     comitative: list[str]
     markers: Markers
@@ -126,6 +130,8 @@ class Frame(DataModel):
 class DatingData(DataModel):
     """dating.yaml: when an event's date is the article's, a time nearby, or none."""
 
+    publication_lead: int = 0
+    publication_kinds: list[str] = []
     news_of_the_day: Cues
     skip_relations: list[str]
     previous_sentence_granularity: list[str]

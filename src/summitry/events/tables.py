@@ -371,6 +371,7 @@ def table_events(
                     evidence=Span(row.start, row.end),
                     summary=summarize(kind.summary, source, target, None, "reported", None, name),
                     cameo=kind.cameo,
+                    date_from="text" if dates else None,
                 )
             )
     return tuple(events)

@@ -1,0 +1,109 @@
+"""Meetings and calls as mainland official readouts report them: credits, datelines, headlines.
+
+Sentences are our own, in the register of evening-news readouts (国家主席…在…会见…).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from summitry import extract
+from summitry.views.meetings import meetings as views_meetings
+from tests.events.support import facts
+
+DAY = dt.date(2025, 1, 11)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "央视网消息（新闻联播）：1月11日，国家副主席韩正在北京会见英国财政大臣里夫斯。",
+        "**央视网消息**（新闻联播）：国家副主席韩正11日在北京会见英国财政大臣里夫斯。",
+        "新华社北京1月11日电 国家副主席韩正11日在北京会见英国财政大臣里夫斯。",
+    ],
+)
+def test_a_source_credit_is_never_a_party(text):
+    meetings = [f for f in facts(text, DAY) if f.type == "CONSULT"]
+    assert [(f.parties, f.date) for f in meetings] == [(frozenset({"Han Zheng", "Rachel Reeves"}), "2025-01-11")]
+
+
+@pytest.mark.parametrize(
+    ("text", "counterpart", "date"),
+    [
+        # The object is the head of a relative clause; the time inside the clause dates it, not the meeting.
+        ("国家主席习近平5日上午在人民大会堂会见来华出席2022年冬奥会开幕式的埃及总统塞西。", "Abdel Fattah el-Sisi", "2025-01-05"),
+        ("国务院总理李强9日在京会见来华进行正式访问的法国总统马克龙。", "Emmanuel Macron", "2025-01-09"),
+        # A date at the head of the clause, after a source credit, reaches the meeting.
+        ("**央视网消息**（新闻联播）：当地时间10日上午，国家主席习近平在利马会见法国总统马克龙。", "Emmanuel Macron", "2025-01-10"),
+        ("央视网消息（新闻联播）：1月8日上午，国家主席习近平在北京会见法国总统马克龙。", "Emmanuel Macron", "2025-01-08"),
+    ],
+)
+def test_readout_meeting_has_its_counterpart_and_date(text, counterpart, date):
+    meetings = [f for f in facts(text, DAY) if f.type == "CONSULT" and f.mode == "meeting"]
+    assert [(sorted(f.parties - {"Xi Jinping", "Li Qiang"}), f.date) for f in meetings] == [([counterpart], date)]
+
+
+def test_a_verb_inside_the_object_clause_is_the_heads():
+    visits = [f for f in facts("国务院总理李强9日在京会见来华进行正式访问的法国总统马克龙。", DAY) if f.mode == "visit"]
+    assert all(f.source == {"Emmanuel Macron"} for f in visits)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("国家主席习近平10日应约同法国总统马克龙通电话。", "reported"),  # at the other side's request
+        ("国家主席习近平10日同法国总统马克龙通电话。", "reported"),
+        ("中方应尽快同法国总统马克龙通电话。", "hypothetical"),  # a modal 应 stays one
+    ],
+)
+def test_a_call_at_the_other_sides_request_is_reported(text, status):
+    calls = [f for f in facts(text, DAY) if f.mode == "call"]
+    assert [f.status for f in calls][:1] == [status]
+
+
+def test_an_undated_readout_in_a_same_day_report_takes_the_publication_date():
+    record = extract("李强同埃塞俄比亚总理会谈\n央视网消息（新闻联播）：欢迎仪式后，国务院总理李强同埃塞俄比亚总理阿比举行会谈。", DAY)
+    meetings = [e for e in record.events if e.type == "CONSULT"]
+    assert {(e.date, e.date_from) for e in meetings} == {("2025-01-11", "publication")}
+    assert [m.date for m in views_meetings([record])] == ["2025-01-11"]  # headline and body: one meeting
+
+
+def test_a_dated_readout_says_its_date_came_from_the_text():
+    record = extract("国务院总理李强10日在北京同埃塞俄比亚总理阿比举行会谈。", DAY)
+    assert [(e.date, e.date_from) for e in record.events if e.type == "CONSULT"] == [("2025-01-10", "text")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "央视网消息（新闻联播）：" + "两国关系近年来稳步发展，各领域合作不断深化。" * 10 + "李强同埃塞俄比亚总理阿比举行会谈。",
+        "欢迎仪式后，国务院总理李强同埃塞俄比亚总理阿比举行会谈。",  # no credit: not known to be filed that day
+    ],
+)
+def test_an_undated_meeting_outside_a_filed_lead_stays_undated(text):
+    assert [(e.date, e.date_from) for e in extract(text, DAY).events if e.type == "CONSULT"] == [(None, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "counterpart"),
+    [
+        ("国家主席习近平10日在北京会见蒙古国总统呼日勒苏赫。", "Ukhnaagiin Khürelsükh"),  # 蒙古国, not 蒙古 + 国总统
+        ("国家主席习近平10日在北京会见卡塔尔埃米尔塔米姆。", "Tamim bin Hamad Al Thani"),  # the emir's own title
+        ("国家主席习近平10日在北京会见马来西亚最高元首易卜拉欣。", "Ibrahim Iskandar of Johor"),
+        ("央视网消息（新闻联播）：欢迎仪式后，国家主席习近平同阿比会谈。", "Abiy Ahmed"),  # the short name readouts use
+        ("国家主席习近平10日在北京会见荷兰副首相兼外交大臣胡克斯特拉。", "Wopke Hoekstra"),  # titles held together
+        ("国家主席习近平10日在北京会见英国外交发展大臣克莱弗利。", "James Cleverly"),
+        # a body of the country and its title between the country and a new name
+        ("国家主席习近平10日在北京会见巴基斯坦参议院主席桑吉拉尼。", "Sangjilani"),
+    ],
+)
+def test_the_counterpart_is_the_person_not_only_the_country(text, counterpart):
+    meetings = [f for f in facts(text, DAY) if f.type == "CONSULT"]
+    assert [f.parties - {"Xi Jinping"} for f in meetings] == [{counterpart}]
+
+
+def test_a_verb_between_a_country_and_a_person_keeps_them_apart():
+    praise = [f for f in facts("中方高度赞赏习近平主席的倡议。", DAY) if f.type == "SUPPORT"]
+    assert [(f.source, f.target) for f in praise] == [(frozenset({"CHN"}), frozenset({"Xi Jinping"}))]
