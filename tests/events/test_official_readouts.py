@@ -107,3 +107,16 @@ def test_the_counterpart_is_the_person_not_only_the_country(text, counterpart):
 def test_a_verb_between_a_country_and_a_person_keeps_them_apart():
     praise = [f for f in facts("中方高度赞赏习近平主席的倡议。", DAY) if f.type == "SUPPORT"]
     assert [(f.source, f.target) for f in praise] == [(frozenset({"CHN"}), frozenset({"Xi Jinping"}))]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # someone's envoy is not the one who sent him: 的 keeps the two apart
+        ("美國總統特朗普的特使威特科夫周三在莫斯科會見俄羅斯總統普京。", {"Steve Witkoff"}),
+        ("美国总统特朗普的特使威特科夫6日在莫斯科会见俄罗斯总统普京。", {"Steve Witkoff"}),
+    ],
+)
+def test_a_title_after_de_names_another_person(text, source):
+    meetings = [f for f in facts(text, DAY) if f.type == "CONSULT"]
+    assert [f.source for f in meetings] == [frozenset(source)]

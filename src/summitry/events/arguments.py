@@ -388,6 +388,8 @@ class SentenceActors:
         are that person's, whatever the words; the person is glued to the country."""
         if not gap or len(gap) > _OWN_TITLE_REACH or following.kind != "mention" or len(following.ids) != 1:
             return False
+        if "的" in gap:
+            return False  # 美國總統特朗普的特使威特科夫: the envoy of the one before is someone else
         person = following.ids[0]
         if self.actors.type_of(person) != "person" or not all("\u4e00" <= char <= "\u9fff" for char in gap):
             return False
