@@ -23,8 +23,9 @@ GOOD = {
     "a.txt": "date 2025-10-30\n美國總統川普29日在慶州會見南韓總統李在明，雙方就關稅協議達成共識。\n",
     "b.txt": "date 2025-10-31\n国家主席习近平30日在釜山同美国总统特朗普举行会晤。\n",
 }
-# Our own sentences, repeated into one paragraph far longer than any article, with no line break.
-LONG = "日本首相石破茂與美國總統川普通電話，雙方同意加強合作，並討論關稅與投資問題。" * 2500
+# Our own sentences, repeated into one paragraph far longer than any article (380k characters,
+# seconds of CPU at any speed, so the 1 s budget always cuts it), with no line break.
+LONG = "日本首相石破茂與美國總統川普通電話，雙方同意加強合作，並討論關稅與投資問題。" * 10000
 
 
 def _corpus(root: Path) -> Path:
