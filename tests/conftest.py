@@ -23,6 +23,19 @@ SEEDS = SHARED / "seeds"
 GOLD_MENTIONS = SHARED / "gold" / "seeds-mentions.json"
 
 
+def refuse_listing(monkeypatch: pytest.MonkeyPatch, folder: str) -> None:
+    """Make ``folder`` unlistable. As root, chmod 000 does not stop a listing, so the refusal is
+    made at os.scandir, which both summitry's walk and the standard library's os.walk use."""
+    real_scandir = os.scandir
+
+    def refusing(path="."):
+        if os.fspath(path) == folder:
+            raise PermissionError(13, "Permission denied", folder)
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+
+
 def seed_paths() -> list[Path]:
     return sorted(SEEDS.glob("*.txt"))
 

@@ -18,6 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from summitry.cli import main
+from tests.conftest import refuse_listing
 
 GOOD = {
     "a.txt": "date 2025-10-30\n美國總統川普29日在慶州會見南韓總統李在明，雙方就關稅協議達成共識。\n",
@@ -47,16 +48,8 @@ def _corpus(root: Path) -> Path:
 
 @pytest.fixture
 def refused_folder(tmp_path: Path, monkeypatch) -> str:
-    """As root no mode stops a listing, so the refusal is made where every walk lists folders."""
     locked = str(tmp_path / "corpus" / "locked")
-    real_scandir = os.scandir
-
-    def refusing(path="."):
-        if os.fspath(path) == locked:
-            raise PermissionError(13, "Permission denied", locked)
-        return real_scandir(path)
-
-    monkeypatch.setattr(os, "scandir", refusing)
+    refuse_listing(monkeypatch, locked)
     return locked
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from summitry.ingest import Rejection, read_documents
 from summitry.model import Document
+from tests.conftest import refuse_listing
 
 from .conftest import SEEDS
 
@@ -139,19 +140,10 @@ def test_missing_paths_and_empty_directories_are_rejections(tmp_path, kind):
 
 
 def test_a_folder_that_cannot_be_listed_is_a_rejection_by_path(tmp_path, write_file, monkeypatch):
-    # As root, chmod 000 does not stop a listing: the refusal is simulated at os.scandir,
-    # which both the walk and the standard library's os.walk list folders with.
     write_file("corpus/a.txt", MEETING)
     write_file("corpus/locked/b.txt", MEETING)
     locked = str(tmp_path / "corpus" / "locked")
-    real_scandir = os.scandir
-
-    def refusing(path="."):
-        if os.fspath(path) == locked:
-            raise PermissionError(13, "Permission denied", locked)
-        return real_scandir(path)
-
-    monkeypatch.setattr(os, "scandir", refusing)
+    refuse_listing(monkeypatch, locked)
     outcomes = list(read_documents([str(tmp_path / "corpus")]))
     assert isinstance(outcomes[0], Document)
     assert outcomes[1] == Rejection(locked, "cannot list folder: Permission denied")
