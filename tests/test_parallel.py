@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -163,6 +165,28 @@ def test_a_document_over_its_time_limit_is_rejected_by_name_and_the_run_goes_on(
     outcomes = list(parallel.extract_stream(documents, jobs, time_limit=0.05))
     assert outcomes[0] == Rejection("long.txt", "took longer than 0.05 s (CPU time)")
     assert isinstance(outcomes[1], Record) and outcomes[1].document.source == "short.txt"
+
+
+def _burn(cpu_seconds: float, swallow: int) -> None:
+    """CPU work that swallows the first ``swallow`` TookTooLong raised in it, as Python does
+    with an exception raised in a garbage-collection callback or a ``__del__``."""
+    end = time.process_time() + cpu_seconds
+    while time.process_time() < end:
+        try:
+            sum(range(1000))
+        except parallel.TookTooLong:
+            if swallow == 0:
+                raise
+            swallow -= 1
+
+
+@pytest.mark.parametrize("swallow", [1, 10**9], ids=["first raise swallowed", "every raise swallowed"])
+def test_the_time_limit_holds_when_its_raise_is_swallowed(monkeypatch, swallow: int) -> None:
+    extract = parallel.extract_document
+    monkeypatch.setattr(parallel, "extract_document", lambda document: (_burn(0.5, swallow), extract(document))[1])
+    document = Document(id="d", source="d.txt", text=SENTENCES[0], date=None)
+    assert parallel.extract_or_reject(document, time_limit=0.05) == Rejection("d.txt", "took longer than 0.05 s (CPU time)")
+    assert signal.getsignal(signal.SIGPROF) == signal.SIG_DFL and signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0)
 
 
 def test_the_time_limit_is_an_option_of_extract(tmp_path: Path) -> None:

@@ -42,6 +42,9 @@ PARENT_CHECK_SECONDS = 0.5
 # few; one that takes minutes is a dump or a pathological text holding a worker for good.
 DEFAULT_TIME_LIMIT = 120.0
 
+# CPU seconds between the time limit's later reminders, should the first raise be swallowed.
+RETRY_SECONDS = 0.05
+
 # More workers than cores only contend for them (and --jobs 1000 forked 1,000 processes).
 FORCE_JOBS_VARIABLE = "SUMMITRY_FORCE_JOBS"
 
@@ -138,21 +141,41 @@ def extract_or_reject(document: Document, time_limit: float | None = None) -> Re
 @contextmanager
 def _time_limit(seconds: float | None) -> Iterator[None]:
     """Raise TookTooLong in the block once it has used ``seconds`` of the process's CPU time
-    (a profiling timer: a busy shared machine does not count against the document)."""
+    (a profiling timer: a busy shared machine does not count against the document).
+
+    Python cannot raise out of some places a signal may land in (a garbage-collection or
+    weakref callback, a ``__del__``): it prints the exception as "ignored" and goes on. So the
+    timer keeps firing every RETRY_SECONDS until the block ends, and a block that still ends
+    normally after its time ran out raises TookTooLong all the same."""
     if not seconds or threading.current_thread() is not threading.main_thread():
         yield
         return
+    expired = False
 
     def stop(_signal: int, _frame: object) -> None:
+        nonlocal expired
+        expired = True
         raise TookTooLong
 
     previous = signal.signal(signal.SIGPROF, stop)
-    signal.setitimer(signal.ITIMER_PROF, seconds)
+    signal.setitimer(signal.ITIMER_PROF, seconds, RETRY_SECONDS)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_PROF, 0)
-        signal.signal(signal.SIGPROF, previous)
+        _disarm(previous)
+    if expired:
+        raise TookTooLong
+
+
+def _disarm(previous: signal.Handlers | Callable | int | None) -> None:
+    """Stop the timer and restore the previous handler, even if one last tick lands meanwhile."""
+    while True:
+        try:
+            signal.setitimer(signal.ITIMER_PROF, 0)
+            signal.signal(signal.SIGPROF, previous)
+            return
+        except TookTooLong:
+            continue
 
 
 def _extract_here(
