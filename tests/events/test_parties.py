@@ -30,6 +30,10 @@ def test_meetings_whose_co_party_is_set_off(text: str, parties: set[str]) -> Non
         ("中共中央總書記習近平今天在北京會見越南總理范明正。", "CONSULT/meeting", {"Xi Jinping", "Phạm Minh Chính"}),
         ("北約秘書長呂特昨日在海牙與美國總統川普會面。", "CONSULT/meeting", {"Mark Rutte", "Donald Trump"}),
         ("歐盟執委會主席范德賴恩與日本首相石破茂通話。", "CONSULT/call", {"Ursula von der Leyen", "Shigeru Ishiba"}),
+        # The body's name ends inside the title (外交部 in 外交部長): still the person only.
+        ("新加坡總理黃循財昨天在總統府會見中國外交部長王毅。", "CONSULT/meeting", {"Lawrence Wong", "Wang Yi"}),
+        ("日本首相石破茂今日在首相官邸接見來訪的美國財政部長貝森特。", "CONSULT/meeting", {"Shigeru Ishiba", "Scott Bessent"}),
+        ("澳洲外長黃英賢与美国国务卿鲁比奥在华盛顿会晤。", "CONSULT/meeting", {"Penny Wong", "Marco Rubio"}),
     ],
 )
 def test_a_titled_person_is_one_party_not_also_the_body(text: str, kind: str, parties: set[str]) -> None:
@@ -47,6 +51,10 @@ def test_several_hosts_one_after_another_are_one_meeting_each() -> None:
         # The 對/向 phrase of an earlier clause of the sentence names the target.
         ("日本政府表示，將從明年起針對北韓船舶實施制裁，並進一步擴大出口管制。", "SANCTION/export_control", {"JPN"}, {"PRK"}),
         ("越南同意在總額50億美元的對美採購中，先行採購20億美元農產品。", "AGREE", {"VNM"}, {"USA"}),
+        # The country goods come from is the one a tariff is aimed at.
+        ("中方宣布，自下月起對原產於加拿大的油菜籽油加徵100%關稅。", "SANCTION/tariff", {"CHN"}, {"CAN"}),
+        ("中国商务部宣布，对产自澳大利亚的进口葡萄酒征收反倾销税。", "SANCTION/tariff", {"Ministry of Commerce of the People's Republic of China"}, {"AUS"}),
+        ("歐盟執委會宣布，對中國製造的電動車課徵反補貼稅。", "SANCTION/tariff", {"European Commission"}, {"CHN"}),
         # A compound naming a relation supplies the other side.
         ("李在明表示，希望以此次訪問為契機，推動韓日關係下的經濟合作。", "COOPERATE", {"Lee Jae-myung"}, {"JPN"}),
     ],

@@ -399,6 +399,21 @@ class SentenceActors:
         kb = self.actors.kb
         return any(gap.endswith(word) for word in kb.person_markers) or any(gap.endswith(word) for word in kb.titles)
 
+    def _title_across_body(self, current: Group, following: Party) -> bool:
+        """A body whose name ends inside a title, then a person of the body's country (中國外交部長
+        王毅, 美國財政部長貝森特: the mention is 外交部, the title 外交部長, and the gap only 長):
+        the title is the person's, so the person is glued to the body as after a whole title."""
+        if following.kind != "mention" or len(following.ids) != 1:
+            return False
+        body, person = current.parties[-1], following.ids[0]
+        gap = self._plain(body.end, following.start)
+        if not gap or body.kind != "mention" or self.actors.type_of(person) != "person":
+            return False
+        if self.actors.country_of(person) not in {self.actors.country_of(i) for i in body.ids}:
+            return False
+        run = self.folded[body.start : following.start]
+        return any(run.endswith(title) and len(title) > len(gap) for title in self.titles)
+
     def _titles_held(self, text: str) -> str:
         """``text`` after its titles: one, or several joined by 兼 or 、 (副首相兼外交大臣)."""
         deputy = self.lexicon.deputy_prefix
@@ -425,7 +440,7 @@ class SentenceActors:
             if current is not None and self.layout.clause_at(current.end - 1) == self.layout.clause_at(party.start):
                 gap = self._plain(current.end, party.start)
                 glued, joiner = self._glue(gap, party)
-                if not glued and self._own_title_run(gap, current, party):
+                if not glued and (self._own_title_run(gap, current, party) or self._title_across_body(current, party)):
                     glued, joiner = True, None  # 哈萨克斯坦议会下院议长科沙诺夫: the country's own person
                 after = bisect.bisect_left(venue_starts, current.end)
                 venue_between = after < len(venue_starts) and venue_starts[after] < party.start
