@@ -153,6 +153,9 @@ def test_a_new_name_after_a_countrys_title_is_a_person_of_that_country(text, sur
     [
         ("主席会见尼泊尔联邦院主席蒂米尔西纳。", "蒂米尔西纳", "NPL"),
         ("委员长同古巴全国人民政权代表大会主席拉索举行会谈。", "拉索", "CUB"),  # not Cuba's president
+        # a person word with no office of its own (国务顾问, 记者) after the country
+        ("政协主席会见哈萨克斯坦国务顾问卡林。", "卡林", "KAZ"),
+        ("部长会见来访的塞尔维亚顾问武兰。", "武兰", "SRB"),
     ],
 )
 def test_a_new_name_after_a_body_of_a_country_is_of_that_country_with_no_office_resolved(text, surface, country) -> None:

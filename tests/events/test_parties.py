@@ -34,10 +34,28 @@ def test_meetings_whose_co_party_is_set_off(text: str, parties: set[str]) -> Non
         ("新加坡總理黃循財昨天在總統府會見中國外交部長王毅。", "CONSULT/meeting", {"Lawrence Wong", "Wang Yi"}),
         ("日本首相石破茂今日在首相官邸接見來訪的美國財政部長貝森特。", "CONSULT/meeting", {"Shigeru Ishiba", "Scott Bessent"}),
         ("澳洲外長黃英賢与美国国务卿鲁比奥在华盛顿会晤。", "CONSULT/meeting", {"Penny Wong", "Marco Rubio"}),
+        # Titles held together, joined by 、; another party's 黨中央 is not the CCP's.
+        ("国家主席习近平在喀山会见老挝人民革命党中央总书记、国家主席通伦。", "CONSULT/meeting", {"Xi Jinping", "Thongloun Sisoulith"}),
+        ("王沪宁在京会见柬埔寨人民党主席、参议院主席洪森。", "CONSULT/meeting", {"Wang Huning", "Hun Sen"}),
+        ("全國政協主席王滬寧在京會見新加坡國務資政李顯龍。", "CONSULT/meeting", {"Wang Huning", "Lee Hsien Loong"}),
     ],
 )
 def test_a_titled_person_is_one_party_not_also_the_body(text: str, kind: str, parties: set[str]) -> None:
     assert only(text, kind).parties == parties
+
+
+@pytest.mark.parametrize(
+    ("text", "visitors"),
+    [
+        ("美国国务卿布林肯、财长耶伦、商务部长雷蒙多等相继访华。", ["Antony Blinken", "Janet Yellen", "Gina Raimondo"]),
+        ("美國國務卿布林肯與財長葉倫先後訪問北京。", ["Antony Blinken", "Janet Yellen"]),
+        ("布林肯和耶伦一同访华。", ["Antony Blinken+Janet Yellen"]),  # together: one visit
+    ],
+)
+def test_visitors_one_after_another_make_a_visit_each(text: str, visitors: list[str]) -> None:
+    found = [f for f in facts(text) if (f.type, f.mode) == ("CONSULT", "visit")]
+    assert sorted("+".join(sorted(f.source)) for f in found) == sorted(visitors)
+    assert all(f.target == {"CHN"} for f in found)
 
 
 def test_several_hosts_one_after_another_are_one_meeting_each() -> None:

@@ -29,6 +29,7 @@ _LATIN_NAME = r"[A-Z][A-Za-z.'\-]*(?: (?:(?:al|bin|bint|ibn|von|van|der|de|da|de
 _BRACKETED_LATIN = re.compile(r"\((" + _LATIN_NAME + r")\s*(?:,[^)]*)?\)")
 _LATIN_NAME_AFTER_MARKER = re.compile(r"\s?(" + _LATIN_NAME + ")")
 # Before a title these make it a past or another office, not today's holder (folded: matched against Simplified).
+_MARKED_OFFICE_REACH = 2  # characters between a country and a person word (国务顾问)
 _FORMER = ("前", "原", "首位", "历任", "下任", "下届", "历届", "副", "时任", "已故", "卸任", "前任")
 
 
@@ -609,8 +610,10 @@ def _office_before_name(
     that office on ``on`` when the knowledge base knows one, else the office itself; None otherwise."""
     title = _title_ending_at(folded, name_start, kb)
     roles = kb.titles.get(title) if title else None
-    if not roles or on is None:
+    if on is None:
         return None
+    if not roles:
+        return _marked_person_of_country(folded, name_start, kb, claims, on)
     title_start = name_start - len(title)
     longest = _title_at(folded, title_start, kb)
     if longest is not None and len(longest) > len(title):
@@ -644,6 +647,24 @@ def _office_before_name(
         return Office("", country, on, None)
     holders = kb.holders(country, roles, on)
     return holders[0] if holders else Office(roles[0], country, on, None)
+
+
+def _marked_person_of_country(folded: str, name_start: int, kb: KnowledgeBase, claims: _Claims, on: dt.date) -> Office | None:
+    """A person word with no office of its own right after a country (哈萨克斯坦国务顾问卡林,
+    新加坡国务资政): the name after it is a person of that country, of two characters or more, as
+    after a country's title; no office-holder is looked up, the word naming no single office."""
+    marker = _marker_ending_at(folded, name_start, kb)
+    if marker is None:
+        return None
+    marker_start = name_start - len(marker)
+    # 国务顾问: a word or two of the office may stand between the country and the person word
+    owner = next((m for m in (claims.at(i - 1) for i in range(marker_start, max(0, marker_start - _MARKED_OFFICE_REACH) - 1, -1)) if m is not None), None)
+    if owner is None or owner.how == "compound" or not all("\u4e00" <= char <= "\u9fff" for char in folded[owner.end : marker_start]):
+        return None
+    country = _office_countries(kb).get(owner.entity_id)
+    if country is None or owner.entity_id != country or folded[max(0, owner.start - 2) : owner.start].endswith(_FORMER):
+        return None
+    return Office("", country, on, None)
 
 
 def _unknown_chinese_names(view: TextView, kb: KnowledgeBase, claims: _Claims) -> Iterable[tuple[Mention, Entity]]:

@@ -391,13 +391,21 @@ class SentenceActors:
         if "的" in gap:
             return False  # 美國總統特朗普的特使威特科夫: the envoy of the one before is someone else
         person = following.ids[0]
-        if self.actors.type_of(person) != "person" or not all("\u4e00" <= char <= "\u9fff" for char in gap):
+        # 柬埔寨人民黨主席、參議院主席洪森: titles held together are joined by 、, each ending in a
+        # title (not 財長葉倫、氣候特使克里、商務部長: a name between them is someone else)
+        pieces = gap.split("、")
+        if self.actors.type_of(person) != "person" or not all(piece and all("\u4e00" <= char <= "\u9fff" for char in piece) for piece in pieces):
+            return False
+        if any(not self._ends_in_title(piece) for piece in pieces[:-1]):
             return False
         countries = {i for side in current.sides for i in side if self.actors.type_of(i) == "country"}
         if self.actors.country_of(person) not in countries:
             return False
+        return self._ends_in_title(gap)
+
+    def _ends_in_title(self, text: str) -> bool:
         kb = self.actors.kb
-        return any(gap.endswith(word) for word in kb.person_markers) or any(gap.endswith(word) for word in kb.titles)
+        return any(text.endswith(word) for word in kb.person_markers) or any(text.endswith(word) for word in kb.titles)
 
     def _title_across_body(self, current: Group, following: Party) -> bool:
         """A body whose name ends inside a title, then a person of the body's country (中國外交部長
@@ -735,6 +743,10 @@ class SentenceActors:
                 found = [Parties(found[0].source, (t,)) for t in found[0].target]  # 分別與日本首相和南韓總統會談
         else:
             found = self._directed(hit, pattern, subject, passive, comitatives + comitatives_after, obj, prep or recipient, ba, clause, on)
+            if len(found) == 1 and self._separately(hit, subject):
+                hosts = self.ids_of(subject, on)
+                if len(hosts) > 1 and set(found[0].source) == {i for host in hosts for i in host}:
+                    found = [Parties(tuple(host), found[0].target) for host in hosts]  # 布林肯、耶倫相繼訪華: a visit each
         if pattern.min_parties == 1 and not pattern.attached and passive is None:
             found = [self._with_counterpart(hit, parties, subject, on) for parties in found]
         return found
