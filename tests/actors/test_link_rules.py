@@ -101,3 +101,18 @@ def test_an_unknown_name_after_a_title_is_a_new_person(text, name):
 )
 def test_words_after_a_title_are_not_people(text):
     assert not any(how == "unknown_person" for _, _, how in linked(text))
+
+
+# --- a name inside a common word ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        ("宣言呼籲已開發國家兌現對開發中國家的氣候資金承諾。", set()),
+        ("峰会强调，要帮助发展中国家提升应对气候变化的能力。", set()),
+        ("中国是世界上最大的发展中国家。", {"CHN"}),  # the subject still names China
+    ],
+)
+def test_developing_countries_are_no_mention_of_china(text, countries):
+    assert {i for i in ids(text) if i == "CHN"} == countries

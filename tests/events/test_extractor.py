@@ -277,3 +277,29 @@ def test_who_cuts_a_tariff(text: str, setter: str | None) -> None:
     cuts = [f for f in facts(text) if (f.type, f.mode) == ("CONCEDE", "tariff")]
     assert {s for f in cuts for s in f.source} == ({setter} if setter else set())
 
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # the concession asked for in a demand or appeal has not been made
+        ("美方要求歐盟解除對美國牛肉的進口禁令。", {"REQUEST"}),
+        ("聯合國秘書長呼籲美國盡快解除對古巴的制裁。", {"REQUEST"}),
+        ("欧盟宣布解除对叙利亚的经济制裁。", {"CONCEDE"}),  # made: one of its own
+    ],
+)
+def test_a_concession_asked_for_is_no_concession(text: str, kinds: set) -> None:
+    assert {f.type for f in facts(text)} - {"SANCTION"} == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "approvals"),
+    [
+        ("美國批准韓國建造核動力潛艦。", 1),
+        # a legislature ratifying a named instrument grants no one's request
+        ("全國人大常委會表決批准《中國和秘魯引渡條約》。", 0),
+        ("受國務院委託，外交部副部長作了關於提請審議批准中國和智利司法協助條約的議案的說明。", 0),
+    ],
+)
+def test_ratifying_an_instrument_is_no_approval_of_a_request(text: str, approvals: int) -> None:
+    assert sum(1 for f in facts(text) if (f.type, f.mode) == ("CONCEDE", "approval")) == approvals

@@ -52,6 +52,11 @@ def _rows(*texts: str) -> list[tuple]:
         ("海關數據顯示，前三季度日本自中國的进口额为1200億美元。", []),
         ("中国与沙特共建的炼化项目今天开工，项目总投资约300亿元。", []),
         ("2024年，中國企業對東協直接投資達300億美元，比2023年增長12%。", []),
+        # a growth rate makes the sentence a reported figure; a count of firms is no money
+        ("今年以來，中國對東協投資增長20%，達到150億美元。", []),
+        ("上半年，新設外商投資企業1.8萬家，增長三成。", []),
+        # a pledge beside its hoped-for effect stays one
+        ("中國將向巴基斯坦投資600億美元，帶動當地經濟增長。", [("pledge", "China", "Pakistan", (60e9, "USD", None), "claimed")]),
         # a count is a stake too, and the seller named in the object is the beneficiary
         ("印尼同意採購50架波音飛機。", [("pledge", "Indonesia", "Boeing", (50, "aircraft", None), "claimed")]),
         ("歐盟同意購買價值7500億美元的美國能源。", [("pledge", "European Union", "United States", (750e9, "USD", None), "claimed")]),
@@ -59,7 +64,7 @@ def _rows(*texts: str) -> list[tuple]:
     ids=[
         "hk-pledge", "tw-purchase", "mainland-demand", "tariff-cut", "approval", "delivery", "aggregate", "sought",
         "percent-share", "hypothetical", "imports-tally", "investment-tally", "fixed-assets-tally",
-        "imports-figure", "project-total", "fdi-figure", "count", "object-seller",
+        "imports-figure", "project-total", "fdi-figure", "growth-rate", "firms-count", "pledge-and-growth", "count", "object-seller",
     ],
 )
 def test_rows_where_there_is_a_stake(text: str, expected: list) -> None:

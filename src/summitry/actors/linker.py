@@ -339,6 +339,7 @@ def _office_countries(kb: KnowledgeBase) -> dict[str, str]:
 class _LinkRules:
     place_not_before: tuple[str, ...]
     country_not_before: tuple[str, ...]
+    names_inside_words: tuple[str, ...]
     surnames: frozenset[str]
     name_followers: tuple[str, ...]
     credits: re.Pattern[str]
@@ -354,6 +355,7 @@ def _link_rules() -> _LinkRules:
     return _LinkRules(
         place_not_before=tuple(sorted({fold(word) for word in raw["place_not_before"]}, key=len, reverse=True)),
         country_not_before=tuple(sorted({fold(word) for word in raw["country_not_before"]}, key=len, reverse=True)),
+        names_inside_words=tuple(fold(word) for word in raw["names_inside_words"]),
         surnames=frozenset(fold(surname) for surname in raw["surnames"]),
         name_followers=tuple(sorted({fold(word) for word in raw["name_followers"]}, key=len, reverse=True)),
         credits=re.compile("|".join(f"(?:{pattern})" for pattern in raw["credits"])),
@@ -377,14 +379,27 @@ def _as_credits(mentions: list[Mention], folded: str) -> list[Mention]:
 
 def _places_in_other_names(matches: list[AliasMatch], folded: str, kb: KnowledgeBase) -> Callable[[AliasMatch], bool]:
     """台北時間 (a time zone) and 巴黎協定, 明斯克協議 (treaties) mention no place; 日本語版 (a
-    language edition) mentions no country."""
+    language edition) and 發展中國家 (developing countries) mention no country."""
     places = _entities_of_type(kb, "place")
     countries = _entities_of_type(kb, "country")
     rules = _link_rules()
     return lambda match: (
         match.entity_ids[0] in places and folded.startswith(rules.place_not_before, match.end)
         or match.entity_ids[0] in countries and folded.startswith(rules.country_not_before, match.end)
+        or _inside_a_word(folded, match.start, match.end, rules.names_inside_words)
     )
+
+
+def _inside_a_word(folded: str, start: int, end: int, words: tuple[str, ...]) -> bool:
+    """Whether folded[start:end] lies inside one of ``words`` written around it (发展中国家)."""
+    surface = folded[start:end]
+    for word in words:
+        offset = word.find(surface)
+        while offset != -1:
+            if start >= offset and folded.startswith(word, start - offset):
+                return True
+            offset = word.find(surface, offset + 1)
+    return False
 
 
 def _countries_opening_names(mentions: list[Mention], folded: str, kb: KnowledgeBase) -> list[Mention]:

@@ -73,6 +73,7 @@ class UnitLexicon:
     traded_goods_nouns: tuple[str, ...]
     money_nouns_after: tuple[str, ...]
     money_cues_before: tuple[str, ...]
+    count_words_after: tuple[str, ...]
     money_cue_reach: int
     currency_when_mentioned: dict[str, str]
     currency_otherwise: str
@@ -209,6 +210,7 @@ def unit_lexicon() -> UnitLexicon:
         traded_goods_nouns=longest_first(raw["traded_goods_nouns"]),
         money_nouns_after=longest_first(raw["money_nouns_after"]),
         money_cues_before=longest_first(raw["money_cues_before"]),
+        count_words_after=longest_first(raw["count_words_after"]),
         money_cue_reach=int(raw["money_cue_reach"]),
         currency_when_mentioned=folded_map(raw["default_currency"]["when_mentioned"]),
         currency_otherwise=raw["default_currency"]["otherwise"],

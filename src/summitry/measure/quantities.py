@@ -214,9 +214,14 @@ def read_unit(folded: str, number: Number, lexicon: UnitLexicon) -> UnitReading 
         read_percent(folded, number, position, lexicon)
         or read_currency(folded, position, number, lexicon)
         or read_counter(folded, number, position, lexicon)
-        or read_implicit_money(folded, number, lexicon)
-        or read_bare_amount(folded, number)
+        or (None if word_at(folded, position, lexicon.count_words_after) else read_money_left_implicit(folded, number, lexicon))
     )
+
+
+def read_money_left_implicit(folded: str, number: Number, lexicon: UnitLexicon) -> UnitReading | None:
+    """A 萬/億 amount with no unit, read as money by the words around it or its sentence; never
+    one a measure word of counted things follows (新設外商投資企業2.4萬家: 24,000 firms)."""
+    return read_implicit_money(folded, number, lexicon) or read_bare_amount(folded, number)
 
 
 def read_percent(folded: str, number: Number, position: int, lexicon: UnitLexicon) -> UnitReading | None:

@@ -68,6 +68,7 @@ class UnitsData(DataModel):
     money_nouns_after: list[str]
     money_cues_before: list[str]
     money_cue_reach: int
+    count_words_after: list[str]
     traded_goods_nouns: list[str]
     default_currency: DefaultCurrency
 

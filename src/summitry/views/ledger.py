@@ -90,6 +90,8 @@ class _Rules:
     sought: tuple[str, ...]
     statistics: tuple[str, ...]
     tallies: tuple[str, ...]
+    rate_changes: tuple[str, ...]
+    rate_reach: int
     joint_statements: tuple[str, ...]
     cue_reach: int
     skip_statuses: frozenset[str]
@@ -136,6 +138,8 @@ def _rules() -> _Rules:
         sought=folded_words(raw["sought"]),
         statistics=folded_words(raw["statistics"]),
         tallies=folded_words(raw["tallies"]),
+        rate_changes=folded_words(raw.get("rate_changes")),
+        rate_reach=int(raw.get("rate_reach", 3)),
         joint_statements=folded_words(raw["joint_statements"]),
         cue_reach=int(raw.get("cue_reach", 4)),
         skip_statuses=frozenset(raw["skip_statuses"]),
@@ -290,8 +294,20 @@ class _Document:
             return True
         if any(table.start <= amount.start < table.end for table in self.tables):
             return False
-        return _holds_any(self.folded[start:end], self.rules.statistics) or _holds_any(
-            self.folded[sentence.start : sentence.end], self.rules.tallies
+        return (
+            _holds_any(self.folded[start:end], self.rules.statistics)
+            or _holds_any(self.folded[sentence.start : sentence.end], self.rules.tallies)
+            or self._growth_rate_in(sentence)
+        )
+
+    def _growth_rate_in(self, sentence: Span) -> bool:
+        """A percentage written right after a change word (增長20%, 同比下降了5%) in the sentence."""
+        window = self.rules.rate_reach + max((len(word) for word in self.rules.rate_changes), default=0)
+        return any(
+            quantity.unit == "percent"
+            and sentence.start <= quantity.start < sentence.end
+            and _holds_any(self.folded[max(sentence.start, quantity.start - window) : quantity.start], self.rules.rate_changes)
+            for quantity in self.record.quantities
         )
 
     def _parties(self, event: Event, kind: _Kind) -> tuple[list[str], list[str]]:

@@ -61,6 +61,8 @@ class LedgerData(DataModel):
     sought: Words
     statistics: Words
     tallies: Words = []
+    rate_changes: Words = []
+    rate_reach: int = 3
     parts: Words = []
     joint_statements: Words = []
     cue_reach: int
