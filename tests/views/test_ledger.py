@@ -55,6 +55,9 @@ def _rows(*texts: str) -> list[tuple]:
         # a growth rate makes the sentence a reported figure; a count of firms is no money
         ("今年以來，中國對東協投資增長20%，達到150億美元。", []),
         ("上半年，新設外商投資企業1.8萬家，增長三成。", []),
+        # a commitment within one country is no commitment between sides; a foreign firm's is
+        ("國家電網今年將投資1000億元，推動陝西電網全面升級。", []),
+        ("德國寶馬集團宣布投資100億元，在遼寧瀋陽擴建電池工廠。", [("pledge", "BMW", None, (10e9, "CNY", None), "claimed")]),
         # a pledge beside its hoped-for effect stays one
         ("中國將向巴基斯坦投資600億美元，帶動當地經濟增長。", [("pledge", "China", "Pakistan", (60e9, "USD", None), "claimed")]),
         # a count is a stake too, and the seller named in the object is the beneficiary
@@ -64,7 +67,7 @@ def _rows(*texts: str) -> list[tuple]:
     ids=[
         "hk-pledge", "tw-purchase", "mainland-demand", "tariff-cut", "approval", "delivery", "aggregate", "sought",
         "percent-share", "hypothetical", "imports-tally", "investment-tally", "fixed-assets-tally",
-        "imports-figure", "project-total", "fdi-figure", "growth-rate", "firms-count", "pledge-and-growth", "count", "object-seller",
+        "imports-figure", "project-total", "fdi-figure", "growth-rate", "firms-count", "domestic", "foreign-firm", "pledge-and-growth", "count", "object-seller",
     ],
 )
 def test_rows_where_there_is_a_stake(text: str, expected: list) -> None:

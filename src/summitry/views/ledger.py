@@ -77,6 +77,11 @@ class _Kind:
     claimant_not_pledger: bool
 
 
+# Kinds whose row needs a side other than the pledger's: a tariff on all imports (對進口汽車
+# 徵收25%關稅) names no partner and is still one between sides.
+_DOMESTIC_KINDS = frozenset({"pledge", "aid"})
+
+
 @dataclass(frozen=True)
 class _Rules:
     kinds: tuple[_Kind, ...]
@@ -358,6 +363,8 @@ class _Document:
             return None
         if beneficiary is not None and self.actors.side(beneficiary) == self.actors.side(pledger) and not named:
             beneficiary = None
+        if kind.name in _DOMESTIC_KINDS and beneficiary is None and len(pledgers) == 1 and located is None and not denial and self._domestic(event, pledger):
+            return None
         if located is not None and old is None and amount is not None:
             old = self._table_previous(located[1], amount)
         windows = self._windows(event, amount, located)
@@ -381,6 +388,20 @@ class _Document:
             named_beneficiary=named,
             beneficiary_name=self.actors.name(beneficiary) if named else None,
             joint=_holds_any(sentence, self.rules.joint_statements),
+        )
+
+    def _domestic(self, event: Event, pledger: str) -> bool:
+        """A commitment whose sentence names no actor or place of another side than its
+        pledger's (國家電網投資1000億元推動陝西電網升級, 海關總署減稅448億元) is the country's own
+        business, not one between sides: no row. A foreign firm's plant (寶馬在遼寧瀋陽投資) is one."""
+        side = self.actors.side(pledger)
+        if side == pledger:
+            return False  # a pledger of no known country: nothing to compare
+        sentence = event.evidence
+        return all(
+            self.actors.side(m.entity_id) == side
+            for m in self.record.mentions
+            if sentence.start <= m.start < sentence.end and m.how != "credit"
         )
 
     def _speaking_for(self, kind: _Kind, event: Event, pledger: str) -> str:
