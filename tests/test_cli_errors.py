@@ -181,7 +181,7 @@ def test_an_error_crosses_from_a_worker_process_intact(error: SummitryError) -> 
     ("name", "old", "new", "reason"),
     [
         ("triggers.yaml", "  - type: CONSULT\n", "  - type: CONSULTING\n", "triggers.yaml: group 0 (CONSULTING/meeting): type is not one of the sixteen PLOVER types"),
-        ("arguments.yaml", "\nlight_verbs:", "\nlight_verb:", "events/data/arguments.yaml: line 38: light_verb: Extra inputs are not permitted"),
+        ("arguments.yaml", "\nlight_verbs:", "\nlight_verb:", "events/data/arguments.yaml: line {line}: light_verb: Extra inputs are not permitted"),
     ],
 )
 def test_a_broken_data_file_stops_the_batch_with_one_line(tmp_path: Path, jobs: str, name: str, old: str, new: str, reason: str) -> None:
@@ -193,6 +193,7 @@ def test_a_broken_data_file_stops_the_batch_with_one_line(tmp_path: Path, jobs: 
     text = broken.read_text(encoding="utf-8")
     assert old in text
     broken.write_text(text.replace(old, new, 1), encoding="utf-8")
+    reason = reason.format(line=text[: text.index(old) + 1].count("\n") + 1)  # where the broken key stands
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "b.txt").write_text(ARTICLE.replace("30日", "31日"), encoding="utf-8")
     run = subprocess.run(

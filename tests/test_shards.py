@@ -13,7 +13,7 @@ import pytest
 from summitry import shards
 from summitry.ingest import Rejection, document_from_text
 from summitry.model import Record
-from summitry.pipeline import extract_document
+from summitry.pipeline import extract_document, extractor_version
 from summitry.record import record_to_json
 
 pa = pytest.importorskip("pyarrow")
@@ -35,8 +35,10 @@ def records() -> list[Record]:
 
 
 def _write(folder: Path, rows: list[dict], name: str = "part-00000.parquet", columns=shards.COLUMNS) -> str:
-    """A shard of these rows, as the dask engine writes them (every column a string)."""
-    table = pa.table({c: [row[c] for row in rows] for c in columns}, schema=pa.schema([(c, pa.string()) for c in columns]))
+    """A shard of these rows, as the dask engine writes them (every column a string, the
+    extractor's version in the schema's metadata)."""
+    schema = pa.schema([(c, pa.string()) for c in columns], metadata={shards.EXTRACTOR_KEY: extractor_version().encode("ascii")})
+    table = pa.table({c: [row[c] for row in rows] for c in columns}, schema=schema)
     parquet.write_table(table, folder / name, row_group_size=shards.ROW_GROUP_DOCUMENTS)
     return str(folder / name)
 
@@ -53,6 +55,13 @@ def test_a_shard_gives_back_the_records_that_were_written(tmp_path: Path, record
     # How each mention was linked is not in the record's JSON: the shard keeps it beside.
     assert [r.mentions for r in back] == [r.mentions for r in records]
     assert {m.how for r in back for m in r.mentions} >= {"alias"}
+
+
+def test_a_shard_another_extractor_wrote_gives_its_documents_to_extract_again(tmp_path: Path, records) -> None:
+    path = _write(tmp_path, _rows(records))
+    older = tmp_path / "older.parquet"
+    parquet.write_table(parquet.read_table(path).replace_schema_metadata({shards.EXTRACTOR_KEY: b"0123456789abcdef"}), older)
+    assert list(shards.read_shard(str(older))) == [r.document for r in records]
 
 
 def test_a_shard_without_the_mentions_column_still_reads(tmp_path: Path, records) -> None:

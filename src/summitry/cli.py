@@ -37,9 +37,11 @@ from summitry.store import (
     DEFAULT_URL,
     IngestSummary,
     SearchHit,
+    count_stale,
     hit_json,
     ingest_records,
     open_store,
+    refresh_records,
     search,
     store_failures,
 )
@@ -405,7 +407,8 @@ def _ingest_progress(enabled: bool) -> Iterator:
         task = progress.add_task("ingest", total=None, counts="")
 
         def show(summary: IngestSummary) -> None:
-            counts = f"{summary.new} new · {summary.present} already present · {len(summary.rejected)} rejected"
+            refreshed = f"{summary.refreshed} re-extracted · " if summary.refreshed else ""
+            counts = f"{refreshed}{summary.new} new · {summary.present} already present · {len(summary.rejected)} rejected"
             progress.update(task, counts=counts)
 
         yield show
@@ -425,20 +428,25 @@ def _ingest_inputs(paths: tuple[str, ...], date: dt.date | None) -> Iterator[Doc
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("--db", "database", default=DEFAULT_URL, show_default=True, help="SQLAlchemy URL, or a SQLite file path.")
 @click.option("--date", callback=_parse_date, help="Publication date (YYYY-MM-DD) for documents that carry none.")
+@click.option("--refresh", is_flag=True, help="First re-extract, in place, the stored documents an older extractor made.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), callback=_jobs, help="Worker processes extracting (default and most: every core).")
 @_time_limit_option
 @click.option("--batch-size", type=click.IntRange(1, 10_000), default=BATCH_SIZE, show_default=True, help="Documents per transaction.")
 def ingest(
-    paths: tuple[str, ...], database: str, date: dt.date | None, jobs: int | None, time_limit: float, batch_size: int
+    paths: tuple[str, ...], database: str, date: dt.date | None, refresh: bool, jobs: int | None, time_limit: float, batch_size: int
 ) -> None:
     """Extract PATHS and store them; stored documents are skipped, so a rerun resumes an interrupted one.
 
     Parquet shards written by `extract --engine dask` (a directory of part-*.parquet, or the
-    files) are stored as they are, without extracting again.
+    files) are stored as they are, without extracting again. With --refresh (PATHS may then be
+    left out), stored documents whose records another version of summitry made are extracted
+    again first, in place and resumably.
     """
+    if not paths and not refresh:
+        raise click.UsageError("give PATHS to ingest, or --refresh to re-extract stale stored documents")
     engine = open_store(database)
     latest = IngestSummary()
 
@@ -449,21 +457,32 @@ def ingest(
 
     try:
         with store_failures(engine.url), _ingest_progress(sys.stdout.isatty()) as show:
-            inputs = _ingest_inputs(paths, date)
-            summary = ingest_records(engine, inputs, jobs=jobs, batch_size=batch_size, on_progress=track, time_limit=time_limit or None)
+            refreshed = IngestSummary()
+            if refresh:
+                refreshed = refresh_records(engine, jobs=jobs, batch_size=batch_size, on_progress=track, time_limit=time_limit or None)
+            summary = IngestSummary()
+            if paths:
+                inputs = _ingest_inputs(paths, date)
+                summary = ingest_records(engine, inputs, jobs=jobs, batch_size=batch_size, on_progress=track, time_limit=time_limit or None)
+            stale = count_stale(engine)
     except KeyboardInterrupt:
         _errors.print(
-            f"summitry: interrupted after storing {latest.new} new documents; run the same command again to resume",
+            f"summitry: interrupted after storing {latest.new} new and refreshing {latest.refreshed} documents; run the same command again to resume",
             markup=False,
             highlight=False,
         )
         sys.exit(130)
     finally:
         engine.dispose()
-    click.echo(f"summitry: {summary.new} new, {summary.present} already present, {len(summary.rejected)} rejected")
-    for rejection in summary.rejected:
+    if refresh:
+        click.echo(f"summitry: {refreshed.refreshed} re-extracted, {len(refreshed.rejected)} rejected (kept as they were)")
+    if paths:
+        click.echo(f"summitry: {summary.new} new, {summary.present} already present, {len(summary.rejected)} rejected")
+    if stale:
+        click.echo(f"summitry: {stale} stored documents were made by another version of summitry; `summitry ingest --refresh` re-extracts them")
+    for rejection in refreshed.rejected + summary.rejected:
         click.echo(f"summitry: rejected {rejection.path}: {rejection.reason}", err=True)
-    if summary.rejected:
+    if refreshed.rejected or summary.rejected:
         sys.exit(1)
 
 

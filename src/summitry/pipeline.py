@@ -8,6 +8,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
+from functools import cache
+from pathlib import Path
+
+import opencc
 
 from summitry.actors import KnowledgeBase, link_actors, load_knowledge_base
 from summitry.events import extract_events
@@ -15,6 +20,27 @@ from summitry.ingest import document_from_text
 from summitry.measure import extract_quantities, extract_times
 from summitry.model import Document, Entity, Event, Mention, Quantity, Record, Span, TimeExpr
 from summitry.text import Compaction, build_view, compact
+
+
+# What a record depends on besides its document: the stages' code and data. The views,
+# store, web app and reports read records and make none.
+_PACKAGE = Path(__file__).resolve().parent
+_EXTRACTION_PARTS = ("pipeline.py", "model.py", "text.py", "chrome.py", "record.py", "data", "ingest", "actors", "measure", "events")
+
+
+@cache
+def extractor_version() -> str:
+    """A short hash of the code and data files that make a record (and OpenCC's version): two
+    records of one text made under the same version are the same, so a store can tell which of
+    its records an upgrade or an edited data file has left stale (`summitry ingest --refresh`)."""
+    digest = hashlib.sha256(opencc.__version__.encode("utf-8"))
+    files: list[Path] = []
+    for part in _EXTRACTION_PARTS:
+        path = _PACKAGE / part
+        files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in (".py", ".yaml", ".tsv", ".json", ".txt")) if path.is_dir() else [path])
+    for path in files:
+        digest.update(b"\0" + str(path.relative_to(_PACKAGE)).encode("utf-8") + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def extract_document(document: Document) -> Record:

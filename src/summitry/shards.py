@@ -5,7 +5,9 @@ decoded text the spans point into), ``record`` (the JSON object ``summitry extra
 and ``mentions`` (JSON ``[[start, end, entity_id, how], ...]`` in the record's order: how each
 mention was linked, which the record's JSON leaves out, so a store loaded from shards equals
 one that extracted the documents itself). ``mentions`` may be missing from older shards; their
-mentions are then stored as linked ``how="stored"``.
+mentions are then stored as linked ``how="stored"``. The schema's metadata names the extractor
+that wrote the shard (``pipeline.extractor_version``); a shard of another, or of none, gives
+its documents to be extracted again rather than records a store would keep as current.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from pathlib import Path
 from summitry.ingest import Rejection, UnreadableDocument
 from summitry.ingest.document import document_id
 from summitry.ingest.json_lines import json_object
-from summitry.model import Mention, Record
+from summitry.model import Document, Mention, Record
+from summitry.pipeline import extractor_version
 from summitry.record import UnreadableRecord, record_from_json, record_json
 
 REQUIRED_COLUMNS = ("doc_id", "source", "date", "text", "record")
@@ -27,6 +30,7 @@ COLUMNS = (*REQUIRED_COLUMNS, "mentions")
 SHARD_EXTENSION = ".parquet"
 # Rows per row group: what a reader holds at once, whatever the size of the shard.
 ROW_GROUP_DOCUMENTS = 100
+EXTRACTOR_KEY = b"summitry.extractor"
 
 
 def is_shard(path: str) -> bool:
@@ -48,7 +52,8 @@ def write_shard(rows: list[tuple], output: Path, number: int) -> Path:
     import pyarrow.parquet as pq
 
     columns = {name: [row[index] for row in rows] for index, name in enumerate(COLUMNS)}
-    table = pa.table(columns, schema=pa.schema([(name, pa.string()) for name in COLUMNS]))
+    schema = pa.schema([(name, pa.string()) for name in COLUMNS], metadata={EXTRACTOR_KEY: extractor_version().encode("ascii")})
+    table = pa.table(columns, schema=schema)
     target = output / f"part-{number:05d}.parquet"
     partial = output / f".part-{number:05d}.parquet.partial"
     pq.write_table(table, partial, compression="zstd", row_group_size=ROW_GROUP_DOCUMENTS)
@@ -56,10 +61,11 @@ def write_shard(rows: list[tuple], output: Path, number: int) -> Path:
     return target
 
 
-def read_shard(path: str) -> Iterator[Record | Rejection]:
+def read_shard(path: str) -> Iterator[Record | Document | Rejection]:
     """The records of one shard, a row group at a time, in row order; a shard that is not
     readable Parquet or lacks a column is one Rejection, a bad row is one naming its row
-    (counted from 1), and the good rows still come."""
+    (counted from 1), and the good rows still come. A shard another extractor wrote gives its
+    rows' Documents instead, to be extracted again."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -75,6 +81,7 @@ def read_shard(path: str) -> Iterator[Record | Rejection]:
             yield Rejection(path, f"not a summitry shard: no column {', '.join(missing)} (has {', '.join(names) or 'none'})")
             return
         present = [name for name in COLUMNS if name in names]
+        current = (shard.schema_arrow.metadata or {}).get(EXTRACTOR_KEY) == extractor_version().encode("ascii")
         row = 0
         for group in range(shard.num_row_groups):
             size = shard.metadata.row_group(group).num_rows
@@ -87,7 +94,8 @@ def read_shard(path: str) -> Iterator[Record | Rejection]:
             for values in table.to_pylist():
                 row += 1
                 try:
-                    yield _record(values, f"{path}:row {row}")
+                    record = _record(values, f"{path}:row {row}")
+                    yield record if current else record.document
                 except UnreadableDocument as error:
                     yield error.as_rejection()
 

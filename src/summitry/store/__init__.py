@@ -1,12 +1,13 @@
 """The store: documents and their extract records in SQLite or PostgreSQL, searchable by text.
 
 One public function per job: ``open_store`` (connect and migrate), ``ingest_records``
-(write records, idempotent by document id) and ``search`` (sentences containing a phrase,
-in either script).
+(write records, idempotent by document id), ``refresh_records`` (re-extract in place those an
+older extractor made; ``count_stale`` counts them) and ``search`` (sentences containing a
+phrase, in either script).
 """
 
 from summitry.store.database import DEFAULT_URL, StoreError, open_store, store_error, store_failures, store_url
-from summitry.store.ingest import BATCH_SIZE, IngestSummary, ingest_records
+from summitry.store.ingest import BATCH_SIZE, IngestSummary, count_stale, ingest_records, refresh_records
 from summitry.store.search import InvalidQuery, SearchHit, hit_json, search
 
 __all__ = [
@@ -16,9 +17,11 @@ __all__ = [
     "InvalidQuery",
     "SearchHit",
     "StoreError",
+    "count_stale",
     "hit_json",
     "ingest_records",
     "open_store",
+    "refresh_records",
     "search",
     "store_error",
     "store_failures",

@@ -1,5 +1,8 @@
 """Putting extract records into the store: idempotent by document id, atomic per batch.
 
+``refresh_records`` re-extracts, in place and with the same batching, the stored documents
+whose records an older extractor made (``pipeline.extractor_version``).
+
 Documents go through three steps, and only the last touches the database for writing: a
 window of them is looked up to find which are stored already, the ones that are not are
 extracted (in worker processes with ``jobs`` > 1) and turned into rows while no transaction
@@ -15,7 +18,7 @@ from contextlib import closing
 from dataclasses import dataclass
 from typing import TypeVar
 
-from sqlalchemy import Table, select
+from sqlalchemy import Table, delete, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DataError, IntegrityError
@@ -23,6 +26,7 @@ from sqlalchemy.exc import DataError, IntegrityError
 from summitry.ingest import Rejection
 from summitry.model import Document, Quantity, Record
 from summitry.parallel import DEFAULT_TIME_LIMIT, extract_stream
+from summitry.pipeline import extractor_version
 from summitry.record import record_to_json
 from summitry.store.schema import (
     documents,
@@ -55,6 +59,7 @@ class IngestSummary:
     new: int = 0
     present: int = 0
     rejected: tuple[Rejection, ...] = ()
+    refreshed: int = 0  # stored documents re-extracted in place (refresh_records)
 
 
 @dataclass(frozen=True)
@@ -90,14 +95,7 @@ def ingest_records(
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
     summary = IngestSummary()
 
-    def report(new: int = 0, present: int = 0, rejected: Iterable[Rejection] = ()) -> None:
-        nonlocal summary
-        summary = IngestSummary(
-            summary.new + new, summary.present + present, summary.rejected + tuple(rejected)
-        )
-        if on_progress is not None:
-            on_progress(summary)
-
+    report = _Tally(on_progress)
     unstored = _unstored(engine, records, batch_size, report)
     # A batch's worth more in flight keeps the workers busy while this process writes one;
     # closing: an interruption while a batch is written still shuts the worker pool down.
@@ -107,7 +105,91 @@ def ingest_records(
             # One stored since it was looked up (a repeat in an earlier window, a concurrent
             # ingest) is present, not new.
             report(written, len(batch) - written - len(refused), refused)
-    return summary
+    return report.summary
+
+
+def refresh_records(
+    engine: Engine,
+    *,
+    jobs: int | None = 1,
+    batch_size: int = BATCH_SIZE,
+    on_progress: Callable[[IngestSummary], None] | None = None,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
+) -> IngestSummary:
+    """Re-extract every stored document whose record another extractor made, in place.
+
+    Each batch replaces its documents' records and rows in one transaction, so a kill leaves
+    whole batches refreshed and the rest as they were, and a rerun refreshes what is left. A
+    document the extractor rejects now keeps its old record and is reported.
+    """
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be at least 1, not {batch_size}")
+    report = _Tally(on_progress)
+    stale = _stale_documents(engine, batch_size)
+    with closing(extract_stream(stale, jobs, then=_prepare_or_reject, ahead=batch_size, time_limit=time_limit)) as prepared:
+        for batch in _batches(prepared, batch_size, report):
+            report(refreshed=_replace(engine, batch))
+    return report.summary
+
+
+def count_stale(engine: Engine) -> int:
+    """How many stored documents another (or an unknown) extractor made."""
+    with engine.connect() as connection:
+        return int(connection.scalar(select(func.count()).select_from(documents).where(_is_stale())) or 0)
+
+
+def _is_stale():
+    return or_(documents.c.extractor.is_(None), documents.c.extractor != extractor_version())
+
+
+class _Tally:
+    """The running summary of an ingest or a refresh, handed to ``on_progress`` at each step."""
+
+    def __init__(self, on_progress: Callable[[IngestSummary], None] | None) -> None:
+        self.summary = IngestSummary()
+        self.on_progress = on_progress
+
+    def __call__(self, new: int = 0, present: int = 0, rejected: Iterable[Rejection] = (), refreshed: int = 0) -> None:
+        before = self.summary
+        self.summary = IngestSummary(before.new + new, before.present + present, before.rejected + tuple(rejected), before.refreshed + refreshed)
+        if self.on_progress is not None:
+            self.on_progress(self.summary)
+
+
+def _stale_documents(engine: Engine, page: int) -> Iterator[Document]:
+    """The stale stored documents as they were read, a page at a time in id order (keyset
+    paging: one refreshed meanwhile is simply no longer stale, and is not read twice)."""
+    after = ""
+    columns = (documents.c.id, documents.c.source, documents.c.text, documents.c.date, documents.c.title, documents.c.url)
+    while True:
+        with engine.connect() as connection:
+            rows = connection.execute(select(*columns).where(_is_stale(), documents.c.id > after).order_by(documents.c.id).limit(page)).all()
+        if not rows:
+            return
+        for row in rows:
+            yield Document(id=row.id, source=row.source, text=row.text, date=row.date, title=row.title, url=row.url)
+        after = rows[-1].id
+
+
+def _replace(engine: Engine, prepared: list[_PreparedDocument]) -> int:
+    """Swap each document's record and rows for the new ones, one transaction for the batch;
+    the number replaced (one deleted meanwhile is skipped)."""
+    if not prepared:
+        return 0
+    with engine.begin() as connection:
+        replaced = []
+        for document in prepared:
+            row = document.document_row
+            changed = connection.execute(
+                update(documents).where(documents.c.id == document.id).values(record_json=row["record_json"], script=row["script"], extractor=row["extractor"])
+            ).rowcount
+            if changed:
+                replaced.append(document)
+        ids = [d.id for d in replaced]
+        for table in reversed(_DOCUMENT_ROWS):
+            connection.execute(delete(table).where(table.c.doc_id.in_(ids)))
+        _insert_rows(connection, replaced)
+    return len(replaced)
 
 
 def _unstored(
@@ -151,9 +233,10 @@ def _document_of(item: Record | Document) -> Document:
 
 def _prepare_or_reject(record: Record) -> _PreparedDocument | Rejection:
     """The record's rows, made where the record is (a worker, with jobs > 1); a record that
-    cannot become rows must not cost the batch its other documents."""
+    cannot become rows must not cost the batch its other documents. Every record reaching here
+    is this extractor's: extracted now, or from a shard it wrote (shards.read_shard)."""
     try:
-        return _prepare(record)
+        return _prepare(record, extractor_version())
     except Exception as error:  # noqa: BLE001
         return Rejection(record.document.source, f"cannot be stored ({type(error).__name__}: {error})")
 
@@ -202,13 +285,18 @@ def _insert(connection: Connection, prepared: list[_PreparedDocument]) -> int:
     """
     new_ids = set(_insert_new(connection, documents, [d.document_row for d in prepared], "id"))
     fresh = [d for d in prepared if d.id in new_ids]
-    entity_rows = {row["id"]: row for d in fresh for row in d.entity_rows}
+    _insert_rows(connection, fresh)
+    return len(fresh)
+
+
+def _insert_rows(connection: Connection, prepared: list[_PreparedDocument]) -> None:
+    """The documents' entities (those not stored yet) and every row below them."""
+    entity_rows = {row["id"]: row for d in prepared for row in d.entity_rows}
     _insert_new(connection, entities, list(entity_rows.values()), "id")
     for table in _DOCUMENT_ROWS:
-        rows = [row for d in fresh for row in d.rows.get(table.name, ())]
+        rows = [row for d in prepared for row in d.rows.get(table.name, ())]
         if rows:
             connection.execute(table.insert(), rows)
-    return len(fresh)
 
 
 def _insert_new(connection: Connection, table: Table, rows: list[dict], key: str) -> list[str]:
@@ -227,7 +315,7 @@ def _insert_new(connection: Connection, table: Table, rows: list[dict], key: str
     return [row[key] for row in missing]
 
 
-def _prepare(record: Record) -> _PreparedDocument:
+def _prepare(record: Record, extractor: str | None) -> _PreparedDocument:
     """The record as one row per table; ordinals are positions in the record, hence stable."""
     document = record.document
     doc_id = document.id
@@ -293,6 +381,7 @@ def _prepare(record: Record) -> _PreparedDocument:
             "length": len(text),
             "text": text,
             "record_json": record_to_json(record),
+            "extractor": extractor,
         },
         entity_rows=tuple(
             {"id": e.id, "name": e.name, "type": e.type, "country": e.country} for e in record.entities

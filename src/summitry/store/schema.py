@@ -53,6 +53,9 @@ documents = Table(
     Column("text", Text, nullable=False),
     # The whole extract record (SCHEMA.md §1), so nothing the pipeline said is lost to the tables.
     Column("record_json", RECORD_JSON, nullable=False),
+    # pipeline.extractor_version() of the code that made record_json; NULL when unknown (a
+    # record stored from a Parquet shard, or by a summitry older than this column).
+    Column("extractor", String(32)),
     Index("ix_documents_date", "date"),
 )
 

@@ -2,7 +2,8 @@
 
 The views are pure functions of the records; the app keeps the records (and the full
 meetings and ledger lists every page needs) until the store holds a different set of
-documents, so a page costs no more than its own filter.
+documents, or `summitry ingest --refresh` re-extracts some, so a page costs no more than its
+own filter.
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.engine import Engine
 
 from summitry.model import Record
+from summitry.pipeline import extractor_version
 from summitry.store.schema import documents
 from summitry.views.ledger import Commitment, commitment_json, ledger
 from summitry.views.meetings import Meeting, meeting_json, meetings
@@ -27,13 +29,18 @@ from summitry.web.present import Directory
 class Snapshot:
     """Everything read from one state of the store."""
 
-    key: tuple[int, str | None]
+    key: tuple[int, str | None, int]
     records: tuple[Record, ...]
     by_id: dict[str, Record]
     directory: Directory
     actors: Actors  # resolves names as the views do, so a page's filter means what the CLI's does
     meetings: tuple[Meeting, ...]
     ledger: tuple[Commitment, ...]
+
+    @property
+    def stale(self) -> int:
+        """Documents whose records another (or an unknown) version of summitry made."""
+        return self.key[2]
 
     def meeting_rows(self) -> list[dict[str, Any]]:
         return [meeting_json(m) for m in self.meetings]
@@ -48,10 +55,12 @@ class Corpus:
         self._snapshot: Snapshot | None = None
         self._lock = threading.Lock()
 
-    def _key(self) -> tuple[int, str | None]:
+    def _key(self) -> tuple[int, str | None, int]:
+        """Documents, the newest id, and how many are stale: a refresh changes the last."""
+        stale = func.count().filter(or_(documents.c.extractor.is_(None), documents.c.extractor != extractor_version()))
         with self.engine.connect() as connection:
-            count, newest = connection.execute(select(func.count(), func.max(documents.c.id))).one()
-        return int(count), newest
+            count, newest, stale_count = connection.execute(select(func.count(), func.max(documents.c.id), stale)).one()
+        return int(count), newest, int(stale_count or 0)
 
     def snapshot(self) -> Snapshot:
         """The records and views of the store as it is now (read again only if it changed)."""

@@ -189,7 +189,7 @@ def index(request: Request) -> Response:
                                   for r in snapshot.records for e in r.events], "Events by month and type"))
     return _listed(
         request, "index.html", listing, lambda d: d, "documents",
-        meeting_count=len(snapshot.meetings), ledger_count=len(snapshot.ledger), volume=volume,
+        meeting_count=len(snapshot.meetings), ledger_count=len(snapshot.ledger), volume=volume, stale=snapshot.stale,
     )
 
 
