@@ -42,7 +42,7 @@ def test_every_data_file_has_a_schema() -> None:
     ("package", "name", "model", "old", "new", "reason"),
     [
         ("events", "arguments.yaml", EVENT_SCHEMAS["arguments.yaml"], "\nlight_verbs:", "\nlight_verb:",
-         "line 38: light_verb: Extra inputs are not permitted (+1 more)"),
+         "line {line}: light_verb: Extra inputs are not permitted (+1 more)"),
         ("events", "triggers.yaml", EVENT_SCHEMAS["triggers.yaml"], "    summary: \"{source} met {target}\"",
          "    sumary: \"{source} met {target}\"", "groups.0.sumary: Extra inputs are not permitted"),
         ("measure", "units.yaml", MEASURE_SCHEMAS["units.yaml"], "per_reach:", "per_reach: [", "not YAML"),
@@ -56,6 +56,7 @@ def test_a_broken_data_file_names_the_file_the_line_and_the_key(
 ) -> None:
     text = _text(package, name)
     assert old in text
+    reason = reason.format(line=text[: text.index(old) + 1].count("\n") + 1)  # where the broken key stands
     with pytest.raises(InvalidDataFile) as raised:
         parse_data(text.replace(old, new, 1), f"{package}/data/{name}", model)
     line = raised.value.describe()
