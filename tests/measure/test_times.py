@@ -66,6 +66,8 @@ def times(sentence: str, date: str | None):
         ("雙方本月初已達成框架協議。", "2025-10-30", "本月初", "2025-10", None),
         ("外交部昨天發表聲明。", "2025-10-30", "昨天", "2025-10-29", None),
         ("普京28日在莫斯科表示願意談判。", "2025-10-30", "28日", "2025-10-28", None),
+        # a credit's closing bracket stands before the day of the lead
+        ("【本報綜合報道】19日上午，兩國外長在首爾會談。", "2025-09-20", "19日", "2025-09-19", None),
         ("川普29日表示已與習近平通話。", "2025-11-02", "29日", "2025-10-29", None),
         ("白宮表示特朗普將於5日抵達東京。", "2025-11-02", "5日", "2025-11-05", None),
         # a day just ahead is this month's, coming; one far ahead is last month's (29日 above)

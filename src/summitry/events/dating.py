@@ -242,7 +242,20 @@ class Dater:
         lead = self.folded[layout.sentence.start : clause.start].rstrip(" ")
         led = lead.endswith(("：", ":")) and not any(layout.sentence.start <= h.start < clause.start for h in hits)
         start = clause.start if led else layout.sentence.start
+        credit_end = self._lead_credit_end(start, time.start)
+        if credit_end is not None:  # 【…綜合報道】9月19日晚，…: the credit reports nothing
+            rest = (self.folded[credit_end : time.start] + self.folded[time.end : clause.end]).strip(" ，,")
+            start = credit_end
         return len(rest) <= 5 or ((opening or led) and time.start - start <= 8 and not self._has_verb(clause, hits))
+
+    def _lead_credit_end(self, start: int, before: int) -> int | None:
+        """Where a bracketed credit opening the text at ``start`` ends (【環球時報綜合報道】), if
+        one does before ``before``."""
+        opened = self.folded[start:before].lstrip(" ")
+        for pair in self.lexicon.lead_brackets:
+            if opened.startswith(pair[0]) and pair[1] in opened:
+                return before - len(opened) + opened.index(pair[1]) + 1
+        return None
 
     def _has_verb(self, clause: Clause, hits: list[TriggerHit]) -> bool:
         if self._verbs_of[0] is not hits:
