@@ -1,5 +1,6 @@
 """Dating rules for how news copy opens and what it names: a bracketed credit before the day
-of a lead. Our own sentences, written in the HK, TW and mainland styles we meet."""
+of a lead, a month after an anchored year (同年6月). Our own sentences, written in the HK, TW
+and mainland styles we meet."""
 
 from __future__ import annotations
 
@@ -31,3 +32,17 @@ def dates(text: str, kind: str, on: dt.date = FILED) -> list[str | None]:
 )
 def test_a_bracketed_credit_does_not_hide_the_day_of_the_lead(text: str, kind: str, expected: list[str | None]) -> None:
     assert dates(text, kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 同年6月, 次年3月: a month after an anchored year is of the year named before
+        ("金正恩於2019年1月訪問中國，習近平同年6月訪問朝鮮。", ["2019-01", "2019-06"]),
+        ("2018年4月文在寅在板門店會見金正恩，次年6月川普在板門店會見金正恩。", ["2018-04", "2019-06"]),
+        # a month with no anchored year before it is still this year's
+        ("金正恩於2019年1月訪問中國，習近平6月訪問朝鮮。", ["2019-01", "2025-06"]),
+    ],
+)
+def test_a_month_after_an_anchored_year_is_of_that_year(text: str, expected: list[str | None]) -> None:
+    assert [f.date for f in facts(text, FILED) if f.type == "CONSULT"] == expected

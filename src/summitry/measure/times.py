@@ -317,12 +317,26 @@ def resolve_anchored_readings(readings: list[Reading], lexicon: TimeLexicon) -> 
             reading = replace(reading, value=value or reading.value)
         elif reading.kind == "weekday" and resolved and names_the_same_day(resolved[-1], reading):
             reading = replace(reading, value=resolved[-1].value)
+        elif reading.kind in YEARLESS_MONTHS and reading.value and resolved and opens_with_anchored_year(resolved[-1], reading):
+            # 同年6月, 次年3月: the month is of the year the anchored word names, one time
+            anchor = resolved.pop()
+            reading = replace(reading, start=anchor.start, value=anchor.value[:4] + reading.value[4:])
         resolved.append(reading)
         if reading.value:
             last_value = reading.value
             if len(reading.value) == 10:
                 last_day = reading.value
     return resolved
+
+
+YEARLESS_MONTHS = {"month", "md"}
+
+
+def opens_with_anchored_year(before: Reading, reading: Reading) -> bool:
+    """True when ``reading`` (a month, a month and day) follows an anchored year right away."""
+    if before.kind != "anchored_year" or not before.value or before.match is None:
+        return False
+    return before.match.string[before.end : reading.start].strip(" \t\u3000") == ""
 
 
 def anchored_month_value(match: re.Match[str], last_value: str | None, lexicon: TimeLexicon) -> str | None:
