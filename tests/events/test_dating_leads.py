@@ -1,6 +1,6 @@
 """Dating rules for how news copy opens and what it names: a bracketed credit before the day
-of a lead, a month after an anchored year (同年6月). Our own sentences, written in the HK, TW
-and mainland styles we meet."""
+of a lead, a month after an anchored year (同年6月), a range of days (4月6日至11日). Our own
+sentences, written in the HK, TW and mainland styles we meet."""
 
 from __future__ import annotations
 
@@ -46,3 +46,18 @@ def test_a_bracketed_credit_does_not_hide_the_day_of_the_lead(text: str, kind: s
 )
 def test_a_month_after_an_anchored_year_is_of_that_year(text: str, expected: list[str | None]) -> None:
     assert [f.date for f in facts(text, FILED) if f.type == "CONSULT"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "on", "expected"),
+    [
+        # a visit told with a range of days is dated by the day it opens on, not the nearer end
+        ("應國家主席習近平邀請，緬甸總統將於4月6日至11日對中國進行國事訪問。", "CONSULT/visit", dt.date(2025, 3, 31), ["2025-04-06"]),
+        ("美國國務卿於27日至28日在北京會晤中國外長王毅。", "CONSULT/meeting", dt.date(2025, 8, 29), ["2025-08-27"]),
+        ("习近平将于4月6日到7日在海湖庄园同美国总统特朗普会晤。", "CONSULT/meeting", dt.date(2025, 3, 31), ["2025-04-06"]),
+        # one day alone stays that day
+        ("美國國務卿於28日在北京會晤中國外長王毅。", "CONSULT/meeting", dt.date(2025, 8, 29), ["2025-08-28"]),
+    ],
+)
+def test_a_range_of_days_dates_by_its_first(text: str, kind: str, on: dt.date, expected: list[str | None]) -> None:
+    assert dates(text, kind, on) == expected
