@@ -13,6 +13,7 @@ import datetime as dt
 from summitry.events.layout import Clause, SentenceLayout, SpanIndex
 from summitry.events.lexicon import DatingLexicon
 from summitry.events.triggers import TriggerHit
+from summitry.measure.lexicon import time_lexicon
 from summitry.model import TimeExpr
 
 _GRANULARITY = {10: "day", 7: "month", 4: "year"}
@@ -43,10 +44,22 @@ def is_after(value: str, document_date: dt.date) -> bool:
     return value > document_date.isoformat()[: len(value)]
 
 
+def _without_range_ends(folded: str, times: list[TimeExpr]) -> list[TimeExpr]:
+    """The times less the second end of each range or pair (4月6日至11日, 2月27日與28日): an
+    event told with a range of days is dated by the day it opens on, not the nearest end."""
+    joiners = time_lexicon().range_joiners
+    kept: list[TimeExpr] = []
+    for time in sorted(times, key=lambda t: t.start):
+        if kept and folded[kept[-1].end : time.start].strip(" \t\u3000") in joiners:
+            continue
+        kept.append(time)
+    return kept
+
+
 class Dater:
     def __init__(self, folded: str, times: tuple[TimeExpr, ...], document_date: dt.date | None, lexicon: DatingLexicon) -> None:
         self.folded = folded
-        self.times = [t for t in times if t.value and t.relation not in lexicon.skip_relations]
+        self.times = _without_range_ends(folded, [t for t in times if t.value and t.relation not in lexicon.skip_relations])
         self.document_date = document_date
         self.lexicon = lexicon
 
@@ -242,7 +255,20 @@ class Dater:
         lead = self.folded[layout.sentence.start : clause.start].rstrip(" ")
         led = lead.endswith(("：", ":")) and not any(layout.sentence.start <= h.start < clause.start for h in hits)
         start = clause.start if led else layout.sentence.start
+        credit_end = self._lead_credit_end(start, time.start)
+        if credit_end is not None:  # 【…綜合報道】9月19日晚，…: the credit reports nothing
+            rest = (self.folded[credit_end : time.start] + self.folded[time.end : clause.end]).strip(" ，,")
+            start = credit_end
         return len(rest) <= 5 or ((opening or led) and time.start - start <= 8 and not self._has_verb(clause, hits))
+
+    def _lead_credit_end(self, start: int, before: int) -> int | None:
+        """Where a bracketed credit opening the text at ``start`` ends (【環球時報綜合報道】), if
+        one does before ``before``."""
+        opened = self.folded[start:before].lstrip(" ")
+        for pair in self.lexicon.lead_brackets:
+            if opened.startswith(pair[0]) and pair[1] in opened:
+                return before - len(opened) + opened.index(pair[1]) + 1
+        return None
 
     def _has_verb(self, clause: Clause, hits: list[TriggerHit]) -> bool:
         if self._verbs_of[0] is not hits:

@@ -190,6 +190,7 @@ class DatingLexicon:
     prior_deal_nouns: tuple[str, ...] = ()  # 達成的協議: a deal made before
     publication_lead: int = 0  # characters from the start where an undated meeting takes the publication date
     publication_kinds: frozenset[str] = frozenset()  # "TYPE/mode"
+    lead_brackets: tuple[str, ...] = ()  # "【】": a credit in these opening a sentence reports nothing
 
 
 @dataclass(frozen=True, eq=False)  # one instance per process: identity is its hash
@@ -439,6 +440,7 @@ def event_lexicon() -> EventLexicon:
             prior_deal_nouns=longest_first(dating.get("prior_deal_nouns")),
             publication_lead=int(dating.get("publication_lead", 0)),
             publication_kinds=frozenset(dating.get("publication_kinds") or ()),
+            lead_brackets=tuple(dating.get("lead_brackets") or ()),
         ),
     )
 

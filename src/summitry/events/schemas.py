@@ -144,6 +144,7 @@ class DatingData(DataModel):
     group_breaks: list[str]
     group_turns: list[str]
     prior_deal_nouns: list[str]
+    lead_brackets: list[str] = []
 
 
 class StatusSection(DataModel):

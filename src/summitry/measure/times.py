@@ -317,12 +317,26 @@ def resolve_anchored_readings(readings: list[Reading], lexicon: TimeLexicon) -> 
             reading = replace(reading, value=value or reading.value)
         elif reading.kind == "weekday" and resolved and names_the_same_day(resolved[-1], reading):
             reading = replace(reading, value=resolved[-1].value)
+        elif reading.kind in YEARLESS_MONTHS and reading.value and resolved and opens_with_anchored_year(resolved[-1], reading):
+            # 同年6月, 次年3月: the month is of the year the anchored word names, one time
+            anchor = resolved.pop()
+            reading = replace(reading, start=anchor.start, value=anchor.value[:4] + reading.value[4:])
         resolved.append(reading)
         if reading.value:
             last_value = reading.value
             if len(reading.value) == 10:
                 last_day = reading.value
     return resolved
+
+
+YEARLESS_MONTHS = {"month", "md"}
+
+
+def opens_with_anchored_year(before: Reading, reading: Reading) -> bool:
+    """True when ``reading`` (a month, a month and day) follows an anchored year right away."""
+    if before.kind != "anchored_year" or not before.value or before.match is None:
+        return False
+    return before.match.string[before.end : reading.start].strip(" \t\u3000") == ""
 
 
 def anchored_month_value(match: re.Match[str], last_value: str | None, lexicon: TimeLexicon) -> str | None:
@@ -915,9 +929,10 @@ def patterns() -> tuple[Pattern, ...]:
     joiners = alternatives(lexicon.range_joiners)
     month_range_end = rf"{SPACE}(?:{joiners}){{1,2}}{SPACE}(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]){SPACE}月"
     day_range_end = rf"{SPACE}(?:{joiners}){{1,2}}{SPACE}(?:3[01]|[12]\d|0?[1-9]){SPACE}{day_mark}"
-    # A bare day follows a Chinese character, a space, a comma or a bracket, never a word
-    # that makes it a count or an ordinal ("為期2日", "第3日", "每5日").
-    bare_day_lead = rf"(?:^|(?<=[\u4e00-\u9fff ,，()\n]))(?<![{''.join(lexicon.bare_day_not_after)}])"
+    # A bare day follows a Chinese character, a space, a comma or a bracket (a credit's
+    # closing one too: 【本報綜合報道】19日上午), never a word that makes it a count or an
+    # ordinal ("為期2日", "第3日", "每5日").
+    bare_day_lead = rf"(?:^|(?<=[\u4e00-\u9fff ,，()\n】〕]))(?<![{''.join(lexicon.bare_day_not_after)}])"
     no_count_before = r"(?<![\d一二三四五六七八九十两〇零廿卅半多数几年每])"
     small_day_follower = alternatives(lexicon.small_day_followed_by)
     relhead = rf"(?P<relhead>{alternatives(bracketed_day_heads(lexicon))})"
