@@ -175,6 +175,33 @@ def test_a_new_rendering_after_a_countrys_title_is_its_office_holder(text, name)
     assert _person_of(text, text[-3:-1] if name == "Gaston Browne" else text.split("总理")[-1].split("总统")[-1][:-1]).name == name
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        # a firm, town, party or chamber of the country between it and the title or person word
+        ("国家副主席会见荷兰阿斯麦公司首席执行官温尼克。", "温尼克", "NLD"),
+        ("国务院总理会见德国萨克森州州长克雷奇默。", "克雷奇默", "DEU"),
+        ("委员长会见意大利参议院常务副议长拉鲁萨。", "拉鲁萨", "ITA"),
+        ("国家副主席会见美国纽约州前州长帕特森。", "帕特森", "USA"),
+        ("国家副主席会见新西兰前总理基伊。", "基伊", "NZL"),  # a former holder: a person of the country, no office
+    ],
+)
+def test_a_new_name_after_a_countrys_firm_or_town_and_a_title_is_of_that_country(text, surface, country) -> None:
+    person = _person_of(text, surface)
+    assert (person.country, person.offices) == (country, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("国家副主席会见曾在日本任教的教授温尼克。", "温尼克"),  # 访问过…的: another phrase between them
+        ("主席会见在美国留学的青年代表帕特森。", "帕特森"),
+    ],
+)
+def test_a_country_inside_another_phrase_before_the_title_gives_no_country(text, surface) -> None:
+    assert _person_of(text, surface).country is None
+
+
 def test_a_name_after_a_title_without_a_country_stays_a_person_of_no_country() -> None:
     assert _person_of("议会议长阿莫斯·科恩当场起立鼓掌。", "阿莫斯·科恩").country is None
 
