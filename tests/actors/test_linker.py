@@ -202,6 +202,37 @@ def test_a_country_inside_another_phrase_before_the_title_gives_no_country(text,
     assert _person_of(text, surface).country is None
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        # a rendering shared with a known person of another country: after this country's title, its own person
+        ("政协主席会见摩洛哥众议长阿拉米。", "阿拉米", "MAR"),  # not the British 拉米
+        ("国家主席会见冈比亚总统巴罗。", "巴罗", "GMB"),  # not the French 巴罗
+        ("委员长会见墨西哥参议长桑切斯。", "桑切斯", "MEX"),  # not the Spanish prime minister
+        # a country's alias closing the name is part of it
+        ("国家副主席会见塔吉克斯坦议会上院议长鲁斯塔姆·埃莫马利。", "鲁斯塔姆·埃莫马", "TJK"),
+    ],
+)
+def test_a_name_after_a_countrys_title_is_its_person_not_anothers(text, surface, country) -> None:
+    assert _person_of(text, surface).country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name"),
+    [
+        ("国家副主席会见英国外交发展大臣拉米。", "拉米", "David Lammy"),  # the person's own country
+        ("塞内加尔总统法耶访问马利。", "法耶", "Bassirou Diomaye Faye"),
+        ("外长会见法国外长巴罗。", "巴罗", "Jean-Noël Barrot"),
+    ],
+)
+def test_a_known_person_after_his_own_countrys_title_stays_himself(text, surface, name) -> None:
+    assert _person_of(text, surface).name == name
+
+
+def test_a_country_after_a_name_and_a_verb_stays_a_country() -> None:
+    assert "MLI" in {m.entity_id for m in link_actors(build_view("塞内加尔总统法耶访问马利。"), load_knowledge_base(), dt.date(2025, 1, 10)).mentions}
+
+
 def test_a_name_after_a_title_without_a_country_stays_a_person_of_no_country() -> None:
     assert _person_of("议会议长阿莫斯·科恩当场起立鼓掌。", "阿莫斯·科恩").country is None
 

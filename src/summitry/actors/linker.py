@@ -670,6 +670,47 @@ def _office_before_name(
     return holders[0] if holders else Office(roles[0], country, on, None)
 
 
+def _without_names_of_others_after_titles(mentions: list[Mention], folded: str, kb: KnowledgeBase) -> list[Mention]:
+    """A country, its title (after a body of it at most), then a name: the name is that
+    country's person. An alias in that name of a person of another country who never held its
+    offices (摩洛哥众议长阿拉米: not the British 拉米; 冈比亚总统巴罗: not the French 巴罗) is a
+    rendering they share, and so is a country's or place's alias closing the name (塔吉克斯坦
+    议会上院议长鲁斯塔姆·埃莫马利: not Mali). Such mentions are dropped, so the name is read as
+    after any title (_unknown_people): the office-holder, or a new person of that country."""
+    rules = _link_rules()
+    countries = _entities_of_type(kb, "country")
+    others = _entities_of_type(kb, "country", "place")
+    by_start: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        by_start.setdefault(mention.start, []).append(mention)
+    dropped: set[int] = set()
+    for owner in mentions:
+        if owner.entity_id not in countries or owner.how == "compound":
+            continue
+        name_start = None
+        for at in range(owner.end, min(len(folded), owner.end + rules.office_descriptor_reach)):
+            if not "\u4e00" <= folded[at] <= "\u9fff" or folded[at] in rules.office_descriptor_breaks:
+                break
+            title = _title_at(folded, at, kb)
+            if title is not None:
+                name_start = at + len(title)
+                break
+        if name_start is None:
+            continue
+        end = name_start
+        while end < len(folded) and (folded[end] in kb.transliteration or folded[end] == "·") and end - name_start < 12:
+            for inner in by_start.get(end, ()):
+                entity = kb.entities.get(inner.entity_id)
+                if entity is None:
+                    continue
+                if entity.type == "person" and entity.country not in (None, owner.entity_id) and all(o.country != owner.entity_id for o in entity.offices):
+                    dropped.add(id(inner))
+                elif end > name_start and inner.entity_id in others and not "\u4e00" <= folded[inner.end : inner.end + 1] <= "\u9fff":
+                    dropped.add(id(inner))
+            end += 1
+    return [m for m in mentions if id(m) not in dropped]
+
+
 def _country_before_descriptor(folded: str, title_start: int, kb: KnowledgeBase, claims: _Claims) -> tuple[Mention | None, str | None]:
     """A country, then words naming one of its firms, parties, towns or bodies, then the title
     (美国维萨公司全球执行董事长, 德国巴伐利亚州州长): (the country's mention, the words between),
@@ -773,6 +814,7 @@ def link_actors(view: TextView, kb: KnowledgeBase, on: dt.date | None) -> Linked
     matches = match_aliases(view.folded, kb, _whole_words(view.folded, kb, boundary))
     in_other_name = _places_in_other_names(matches, view.folded, kb)
     mentions = _alias_mentions([match for match in matches if not in_other_name(match)])
+    mentions = _without_names_of_others_after_titles(mentions, view.folded, kb)
     for mention in mentions:
         claims.claim(mention)
     mentions.extend(_countries_opening_names(mentions, view.folded, kb))
