@@ -175,6 +175,64 @@ def test_a_new_rendering_after_a_countrys_title_is_its_office_holder(text, name)
     assert _person_of(text, text[-3:-1] if name == "Gaston Browne" else text.split("总理")[-1].split("总统")[-1][:-1]).name == name
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        # a firm, town, party or chamber of the country between it and the title or person word
+        ("国家副主席会见荷兰阿斯麦公司首席执行官温尼克。", "温尼克", "NLD"),
+        ("国务院总理会见德国萨克森州州长克雷奇默。", "克雷奇默", "DEU"),
+        ("委员长会见意大利参议院常务副议长拉鲁萨。", "拉鲁萨", "ITA"),
+        ("国家副主席会见美国纽约州前州长帕特森。", "帕特森", "USA"),
+        ("国家副主席会见新西兰前总理基伊。", "基伊", "NZL"),  # a former holder: a person of the country, no office
+    ],
+)
+def test_a_new_name_after_a_countrys_firm_or_town_and_a_title_is_of_that_country(text, surface, country) -> None:
+    person = _person_of(text, surface)
+    assert (person.country, person.offices) == (country, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("国家副主席会见曾在日本任教的教授温尼克。", "温尼克"),  # 访问过…的: another phrase between them
+        ("主席会见在美国留学的青年代表帕特森。", "帕特森"),
+    ],
+)
+def test_a_country_inside_another_phrase_before_the_title_gives_no_country(text, surface) -> None:
+    assert _person_of(text, surface).country is None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        # a rendering shared with a known person of another country: after this country's title, its own person
+        ("政协主席会见摩洛哥众议长阿拉米。", "阿拉米", "MAR"),  # not the British 拉米
+        ("国家主席会见冈比亚总统巴罗。", "巴罗", "GMB"),  # not the French 巴罗
+        ("委员长会见墨西哥参议长桑切斯。", "桑切斯", "MEX"),  # not the Spanish prime minister
+        # a country's alias closing the name is part of it
+        ("国家副主席会见塔吉克斯坦议会上院议长鲁斯塔姆·埃莫马利。", "鲁斯塔姆·埃莫马", "TJK"),
+    ],
+)
+def test_a_name_after_a_countrys_title_is_its_person_not_anothers(text, surface, country) -> None:
+    assert _person_of(text, surface).country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name"),
+    [
+        ("国家副主席会见英国外交发展大臣拉米。", "拉米", "David Lammy"),  # the person's own country
+        ("塞内加尔总统法耶访问马利。", "法耶", "Bassirou Diomaye Faye"),
+        ("外长会见法国外长巴罗。", "巴罗", "Jean-Noël Barrot"),
+    ],
+)
+def test_a_known_person_after_his_own_countrys_title_stays_himself(text, surface, name) -> None:
+    assert _person_of(text, surface).name == name
+
+
+def test_a_country_after_a_name_and_a_verb_stays_a_country() -> None:
+    assert "MLI" in {m.entity_id for m in link_actors(build_view("塞内加尔总统法耶访问马利。"), load_knowledge_base(), dt.date(2025, 1, 10)).mentions}
+
+
 def test_a_name_after_a_title_without_a_country_stays_a_person_of_no_country() -> None:
     assert _person_of("议会议长阿莫斯·科恩当场起立鼓掌。", "阿莫斯·科恩").country is None
 

@@ -120,3 +120,39 @@ def test_a_verb_between_a_country_and_a_person_keeps_them_apart():
 def test_a_title_after_de_names_another_person(text, source):
     meetings = [f for f in facts(text, DAY) if f.type == "CONSULT"]
     assert [f.source for f in meetings] == [frozenset(source)]
+
+
+@pytest.mark.parametrize(
+    ("text", "counterpart"),
+    [
+        # a long relative clause after 同 (attending a summit and paying a state visit): its head is the co-party
+        ("国家主席习近平10日在北京同来华出席第二届中国—中亚峰会并进行国事访问的哈萨克斯坦总统托卡耶夫举行会谈。", "Kassym-Jomart Tokayev"),
+        ("国务院总理李强10日在京同来华出席第三届中非经贸合作论坛并进行正式访问的肯尼亚总统鲁托举行会谈。", "William Ruto"),
+        # the short twin, inside the old reach
+        ("国家主席习近平10日在北京同来华进行国事访问的肯尼亚总统鲁托举行会谈。", "William Ruto"),
+    ],
+)
+def test_the_head_of_a_long_relative_clause_after_tong_is_the_counterpart(text, counterpart):
+    meetings = [f for f in facts(text, DAY) if f.type == "CONSULT" and f.mode == "meeting"]
+    assert [(f.parties - {"Xi Jinping", "Li Qiang"}, f.date) for f in meetings] == [({counterpart}, "2025-01-10")]
+
+
+def test_a_marker_between_two_dates_opens_no_relative_clause():
+    # 和 joins 9日 and 10日: the head of the clause after 会见 is its object, the meeting the host's
+    meetings = [f for f in facts("国家主席习近平9日和10日在北京会见来华出席论坛年会的肯尼亚总统鲁托。", DAY) if f.type == "CONSULT" and f.mode == "meeting"]
+    assert [(f.source, f.target) for f in meetings] == [(frozenset({"Xi Jinping"}), frozenset({"William Ruto"}))]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # 会 closing a body's name (理事会, 董事会) is no modal: the meeting on the sidelines happened
+        ("当地时间10日，国务院总理李强在阿斯塔纳出席上海合作组织成员国政府首脑理事会会议期间会见俄罗斯总理米舒斯京。", "reported"),
+        ("国家副主席韩正10日在北京出席企业董事会会议期间会见英国财政大臣里夫斯。", "reported"),
+        # a modal 会 still plans the meeting
+        ("国务院总理李强下周会在阿斯塔纳会见俄罗斯总理米舒斯京。", "planned"),
+    ],
+)
+def test_a_bodys_hui_is_no_modal(text, status):
+    meetings = [f for f in facts(text, DAY) if f.type == "CONSULT" and f.mode == "meeting"]
+    assert [f.status for f in meetings] == [status]

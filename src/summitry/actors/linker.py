@@ -347,6 +347,8 @@ class _LinkRules:
     office_name_reach: int
     office_body_ends: tuple[str, ...]
     office_body_reach: int
+    office_descriptor_reach: int
+    office_descriptor_breaks: frozenset[str]
 
 
 @cache
@@ -363,6 +365,8 @@ def _link_rules() -> _LinkRules:
         office_name_reach=int(raw["office_name_reach"]),
         office_body_ends=tuple(sorted({fold(word) for word in raw["office_body_ends"]}, key=len, reverse=True)),
         office_body_reach=int(raw["office_body_reach"]),
+        office_descriptor_reach=int(raw["office_descriptor_reach"]),
+        office_descriptor_breaks=frozenset(fold("".join(raw["office_descriptor_breaks"]))),
     )
 
 
@@ -653,6 +657,8 @@ def _office_before_name(
             gap = folded[before.end : title_start] if before is not None else ""
             if before is not None and all("\u4e00" <= char <= "\u9fff" for char in gap):
                 owner, body = before, gap
+    if owner is None:  # 瑞典银瑞达集团董事会主席: a firm, party or town of the country before the title
+        owner, body = _country_before_descriptor(folded, title_start, kb, claims)
     if owner is None or (body is None and owner.end != title_start) or owner.how == "compound":
         return None
     country = _office_countries(kb).get(owner.entity_id)
@@ -662,6 +668,69 @@ def _office_before_name(
         return Office("", country, on, None)
     holders = kb.holders(country, roles, on)
     return holders[0] if holders else Office(roles[0], country, on, None)
+
+
+def _without_names_of_others_after_titles(mentions: list[Mention], folded: str, kb: KnowledgeBase) -> list[Mention]:
+    """A country, its title (after a body of it at most), then a name: the name is that
+    country's person. An alias in that name of a person of another country who never held its
+    offices (摩洛哥众议长阿拉米: not the British 拉米; 冈比亚总统巴罗: not the French 巴罗) is a
+    rendering they share, and so is a country's or place's alias closing the name (塔吉克斯坦
+    议会上院议长鲁斯塔姆·埃莫马利: not Mali). Such mentions are dropped, so the name is read as
+    after any title (_unknown_people): the office-holder, or a new person of that country."""
+    rules = _link_rules()
+    countries = _entities_of_type(kb, "country")
+    others = _entities_of_type(kb, "country", "place")
+    by_start: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        by_start.setdefault(mention.start, []).append(mention)
+    dropped: set[int] = set()
+    for owner in mentions:
+        if owner.entity_id not in countries or owner.how == "compound":
+            continue
+        name_start = None
+        for at in range(owner.end, min(len(folded), owner.end + rules.office_descriptor_reach)):
+            if not "\u4e00" <= folded[at] <= "\u9fff" or folded[at] in rules.office_descriptor_breaks:
+                break
+            title = _title_at(folded, at, kb)
+            if title is not None:
+                name_start = at + len(title)
+                break
+        if name_start is None:
+            continue
+        end = name_start
+        while end < len(folded) and (folded[end] in kb.transliteration or folded[end] == "·") and end - name_start < 12:
+            for inner in by_start.get(end, ()):
+                entity = kb.entities.get(inner.entity_id)
+                if entity is None:
+                    continue
+                if entity.type == "person" and entity.country not in (None, owner.entity_id) and all(o.country != owner.entity_id for o in entity.offices):
+                    dropped.add(id(inner))
+                elif end > name_start and inner.entity_id in others and not "\u4e00" <= folded[inner.end : inner.end + 1] <= "\u9fff":
+                    dropped.add(id(inner))
+            end += 1
+    return [m for m in mentions if id(m) not in dropped]
+
+
+def _country_before_descriptor(folded: str, title_start: int, kb: KnowledgeBase, claims: _Claims) -> tuple[Mention | None, str | None]:
+    """A country, then words naming one of its firms, parties, towns or bodies, then the title
+    (美国维萨公司全球执行董事长, 德国巴伐利亚州州长): (the country's mention, the words between),
+    or (None, None). The words are Chinese characters only, none of them a word of another
+    phrase (的, 和, 同, 在), at most ``office_descriptor_reach`` of them, and mention no actor
+    but places, firms and bodies without offices; the country is no short form in a compound."""
+    rules = _link_rules()
+    for start in range(title_start - 1, max(0, title_start - rules.office_descriptor_reach) - 1, -1):
+        char = folded[start]
+        owner = claims.at(start)
+        if owner is not None and owner.entity_id in _entities_of_type(kb, "place", "company", "organization") and owner.entity_id not in _office_countries(kb):
+            continue  # 美国纽约州州长, 荷兰阿斯麦公司: a place or firm of the country is part of the name
+        if owner is not None:
+            country = _office_countries(kb).get(owner.entity_id)
+            if country is None or country != owner.entity_id or owner.how in ("compound", "short_form"):
+                return None, None
+            return owner, folded[owner.end : title_start]
+        if not "\u4e00" <= char <= "\u9fff" or char in rules.office_descriptor_breaks:
+            return None, None
+    return None, None
 
 
 def _marked_person_of_country(folded: str, name_start: int, kb: KnowledgeBase, claims: _Claims, on: dt.date) -> Office | None:
@@ -674,6 +743,8 @@ def _marked_person_of_country(folded: str, name_start: int, kb: KnowledgeBase, c
     marker_start = name_start - len(marker)
     # 国务顾问: a word or two of the office may stand between the country and the person word
     owner = next((m for m in (claims.at(i - 1) for i in range(marker_start, max(0, marker_start - _MARKED_OFFICE_REACH) - 1, -1)) if m is not None), None)
+    if owner is None or owner.entity_id in _entities_of_type(kb, "place", "company"):  # 美国维萨公司全球执行董事长, 美国纽约州前州长
+        owner, _ = _country_before_descriptor(folded, marker_start, kb, claims)
     if owner is None or owner.how == "compound" or not all("\u4e00" <= char <= "\u9fff" for char in folded[owner.end : marker_start]):
         return None
     country = _office_countries(kb).get(owner.entity_id)
@@ -743,6 +814,7 @@ def link_actors(view: TextView, kb: KnowledgeBase, on: dt.date | None) -> Linked
     matches = match_aliases(view.folded, kb, _whole_words(view.folded, kb, boundary))
     in_other_name = _places_in_other_names(matches, view.folded, kb)
     mentions = _alias_mentions([match for match in matches if not in_other_name(match)])
+    mentions = _without_names_of_others_after_titles(mentions, view.folded, kb)
     for mention in mentions:
         claims.claim(mention)
     mentions.extend(_countries_opening_names(mentions, view.folded, kb))

@@ -32,6 +32,7 @@ _COUNT_REACH = 24  # the longest count looked for between a verb and its object
 _COUNT_BEFORE_OBJECT = re.compile(fold(r"^[0-9０-９.,一二三四五六七八九十百千萬億两兩多餘]+[架艘輛台枚噸個家座套批]"))
 _MARKER_ORDER = ("passive", "ba", "prep", "comitative", "locative", "direction")
 _CLAUSE_PUNCTUATION = set("，,；;：:。！？!?「」『』")
+_NUMERALS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十两兩")  # 8日和9日: 和 joins two dates
 _SHORT_FORMS = ("short_form", "compound")  # the linker's `how` for 美, 中 in 美中, 訪美
 _PREP_PHRASE_REACH = 16  # 對價值2500億美元的: a 對 phrase's modifiers before its party
 # Constants compared with the folded (Simplified) text are folded too: 與 is 与 there.
@@ -495,8 +496,8 @@ class SentenceActors:
             opening = None
             for position in range(group.start - 2, window_start - 1, -1):
                 marker = next((m for m in markers if self.folded.startswith(m, position)), None)
-                if marker is None or self._not_comitative(position):
-                    continue
+                if marker is None or self._not_comitative(position) or self.folded[position + len(marker) : position + len(marker) + 1] in _NUMERALS:
+                    continue  # 8日和9日在京會見: a marker before a numeral joins dates or counts, no co-party
                 opening = position + len(marker)
                 break
             if opening is None or opening >= group.start - 1 or any(p.start == opening for p in self.parties):
