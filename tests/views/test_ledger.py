@@ -243,3 +243,18 @@ def test_seed_tariff_cuts_are_one_row_each(seed_records) -> None:
 def test_status_follows_who_states_the_commitment(texts: tuple[str, ...], status: str) -> None:
     (row,) = ledger(articles(*texts))
     assert (row.pledger_name, row.status, len(row.sources)) == ("China", status, len(texts))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # sanctions approved are no approval granted to their target
+        ("歐盟成員國今天正式批准第十輪對俄羅斯制裁方案。", []),
+        ("欧盟理事会3日批准新一轮对白俄罗斯的制裁措施。", []),
+        # its twin: an approval between two sides stays a row
+        ("美國批准波蘭購買一批彈藥。", [("approval", "United States", "Poland", None, "claimed")]),
+    ],
+    ids=["sanctions-package", "sanctions-measures", "approval"],
+)
+def test_sanctions_approved_are_no_approval(text: str, expected: list) -> None:
+    assert _rows(text) == expected
