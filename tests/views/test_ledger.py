@@ -258,3 +258,24 @@ def test_status_follows_who_states_the_commitment(texts: tuple[str, ...], status
 )
 def test_sanctions_approved_are_no_approval(text: str, expected: list) -> None:
     assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a government asking its own legislature for money is no demand between sides
+        ("美國政府10日要求美國國會追加130億美元撥款，用於援助烏克蘭。", []),
+        # a government granting a request inside its own country is its own business
+        ("以色列总理办公室15日称，当天批准一项临时措施，允许人道援助物资经以色列口岸进入加沙。", []),
+        # a minister naming his own country's goal grants nothing to it
+        ("伊朗外长此前曾表示，有效解除制裁是伊朗在谈判中的首要任务。", []),
+        # a reply to another side's tariff threat is no tariff of the replying side on itself
+        ("针对特朗普称将对来自墨西哥的所有产品征收25%的关税，墨西哥总统辛鲍姆表示，关税解决不了移民问题。", []),
+        # the twins: a demand and an approval between two sides stay rows
+        ("美方要求韩方每年支付50亿美元驻军费用。", [("demand", "South Korea", "United States", (5e9, "USD", "year"), "demanded")]),
+        ("美國批准南韓建造核動力潛艦。", [("approval", "United States", "South Korea", None, "claimed")]),
+    ],
+    ids=["own-legislature", "own-crossing", "own-goal", "reply-to-threat", "demand", "approval"],
+)
+def test_a_side_committing_to_itself_is_no_row(text: str, expected: list) -> None:
+    assert _rows(text) == expected

@@ -361,7 +361,11 @@ class _Document:
         beneficiary = beneficiaries[0] if beneficiaries else self._fallback(kind, event, pledger, amount)
         if kind.needs == "parties" and not denial and (beneficiary is None or (not named and "counterpart" not in kind.fallback)):
             return None
-        if beneficiary is not None and self.actors.side(beneficiary) == self.actors.side(pledger) and not named:
+        if beneficiary is not None and self.actors.side(beneficiary) == self.actors.side(pledger):
+            if named and located is None and not denial:
+                # 美國政府要求國會追加撥款, 以色列總理辦公室批准…進入以色列: a side asking or
+                # granting itself is its own business, not a commitment between sides
+                return None
             beneficiary = None
         if kind.name in _DOMESTIC_KINDS and beneficiary is None and len(pledgers) == 1 and located is None and not denial and self._domestic(event, pledger):
             return None
