@@ -279,3 +279,20 @@ def test_sanctions_approved_are_no_approval(text: str, expected: list) -> None:
 )
 def test_a_side_committing_to_itself_is_no_row(text: str, expected: list) -> None:
     assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a spending law or budget signed or voted at home is no promise to another side
+        ("美國總統28日正式簽署1.5萬億美元的撥款法案，其中包括300億美元用於援助以色列。", []),
+        ("德國聯邦議院通過了1000億歐元的國防特別基金法案，用於採購美國戰機。", []),
+        ("日本内阁会议批准了总额为8万亿日元的补充预算案，用于支援东南亚国家基建。", []),
+        # the twins: an agreement signed with an amount stays a pledge
+        ("日本首相簽署了5500億美元的對美投資協議。", [("pledge", "Sanae Takaichi", "United States", (550e9, "USD", None), "claimed")]),
+        ("大韓航空簽署價值137億美元的協議，採購美國引擎。", [("pledge", "Korean Air", None, (13.7e9, "USD", None), "claimed")]),
+    ],
+    ids=["spending-bill", "fund-law", "budget", "investment-deal", "firm-deal"],
+)
+def test_a_law_or_budget_is_no_pledge(text: str, expected: list) -> None:
+    assert _rows(text) == expected

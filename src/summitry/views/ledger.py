@@ -93,6 +93,7 @@ class _Rules:
     list_marks: tuple[str, ...]
     parts: tuple[str, ...]
     sought: tuple[str, ...]
+    laws: tuple[str, ...]
     statistics: tuple[str, ...]
     tallies: tuple[str, ...]
     rate_changes: tuple[str, ...]
@@ -141,6 +142,7 @@ def _rules() -> _Rules:
         list_marks=tuple(raw["list_marks"]),
         parts=folded_words(raw["parts"]),
         sought=folded_words(raw["sought"]),
+        laws=folded_words(raw["laws"]),
         statistics=folded_words(raw["statistics"]),
         tallies=folded_words(raw["tallies"]),
         rate_changes=folded_words(raw.get("rate_changes")),
@@ -275,7 +277,7 @@ class _Document:
         money = [q for q in current if _MONEY.match(q.unit)]
         amount = (money or current)[0]
         old = next((q for q in previous if q.unit == amount.unit), None)
-        return amount, old, self._aggregate(amount) or self._part(amount) or self._sought(amount, kind, event.evidence)
+        return amount, old, self._aggregate(amount) or self._part(amount) or self._sought(amount, kind, event.evidence) or self._law(amount, kind)
 
     def _part(self, amount: Quantity) -> bool:
         start, _ = self.clause(amount.start, amount.end)
@@ -304,6 +306,14 @@ class _Document:
             or _holds_any(self.folded[sentence.start : sentence.end], self.rules.tallies)
             or self._growth_rate_in(sentence)
         )
+
+    def _law(self, amount: Quantity, kind: _Kind) -> bool:
+        """A pledge whose amount is a law's or a budget's (簽署1.7萬億美元的支出法案): a country's
+        own spending, voted or signed at home, no promise to another side."""
+        if kind.name != "pledge":
+            return False
+        start, end = self.clause(amount.start, amount.end)
+        return _holds_any(self.folded[start:end], self.rules.laws)
 
     def _growth_rate_in(self, sentence: Span) -> bool:
         """A percentage written right after a change word (增長20%, 同比下降了5%) in the sentence."""

@@ -59,6 +59,7 @@ class LedgerData(DataModel):
     aggregate: Words
     list_marks: Words
     sought: Words
+    laws: Words
     statistics: Words
     tallies: Words = []
     rate_changes: Words = []
