@@ -323,3 +323,20 @@ def test_approving_sanctions_imposes_them(text: str, kinds: set[str], source: se
     assert {f"{f.type}/{f.mode}" for f in found} == kinds
     (fact,) = found
     assert (set(fact.source), set(fact.target)) == (source, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # the country goods are bought from (從X進口/採購) is the seller, never the buyer
+        ("中國將從美國採購價值500億美元的農產品。", {"CHN"}, {"USA"}),
+        ("越南计划从日本进口一批液化天然气。", {"VNM"}, {"JPN"}),
+        ("印度今年從俄羅斯購買了大量石油。", {"IND"}, {"RUS"}),
+        # its twin: the seller named after 向 is the target as before
+        ("中國將向美國採購價值500億美元的農產品。", {"CHN"}, {"USA"}),
+    ],
+    ids=["cong-purchase", "cong-import", "cong-bought", "xiang"],
+)
+def test_the_country_bought_from_is_the_seller(text: str, source: set[str], target: set[str]) -> None:
+    fact = only(text, "COOPERATE/economic")
+    assert (set(fact.source), set(fact.target)) == (source, target)
