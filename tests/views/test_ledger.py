@@ -296,3 +296,19 @@ def test_a_side_committing_to_itself_is_no_row(text: str, expected: list) -> Non
 )
 def test_a_law_or_budget_is_no_pledge(text: str, expected: list) -> None:
     assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a mark passed or a record set is a figure reached, no purchase promised
+        ("去年，双边贸易额突破3000亿美元，中国从海合会国家进口原油突破2亿吨大关。", []),
+        ("今年前十个月，日本从中国进口稀土突破3万吨。", []),
+        ("韩国从美国进口液化天然气创历史新高，达到1200万吨。", []),
+        # the twin: a purchase promised from a seller stays a pledge, the seller its beneficiary
+        ("中國將從美國採購價值500億美元的農產品。", [("pledge", "China", "United States", (50e9, "USD", None), "claimed")]),
+    ],
+    ids=["crude-mark", "rare-earth-mark", "record", "promised-purchase"],
+)
+def test_a_figure_reached_is_no_pledge(text: str, expected: list) -> None:
+    assert _rows(text) == expected
