@@ -312,3 +312,26 @@ def test_a_law_or_budget_is_no_pledge(text: str, expected: list) -> None:
 )
 def test_a_figure_reached_is_no_pledge(text: str, expected: list) -> None:
     assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a running total of aid is no package of its own
+        ("據國務院公布的數字，截至目前，美國政府已累計宣布向烏克蘭提供價值250億美元的軍事裝備。", []),
+        ("自冲突爆发以来，德国已向乌克兰提供总额达50亿欧元的军事援助。", []),
+        ("迄今为止，日本已向土耳其提供了价值1000万美元的紧急援助。", []),
+        # the twins: a package announced stays a row, and so does one given in the past
+        ("美国国防部28日宣布，向乌克兰提供新一批价值约11亿美元的武器和物资。",
+         [("aid", "United States Department of Defense", "Ukraine", (1.1e9, "USD", None), "claimed")]),
+        ("日本政府已向土耳其提供了价值1000万美元的紧急援助。", [("aid", "Japan", "Türkiye", (10e6, "USD", None), "fulfilled")]),
+    ],
+    ids=["cumulative", "since-the-war", "so-far", "package", "given"],
+)
+def test_a_running_total_of_aid_is_no_row(text: str, expected: list) -> None:
+    assert _rows(text) == expected
+
+
+def test_the_largest_ever_is_no_running_total() -> None:
+    text = "大韓航空承諾向波音採購103架客機，總值362億美元，為該公司有史以來最大規模的訂單。"
+    assert [(c.pledger_name, c.amount.value) for c in ledger(articles(text))] == [("Korean Air", 36.2e9)]

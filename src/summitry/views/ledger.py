@@ -75,6 +75,7 @@ class _Kind:
     pledger_fallback: tuple[str, ...]
     default_object: str
     claimant_not_pledger: bool
+    tallied: bool
 
 
 # Kinds whose row needs a side other than the pledger's: a tariff on all imports (對進口汽車
@@ -129,6 +130,7 @@ def _rules() -> _Rules:
             pledger_fallback=tuple(kind.get("pledger_fallback") or ()),
             default_object=kind.get("default_object", "terms"),
             claimant_not_pledger=bool(kind.get("claimant_not_pledger", False)),
+            tallied=bool(kind.get("tallied", False)),
         )
         for kind in raw["kinds"]
     )
@@ -292,12 +294,12 @@ class _Document:
         return any(mark in listing for mark in self.rules.list_marks)
 
     def _sought(self, amount: Quantity, kind: _Kind, sentence: Span) -> bool:
-        """A pledge only sought (爭取…投資) or only tallied (去年…進口, 完成投資…同比增長): no
-        commitment."""
-        if kind.name != "pledge":
+        """A pledge only sought (爭取…投資), or a pledge or aid only tallied (去年…進口,
+        完成投資…同比增長, 累計提供): no commitment."""
+        if not kind.tallied:
             return False
         start, end = self.clause(amount.start, amount.end)
-        if any(word in self.folded[start : amount.start] for word in self.rules.sought):
+        if kind.name == "pledge" and any(word in self.folded[start : amount.start] for word in self.rules.sought):
             return True
         if any(table.start <= amount.start < table.end for table in self.tables):
             return False

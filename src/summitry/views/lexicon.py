@@ -30,6 +30,7 @@ class _Kind(DataModel):
     status_when_reported: str | None = None
     change: bool = False
     claimant_not_pledger: bool = False
+    tallied: bool = False
     default_object: str | None = None
 
 
