@@ -335,3 +335,19 @@ def test_a_running_total_of_aid_is_no_row(text: str, expected: list) -> None:
 def test_the_largest_ever_is_no_running_total() -> None:
     text = "大韓航空承諾向波音採購103架客機，總值362億美元，為該公司有史以來最大規模的訂單。"
     assert [(c.pledger_name, c.amount.value) for c in ledger(articles(text))] == [("Korean Air", 36.2e9)]
+
+
+@pytest.mark.parametrize(
+    ("texts", "rows"),
+    [
+        # equal packages announced on different days, each a new one, are two rows
+        (("美國政府7日宣布向烏克蘭提供新一批價值8億美元的武器裝備。", "美國16日宣布，再向烏克蘭提供價值8億美元的武器裝備。"), 2),
+        (("德国国防部3日称，将向乌克兰提供新一轮5亿欧元的军事援助。", "德国国防部20日称，将向乌克兰追加提供5亿欧元的军事援助。"), 2),
+        # the twins: one package told twice, on one day or without a new-one word, stays one row
+        (("美國政府7日宣布向烏克蘭提供新一批價值8億美元的武器裝備。", "美國7日宣布，向烏克蘭提供價值8億美元的武器裝備。"), 1),
+        (("日本承諾向美國投資5500億美元。", "日本首相高市早苗28日承諾設立5500億美元的對美投資工具。"), 1),
+    ],
+    ids=["new-batch-and-again", "new-round-and-more", "same-day", "restated-pledge"],
+)
+def test_new_instalments_on_other_days_stay_apart(texts: tuple[str, ...], rows: int) -> None:
+    assert len(ledger(articles(*texts))) == rows

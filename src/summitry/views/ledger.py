@@ -100,6 +100,7 @@ class _Rules:
     rate_changes: tuple[str, ...]
     rate_reach: int
     joint_statements: tuple[str, ...]
+    instalments: tuple[str, ...]
     cue_reach: int
     skip_statuses: frozenset[str]
     counted_units: frozenset[str]
@@ -150,6 +151,7 @@ def _rules() -> _Rules:
         rate_changes=folded_words(raw.get("rate_changes")),
         rate_reach=int(raw.get("rate_reach", 3)),
         joint_statements=folded_words(raw["joint_statements"]),
+        instalments=folded_words(raw["instalments"]),
         cue_reach=int(raw.get("cue_reach", 4)),
         skip_statuses=frozenset(raw["skip_statuses"]),
         counted_units=frozenset(raw["counted_units"]),
@@ -178,6 +180,7 @@ class _Row:
     named_beneficiary: bool = True
     beneficiary_name: str | None = None
     joint: bool = False  # stated as both sides' word (a joint statement)
+    instalment: bool = False  # stated as a new one of a series (新一批, 再提供)
 
 
 class _Document:
@@ -404,6 +407,7 @@ class _Document:
             named_beneficiary=named,
             beneficiary_name=self.actors.name(beneficiary) if named else None,
             joint=_holds_any(sentence, self.rules.joint_statements),
+            instalment=_holds_any(sentence, self.rules.instalments),
         )
 
     def _domestic(self, event: Event, pledger: str) -> bool:
@@ -526,6 +530,12 @@ def _same_amount(a: Quantity, b: Quantity) -> bool:
     return abs(a.value - b.value) <= 0.01 * max(abs(a.value), abs(b.value))
 
 
+def _other_instalments(a: _Row, b: _Row) -> bool:
+    """Two equal amounts made on different days, one of them stated as a new one of a series
+    (美國7日宣布向烏克蘭提供新一批8億美元武器; 16日再提供8億美元): two packages, not one told twice."""
+    return (a.instalment or b.instalment) and a.made_on is not None and b.made_on is not None and a.made_on != b.made_on
+
+
 class _Ledger:
     def __init__(self, actors: Actors) -> None:
         self.actors = actors
@@ -558,7 +568,7 @@ class _Ledger:
         if a.kind.name != b.kind.name or not self._same_pledger(a.pledger, b.pledger):
             return False
         if a.amount is not None and b.amount is not None:
-            return _same_amount(a.amount, b.amount) and (a.object == b.object or None in (a.object, b.object) or a.from_table or b.from_table) and self._beneficiaries_agree(a, b)
+            return _same_amount(a.amount, b.amount) and not _other_instalments(a, b) and (a.object == b.object or None in (a.object, b.object) or a.from_table or b.from_table) and self._beneficiaries_agree(a, b)
         if a.amount is not None or b.amount is not None:
             return False
         return self._same_side(a.beneficiary, b.beneficiary) and (a.object == b.object or None in (a.object, b.object))

@@ -67,6 +67,7 @@ class LedgerData(DataModel):
     rate_reach: int = 3
     parts: Words = []
     joint_statements: Words = []
+    instalments: Words = []
     cue_reach: int
     counted_units: list[str]
     skip_statuses: list[str]
