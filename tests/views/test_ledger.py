@@ -351,3 +351,20 @@ def test_the_largest_ever_is_no_running_total() -> None:
 )
 def test_new_instalments_on_other_days_stay_apart(texts: tuple[str, ...], rows: int) -> None:
     assert len(ledger(articles(*texts))) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # aid whose use is a purchase is one row, the aid, not also a pledge to buy
+        ("美國國防部宣布，將額外提供15億美元用於從軍工企業採購武器裝備提供給烏克蘭。",
+         [("aid", "United States Department of Defense", "Ukraine", (1.5e9, "USD", None), "claimed")]),
+        ("中国将向巴基斯坦提供20亿美元贷款，用于购买发电设备。", [("aid", "China", "Pakistan", (2e9, "USD", None), "claimed")]),
+        # the twin: a purchase with an amount of its own beside the aid stays a pledge
+        ("中國將向巴基斯坦提供20億美元貸款。中國將從巴基斯坦採購價值5億美元的農產品。",
+         [("aid", "China", "Pakistan", (2e9, "USD", None), "claimed"), ("pledge", "China", "Pakistan", (5e8, "USD", None), "claimed")]),
+    ],
+    ids=["aid-to-buy-arms", "loan-to-buy", "aid-and-purchase"],
+)
+def test_one_amount_is_one_commitment(text: str, expected: list) -> None:
+    assert _rows(text) == expected

@@ -76,6 +76,7 @@ class _Kind:
     default_object: str
     claimant_not_pledger: bool
     tallied: bool
+    yields_to: tuple[str, ...]
 
 
 # Kinds whose row needs a side other than the pledger's: a tariff on all imports (對進口汽車
@@ -132,6 +133,7 @@ def _rules() -> _Rules:
             default_object=kind.get("default_object", "terms"),
             claimant_not_pledger=bool(kind.get("claimant_not_pledger", False)),
             tallied=bool(kind.get("tallied", False)),
+            yields_to=tuple(kind.get("yields_to") or ()),
         )
         for kind in raw["kinds"]
     )
@@ -246,7 +248,16 @@ class _Document:
                     if row is not None:
                         found.append(row)
                         break
-        return found
+        return self._without_yielded(found)
+
+    def _without_yielded(self, rows: list[_Row]) -> list[_Row]:
+        """One amount is one commitment: a row whose amount a row of a kind it yields to also
+        reads (提供21億美元用於購買軍事裝備給烏克蘭: aid, whose use is a purchase) goes."""
+        taken = {(r.kind.name, r.amount.start, r.amount.end) for r in rows if r.amount is not None}
+        return [
+            r for r in rows
+            if r.amount is None or not any((other, r.amount.start, r.amount.end) in taken for other in r.kind.yields_to)
+        ]
 
     def denials(self) -> list[_Row]:
         """Commitments someone says were never made (中國商務部否認曾承諾購買美國大豆): no rows

@@ -31,6 +31,7 @@ class _Kind(DataModel):
     change: bool = False
     claimant_not_pledger: bool = False
     tallied: bool = False
+    yields_to: list[str] = []
     default_object: str | None = None
 
 
