@@ -368,3 +368,20 @@ def test_new_instalments_on_other_days_stay_apart(texts: tuple[str, ...], rows: 
 )
 def test_one_amount_is_one_commitment(text: str, expected: list) -> None:
     assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a government announcing a firm's deal is not the buyer (the firm is unknown: no row)
+        ("隨後，瑞士政府宣布瑞銀集團以30億瑞士法郎收購瑞信。", []),
+        ("日本政府宣布，该国一家汽车公司将向美国投资100亿美元。", []),
+        # the twins: a government announcing its own pledge, and a firm announcing its own
+        # purchase from a known firm, stay the pledgers
+        ("韓國政府宣布，將向美國投資3500億美元。", [("pledge", "South Korea", "United States", (350e9, "USD", None), "claimed")]),
+        ("大韓航空宣布向美國波音公司採購103架客機，總值362億美元。", [("pledge", "Korean Air", "Boeing", (36.2e9, "USD", None), "claimed")]),
+    ],
+    ids=["swiss-bank", "unnamed-carmaker", "own-pledge", "firm-from-firm"],
+)
+def test_a_government_announcing_a_firms_deal_is_not_its_pledger(text: str, expected: list) -> None:
+    assert _rows(text) == expected

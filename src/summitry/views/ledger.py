@@ -96,6 +96,7 @@ class _Rules:
     parts: tuple[str, ...]
     sought: tuple[str, ...]
     laws: tuple[str, ...]
+    firms: tuple[str, ...]
     statistics: tuple[str, ...]
     tallies: tuple[str, ...]
     rate_changes: tuple[str, ...]
@@ -148,6 +149,7 @@ def _rules() -> _Rules:
         parts=folded_words(raw["parts"]),
         sought=folded_words(raw["sought"]),
         laws=folded_words(raw["laws"]),
+        firms=folded_words(raw["firms"]),
         statistics=folded_words(raw["statistics"]),
         tallies=folded_words(raw["tallies"]),
         rate_changes=folded_words(raw.get("rate_changes")),
@@ -378,6 +380,8 @@ class _Document:
         pledger = self._speaking_for(kind, event, pledgers[0])
         located = self.table_row(event.evidence)
         amount, old, excluded = self._amounts(event, kind)
+        if amount is not None and self._announced_for_a_firm(kind, event, pledger, amount):
+            return None
         named = bool(beneficiaries)
         if excluded or (kind.needs == "amount" and amount is None and not (located and named) and not denial):
             return None
@@ -434,6 +438,25 @@ class _Document:
             for m in self.record.mentions
             if sentence.start <= m.start < sentence.end and m.how != "credit"
         )
+
+    def _announced_for_a_firm(self, kind: _Kind, event: Event, pledger: str, amount: Quantity) -> bool:
+        """瑞士政府宣布瑞銀集團以30億瑞士法郎收購瑞信: the government announces a firm's deal;
+        the firm, named after the announcer and before the amount, is the pledger, not the
+        announcer. A firm summitry does not know makes no row."""
+        if kind.name != "pledge" or event.claimed_by is None or self.actors.side(event.claimed_by) != self.actors.side(pledger):
+            return False
+        mentions = [
+            m for m in self.record.mentions
+            if event.evidence.start <= m.start and m.end <= amount.start and self.actors.side(m.entity_id) == self.actors.side(pledger)
+        ]
+        if not mentions:
+            return False
+        start = max(m.end for m in mentions)
+        between = list(self.folded[start : amount.start])
+        for m in self.record.mentions:  # 向波音公司採購: a known firm is a party of its own
+            if start <= m.start and m.end <= amount.start:
+                between[m.start - start : m.end - start] = " " * (m.end - m.start)
+        return _holds_any("".join(between), self.rules.firms)
 
     def _speaking_for(self, kind: _Kind, event: Event, pledger: str) -> str:
         """A spokesman or official who describes a deal is its claimant, not its pledger: his

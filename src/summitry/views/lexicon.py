@@ -62,6 +62,7 @@ class LedgerData(DataModel):
     list_marks: Words
     sought: Words
     laws: Words
+    firms: Words = []
     statistics: Words
     tallies: Words = []
     rate_changes: Words = []
