@@ -385,3 +385,19 @@ def test_one_amount_is_one_commitment(text: str, expected: list) -> None:
 )
 def test_a_government_announcing_a_firms_deal_is_not_its_pledger(text: str, expected: list) -> None:
     assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a trade fair's tally of buyers' intentions is no promise of any party
+        ("进博会期间，斯里兰卡的红茶在这个展位上收获了200吨的采购意向。", []),
+        ("來自法國的採購商在廣交會上達成了近3000萬美元的意向合作。", []),
+        ("本届展会上，巴西展商的意向成交额超过1亿美元。", []),
+        # the twin: a purchase agreed between two sides stays a pledge
+        ("中國將從巴西採購價值5億美元的大豆。", [("pledge", "China", "Brazil", (5e8, "USD", None), "claimed")]),
+    ],
+    ids=["fair-tonnes", "fair-dollars", "fair-deals", "agreed-purchase"],
+)
+def test_buyers_intentions_at_a_fair_are_no_pledge(text: str, expected: list) -> None:
+    assert _rows(text) == expected
