@@ -303,3 +303,40 @@ def test_a_concession_asked_for_is_no_concession(text: str, kinds: set) -> None:
 )
 def test_ratifying_an_instrument_is_no_approval_of_a_request(text: str, approvals: int) -> None:
     assert sum(1 for f in facts(text) if (f.type, f.mode) == ("CONCEDE", "approval")) == approvals
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds", "source", "target"),
+    [
+        # a sanctions package approved is sanctions imposed on its target, no approval granted
+        ("歐盟成員國今天正式批准第十輪對俄羅斯制裁方案。", {"SANCTION/sanctions"}, {"European Union"}, {"RUS"}),
+        ("欧盟理事会3日批准新一轮对白俄罗斯的制裁措施。", {"SANCTION/sanctions"}, {"Council of the European Union"}, {"BLR"}),
+        # easing sanctions is not also imposing them
+        ("联合国安理会批准解除对伊朗的制裁。", {"CONCEDE/sanctions_relief"}, {"United Nations Security Council"}, {"IRN"}),
+        # its twin: an approval of what the other side asked stays an approval
+        ("美國批准波蘭購買一批彈藥。", {"CONCEDE/approval"}, {"USA"}, {"POL"}),
+    ],
+    ids=["sanctions-package", "sanctions-measures", "sanctions-eased", "approval"],
+)
+def test_approving_sanctions_imposes_them(text: str, kinds: set[str], source: set[str], target: set[str]) -> None:
+    found = [f for f in facts(text) if f.type in ("SANCTION", "CONCEDE")]
+    assert {f"{f.type}/{f.mode}" for f in found} == kinds
+    (fact,) = found
+    assert (set(fact.source), set(fact.target)) == (source, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # the country goods are bought from (從X進口/採購) is the seller, never the buyer
+        ("中國將從美國採購價值500億美元的農產品。", {"CHN"}, {"USA"}),
+        ("越南计划从日本进口一批液化天然气。", {"VNM"}, {"JPN"}),
+        ("印度今年從俄羅斯購買了大量石油。", {"IND"}, {"RUS"}),
+        # its twin: the seller named after 向 is the target as before
+        ("中國將向美國採購價值500億美元的農產品。", {"CHN"}, {"USA"}),
+    ],
+    ids=["cong-purchase", "cong-import", "cong-bought", "xiang"],
+)
+def test_the_country_bought_from_is_the_seller(text: str, source: set[str], target: set[str]) -> None:
+    fact = only(text, "COOPERATE/economic")
+    assert (set(fact.source), set(fact.target)) == (source, target)

@@ -243,3 +243,161 @@ def test_seed_tariff_cuts_are_one_row_each(seed_records) -> None:
 def test_status_follows_who_states_the_commitment(texts: tuple[str, ...], status: str) -> None:
     (row,) = ledger(articles(*texts))
     assert (row.pledger_name, row.status, len(row.sources)) == ("China", status, len(texts))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # sanctions approved are no approval granted to their target
+        ("歐盟成員國今天正式批准第十輪對俄羅斯制裁方案。", []),
+        ("欧盟理事会3日批准新一轮对白俄罗斯的制裁措施。", []),
+        # its twin: an approval between two sides stays a row
+        ("美國批准波蘭購買一批彈藥。", [("approval", "United States", "Poland", None, "claimed")]),
+    ],
+    ids=["sanctions-package", "sanctions-measures", "approval"],
+)
+def test_sanctions_approved_are_no_approval(text: str, expected: list) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a government asking its own legislature for money is no demand between sides
+        ("美國政府10日要求美國國會追加130億美元撥款，用於援助烏克蘭。", []),
+        # a government granting a request inside its own country is its own business
+        ("以色列总理办公室15日称，当天批准一项临时措施，允许人道援助物资经以色列口岸进入加沙。", []),
+        # a minister naming his own country's goal grants nothing to it
+        ("伊朗外长此前曾表示，有效解除制裁是伊朗在谈判中的首要任务。", []),
+        # a reply to another side's tariff threat is no tariff of the replying side on itself
+        ("针对特朗普称将对来自墨西哥的所有产品征收25%的关税，墨西哥总统辛鲍姆表示，关税解决不了移民问题。", []),
+        # the twins: a demand and an approval between two sides stay rows
+        ("美方要求韩方每年支付50亿美元驻军费用。", [("demand", "South Korea", "United States", (5e9, "USD", "year"), "demanded")]),
+        ("美國批准南韓建造核動力潛艦。", [("approval", "United States", "South Korea", None, "claimed")]),
+    ],
+    ids=["own-legislature", "own-crossing", "own-goal", "reply-to-threat", "demand", "approval"],
+)
+def test_a_side_committing_to_itself_is_no_row(text: str, expected: list) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a spending law or budget signed or voted at home is no promise to another side
+        ("美國總統28日正式簽署1.5萬億美元的撥款法案，其中包括300億美元用於援助以色列。", []),
+        ("德國聯邦議院通過了1000億歐元的國防特別基金法案，用於採購美國戰機。", []),
+        ("日本内阁会议批准了总额为8万亿日元的补充预算案，用于支援东南亚国家基建。", []),
+        # the twins: an agreement signed with an amount stays a pledge
+        ("日本首相簽署了5500億美元的對美投資協議。", [("pledge", "Sanae Takaichi", "United States", (550e9, "USD", None), "claimed")]),
+        ("大韓航空簽署價值137億美元的協議，採購美國引擎。", [("pledge", "Korean Air", None, (13.7e9, "USD", None), "claimed")]),
+    ],
+    ids=["spending-bill", "fund-law", "budget", "investment-deal", "firm-deal"],
+)
+def test_a_law_or_budget_is_no_pledge(text: str, expected: list) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a mark passed or a record set is a figure reached, no purchase promised
+        ("去年，双边贸易额突破3000亿美元，中国从海合会国家进口原油突破2亿吨大关。", []),
+        ("今年前十个月，日本从中国进口稀土突破3万吨。", []),
+        ("韩国从美国进口液化天然气创历史新高，达到1200万吨。", []),
+        # the twin: a purchase promised from a seller stays a pledge, the seller its beneficiary
+        ("中國將從美國採購價值500億美元的農產品。", [("pledge", "China", "United States", (50e9, "USD", None), "claimed")]),
+    ],
+    ids=["crude-mark", "rare-earth-mark", "record", "promised-purchase"],
+)
+def test_a_figure_reached_is_no_pledge(text: str, expected: list) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a running total of aid is no package of its own
+        ("據國務院公布的數字，截至目前，美國政府已累計宣布向烏克蘭提供價值250億美元的軍事裝備。", []),
+        ("自冲突爆发以来，德国已向乌克兰提供总额达50亿欧元的军事援助。", []),
+        ("迄今为止，日本已向土耳其提供了价值1000万美元的紧急援助。", []),
+        # the twins: a package announced stays a row, and so does one given in the past
+        ("美国国防部28日宣布，向乌克兰提供新一批价值约11亿美元的武器和物资。",
+         [("aid", "United States Department of Defense", "Ukraine", (1.1e9, "USD", None), "claimed")]),
+        ("日本政府已向土耳其提供了价值1000万美元的紧急援助。", [("aid", "Japan", "Türkiye", (10e6, "USD", None), "fulfilled")]),
+    ],
+    ids=["cumulative", "since-the-war", "so-far", "package", "given"],
+)
+def test_a_running_total_of_aid_is_no_row(text: str, expected: list) -> None:
+    assert _rows(text) == expected
+
+
+def test_the_largest_ever_is_no_running_total() -> None:
+    text = "大韓航空承諾向波音採購103架客機，總值362億美元，為該公司有史以來最大規模的訂單。"
+    assert [(c.pledger_name, c.amount.value) for c in ledger(articles(text))] == [("Korean Air", 36.2e9)]
+
+
+@pytest.mark.parametrize(
+    ("texts", "rows"),
+    [
+        # equal packages announced on different days, each a new one, are two rows
+        (("美國政府7日宣布向烏克蘭提供新一批價值8億美元的武器裝備。", "美國16日宣布，再向烏克蘭提供價值8億美元的武器裝備。"), 2),
+        (("德国国防部3日称，将向乌克兰提供新一轮5亿欧元的军事援助。", "德国国防部20日称，将向乌克兰追加提供5亿欧元的军事援助。"), 2),
+        # the twins: one package told twice, on one day or without a new-one word, stays one row
+        (("美國政府7日宣布向烏克蘭提供新一批價值8億美元的武器裝備。", "美國7日宣布，向烏克蘭提供價值8億美元的武器裝備。"), 1),
+        (("日本承諾向美國投資5500億美元。", "日本首相高市早苗28日承諾設立5500億美元的對美投資工具。"), 1),
+    ],
+    ids=["new-batch-and-again", "new-round-and-more", "same-day", "restated-pledge"],
+)
+def test_new_instalments_on_other_days_stay_apart(texts: tuple[str, ...], rows: int) -> None:
+    assert len(ledger(articles(*texts))) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # aid whose use is a purchase is one row, the aid, not also a pledge to buy
+        ("美國國防部宣布，將額外提供15億美元用於從軍工企業採購武器裝備提供給烏克蘭。",
+         [("aid", "United States Department of Defense", "Ukraine", (1.5e9, "USD", None), "claimed")]),
+        ("中国将向巴基斯坦提供20亿美元贷款，用于购买发电设备。", [("aid", "China", "Pakistan", (2e9, "USD", None), "claimed")]),
+        # the twin: a purchase with an amount of its own beside the aid stays a pledge
+        ("中國將向巴基斯坦提供20億美元貸款。中國將從巴基斯坦採購價值5億美元的農產品。",
+         [("aid", "China", "Pakistan", (2e9, "USD", None), "claimed"), ("pledge", "China", "Pakistan", (5e8, "USD", None), "claimed")]),
+    ],
+    ids=["aid-to-buy-arms", "loan-to-buy", "aid-and-purchase"],
+)
+def test_one_amount_is_one_commitment(text: str, expected: list) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a government announcing a firm's deal is not the buyer (the firm is unknown: no row)
+        ("隨後，瑞士政府宣布瑞銀集團以30億瑞士法郎收購瑞信。", []),
+        ("日本政府宣布，该国一家汽车公司将向美国投资100亿美元。", []),
+        # the twins: a government announcing its own pledge, and a firm announcing its own
+        # purchase from a known firm, stay the pledgers
+        ("韓國政府宣布，將向美國投資3500億美元。", [("pledge", "South Korea", "United States", (350e9, "USD", None), "claimed")]),
+        ("大韓航空宣布向美國波音公司採購103架客機，總值362億美元。", [("pledge", "Korean Air", "Boeing", (36.2e9, "USD", None), "claimed")]),
+    ],
+    ids=["swiss-bank", "unnamed-carmaker", "own-pledge", "firm-from-firm"],
+)
+def test_a_government_announcing_a_firms_deal_is_not_its_pledger(text: str, expected: list) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a trade fair's tally of buyers' intentions is no promise of any party
+        ("进博会期间，斯里兰卡的红茶在这个展位上收获了200吨的采购意向。", []),
+        ("來自法國的採購商在廣交會上達成了近3000萬美元的意向合作。", []),
+        ("本届展会上，巴西展商的意向成交额超过1亿美元。", []),
+        # the twin: a purchase agreed between two sides stays a pledge
+        ("中國將從巴西採購價值5億美元的大豆。", [("pledge", "China", "Brazil", (5e8, "USD", None), "claimed")]),
+    ],
+    ids=["fair-tonnes", "fair-dollars", "fair-deals", "agreed-purchase"],
+)
+def test_buyers_intentions_at_a_fair_are_no_pledge(text: str, expected: list) -> None:
+    assert _rows(text) == expected

@@ -75,6 +75,8 @@ class _Kind:
     pledger_fallback: tuple[str, ...]
     default_object: str
     claimant_not_pledger: bool
+    tallied: bool
+    yields_to: tuple[str, ...]
 
 
 # Kinds whose row needs a side other than the pledger's: a tariff on all imports (對進口汽車
@@ -93,11 +95,14 @@ class _Rules:
     list_marks: tuple[str, ...]
     parts: tuple[str, ...]
     sought: tuple[str, ...]
+    laws: tuple[str, ...]
+    firms: tuple[str, ...]
     statistics: tuple[str, ...]
     tallies: tuple[str, ...]
     rate_changes: tuple[str, ...]
     rate_reach: int
     joint_statements: tuple[str, ...]
+    instalments: tuple[str, ...]
     cue_reach: int
     skip_statuses: frozenset[str]
     counted_units: frozenset[str]
@@ -128,6 +133,8 @@ def _rules() -> _Rules:
             pledger_fallback=tuple(kind.get("pledger_fallback") or ()),
             default_object=kind.get("default_object", "terms"),
             claimant_not_pledger=bool(kind.get("claimant_not_pledger", False)),
+            tallied=bool(kind.get("tallied", False)),
+            yields_to=tuple(kind.get("yields_to") or ()),
         )
         for kind in raw["kinds"]
     )
@@ -141,11 +148,14 @@ def _rules() -> _Rules:
         list_marks=tuple(raw["list_marks"]),
         parts=folded_words(raw["parts"]),
         sought=folded_words(raw["sought"]),
+        laws=folded_words(raw["laws"]),
+        firms=folded_words(raw["firms"]),
         statistics=folded_words(raw["statistics"]),
         tallies=folded_words(raw["tallies"]),
         rate_changes=folded_words(raw.get("rate_changes")),
         rate_reach=int(raw.get("rate_reach", 3)),
         joint_statements=folded_words(raw["joint_statements"]),
+        instalments=folded_words(raw["instalments"]),
         cue_reach=int(raw.get("cue_reach", 4)),
         skip_statuses=frozenset(raw["skip_statuses"]),
         counted_units=frozenset(raw["counted_units"]),
@@ -174,6 +184,7 @@ class _Row:
     named_beneficiary: bool = True
     beneficiary_name: str | None = None
     joint: bool = False  # stated as both sides' word (a joint statement)
+    instalment: bool = False  # stated as a new one of a series (新一批, 再提供)
 
 
 class _Document:
@@ -239,7 +250,16 @@ class _Document:
                     if row is not None:
                         found.append(row)
                         break
-        return found
+        return self._without_yielded(found)
+
+    def _without_yielded(self, rows: list[_Row]) -> list[_Row]:
+        """One amount is one commitment: a row whose amount a row of a kind it yields to also
+        reads (提供21億美元用於購買軍事裝備給烏克蘭: aid, whose use is a purchase) goes."""
+        taken = {(r.kind.name, r.amount.start, r.amount.end) for r in rows if r.amount is not None}
+        return [
+            r for r in rows
+            if r.amount is None or not any((other, r.amount.start, r.amount.end) in taken for other in r.kind.yields_to)
+        ]
 
     def denials(self) -> list[_Row]:
         """Commitments someone says were never made (中國商務部否認曾承諾購買美國大豆): no rows
@@ -275,7 +295,7 @@ class _Document:
         money = [q for q in current if _MONEY.match(q.unit)]
         amount = (money or current)[0]
         old = next((q for q in previous if q.unit == amount.unit), None)
-        return amount, old, self._aggregate(amount) or self._part(amount) or self._sought(amount, kind, event.evidence)
+        return amount, old, self._aggregate(amount) or self._part(amount) or self._sought(amount, kind, event.evidence) or self._law(amount, kind)
 
     def _part(self, amount: Quantity) -> bool:
         start, _ = self.clause(amount.start, amount.end)
@@ -290,12 +310,12 @@ class _Document:
         return any(mark in listing for mark in self.rules.list_marks)
 
     def _sought(self, amount: Quantity, kind: _Kind, sentence: Span) -> bool:
-        """A pledge only sought (爭取…投資) or only tallied (去年…進口, 完成投資…同比增長): no
-        commitment."""
-        if kind.name != "pledge":
+        """A pledge only sought (爭取…投資), or a pledge or aid only tallied (去年…進口,
+        完成投資…同比增長, 累計提供): no commitment."""
+        if not kind.tallied:
             return False
         start, end = self.clause(amount.start, amount.end)
-        if any(word in self.folded[start : amount.start] for word in self.rules.sought):
+        if kind.name == "pledge" and any(word in self.folded[start : amount.start] for word in self.rules.sought):
             return True
         if any(table.start <= amount.start < table.end for table in self.tables):
             return False
@@ -304,6 +324,14 @@ class _Document:
             or _holds_any(self.folded[sentence.start : sentence.end], self.rules.tallies)
             or self._growth_rate_in(sentence)
         )
+
+    def _law(self, amount: Quantity, kind: _Kind) -> bool:
+        """A pledge whose amount is a law's or a budget's (簽署1.7萬億美元的支出法案): a country's
+        own spending, voted or signed at home, no promise to another side."""
+        if kind.name != "pledge":
+            return False
+        start, end = self.clause(amount.start, amount.end)
+        return _holds_any(self.folded[start:end], self.rules.laws)
 
     def _growth_rate_in(self, sentence: Span) -> bool:
         """A percentage written right after a change word (增長20%, 同比下降了5%) in the sentence."""
@@ -352,6 +380,8 @@ class _Document:
         pledger = self._speaking_for(kind, event, pledgers[0])
         located = self.table_row(event.evidence)
         amount, old, excluded = self._amounts(event, kind)
+        if amount is not None and self._announced_for_a_firm(kind, event, pledger, amount):
+            return None
         named = bool(beneficiaries)
         if excluded or (kind.needs == "amount" and amount is None and not (located and named) and not denial):
             return None
@@ -361,7 +391,11 @@ class _Document:
         beneficiary = beneficiaries[0] if beneficiaries else self._fallback(kind, event, pledger, amount)
         if kind.needs == "parties" and not denial and (beneficiary is None or (not named and "counterpart" not in kind.fallback)):
             return None
-        if beneficiary is not None and self.actors.side(beneficiary) == self.actors.side(pledger) and not named:
+        if beneficiary is not None and self.actors.side(beneficiary) == self.actors.side(pledger):
+            if named and located is None and not denial:
+                # 美國政府要求國會追加撥款, 以色列總理辦公室批准…進入以色列: a side asking or
+                # granting itself is its own business, not a commitment between sides
+                return None
             beneficiary = None
         if kind.name in _DOMESTIC_KINDS and beneficiary is None and len(pledgers) == 1 and located is None and not denial and self._domestic(event, pledger):
             return None
@@ -388,6 +422,7 @@ class _Document:
             named_beneficiary=named,
             beneficiary_name=self.actors.name(beneficiary) if named else None,
             joint=_holds_any(sentence, self.rules.joint_statements),
+            instalment=_holds_any(sentence, self.rules.instalments),
         )
 
     def _domestic(self, event: Event, pledger: str) -> bool:
@@ -403,6 +438,25 @@ class _Document:
             for m in self.record.mentions
             if sentence.start <= m.start < sentence.end and m.how != "credit"
         )
+
+    def _announced_for_a_firm(self, kind: _Kind, event: Event, pledger: str, amount: Quantity) -> bool:
+        """瑞士政府宣布瑞銀集團以30億瑞士法郎收購瑞信: the government announces a firm's deal;
+        the firm, named after the announcer and before the amount, is the pledger, not the
+        announcer. A firm summitry does not know makes no row."""
+        if kind.name != "pledge" or event.claimed_by is None or self.actors.side(event.claimed_by) != self.actors.side(pledger):
+            return False
+        mentions = [
+            m for m in self.record.mentions
+            if event.evidence.start <= m.start and m.end <= amount.start and self.actors.side(m.entity_id) == self.actors.side(pledger)
+        ]
+        if not mentions:
+            return False
+        start = max(m.end for m in mentions)
+        between = list(self.folded[start : amount.start])
+        for m in self.record.mentions:  # 向波音公司採購: a known firm is a party of its own
+            if start <= m.start and m.end <= amount.start:
+                between[m.start - start : m.end - start] = " " * (m.end - m.start)
+        return _holds_any("".join(between), self.rules.firms)
 
     def _speaking_for(self, kind: _Kind, event: Event, pledger: str) -> str:
         """A spokesman or official who describes a deal is its claimant, not its pledger: his
@@ -510,6 +564,12 @@ def _same_amount(a: Quantity, b: Quantity) -> bool:
     return abs(a.value - b.value) <= 0.01 * max(abs(a.value), abs(b.value))
 
 
+def _other_instalments(a: _Row, b: _Row) -> bool:
+    """Two equal amounts made on different days, one of them stated as a new one of a series
+    (美國7日宣布向烏克蘭提供新一批8億美元武器; 16日再提供8億美元): two packages, not one told twice."""
+    return (a.instalment or b.instalment) and a.made_on is not None and b.made_on is not None and a.made_on != b.made_on
+
+
 class _Ledger:
     def __init__(self, actors: Actors) -> None:
         self.actors = actors
@@ -542,7 +602,7 @@ class _Ledger:
         if a.kind.name != b.kind.name or not self._same_pledger(a.pledger, b.pledger):
             return False
         if a.amount is not None and b.amount is not None:
-            return _same_amount(a.amount, b.amount) and (a.object == b.object or None in (a.object, b.object) or a.from_table or b.from_table) and self._beneficiaries_agree(a, b)
+            return _same_amount(a.amount, b.amount) and not _other_instalments(a, b) and (a.object == b.object or None in (a.object, b.object) or a.from_table or b.from_table) and self._beneficiaries_agree(a, b)
         if a.amount is not None or b.amount is not None:
             return False
         return self._same_side(a.beneficiary, b.beneficiary) and (a.object == b.object or None in (a.object, b.object))

@@ -30,6 +30,8 @@ class _Kind(DataModel):
     status_when_reported: str | None = None
     change: bool = False
     claimant_not_pledger: bool = False
+    tallied: bool = False
+    yields_to: list[str] = []
     default_object: str | None = None
 
 
@@ -59,12 +61,15 @@ class LedgerData(DataModel):
     aggregate: Words
     list_marks: Words
     sought: Words
+    laws: Words
+    firms: Words = []
     statistics: Words
     tallies: Words = []
     rate_changes: Words = []
     rate_reach: int = 3
     parts: Words = []
     joint_statements: Words = []
+    instalments: Words = []
     cue_reach: int
     counted_units: list[str]
     skip_statuses: list[str]
