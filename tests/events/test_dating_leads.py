@@ -61,3 +61,15 @@ def test_a_month_after_an_anchored_year_is_of_that_year(text: str, expected: lis
 )
 def test_a_range_of_days_dates_by_its_first(text: str, kind: str, on: dt.date, expected: list[str | None]) -> None:
     assert dates(text, kind, on) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 剛 ("just now") makes the news of the day; inside a name (秦剛, 李剛) it is no word of its own
+        ("布林肯在北京與秦剛舉行會談，秦剛也表示，雙方同意保持溝通。", [None]),
+        ("布林肯在北京與秦剛舉行會談，王毅剛表示，雙方同意保持溝通。", ["2023-06-19"]),
+    ],
+)
+def test_a_cue_inside_a_name_is_no_cue(text: str, expected: list) -> None:
+    assert dates(text, "CONSULT/meeting", dt.date(2023, 6, 19)) == expected

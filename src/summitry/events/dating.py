@@ -8,6 +8,7 @@ document's year. Deadlines (2035年前) date nothing.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 
 from summitry.events.layout import Clause, SentenceLayout, SpanIndex
@@ -57,13 +58,20 @@ def _without_range_ends(folded: str, times: list[TimeExpr]) -> list[TimeExpr]:
 
 
 class Dater:
-    def __init__(self, folded: str, times: tuple[TimeExpr, ...], document_date: dt.date | None, lexicon: DatingLexicon) -> None:
+    def __init__(
+        self, folded: str, times: tuple[TimeExpr, ...], document_date: dt.date | None, lexicon: DatingLexicon,
+        names: tuple[tuple[int, int], ...] = (),
+    ) -> None:
         self.folded = folded
         self.times = _without_range_ends(folded, [t for t in times if t.value and t.relation not in lexicon.skip_relations])
         self.document_date = document_date
         self.lexicon = lexicon
 
         self._times = SpanIndex(self.times, lambda time: (time.start, time.end))
+        # The spans of the names the actors stage found, by start: a cue inside one (秦剛, 李剛)
+        # is part of the name, not a word of the sentence.
+        self._names = sorted(names)
+        self._name_starts = [start for start, _ in self._names]
         self._contexts: dict[tuple[int, int], tuple[bool, int | None, bool]] = {}
         self._news_of_the_day_in: dict[int, bool] = {}
         self._frames: dict[int, tuple[int, int] | None] = {}
@@ -296,7 +304,13 @@ class Dater:
         for cue in self.lexicon.news_of_the_day:
             position = text.find(cue.word)
             while position != -1:
-                if cue.fits(self.folded, sentence.start + position):
+                at = sentence.start + position
+                if cue.fits(self.folded, at) and not self._inside_name(at, at + len(cue.word)):
                     return True
                 position = text.find(cue.word, position + 1)
         return False
+
+    def _inside_name(self, start: int, end: int) -> bool:
+        """Whether [start, end) lies inside a name (秦剛也表示: 剛 is no "just now")."""
+        last = bisect.bisect_right(self._name_starts, start)
+        return any(name_end >= end for _, name_end in self._names[max(0, last - 8) : last])

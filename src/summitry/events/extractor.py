@@ -70,7 +70,9 @@ class _Extraction:
         self.filed_copy = any(m.how == "credit" and m.start < lexicon.dating.publication_lead for m in linked.mentions)
         self.layouts = sentence_layouts(view, lexicon.status.quotation_min_length)
         self.sentence_starts = [layout.sentence.start for layout in self.layouts]
-        self.dater = Dater(self.folded, times, document_date, lexicon.dating)
+        self.dater = Dater(
+            self.folded, times, document_date, lexicon.dating, tuple((m.start, m.end) for m in self.actors.mentions)
+        )
         self.time_spans = tuple((t.start, t.end) for t in times)
         # SentenceActors only reads the spans inside its own sentence.
         self._span_index = SpanIndex(self.time_spans, lambda span: span)
