@@ -72,6 +72,8 @@ def test_several_hosts_one_after_another_are_one_meeting_each() -> None:
         # The country goods come from is the one a tariff is aimed at.
         ("中方宣布，自下月起對原產於加拿大的油菜籽油加徵100%關稅。", "SANCTION/tariff", {"CHN"}, {"CAN"}),
         ("川普表示，將對來自墨西哥的所有產品徵收25%的關稅。", "SANCTION/tariff", {"Donald Trump"}, {"MEX"}),
+        # 交付…給: the one given to is the target, even after an object naming another body
+        ("日本近年陸續交付5艘前日本海上保安廳巡邏艇給菲律賓。", "AID", {"JPN"}, {"PHL"}),
         ("中国商务部宣布，对产自澳大利亚的进口葡萄酒征收反倾销税。", "SANCTION/tariff", {"Ministry of Commerce of the People's Republic of China"}, {"AUS"}),
         ("歐盟執委會宣布，對中國製造的電動車課徵反補貼稅。", "SANCTION/tariff", {"European Commission"}, {"CHN"}),
         # A compound naming a relation supplies the other side.

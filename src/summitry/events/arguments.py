@@ -705,8 +705,8 @@ class SentenceActors:
             (g for g in after if g.role is None and len(self.folded[hit.end : g.start]) <= _OBJECT_REACH), None
         )
         recipient = next((g for g in after if g.role == "prep"), None)  # 交付…巡防艦給越南海警
-        if recipient is not None and obj is not None and obj.end <= recipient.start:
-            recipient = None  # 指責澤連斯基對普京的仇恨: 對普京 belongs to the object's phrase
+        if recipient is not None and obj is not None and obj.end <= recipient.start and not self.folded[: recipient.start].endswith("给"):
+            recipient = None  # 指責澤連斯基對普京的仇恨: 對普京 belongs to the object's phrase (not 交付…給越南)
         if obj is not None and self.folded[hit.end : obj.start].lstrip(" 了").startswith("的"):
             subject, obj = subject or obj, None  # 會晤的美國總統川普: the head of a relative clause
         if pattern.attached:
