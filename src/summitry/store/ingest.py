@@ -18,7 +18,7 @@ from contextlib import closing
 from dataclasses import dataclass
 from typing import TypeVar
 
-from sqlalchemy import Table, delete, func, or_, select, update
+from sqlalchemy import ColumnElement, Table, delete, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DataError, IntegrityError
@@ -135,10 +135,11 @@ def refresh_records(
 def count_stale(engine: Engine) -> int:
     """How many stored documents another (or an unknown) extractor made."""
     with engine.connect() as connection:
-        return int(connection.scalar(select(func.count()).select_from(documents).where(_is_stale())) or 0)
+        return int(connection.scalar(select(func.count()).select_from(documents).where(is_stale())) or 0)
 
 
-def _is_stale():
+def is_stale() -> ColumnElement[bool]:
+    """The condition on ``documents`` of a record another (or an unknown) extractor made."""
     return or_(documents.c.extractor.is_(None), documents.c.extractor != extractor_version())
 
 
@@ -163,7 +164,7 @@ def _stale_documents(engine: Engine, page: int) -> Iterator[Document]:
     columns = (documents.c.id, documents.c.source, documents.c.text, documents.c.date, documents.c.title, documents.c.url)
     while True:
         with engine.connect() as connection:
-            rows = connection.execute(select(*columns).where(_is_stale(), documents.c.id > after).order_by(documents.c.id).limit(page)).all()
+            rows = connection.execute(select(*columns).where(is_stale(), documents.c.id > after).order_by(documents.c.id).limit(page)).all()
         if not rows:
             return
         for row in rows:

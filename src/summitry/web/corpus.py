@@ -12,11 +12,11 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 
 from summitry.model import Record
-from summitry.pipeline import extractor_version
+from summitry.store.ingest import is_stale
 from summitry.store.schema import documents
 from summitry.views.ledger import Commitment, commitment_json, ledger
 from summitry.views.meetings import Meeting, meeting_json, meetings
@@ -57,9 +57,8 @@ class Corpus:
 
     def _key(self) -> tuple[int, str | None, int]:
         """Documents, the newest id, and how many are stale: a refresh changes the last."""
-        stale = func.count().filter(or_(documents.c.extractor.is_(None), documents.c.extractor != extractor_version()))
         with self.engine.connect() as connection:
-            count, newest, stale_count = connection.execute(select(func.count(), func.max(documents.c.id), stale)).one()
+            count, newest, stale_count = connection.execute(select(func.count(), func.max(documents.c.id), func.count().filter(is_stale()))).one()
         return int(count), newest, int(stale_count or 0)
 
     def snapshot(self) -> Snapshot:
