@@ -127,6 +127,22 @@ def test_a_tariff_cut_keeps_the_old_rate_in_its_item() -> None:
     assert row.item == "tariff cut from 57% to 47%"
 
 
+@pytest.mark.parametrize(
+    ("text", "bounds"),
+    [
+        ("日本承诺未来五年向美国投资数十亿美元。", (1e9, 1e10)),
+        ("韓國表示將向美國投資3至5億美元，建設電池工廠。", (3e8, 5e8)),
+        ("日本承諾向美國投資5500億美元。", (None, None)),
+    ],
+)
+def test_a_range_or_vague_amount_keeps_its_bounds(text: str, bounds: tuple) -> None:
+    """數十億美元 is kept as the range it is, flagged, so totals can leave it out."""
+    (row,) = ledger(articles(text))
+    amount = commitment_json(row)["amount"]
+    assert (amount["low"], amount["high"]) == bounds
+    assert amount["approx"] is (bounds[0] is not None)
+
+
 def test_a_deadline_is_read_as_its_year() -> None:
     (row,) = ledger(articles("南韓總統李在明宣佈，南韓將在2028年前採購價值250億美元的美國液化天然氣。"))
     assert row.deadline == "2028" and "LNG" in row.item

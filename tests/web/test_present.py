@@ -24,6 +24,11 @@ from summitry.web.present import amount_text, ledger_totals, outlet_of, unit_tex
         ((20, "person"), "20 people"),
         ((103, "aircraft"), "103 aircraft"),
         ((2, "warhead", None, True), "about 2 warheads"),
+        # a range or a vague amount shows both ends, in the larger end's scale
+        ((1e9, "USD", None, True, 1e9, 1e10), "$1–10 billion"),
+        ((3e8, "USD", None, True, 3e8, 5e8), "$300–500 million"),
+        ((8500, "HKD", None, True, 8500, 30000), "8,500–30,000 HKD"),
+        ((20, "aircraft", None, True, 20, 30), "20–30 aircraft"),
     ],
 )
 def test_amount_text(amount: tuple, text: str) -> None:
@@ -50,10 +55,11 @@ def test_outlet_only_for_web_urls(url: str | None, outlet: str | None) -> None:
     assert outlet_of(url) == outlet
 
 
-def _row(id: str, pledger: str, value: float | None, unit: str = "USD", per: str | None = None) -> dict:
+def _row(id: str, pledger: str, value: float | None, unit: str = "USD", per: str | None = None, high: float | None = None) -> dict:
+    amount = {"value": value, "unit": unit, "per": per, "approx": high is not None, "low": value if high else None, "high": high}
     return {
         "id": id, "pledger": pledger, "pledger_name": pledger.title(), "beneficiary": "USA", "beneficiary_name": "United States",
-        "amount": None if value is None else {"value": value, "unit": unit, "per": per, "approx": False},
+        "amount": None if value is None else amount,
     }
 
 
@@ -70,6 +76,12 @@ def test_totals_never_mix_units_or_periods() -> None:
         ("KOR", "tonne", "year", 3.3e6, ("c",)),
     ]
     assert [(t.actor, t.value) for t in ledger_totals(rows, "beneficiary") if t.unit == "USD" and not t.per] == [("USA", 901e9)]
+
+
+def test_totals_leave_out_ranges() -> None:
+    """數十億美元 ("several billion") has no value to add: its row stays, the total leaves it out."""
+    rows = [_row("a", "KOR", 350e9), _row("b", "KOR", 1e9, high=1e10), _row("c", "JPN", 3e8, high=5e8)]
+    assert [(t.actor, t.value, t.rows) for t in ledger_totals(rows, "pledger")] == [("KOR", 350e9, ("a",))]
 
 
 def _links(svg: str) -> list[str]:

@@ -80,7 +80,7 @@ _EVENT_COLUMNS = (
 )
 _LEDGER_COLUMNS = (
     "id", "kind", "pledger", "pledger_name", "beneficiary", "beneficiary_name", "counterparts", "item",
-    "amount_value", "amount_unit", "amount_per", "amount_approx", "deadline", "made_on", "status",
+    "amount_value", "amount_unit", "amount_per", "amount_approx", "amount_low", "amount_high", "deadline", "made_on", "status",
     "source_docs", "evidence", "evidence_text",
 )
 
@@ -137,6 +137,8 @@ def _ledger_rows(records: Sequence[Record]) -> list[dict[str, Any]]:
             "amount_unit": amount.get("unit"),
             "amount_per": amount.get("per"),
             "amount_approx": amount.get("approx"),
+            "amount_low": None if amount.get("low") is None else float(amount["low"]),
+            "amount_high": None if amount.get("high") is None else float(amount["high"]),
             "deadline": row["deadline"],
             "made_on": row["made_on"],
             "status": row["status"],
@@ -330,5 +332,5 @@ def export_records(records: Sequence[Record], format: str, directory: str | Path
         import pyarrow as pa
 
         _write_parquet(paths[0], _EVENT_COLUMNS, events, {"quad_code": pa.int8(), "evidence_start": pa.int64(), "evidence_end": pa.int64()})
-        _write_parquet(paths[1], _LEDGER_COLUMNS, commitments, {"amount_value": pa.float64(), "amount_approx": pa.bool_()})
+        _write_parquet(paths[1], _LEDGER_COLUMNS, commitments, {"amount_value": pa.float64(), "amount_approx": pa.bool_(), "amount_low": pa.float64(), "amount_high": pa.float64()})
     return paths

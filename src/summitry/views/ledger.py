@@ -33,10 +33,19 @@ _ITEM_REACHES = (10, 20)  # characters either side of an amount, read before its
 
 @dataclass(frozen=True)
 class Amount:
+    """A commitment's amount. ``low``/``high`` are set when the text gives only a range or a
+    vague amount (3至5億美元, 數十億美元): kept and shown, but never added into a total."""
+
     value: float
     unit: str
     per: str | None = None
     approx: bool = False
+    low: float | None = None
+    high: float | None = None
+
+    @property
+    def ranged(self) -> bool:
+        return self.low is not None and self.high is not None
 
 
 @dataclass(frozen=True)
@@ -651,20 +660,35 @@ _CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "JPY": "¥", "CNY": "CN¥", "KRW": 
 _UNIT_WORDS = {"percent": "%", "percent_gdp": "% of GDP"}
 
 
+def _amount_of(quantity: Quantity) -> Amount:
+    return Amount(quantity.value, quantity.unit, quantity.per, quantity.approx, quantity.low, quantity.high)
+
+
 def _amount_text(quantity: Quantity) -> str:
-    return describe_amount(Amount(quantity.value, quantity.unit, quantity.per, quantity.approx))
+    return describe_amount(_amount_of(quantity))
+
+
+def _scaled(value: float, scale: tuple[float, str] | None) -> str:
+    if scale is None:
+        return f"{value:,g}"
+    return f"{value / scale[0]:g}{scale[1]}"
+
+
+def _scale_of(value: float) -> tuple[float, str] | None:
+    return next(((s, w) for s, w in ((1e12, " trillion"), (1e9, " billion"), (1e6, " million")) if abs(value) >= s), None)
 
 
 def describe_amount(amount: Amount) -> str:
     """An amount as English reads it: "$1 billion a year", "57%", "3.3 million tonne"."""
     quantity = amount
-    value = quantity.value
-    for scale, word in ((1e12, " trillion"), (1e9, " billion"), (1e6, " million")):
-        if abs(value) >= scale:
-            number = f"{value / scale:g}{word}"
-            break
+    if amount.low is not None and amount.high is not None:
+        # 數十億美元: "$1–10 billion", both ends in the high end's scale when the low end has it too.
+        scale = _scale_of(amount.high)
+        low_scale = scale if scale and abs(amount.low) >= scale[0] / 1000 else _scale_of(amount.low)
+        low = _scaled(amount.low, low_scale)
+        number = (low[: -len(scale[1])] if scale and low_scale == scale else low) + "–" + _scaled(amount.high, scale)
     else:
-        number = f"{value:,g}"
+        number = _scaled(quantity.value, _scale_of(quantity.value))
     if quantity.unit in _UNIT_WORDS:
         text = f"{number}{_UNIT_WORDS[quantity.unit]}"
     elif _MONEY.match(quantity.unit):
@@ -672,7 +696,7 @@ def describe_amount(amount: Amount) -> str:
         text = f"{sign}{number}" if sign else f"{number} {quantity.unit}"
     else:
         text = f"{number} {quantity.unit}"
-    if quantity.approx:
+    if quantity.approx and not (amount.low is not None and amount.high is not None):
         text = "about " + text
     return text + (f" a {quantity.per}" if quantity.per else "")
 
@@ -722,8 +746,8 @@ def _commitment(group: list[_Row], actors: Actors) -> Commitment:
     amounts = [r.amount for r in rows if r.amount is not None]
     amount = None
     if amounts:
-        best = max(amounts, key=lambda q: (q.per is not None, not q.approx))
-        amount = Amount(best.value, best.unit, best.per, best.approx)
+        best = max(amounts, key=lambda q: (q.per is not None, q.low is None, not q.approx))
+        amount = _amount_of(best)
     item = _item(rows)
     deadline = next((r.deadline for r in rows if r.deadline), None)
     dates = sorted(r.made_on for r in rows if r.made_on)
@@ -788,6 +812,8 @@ def commitment_json(commitment: Commitment) -> dict[str, Any]:
             "unit": amount.unit,
             "per": amount.per,
             "approx": amount.approx,
+            "low": None if amount.low is None else json_number(amount.low),
+            "high": None if amount.high is None else json_number(amount.high),
         },
         "deadline": commitment.deadline,
         "made_on": commitment.made_on,

@@ -51,6 +51,8 @@ class AmountOut(BaseModel):
     unit: str
     per: str | None
     approx: bool
+    low: Number | None = None  # a range or vague amount (數十億美元): its bounds; never in a total
+    high: Number | None = None
 
 
 class CommitmentOut(BaseModel):

@@ -41,10 +41,13 @@ def _counted(unit: str) -> bool:
     return not is_money(unit) and unit not in _PERCENT_WORDS
 
 
-def amount_text(value: float, unit: str, per: str | None = None, approx: bool = False) -> str:
-    """"$36.2 billion", "47%", "3.3 million tonnes a year", "1 ship": ``summitry ledger``'s
-    wording, with a counted noun in the plural whenever the amount is not exactly one."""
-    text = describe_amount(Amount(value, unit, per, approx))
+def amount_text(
+    value: float, unit: str, per: str | None = None, approx: bool = False, low: float | None = None, high: float | None = None
+) -> str:
+    """"$36.2 billion", "47%", "3.3 million tonnes a year", "1 ship", "$1–10 billion":
+    ``summitry ledger``'s wording, with a counted noun in the plural whenever the amount is not
+    exactly one."""
+    text = describe_amount(Amount(value, unit, per, approx, low, high))
     if _counted(unit) and value != 1:
         written = f" {unit}" + (f" a {per}" if per else "")
         if text.endswith(written):
@@ -94,15 +97,21 @@ class Total:
         return amount_text(self.value, self.unit, self.per, self.approx)
 
 
+def ranged(amount: dict | None) -> bool:
+    """An amount the text gives only as a range or vaguely (3至5億美元, 數十億美元)."""
+    return bool(amount) and amount.get("low") is not None and amount.get("high") is not None
+
+
 def ledger_totals(rows: Sequence[dict], side: str) -> list[Total]:
     """Totals by ``side`` ("pledger" or "beneficiary") over ledger rows (SCHEMA.md §2 objects),
-    one per actor, unit and period; rows without an amount, or in percent, are left out."""
+    one per actor, unit and period; rows without an amount, in percent, or with only a range
+    (數十億美元: "several billion" has no value to add) are left out."""
     groups: dict[tuple[str, str, str | None], list[dict]] = {}
     names: dict[str, str] = {}
     for row in rows:
         amount = row.get("amount")
         actor = row.get(side)
-        if not amount or actor is None or amount["unit"] in _NOT_ADDITIVE:
+        if not amount or actor is None or amount["unit"] in _NOT_ADDITIVE or ranged(amount):
             continue
         names[actor] = row.get(f"{side}_name") or actor
         groups.setdefault((actor, amount["unit"], amount.get("per")), []).append(row)
