@@ -337,12 +337,14 @@ def test_a_figure_reached_is_no_pledge(text: str, expected: list) -> None:
         ("據國務院公布的數字，截至目前，美國政府已累計宣布向烏克蘭提供價值250億美元的軍事裝備。", []),
         ("自冲突爆发以来，德国已向乌克兰提供总额达50亿欧元的军事援助。", []),
         ("迄今为止，日本已向土耳其提供了价值1000万美元的紧急援助。", []),
+        ("自中東局勢升級以來，美國已向以色列提供約120億美元的軍事援助。", []),
+        ("自2023年以来，法国已向摩尔多瓦提供了3亿欧元援助。", []),
         # the twins: a package announced stays a row, and so does one given in the past
         ("美国国防部28日宣布，向乌克兰提供新一批价值约11亿美元的武器和物资。",
          [("aid", "United States Department of Defense", "Ukraine", (1.1e9, "USD", None), "claimed")]),
         ("日本政府已向土耳其提供了价值1000万美元的紧急援助。", [("aid", "Japan", "Türkiye", (10e6, "USD", None), "fulfilled")]),
     ],
-    ids=["cumulative", "since-the-war", "so-far", "package", "given"],
+    ids=["cumulative", "since-the-war", "so-far", "since-escalation", "since-a-year", "package", "given"],
 )
 def test_a_running_total_of_aid_is_no_row(text: str, expected: list) -> None:
     assert _rows(text) == expected
