@@ -6,7 +6,9 @@ import datetime as dt
 import errno
 import json
 import os
+import signal
 import sys
+import threading
 import traceback
 from contextlib import contextmanager
 from pathlib import Path
@@ -449,14 +451,16 @@ def ingest(
         raise click.UsageError("give PATHS to ingest, or --refresh to re-extract stale stored documents")
     engine = open_store(database)
     latest = IngestSummary()
+    interruption = _Interruption()
 
     def track(summary: IngestSummary) -> None:
         nonlocal latest
         latest = summary
         show(summary)
+        interruption.check()  # a Ctrl-C that some callback swallowed stops the run here
 
     try:
-        with store_failures(engine.url), _ingest_progress(sys.stdout.isatty()) as show:
+        with interruption, store_failures(engine.url), _ingest_progress(sys.stdout.isatty()) as show:
             refreshed = IngestSummary()
             if refresh:
                 refreshed = refresh_records(engine, jobs=jobs, batch_size=batch_size, on_progress=track, time_limit=time_limit or None)
@@ -466,12 +470,11 @@ def ingest(
                 summary = ingest_records(engine, inputs, jobs=jobs, batch_size=batch_size, on_progress=track, time_limit=time_limit or None)
             stale = count_stale(engine)
     except KeyboardInterrupt:
-        _errors.print(
-            f"summitry: interrupted after storing {latest.new} new and refreshing {latest.refreshed} documents; run the same command again to resume",
-            markup=False,
-            highlight=False,
-        )
-        sys.exit(130)
+        _report_interruption(latest)
+    except Exception:
+        if not interruption.seen:
+            raise
+        _report_interruption(latest)  # an error after Ctrl-C is the interruption's, not a bug to report
     finally:
         engine.dispose()
     if refresh:
@@ -484,6 +487,47 @@ def ingest(
         click.echo(f"summitry: rejected {rejection.path}: {rejection.reason}", err=True)
     if refreshed.rejected or summary.rejected:
         sys.exit(1)
+
+
+class _Interruption:
+    """Ctrl-C (SIGINT) during an ingest, remembered as well as raised.
+
+    Python cannot raise out of some places a signal lands in — a garbage-collection or weakref
+    callback, a ``__del__`` (SQLAlchemy's connection pool runs such callbacks): there the
+    KeyboardInterrupt is printed as "ignored" and the run goes on, perhaps over state the
+    interrupted callback left half-made. So the handler also sets ``seen``: the next batch
+    boundary stops the run, and an error that follows the signal is reported as the
+    interruption it is, never as an internal error."""
+
+    def __init__(self) -> None:
+        self.seen = False
+        self._previous: object = None
+
+    def _handle(self, _signal: int, _frame: object) -> None:
+        self.seen = True
+        raise KeyboardInterrupt
+
+    def check(self) -> None:
+        if self.seen:
+            raise KeyboardInterrupt
+
+    def __enter__(self) -> _Interruption:
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._handle)
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)  # type: ignore[arg-type]
+
+
+def _report_interruption(latest: IngestSummary) -> None:
+    _errors.print(
+        f"summitry: interrupted after storing {latest.new} new and refreshing {latest.refreshed} documents; run the same command again to resume",
+        markup=False,
+        highlight=False,
+    )
+    sys.exit(130)
 
 
 def _print_hits(hits: list[SearchHit]) -> None:

@@ -17,9 +17,11 @@ import time
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from sqlalchemy import func, select
 
-from summitry.store import BATCH_SIZE, open_store
+from summitry.cli import main
+from summitry.store import BATCH_SIZE, IngestSummary, open_store
 from summitry.store.schema import documents, sentence_search, sentences
 from summitry.text import split_sentences
 from tests.store.conftest import SEEDS, dump
@@ -140,3 +142,38 @@ def test_an_interrupted_ingest_resumes_to_the_same_store(store_location, corpus,
         _assert_same_store(dump(engine), clean_contents)
     finally:
         engine.dispose()
+
+
+def _swallowed_interrupt() -> None:
+    """Ctrl-C landing where Python cannot raise out of (a weakref callback, a ``__del__``): the
+    KeyboardInterrupt is printed as "ignored" and the run goes on."""
+    try:
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(0.5)  # the handler runs at the next bytecode boundary
+    except KeyboardInterrupt:
+        pass
+
+
+@pytest.mark.parametrize("then", ["error", "next-batch"])
+def test_a_swallowed_interrupt_still_ends_the_ingest_as_interrupted(tmp_path: Path, monkeypatch, then: str) -> None:
+    """After a swallowed Ctrl-C, an error over half-made state is the interruption's (exit 130,
+    "interrupted"), never an internal error; and the next batch boundary stops the run."""
+    batches: list[int] = []
+
+    def ingest_records(_engine, _inputs, *, on_progress, **_kwargs):
+        on_progress(IngestSummary(new=20))
+        batches.append(1)
+        _swallowed_interrupt()
+        if then == "error":
+            raise AssertionError("state the interrupted callback left half-made")
+        on_progress(IngestSummary(new=40))
+        batches.append(2)  # never reached: the batch boundary raises
+        return IngestSummary(new=40)
+
+    monkeypatch.setattr("summitry.cli.ingest_records", ingest_records)
+    article = tmp_path / "a.txt"
+    article.write_text("美國總統川普30日在釜山與國家主席習近平會談。", encoding="utf-8")
+    result = CliRunner().invoke(main, ["ingest", str(article), "--db", str(tmp_path / "s.db"), "--date", DATE, "--jobs", "1"])
+    assert result.exit_code == 130, result.stderr
+    assert "interrupted after storing" in result.stderr and "internal error" not in result.stderr
+    assert batches == [1]
