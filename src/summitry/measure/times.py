@@ -663,12 +663,15 @@ def resolve_bracketed_day(match: re.Match[str], date: dt.date | None, lexicon: T
 
 
 def resolve_weekday(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
-    """本週四 is in the publication week (weeks start on Sunday), 上週六 in the one before;
-    a bare 周三 is the latest Wednesday up to the publication date, or the next one from it
+    """本週四 is in the publication week (weeks start on Sunday), 上週六 in the one before,
+    上週日 on the Sunday that closed last week (see times.yaml); a bare 周三 is the latest Wednesday up to the publication date, or the next one from it
     when a future marker (將於, 預計) stands just before."""
     if date is None:
         return None
     weekday = lexicon.weekdays[match["weekday"]] % 7  # Sunday 0 .. Saturday 6
+    if match["weekshift"] is not None and weekday == 0:  # 週日 closes the week of Monday to Sunday
+        monday = date - dt.timedelta(days=date.isoweekday() - 1)
+        return (monday + dt.timedelta(days=7 * lexicon.week_shifts[match["weekshift"]] + 6)).isoformat()
     if match["weekshift"] is not None:
         week_start = date - dt.timedelta(days=date.isoweekday() % 7)
         return (week_start + dt.timedelta(days=7 * lexicon.week_shifts[match["weekshift"]] + weekday)).isoformat()
