@@ -282,17 +282,21 @@ def choose_longest(candidates: list[Reading]) -> list[Reading]:
 
 
 RANGE_ENDS = {"month", "md", "bare_day", "small_day"}
+BARE_DAYS = {"bare_day", "small_day"}
 
 
 def complete_range_ends(folded: str, readings: list[Reading], lexicon: TimeLexicon) -> list[Reading]:
-    """The end of a range takes what it leaves unwritten from its start: "2018年6月至9月"
-    ends in 2018-09, "10月20日至23日" on 2025-10-23 whatever the publication date."""
+    """The end of a range or list takes what it leaves unwritten from its start: "2018年6月至9月"
+    ends in 2018-09, "10月20日至23日" on 2025-10-23 and "9月10日，11日" on 09-11 whatever
+    the publication date."""
     completed: list[Reading] = []
     for reading in readings:
         start = completed[-1] if completed else None
         if start is not None and start.value and reading.kind in RANGE_ENDS and reading.match is not None:
             joiner = folded[start.end : reading.start].strip(" \t\u3000")
-            if joiner in lexicon.range_joiners or (joiner and joiner == joiner[0] * len(joiner) and joiner[0] in lexicon.range_joiners):  # "2——4月"
+            joins = joiner in lexicon.range_joiners or (joiner and joiner == joiner[0] * len(joiner) and joiner[0] in lexicon.range_joiners)  # "2——4月"
+            lists_days = joiner in lexicon.day_list_joiners and reading.kind in BARE_DAYS and len(start.value) == 10
+            if joins or lists_days:
                 reading = replace(reading, value=range_end_value(start.value, reading.match) or reading.value)
         completed.append(reading)
     return completed
@@ -377,7 +381,10 @@ def range_end_value(start_value: str, match: re.Match[str]) -> str | None:
         if fields.get("month"):
             return iso_month(year, number_of(fields["month"]))
         if fields.get("day") and len(start_value) >= 7:
-            return iso_day(year, int(start_value[5:7]), number_of(fields["day"]))
+            day, month = number_of(fields["day"]), int(start_value[5:7])
+            if len(start_value) == 10 and day < int(start_value[8:]):  # "10月30日至2日" ends in November
+                year, month = shift_month(year, month, 1)
+            return iso_day(year, month, day)
     except (ValueError, NotANumber):
         return None
     return None
@@ -932,10 +939,10 @@ def patterns() -> tuple[Pattern, ...]:
     joiners = alternatives(lexicon.range_joiners)
     month_range_end = rf"{SPACE}(?:{joiners}){{1,2}}{SPACE}(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]){SPACE}月"
     day_range_end = rf"{SPACE}(?:{joiners}){{1,2}}{SPACE}(?:3[01]|[12]\d|0?[1-9]){SPACE}{day_mark}"
-    # A bare day follows a Chinese character, a space, a comma or a bracket (a credit's
+    # A bare day follows a Chinese character, a space, a comma (、 in a list of days) or a bracket (a credit's
     # closing one too: 【本報綜合報道】19日上午), never a word that makes it a count or an
     # ordinal ("為期2日", "第3日", "每5日").
-    bare_day_lead = rf"(?:^|(?<=[\u4e00-\u9fff ,，()\n】〕]))(?<![{''.join(lexicon.bare_day_not_after)}])"
+    bare_day_lead = rf"(?:^|(?<=[\u4e00-\u9fff ,，、()\n】〕]))(?<![{''.join(lexicon.bare_day_not_after)}])"
     no_count_before = r"(?<![\d一二三四五六七八九十两〇零廿卅半多数几年每])"
     small_day_follower = alternatives(lexicon.small_day_followed_by)
     relhead = rf"(?P<relhead>{alternatives(bracketed_day_heads(lexicon))})"
