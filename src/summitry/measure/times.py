@@ -298,8 +298,35 @@ def complete_range_ends(folded: str, readings: list[Reading], lexicon: TimeLexic
             lists_days = joiner in lexicon.day_list_joiners and reading.kind in BARE_DAYS and len(start.value) == 10
             if joins or lists_days:
                 reading = replace(reading, value=range_end_value(start.value, reading.match) or reading.value)
+        elif start is not None and start.value and len(start.value) == 10 and unwritten_year_holiday(reading):
+            joiner = folded[start.end : reading.start].strip(" \t\u3000")
+            if joiner in lexicon.range_joiners:  # "去年春節到元宵節": the 元宵 after that 春節
+                holiday = reading.match["holiday"]
+                reading = replace(reading, value=holiday_from(holiday, dt.date.fromisoformat(start.value), lexicon).isoformat())
         completed.append(reading)
     return completed
+
+
+def unwritten_year_holiday(reading: Reading) -> bool:
+    """True for a holiday written without a year ("元宵節", not "2019年元宵節")."""
+    if reading.kind != "holiday" or reading.match is None:
+        return False
+    return not (reading.match["year"] or reading.match["short_year"] or reading.match["relyear"])
+
+
+def holiday_from(holiday: str, start: dt.date, lexicon: TimeLexicon) -> dt.date:
+    """The first day of ``holiday`` on or after ``start``: the end of a range that opens on it."""
+    if holiday in lexicon.solar_holidays or holiday in lexicon.weekday_holidays:
+        candidates = [solar_holiday(holiday, start.year + shift, lexicon) for shift in (0, 1)]
+    else:
+        month, day, shift = lexicon.lunar_holidays[holiday]
+        candidates = []
+        for year in (start.year - 1, start.year, start.year + 1):
+            try:
+                candidates.append(lunar_to_solar(year, month, day) + dt.timedelta(days=shift))
+            except ValueError:
+                continue
+    return min(candidate for candidate in candidates if candidate >= start)
 
 
 def resolve_anchored_readings(readings: list[Reading], lexicon: TimeLexicon) -> list[Reading]:
