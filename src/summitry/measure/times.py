@@ -1277,4 +1277,13 @@ def patterns() -> tuple[Pattern, ...]:
             needs=("-~～—–", day_marks),
             starts="1-9",
         ),
+        # ... and a Chinese-numeral day with 號 right after a day and 到 or 至 ("12月九號到十五號"),
+        # where it can only be the end of the range: alone "十五號" is as often a number.
+        time_pattern(
+            "bare_day",
+            rf"(?<=[日号][至到])(?P<day>{CHINESE_DAY_FROM_TENTH}|[一二三四五六七八九])号",
+            resolve_bare_day,
+            needs=("至到", "号"),
+            starts=CHINESE_DAY_FROM_TENTH_STARTS + "一四五六七八九",
+        ),
     )
