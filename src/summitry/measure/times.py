@@ -424,6 +424,9 @@ def with_relation(folded: str, reading: Reading, lexicon: TimeLexicon) -> Readin
     """Take in 到/自 before and 前/以來/起 after; "至今" a little later also makes a start."""
     before = relation_before(folded, reading.start, lexicon)
     after = relation_after(folded, reading.end, lexicon)
+    if after is None and reading.value and len(reading.value) == 10:  # "6月30日下午6點前"
+        clock = clock_phrase().match(folded, reading.end)
+        after = relation_after(folded, clock.end(), lexicon) if clock else None
     start, end = reading.start, reading.end
     relation = None
     if before:
@@ -436,6 +439,16 @@ def with_relation(folded: str, reading: Reading, lexicon: TimeLexicon) -> Readin
     if (start, end, relation) == (reading.start, reading.end, reading.relation):
         return reading  # as most are: no copy to make
     return replace(reading, start=start, end=end, relation=relation)
+
+
+@cache
+def clock_phrase() -> re.Pattern[str]:
+    """A time of day after a date: a part of the day, an hour with 點 or 時 (and minutes,
+    半 or a quarter), or HH:MM; a part of the day alone ("午夜") too."""
+    lexicon = time_lexicon()
+    number = r"(?:\d{1,2}|[零〇一二两三四五六七八九十]{1,3})"
+    hour = rf"{number}{SPACE}[点时](?:{SPACE}(?:{number}{SPACE}分?|半|[一三]刻))?|\d{{1,2}}:\d{{2}}"
+    return re.compile(rf"{SPACE}(?:(?:{alternatives(lexicon.clock_day_parts)}){SPACE}(?:{hour})?|{hour})")
 
 
 def relation_before(folded: str, position: int, lexicon: TimeLexicon) -> tuple[int, str] | None:
