@@ -208,6 +208,19 @@ def test_taiwanese_year_digits_and_day_marks(sentence: str, date: dt.date, text:
     assert [(t.text, t.value) for t in extract_times(build_view(sentence), date)] == [(text, value)]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("农历二〇二四年六月，双方互访。", [("二〇二四年", "2024")]),
+        ("農曆二〇二四年六月十五，雙方互訪。", [("農曆二〇二四年六月十五", "2024-07-20")]),
+        ("二〇二四年六月，双方互访。", [("二〇二四年六月", "2024-06")]),
+    ],
+)
+def test_a_month_after_a_lunar_year_is_lunar(sentence: str, found: list[tuple[str, str]]) -> None:
+    """農曆 before a year makes its month lunar: the year stands, the Gregorian month is never read."""
+    assert [(t.text, t.value) for t in extract_times(build_view(sentence), dt.date(2025, 10, 30))] == found
+
+
 def _style_sentences() -> list[str]:
     path = Path(__file__).parents[1] / "data" / "style_sentences.yaml"
     return [item["text"] for item in yaml.safe_load(path.read_text(encoding="utf-8"))]

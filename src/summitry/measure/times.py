@@ -134,11 +134,26 @@ def readings_of(
             until = None
             if isinstance(value, tuple):
                 value, until = value
+            if match.groupdict().get("month") and follows_lunar_sign(folded, match.start(), lexicon):
+                continue  # "農曆十月", "閏四月": a lunar month, never the Gregorian one
             readings.append(Reading(match.start(), match.end(), value, kind=pattern.name, match=match, until=until))
     return readings
 
 
 LINE = re.compile(r"[^\n]+")
+
+
+def follows_lunar_sign(folded: str, position: int, lexicon: TimeLexicon) -> bool:
+    """True right after 農曆 (or another lunar marker), a year it opens ("農曆二〇二一年"), or
+    閏: the month that follows is lunar."""
+    return lunar_sign_before().search(folded, max(0, position - 16), position) is not None
+
+
+@cache
+def lunar_sign_before() -> re.Pattern[str]:
+    markers = alternatives(time_lexicon().lunar_markers)
+    year = rf"(?:\d{{2,4}}|[{CHINESE_YEAR_DIGITS}]{{2,4}}){SPACE}年"
+    return re.compile(rf"(?:闰|(?:{markers}){SPACE}(?:{year})?){SPACE}$")
 
 
 # --- datelines ---------------------------------------------------------------------------
@@ -948,7 +963,7 @@ def resolve_lunar_date(match: re.Match[str], date: dt.date | None, lexicon: Time
     month_text = match["lunar_month"] or ""
     leap = month_text.startswith("闰")
     month_text = month_text.removeprefix("闰")
-    lunar = bool(match["lunar_marker"] or match["new_year"] or month_text in lexicon.lunar_month_names or leap)
+    lunar = bool(match["marker_first"] or match["lunar_marker"] or match["new_year"] or month_text in lexicon.lunar_month_names or leap)
     if not lunar and not day_text.startswith("初"):  # "十月廿二" is a Gregorian day in Hong Kong copy
         raise NotATime(match.group())
     if match["new_year"] and not day_text.startswith("初"):
@@ -1032,7 +1047,7 @@ def patterns() -> tuple[Pattern, ...]:
     lunar_month = rf"(?P<lunar_named>闰(?:{alternatives(lexicon.lunar_month_names)}|{numbered_month})|{alternatives(lexicon.lunar_month_names)})|{numbered_month}"
     first_days = r"初(?:十|[一二三四五六七八九]|\d)"
     any_lunar_day = rf"{first_days}|廿[一二三四五六七八九]?|二十[一二三四五六七八九]?|三十|十[一二三四五六七八九]?|[一二三四五六七八九]|[12]\d|30|0?[1-9]"
-    lunar_day = rf"(?(lunar_marker)(?:{any_lunar_day})|(?(lunar_named)(?:{any_lunar_day})|{first_days}))"
+    lunar_day = rf"(?(marker_first)(?:{any_lunar_day})|(?(lunar_marker)(?:{any_lunar_day})|(?(lunar_named)(?:{any_lunar_day})|{first_days})))"
     new_patterns = (
         time_pattern(
             "year_span",
@@ -1118,7 +1133,8 @@ def patterns() -> tuple[Pattern, ...]:
         ),
         time_pattern(
             "lunar_date",
-            rf"{year_prefix}?(?:(?P<lunar_marker>{alternatives(lexicon.lunar_markers)}){SPACE})?"
+            # the marker before the year ("農曆二〇一二年正月十五") or after it ("2012年農曆正月十五")
+            rf"(?:(?P<marker_first>{alternatives(lexicon.lunar_markers)}){SPACE})?{year_prefix}?(?:(?P<lunar_marker>{alternatives(lexicon.lunar_markers)}){SPACE})?"
             rf"(?:(?P<new_year>{alternatives(lexicon.lunar_new_year_days)})|(?P<lunar_month>{lunar_month})月)(?P<lunar_day>{lunar_day})",
             resolve_lunar_date,
             # ... and one of the signs resolve_lunar_date needs to call a date lunar
