@@ -562,6 +562,16 @@ def resolve_ymd(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon
     return iso_day(plausible_year(year_of(match["year"])), number_of(match["month"]), number_of(match["day"]))
 
 
+DOTTED_JOINER_CHARACTERS = "-—–~～至到"
+DOTTED_JOINER = rf"(?:——|[{DOTTED_JOINER_CHARACTERS}])"
+
+
+def resolve_dotted(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
+    """"1999.08" in a résumé's span: a year and month; the end may be a year alone ("2008.03-2009")."""
+    year = plausible_year(int(match["year"]))
+    return iso_month(year, int(match["month"])) if match["month"] else iso_year(year)
+
+
 def resolve_ym(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
     return iso_month(plausible_year(year_of(match["year"])), number_of(match["month"]))
 
@@ -1158,6 +1168,22 @@ def patterns() -> tuple[Pattern, ...]:
             resolve_iso,
             needs=("-/.",),
             starts=r"\d",
+        ),
+        # Year and month with a dot, as official résumés write their spans ("1999.08—2002.02",
+        # "2008.03-2009"): only as a range, as alone "2008.03" is as often a decimal.
+        time_pattern(
+            "dotted_ym",
+            rf"(?<![\d.])(?P<year>(?:19|20)\d\d)\.(?P<month>0[1-9]|1[0-2])(?={SPACE}{DOTTED_JOINER}{SPACE}(?:19|20)\d\d(?:\.(?:0[1-9]|1[0-2]))?(?![\d.]))",
+            resolve_dotted,
+            needs=(".", DOTTED_JOINER_CHARACTERS),
+            starts="12",
+        ),
+        time_pattern(
+            "dotted_ym_end",
+            rf"(?:(?<=\d\.\d\d[{DOTTED_JOINER_CHARACTERS}])|(?<=\d\.\d\d——))(?P<year>(?:19|20)\d\d)(?:\.(?P<month>0[1-9]|1[0-2]))?(?![\d.])",
+            resolve_dotted,
+            needs=(".", DOTTED_JOINER_CHARACTERS),
+            starts="12",
         ),
         time_pattern(
             "ym",
