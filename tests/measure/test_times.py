@@ -133,6 +133,8 @@ def test_a_document_without_a_date_keeps_only_explicit_values(sentence, text, va
         "日本承諾投資5500億日元，另購買100架客機。",
         "高市早苗就任一週後便接待了美國總統。",
         "雙方當天簽署了合作備忘錄，同年亦無新進展。",
+        "次年3月，兩國正式建交。",  # no year before 次年: its month is of no known year
+        "次年3月5日，两国正式建交。",
         "兩國建交30週年，周邊國家密切關注。",
     ],
 )

@@ -350,7 +350,11 @@ def resolve_anchored_readings(readings: list[Reading], lexicon: TimeLexicon) -> 
     resolved: list[Reading] = []
     last_value: str | None = None  # of the latest resolved reading that has one
     last_day: str | None = None  # of the latest whose value is a day
+    dropped: Reading | None = None  # an anchored year just dropped for want of a time before it
     for reading in readings:
+        if dropped is not None and reading.kind in YEARLESS_MONTHS and opens_with_anchored_year(dropped, reading):
+            continue  # "次年3月" with no year before: the month's year is unknown, not the document's
+        dropped = None
         if reading.kind == "anchored_month" and reading.match is not None:
             value = anchored_month_value(reading.match, last_value, lexicon) or reading.value
             if value is None:
@@ -359,6 +363,7 @@ def resolve_anchored_readings(readings: list[Reading], lexicon: TimeLexicon) -> 
         elif reading.kind in ("anchored_day", "anchored_year") and reading.match is not None:
             value = anchored_value(reading.match.group(reading.kind), reading.kind, last_value, last_day, lexicon)
             if value is None and reading.value is None:
+                dropped = reading
                 continue
             reading = replace(reading, value=value or reading.value)
         elif reading.kind == "weekday" and resolved and names_the_same_day(resolved[-1], reading):
@@ -380,7 +385,7 @@ YEARLESS_MONTHS = {"month", "md"}
 
 def opens_with_anchored_year(before: Reading, reading: Reading) -> bool:
     """True when ``reading`` (a month, a month and day) follows an anchored year right away."""
-    if before.kind != "anchored_year" or not before.value or before.match is None:
+    if before.kind != "anchored_year" or before.match is None:
         return False
     return before.match.string[before.end : reading.start].strip(" \t\u3000") == ""
 
