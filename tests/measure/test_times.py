@@ -223,6 +223,15 @@ def test_a_month_after_a_lunar_year_is_lunar(sentence: str, found: list[tuple[st
     assert [(t.text, t.value) for t in extract_times(build_view(sentence), dt.date(2025, 10, 30))] == found
 
 
+@pytest.mark.parametrize(
+    ("sentence", "numbered"),
+    [("港口作業區9號、10號泊位今年開工。", "10號"), ("核电站3号、4号机组已经投产。", "4号")],
+)
+def test_a_list_of_numbered_things_is_no_list_of_days(sentence: str, numbered: str) -> None:
+    """After 、 a day with 號 is the next numbered berth or unit; "9月10日、11日" (dates.tsv) is a list of days."""
+    assert numbered not in [t.text for t in extract_times(build_view(sentence), dt.date(2025, 10, 30))]
+
+
 def _style_sentences() -> list[str]:
     path = Path(__file__).parents[1] / "data" / "style_sentences.yaml"
     return [item["text"] for item in yaml.safe_load(path.read_text(encoding="utf-8"))]

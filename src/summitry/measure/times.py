@@ -695,6 +695,8 @@ def resolve_bare_day(match: re.Match[str], date: dt.date | None, lexicon: TimeLe
     folded = match.string
     if any(folded.startswith(word, match.end()) for word in lexicon.bare_day_not_followed_by):
         raise NotATime(match.group())
+    if folded[match.start() - 1 : match.start()] == "、" and match.group().endswith("号"):
+        raise NotATime(match.group())  # "9號、10號泊位", "3號、4號機組": a list of numbered things
     day = number_of(match["day"])
     if date is None:
         return None
