@@ -133,6 +133,8 @@ def test_a_document_without_a_date_keeps_only_explicit_values(sentence, text, va
         "日本承諾投資5500億日元，另購買100架客機。",
         "高市早苗就任一週後便接待了美國總統。",
         "雙方當天簽署了合作備忘錄，同年亦無新進展。",
+        "次年3月，兩國正式建交。",  # no year before 次年: its month is of no known year
+        "次年3月5日，两国正式建交。",
         "兩國建交30週年，周邊國家密切關注。",
     ],
 )
@@ -208,6 +210,28 @@ def test_taiwanese_year_digits_and_day_marks(sentence: str, date: dt.date, text:
     assert [(t.text, t.value) for t in extract_times(build_view(sentence), date)] == [(text, value)]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("农历二〇二四年六月，双方互访。", [("二〇二四年", "2024")]),
+        ("農曆二〇二四年六月十五，雙方互訪。", [("農曆二〇二四年六月十五", "2024-07-20")]),
+        ("二〇二四年六月，双方互访。", [("二〇二四年六月", "2024-06")]),
+    ],
+)
+def test_a_month_after_a_lunar_year_is_lunar(sentence: str, found: list[tuple[str, str]]) -> None:
+    """農曆 before a year makes its month lunar: the year stands, the Gregorian month is never read."""
+    assert [(t.text, t.value) for t in extract_times(build_view(sentence), dt.date(2025, 10, 30))] == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "numbered"),
+    [("港口作業區9號、10號泊位今年開工。", "10號"), ("核电站3号、4号机组已经投产。", "4号")],
+)
+def test_a_list_of_numbered_things_is_no_list_of_days(sentence: str, numbered: str) -> None:
+    """After 、 a day with 號 is the next numbered berth or unit; "9月10日、11日" (dates.tsv) is a list of days."""
+    assert numbered not in [t.text for t in extract_times(build_view(sentence), dt.date(2025, 10, 30))]
+
+
 def _style_sentences() -> list[str]:
     path = Path(__file__).parents[1] / "data" / "style_sentences.yaml"
     return [item["text"] for item in yaml.safe_load(path.read_text(encoding="utf-8"))]
@@ -224,7 +248,7 @@ def _calendar_noise(pieces: int) -> str:
         "2018年6月至9月 2025年1至9月 今年1至9月 10月20日至23日 上周六 两日前 3个月后 "
         "四日 九日 上午 飞抵 连续 首次 这次日本 今(29)日 昨 (3) 天 "
         "上半年 一季度 末 前5个月 上个季度 15年3月2日 91年5月 24年 113年度 立法院 1月3 6·30 09-01 20240307 "
-        "同月9号 当月 这一年 春节 中秋节 农历正月十五 大年初十 2019年4月12-19日 10月20-23日 2018年2——4月"
+        "同月9号 当月 这一年 春节 中秋节 农历正月十五 大年初十 2019年4月12-19日 10月20-23日 2018年2——4月 12月九号到十五号 1999.08—2002.02 2008.03-2009"
     ).split(" ") + [" ", " ", "\n", "2022 11 23"]
     randomness = random.Random(2025)
     return "".join(randomness.choice(alphabet) for _ in range(pieces))

@@ -104,6 +104,8 @@ class TimeLexicon:
     relation_not_followed_by: dict[str, tuple[str, ...]]
     relation_before: dict[str, str]
     range_joiners: tuple[str, ...]
+    day_list_joiners: tuple[str, ...]
+    clock_day_parts: tuple[str, ...]
     since_words_nearby: tuple[str, ...]
     since_reach: int
     offset_units: dict[str, str]
@@ -255,6 +257,8 @@ def time_lexicon() -> TimeLexicon:
         },
         relation_before=folded_map(raw["relation_before"]),
         range_joiners=longest_first(raw["range_joiners"]),
+        day_list_joiners=longest_first(raw["day_list_joiners"]),
+        clock_day_parts=longest_first(raw["clock_day_parts"]),
         since_words_nearby=longest_first(raw["since_words_nearby"]),
         since_reach=int(raw["since_reach"]),
         offset_units=folded_map(raw["offset_units"]),

@@ -118,6 +118,8 @@ class TimesData(DataModel):
     relation_not_followed_by: dict[str, list[str]]
     relation_before: dict[str, str]
     range_joiners: list[str]
+    day_list_joiners: list[str]
+    clock_day_parts: list[str]
     since_words_nearby: list[str]
     since_reach: int
     event_anchors: list[str]

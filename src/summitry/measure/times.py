@@ -134,11 +134,26 @@ def readings_of(
             until = None
             if isinstance(value, tuple):
                 value, until = value
+            if match.groupdict().get("month") and follows_lunar_sign(folded, match.start(), lexicon):
+                continue  # "農曆十月", "閏四月": a lunar month, never the Gregorian one
             readings.append(Reading(match.start(), match.end(), value, kind=pattern.name, match=match, until=until))
     return readings
 
 
 LINE = re.compile(r"[^\n]+")
+
+
+def follows_lunar_sign(folded: str, position: int, lexicon: TimeLexicon) -> bool:
+    """True right after 農曆 (or another lunar marker), a year it opens ("農曆二〇二一年"), or
+    閏: the month that follows is lunar."""
+    return lunar_sign_before().search(folded, max(0, position - 16), position) is not None
+
+
+@cache
+def lunar_sign_before() -> re.Pattern[str]:
+    markers = alternatives(time_lexicon().lunar_markers)
+    year = rf"(?:\d{{2,4}}|[{CHINESE_YEAR_DIGITS}]{{2,4}}){SPACE}年"
+    return re.compile(rf"(?:闰|(?:{markers}){SPACE}(?:{year})?){SPACE}$")
 
 
 # --- datelines ---------------------------------------------------------------------------
@@ -282,20 +297,51 @@ def choose_longest(candidates: list[Reading]) -> list[Reading]:
 
 
 RANGE_ENDS = {"month", "md", "bare_day", "small_day"}
+BARE_DAYS = {"bare_day", "small_day"}
 
 
 def complete_range_ends(folded: str, readings: list[Reading], lexicon: TimeLexicon) -> list[Reading]:
-    """The end of a range takes what it leaves unwritten from its start: "2018年6月至9月"
-    ends in 2018-09, "10月20日至23日" on 2025-10-23 whatever the publication date."""
+    """The end of a range or list takes what it leaves unwritten from its start: "2018年6月至9月"
+    ends in 2018-09, "10月20日至23日" on 2025-10-23 and "9月10日，11日" on 09-11 whatever
+    the publication date."""
     completed: list[Reading] = []
     for reading in readings:
         start = completed[-1] if completed else None
         if start is not None and start.value and reading.kind in RANGE_ENDS and reading.match is not None:
             joiner = folded[start.end : reading.start].strip(" \t\u3000")
-            if joiner in lexicon.range_joiners or (joiner and joiner == joiner[0] * len(joiner) and joiner[0] in lexicon.range_joiners):  # "2——4月"
+            joins = joiner in lexicon.range_joiners or (joiner and joiner == joiner[0] * len(joiner) and joiner[0] in lexicon.range_joiners)  # "2——4月"
+            lists_days = joiner in lexicon.day_list_joiners and reading.kind in BARE_DAYS and len(start.value) == 10
+            if joins or lists_days:
                 reading = replace(reading, value=range_end_value(start.value, reading.match) or reading.value)
+        elif start is not None and start.value and len(start.value) == 10 and unwritten_year_holiday(reading):
+            joiner = folded[start.end : reading.start].strip(" \t\u3000")
+            if joiner in lexicon.range_joiners:  # "去年春節到元宵節": the 元宵 after that 春節
+                holiday = reading.match["holiday"]
+                reading = replace(reading, value=holiday_from(holiday, dt.date.fromisoformat(start.value), lexicon).isoformat())
         completed.append(reading)
     return completed
+
+
+def unwritten_year_holiday(reading: Reading) -> bool:
+    """True for a holiday written without a year ("元宵節", not "2019年元宵節")."""
+    if reading.kind != "holiday" or reading.match is None:
+        return False
+    return not (reading.match["year"] or reading.match["short_year"] or reading.match["relyear"])
+
+
+def holiday_from(holiday: str, start: dt.date, lexicon: TimeLexicon) -> dt.date:
+    """The first day of ``holiday`` on or after ``start``: the end of a range that opens on it."""
+    if holiday in lexicon.solar_holidays or holiday in lexicon.weekday_holidays:
+        candidates = [solar_holiday(holiday, start.year + shift, lexicon) for shift in (0, 1)]
+    else:
+        month, day, shift = lexicon.lunar_holidays[holiday]
+        candidates = []
+        for year in (start.year - 1, start.year, start.year + 1):
+            try:
+                candidates.append(lunar_to_solar(year, month, day) + dt.timedelta(days=shift))
+            except ValueError:
+                continue
+    return min(candidate for candidate in candidates if candidate >= start)
 
 
 def resolve_anchored_readings(readings: list[Reading], lexicon: TimeLexicon) -> list[Reading]:
@@ -304,7 +350,11 @@ def resolve_anchored_readings(readings: list[Reading], lexicon: TimeLexicon) -> 
     resolved: list[Reading] = []
     last_value: str | None = None  # of the latest resolved reading that has one
     last_day: str | None = None  # of the latest whose value is a day
+    dropped: Reading | None = None  # an anchored year just dropped for want of a time before it
     for reading in readings:
+        if dropped is not None and reading.kind in YEARLESS_MONTHS and opens_with_anchored_year(dropped, reading):
+            continue  # "次年3月" with no year before: the month's year is unknown, not the document's
+        dropped = None
         if reading.kind == "anchored_month" and reading.match is not None:
             value = anchored_month_value(reading.match, last_value, lexicon) or reading.value
             if value is None:
@@ -313,6 +363,7 @@ def resolve_anchored_readings(readings: list[Reading], lexicon: TimeLexicon) -> 
         elif reading.kind in ("anchored_day", "anchored_year") and reading.match is not None:
             value = anchored_value(reading.match.group(reading.kind), reading.kind, last_value, last_day, lexicon)
             if value is None and reading.value is None:
+                dropped = reading
                 continue
             reading = replace(reading, value=value or reading.value)
         elif reading.kind == "weekday" and resolved and names_the_same_day(resolved[-1], reading):
@@ -334,7 +385,7 @@ YEARLESS_MONTHS = {"month", "md"}
 
 def opens_with_anchored_year(before: Reading, reading: Reading) -> bool:
     """True when ``reading`` (a month, a month and day) follows an anchored year right away."""
-    if before.kind != "anchored_year" or not before.value or before.match is None:
+    if before.kind != "anchored_year" or before.match is None:
         return False
     return before.match.string[before.end : reading.start].strip(" \t\u3000") == ""
 
@@ -377,7 +428,10 @@ def range_end_value(start_value: str, match: re.Match[str]) -> str | None:
         if fields.get("month"):
             return iso_month(year, number_of(fields["month"]))
         if fields.get("day") and len(start_value) >= 7:
-            return iso_day(year, int(start_value[5:7]), number_of(fields["day"]))
+            day, month = number_of(fields["day"]), int(start_value[5:7])
+            if len(start_value) == 10 and day < int(start_value[8:]):  # "10月30日至2日" ends in November
+                year, month = shift_month(year, month, 1)
+            return iso_day(year, month, day)
     except (ValueError, NotANumber):
         return None
     return None
@@ -390,6 +444,9 @@ def with_relation(folded: str, reading: Reading, lexicon: TimeLexicon) -> Readin
     """Take in 到/自 before and 前/以來/起 after; "至今" a little later also makes a start."""
     before = relation_before(folded, reading.start, lexicon)
     after = relation_after(folded, reading.end, lexicon)
+    if after is None and reading.value and len(reading.value) == 10:  # "6月30日下午6點前"
+        clock = clock_phrase().match(folded, reading.end)
+        after = relation_after(folded, clock.end(), lexicon) if clock else None
     start, end = reading.start, reading.end
     relation = None
     if before:
@@ -402,6 +459,16 @@ def with_relation(folded: str, reading: Reading, lexicon: TimeLexicon) -> Readin
     if (start, end, relation) == (reading.start, reading.end, reading.relation):
         return reading  # as most are: no copy to make
     return replace(reading, start=start, end=end, relation=relation)
+
+
+@cache
+def clock_phrase() -> re.Pattern[str]:
+    """A time of day after a date: a part of the day, an hour with 點 or 時 (and minutes,
+    半 or a quarter), or HH:MM; a part of the day alone ("午夜") too."""
+    lexicon = time_lexicon()
+    number = r"(?:\d{1,2}|[零〇一二两三四五六七八九十]{1,3})"
+    hour = rf"{number}{SPACE}[点时](?:{SPACE}(?:{number}{SPACE}分?|半|[一三]刻))?|\d{{1,2}}:\d{{2}}"
+    return re.compile(rf"{SPACE}(?:(?:{alternatives(lexicon.clock_day_parts)}){SPACE}(?:{hour})?|{hour})")
 
 
 def relation_before(folded: str, position: int, lexicon: TimeLexicon) -> tuple[int, str] | None:
@@ -498,6 +565,16 @@ def time_pattern(name: str, source: str, resolve: Resolver, needs: tuple[str, ..
 
 def resolve_ymd(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
     return iso_day(plausible_year(year_of(match["year"])), number_of(match["month"]), number_of(match["day"]))
+
+
+DOTTED_JOINER_CHARACTERS = "-—–~～至到"
+DOTTED_JOINER = rf"(?:——|[{DOTTED_JOINER_CHARACTERS}])"
+
+
+def resolve_dotted(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
+    """"1999.08" in a résumé's span: a year and month; the end may be a year alone ("2008.03-2009")."""
+    year = plausible_year(int(match["year"]))
+    return iso_month(year, int(match["month"])) if match["month"] else iso_year(year)
 
 
 def resolve_ym(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
@@ -618,6 +695,8 @@ def resolve_bare_day(match: re.Match[str], date: dt.date | None, lexicon: TimeLe
     folded = match.string
     if any(folded.startswith(word, match.end()) for word in lexicon.bare_day_not_followed_by):
         raise NotATime(match.group())
+    if folded[match.start() - 1 : match.start()] == "、" and match.group().endswith("号"):
+        raise NotATime(match.group())  # "9號、10號泊位", "3號、4號機組": a list of numbered things
     day = number_of(match["day"])
     if date is None:
         return None
@@ -663,12 +742,15 @@ def resolve_bracketed_day(match: re.Match[str], date: dt.date | None, lexicon: T
 
 
 def resolve_weekday(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
-    """本週四 is in the publication week (weeks start on Sunday), 上週六 in the one before;
-    a bare 周三 is the latest Wednesday up to the publication date, or the next one from it
+    """本週四 is in the publication week (weeks start on Sunday), 上週六 in the one before,
+    上週日 on the Sunday that closed last week (see times.yaml); a bare 周三 is the latest Wednesday up to the publication date, or the next one from it
     when a future marker (將於, 預計) stands just before."""
     if date is None:
         return None
     weekday = lexicon.weekdays[match["weekday"]] % 7  # Sunday 0 .. Saturday 6
+    if match["weekshift"] is not None and weekday == 0:  # 週日 closes the week of Monday to Sunday
+        monday = date - dt.timedelta(days=date.isoweekday() - 1)
+        return (monday + dt.timedelta(days=7 * lexicon.week_shifts[match["weekshift"]] + 6)).isoformat()
     if match["weekshift"] is not None:
         week_start = date - dt.timedelta(days=date.isoweekday() % 7)
         return (week_start + dt.timedelta(days=7 * lexicon.week_shifts[match["weekshift"]] + weekday)).isoformat()
@@ -898,7 +980,7 @@ def resolve_lunar_date(match: re.Match[str], date: dt.date | None, lexicon: Time
     month_text = match["lunar_month"] or ""
     leap = month_text.startswith("闰")
     month_text = month_text.removeprefix("闰")
-    lunar = bool(match["lunar_marker"] or match["new_year"] or month_text in lexicon.lunar_month_names or leap)
+    lunar = bool(match["marker_first"] or match["lunar_marker"] or match["new_year"] or month_text in lexicon.lunar_month_names or leap)
     if not lunar and not day_text.startswith("初"):  # "十月廿二" is a Gregorian day in Hong Kong copy
         raise NotATime(match.group())
     if match["new_year"] and not day_text.startswith("初"):
@@ -929,10 +1011,10 @@ def patterns() -> tuple[Pattern, ...]:
     joiners = alternatives(lexicon.range_joiners)
     month_range_end = rf"{SPACE}(?:{joiners}){{1,2}}{SPACE}(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]){SPACE}月"
     day_range_end = rf"{SPACE}(?:{joiners}){{1,2}}{SPACE}(?:3[01]|[12]\d|0?[1-9]){SPACE}{day_mark}"
-    # A bare day follows a Chinese character, a space, a comma or a bracket (a credit's
+    # A bare day follows a Chinese character, a space, a comma (、 in a list of days) or a bracket (a credit's
     # closing one too: 【本報綜合報道】19日上午), never a word that makes it a count or an
     # ordinal ("為期2日", "第3日", "每5日").
-    bare_day_lead = rf"(?:^|(?<=[\u4e00-\u9fff ,，()\n】〕]))(?<![{''.join(lexicon.bare_day_not_after)}])"
+    bare_day_lead = rf"(?:^|(?<=[\u4e00-\u9fff ,，、()\n】〕]))(?<![{''.join(lexicon.bare_day_not_after)}])"
     no_count_before = r"(?<![\d一二三四五六七八九十两〇零廿卅半多数几年每])"
     small_day_follower = alternatives(lexicon.small_day_followed_by)
     relhead = rf"(?P<relhead>{alternatives(bracketed_day_heads(lexicon))})"
@@ -982,7 +1064,7 @@ def patterns() -> tuple[Pattern, ...]:
     lunar_month = rf"(?P<lunar_named>闰(?:{alternatives(lexicon.lunar_month_names)}|{numbered_month})|{alternatives(lexicon.lunar_month_names)})|{numbered_month}"
     first_days = r"初(?:十|[一二三四五六七八九]|\d)"
     any_lunar_day = rf"{first_days}|廿[一二三四五六七八九]?|二十[一二三四五六七八九]?|三十|十[一二三四五六七八九]?|[一二三四五六七八九]|[12]\d|30|0?[1-9]"
-    lunar_day = rf"(?(lunar_marker)(?:{any_lunar_day})|(?(lunar_named)(?:{any_lunar_day})|{first_days}))"
+    lunar_day = rf"(?(marker_first)(?:{any_lunar_day})|(?(lunar_marker)(?:{any_lunar_day})|(?(lunar_named)(?:{any_lunar_day})|{first_days})))"
     new_patterns = (
         time_pattern(
             "year_span",
@@ -1068,7 +1150,8 @@ def patterns() -> tuple[Pattern, ...]:
         ),
         time_pattern(
             "lunar_date",
-            rf"{year_prefix}?(?:(?P<lunar_marker>{alternatives(lexicon.lunar_markers)}){SPACE})?"
+            # the marker before the year ("農曆二〇一二年正月十五") or after it ("2012年農曆正月十五")
+            rf"(?:(?P<marker_first>{alternatives(lexicon.lunar_markers)}){SPACE})?{year_prefix}?(?:(?P<lunar_marker>{alternatives(lexicon.lunar_markers)}){SPACE})?"
             rf"(?:(?P<new_year>{alternatives(lexicon.lunar_new_year_days)})|(?P<lunar_month>{lunar_month})月)(?P<lunar_day>{lunar_day})",
             resolve_lunar_date,
             # ... and one of the signs resolve_lunar_date needs to call a date lunar
@@ -1092,6 +1175,22 @@ def patterns() -> tuple[Pattern, ...]:
             resolve_iso,
             needs=("-/.",),
             starts=r"\d",
+        ),
+        # Year and month with a dot, as official résumés write their spans ("1999.08—2002.02",
+        # "2008.03-2009"): only as a range, as alone "2008.03" is as often a decimal.
+        time_pattern(
+            "dotted_ym",
+            rf"(?<![\d.])(?P<year>(?:19|20)\d\d)\.(?P<month>0[1-9]|1[0-2])(?={SPACE}{DOTTED_JOINER}{SPACE}(?:19|20)\d\d(?:\.(?:0[1-9]|1[0-2]))?(?![\d.]))",
+            resolve_dotted,
+            needs=(".", DOTTED_JOINER_CHARACTERS),
+            starts="12",
+        ),
+        time_pattern(
+            "dotted_ym_end",
+            rf"(?:(?<=\d\.\d\d[{DOTTED_JOINER_CHARACTERS}])|(?<=\d\.\d\d——))(?P<year>(?:19|20)\d\d)(?:\.(?P<month>0[1-9]|1[0-2]))?(?![\d.])",
+            resolve_dotted,
+            needs=(".", DOTTED_JOINER_CHARACTERS),
+            starts="12",
         ),
         time_pattern(
             "ym",
@@ -1239,5 +1338,14 @@ def patterns() -> tuple[Pattern, ...]:
             resolve_bare_day,
             needs=("-~～—–", day_marks),
             starts="1-9",
+        ),
+        # ... and a Chinese-numeral day with 號 right after a day and 到 or 至 ("12月九號到十五號"),
+        # where it can only be the end of the range: alone "十五號" is as often a number.
+        time_pattern(
+            "bare_day",
+            rf"(?<=[日号][至到])(?P<day>{CHINESE_DAY_FROM_TENTH}|[一二三四五六七八九])号",
+            resolve_bare_day,
+            needs=("至到", "号"),
+            starts=CHINESE_DAY_FROM_TENTH_STARTS + "一四五六七八九",
         ),
     )
