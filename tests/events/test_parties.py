@@ -88,3 +88,36 @@ def test_a_target_named_elsewhere_in_the_sentence(text: str, kind: str, source: 
 def test_a_phrase_addressing_the_speech_names_no_target() -> None:
     text = "美國國務卿魯比歐五日向美國有線電視新聞網說，希望協議本周敲定。"
     assert all(not f.target for f in facts(text) if f.type == "AGREE")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "source", "target"),
+    [
+        # A quantifier between 對/向 and the party leaves the party in the phrase.
+        ("美方宣布將自下月起對所有中國商品加徵50%關稅。", "SANCTION/tariff", {"USA"}, {"CHN"}),
+        ("美國總統表示，將對全部墨西哥進口汽車課徵25%關稅。", "SANCTION/tariff", {"Donald Trump"}, {"MEX"}),
+        # 應X邀請: the one invited is the subject of the clause after the frame.
+        ("應日本首相的邀請，越南總理范明正將於下月訪問東京。", "REQUEST/invite", {"Sanae Takaichi"}, {"Phạm Minh Chính"}),
+        ("应法国总统马克龙邀请,国家主席习近平将于5月对法国进行国事访问。", "REQUEST/invite", {"Emmanuel Macron"}, {"Xi Jinping"}),
+        # A 同/與 phrase whose clause has no verb of its own: the co-party of a later clause's verb.
+        ("中方願同越方一道，加強戰略溝通，深化務實合作。", "COOPERATE/economic", {"CHN"}, {"VNM"}),
+        ("中方愿同东盟、海合会加强伙伴关系，拓展能源、农业等领域合作。", "COOPERATE/economic", {"CHN"}, {"ASEAN", "Gulf Cooperation Council"}),
+    ],
+)
+def test_a_party_set_off_from_its_verb(text: str, kind: str, source: set[str], target: set[str]) -> None:
+    fact = only(text, kind)
+    assert (fact.source, fact.target) == (source, target)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The invitation made in another frame, and a co-party whose clause has its verb.
+        "越南總理范明正將於下月訪問東京，他已接受日本首相的邀請。",
+        "中方同越方簽署協議，並擴大投資。",
+    ],
+)
+def test_no_party_lent_across_a_verb_of_its_own(text: str) -> None:
+    found = facts(text)
+    assert not any(f.type == "REQUEST" and "Phạm Minh Chính" in f.target for f in found)
+    assert not any(f.type == "COOPERATE" and f.source == {"CHN"} and f.target == {"VNM"} for f in found)

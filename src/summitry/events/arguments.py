@@ -142,6 +142,8 @@ def marker_role(text_before: str, lexicon: ArgumentLexicon) -> str | None:
     """The role the words right before a party give it (與 comitative, 向 prep, ...)."""
     if text_before.endswith(lexicon.not_markers):  # a tuple: any of its words
         return None
+    if text_before.endswith(lexicon.quantifiers):  # 對所有中國商品: the marker is before the quantifier
+        text_before = text_before[: -len(next(q for q in lexicon.quantifiers if text_before.endswith(q)))]
     for role in _MARKER_ORDER:
         if text_before.endswith(lexicon.markers[role]):
             return role
@@ -748,9 +750,30 @@ class SentenceActors:
                 hosts = self.ids_of(subject, on)
                 if len(hosts) > 1 and set(found[0].source) == {i for host in hosts for i in host}:
                     found = [Parties(tuple(host), found[0].target) for host in hosts]  # 布林肯、耶倫相繼訪華: a visit each
+        if not pattern.symmetric and len(found) == 1 and found[0].source and not found[0].target:
+            invitee = [i for i in self._invitee(hit, subject, on) if i not in found[0].source]
+            if invitee:
+                found = [Parties(found[0].source, tuple(invitee))]
         if pattern.min_parties == 1 and not pattern.attached and passive is None:
             found = [self._with_counterpart(hit, parties, subject, on) for parties in found]
         return found
+
+    def _invitee(self, hit: TriggerHit, subject: Group | None, on: dt.date | None) -> list[str]:
+        """應美國總統邀請，習近平將訪美: at the invitation of X (the frame status.yaml names), the
+        one invited is the subject of the clause right after the frame, not named inside it."""
+        if subject is None or subject.end > hit.start or not self.lexicon.invitation_opens:
+            return []
+        if not self._plain(hit.clause.start, subject.start).endswith(self.lexicon.invitation_opens):
+            return []
+        if self._plain(subject.end, hit.start) not in ("", "的"):
+            return []  # 應美國總統在白宮發出的邀請: not the frame's own invitation
+        following = next((c for c in self.layout.clauses if c.start >= hit.clause.end), None)
+        if following is None or self._speech_at(following.start) != self._speech_at(hit.start):
+            return []
+        lead = next((g for g in self._groups_in(following) if self._can_lead(g, None)), None)
+        if lead is None or any(following.start <= h.start < lead.start for h in self.hits):
+            return []  # the next clause's first verb before any party: the invitee is not named
+        return prefer_persons(self._flat(lead, on), self.actors)
 
     def _relative_object(self, hit: TriggerHit, after: list[Group]) -> Group | None:
         """會見來華出席開幕式的埃及總統塞西: the head of a relative clause right after the verb is
@@ -811,6 +834,10 @@ class SentenceActors:
             target = [i for i in prefer_persons(self._flat(group, on), self.actors) if i not in parties.source]
             if target:
                 return Parties(parties.source, tuple(target))
+        for group in self._waiting_comitatives(hit, reach_start, sentence_groups):
+            target = [i for i in prefer_persons(self._flat(group, on), self.actors) if i not in parties.source]
+            if target:
+                return Parties(parties.source, tuple(target))
         countries = {self.actors.country_of(i) or i for i in parties.source}
         compounds = [
             g for g in sentence_groups
@@ -826,6 +853,20 @@ class SentenceActors:
             if target:
                 return Parties(parties.source, tuple(dict.fromkeys(prefer_persons(target, self.actors))))
         return parties
+
+    def _waiting_comitatives(self, hit: TriggerHit, reach_start: int, groups: list[Group]) -> list[Group]:
+        """與/同 phrases of the clauses since the subject whose own clause holds no verb after
+        them (中方願同朝方一道，加強戰略溝通，密切交往合作): the co-party waits for a verb in a
+        later clause, nearest first. One whose clause goes on to a verb is that verb's."""
+        waiting = []
+        for group in groups:
+            if group.role != "comitative" or group.start < reach_start or group.end > hit.start or hit.clause.holds(group.start, group.end):
+                continue
+            clause = self.layout.clause_at(group.start)
+            if any(group.end <= other.start and other.end <= clause.end for other in self.verbs):
+                continue
+            waiting.append(group)
+        return waiting[::-1]
 
     def _prep_may_lend(self, group: Group, hit: TriggerHit) -> bool:
         """Whether a 對/向 phrase not written right before the trigger may still name its target:

@@ -142,6 +142,8 @@ class ArgumentLexicon:
     aspect_nouns: tuple[str, ...] = ()
     prep_phrase_openers: tuple[str, ...] = ()
     prep_phrase_not: tuple[str, ...] = ()
+    quantifiers: tuple[str, ...] = ()
+    invitation_opens: tuple[str, ...] = ()  # status.yaml's 應 (…邀請): the invitee acts in the next clause
 
 
 @dataclass(frozen=True)
@@ -396,6 +398,8 @@ def event_lexicon() -> EventLexicon:
             aspect_nouns=longest_first(arguments.get("aspect_nouns")),
             prep_phrase_openers=longest_first(arguments.get("prep_phrase_openers")),
             prep_phrase_not=longest_first(arguments.get("prep_phrase_not")),
+            quantifiers=longest_first(arguments.get("quantifiers")),
+            invitation_opens=longest_first((status.get("invitation_frame") or {}).get("opens")),
         ),
         status=StatusLexicon(
             negated=_cues(status["negated"]["words"]),

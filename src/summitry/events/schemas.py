@@ -119,6 +119,7 @@ class ArgumentsData(DataModel):
     aspect_nouns: list[str]
     prep_phrase_openers: list[str]
     prep_phrase_not: list[str]
+    quantifiers: list[str] = []
 
 
 class Frame(DataModel):
