@@ -121,3 +121,54 @@ def test_no_party_lent_across_a_verb_of_its_own(text: str) -> None:
     found = facts(text)
     assert not any(f.type == "REQUEST" and "Phạm Minh Chính" in f.target for f in found)
     assert not any(f.type == "COOPERATE" and f.source == {"CHN"} and f.target == {"VNM"} for f in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "parties"),
+    [
+        # 兩國 stands for the countries of the last meeting...
+        ("法國總統馬克宏4日與習近平會談。中方次日宣布，兩國簽署三項聯合聲明。", "AGREE/sign", {"CHN", "FRA"}),
+        ("南韓總統李在明訪問日本。兩國企業當天簽署十項合作協議。", "AGREE/sign", {"KOR", "JPN"}),
+        # ...but after the countries it sums up, it is those countries.
+        ("川普與普丁在阿拉斯加會晤。美中兩國隨後簽署貿易協議。", "AGREE/sign", {"USA", "CHN"}),
+    ],
+)
+def test_both_countries_named_as_two_countries(text: str, kind: str, parties: set[str]) -> None:
+    assert only(text, kind).parties == parties
+
+
+def test_the_side_named_before_both_countries_acts() -> None:
+    fact = only("川普與習近平通電話。川普表示，美方希望促進兩國經貿合作。", "COOPERATE/economic")
+    assert (fact.source, fact.target) == ({"USA"}, {"CHN"})
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "pairs"),
+    [
+        # A word of reciprocity: the act goes each way.
+        ("日中兩國互召大使表達抗議。", "PROTEST", {("JPN", "CHN"), ("CHN", "JPN")}),
+        ("印度和巴基斯坦相互指責對方違反停火協議。", "ACCUSE", {("IND", "PAK"), ("PAK", "IND")}),
+        # Without one, the two are one side acting together.
+        ("印度和巴基斯坦指責阿富汗。", "ACCUSE", {("IND+PAK", "AFG")}),
+    ],
+)
+def test_a_mutual_act_goes_each_way(text: str, kind: str, pairs: set[tuple[str, str]]) -> None:
+    found = [f for f in facts(text) if f.type == kind]
+    assert {("+".join(sorted(f.source)), "+".join(sorted(f.target))) for f in found} == pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "parties"),
+    [
+        # 我 in reported speech is whoever was last reported speaking in the paragraph.
+        ("習近平強調，今年是兩國建交75週年。今天我同普京總統簽署了聯合聲明。", "AGREE/sign", {"Xi Jinping", "Vladimir Putin"}),
+        # 我國 is no speaker: Taiwan's press speaking of Taiwan.
+        ("習近平強調，雙方要加強合作。我國外交部今天同美方簽署協定。", "AGREE/sign", {"Ministry of Foreign Affairs (Taiwan)", "USA"}),
+    ],
+)
+def test_i_is_the_one_speaking(text: str, kind: str, parties: set[str]) -> None:
+    assert only(text, kind).parties == parties
+
+
+def test_i_with_nobody_speaking_is_no_one() -> None:
+    assert only("今天我同普京總統簽署了聯合聲明。", "AGREE/sign").parties == {"Vladimir Putin"}

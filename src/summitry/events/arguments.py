@@ -19,7 +19,7 @@ from typing import Callable, Iterator, Mapping, Sequence
 from summitry.actors.kb import KnowledgeBase
 from summitry.actors.lookup import EntityLookup
 from summitry.events.layout import Clause, SentenceLayout, SpanIndex, Stretches
-from summitry.events.lexicon import ArgumentLexicon, ArgumentPattern
+from summitry.events.lexicon import ArgumentLexicon, ArgumentPattern, Cue
 from summitry.events.triggers import TriggerHit
 from summitry.model import Entity, Mention
 from summitry.text import fold
@@ -186,6 +186,7 @@ class SentenceActors:
         resolve_both_sides: Callable[[str], tuple[str, ...]],
         time_spans: Sequence[tuple[int, int]] = (),
         verbs: Sequence[TriggerHit] | None = None,
+        resolve_speaker: Callable[[int], str | None] | None = None,
     ) -> None:
         self.folded = folded
         self.layout = layout
@@ -209,6 +210,8 @@ class SentenceActors:
             if not layout.in_brackets(m.start, m.end)
         ]
         parties += self._pronouns(resolve_pronoun, parties)
+        if resolve_speaker is not None:
+            parties += self._pronouns(resolve_speaker, parties, lexicon.speaker_pronouns)  # 我/我們: who speaks
         parties += self._both_sides(resolve_both_sides, parties)
         parties.sort(key=lambda p: p.start)
         # Venues change no span, so the text before a party is the same before and after them.
@@ -224,13 +227,14 @@ class SentenceActors:
     def _free(self, start: int, end: int, taken: Stretches, found: list[Party]) -> bool:
         return not taken.meets(start, end) and not any(p.start < end and start < p.end for p in found) and not self.layout.in_brackets(start, end)
 
-    def _pronouns(self, resolve: Callable[[int], str | None], parties: list[Party]) -> list[Party]:
+    def _pronouns(self, resolve: Callable[[int], str | None], parties: list[Party], cues: Sequence[Cue] | None = None) -> list[Party]:
         found: list[Party] = []
+        cues = self.lexicon.pronouns if cues is None else cues
         taken = Stretches((p.start, p.end) for p in parties)
         sentence = self.layout.sentence
-        words = [cue.word for cue in self.lexicon.pronouns]
+        words = [cue.word for cue in cues]
         for index in starts_of(self.folded, words, sentence.start, sentence.end):
-            for cue in self.lexicon.pronouns:
+            for cue in cues:
                 if self.folded.startswith(cue.word, index) and cue.fits(self.folded, index):
                     end = index + len(cue.word)
                     person = resolve(index)
@@ -242,13 +246,16 @@ class SentenceActors:
     def _both_sides(self, resolve: Callable[[str], tuple[str, ...]], parties: list[Party]) -> list[Party]:
         found: list[Party] = []
         taken = Stretches((p.start, p.end) for p in parties)
+        ends = {p.end for p in parties}
         sentence = self.layout.sentence
         for word, kind in self.lexicon.both_sides.items():
             start = self.folded.find(word, sentence.start, sentence.end)
             while start != -1:
                 end = start + len(word)
                 ids = resolve(kind)
-                if ids and self._free(start, end, taken, found):
+                if kind == "countries" and start in ends:
+                    pass  # 日中兩國: the countries just named, not those of the last meeting
+                elif ids and self._free(start, end, taken, found):
                     found.append(Party(start, end, ids, "both_sides"))
                 start = self.folded.find(word, end, sentence.end)
         return found
@@ -646,6 +653,12 @@ class SentenceActors:
     def _subject(self, before: list[Group], hit: TriggerHit) -> Group | None:
         """The nearest group before the trigger in its clause that may act."""
         candidates = [g for g in before if self._can_lead(g, hit)]
+        if len(candidates) > 1 and any(p.kind == "both_sides" for p in candidates[-1].parties):
+            # 美方希望促進兩國經貿合作: the side named before 兩國/雙方 is the one that acts.
+            both = set(candidates[-1].ids)
+            named = [g for g in candidates[:-1] if g.ids and set(g.ids) < both]
+            if named:
+                return named[-1]
         return candidates[-1] if candidates else None
 
     def has_subject(self, hit: TriggerHit) -> bool:
@@ -750,6 +763,11 @@ class SentenceActors:
                 hosts = self.ids_of(subject, on)
                 if len(hosts) > 1 and set(found[0].source) == {i for host in hosts for i in host}:
                     found = [Parties(tuple(host), found[0].target) for host in hosts]  # 布林肯、耶倫相繼訪華: a visit each
+        if not pattern.symmetric and len(found) == 1 and not found[0].target and self._mutual(hit, subject):
+            sides = [side for side in self.ids_of(subject, on) if side]
+            if len(sides) == 1:
+                sides = [[i] for i in sides[0]]  # 日中兩國: one run, two sides
+            return [Parties(tuple(one), tuple(other)) for one in sides for other in sides if one is not other]
         if not pattern.symmetric and len(found) == 1 and found[0].source and not found[0].target:
             invitee = [i for i in self._invitee(hit, subject, on) if i not in found[0].source]
             if invitee:
@@ -757,6 +775,13 @@ class SentenceActors:
         if pattern.min_parties == 1 and not pattern.attached and passive is None:
             found = [self._with_counterpart(hit, parties, subject, on) for parties in found]
         return found
+
+    def _mutual(self, hit: TriggerHit, subject: Group | None) -> bool:
+        """日中兩國互召大使抗議, 美俄相互制裁: a word of reciprocity between a subject of two
+        sides and the trigger makes the act go each way, one event per direction."""
+        if subject is None or len(subject.ids) < 2 or subject.end > hit.start or not self.lexicon.mutual:
+            return False
+        return any(word in self.folded[subject.end : hit.start] for word in self.lexicon.mutual)
 
     def _invitee(self, hit: TriggerHit, subject: Group | None, on: dt.date | None) -> list[str]:
         """應美國總統邀請，習近平將訪美: at the invitation of X (the frame status.yaml names), the

@@ -101,7 +101,7 @@ class ArgumentsData(DataModel):
     leader_roles: list[str]
     both_sides: dict[str, str]
     pronouns: Cues
-    speaker_pronouns: list[str]
+    speaker_pronouns: Cues
     modifier_heads_allowed: list[str]
     passive_before_trigger: list[str]
     anaphora: list[str]
@@ -120,6 +120,7 @@ class ArgumentsData(DataModel):
     prep_phrase_openers: list[str]
     prep_phrase_not: list[str]
     quantifiers: list[str] = []
+    mutual: list[str] = []
 
 
 class Frame(DataModel):
