@@ -172,3 +172,38 @@ def test_i_is_the_one_speaking(text: str, kind: str, parties: set[str]) -> None:
 
 def test_i_with_nobody_speaking_is_no_one() -> None:
     assert only("今天我同普京總統簽署了聯合聲明。", "AGREE/sign").parties == {"Vladimir Putin"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "source", "target"),
+    [
+        # An organisation, a run of titles and a person of its country: the person only.
+        ("美國國家安全顧問蘇利文今天在曼谷會晤中共中央外事工作委員會辦公室主任兼外交部長王毅。", "CONSULT/meeting", {"Jake Sullivan"}, {"Wang Yi"}),
+        ("特首李家超昨日結束訪京行程前，與國家發改委主任鄭柵潔簽署合作協議。", "AGREE/sign", {"John Lee Ka-chiu"}, {"Zheng Shanjie"}),
+        # The go-between (藉/透過) and the occasion (以…為契機) are not the subject.
+        ("赤澤亮正表示，美日協議已經實施，並藉盧特尼克轉交石破茂的親筆信，邀請川普訪日。", "REQUEST/invite", {"Ryosei Akazawa"}, {"Donald Trump"}),
+        ("李在明表示，這次習近平以APEC為契機訪問南韓。", "CONSULT/visit", {"Xi Jinping"}, {"KOR"}),
+        # A party after 、 starts the next item; it is no object of the verb before.
+        ("雙方討論經濟合作、川普可能會晤金正恩等議題。", "CONSULT/meeting", {"Donald Trump"}, {"Kim Jong Un"}),
+        # Those of a 在…陪同下 frame go along; they do not act.
+        ("拜登在國務卿布林肯陪同下會見習近平。", "CONSULT/meeting", {"Joe Biden"}, {"Xi Jinping"}),
+        ("拜登在國務卿布林肯等人陪同下會見習近平。", "CONSULT/meeting", {"Joe Biden"}, {"Xi Jinping"}),
+    ],
+)
+def test_who_acts_among_the_parties_named(text: str, kind: str, source: set[str], target: set[str]) -> None:
+    fact = only(text, kind)
+    assert (fact.source, fact.target) == (source, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        # The co-party of an earlier call takes no part in the next one...
+        ("石破茂與川普通話後，隨即與南韓總統李在明通電話。", {("Shigeru Ishiba", "Donald Trump"), ("Shigeru Ishiba", "Lee Jae-myung")}),
+        # ...but two that act together go on together.
+        ("美國與日本發表聯合聲明後，隨即與印度通電話。", {("USA", "IND+JPN")}),
+    ],
+)
+def test_a_subject_carried_to_a_later_call(text: str, pairs: set[tuple[str, str]]) -> None:
+    found = [f for f in facts(text) if (f.type, f.mode) == ("CONSULT", "call")]
+    assert {("+".join(sorted(f.source)), "+".join(sorted(f.target))) for f in found} == pairs

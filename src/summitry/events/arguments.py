@@ -24,13 +24,13 @@ from summitry.events.triggers import TriggerHit
 from summitry.model import Entity, Mention
 from summitry.text import fold
 
-_OWN_TITLE_REACH = 16  # characters of body and title between a country and its person
+_OWN_TITLE_REACH = 20  # characters of body and title between a country and its person
 _OBJECT_REACH = 8  # characters between a verb and its object (釋放最後20名在世以色列人質)
 _OBJECT_GAP = 2  # a party this close after another trigger is that trigger's object
 # 購買100架美國波音飛機: a count before the party leaves it the verb's object
 _COUNT_REACH = 24  # the longest count looked for between a verb and its object
 _COUNT_BEFORE_OBJECT = re.compile(fold(r"^[0-9０-９.,一二三四五六七八九十百千萬億两兩多餘]+[架艘輛台枚噸個家座套批]"))
-_MARKER_ORDER = ("passive", "ba", "prep", "comitative", "locative", "direction")
+_MARKER_ORDER = ("passive", "ba", "prep", "comitative", "locative", "direction", "instrument")
 _CLAUSE_PUNCTUATION = set("，,；;：:。！？!?「」『』")
 _NUMERALS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十两兩")  # 8日和9日: 和 joins two dates
 _SHORT_FORMS = ("short_form", "compound")  # the linker's `how` for 美, 中 in 美中, 訪美
@@ -41,6 +41,7 @@ _JOINERS = frozenset(fold("、和及與"))  # join coordinated parties (日本�
 _LOCATIVE_MARKS = fold("在於")
 _PLACE_SUFFIXES = fold("市州省縣區 ，,:：")
 # 在…會談後/晚宴上/訪問期間: a party inside such a phrase sets the scene; it does not speak.
+_COMPANION_REACH = 40  # characters of a 在…陪同下 frame
 _SCENE_OPENERS = tuple(map(fold, ("在", "於", "出席")))
 _SCENE_CLOSERS = tuple(map(fold, ("後", "時", "上", "中", "期間", "之際")))
 
@@ -408,7 +409,12 @@ class SentenceActors:
             return False
         if any(not self._ends_in_title(piece) for piece in pieces[:-1]):
             return False
-        countries = {i for side in current.sides for i in side if self.actors.type_of(i) == "country"}
+        # An organisation of the person's country stands as its country does (中共中央外事工作
+        # 委員會辦公室主任兼外交部長王毅, 發改委主任何立峰): the body is where the title is held.
+        countries = {
+            i if self.actors.type_of(i) == "country" else self.actors.country_of(i)
+            for side in current.sides for i in side if self.actors.type_of(i) in ("country", "organization")
+        }
         if self.actors.country_of(person) not in countries:
             return False
         return self._ends_in_title(gap)
@@ -480,8 +486,25 @@ class SentenceActors:
                 group.sides = [self._person_of_side(side) for side in group.sides]
             group.leader = self._leader_word_after(group)
             group.head = self._may_act(group)
+            if group.role is None and self._accompanying(group):
+                group.role = "companion"
         self._relative_clauses = self._comitative_relatives(groups)
         return groups
+
+    def _accompanying(self, group: Group) -> bool:
+        """在國務卿布林肯陪同下，與…會晤: the parties of a 在…陪同下 frame go along; they are
+        neither the subject nor a co-party of the clause's act. No verb stands inside the frame."""
+        if not self.lexicon.companion_closers or not self.lexicon.companion_opens:
+            return False
+        clause = self.layout.clause_at(group.start)
+        closers = [at for word in self.lexicon.companion_closers if (at := self.folded.find(word, group.end, clause.end)) != -1]
+        openers = [at for word in self.lexicon.companion_opens if (at := self.folded.rfind(word, clause.start, group.start)) != -1]
+        if not closers or not openers:
+            return False
+        opened, closed = max(openers), min(closers)
+        if closed - opened > _COMPANION_REACH:
+            return False
+        return not any(opened < hit.start < closed for hit in self.verbs)
 
     def _person_of_side(self, side: list[str]) -> list[str]:
         """One side of a group is one party: a person written after a country or an organisation
@@ -584,7 +607,8 @@ class SentenceActors:
             if other is hit or other.end > group.start or other.group.pattern.attached:
                 continue  # a summit noun (峰會舉行美中元首會談) takes no object
             gap = _COUNT_BEFORE_OBJECT.sub("", self.folded[other.end : group.start])
-            if len(gap) > _OBJECT_GAP or gap.startswith("的") or set(gap) & _CLAUSE_PUNCTUATION:
+            if len(gap) > _OBJECT_GAP or gap.startswith("的") or set(gap) & _CLAUSE_PUNCTUATION or "、" in gap:
+                # 討論經濟合作、川普可能…: a party after 、 starts the next item, no verb's object
                 continue
             pivot = hit is not None and hit.start >= group.end and self.folded[other.start : other.end] in self.lexicon.pivot_verbs
             if not pivot:
@@ -738,7 +762,7 @@ class SentenceActors:
             elif wants_topic:
                 topic = self.topic(hit)
                 if topic is not None and topic not in comitatives and topic is not obj and topic is not prep:
-                    subject = topic
+                    subject = self._first_side(topic) if comitatives else topic
         relative_head = self.relative_head(hit)
         if relative_head is not None:
             subject = relative_head  # 來華進行國事訪問的法國總統: the head of the clause acts in it
@@ -799,6 +823,22 @@ class SentenceActors:
         if lead is None or any(following.start <= h.start < lead.start for h in self.hits):
             return []  # the next clause's first verb before any party: the invitee is not named
         return prefer_persons(self._flat(lead, on), self.actors)
+
+    def _first_side(self, topic: Group) -> Group:
+        """川普與習近平通話後，接著與高市早苗通電話: a subject carried over from a clause where
+        與/同 joined it to the co-party of a meeting or call carries over alone when the new
+        clause names a co-party of its own; the earlier co-party takes no part in the later act."""
+        if len(topic.sides) < 2:
+            return topic
+        first = set(topic.sides[0])
+        lead = [p for p in topic.parties if set(p.ids) & first]
+        rest = [p for p in topic.parties if not set(p.ids) & first]
+        if not lead or not rest or self._plain(lead[-1].end, rest[0].start) not in self.lexicon.comitative:
+            return topic
+        clause = self.layout.clause_at(topic.start)
+        if not any(h.group.type == "CONSULT" and topic.end <= h.start and clause.holds(h.start, h.end) for h in self.hits):
+            return topic  # 美國與日本發表聯合聲明，並同意與印度…: the two act together
+        return Group(lead, [list(topic.sides[0])], None, topic.leader, topic.head)
 
     def _relative_object(self, hit: TriggerHit, after: list[Group]) -> Group | None:
         """會見來華出席開幕式的埃及總統塞西: the head of a relative clause right after the verb is

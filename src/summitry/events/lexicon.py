@@ -144,6 +144,8 @@ class ArgumentLexicon:
     prep_phrase_not: tuple[str, ...] = ()
     quantifiers: tuple[str, ...] = ()
     mutual: tuple[str, ...] = ()
+    companion_closers: tuple[str, ...] = ()
+    companion_opens: tuple[str, ...] = ()
     invitation_opens: tuple[str, ...] = ()  # status.yaml's 應 (…邀請): the invitee acts in the next clause
 
 
@@ -401,6 +403,8 @@ def event_lexicon() -> EventLexicon:
             prep_phrase_not=longest_first(arguments.get("prep_phrase_not")),
             quantifiers=longest_first(arguments.get("quantifiers")),
             mutual=longest_first(arguments.get("mutual")),
+            companion_closers=longest_first(arguments.get("companion_closers")),
+            companion_opens=longest_first(arguments.get("companion_opens")),
             invitation_opens=longest_first((status.get("invitation_frame") or {}).get("opens")),
         ),
         status=StatusLexicon(

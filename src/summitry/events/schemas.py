@@ -74,6 +74,7 @@ class Markers(DataModel):
     ba: list[str]
     comitative: list[str]
     direction: list[str]
+    instrument: list[str] = []
     locative: list[str]
     passive: list[str]
     prep: list[str]
@@ -121,6 +122,8 @@ class ArgumentsData(DataModel):
     prep_phrase_not: list[str]
     quantifiers: list[str] = []
     mutual: list[str] = []
+    companion_closers: list[str] = []
+    companion_opens: list[str] = []
 
 
 class Frame(DataModel):
