@@ -207,3 +207,23 @@ def test_who_acts_among_the_parties_named(text: str, kind: str, source: set[str]
 def test_a_subject_carried_to_a_later_call(text: str, pairs: set[tuple[str, str]]) -> None:
     found = [f for f in facts(text) if (f.type, f.mode) == ("CONSULT", "call")]
     assert {("+".join(sorted(f.source)), "+".join(sorted(f.target))) for f in found} == pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "source", "target"),
+    [
+        # 於 inside 關於/由於 marks no place: the party after it may be the subject.
+        ("關於日本承諾投資美國5500億美元一事，白宮已發表聲明。", "COOPERATE/economic", {"JPN"}, {"USA"}),
+        ("由於中國對美國加徵關稅，股市應聲下跌。", "SANCTION/tariff", {"CHN"}, {"USA"}),
+        # A run of short forms before a time and its verb acts (美中昨日簽署).
+        ("美中昨日簽署貿易協議。", "AGREE/sign", {"USA"}, {"CHN"}),
+        ("美中達成協議。", "AGREE/deal", {"USA"}, {"CHN"}),
+    ],
+)
+def test_a_subject_behind_words_that_look_like_markers(text: str, kind: str, source: set[str], target: set[str]) -> None:
+    fact = only(text, kind)
+    assert (fact.source, fact.target) == (source, target)
+
+
+def test_a_run_of_short_forms_before_a_noun_still_acts_in_nothing() -> None:
+    assert not facts("美韓7月關稅爭端升溫。")

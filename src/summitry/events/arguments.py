@@ -562,7 +562,12 @@ class SentenceActors:
     def _may_act(self, group: Group) -> bool:
         if any(p.kind != "short_form" for p in group.parties):
             return True
-        return self.folded[group.end : group.end + 4].startswith(self.lexicon.short_form_heads)
+        end = group.end
+        for start, stop in self.time_spans:  # 美韓7月達成的協議: a time between the run and its verb
+            if start == end:
+                end = stop
+                break
+        return self.folded[end : end + 4].startswith(self.lexicon.short_form_heads)
 
     def _leader_word_after(self, group: Group) -> bool:
         after = self.folded[group.end : group.end + 6].lstrip(" ")
