@@ -102,6 +102,8 @@ def test_a_phrase_addressing_the_speech_names_no_target() -> None:
         # A 同/與 phrase whose clause has no verb of its own: the co-party of a later clause's verb.
         ("中方願同越方一道，加強戰略溝通，深化務實合作。", "COOPERATE/economic", {"CHN"}, {"VNM"}),
         ("中方愿同东盟、海合会加强伙伴关系，拓展能源、农业等领域合作。", "COOPERATE/economic", {"CHN"}, {"ASEAN", "Gulf Cooperation Council"}),
+        # The speaker acts in a quotation naming no subject: a 向 phrase of its earlier clause is the target.
+        ("王毅表示：「願向越南人民展開友誼之臂，伸出合作之手。」", "COOPERATE/economic", {"Wang Yi"}, {"VNM"}),
     ],
 )
 def test_a_party_set_off_from_its_verb(text: str, kind: str, source: set[str], target: set[str]) -> None:

@@ -888,8 +888,11 @@ class SentenceActors:
         if parties.target or not parties.source:
             return parties
         sentence_groups = [g for g in self.groups if self._speech_at(g.start) == self._speech_at(hit.start)]
+        quotation = self._speech_at(hit.start)
         if subject is not None and self.layout.sentence.start <= subject.start < hit.start:
             reach_start = self.layout.clause_at(subject.start).start
+        elif subject is not None and quotation is not None and subject.start == hit.start:
+            reach_start = quotation.open  # the speaker stands for the quotation's subject: its clauses are read
         else:
             reach_start = hit.clause.start
         if any(p.venue and hit.clause.holds(p.start, p.end) and self._role_before(p) == "prep" for p in self.parties):
