@@ -229,3 +229,18 @@ def test_a_subject_behind_words_that_look_like_markers(text: str, kind: str, sou
 
 def test_a_run_of_short_forms_before_a_noun_still_acts_in_nothing() -> None:
     assert not facts("美韓7月關稅爭端升溫。")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "source", "target"),
+    [
+        # A capital opening its clause before a subject's word stands for its government...
+        ("華府表示將對所有中國商品加徵關稅。", "SANCTION/tariff", {"USA"}, {"CHN"}),
+        ("2.北京將對原產於美國的大豆加徵10%關稅。", "SANCTION/tariff", {"CHN"}, {"USA"}),
+        # ...but after a verb it is where someone goes.
+        ("川普將訪問北京。", "CONSULT/visit", {"Donald Trump"}, {"CHN"}),
+    ],
+)
+def test_a_capital_acting_for_its_government(text: str, kind: str, source: set[str], target: set[str]) -> None:
+    fact = only(text, kind)
+    assert (fact.source, fact.target) == (source, target)

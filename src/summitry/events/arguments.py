@@ -41,6 +41,7 @@ _JOINERS = frozenset(fold("、和及與"))  # join coordinated parties (日本�
 _LOCATIVE_MARKS = fold("在於")
 _PLACE_SUFFIXES = fold("市州省縣區 ，,:：")
 # 在…會談後/晚宴上/訪問期間: a party inside such a phrase sets the scene; it does not speak.
+_ENUMERATOR = re.compile(r"^[0-9０-９一二三四五六七八九十]{1,2}[.．、)）]")  # 2.北京將…: an item's number
 _COMPANION_REACH = 40  # characters of a 在…陪同下 frame
 _SCENE_OPENERS = tuple(map(fold, ("在", "於", "出席")))
 _SCENE_CLOSERS = tuple(map(fold, ("後", "時", "上", "中", "期間", "之際")))
@@ -274,6 +275,9 @@ class SentenceActors:
         if role == "direction" and kind in ("place", "country"):
             return _as_venue(party, locates=False)
         if kind == "place":
+            country = self._government_seat(party, role)
+            if country is not None:
+                return Party(party.start, party.end, (country,), party.kind)
             return _as_venue(party)
         if kind != "country":
             if party.kind == "mention" and self.folded.startswith(self.lexicon.venue_nouns, party.end):
@@ -292,6 +296,19 @@ class SentenceActors:
         if party.kind == "mention" and self.folded.startswith(self.lexicon.venue_nouns, party.end):
             return _as_venue(party)  # 新加坡峰會; a short form (美俄峰會) names the parties instead
         return party
+
+    def _government_seat(self, party: Party, role: str | None) -> str | None:
+        """北京將頒發許可證, 華府表示: a seat of government opening its clause before a word a
+        subject takes (short_form_heads) stands for its country's government, not a place."""
+        if role is not None or self.folded[party.start : party.end] not in self.lexicon.government_seats:
+            return None
+        if not self.folded.startswith(self.lexicon.short_form_heads, party.end):
+            return None
+        clause = self.layout.clause_at(party.start)
+        opening = _consume(_ENUMERATOR.sub("", self._plain(clause.start, party.start)), self.lexicon.clause_openers)
+        if len(opening) > 1:
+            return None  # a party after other words of its clause may be an object (訪問北京)
+        return self.actors.country_of(party.ids[0])
 
     def _hit_starting_within(self, start: int, end: int) -> bool:
         """Whether a trigger of the sentence starts in [start, end]."""

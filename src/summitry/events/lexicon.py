@@ -146,6 +146,7 @@ class ArgumentLexicon:
     mutual: tuple[str, ...] = ()
     companion_closers: tuple[str, ...] = ()
     companion_opens: tuple[str, ...] = ()
+    government_seats: frozenset[str] = frozenset()
     invitation_opens: tuple[str, ...] = ()  # status.yaml's 應 (…邀請): the invitee acts in the next clause
 
 
@@ -405,6 +406,7 @@ def event_lexicon() -> EventLexicon:
             mutual=longest_first(arguments.get("mutual")),
             companion_closers=longest_first(arguments.get("companion_closers")),
             companion_opens=longest_first(arguments.get("companion_opens")),
+            government_seats=frozenset(longest_first(arguments.get("government_seats"))),
             invitation_opens=longest_first((status.get("invitation_frame") or {}).get("opens")),
         ),
         status=StatusLexicon(

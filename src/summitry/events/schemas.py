@@ -124,6 +124,7 @@ class ArgumentsData(DataModel):
     mutual: list[str] = []
     companion_closers: list[str] = []
     companion_opens: list[str] = []
+    government_seats: list[str] = []
 
 
 class Frame(DataModel):
