@@ -244,3 +244,20 @@ def test_a_run_of_short_forms_before_a_noun_still_acts_in_nothing() -> None:
 def test_a_capital_acting_for_its_government(text: str, kind: str, source: set[str], target: set[str]) -> None:
     fact = only(text, kind)
     assert (fact.source, fact.target) == (source, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "source", "target"),
+    [
+        # The one protested against acts in the verb after it.
+        ("外交部發言人表示，中方抗議美方對中國鋼鐵加徵關稅。", "SANCTION/tariff", {"USA"}, {"CHN"}),
+        # A capital, a time, then its verb.
+        ("北京4日召見美國駐華大使表達抗議。", "PROTEST/summon", {"CHN"}, {"USA"}),
+        # Who met sign together; a directed act after a meeting is the first side's alone.
+        ("紐西蘭總理拉克森昨日與印度總理莫迪在新德里舉行會談，簽署多項合作協議。", "AGREE/sign", {"Christopher Luxon"}, {"Narendra Modi"}),
+        ("川普與習近平會晤後，宣布對墨西哥加徵關稅。", "SANCTION/tariff", {"Donald Trump"}, {"MEX"}),
+    ],
+)
+def test_parties_carried_from_a_meeting_or_a_protest(text: str, kind: str, source: set[str], target: set[str]) -> None:
+    fact = only(text, kind)
+    assert (fact.source, fact.target) == (source, target)

@@ -302,7 +302,12 @@ class SentenceActors:
         subject takes (short_form_heads) stands for its country's government, not a place."""
         if role is not None or self.folded[party.start : party.end] not in self.lexicon.government_seats:
             return None
-        if not self.folded.startswith(self.lexicon.short_form_heads, party.end):
+        end = party.end
+        for start, stop in self.time_spans:  # 北京4日召見: a time between the seat and its verb
+            if start == end:
+                end = stop
+                break
+        if not self.folded.startswith(self.lexicon.short_form_heads, end) and not self._hit_starting_within(end, end):
             return None
         clause = self.layout.clause_at(party.start)
         opening = _consume(_ENUMERATOR.sub("", self._plain(clause.start, party.start)), self.lexicon.clause_openers)
@@ -784,7 +789,7 @@ class SentenceActors:
             elif wants_topic:
                 topic = self.topic(hit)
                 if topic is not None and topic not in comitatives and topic is not obj and topic is not prep:
-                    subject = self._first_side(topic) if comitatives else topic
+                    subject = self._first_side(topic) if comitatives or not pattern.symmetric else topic
         relative_head = self.relative_head(hit)
         if relative_head is not None:
             subject = relative_head  # 來華進行國事訪問的法國總統: the head of the clause acts in it
@@ -849,7 +854,8 @@ class SentenceActors:
     def _first_side(self, topic: Group) -> Group:
         """川普與習近平通話後，接著與高市早苗通電話: a subject carried over from a clause where
         與/同 joined it to the co-party of a meeting or call carries over alone when the new
-        clause names a co-party of its own; the earlier co-party takes no part in the later act."""
+        clause names a co-party of its own or acts towards someone (會晤後，宣布對墨西哥加徵
+        關稅); the earlier co-party takes no part in the later act."""
         if len(topic.sides) < 2:
             return topic
         first = set(topic.sides[0])
@@ -947,14 +953,16 @@ class SentenceActors:
     def _waiting_comitatives(self, hit: TriggerHit, reach_start: int, groups: list[Group]) -> list[Group]:
         """與/同 phrases of the clauses since the subject whose own clause holds no verb after
         them (中方願同朝方一道，加強戰略溝通，密切交往合作): the co-party waits for a verb in a
-        later clause, nearest first. One whose clause goes on to a verb is that verb's."""
+        later clause, nearest first. One whose clause goes on to a verb is that verb's, unless
+        the verb is a meeting and the later act a joint one (會談，簽署協議: both sign)."""
         waiting = []
         for group in groups:
             if group.role != "comitative" or group.start < reach_start or group.end > hit.start or hit.clause.holds(group.start, group.end):
                 continue
             clause = self.layout.clause_at(group.start)
-            if any(group.end <= other.start and other.end <= clause.end for other in self.verbs):
-                continue
+            verbs = [other for other in self.verbs if group.end <= other.start and other.end <= clause.end]
+            if verbs and not (hit.group.pattern.symmetric and all(v.group.type == "CONSULT" for v in verbs)):
+                continue  # but 艾班尼斯與莫迪舉行會談，簽署協議: who met sign together
             waiting.append(group)
         return waiting[::-1]
 
