@@ -261,3 +261,14 @@ def test_a_capital_acting_for_its_government(text: str, kind: str, source: set[s
 def test_parties_carried_from_a_meeting_or_a_protest(text: str, kind: str, source: set[str], target: set[str]) -> None:
     fact = only(text, kind)
     assert (fact.source, fact.target) == (source, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "parties"),
+    [
+        ("兩韓國防部長昨日在板門店簽署軍事協議。", "AGREE/sign", {"KOR", "PRK"}),
+        ("南北韓昨日簽署軍事協議。", "AGREE/sign", {"KOR", "PRK"}),
+    ],
+)
+def test_a_word_naming_two_actors(text: str, kind: str, parties: set[str]) -> None:
+    assert only(text, kind).parties == parties

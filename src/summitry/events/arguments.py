@@ -211,6 +211,7 @@ class SentenceActors:
             for m in actors.within(sentence.start, sentence.end)
             if not layout.in_brackets(m.start, m.end)
         ]
+        parties = self._with_pairs(parties)
         parties += self._pronouns(resolve_pronoun, parties)
         if resolve_speaker is not None:
             parties += self._pronouns(resolve_speaker, parties, lexicon.speaker_pronouns)  # 我/我們: who speaks
@@ -228,6 +229,23 @@ class SentenceActors:
     # -- parties -----------------------------------------------------------------------
     def _free(self, start: int, end: int, taken: Stretches, found: list[Party]) -> bool:
         return not taken.meets(start, end) and not any(p.start < end and start < p.end for p in found) and not self.layout.in_brackets(start, end)
+
+    def _with_pairs(self, parties: list[Party]) -> list[Party]:
+        """兩韓, 南北韓: a word naming two actors at once is one party of both, in place of a
+        mention inside it (北韓 in 南北韓)."""
+        sentence = self.layout.sentence
+        pairs: list[Party] = []
+        for word, ids in self.lexicon.pair_words.items():
+            start = self.folded.find(word, sentence.start, sentence.end)
+            while start != -1:
+                end = start + len(word)
+                if not any(p.start < end and start < p.end for p in pairs) and not self.layout.in_brackets(start, end):
+                    pairs.append(Party(start, end, ids, "mention"))
+                start = self.folded.find(word, end, sentence.end)
+        if not pairs:
+            return parties
+        kept = [p for p in parties if not any(q.start < p.end and p.start < q.end for q in pairs)]
+        return kept + pairs
 
     def _pronouns(self, resolve: Callable[[int], str | None], parties: list[Party], cues: Sequence[Cue] | None = None) -> list[Party]:
         found: list[Party] = []

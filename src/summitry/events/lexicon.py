@@ -147,6 +147,7 @@ class ArgumentLexicon:
     companion_closers: tuple[str, ...] = ()
     companion_opens: tuple[str, ...] = ()
     government_seats: frozenset[str] = frozenset()
+    pair_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # folded word -> entity ids
     invitation_opens: tuple[str, ...] = ()  # status.yaml's 應 (…邀請): the invitee acts in the next clause
 
 
@@ -407,6 +408,7 @@ def event_lexicon() -> EventLexicon:
             companion_closers=longest_first(arguments.get("companion_closers")),
             companion_opens=longest_first(arguments.get("companion_opens")),
             government_seats=frozenset(longest_first(arguments.get("government_seats"))),
+            pair_words={fold(word): tuple(ids) for word, ids in sorted((arguments.get("pair_words") or {}).items(), key=lambda item: -len(item[0]))},
             invitation_opens=longest_first((status.get("invitation_frame") or {}).get("opens")),
         ),
         status=StatusLexicon(

@@ -125,6 +125,7 @@ class ArgumentsData(DataModel):
     companion_closers: list[str] = []
     companion_opens: list[str] = []
     government_seats: list[str] = []
+    pair_words: dict[str, list[str]] = {}
 
 
 class Frame(DataModel):
