@@ -272,3 +272,10 @@ def test_parties_carried_from_a_meeting_or_a_protest(text: str, kind: str, sourc
 )
 def test_a_word_naming_two_actors(text: str, kind: str, parties: set[str]) -> None:
     assert only(text, kind).parties == parties
+
+
+def test_both_leaders_are_those_of_the_last_meeting_of_two() -> None:
+    """兩國元首 after a leader met an organisation: the two leaders who last met, not the forum."""
+    text = "習近平與拜登去年在峇里島會晤。昨日習近平與東盟舉行會談。兩國元首今天在舊金山再次會晤。"
+    meetings = [f for f in facts(text) if (f.type, f.mode) == ("CONSULT", "meeting")]
+    assert meetings[-1].parties == {"Xi Jinping", "Joe Biden"}

@@ -208,11 +208,18 @@ class _Extraction:
                     break
                 if found.event.type in MEETING_TYPES and len(found.participants) >= 2 and found.event.status != "hypothetical":
                     ordered = tuple(dict.fromkeys(found.event.source + found.event.target))
-                    persons = tuple(i for i in ordered if self.actors.type_of(i) == "person")
                     if kind == "countries":
                         countries = tuple(dict.fromkeys(self.actors.country_of(i) or i for i in ordered))
-                        return countries if len(countries) >= 2 else ()
-                    return persons if kind == "persons" and len(persons) >= 2 else ordered
+                        if len(countries) >= 2:
+                            return countries
+                        continue  # 兩國 after a meeting of one country's people: an earlier one
+                    if kind == "persons":
+                        persons = tuple(i for i in ordered if self.actors.type_of(i) == "person")
+                        if len(persons) >= 2:
+                            return persons
+                        if any(self.actors.type_of(i) == "organization" for i in ordered):
+                            continue  # 兩國元首 after a leader at a forum (習近平 & APEC): the last meeting of two
+                    return ordered
             return ()
 
         return resolve
