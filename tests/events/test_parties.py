@@ -279,3 +279,17 @@ def test_both_leaders_are_those_of_the_last_meeting_of_two() -> None:
     text = "習近平與拜登去年在峇里島會晤。昨日習近平與東盟舉行會談。兩國元首今天在舊金山再次會晤。"
     meetings = [f for f in facts(text) if (f.type, f.mode) == ("CONSULT", "meeting")]
     assert meetings[-1].parties == {"Xi Jinping", "Joe Biden"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "target"),
+    [
+        # The co-party of a meeting that sets the scene is the co-party of a joint act in it...
+        ("川普表示，在與習近平的通話中，「我們達成了一項非常好的協議」。", "AGREE", {"Xi Jinping"}),
+        ("石破茂說，在與李在明會談時，已經達成合作協議。", "AGREE", {"Lee Jae-myung"}),
+        # ...not of a directed one.
+        ("川普表示，在與習近平會晤後，將對墨西哥加徵關稅。", "SANCTION/tariff", {"MEX"}),
+    ],
+)
+def test_the_co_party_of_a_scene(text: str, kind: str, target: set[str]) -> None:
+    assert only(text, kind).target == target

@@ -948,7 +948,7 @@ class SentenceActors:
             target = [i for i in prefer_persons(self._flat(group, on), self.actors) if i not in parties.source]
             if target:
                 return Parties(parties.source, tuple(target))
-        for group in self._waiting_comitatives(hit, reach_start, sentence_groups):
+        for group in [*self._waiting_comitatives(hit, reach_start, sentence_groups), *self._scene_comitatives(hit)]:
             target = [i for i in prefer_persons(self._flat(group, on), self.actors) if i not in parties.source]
             if target:
                 return Parties(parties.source, tuple(target))
@@ -983,6 +983,26 @@ class SentenceActors:
                 continue  # but 艾班尼斯與莫迪舉行會談，簽署協議: who met sign together
             waiting.append(group)
         return waiting[::-1]
+
+    def _scene_comitatives(self, hit: TriggerHit) -> list[Group]:
+        """在與習近平的通話中，「…達成了協議」: the co-party of a meeting that sets the scene of
+        the sentence (a 在…中/時/期間 phrase) is the co-party of a joint act reported in it."""
+        if not hit.group.pattern.symmetric:
+            return []
+        found = []
+        for group in self.groups:
+            if group.role != "comitative" or group.end > hit.start:
+                continue
+            clause = self.layout.clause_at(group.start)
+            if clause.holds(hit.start, hit.end):
+                continue  # its own clause's verb is read as comitative already
+            opening = _consume(self._plain(clause.start, group.start), self.lexicon.clause_openers)
+            closing = self._plain(group.end, clause.end)
+            if not opening.startswith(_SCENE_OPENERS[0]) or not closing.endswith(_SCENE_CLOSERS):
+                continue
+            if any(group.end <= v.start and v.end <= clause.end and v.group.type == "CONSULT" for v in self.verbs):
+                found.append(group)
+        return found[::-1]
 
     def _prep_may_lend(self, group: Group, hit: TriggerHit) -> bool:
         """Whether a 對/向 phrase not written right before the trigger may still name its target:
