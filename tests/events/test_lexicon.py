@@ -56,3 +56,11 @@ def test_a_new_trigger_is_a_data_change(monkeypatch) -> None:
     monkeypatch.setattr(lexicon_module, "read_data", lambda name: raw if name == "triggers.yaml" else shipped(name))
     after = {cue.word for cue in event_lexicon.__wrapped__().groups[0].cues}
     assert after - before == {fold("密會")}
+
+
+def test_pair_words_name_actors_of_the_knowledge_base() -> None:
+    from summitry.actors import load_knowledge_base
+
+    entities = load_knowledge_base().entities
+    pairs = event_lexicon().arguments.pair_words
+    assert pairs and all(len(ids) == 2 and all(i in entities for i in ids) for ids in pairs.values())

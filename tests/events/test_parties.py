@@ -88,3 +88,185 @@ def test_a_target_named_elsewhere_in_the_sentence(text: str, kind: str, source: 
 def test_a_phrase_addressing_the_speech_names_no_target() -> None:
     text = "美國國務卿魯比歐五日向美國有線電視新聞網說，希望協議本周敲定。"
     assert all(not f.target for f in facts(text) if f.type == "AGREE")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "source", "target"),
+    [
+        # A quantifier between 對/向 and the party leaves the party in the phrase.
+        ("美方宣布將自下月起對所有中國商品加徵50%關稅。", "SANCTION/tariff", {"USA"}, {"CHN"}),
+        ("美國總統表示，將對全部墨西哥進口汽車課徵25%關稅。", "SANCTION/tariff", {"Donald Trump"}, {"MEX"}),
+        # 應X邀請: the one invited is the subject of the clause after the frame.
+        ("應日本首相的邀請，越南總理范明正將於下月訪問東京。", "REQUEST/invite", {"Sanae Takaichi"}, {"Phạm Minh Chính"}),
+        ("应法国总统马克龙邀请,国家主席习近平将于5月对法国进行国事访问。", "REQUEST/invite", {"Emmanuel Macron"}, {"Xi Jinping"}),
+        # ...past a clause of times only, with titles before the inviter, after an item number.
+        ("應東協輪值主席國馬來西亞總理安華邀請，當地時間26日上午，國務院總理李強抵達吉隆坡。", "REQUEST/invite", {"Anwar Ibrahim"}, {"Li Qiang"}),
+        ("三、应国家主席习近平邀请,越南国家主席梁强将于下周对中国进行国事访问。", "REQUEST/invite", {"Xi Jinping"}, {"Lương Cường"}),
+        # A 同/與 phrase whose clause has no verb of its own: the co-party of a later clause's verb.
+        ("中方願同越方一道，加強戰略溝通，深化務實合作。", "COOPERATE/economic", {"CHN"}, {"VNM"}),
+        ("中方愿同东盟、海合会加强伙伴关系，拓展能源、农业等领域合作。", "COOPERATE/economic", {"CHN"}, {"ASEAN", "Gulf Cooperation Council"}),
+        # The speaker acts in a quotation naming no subject: a 向 phrase of its earlier clause is the target.
+        ("王毅表示：「願向越南人民展開友誼之臂，伸出合作之手。」", "COOPERATE/economic", {"Wang Yi"}, {"VNM"}),
+    ],
+)
+def test_a_party_set_off_from_its_verb(text: str, kind: str, source: set[str], target: set[str]) -> None:
+    fact = only(text, kind)
+    assert (fact.source, fact.target) == (source, target)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The invitation made in another frame, and a co-party whose clause has its verb.
+        "越南總理范明正將於下月訪問東京，他已接受日本首相的邀請。",
+        "中方同越方簽署協議，並擴大投資。",
+    ],
+)
+def test_no_party_lent_across_a_verb_of_its_own(text: str) -> None:
+    found = facts(text)
+    assert not any(f.type == "REQUEST" and "Phạm Minh Chính" in f.target for f in found)
+    assert not any(f.type == "COOPERATE" and f.source == {"CHN"} and f.target == {"VNM"} for f in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "parties"),
+    [
+        # 兩國 stands for the countries of the last meeting...
+        ("法國總統馬克宏4日與習近平會談。中方次日宣布，兩國簽署三項聯合聲明。", "AGREE/sign", {"CHN", "FRA"}),
+        ("南韓總統李在明訪問日本。兩國企業當天簽署十項合作協議。", "AGREE/sign", {"KOR", "JPN"}),
+        # ...but after the countries it sums up, it is those countries.
+        ("川普與普丁在阿拉斯加會晤。美中兩國隨後簽署貿易協議。", "AGREE/sign", {"USA", "CHN"}),
+    ],
+)
+def test_both_countries_named_as_two_countries(text: str, kind: str, parties: set[str]) -> None:
+    assert only(text, kind).parties == parties
+
+
+def test_the_side_named_before_both_countries_acts() -> None:
+    fact = only("川普與習近平通電話。川普表示，美方希望促進兩國經貿合作。", "COOPERATE/economic")
+    assert (fact.source, fact.target) == ({"USA"}, {"CHN"})
+
+
+def _directions(found) -> set[tuple[str, str]]:
+    """Each event as (its sources, its targets), several of a side joined by +."""
+    return {("+".join(sorted(f.source)), "+".join(sorted(f.target))) for f in found}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "pairs"),
+    [
+        # A word of reciprocity: the act goes each way.
+        ("日中兩國互召大使表達抗議。", "PROTEST", {("JPN", "CHN"), ("CHN", "JPN")}),
+        ("印度和巴基斯坦相互指責對方違反停火協議。", "ACCUSE", {("IND", "PAK"), ("PAK", "IND")}),
+        # Without one, the two are one side acting together.
+        ("印度和巴基斯坦指責阿富汗。", "ACCUSE", {("IND+PAK", "AFG")}),
+    ],
+)
+def test_a_mutual_act_goes_each_way(text: str, kind: str, pairs: set[tuple[str, str]]) -> None:
+    assert _directions(f for f in facts(text) if f.type == kind) == pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "parties"),
+    [
+        # 我 in reported speech is whoever was last reported speaking in the paragraph.
+        ("習近平強調，今年是兩國建交75週年。今天我同普京總統簽署了聯合聲明。", "AGREE/sign", {"Xi Jinping", "Vladimir Putin"}),
+        # 我國 is no speaker: Taiwan's press speaking of Taiwan.
+        ("習近平強調，雙方要加強合作。我國外交部今天同美方簽署協定。", "AGREE/sign", {"Ministry of Foreign Affairs (Taiwan)", "USA"}),
+    ],
+)
+def test_i_is_the_one_speaking(text: str, kind: str, parties: set[str]) -> None:
+    assert only(text, kind).parties == parties
+
+
+def test_i_with_nobody_speaking_is_no_one() -> None:
+    assert only("今天我同普京總統簽署了聯合聲明。", "AGREE/sign").parties == {"Vladimir Putin"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "source", "target"),
+    [
+        # An organisation, a run of titles and a person of its country: the person only.
+        ("美國國家安全顧問蘇利文今天在曼谷會晤中共中央外事工作委員會辦公室主任兼外交部長王毅。", "CONSULT/meeting", {"Jake Sullivan"}, {"Wang Yi"}),
+        ("特首李家超昨日結束訪京行程前，與國家發改委主任鄭柵潔簽署合作協議。", "AGREE/sign", {"John Lee Ka-chiu"}, {"Zheng Shanjie"}),
+        # The go-between (藉/透過) and the occasion (以…為契機) are not the subject.
+        ("赤澤亮正表示，美日協議已經實施，並藉盧特尼克轉交石破茂的親筆信，邀請川普訪日。", "REQUEST/invite", {"Ryosei Akazawa"}, {"Donald Trump"}),
+        ("李在明表示，這次習近平以APEC為契機訪問南韓。", "CONSULT/visit", {"Xi Jinping"}, {"KOR"}),
+        # A party after 、 starts the next item; it is no object of the verb before.
+        ("雙方討論經濟合作、川普可能會晤金正恩等議題。", "CONSULT/meeting", {"Donald Trump"}, {"Kim Jong Un"}),
+        # Those of a 在…陪同下 frame go along; they do not act.
+        ("拜登在國務卿布林肯陪同下會見習近平。", "CONSULT/meeting", {"Joe Biden"}, {"Xi Jinping"}),
+        ("拜登在國務卿布林肯等人陪同下會見習近平。", "CONSULT/meeting", {"Joe Biden"}, {"Xi Jinping"}),
+        # 於 inside 關於/由於 marks no place: the party after it may be the subject.
+        ("關於日本承諾投資美國5500億美元一事，白宮已發表聲明。", "COOPERATE/economic", {"JPN"}, {"USA"}),
+        ("由於中國對美國加徵關稅，股市應聲下跌。", "SANCTION/tariff", {"CHN"}, {"USA"}),
+        # A run of short forms before a time and its verb acts (美中昨日簽署).
+        ("美中昨日簽署貿易協議。", "AGREE/sign", {"USA"}, {"CHN"}),
+        ("美中達成協議。", "AGREE/deal", {"USA"}, {"CHN"}),
+        # A capital opening its clause before a subject's word stands for its government...
+        ("華府表示將對所有中國商品加徵關稅。", "SANCTION/tariff", {"USA"}, {"CHN"}),
+        ("2.北京將對原產於美國的大豆加徵10%關稅。", "SANCTION/tariff", {"CHN"}, {"USA"}),
+        # ...but after a verb it is where someone goes.
+        ("川普將訪問北京。", "CONSULT/visit", {"Donald Trump"}, {"CHN"}),
+        # The one protested against acts in the verb after it.
+        ("外交部發言人表示，中方抗議美方對中國鋼鐵加徵關稅。", "SANCTION/tariff", {"USA"}, {"CHN"}),
+        # A capital, a time, then its verb.
+        ("北京4日召見美國駐華大使表達抗議。", "PROTEST/summon", {"CHN"}, {"USA"}),
+        # Who met sign together; a directed act after a meeting is the first side's alone.
+        ("紐西蘭總理拉克森昨日與印度總理莫迪在新德里舉行會談，簽署多項合作協議。", "AGREE/sign", {"Christopher Luxon"}, {"Narendra Modi"}),
+        ("川普與習近平會晤後，宣布對墨西哥加徵關稅。", "SANCTION/tariff", {"Donald Trump"}, {"MEX"}),
+    ],
+)
+def test_who_acts_among_the_parties_named(text: str, kind: str, source: set[str], target: set[str]) -> None:
+    fact = only(text, kind)
+    assert (fact.source, fact.target) == (source, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        # The co-party of an earlier call takes no part in the next one...
+        ("石破茂與川普通話後，隨即與南韓總統李在明通電話。", {("Shigeru Ishiba", "Donald Trump"), ("Shigeru Ishiba", "Lee Jae-myung")}),
+        # ...but two that act together go on together.
+        ("美國與日本發表聯合聲明後，隨即與印度通電話。", {("USA", "IND+JPN")}),
+    ],
+)
+def test_a_subject_carried_to_a_later_call(text: str, pairs: set[tuple[str, str]]) -> None:
+    assert _directions(f for f in facts(text) if (f.type, f.mode) == ("CONSULT", "call")) == pairs
+
+
+def test_a_run_of_short_forms_before_a_noun_still_acts_in_nothing() -> None:
+    assert not facts("美韓7月關稅爭端升溫。")
+
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "parties"),
+    [
+        ("兩韓國防部長昨日在板門店簽署軍事協議。", "AGREE/sign", {"KOR", "PRK"}),
+        ("南北韓昨日簽署軍事協議。", "AGREE/sign", {"KOR", "PRK"}),
+    ],
+)
+def test_a_word_naming_two_actors(text: str, kind: str, parties: set[str]) -> None:
+    assert only(text, kind).parties == parties
+
+
+def test_both_leaders_are_those_of_the_last_meeting_of_two() -> None:
+    """兩國元首 after a leader met an organisation: the two leaders who last met, not the forum."""
+    text = "習近平與拜登去年在峇里島會晤。昨日習近平與東盟舉行會談。兩國元首今天在舊金山再次會晤。"
+    meetings = [f for f in facts(text) if (f.type, f.mode) == ("CONSULT", "meeting")]
+    assert meetings[-1].parties == {"Xi Jinping", "Joe Biden"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "target"),
+    [
+        # The co-party of a meeting that sets the scene is the co-party of a joint act in it...
+        ("川普表示，在與習近平的通話中，「我們達成了一項非常好的協議」。", "AGREE", {"Xi Jinping"}),
+        ("石破茂說，在與李在明會談時，已經達成合作協議。", "AGREE", {"Lee Jae-myung"}),
+        # ...not of a directed one.
+        ("川普表示，在與習近平會晤後，將對墨西哥加徵關稅。", "SANCTION/tariff", {"MEX"}),
+    ],
+)
+def test_the_co_party_of_a_scene(text: str, kind: str, target: set[str]) -> None:
+    assert only(text, kind).target == target

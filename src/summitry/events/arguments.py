@@ -19,18 +19,18 @@ from typing import Callable, Iterator, Mapping, Sequence
 from summitry.actors.kb import KnowledgeBase
 from summitry.actors.lookup import EntityLookup
 from summitry.events.layout import Clause, SentenceLayout, SpanIndex, Stretches
-from summitry.events.lexicon import ArgumentLexicon, ArgumentPattern
+from summitry.events.lexicon import ArgumentLexicon, ArgumentPattern, Cue
 from summitry.events.triggers import TriggerHit
 from summitry.model import Entity, Mention
 from summitry.text import fold
 
-_OWN_TITLE_REACH = 16  # characters of body and title between a country and its person
+_OWN_TITLE_REACH = 20  # characters of body and title between a country and its person
 _OBJECT_REACH = 8  # characters between a verb and its object (釋放最後20名在世以色列人質)
 _OBJECT_GAP = 2  # a party this close after another trigger is that trigger's object
 # 購買100架美國波音飛機: a count before the party leaves it the verb's object
 _COUNT_REACH = 24  # the longest count looked for between a verb and its object
 _COUNT_BEFORE_OBJECT = re.compile(fold(r"^[0-9０-９.,一二三四五六七八九十百千萬億两兩多餘]+[架艘輛台枚噸個家座套批]"))
-_MARKER_ORDER = ("passive", "ba", "prep", "comitative", "locative", "direction")
+_MARKER_ORDER = ("passive", "ba", "prep", "comitative", "locative", "direction", "instrument")
 _CLAUSE_PUNCTUATION = set("，,；;：:。！？!?「」『』")
 _NUMERALS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十两兩")  # 8日和9日: 和 joins two dates
 _SHORT_FORMS = ("short_form", "compound")  # the linker's `how` for 美, 中 in 美中, 訪美
@@ -41,6 +41,8 @@ _JOINERS = frozenset(fold("、和及與"))  # join coordinated parties (日本�
 _LOCATIVE_MARKS = fold("在於")
 _PLACE_SUFFIXES = fold("市州省縣區 ，,:：")
 # 在…會談後/晚宴上/訪問期間: a party inside such a phrase sets the scene; it does not speak.
+_ENUMERATOR = re.compile(r"^[0-9０-９一二三四五六七八九十]{1,2}[.．、)）]")  # 2.北京將…: an item's number
+_COMPANION_REACH = 40  # characters of a 在…陪同下 frame
 _SCENE_OPENERS = tuple(map(fold, ("在", "於", "出席")))
 _SCENE_CLOSERS = tuple(map(fold, ("後", "時", "上", "中", "期間", "之際")))
 
@@ -142,6 +144,8 @@ def marker_role(text_before: str, lexicon: ArgumentLexicon) -> str | None:
     """The role the words right before a party give it (與 comitative, 向 prep, ...)."""
     if text_before.endswith(lexicon.not_markers):  # a tuple: any of its words
         return None
+    if text_before.endswith(lexicon.quantifiers):  # 對所有中國商品: the marker is before the quantifier
+        text_before = text_before[: -len(next(q for q in lexicon.quantifiers if text_before.endswith(q)))]
     for role in _MARKER_ORDER:
         if text_before.endswith(lexicon.markers[role]):
             return role
@@ -184,6 +188,7 @@ class SentenceActors:
         resolve_both_sides: Callable[[str], tuple[str, ...]],
         time_spans: Sequence[tuple[int, int]] = (),
         verbs: Sequence[TriggerHit] | None = None,
+        resolve_speaker: Callable[[int], str | None] | None = None,
     ) -> None:
         self.folded = folded
         self.layout = layout
@@ -206,7 +211,10 @@ class SentenceActors:
             for m in actors.within(sentence.start, sentence.end)
             if not layout.in_brackets(m.start, m.end)
         ]
+        parties = self._with_pairs(parties)
         parties += self._pronouns(resolve_pronoun, parties)
+        if resolve_speaker is not None:
+            parties += self._pronouns(resolve_speaker, parties, lexicon.speaker_pronouns)  # 我/我們: who speaks
         parties += self._both_sides(resolve_both_sides, parties)
         parties.sort(key=lambda p: p.start)
         # Venues change no span, so the text before a party is the same before and after them.
@@ -222,13 +230,31 @@ class SentenceActors:
     def _free(self, start: int, end: int, taken: Stretches, found: list[Party]) -> bool:
         return not taken.meets(start, end) and not any(p.start < end and start < p.end for p in found) and not self.layout.in_brackets(start, end)
 
-    def _pronouns(self, resolve: Callable[[int], str | None], parties: list[Party]) -> list[Party]:
+    def _with_pairs(self, parties: list[Party]) -> list[Party]:
+        """兩韓, 南北韓: a word naming two actors at once is one party of both, in place of a
+        mention inside it (北韓 in 南北韓)."""
+        sentence = self.layout.sentence
+        pairs: list[Party] = []
+        for word, ids in self.lexicon.pair_words.items():
+            start = self.folded.find(word, sentence.start, sentence.end)
+            while start != -1:
+                end = start + len(word)
+                if not any(p.start < end and start < p.end for p in pairs) and not self.layout.in_brackets(start, end):
+                    pairs.append(Party(start, end, ids, "mention"))
+                start = self.folded.find(word, end, sentence.end)
+        if not pairs:
+            return parties
+        kept = [p for p in parties if not any(q.start < p.end and p.start < q.end for q in pairs)]
+        return kept + pairs
+
+    def _pronouns(self, resolve: Callable[[int], str | None], parties: list[Party], cues: Sequence[Cue] | None = None) -> list[Party]:
         found: list[Party] = []
+        cues = self.lexicon.pronouns if cues is None else cues
         taken = Stretches((p.start, p.end) for p in parties)
         sentence = self.layout.sentence
-        words = [cue.word for cue in self.lexicon.pronouns]
+        words = [cue.word for cue in cues]
         for index in starts_of(self.folded, words, sentence.start, sentence.end):
-            for cue in self.lexicon.pronouns:
+            for cue in cues:
                 if self.folded.startswith(cue.word, index) and cue.fits(self.folded, index):
                     end = index + len(cue.word)
                     person = resolve(index)
@@ -240,13 +266,16 @@ class SentenceActors:
     def _both_sides(self, resolve: Callable[[str], tuple[str, ...]], parties: list[Party]) -> list[Party]:
         found: list[Party] = []
         taken = Stretches((p.start, p.end) for p in parties)
+        ends = {p.end for p in parties}
         sentence = self.layout.sentence
         for word, kind in self.lexicon.both_sides.items():
             start = self.folded.find(word, sentence.start, sentence.end)
             while start != -1:
                 end = start + len(word)
                 ids = resolve(kind)
-                if ids and self._free(start, end, taken, found):
+                if kind == "countries" and start in ends:
+                    pass  # 日中兩國: the countries just named, not those of the last meeting
+                elif ids and self._free(start, end, taken, found):
                     found.append(Party(start, end, ids, "both_sides"))
                 start = self.folded.find(word, end, sentence.end)
         return found
@@ -264,6 +293,9 @@ class SentenceActors:
         if role == "direction" and kind in ("place", "country"):
             return _as_venue(party, locates=False)
         if kind == "place":
+            country = self._government_seat(party, role)
+            if country is not None:
+                return Party(party.start, party.end, (country,), party.kind)
             return _as_venue(party)
         if kind != "country":
             if party.kind == "mention" and self.folded.startswith(self.lexicon.venue_nouns, party.end):
@@ -282,6 +314,24 @@ class SentenceActors:
         if party.kind == "mention" and self.folded.startswith(self.lexicon.venue_nouns, party.end):
             return _as_venue(party)  # 新加坡峰會; a short form (美俄峰會) names the parties instead
         return party
+
+    def _government_seat(self, party: Party, role: str | None) -> str | None:
+        """北京將頒發許可證, 華府表示: a seat of government opening its clause before a word a
+        subject takes (short_form_heads) stands for its country's government, not a place."""
+        if role is not None or self.folded[party.start : party.end] not in self.lexicon.government_seats:
+            return None
+        end = party.end
+        for start, stop in self.time_spans:  # 北京4日召見: a time between the seat and its verb
+            if start == end:
+                end = stop
+                break
+        if not self.folded.startswith(self.lexicon.short_form_heads, end) and not self._hit_starting_within(end, end):
+            return None
+        clause = self.layout.clause_at(party.start)
+        opening = _consume(_ENUMERATOR.sub("", self._plain(clause.start, party.start)), self.lexicon.clause_openers)
+        if len(opening) > 1:
+            return None  # a party after other words of its clause may be an object (訪問北京)
+        return self.actors.country_of(party.ids[0])
 
     def _hit_starting_within(self, start: int, end: int) -> bool:
         """Whether a trigger of the sentence starts in [start, end]."""
@@ -399,7 +449,12 @@ class SentenceActors:
             return False
         if any(not self._ends_in_title(piece) for piece in pieces[:-1]):
             return False
-        countries = {i for side in current.sides for i in side if self.actors.type_of(i) == "country"}
+        # An organisation of the person's country stands as its country does (中共中央外事工作
+        # 委員會辦公室主任兼外交部長王毅, 發改委主任何立峰): the body is where the title is held.
+        countries = {
+            i if self.actors.type_of(i) == "country" else self.actors.country_of(i)
+            for side in current.sides for i in side if self.actors.type_of(i) in ("country", "organization")
+        }
         if self.actors.country_of(person) not in countries:
             return False
         return self._ends_in_title(gap)
@@ -471,8 +526,25 @@ class SentenceActors:
                 group.sides = [self._person_of_side(side) for side in group.sides]
             group.leader = self._leader_word_after(group)
             group.head = self._may_act(group)
+            if group.role is None and self._accompanying(group):
+                group.role = "companion"
         self._relative_clauses = self._comitative_relatives(groups)
         return groups
+
+    def _accompanying(self, group: Group) -> bool:
+        """在國務卿布林肯陪同下，與…會晤: the parties of a 在…陪同下 frame go along; they are
+        neither the subject nor a co-party of the clause's act. No verb stands inside the frame."""
+        if not self.lexicon.companion_closers or not self.lexicon.companion_opens:
+            return False
+        clause = self.layout.clause_at(group.start)
+        closers = [at for word in self.lexicon.companion_closers if (at := self.folded.find(word, group.end, clause.end)) != -1]
+        openers = [at for word in self.lexicon.companion_opens if (at := self.folded.rfind(word, clause.start, group.start)) != -1]
+        if not closers or not openers:
+            return False
+        opened, closed = max(openers), min(closers)
+        if closed - opened > _COMPANION_REACH:
+            return False
+        return not any(opened < hit.start < closed for hit in self.verbs)
 
     def _person_of_side(self, side: list[str]) -> list[str]:
         """One side of a group is one party: a person written after a country or an organisation
@@ -530,7 +602,12 @@ class SentenceActors:
     def _may_act(self, group: Group) -> bool:
         if any(p.kind != "short_form" for p in group.parties):
             return True
-        return self.folded[group.end : group.end + 4].startswith(self.lexicon.short_form_heads)
+        end = group.end
+        for start, stop in self.time_spans:  # 美韓7月達成的協議: a time between the run and its verb
+            if start == end:
+                end = stop
+                break
+        return self.folded[end : end + 4].startswith(self.lexicon.short_form_heads)
 
     def _leader_word_after(self, group: Group) -> bool:
         after = self.folded[group.end : group.end + 6].lstrip(" ")
@@ -575,7 +652,8 @@ class SentenceActors:
             if other is hit or other.end > group.start or other.group.pattern.attached:
                 continue  # a summit noun (峰會舉行美中元首會談) takes no object
             gap = _COUNT_BEFORE_OBJECT.sub("", self.folded[other.end : group.start])
-            if len(gap) > _OBJECT_GAP or gap.startswith("的") or set(gap) & _CLAUSE_PUNCTUATION:
+            if len(gap) > _OBJECT_GAP or gap.startswith("的") or set(gap) & _CLAUSE_PUNCTUATION or "、" in gap:
+                # 討論經濟合作、川普可能…: a party after 、 starts the next item, no verb's object
                 continue
             pivot = hit is not None and hit.start >= group.end and self.folded[other.start : other.end] in self.lexicon.pivot_verbs
             if not pivot:
@@ -644,6 +722,12 @@ class SentenceActors:
     def _subject(self, before: list[Group], hit: TriggerHit) -> Group | None:
         """The nearest group before the trigger in its clause that may act."""
         candidates = [g for g in before if self._can_lead(g, hit)]
+        if len(candidates) > 1 and any(p.kind == "both_sides" for p in candidates[-1].parties):
+            # 美方希望促進兩國經貿合作: the side named before 兩國/雙方 is the one that acts.
+            both = set(candidates[-1].ids)
+            named = [g for g in candidates[:-1] if g.ids and set(g.ids) < both]
+            if named:
+                return named[-1]
         return candidates[-1] if candidates else None
 
     def has_subject(self, hit: TriggerHit) -> bool:
@@ -723,7 +807,7 @@ class SentenceActors:
             elif wants_topic:
                 topic = self.topic(hit)
                 if topic is not None and topic not in comitatives and topic is not obj and topic is not prep:
-                    subject = topic
+                    subject = self._first_side(topic) if comitatives or not pattern.symmetric else topic
         relative_head = self.relative_head(hit)
         if relative_head is not None:
             subject = relative_head  # 來華進行國事訪問的法國總統: the head of the clause acts in it
@@ -748,9 +832,64 @@ class SentenceActors:
                 hosts = self.ids_of(subject, on)
                 if len(hosts) > 1 and set(found[0].source) == {i for host in hosts for i in host}:
                     found = [Parties(tuple(host), found[0].target) for host in hosts]  # 布林肯、耶倫相繼訪華: a visit each
+        if not pattern.symmetric and len(found) == 1 and not found[0].target and self._mutual(hit, subject):
+            sides = [side for side in self.ids_of(subject, on) if side]
+            if len(sides) == 1:
+                sides = [[i] for i in sides[0]]  # 日中兩國: one run, two sides
+            return [Parties(tuple(one), tuple(other)) for one in sides for other in sides if one is not other]
+        if not pattern.symmetric and len(found) == 1 and found[0].source and not found[0].target:
+            invitee = [i for i in self._invitee(hit, subject, on) if i not in found[0].source]
+            if invitee:
+                found = [Parties(found[0].source, tuple(invitee))]
         if pattern.min_parties == 1 and not pattern.attached and passive is None:
             found = [self._with_counterpart(hit, parties, subject, on) for parties in found]
         return found
+
+    def _mutual(self, hit: TriggerHit, subject: Group | None) -> bool:
+        """日中兩國互召大使抗議, 美俄相互制裁: a word of reciprocity between a subject of two
+        sides and the trigger makes the act go each way, one event per direction."""
+        if subject is None or len(subject.ids) < 2 or subject.end > hit.start or not self.lexicon.mutual:
+            return False
+        return any(word in self.folded[subject.end : hit.start] for word in self.lexicon.mutual)
+
+    def _invitee(self, hit: TriggerHit, subject: Group | None, on: dt.date | None) -> list[str]:
+        """應美國總統邀請，習近平將訪美: at the invitation of X (the frame status.yaml names), the
+        one invited is the subject of the first clause after the frame that names anyone."""
+        if subject is None or subject.end > hit.start or not self.lexicon.invitation_opens:
+            return []
+        if not _ENUMERATOR.sub("", self._plain(hit.clause.start, subject.start)).startswith(self.lexicon.invitation_opens):
+            return []  # 應東盟輪值主席國馬來西亞總理安瓦爾邀請: the frame opens the clause
+        if any(hit.clause.start <= other.start < hit.start for other in self.verbs):
+            return []
+        if self._plain(subject.end, hit.start) not in ("", "的"):
+            return []  # 應美國總統在白宮發出的邀請: not the frame's own invitation
+        for following in (c for c in self.layout.clauses if c.start >= hit.clause.end):
+            if self._speech_at(following.start) != self._speech_at(hit.start):
+                return []
+            lead = next((g for g in self._groups_in(following) if self._can_lead(g, None)), None)
+            if any(following.start <= h.start and (lead is None or h.start < lead.start) for h in self.hits if h.clause == following):
+                return []  # the next clause's first verb before any party: the invitee is not named
+            if lead is not None:
+                return prefer_persons(self._flat(lead, on), self.actors)
+            # 應…邀請，當地時間27日下午，李強出席…: a clause of times only; the subject follows
+        return []
+
+    def _first_side(self, topic: Group) -> Group:
+        """川普與習近平通話後，接著與高市早苗通電話: a subject carried over from a clause where
+        與/同 joined it to the co-party of a meeting or call carries over alone when the new
+        clause names a co-party of its own or acts towards someone (會晤後，宣布對墨西哥加徵
+        關稅); the earlier co-party takes no part in the later act."""
+        if len(topic.sides) < 2:
+            return topic
+        first = set(topic.sides[0])
+        lead = [p for p in topic.parties if set(p.ids) & first]
+        rest = [p for p in topic.parties if not set(p.ids) & first]
+        if not lead or not rest or self._plain(lead[-1].end, rest[0].start) not in self.lexicon.comitative:
+            return topic
+        clause = self.layout.clause_at(topic.start)
+        if not any(h.group.type == "CONSULT" and topic.end <= h.start and clause.holds(h.start, h.end) for h in self.hits):
+            return topic  # 美國與日本發表聯合聲明，並同意與印度…: the two act together
+        return Group(lead, [list(topic.sides[0])], None, topic.leader, topic.head)
 
     def _relative_object(self, hit: TriggerHit, after: list[Group]) -> Group | None:
         """會見來華出席開幕式的埃及總統塞西: the head of a relative clause right after the verb is
@@ -795,8 +934,11 @@ class SentenceActors:
         if parties.target or not parties.source:
             return parties
         sentence_groups = [g for g in self.groups if self._speech_at(g.start) == self._speech_at(hit.start)]
+        quotation = self._speech_at(hit.start)
         if subject is not None and self.layout.sentence.start <= subject.start < hit.start:
             reach_start = self.layout.clause_at(subject.start).start
+        elif subject is not None and quotation is not None and subject.start == hit.start:
+            reach_start = quotation.open  # the speaker stands for the quotation's subject: its clauses are read
         else:
             reach_start = hit.clause.start
         if any(p.venue and hit.clause.holds(p.start, p.end) and self._role_before(p) == "prep" for p in self.parties):
@@ -808,6 +950,10 @@ class SentenceActors:
         ]
         preps.sort(key=lambda g: (not hit.clause.holds(g.start, g.end), abs(g.start - hit.start)))
         for group in preps:
+            target = [i for i in prefer_persons(self._flat(group, on), self.actors) if i not in parties.source]
+            if target:
+                return Parties(parties.source, tuple(target))
+        for group in [*self._waiting_comitatives(hit, reach_start, sentence_groups), *self._scene_comitatives(hit)]:
             target = [i for i in prefer_persons(self._flat(group, on), self.actors) if i not in parties.source]
             if target:
                 return Parties(parties.source, tuple(target))
@@ -826,6 +972,42 @@ class SentenceActors:
             if target:
                 return Parties(parties.source, tuple(dict.fromkeys(prefer_persons(target, self.actors))))
         return parties
+
+    def _waiting_comitatives(self, hit: TriggerHit, reach_start: int, groups: list[Group]) -> list[Group]:
+        """與/同 phrases of the clauses since the subject whose own clause holds no verb after
+        them (中方願同朝方一道，加強戰略溝通，密切交往合作): the co-party waits for a verb in a
+        later clause, nearest first. One whose clause goes on to a verb is that verb's, unless
+        the verb is a meeting and the later act a joint one (會談，簽署協議: both sign)."""
+        waiting = []
+        for group in groups:
+            if group.role != "comitative" or group.start < reach_start or group.end > hit.start or hit.clause.holds(group.start, group.end):
+                continue
+            clause = self.layout.clause_at(group.start)
+            verbs = [other for other in self.verbs if group.end <= other.start and other.end <= clause.end]
+            if verbs and not (hit.group.pattern.symmetric and all(v.group.type == "CONSULT" for v in verbs)):
+                continue  # but 艾班尼斯與莫迪舉行會談，簽署協議: who met sign together
+            waiting.append(group)
+        return waiting[::-1]
+
+    def _scene_comitatives(self, hit: TriggerHit) -> list[Group]:
+        """在與習近平的通話中，「…達成了協議」: the co-party of a meeting that sets the scene of
+        the sentence (a 在…中/時/期間 phrase) is the co-party of a joint act reported in it."""
+        if not hit.group.pattern.symmetric:
+            return []
+        found = []
+        for group in self.groups:
+            if group.role != "comitative" or group.end > hit.start:
+                continue
+            clause = self.layout.clause_at(group.start)
+            if clause.holds(hit.start, hit.end):
+                continue  # its own clause's verb is read as comitative already
+            opening = _consume(self._plain(clause.start, group.start), self.lexicon.clause_openers)
+            closing = self._plain(group.end, clause.end)
+            if not opening.startswith(_SCENE_OPENERS[0]) or not closing.endswith(_SCENE_CLOSERS):
+                continue
+            if any(group.end <= v.start and v.end <= clause.end and v.group.type == "CONSULT" for v in self.verbs):
+                found.append(group)
+        return found[::-1]
 
     def _prep_may_lend(self, group: Group, hit: TriggerHit) -> bool:
         """Whether a 對/向 phrase not written right before the trigger may still name its target:

@@ -30,6 +30,8 @@ from summitry.model import Entity, Event, Quantity, Span, TextView, TimeExpr
 MEETING_TYPES = frozenset({"CONSULT", "AGREE"})
 _BOTH_SIDES_LOOKBACK = 8  # sentences
 _PRONOUN_LOOKBACK = 3  # sentences
+_SPEECH_LOOKBACK = 5  # sentences of one paragraph a reported speech runs on without a new verb of saying
+_ATTRIBUTION_LENGTH = 12  # characters of a sentence that only says who spoke (習近平主席說。)
 _SCENE_PARAGRAPHS = 2
 _OBJECT_GAP = 2
 
@@ -144,6 +146,34 @@ class _Extraction:
                 return mention.entity_id
         return None
 
+    def _first_person(self, offset: int) -> str | None:
+        """Who 我 stands for: the one speaking. The speaker of a verb of saying before it in the
+        sentence or in the paragraph's sentences just before (習近平強調，…。今天我同普京總統
+        簽署…), or of a short attribution right after a quotation (「…我對此表示讚賞。」習近平
+        說。); no one when nobody is reported speaking."""
+        here = self._sentence_of(offset)
+        layout = self.layouts[here]
+        if layout.quotation_at(offset) is not None:
+            # A quotation's speaker named in its sentence is the attribution's to find (it reads
+            # scene phrases: 川普在出席李在明主持的晚宴上宣佈「我們…」); only one named in a
+            # short sentence right after it is found here.
+            following = self.layouts[here + 1] if here + 1 < len(self.layouts) else None
+            if self._speaker_of_sentence(layout, layout.sentence.end) or following is None or following.paragraph != layout.paragraph:
+                return None
+            if following.sentence.end - following.sentence.start > _ATTRIBUTION_LENGTH:
+                return None
+            return self._speaker_of_sentence(following, following.sentence.end)
+        speaker = self._speaker_of_sentence(layout, offset)
+        if speaker:
+            return speaker
+        for there in range(here - 1, max(-1, here - 1 - _SPEECH_LOOKBACK), -1):
+            if self.layouts[there].paragraph != layout.paragraph:
+                break
+            speaker = self._speaker_of_sentence(self.layouts[there], self.layouts[there].sentence.end)
+            if speaker:
+                return speaker
+        return None
+
     def _subject_like(self, start: int, sentence: int) -> bool:
         """Not after 向/與/對… and not right after a trigger (喊話金正恩: 金正恩 is the object)."""
         layout = self.layouts[sentence]
@@ -178,8 +208,18 @@ class _Extraction:
                     break
                 if found.event.type in MEETING_TYPES and len(found.participants) >= 2 and found.event.status != "hypothetical":
                     ordered = tuple(dict.fromkeys(found.event.source + found.event.target))
-                    persons = tuple(i for i in ordered if self.actors.type_of(i) == "person")
-                    return persons if kind == "persons" and len(persons) >= 2 else ordered
+                    if kind == "countries":
+                        countries = tuple(dict.fromkeys(self.actors.country_of(i) or i for i in ordered))
+                        if len(countries) >= 2:
+                            return countries
+                        continue  # 兩國 after a meeting of one country's people: an earlier one
+                    if kind == "persons":
+                        persons = tuple(i for i in ordered if self.actors.type_of(i) == "person")
+                        if len(persons) >= 2:
+                            return persons
+                        if any(self.actors.type_of(i) == "organization" for i in ordered):
+                            continue  # 兩國元首 after a leader at a forum (習近平 & APEC): the last meeting of two
+                    return ordered
             return ()
 
         return resolve
@@ -206,6 +246,7 @@ class _Extraction:
             resolve,
             self._time_spans_in(layout),
             self.verbs[layout.index],
+            self._first_person,
         )
         attributor = Attributor(self.folded, actors, self.lexicon.status, status_cue_index(self.lexicon))
         self._readers_by_sentence[layout.index] = (key, actors, attributor)

@@ -112,7 +112,7 @@ class ArgumentLexicon:
     party_suffixes: tuple[str, ...]
     leader_words: tuple[str, ...]
     leader_roles: tuple[str, ...]
-    both_sides: Mapping[str, str]  # folded word -> parties|persons
+    both_sides: Mapping[str, str]  # folded word -> parties|persons|countries
     pronouns: tuple[Cue, ...]
     anaphora: tuple[str, ...]
     anaphora_reach: int
@@ -120,7 +120,7 @@ class ArgumentLexicon:
     venue_nouns: tuple[str, ...]
     not_markers: tuple[str, ...]
     short_form_heads: tuple[str, ...]
-    speaker_pronouns: tuple[str, ...]
+    speaker_pronouns: tuple[Cue, ...]
     modifier_heads_allowed: tuple[str, ...]
     passive_before_trigger: tuple[str, ...]
     pivot_verbs: tuple[str, ...]
@@ -142,6 +142,13 @@ class ArgumentLexicon:
     aspect_nouns: tuple[str, ...] = ()
     prep_phrase_openers: tuple[str, ...] = ()
     prep_phrase_not: tuple[str, ...] = ()
+    quantifiers: tuple[str, ...] = ()
+    mutual: tuple[str, ...] = ()
+    companion_closers: tuple[str, ...] = ()
+    companion_opens: tuple[str, ...] = ()
+    government_seats: frozenset[str] = frozenset()
+    pair_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # folded word -> entity ids
+    invitation_opens: tuple[str, ...] = ()  # status.yaml's 應 (…邀請): the invitee acts in the next clause
 
 
 @dataclass(frozen=True)
@@ -320,8 +327,8 @@ def argument_problems(raw: Mapping[str, Any]) -> list[str]:
         if not (raw.get("markers") or {}).get(role):
             problems.append(f"markers.{role} is empty")
     for word, kind in (raw.get("both_sides") or {}).items():
-        if kind not in ("parties", "persons"):
-            problems.append(f"both_sides.{word} must be parties or persons")
+        if kind not in ("parties", "persons", "countries"):
+            problems.append(f"both_sides.{word} must be parties, persons or countries")
     return problems
 
 
@@ -374,7 +381,7 @@ def event_lexicon() -> EventLexicon:
             venue_nouns=longest_first(arguments["venue_nouns"]),
             not_markers=longest_first(arguments.get("not_markers")),
             short_form_heads=longest_first(arguments.get("short_form_heads")),
-            speaker_pronouns=longest_first(arguments.get("speaker_pronouns")),
+            speaker_pronouns=_cues(arguments.get("speaker_pronouns")),
             modifier_heads_allowed=longest_first(arguments.get("modifier_heads_allowed")),
             passive_before_trigger=longest_first(arguments.get("passive_before_trigger")),
             pivot_verbs=longest_first(arguments.get("pivot_verbs")),
@@ -396,6 +403,13 @@ def event_lexicon() -> EventLexicon:
             aspect_nouns=longest_first(arguments.get("aspect_nouns")),
             prep_phrase_openers=longest_first(arguments.get("prep_phrase_openers")),
             prep_phrase_not=longest_first(arguments.get("prep_phrase_not")),
+            quantifiers=longest_first(arguments.get("quantifiers")),
+            mutual=longest_first(arguments.get("mutual")),
+            companion_closers=longest_first(arguments.get("companion_closers")),
+            companion_opens=longest_first(arguments.get("companion_opens")),
+            government_seats=frozenset(longest_first(arguments.get("government_seats"))),
+            pair_words={fold(word): tuple(ids) for word, ids in sorted((arguments.get("pair_words") or {}).items(), key=lambda item: -len(item[0]))},
+            invitation_opens=longest_first((status.get("invitation_frame") or {}).get("opens")),
         ),
         status=StatusLexicon(
             negated=_cues(status["negated"]["words"]),

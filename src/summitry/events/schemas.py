@@ -74,6 +74,7 @@ class Markers(DataModel):
     ba: list[str]
     comitative: list[str]
     direction: list[str]
+    instrument: list[str] = []
     locative: list[str]
     passive: list[str]
     prep: list[str]
@@ -101,7 +102,7 @@ class ArgumentsData(DataModel):
     leader_roles: list[str]
     both_sides: dict[str, str]
     pronouns: Cues
-    speaker_pronouns: list[str]
+    speaker_pronouns: Cues
     modifier_heads_allowed: list[str]
     passive_before_trigger: list[str]
     anaphora: list[str]
@@ -119,6 +120,12 @@ class ArgumentsData(DataModel):
     aspect_nouns: list[str]
     prep_phrase_openers: list[str]
     prep_phrase_not: list[str]
+    quantifiers: list[str] = []
+    mutual: list[str] = []
+    companion_closers: list[str] = []
+    companion_opens: list[str] = []
+    government_seats: list[str] = []
+    pair_words: dict[str, list[str]] = {}
 
 
 class Frame(DataModel):
