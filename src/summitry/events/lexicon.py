@@ -200,6 +200,8 @@ class EventLexicon:
     status: StatusLexicon
     dating: DatingLexicon
     patterns: Mapping[str, ArgumentPattern] = field(default_factory=dict)
+    # Clause openers that list what the clause before names (包括…): see triggers.yaml
+    elaborations: tuple[str, ...] = ()
 
 
 def read_data(name: str) -> Any:
@@ -358,6 +360,7 @@ def event_lexicon() -> EventLexicon:
     return EventLexicon(
         groups=groups,
         patterns=patterns,
+        elaborations=longest_first(triggers.get("elaborations")),
         arguments=ArgumentLexicon(
             joiners=longest_first(arguments["joiners"]),
             comitative=longest_first(arguments["comitative"]),

@@ -68,6 +68,7 @@ class TriggersData(DataModel):
 
     patterns: dict[str, Pattern]
     groups: list[Group]
+    elaborations: list[str] = []
 
 
 class Markers(DataModel):

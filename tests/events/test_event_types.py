@@ -1,0 +1,65 @@
+"""Which PLOVER type a sentence's act takes when its words could read as another: urging is a
+demand, concern voiced is criticism, a levy suspended is a concession, a levy threatened is a
+threat, representations lodged are a protest. Our own sentences, in the wording of ministry
+statements and wire copy."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.events.support import facts
+
+
+def kinds(text: str) -> set[str]:
+    return {f.type for f in facts(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "not_kind"),
+    [
+        # urging a party to keep a pledge is a demand of it, not the pledge
+        ("外交部發言人表示，中方敦促美方將停止售台武器的承諾落到實處。", "REQUEST", "COOPERATE"),
+        ("國務院聲明說，美方促請北京約束平壤的挑釁行為。", "REQUEST", "COOPERATE"),
+        # concern voiced about a party's measure criticises it; the measure is not imposed anew
+        ("岸田文雄對中國的稀土出口管制表達關切。", "ACCUSE", "SANCTION"),
+        ("北京還表達了對美方出口管制和加徵關稅等問題的關切。", "ACCUSE", "SANCTION"),
+        # a levy or countermeasure suspended, and what the list after it names, is a concession
+        ("中方將暫停實施對美國加徵的報復性關稅，包括對美國大豆徵收的關稅。", "CONCEDE", "SANCTION"),
+        ("北京宣布暫停或取消對美方的反制措施，包括把美國企業列入實體清單。", "CONCEDE", "SANCTION"),
+        # a levy threatened is a threat, not a levy
+        ("川普揚言對墨西哥商品加徵30%關稅。", "THREATEN", "SANCTION"),
+        # representations lodged, and displeasure voiced with them, are one protest
+        ("商務部副部長就造船業調查向美方提出嚴正交涉。", "PROTEST", "CONSULT"),
+        ("中國外交部緊急約見日本駐華使館公使，提出嚴正交涉，表達強烈不滿。", "PROTEST", "ACCUSE"),
+    ],
+)
+def test_the_act_takes_its_own_type(text: str, kind: str, not_kind: str) -> None:
+    found = kinds(text)
+    assert kind in found and not_kind not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # the twins: the same words where the other reading is the act
+        ("美國宣布對墨西哥商品加徵30%關稅。", "SANCTION"),
+        ("日本宣布對中國實施出口管制。", "SANCTION"),
+        ("拜登承諾美國會確保台海和平穩定。", "COOPERATE"),
+        ("中國外交部長王毅在北京會見美國國務卿布林肯。", "CONSULT"),
+        ("中方對美方的做法表示強烈不滿。", "ACCUSE"),
+    ],
+)
+def test_the_other_reading_stays_where_it_is_the_act(text: str, kind: str) -> None:
+    assert kind in kinds(text)
+
+
+def test_an_appointment_with_no_envoy_is_no_summons() -> None:
+    """約見 counts as a summons only when a foreign envoy is the one called in."""
+    assert "PROTEST" not in kinds("習近平約見企業家代表，討論民營經濟發展。")
+    assert "PROTEST" in kinds("中國外交部約見美國駐華大使。")
+
+
+def test_concern_about_no_party_criticises_no_one() -> None:
+    """對此表達關切 after a statistic: no party is criticised, so no event (its twin names one)."""
+    assert "ACCUSE" not in kinds("去年兩國貿易順差擴大至七百億美元，美方多次對此表達關切。")
+    assert "ACCUSE" in kinds("美方多次對中國的產能過剩表達關切。")
