@@ -163,6 +163,8 @@ class Dater:
         ]
         if in_clause:
             return min(in_clause, key=lambda t: abs(t.start - hit.start)).value, "clause"
+        if self._named_by_product(hit):
+            return None, "none"  # 落實兩國元首會晤共識: an earlier meeting, not the scene's
         if self._requested(hit, hits):
             return None, "none"  # 5月21日…邀請日、韓領袖訪美: the day of the invitation, not of the visit
         if self._prior_act(hit):
@@ -287,10 +289,17 @@ class Dater:
         return known[clause]
 
     def historical(self, hit: TriggerHit) -> bool:
-        """曾經三次和特朗普見面, 第一次總統任內接待, 繼G7峰會後: an earlier meeting, not the one
-        in the news."""
+        """曾經三次和特朗普見面, 第一次總統任內接待, 繼G7峰會後, 會晤共識: an earlier meeting,
+        not the one in the news."""
         text = self.folded[hit.clause.start : hit.clause.end]
-        return any(word in text for word in self.lexicon.historical) or self._earlier_frame(hit.start) is not None
+        return (
+            any(word in text for word in self.lexicon.historical) or self._earlier_frame(hit.start) is not None
+            or self._named_by_product(hit)
+        )
+
+    def _named_by_product(self, hit: TriggerHit) -> bool:
+        """會晤共識, 通話達成的共識: a meeting named as what it produced."""
+        return hit.group.type == "CONSULT" and self.folded.startswith(self.lexicon.meeting_products, hit.end)
 
     def _news_of_the_day(self, layout: SentenceLayout) -> bool:
         """Whether the sentence says its news is of the day (今天, 當天…), read once per sentence."""

@@ -379,6 +379,8 @@ class _Extraction:
             event = found.event
             if event.date is not None or event.type not in MEETING_TYPES or found.historical or len(found.participants) < 2:
                 continue
+            if event.status in ("planned", "hypothetical", "negated"):
+                continue  # 習近平將赴美舉行會晤: a plan happens after the scene's day, if at all
             layout = self.layouts[found.sentence]
             low = bisect.bisect_left(self.time_starts, layout.sentence.start)
             high = bisect.bisect_right(self.time_starts, layout.sentence.end)
@@ -410,7 +412,11 @@ class _Extraction:
         """The last time named before the sentence, if it names a day and lies close enough."""
         # The last time (in start order) ending by the sentence: it starts by then too.
         count = bisect.bisect_right(self.time_starts, layout.sentence.start)
-        last = next((t for t in reversed(self.times[:count]) if t.end <= layout.sentence.start), None)
+        # A page's time stamp (chrome) is when it was posted, not a time the story names.
+        last = next(
+            (t for t in reversed(self.times[:count]) if t.end <= layout.sentence.start and not self.view.in_chrome(t.start, t.end)),
+            None,
+        )
         if last is None:
             return None
         there = self.layouts[self._sentence_of(last.start)]

@@ -191,6 +191,7 @@ class DatingLexicon:
     publication_lead: int = 0  # characters from the start where an undated meeting takes the publication date
     publication_kinds: frozenset[str] = frozenset()  # "TYPE/mode"
     lead_brackets: tuple[str, ...] = ()  # "【】": a credit in these opening a sentence reports nothing
+    meeting_products: tuple[str, ...] = ()  # 會晤共識: a meeting named as what it produced is an earlier one
 
 
 @dataclass(frozen=True, eq=False)  # one instance per process: identity is its hash
@@ -444,6 +445,7 @@ def event_lexicon() -> EventLexicon:
             publication_lead=int(dating.get("publication_lead", 0)),
             publication_kinds=frozenset(dating.get("publication_kinds") or ()),
             lead_brackets=tuple(dating.get("lead_brackets") or ()),
+            meeting_products=longest_first(dating.get("meeting_products")),
         ),
     )
 

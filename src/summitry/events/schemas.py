@@ -146,6 +146,7 @@ class DatingData(DataModel):
     group_turns: list[str]
     prior_deal_nouns: list[str]
     lead_brackets: list[str] = []
+    meeting_products: list[str] = []
 
 
 class StatusSection(DataModel):

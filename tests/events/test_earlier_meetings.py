@@ -1,0 +1,68 @@
+"""Meetings the text names only as earlier ones: as the source of a consensus (落實兩國元首
+會晤共識), inside a 自…後 frame, or a plan in a narrative whose day is set. None takes the day of
+the news. Our own sentences, in the wording of ministry statements and wire copy."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.events.support import facts
+
+FILED = dt.date(2025, 10, 16)
+
+
+def meeting_dates(text: str, on: dt.date = FILED) -> list[tuple[str | None, str]]:
+    return [(f.date, f.status) for f in facts(text, on) if f.type == "CONSULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a consensus of a meeting names the meeting, held before: no day from the lead
+        "商務部15日表示，中方同美方就落實兩國元首通話共識進行了溝通。雙方應不折不扣落實習近平和拜登在峇里島的會晤共識。",
+        "外交部發言人14日說，美方的做法嚴重違背兩國元首大阪會晤所達成的共識。",
+    ],
+)
+def test_a_meeting_named_by_its_consensus_takes_no_day_of_the_news(text: str) -> None:
+    assert all(date is None for date, _ in meeting_dates(text)), meeting_dates(text)
+
+
+def test_its_twin_a_meeting_in_the_news_takes_the_day_of_its_sentence() -> None:
+    assert ("2025-10-15", "reported") in meeting_dates("習近平15日在北京會見拜登，雙方同意落實會晤共識。")
+
+
+def test_a_manner_of_doing_is_no_denial() -> None:
+    """不折不扣落實…共識: 不 here says how fully, so the event stays reported."""
+    assert [status for _, status in meeting_dates("雙方應不折不扣落實習近平和拜登在峇里島的會晤共識。")] == ["reported"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 自…後 frames the earlier meeting: its month is not the new one's
+        ("這是習近平和拜登自去年11月在峇里島舉行會晤後的首次會面。", [(None, "reported")]),
+        # twin: with the frame gone the month dates the meeting
+        ("習近平和拜登去年11月在峇里島會晤。", [("2024-11", "reported")]),
+    ],
+)
+def test_a_time_inside_a_since_frame_dates_the_earlier_meeting(text: str, expected: list) -> None:
+    assert meeting_dates(text) == expected
+
+
+def test_a_plan_takes_no_day_from_the_scene() -> None:
+    """The narrative's day (15日…, a paragraph before) dates what happened that day, not a
+    meeting planned then."""
+    text = "拜登15日抵達北京。\n國家主席習近平將同拜登舉行會晤。"
+    assert (None, "planned") in meeting_dates(text)
+    twin = "拜登15日抵達北京。\n國家主席習近平同拜登舉行會晤。"
+    assert ("2025-10-15", "reported") in meeting_dates(twin)
+
+
+def test_a_page_time_stamp_sets_no_scene() -> None:
+    """A posting time (page chrome) is when the page went up, not a day the story names."""
+    text = "中美元首會晤官宣\n2025-10-15 23:30\n外界關注已久的中美元首會晤終於官宣。"
+    assert [date for date, _ in meeting_dates(text)] == [None, None]
+    twin = "中美元首會晤官宣\n10月15日，習近平同特朗普舉行會晤。\n外界關注已久的中美元首會晤順利舉行。"
+    assert meeting_dates(twin)[-1][0] == "2025-10-15"
