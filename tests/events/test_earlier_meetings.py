@@ -66,3 +66,29 @@ def test_a_page_time_stamp_sets_no_scene() -> None:
     assert [date for date, _ in meeting_dates(text)] == [None, None]
     twin = "中美元首會晤官宣\n10月15日，習近平同特朗普舉行會晤。\n外界關注已久的中美元首會晤順利舉行。"
     assert meeting_dates(twin)[-1][0] == "2025-10-15"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a call planned after a call held is not the one held
+        ("習近平15日同拜登通電話。雙方約定兩週內再次通話。", (None, "planned")),
+    ],
+)
+def test_a_plan_takes_no_day_from_the_sentence_before(text: str, expected: tuple) -> None:
+    assert expected in meeting_dates(text), meeting_dates(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the twins: held, the same meetings take the day of the sentence or the lead
+        # a plan may take the day it was stated in its own sentence (GOLD.md's convention)
+        ("川普14日表示，預計兩週內在布達佩斯會晤普丁。", ("2025-10-14", "planned")),
+        ("習近平15日同拜登通電話。雙方在通話中交換了意見。", ("2025-10-15", "reported")),
+        # a plan with a time in its own clause keeps it
+        ("川普表示，預計10月30日在釜山會晤習近平。", ("2025-10-30", "planned")),
+    ],
+)
+def test_the_twins_keep_their_dates(text: str, expected: tuple) -> None:
+    assert expected in meeting_dates(text), meeting_dates(text)
