@@ -92,3 +92,27 @@ def test_a_plan_takes_no_day_from_the_sentence_before(text: str, expected: tuple
 )
 def test_the_twins_keep_their_dates(text: str, expected: tuple) -> None:
     assert expected in meeting_dates(text), meeting_dates(text)
+
+
+def meetings(text: str) -> list[tuple[str | None, str]]:
+    return [(f.date, f.status) for f in facts(text, FILED) if f.type == "CONSULT" and f.mode == "meeting"]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # a meeting on record, named again as the time of something else, is not a second one
+        ("習近平15日在北京同拜登舉行會晤。兩人在會面前分別向媒體致意。", 1),
+        ("習近平15日在北京同拜登舉行會晤。拜登在會談結束後表示，成果豐碩。", 1),
+        # the twins: told first as a frame (after a plan only), or with a day of its own, it stays
+        ("習近平將同拜登會面。習近平在與拜登會面時說，兩國應加強溝通。", 2),
+        ("習近平15日在北京同拜登舉行會晤。兩人16日再度會晤後共進午餐。", 2),
+    ],
+)
+def test_a_meeting_named_as_a_time_is_not_told_again(text: str, count: int) -> None:
+    assert len(meetings(text)) == count, meetings(text)
+
+
+def test_a_name_after_the_word_is_no_frame() -> None:
+    """中 opening 中國 after the word is a party, not 'during'."""
+    assert len(meetings("越南總理范明正同習近平會晤。范明正隨後再次會見中國國家主席習近平。")) == 2

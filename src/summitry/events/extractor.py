@@ -323,9 +323,12 @@ class _Extraction:
         if status == "claimed" and len(attribution.speakers) > 1 and set(attribution.speakers) >= everyone:
             status, claimed_by = "reported", None  # 雙方宣佈: a joint statement is no one party's claim
         events = []
+        framed = how != "clause" and self._frames_a_time(hit)
         for parties, sufficient in zip(candidates, enough):
             if not sufficient:
                 continue
+            if framed and self._told_before(hit, parties):
+                continue  # 兩人在會面前分別警告: the meeting already on record, named as a time
             place = self._place(actors, hit, parties)
             event = Event(
                 type=hit.group.type,
@@ -348,6 +351,27 @@ class _Extraction:
             )
             events.append(_Found(event, layout.index, how, hit.group.pattern.symmetric, self.dater.historical(hit)))
         return events
+
+    def _frames_a_time(self, hit: TriggerHit) -> bool:
+        """會面前, 會談結束後, 通話中: a meeting word followed by a frame word (not by a name that
+        opens with one, 中國, 上海) names the time of something else."""
+        if hit.group.type != "CONSULT":
+            return False
+        words = [w for w in self.lexicon.frame_words if self.folded.startswith(w, hit.phrase_end)]
+        return bool(words) and not self._names_at(hit.phrase_end, hit.phrase_end + len(words[0]))
+
+    def _names_at(self, start: int, end: int) -> bool:
+        """Whether a name the actors stage found overlaps [start, end)."""
+        return any(m.start < end and start < m.end for m in self.actors.within(max(0, start - 12), end + 12))
+
+    def _told_before(self, hit: TriggerHit, parties: Parties) -> bool:
+        """Whether an event of the trigger's type with these participants is already on record
+        as held (a plan before 會面時說 is not: the meeting is told for the first time)."""
+        participants = frozenset(parties.source) | frozenset(parties.target)
+        return any(
+            f.event.type == hit.group.type and f.participants == participants and f.event.status in ("reported", "claimed")
+            for f in self.found
+        )
 
     # -- the document --------------------------------------------------------------------
     def run(self) -> tuple[Event, ...]:

@@ -203,6 +203,8 @@ class EventLexicon:
     patterns: Mapping[str, ArgumentPattern] = field(default_factory=dict)
     # Clause openers that list what the clause before names (包括…): see triggers.yaml
     elaborations: tuple[str, ...] = ()
+    # Words after a meeting word that make it a time frame (會談後, 會面時): see triggers.yaml
+    frame_words: tuple[str, ...] = ()
 
 
 def read_data(name: str) -> Any:
@@ -362,6 +364,7 @@ def event_lexicon() -> EventLexicon:
         groups=groups,
         patterns=patterns,
         elaborations=longest_first(triggers.get("elaborations")),
+        frame_words=longest_first(triggers.get("frame_words")),
         arguments=ArgumentLexicon(
             joiners=longest_first(arguments["joiners"]),
             comitative=longest_first(arguments["comitative"]),

@@ -69,6 +69,7 @@ class TriggersData(DataModel):
     patterns: dict[str, Pattern]
     groups: list[Group]
     elaborations: list[str] = []
+    frame_words: list[str] = []
 
 
 class Markers(DataModel):
