@@ -63,3 +63,31 @@ def test_concern_about_no_party_criticises_no_one() -> None:
     """對此表達關切 after a statistic: no party is criticised, so no event (its twin names one)."""
     assert "ACCUSE" not in kinds("去年兩國貿易順差擴大至七百億美元，美方多次對此表達關切。")
     assert "ACCUSE" in kinds("美方多次對中國的產能過剩表達關切。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # cooperation as a slogan, a relation, a document or the subject of a comment
+        "王毅表示，中方願同各方堅持相互尊重、合作共贏。",
+        "兩國戰略合作關係日益成熟。",
+        "中越兩國務實合作基礎深厚，成果豐碩。",
+        "兩國企業簽署五十項經貿合作協議。",
+        "兩國元首宣布建立全面戰略協作夥伴關係。",
+    ],
+)
+def test_cooperation_named_as_a_noun_is_no_cooperation(text: str) -> None:
+    assert "COOPERATE" not in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the twins: cooperation that takes place or is agreed
+        "中越兩國同意加強經貿合作。",
+        "中國將與越南在能源領域深化務實合作。",
+        "中國和俄羅斯同意加強在國際事務中的協作。",
+    ],
+)
+def test_cooperation_agreed_is_cooperation(text: str) -> None:
+    assert "COOPERATE" in kinds(text)
