@@ -91,3 +91,39 @@ def test_cooperation_named_as_a_noun_is_no_cooperation(text: str) -> None:
 )
 def test_cooperation_agreed_is_cooperation(text: str) -> None:
     assert "COOPERATE" in kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "status"),
+    [
+        # countermeasures taken against a party are sanctions; 不得不 (had to) is no denial
+        ("中方不得不採取反制措施，對美國船舶收取特別港務費。", "SANCTION", "reported"),
+        ("外交部召見歐盟駐華代表，並通報中方有關反制措施。", "SANCTION", "reported"),
+        # an invasion with the invaded party right after the word
+        ("俄羅斯侵略烏克蘭，國際社會紛紛譴責。", "ASSAULT", "reported"),
+    ],
+)
+def test_acts_of_force_and_countermeasures(text: str, kind: str, status: str) -> None:
+    assert (kind, status) in {(f.type, f.status) for f in facts(text)}, facts(text)
+
+
+def test_forbidden_countermeasures_stay_negated() -> None:
+    """不得 alone (must not) still denies: only 不得不 is 'had to'."""
+    assert ("SANCTION", "negated") in {(f.type, f.status) for f in facts("中方承諾，在協議期間不得採取反制措施。")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a threat named as a noun is made by no one
+        "王毅強調，對英國來說，北京始終是機遇而不是威脅。",
+        "分析指出，北韓的核威脅與日俱增。",
+        "報告稱，中國已成為全球的重大威脅。",
+    ],
+)
+def test_a_threat_named_as_a_noun_is_no_threat(text: str) -> None:
+    assert "THREATEN" not in kinds(text)
+
+
+def test_a_threat_made_is_a_threat() -> None:
+    assert "THREATEN" in kinds("川普威脅對中國商品加徵關稅。")
