@@ -116,3 +116,17 @@ def test_a_meeting_named_as_a_time_is_not_told_again(text: str, count: int) -> N
 def test_a_name_after_the_word_is_no_frame() -> None:
     """中 opening 中國 after the word is a party, not 'during'."""
     assert len(meetings("越南總理范明正同習近平會晤。范明正隨後再次會見中國國家主席習近平。")) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "date"),
+    [
+        # a level that has held since a time changed when the span opened
+        ("自7月底以來，日本汽車關稅已降至15%。", "CONCEDE", "2025-07"),
+        # ... but a span before a meeting says since when, not when
+        ("自2018年以來，習近平和普丁多次會面。", "CONSULT", None),
+    ],
+)
+def test_a_since_span_dates_only_a_change_of_level(text: str, kind: str, date: str | None) -> None:
+    found = [f.date for f in facts(text, FILED) if f.type == kind]
+    assert found == [date]

@@ -96,6 +96,8 @@ class Dater:
         if frame is not None and not (frame[0] <= hit.start < frame[1]):
             return True  # 繼六月G7峰會後，再度和石破會談: June is the summit's month
         since_inside, since_end, other_verb_near = self._context_of(time)
+        if (since_inside or since_end is not None) and time.end <= hit.start and hit.cue.word in self.lexicon.since_dated_changes:
+            return False  # 自7月底以來，關稅已降至15%: the level changed when the span opened
         if since_inside:
             return True  # the time stage read 以來 into the time itself
         # Only what stands between the time and a trigger after it counts: a since word

@@ -192,6 +192,7 @@ class DatingLexicon:
     publication_kinds: frozenset[str] = frozenset()  # "TYPE/mode"
     lead_brackets: tuple[str, ...] = ()  # "【】": a credit in these opening a sentence reports nothing
     meeting_products: tuple[str, ...] = ()  # 會晤共識: a meeting named as what it produced is an earlier one
+    since_dated_changes: tuple[str, ...] = ()  # 自7月底以來…已降至: the change is dated by the span's start
 
 
 @dataclass(frozen=True, eq=False)  # one instance per process: identity is its hash
@@ -449,6 +450,7 @@ def event_lexicon() -> EventLexicon:
             publication_kinds=frozenset(dating.get("publication_kinds") or ()),
             lead_brackets=tuple(dating.get("lead_brackets") or ()),
             meeting_products=longest_first(dating.get("meeting_products")),
+            since_dated_changes=longest_first(dating.get("since_dated_changes")),
         ),
     )
 

@@ -148,6 +148,7 @@ class DatingData(DataModel):
     prior_deal_nouns: list[str]
     lead_brackets: list[str] = []
     meeting_products: list[str] = []
+    since_dated_changes: list[str] = []
 
 
 class StatusSection(DataModel):
