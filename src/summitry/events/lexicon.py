@@ -171,6 +171,8 @@ class StatusLexicon:
     invitation_opens: tuple[str, ...] = ()  # 應 (…邀請): at the invitation of
     invitation_closes: tuple[str, ...] = ()  # …邀請
     invitation_reach: int = 24
+    performative: tuple[str, ...] = ()  # 宣佈制裁: a verb of saying that performs what it announces
+    performative_goes_on: tuple[str, ...] = ()  # …，並威脅…: a clause opening so goes on with that act
 
 
 @dataclass(frozen=True)
@@ -428,6 +430,8 @@ def event_lexicon() -> EventLexicon:
             joint_statements=longest_first(status.get("joint_statements")),
             planned_own_clause=longest_first(status["planned"].get("own_clause_only")),
             performed_by_agreeing=frozenset(status["planned"].get("performed_by_agreeing") or ()),
+            performative=longest_first(status["reporting"].get("performative")),
+            performative_goes_on=longest_first(status["reporting"].get("performative_goes_on")),
             invitation_opens=longest_first((status.get("invitation_frame") or {}).get("opens")),
             invitation_closes=longest_first((status.get("invitation_frame") or {}).get("closes")),
             invitation_reach=int((status.get("invitation_frame") or {}).get("reach", 24)),

@@ -161,6 +161,8 @@ class StatusSection(DataModel):
     completed_verbs: list[str] = []
     own_clause_only: list[str] = []
     performed_by_agreeing: list[str] = []
+    performative: list[str] = []
+    performative_goes_on: list[str] = []
 
 
 class CancelledPlan(DataModel):
