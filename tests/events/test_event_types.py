@@ -26,6 +26,7 @@ def kinds(text: str) -> set[str]:
         # a levy or countermeasure suspended, and what the list after it names, is a concession
         ("中方將暫停實施對美國加徵的報復性關稅，包括對美國大豆徵收的關稅。", "CONCEDE", "SANCTION"),
         ("北京宣布暫停或取消對美方的反制措施，包括把美國企業列入實體清單。", "CONCEDE", "SANCTION"),
+        ("中方將暫停實施上月宣布的稀土出口管制措施。", "CONCEDE", "SANCTION"),
         # a levy threatened is a threat, not a levy
         ("川普揚言對墨西哥商品加徵30%關稅。", "THREATEN", "SANCTION"),
         # representations lodged, and displeasure voiced with them, are one protest
