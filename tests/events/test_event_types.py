@@ -128,3 +128,20 @@ def test_a_threat_named_as_a_noun_is_no_threat(text: str) -> None:
 
 def test_a_threat_made_is_a_threat() -> None:
     assert "THREATEN" in kinds("川普威脅對中國商品加徵關稅。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an invitation named as the reason of a visit, or as a noun, was made before
+        "應國家主席習近平邀請，緬甸總統廷覺將於4月6日至11日對中國進行國事訪問。",
+        "川普表示，已接受習近平的邀請，將於4月訪問中國。",
+        "川普政府拒絕了邀請。",
+    ],
+)
+def test_an_invitation_named_is_no_request(text: str) -> None:
+    assert "REQUEST" not in kinds(text)
+
+
+def test_an_invitation_made_is_a_request() -> None:
+    assert "REQUEST" in kinds("習近平邀請川普明年訪問中國。")

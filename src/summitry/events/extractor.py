@@ -300,6 +300,8 @@ class _Extraction:
         if hit.anaphoric and any(f.event.type == hit.group.type for f in self.found):
             return []  # 此次訪問: the visit is already on record
         actors, attributor = self._sentence_readers(layout)
+        if attributor.in_invitation_frame(hit):
+            return []  # 應習近平邀請，廷覺將訪華: an invitation made before, named as the visit's reason
         date, how = self.dater.date(hit, layout, previous, self.hits[layout.index], not actors.has_subject(hit))
         on = as_date(date) or self.document_date
         attribution = attributor.attribute(hit)

@@ -112,7 +112,8 @@ class Attributor:
         self.cues = cues
         self.layout = actors.layout
         sentence = self.layout.sentence
-        self.blocked = [(p.start, p.end) for p in actors.parties] + self._invitation_frames(sentence.start, sentence.end)
+        self.invitation_frames = self._invitation_frames(sentence.start, sentence.end)
+        self.blocked = [(p.start, p.end) for p in actors.parties] + self.invitation_frames
         self._cue_words = cues.cue_words
         self._walls: Stretches | None = None  # self.blocked, for bisection
         self._in_sentence = cues.written(folded, sentence.start, sentence.end)
@@ -130,6 +131,10 @@ class Attributor:
         self._according: list[bool] | None = None
         self._attributions: dict[int, Attribution] = {}
         self._plan_cues: dict[int, str] = {}  # trigger -> the planned cue word that governs it
+
+    def in_invitation_frame(self, hit: TriggerHit) -> bool:
+        """應習近平邀請: the trigger only names the invitation the visit answers."""
+        return any(start <= hit.start < end for start, end in self.invitation_frames)
 
     def _invitation_frames(self, start: int, end: int) -> list[tuple[int, int]]:
         """Spans of 應…邀請 (at the invitation of) in [start, end): no cue inside one is read."""
