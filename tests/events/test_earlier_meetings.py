@@ -130,3 +130,9 @@ def test_a_name_after_the_word_is_no_frame() -> None:
 def test_a_since_span_dates_only_a_change_of_level(text: str, kind: str, date: str | None) -> None:
     found = [f.date for f in facts(text, FILED) if f.type == kind]
     assert found == [date]
+
+
+def test_a_time_read_across_a_name_dates_nothing() -> None:
+    """安倍晉三日前: 三 ends the name, so there is no 三日前 (three days ago); its twin's day holds."""
+    assert meeting_dates("日本首相安倍晉三日前與川普會面。") == [(None, "reported")]
+    assert meeting_dates("日本首相安倍晉三14日與川普會面。") == [("2025-10-14", "reported")]

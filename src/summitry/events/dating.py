@@ -63,15 +63,18 @@ class Dater:
         names: tuple[tuple[int, int], ...] = (),
     ) -> None:
         self.folded = folded
-        self.times = _without_range_ends(folded, [t for t in times if t.value and t.relation not in lexicon.skip_relations])
         self.document_date = document_date
         self.lexicon = lexicon
-
-        self._times = SpanIndex(self.times, lambda time: (time.start, time.end))
         # The spans of the names the actors stage found, by start: a cue inside one (秦剛, 李剛)
-        # is part of the name, not a word of the sentence.
+        # is part of the name, not a word of the sentence, and a time that overlaps one (安倍晉三
+        # 日前: 三日前) is read across the name's end.
         self._names = sorted(names)
         self._name_starts = [start for start, _ in self._names]
+        self.times = _without_range_ends(folded, [
+            t for t in times
+            if t.value and t.relation not in lexicon.skip_relations and not self._overlaps_name(t.start, t.end)
+        ])
+        self._times = SpanIndex(self.times, lambda time: (time.start, time.end))
         self._contexts: dict[tuple[int, int], tuple[bool, int | None, bool]] = {}
         self._news_of_the_day_in: dict[int, bool] = {}
         self._frames: dict[int, tuple[int, int] | None] = {}
@@ -320,6 +323,11 @@ class Dater:
                     return True
                 position = text.find(cue.word, position + 1)
         return False
+
+    def _overlaps_name(self, start: int, end: int) -> bool:
+        """Whether [start, end) shares a character with a name."""
+        last = bisect.bisect_left(self._name_starts, end)
+        return any(name_end > start for _, name_end in self._names[max(0, last - 8) : last])
 
     def _inside_name(self, start: int, end: int) -> bool:
         """Whether [start, end) lies inside a name (秦剛也表示: 剛 is no "just now")."""
