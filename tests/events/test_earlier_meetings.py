@@ -136,3 +136,11 @@ def test_a_time_read_across_a_name_dates_nothing() -> None:
     """安倍晉三日前: 三 ends the name, so there is no 三日前 (three days ago); its twin's day holds."""
     assert meeting_dates("日本首相安倍晉三日前與川普會面。") == [(None, "reported")]
     assert meeting_dates("日本首相安倍晉三14日與川普會面。") == [("2025-10-14", "reported")]
+
+
+def test_a_meeting_of_days_ago_takes_no_day_of_the_news() -> None:
+    """日前 (a few days ago) marks an earlier meeting: no day from the sentence before."""
+    calls = [f.date for f in facts("拜登15日抵達東京。岸田文雄日前與拜登通電話。", FILED) if f.mode == "call"]
+    assert calls == [None]
+    twin = [f.date for f in facts("拜登15日抵達東京。岸田文雄當天與拜登通電話。", FILED) if f.mode == "call"]
+    assert twin == ["2025-10-15"]

@@ -191,6 +191,8 @@ class Dater:
             grouped = self.carried(hit, layout, hits, time_first=True)
             if grouped:
                 return grouped, "group"
+        if self.historical(hit):
+            return None, "none"  # 曾與…見面, 日前與…通話: an earlier meeting takes no neighbour's day
         if previous is not None and previous.paragraph == layout.paragraph:
             earlier = [
                 t
