@@ -45,7 +45,8 @@ def test_an_agreed_act_is_planned(text: str, kind: str, expected: list[tuple[str
         ("应国家主席习近平邀请，法国总统马克龙于10月27日抵达北京，开始对中国进行国事访问。", "CONSULT/visit", [("reported", "2025-10-27")]),
         ("應日本首相邀請，南韓總統李在明將於11月5日訪問東京。", "CONSULT/visit", [("planned", "2025-11-05")]),
         ("應國家主席習近平邀請，法國總統馬克龍12月3日至5日對中國進行國事訪問。", "CONSULT/visit", [("planned", "2025-12-03")]),
-        ("應美國總統拜登邀請，印度總理莫迪20日至23日對美國進行國事訪問。", "REQUEST", [("reported", None)]),
+        # ... and the invitation it names, made before, is no event of its own
+        ("應美國總統拜登邀請，印度總理莫迪20日至23日對美國進行國事訪問。", "REQUEST", []),
         # an invitation to come is still a plan
         ("川普邀請習近平明年訪問美國。", "CONSULT/visit", [("planned", "2026")]),
     ],

@@ -63,15 +63,18 @@ class Dater:
         names: tuple[tuple[int, int], ...] = (),
     ) -> None:
         self.folded = folded
-        self.times = _without_range_ends(folded, [t for t in times if t.value and t.relation not in lexicon.skip_relations])
         self.document_date = document_date
         self.lexicon = lexicon
-
-        self._times = SpanIndex(self.times, lambda time: (time.start, time.end))
         # The spans of the names the actors stage found, by start: a cue inside one (秦剛, 李剛)
-        # is part of the name, not a word of the sentence.
+        # is part of the name, not a word of the sentence, and a time that overlaps one (安倍晉三
+        # 日前: 三日前) is read across the name's end.
         self._names = sorted(names)
         self._name_starts = [start for start, _ in self._names]
+        self.times = _without_range_ends(folded, [
+            t for t in times
+            if t.value and t.relation not in lexicon.skip_relations and not self._overlaps_name(t.start, t.end)
+        ])
+        self._times = SpanIndex(self.times, lambda time: (time.start, time.end))
         self._contexts: dict[tuple[int, int], tuple[bool, int | None, bool]] = {}
         self._news_of_the_day_in: dict[int, bool] = {}
         self._frames: dict[int, tuple[int, int] | None] = {}
@@ -96,6 +99,8 @@ class Dater:
         if frame is not None and not (frame[0] <= hit.start < frame[1]):
             return True  # 繼六月G7峰會後，再度和石破會談: June is the summit's month
         since_inside, since_end, other_verb_near = self._context_of(time)
+        if (since_inside or since_end is not None) and time.end <= hit.start and hit.cue.word in self.lexicon.since_dated_changes:
+            return False  # 自7月底以來，關稅已降至15%: the level changed when the span opened
         if since_inside:
             return True  # the time stage read 以來 into the time itself
         # Only what stands between the time and a trigger after it counts: a since word
@@ -163,6 +168,8 @@ class Dater:
         ]
         if in_clause:
             return min(in_clause, key=lambda t: abs(t.start - hit.start)).value, "clause"
+        if self._named_by_product(hit):
+            return None, "none"  # 落實兩國元首會晤共識: an earlier meeting, not the scene's
         if self._requested(hit, hits):
             return None, "none"  # 5月21日…邀請日、韓領袖訪美: the day of the invitation, not of the visit
         if self._prior_act(hit):
@@ -184,6 +191,8 @@ class Dater:
             grouped = self.carried(hit, layout, hits, time_first=True)
             if grouped:
                 return grouped, "group"
+        if self.historical(hit):
+            return None, "none"  # 曾與…見面, 日前與…通話: an earlier meeting takes no neighbour's day
         if previous is not None and previous.paragraph == layout.paragraph:
             earlier = [
                 t
@@ -287,10 +296,17 @@ class Dater:
         return known[clause]
 
     def historical(self, hit: TriggerHit) -> bool:
-        """曾經三次和特朗普見面, 第一次總統任內接待, 繼G7峰會後: an earlier meeting, not the one
-        in the news."""
+        """曾經三次和特朗普見面, 第一次總統任內接待, 繼G7峰會後, 會晤共識: an earlier meeting,
+        not the one in the news."""
         text = self.folded[hit.clause.start : hit.clause.end]
-        return any(word in text for word in self.lexicon.historical) or self._earlier_frame(hit.start) is not None
+        return (
+            any(word in text for word in self.lexicon.historical) or self._earlier_frame(hit.start) is not None
+            or self._named_by_product(hit)
+        )
+
+    def _named_by_product(self, hit: TriggerHit) -> bool:
+        """會晤共識, 通話達成的共識: a meeting named as what it produced."""
+        return hit.group.type == "CONSULT" and self.folded.startswith(self.lexicon.meeting_products, hit.end)
 
     def _news_of_the_day(self, layout: SentenceLayout) -> bool:
         """Whether the sentence says its news is of the day (今天, 當天…), read once per sentence."""
@@ -309,6 +325,11 @@ class Dater:
                     return True
                 position = text.find(cue.word, position + 1)
         return False
+
+    def _overlaps_name(self, start: int, end: int) -> bool:
+        """Whether [start, end) shares a character with a name."""
+        last = bisect.bisect_left(self._name_starts, end)
+        return any(name_end > start for _, name_end in self._names[max(0, last - 8) : last])
 
     def _inside_name(self, start: int, end: int) -> bool:
         """Whether [start, end) lies inside a name (秦剛也表示: 剛 is no "just now")."""

@@ -178,6 +178,8 @@ class StatusLexicon:
     invitation_opens: tuple[str, ...] = ()  # 應 (…邀請): at the invitation of
     invitation_closes: tuple[str, ...] = ()  # …邀請
     invitation_reach: int = 24
+    performative: tuple[str, ...] = ()  # 宣佈制裁: a verb of saying that performs what it announces
+    performative_goes_on: tuple[str, ...] = ()  # …，並威脅…: a clause opening so goes on with that act
 
 
 @dataclass(frozen=True)
@@ -198,6 +200,8 @@ class DatingLexicon:
     publication_lead: int = 0  # characters from the start where an undated meeting takes the publication date
     publication_kinds: frozenset[str] = frozenset()  # "TYPE/mode"
     lead_brackets: tuple[str, ...] = ()  # "【】": a credit in these opening a sentence reports nothing
+    meeting_products: tuple[str, ...] = ()  # 會晤共識: a meeting named as what it produced is an earlier one
+    since_dated_changes: tuple[str, ...] = ()  # 自7月底以來…已降至: the change is dated by the span's start
 
 
 @dataclass(frozen=True, eq=False)  # one instance per process: identity is its hash
@@ -207,6 +211,10 @@ class EventLexicon:
     status: StatusLexicon
     dating: DatingLexicon
     patterns: Mapping[str, ArgumentPattern] = field(default_factory=dict)
+    # Clause openers that list what the clause before names (包括…): see triggers.yaml
+    elaborations: tuple[str, ...] = ()
+    # Words after a meeting word that make it a time frame (會談後, 會面時): see triggers.yaml
+    frame_words: tuple[str, ...] = ()
 
 
 def read_data(name: str) -> Any:
@@ -365,6 +373,8 @@ def event_lexicon() -> EventLexicon:
     return EventLexicon(
         groups=groups,
         patterns=patterns,
+        elaborations=longest_first(triggers.get("elaborations")),
+        frame_words=longest_first(triggers.get("frame_words")),
         arguments=ArgumentLexicon(
             joiners=longest_first(arguments["joiners"]),
             comitative=longest_first(arguments["comitative"]),
@@ -434,6 +444,8 @@ def event_lexicon() -> EventLexicon:
             joint_statements=longest_first(status.get("joint_statements")),
             planned_own_clause=longest_first(status["planned"].get("own_clause_only")),
             performed_by_agreeing=frozenset(status["planned"].get("performed_by_agreeing") or ()),
+            performative=longest_first(status["reporting"].get("performative")),
+            performative_goes_on=longest_first(status["reporting"].get("performative_goes_on")),
             invitation_opens=longest_first((status.get("invitation_frame") or {}).get("opens")),
             invitation_closes=longest_first((status.get("invitation_frame") or {}).get("closes")),
             invitation_reach=int((status.get("invitation_frame") or {}).get("reach", 24)),
@@ -455,6 +467,8 @@ def event_lexicon() -> EventLexicon:
             publication_lead=int(dating.get("publication_lead", 0)),
             publication_kinds=frozenset(dating.get("publication_kinds") or ()),
             lead_brackets=tuple(dating.get("lead_brackets") or ()),
+            meeting_products=longest_first(dating.get("meeting_products")),
+            since_dated_changes=longest_first(dating.get("since_dated_changes")),
         ),
     )
 

@@ -68,6 +68,8 @@ class TriggersData(DataModel):
 
     patterns: dict[str, Pattern]
     groups: list[Group]
+    elaborations: list[str] = []
+    frame_words: list[str] = []
 
 
 class Markers(DataModel):
@@ -152,6 +154,8 @@ class DatingData(DataModel):
     group_turns: list[str]
     prior_deal_nouns: list[str]
     lead_brackets: list[str] = []
+    meeting_products: list[str] = []
+    since_dated_changes: list[str] = []
 
 
 class StatusSection(DataModel):
@@ -164,6 +168,8 @@ class StatusSection(DataModel):
     completed_verbs: list[str] = []
     own_clause_only: list[str] = []
     performed_by_agreeing: list[str] = []
+    performative: list[str] = []
+    performative_goes_on: list[str] = []
 
 
 class CancelledPlan(DataModel):

@@ -112,7 +112,8 @@ class Attributor:
         self.cues = cues
         self.layout = actors.layout
         sentence = self.layout.sentence
-        self.blocked = [(p.start, p.end) for p in actors.parties] + self._invitation_frames(sentence.start, sentence.end)
+        self.invitation_frames = self._invitation_frames(sentence.start, sentence.end)
+        self.blocked = [(p.start, p.end) for p in actors.parties] + self.invitation_frames
         self._cue_words = cues.cue_words
         self._walls: Stretches | None = None  # self.blocked, for bisection
         self._in_sentence = cues.written(folded, sentence.start, sentence.end)
@@ -130,6 +131,10 @@ class Attributor:
         self._according: list[bool] | None = None
         self._attributions: dict[int, Attribution] = {}
         self._plan_cues: dict[int, str] = {}  # trigger -> the planned cue word that governs it
+
+    def in_invitation_frame(self, hit: TriggerHit) -> bool:
+        """應習近平邀請: the trigger only names the invitation the visit answers."""
+        return any(start <= hit.start < end for start, end in self.invitation_frames)
 
     def _invitation_frames(self, start: int, end: int) -> list[tuple[int, int]]:
         """Spans of 應…邀請 (at the invitation of) in [start, end): no cue inside one is read."""
@@ -289,8 +294,8 @@ class Attributor:
             status = "claimed"
         else:
             status = "reported"
-        if joint:
-            speakers = ()
+        if joint or (status == "reported" and not claimed):
+            speakers = ()  # 宣佈制裁: the announcer performed the act, and claims nothing
         claimant = denier or (speakers[0] if speakers else None)
         speaker = speakers[0] if quotation is not None and speakers else None
         return Attribution(status, claimant, speaker, speakers)
@@ -351,11 +356,22 @@ class Attributor:
         verbs = self._find("reporting", sentence_start, hit.start, hit)
         verbs = [(p, c) for p, c in verbs if not self._inside_other_quotation(p, hit) and not self._says_only_a_quotation(p, c, hit)]
         if verbs:
-            position, _ = verbs[-1]
-            return self.actors.speaker_before(position) or self._topic_before(position), True
+            position, cue = verbs[-1]
+            speaker = self.actors.speaker_before(position) or self._topic_before(position)
+            return speaker, not self._performs(position, cue, hit)
         if self._unattributed_end is not None and self._unattributed_end <= hit.start:
             return None, True
         return None, False
+
+    def _performs(self, position: int, cue: Cue, hit: TriggerHit) -> bool:
+        """宣佈制裁…: the verb announces the speaker's own act, in its clause or in one after it
+        that goes on with it (…，並威脅…), and so performs it."""
+        if cue.word not in self.lexicon.performative:
+            return False
+        if self.layout.clause_at(position) == hit.clause:
+            return True
+        opening = self.folded[hit.clause.start : hit.start].lstrip(" ，,；;")
+        return opening.startswith(self.lexicon.performative_goes_on)
 
     def _topic_before(self, position: int) -> Group | None:
         """The sentence's subject when it stands before a verb of saying (新聞稿指出: nobody)."""

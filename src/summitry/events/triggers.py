@@ -189,14 +189,28 @@ def find_sentence_triggers(
                 continue
             anaphoric = _anaphoric(folded, start, clause, lexicon.arguments.anaphora, lexicon.arguments.anaphora_reach)
             hits.append(TriggerHit(group, cue, start, end, clause, anaphoric, phrase_end))
-    return _resolve(hits)
+    return _resolve(hits, _suppression_scopes(folded, layout, lexicon.elaborations) if hits else {})
 
 
-def _resolve(hits: list[TriggerHit]) -> SentenceTriggers:
+def _suppression_scopes(folded: str, layout: SentenceLayout, elaborations: tuple[str, ...]) -> dict[Clause, Clause]:
+    """Each clause's scope of suppression: its own, or for a clause that opens with a list of
+    what the clause before names (…，包括…), the scope of that clause."""
+    scopes: dict[Clause, Clause] = {}
+    previous: Clause | None = None
+    for clause in layout.clauses:
+        opening = folded[clause.start : clause.end].lstrip(" ，,；;")
+        scopes[clause] = scopes[previous] if previous is not None and opening.startswith(elaborations) else clause
+        previous = clause
+    return scopes
+
+
+def _resolve(hits: list[TriggerHit], scopes: dict[Clause, Clause] | None = None) -> SentenceTriggers:
     """Longest of overlapping matches; suppressed and lonely-only groups removed per clause
-    (the suppressed ones returned apart)."""
+    (the suppressed ones returned apart). ``scopes`` widens a clause's suppression to the list
+    that follows it (…，包括…)."""
     if not hits:
         return SentenceTriggers([], [])
+    scopes = scopes or {}
     kept = [
         hit
         for hit in hits
@@ -218,7 +232,7 @@ def _resolve(hits: list[TriggerHit]) -> SentenceTriggers:
         )
     ]
     suppressed = {
-        (hit.clause, key)
+        (scopes.get(hit.clause, hit.clause), key)
         for hit in kept
         for key in hit.group.suppresses
     }
@@ -227,7 +241,8 @@ def _resolve(hits: list[TriggerHit]) -> SentenceTriggers:
     replaced = []
     for hit in kept:
         later = any(hit.start >= end and (hit.group.key in keys or (hit.group.type, None) in keys) for end, keys in absorbed)
-        if later or (hit.clause, hit.group.key) in suppressed or (hit.clause, (hit.group.type, None)) in suppressed:
+        scope = scopes.get(hit.clause, hit.clause)
+        if later or (scope, hit.group.key) in suppressed or (scope, (hit.group.type, None)) in suppressed:
             replaced.append(hit)
             continue
         if hit.cue.only_alone and any(o.clause == hit.clause and not o.cue.only_alone for o in kept if o is not hit):

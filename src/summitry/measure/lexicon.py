@@ -141,6 +141,7 @@ class TimeLexicon:
     lunar_markers: tuple[str, ...]
     lunar_month_names: dict[str, int]
     lunar_new_year_days: tuple[str, ...]
+    year_month_joiners: tuple[str, ...] = ()  # 一年前的11月: a year and a month joined as one time
 
 
 def read_data(name: str) -> dict[str, Any]:
@@ -294,6 +295,7 @@ def time_lexicon() -> TimeLexicon:
         lunar_markers=longest_first(raw["lunar_markers"]),
         lunar_month_names=folded_map(raw["lunar_month_names"]),
         lunar_new_year_days=longest_first(raw["lunar_new_year_days"]),
+        year_month_joiners=longest_first(raw.get("year_month_joiners")),
     )
 
 

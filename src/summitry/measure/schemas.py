@@ -136,6 +136,7 @@ class TimesData(DataModel):
     year_not_followed_by: list[str]
     era_offsets: dict[str, int]
     dateline: Dateline
+    year_month_joiners: list[str] = []
 
 
 SCHEMAS: dict[str, type[DataModel]] = {"units.yaml": UnitsData, "times.yaml": TimesData}

@@ -368,8 +368,10 @@ def resolve_anchored_readings(readings: list[Reading], lexicon: TimeLexicon) -> 
             reading = replace(reading, value=value or reading.value)
         elif reading.kind == "weekday" and resolved and names_the_same_day(resolved[-1], reading):
             reading = replace(reading, value=resolved[-1].value)
-        elif reading.kind in YEARLESS_MONTHS and reading.value and resolved and opens_with_anchored_year(resolved[-1], reading):
-            # 同年6月, 次年3月: the month is of the year the anchored word names, one time
+        elif reading.kind in YEARLESS_MONTHS and reading.value and resolved and (
+            opens_with_anchored_year(resolved[-1], reading) or joins_a_year(resolved[-1], reading, lexicon)
+        ):
+            # 同年6月, 次年3月, 一年前的11月: the month is of the year named before it, one time
             anchor = resolved.pop()
             reading = replace(reading, start=anchor.start, value=anchor.value[:4] + reading.value[4:])
         resolved.append(reading)
@@ -388,6 +390,13 @@ def opens_with_anchored_year(before: Reading, reading: Reading) -> bool:
     if before.kind != "anchored_year" or before.match is None:
         return False
     return before.match.string[before.end : reading.start].strip(" \t\u3000") == ""
+
+
+def joins_a_year(before: Reading, reading: Reading, lexicon: TimeLexicon) -> bool:
+    """True when ``reading`` (a month, a month and day) follows a year joined to it (一年前的11月)."""
+    if not before.value or len(before.value) != 4 or before.match is None or before.until is not None:
+        return False
+    return before.match.string[before.end : reading.start].strip(" \t\u3000") in lexicon.year_month_joiners
 
 
 def anchored_month_value(match: re.Match[str], last_value: str | None, lexicon: TimeLexicon) -> str | None:
