@@ -837,10 +837,6 @@ class SentenceActors:
             if len(sides) == 1:
                 sides = [[i] for i in sides[0]]  # 日中兩國: one run, two sides
             return [Parties(tuple(one), tuple(other)) for one in sides for other in sides if one is not other]
-        if not pattern.symmetric and len(found) == 1 and found[0].source and not found[0].target:
-            invitee = [i for i in self._invitee(hit, subject, on) if i not in found[0].source]
-            if invitee:
-                found = [Parties(found[0].source, tuple(invitee))]
         if pattern.min_parties == 1 and not pattern.attached and passive is None:
             found = [self._with_counterpart(hit, parties, subject, on) for parties in found]
         return found
@@ -851,28 +847,6 @@ class SentenceActors:
         if subject is None or len(subject.ids) < 2 or subject.end > hit.start or not self.lexicon.mutual:
             return False
         return any(word in self.folded[subject.end : hit.start] for word in self.lexicon.mutual)
-
-    def _invitee(self, hit: TriggerHit, subject: Group | None, on: dt.date | None) -> list[str]:
-        """應美國總統邀請，習近平將訪美: at the invitation of X (the frame status.yaml names), the
-        one invited is the subject of the first clause after the frame that names anyone."""
-        if subject is None or subject.end > hit.start or not self.lexicon.invitation_opens:
-            return []
-        if not _ENUMERATOR.sub("", self._plain(hit.clause.start, subject.start)).startswith(self.lexicon.invitation_opens):
-            return []  # 應東盟輪值主席國馬來西亞總理安瓦爾邀請: the frame opens the clause
-        if any(hit.clause.start <= other.start < hit.start for other in self.verbs):
-            return []
-        if self._plain(subject.end, hit.start) not in ("", "的"):
-            return []  # 應美國總統在白宮發出的邀請: not the frame's own invitation
-        for following in (c for c in self.layout.clauses if c.start >= hit.clause.end):
-            if self._speech_at(following.start) != self._speech_at(hit.start):
-                return []
-            lead = next((g for g in self._groups_in(following) if self._can_lead(g, None)), None)
-            if any(following.start <= h.start and (lead is None or h.start < lead.start) for h in self.hits if h.clause == following):
-                return []  # the next clause's first verb before any party: the invitee is not named
-            if lead is not None:
-                return prefer_persons(self._flat(lead, on), self.actors)
-            # 應…邀請，當地時間27日下午，李強出席…: a clause of times only; the subject follows
-        return []
 
     def _first_side(self, topic: Group) -> Group:
         """川普與習近平通話後，接著與高市早苗通電話: a subject carried over from a clause where

@@ -148,7 +148,6 @@ class ArgumentLexicon:
     companion_opens: tuple[str, ...] = ()
     government_seats: frozenset[str] = frozenset()
     pair_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # folded word -> entity ids
-    invitation_opens: tuple[str, ...] = ()  # status.yaml's 應 (…邀請): the invitee acts in the next clause
 
 
 @dataclass(frozen=True)
@@ -419,7 +418,6 @@ def event_lexicon() -> EventLexicon:
             companion_opens=longest_first(arguments.get("companion_opens")),
             government_seats=frozenset(longest_first(arguments.get("government_seats"))),
             pair_words={fold(word): tuple(ids) for word, ids in sorted((arguments.get("pair_words") or {}).items(), key=lambda item: -len(item[0]))},
-            invitation_opens=longest_first((status.get("invitation_frame") or {}).get("opens")),
         ),
         status=StatusLexicon(
             negated=_cues(status["negated"]["words"]),

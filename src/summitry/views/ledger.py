@@ -106,6 +106,7 @@ class _Rules:
     sought: tuple[str, ...]
     laws: tuple[str, ...]
     firms: tuple[str, ...]
+    announcements: tuple[str, ...]
     statistics: tuple[str, ...]
     tallies: tuple[str, ...]
     rate_changes: tuple[str, ...]
@@ -159,6 +160,7 @@ def _rules() -> _Rules:
         sought=folded_words(raw["sought"]),
         laws=folded_words(raw["laws"]),
         firms=folded_words(raw["firms"]),
+        announcements=folded_words(raw["announcements"]),
         statistics=folded_words(raw["statistics"]),
         tallies=folded_words(raw["tallies"]),
         rate_changes=folded_words(raw.get("rate_changes")),
@@ -451,8 +453,11 @@ class _Document:
     def _announced_for_a_firm(self, kind: _Kind, event: Event, pledger: str, amount: Quantity) -> bool:
         """瑞士政府宣布瑞銀集團以30億瑞士法郎收購瑞信: the government announces a firm's deal;
         the firm, named after the announcer and before the amount, is the pledger, not the
-        announcer. A firm summitry does not know makes no row."""
-        if kind.name != "pledge" or event.claimed_by is None or self.actors.side(event.claimed_by) != self.actors.side(pledger):
+        announcer. A firm summitry does not know makes no row. The announcer is the claimant,
+        or, when 宣布 reads as the speaker's own act (reported, no claimant), the pledger itself."""
+        if kind.name != "pledge":
+            return False
+        if event.claimed_by is not None and self.actors.side(event.claimed_by) != self.actors.side(pledger):
             return False
         mentions = [
             m for m in self.record.mentions
@@ -461,6 +466,8 @@ class _Document:
         if not mentions:
             return False
         start = max(m.end for m in mentions)
+        if event.claimed_by is None and not _holds_any(self.folded[min(m.start for m in mentions) : amount.start], self.rules.announcements):
+            return False
         between = list(self.folded[start : amount.start])
         for m in self.record.mentions:  # 向波音公司採購: a known firm is a party of its own
             if start <= m.start and m.end <= amount.start:

@@ -63,6 +63,7 @@ class LedgerData(DataModel):
     sought: Words
     laws: Words
     firms: Words = []
+    announcements: Words = []
     statistics: Words
     tallies: Words = []
     rate_changes: Words = []
