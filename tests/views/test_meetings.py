@@ -44,6 +44,28 @@ def test_one_row_per_real_meeting(texts: tuple[str, ...], expected: list) -> Non
     assert _rows(*texts) == expected
 
 
+MACRON_XI = frozenset({"Emmanuel Macron", "Xi Jinping"})
+MACRON_CHINA = frozenset({"Emmanuel Macron", "China"})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the arrival on the 3rd and the talks on the 4th are one row, the talks' date
+        ("法國總統馬克宏3日抵達北京，展開為期三天的國事訪問。國家主席習近平4日在人民大會堂與馬克宏舉行會談。",
+         [(MACRON_XI, "2025-10-04", 2)]),
+        ("法国总统马克龙3日抵达北京，开始对中国进行国事访问。4日，国家主席习近平同马克龙举行会谈。", [(MACRON_XI, "2025-10-04", 2)]),
+        # the twins: a visit alone stays a row; talks days later are another trip's
+        ("法國總統馬克宏3日抵達北京，展開國事訪問。", [(MACRON_CHINA, "2025-10-03", 1)]),
+        ("法國總統馬克宏3日抵達北京，展開國事訪問。國家主席習近平9日在人民大會堂與馬克宏舉行會談。",
+         [(MACRON_CHINA, "2025-10-03", 1), (MACRON_XI, "2025-10-09", 1)]),
+    ],
+    ids=["tw-arrival-then-talks", "mainland-arrival-then-talks", "visit-alone", "talks-days-later"],
+)
+def test_a_visit_holds_the_meeting_it_leads_to(text: str, expected: list) -> None:
+    assert _rows(text) == expected
+
+
 def test_every_source_gives_back_its_sentence() -> None:
     records = articles("川普29日在慶州會見南韓總統李在明。", "川普本月在南韓與李在明會面。")
     texts = {r.document.id: r.document.text for r in records}

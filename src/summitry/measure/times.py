@@ -1020,10 +1020,10 @@ def patterns() -> tuple[Pattern, ...]:
     joiners = alternatives(lexicon.range_joiners)
     month_range_end = rf"{SPACE}(?:{joiners}){{1,2}}{SPACE}(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]){SPACE}月"
     day_range_end = rf"{SPACE}(?:{joiners}){{1,2}}{SPACE}(?:3[01]|[12]\d|0?[1-9]){SPACE}{day_mark}"
-    # A bare day follows a Chinese character, a space, a comma (、 in a list of days) or a bracket (a credit's
-    # closing one too: 【本報綜合報道】19日上午), never a word that makes it a count or an
-    # ordinal ("為期2日", "第3日", "每5日").
-    bare_day_lead = rf"(?:^|(?<=[\u4e00-\u9fff ,，、()\n】〕]))(?<![{''.join(lexicon.bare_day_not_after)}])"
+    # A bare day follows a Chinese character, a space, a comma (、 in a list of days), a bracket (a credit's
+    # closing one too: 【本報綜合報道】19日上午) or the end of a sentence (。4日，習近平…), never a
+    # word that makes it a count or an ordinal ("為期2日", "第3日", "每5日"), nor a decimal point.
+    bare_day_lead = rf"(?:^|(?<=[\u4e00-\u9fff ,，、()\n】〕。；;：！!？?]))(?<![{''.join(lexicon.bare_day_not_after)}])"
     no_count_before = r"(?<![\d一二三四五六七八九十两〇零廿卅半多数几年每])"
     small_day_follower = alternatives(lexicon.small_day_followed_by)
     relhead = rf"(?P<relhead>{alternatives(bracketed_day_heads(lexicon))})"

@@ -84,6 +84,7 @@ class MeetingsData(DataModel):
     statuses: list[str]
     mode_order: list[str]
     cross_document_days: int
+    visit_days: int = 0
 
 
 class _Topic(DataModel):

@@ -42,13 +42,14 @@ class _Rules:
     statuses: frozenset[str]
     mode_order: tuple[str, ...]
     cross_document_days: int
+    visit_days: int
 
 
 @cache
 def _rules() -> _Rules:
     raw = view_data("meetings.yaml")
     pairs = lambda section: frozenset((kind, mode) for kind, modes in raw[section].items() for mode in modes)  # noqa: E731
-    return _Rules(pairs("anchors"), pairs("joiners"), frozenset(raw["statuses"]), tuple(raw["mode_order"]), int(raw["cross_document_days"]))
+    return _Rules(pairs("anchors"), pairs("joiners"), frozenset(raw["statuses"]), tuple(raw["mode_order"]), int(raw["cross_document_days"]), int(raw.get("visit_days") or 0))
 
 
 @dataclass
@@ -147,9 +148,24 @@ class _Merger:
 
         return all(fits(a, big) for a in small) and all(fits(a, small) for a in big)
 
+    def _visit_holding(self, small: _Cluster, big: _Cluster) -> bool:
+        """``small`` only reports a visit, in ``big``'s document, a few days before or on the day
+        of ``big``'s meeting of the same sides: the trip and its talks are one meeting."""
+        if not small.reports or any(r.event.mode != "visit" for r in small.reports) or not small.docs <= big.docs:
+            return False
+        if any(r.event.mode == "visit" for r in big.reports):
+            return False
+        start, meeting = as_date(small.date), as_date(big.date)
+        if start is None or meeting is None or len(small.date or "") < 10 or len(big.date or "") < 10:
+            return False
+        return start <= meeting <= start + dt.timedelta(days=self.rules.visit_days) and self._same_actors(small, big)
+
     def _finer(self, small: _Cluster, big: _Cluster) -> bool:
         """Whether ``big`` says more than ``small`` about the same meeting: a more precise date
-        that agrees, and the same parties or more (an undated report: the same sides)."""
+        that agrees, and the same parties or more (an undated report: the same sides); or the
+        meeting a reported visit holds."""
+        if self._visit_holding(small, big):
+            return True
         if not _agrees(small.date, big.date):
             return False
         if small.date is None and big.date is not None:
