@@ -156,3 +156,28 @@ def test_a_marker_between_two_dates_opens_no_relative_clause():
 def test_a_bodys_hui_is_no_modal(text, status):
     meetings = [f for f in facts(text, DAY) if f.type == "CONSULT" and f.mode == "meeting"]
     assert [f.status for f in meetings] == [status]
+
+
+@pytest.mark.parametrize(
+    ("text", "counterpart"),
+    [
+        # a party's titles held before the person's own country and title: one person
+        ("国家主席习近平10日在北京会见越共中央政治局委员、越南总理范明政。", "Phạm Minh Chính"),
+        # a party's titles run to a name the knowledge base does not know: a person of its country
+        ("国家主席习近平10日在北京会见由越南共产党中央政治局委员、河内市委书记丁进勇率领的代表团。", "Dingjinyong"),
+        ("中央书记处书记蔡奇10日在北京同越共中央政治局委员、中央书记处常务书记黎明海举行会谈。", "Liminghai"),
+        # an office of a party, or of a firm, ends the titles (领袖, 首席执行官)
+        ("国务院总理李强10日在悉尼会见澳大利亚反对党领袖达顿。", "Peter Dutton"),
+        ("国务院总理李强10日在京会见来华出席中国发展高层论坛的美国苹果公司首席执行官库克。", "Tim Cook"),
+        # a town of the country inside the titles is no venue
+        ("国家副主席韩正10日在北京会见美国加利福尼亚州州长纽森。", "Gavin Newsom"),
+    ],
+)
+def test_the_counterpart_is_the_person_a_partys_or_towns_titles_name(text, counterpart):
+    meetings = [f for f in facts(text, DAY) if f.type == "CONSULT" and f.mode == "meeting"]
+    assert [f.parties - {"Xi Jinping", "Li Qiang", "Han Zheng", "Cai Qi"} for f in meetings] == [{counterpart}]
+
+
+def test_a_country_before_its_city_and_no_title_stays_the_venue():
+    meetings = [f for f in facts("国家主席习近平10日在日本东京会见日本首相石破茂。", DAY) if f.type == "CONSULT"]
+    assert [(f.parties, f.place) for f in meetings] == [(frozenset({"Xi Jinping", "Shigeru Ishiba"}), "Tokyo")]
