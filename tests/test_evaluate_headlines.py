@@ -54,6 +54,19 @@ def test_a_headline_officials_organisation_is_the_side_not_their_country():
 
 
 @pytest.mark.parametrize(
+    ("title", "body", "counterparts"),
+    [
+        # a foreign party or parliament speaks for its country: one promise, a person of that country
+        ("蔡奇会见越南共产党代表团", "中央书记处书记蔡奇6日在北京会见由越共中央书记处书记黎明海率领的代表团。", ["VNM"]),
+        ("赵乐际会见韩国国会议长", "全国人大常委会委员长赵乐际6日在北京会见韩国国会议长禹元植。", ["KOR"]),
+        ("蔡奇同越共中央政治局委员会谈", "中央书记处书记蔡奇6日在北京同越共中央政治局委员黎明海举行会谈。", ["VNM"]),
+    ],
+)
+def test_a_foreign_partys_headline_promises_its_country(title, body, counterparts):
+    assert [p.counterpart for p in promises(_record(title, body))] == counterparts
+
+
+@pytest.mark.parametrize(
     ("body", "error"),
     [
         ("国家主席习近平6日在北京会见法国总统马克龙。", None),

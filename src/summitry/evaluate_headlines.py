@@ -141,7 +141,7 @@ def headline_leader(title: str) -> str | None:
 
 
 def promises(record: Record) -> list[Promise]:
-    """The meetings ``record``'s headline promises: one per foreign country or organisation it names."""
+    """The meetings ``record``'s headline promises: one per foreign country or international organisation it names."""
     document = record.document
     title = document.title or ""
     leader = headline_leader(title)
@@ -154,8 +154,13 @@ def promises(record: Record) -> list[Promise]:
         entity = entities.get(mention.entity_id)
         if mention.end > len(title) or entity is None:
             continue
-        if entity.type == "country" or entity.type == "organization" and entity.country != HOME:
+        if entity.type == "country":
             side = entity.id
+        elif entity.type == "organization" and entity.country != HOME:
+            # 越南共产党代表团, 韩国国会议长: a foreign party or parliament speaks for its country, so
+            # the promise is a person of that country, as for 越南总理; only a body of no country
+            # (世界银行, 欧盟委员会) is a counterpart of its own.
+            side = entity.country or entity.id
         elif entity.type == "person" and entity.country:
             people.append(entity.country)  # 联合国秘书长 is Guterres, but the side is the UN, not Portugal
             continue
