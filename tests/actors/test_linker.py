@@ -353,3 +353,15 @@ def test_the_same_countrys_body_after_its_party_stays_linked() -> None:
 )
 def test_a_special_administrative_region_and_its_chief_executive(text, surface, name) -> None:
     assert _person_of(text, surface).name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name"),
+    [
+        ("国家主席在亚太经合组织会议期间会见文莱苏丹哈桑纳尔。", "文莱苏丹", "Hassanal Bolkiah"),  # the Sultan, not Brunei and Sudan
+        ("中央书记处书记会见由日本公明党党首山口那津男率领的代表团。", "山口那津男", "Natsuo Yamaguchi"),
+        ("全国政协主席会见由朝鲜劳动党国际部部长金成男率领的代表团。", "金成男", "Kim Song-nam"),  # not 金成 (Sung Kim)
+    ],
+)
+def test_names_that_hold_another_alias_are_their_own(text, surface, name) -> None:
+    assert _person_of(text, surface).name == name

@@ -181,3 +181,18 @@ def test_the_counterpart_is_the_person_a_partys_or_towns_titles_name(text, count
 def test_a_country_before_its_city_and_no_title_stays_the_venue():
     meetings = [f for f in facts("国家主席习近平10日在日本东京会见日本首相石破茂。", DAY) if f.type == "CONSULT"]
     assert [(f.parties, f.place) for f in meetings] == [(frozenset({"Xi Jinping", "Shigeru Ishiba"}), "Tokyo")]
+
+
+@pytest.mark.parametrize(
+    ("text", "counterpart"),
+    [
+        # 由…率领的…代表团: the one who leads is the counterpart, not the party the delegation is of
+        ("国务院总理李强10日在京会见由古共中央政治局委员、中央组织书记罗德里格斯率领的古巴共产党代表团。", "Luodeligesi"),
+        ("中央书记处书记蔡奇10日在北京会见由新加坡人民行动党中央外事委员会主席、政府外长维文率领的人民行动党代表团。", "Vivian Balakrishnan"),
+        # no person leads: the delegation's party stays the counterpart
+        ("国务院总理李强10日在京会见由古巴共产党代表团团长率领的古巴共产党代表团。", "Communist Party of Cuba"),
+    ],
+)
+def test_a_delegation_is_met_in_the_one_who_leads_it(text, counterpart):
+    meetings = [f for f in facts(text, DAY) if f.type == "CONSULT" and f.mode == "meeting"]
+    assert [f.parties - {"Li Qiang", "Cai Qi"} for f in meetings] == [{counterpart}]

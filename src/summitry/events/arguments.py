@@ -798,8 +798,18 @@ class SentenceActors:
                 # A verb inside the clause (來華進行國事訪問) is the head's, as after 與 (relative_head).
                 if (hit.end, group) not in self._relative_clauses:
                     self._relative_clauses.append((hit.end, group))
-                return group
+                return self._delegation_leader(hit, stretch, after) or group
         return None
+
+    def _delegation_leader(self, hit: TriggerHit, stretch: str, after: list[Group]) -> Group | None:
+        """由…率领的代表团: the party right after 由 in a clause of leading, when a person leads."""
+        opener = self.lexicon.led_by_opener
+        if not opener or not stretch.startswith(opener) or not stretch[:-1].endswith(self.lexicon.led_by_verbs):
+            return None
+        leader = after[0]
+        if leader.start != hit.end + len(opener) or not any(self.actors.type_of(i) == "person" for i in leader.ids):
+            return None
+        return leader
 
     def _taxed(self, subject: Group | None, hit: TriggerHit, on: dt.date | None) -> Parties | None:
         """韓國對等關稅已降至15%: a country right before the name of a tariff another country
