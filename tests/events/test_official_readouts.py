@@ -196,3 +196,16 @@ def test_a_country_before_its_city_and_no_title_stays_the_venue():
 def test_a_delegation_is_met_in_the_one_who_leads_it(text, counterpart):
     meetings = [f for f in facts(text, DAY) if f.type == "CONSULT" and f.mode == "meeting"]
     assert [f.parties - {"Li Qiang", "Cai Qi"} for f in meetings] == [{counterpart}]
+
+
+@pytest.mark.parametrize(
+    ("text", "counterparts"),
+    [
+        # a body of no country, its head's title, then a person of any country: the head
+        ("国务院总理李强9日在京会见世界银行行长彭安杰。", [{"Ajay Banga"}]),
+        ("国务院总理李强9日在京分别会见世界银行行长彭安杰和国际货币基金组织总裁格奥尔基耶娃。", [{"Ajay Banga"}, {"Kristalina Georgieva"}]),
+    ],
+)
+def test_an_international_bodys_head_is_the_counterpart(text, counterparts):
+    meetings = [f for f in facts(text, DAY) if f.type == "CONSULT" and f.mode == "meeting"]
+    assert [f.parties - {"Li Qiang"} for f in meetings] == counterparts
