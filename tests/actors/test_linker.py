@@ -332,6 +332,8 @@ def test_a_new_name_after_a_mainland_bodys_titles_gets_no_country() -> None:
         # a body's alias right after another country's party is that party's organ
         ("国家主席会见越共中央政治局委员、胡志明市委书记阮文年。", "Communist Party of Vietnam", "Politburo of the Chinese Communist Party"),
         ("国务院总理会见古共中央第一书记、古巴国家主席迪亚斯-卡内尔。", "Communist Party of Cuba", "Politburo of the Chinese Communist Party"),
+        # right after another country: that country's office, not Taiwan's 总统府
+        ("国务院副总理会见巴西总统府首席部长科斯塔。", "BRA", "Office of the President (Taiwan)"),
     ],
 )
 def test_a_body_right_after_another_countrys_party_is_that_partys(text, party, not_linked) -> None:

@@ -721,15 +721,18 @@ def _without_names_of_others_after_titles(mentions: list[Mention], folded: str, 
 
 
 def _without_bodies_of_other_parties(mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
-    """A body's alias written right after another country's party or body is that one's organ, not
-    the body of the alias (越共中央政治局, 古共中央书记处: Vietnam's Politburo, not China's), so it is
-    dropped and the words stay with the party before them."""
+    """A body's alias written right after another country, or another country's party or body, is
+    that one's organ, not the body of the alias (越共中央政治局, 古共中央书记处: Vietnam's Politburo,
+    not China's; 巴西总统府: Brazil's, not Taiwan's), so it is dropped and the words stay with the
+    country or party before them."""
     organizations = _entities_of_type(kb, "organization")
+    countries = _entities_of_type(kb, "country")
     ends: dict[int, str] = {}
     for mention in mentions:
-        country = kb.entities[mention.entity_id].country if mention.entity_id in organizations else None
-        if country:
-            ends[mention.end] = country
+        if mention.entity_id in countries and mention.how == "alias":
+            ends[mention.end] = mention.entity_id
+        elif mention.entity_id in organizations and kb.entities[mention.entity_id].country:
+            ends[mention.end] = kb.entities[mention.entity_id].country
     kept = []
     for mention in mentions:
         before = ends.get(mention.start)
