@@ -80,6 +80,19 @@ def test_a_story_keeps_or_breaks_its_headline_promise(body, error):
 
 
 @pytest.mark.parametrize(
+    ("title", "body", "error"),
+    [
+        # person, else country: a delegation whose story names no one is met as its country
+        ("韩正会见美国工商界代表团", "国家副主席韩正6日在北京会见美国工商界代表团。", None),
+        # a person of the country is named: the country alone does not keep the promise
+        ("李强会见澳大利亚工商界代表团", "国务院总理李强6日在京会见澳大利亚工商界代表团，澳大利亚前总理陆克文参加会见。", "counterpart_country_only"),
+    ],
+)
+def test_the_country_keeps_the_promise_only_when_no_person_is_named(title, body, error):
+    assert [o.error for o in score_headlines([_record(title, body)]).outcomes] == [error]
+
+
+@pytest.mark.parametrize(
     ("text", "credit"),
     [
         ("央视网消息（新闻联播）：6日，", "央视网消息"),

@@ -189,6 +189,18 @@ def _of_side(participant: str, side: str, entities: dict) -> str | None:
     return "person" if entity.country == side else None
 
 
+def _names_a_foreign_person(meeting: Meeting, record: Record, entities: dict) -> bool:
+    """Whether the sentences behind ``meeting`` name anyone but mainland people: then only a person
+    keeps the promise, the country alone does not (the one named may be the counterpart, linked to
+    no country or to the wrong one)."""
+    spans = [(source.start, source.end) for source in meeting.sources]
+    return any(
+        entities.get(m.entity_id) is not None and entities[m.entity_id].type == "person" and entities[m.entity_id].country != HOME
+        and any(start <= m.start and m.end <= end for start, end in spans)
+        for m in record.mentions
+    )
+
+
 def _judge(promise: Promise, record: Record, rows: list[Meeting]) -> Outcome:
     entities = {e.id: e for e in record.entities}
     published = dt.date.fromisoformat(promise.date)
@@ -208,6 +220,9 @@ def _judge(promise: Promise, record: Record, rows: list[Meeting]) -> Outcome:
         elif "side" in kinds:
             country_only.append(meeting)
     if any(m.date in good_dates and m.status == "reported" for m in matched):
+        return outcome(None)
+    # Person, else country: 会见美国工商界代表团 names no one, so the country is the counterpart.
+    if any(m.date in good_dates and m.status == "reported" and not _names_a_foreign_person(m, record, entities) for m in country_only):
         return outcome(None)
     if any(m.date in good_dates for m in matched):
         return outcome("status_wrong")
