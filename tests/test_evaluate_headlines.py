@@ -54,6 +54,19 @@ def test_a_headline_officials_organisation_is_the_side_not_their_country():
 
 
 @pytest.mark.parametrize(
+    ("title", "body", "counterparts"),
+    [
+        # a foreign party or parliament speaks for its country: one promise, a person of that country
+        ("蔡奇会见越南共产党代表团", "中央书记处书记蔡奇6日在北京会见由越共中央书记处书记黎明海率领的代表团。", ["VNM"]),
+        ("赵乐际会见韩国国会议长", "全国人大常委会委员长赵乐际6日在北京会见韩国国会议长禹元植。", ["KOR"]),
+        ("蔡奇同越共中央政治局委员会谈", "中央书记处书记蔡奇6日在北京同越共中央政治局委员黎明海举行会谈。", ["VNM"]),
+    ],
+)
+def test_a_foreign_partys_headline_promises_its_country(title, body, counterparts):
+    assert [p.counterpart for p in promises(_record(title, body))] == counterparts
+
+
+@pytest.mark.parametrize(
     ("body", "error"),
     [
         ("国家主席习近平6日在北京会见法国总统马克龙。", None),
@@ -64,6 +77,19 @@ def test_a_headline_officials_organisation_is_the_side_not_their_country():
 def test_a_story_keeps_or_breaks_its_headline_promise(body, error):
     scores = score_headlines([_record("习近平会见法国总统", body)])
     assert [o.error for o in scores.outcomes] == [error]
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "error"),
+    [
+        # person, else country: a delegation whose story names no one is met as its country
+        ("韩正会见美国工商界代表团", "国家副主席韩正6日在北京会见美国工商界代表团。", None),
+        # a person of the country is named: the country alone does not keep the promise
+        ("李强会见澳大利亚工商界代表团", "国务院总理李强6日在京会见澳大利亚工商界代表团，澳大利亚前总理陆克文参加会见。", "counterpart_country_only"),
+    ],
+)
+def test_the_country_keeps_the_promise_only_when_no_person_is_named(title, body, error):
+    assert [o.error for o in score_headlines([_record(title, body)]).outcomes] == [error]
 
 
 @pytest.mark.parametrize(

@@ -141,7 +141,7 @@ def headline_leader(title: str) -> str | None:
 
 
 def promises(record: Record) -> list[Promise]:
-    """The meetings ``record``'s headline promises: one per foreign country or organisation it names."""
+    """The meetings ``record``'s headline promises: one per foreign country or international organisation it names."""
     document = record.document
     title = document.title or ""
     leader = headline_leader(title)
@@ -154,8 +154,13 @@ def promises(record: Record) -> list[Promise]:
         entity = entities.get(mention.entity_id)
         if mention.end > len(title) or entity is None:
             continue
-        if entity.type == "country" or entity.type == "organization" and entity.country != HOME:
+        if entity.type == "country":
             side = entity.id
+        elif entity.type == "organization" and entity.country != HOME:
+            # 越南共产党代表团, 韩国国会议长: a foreign party or parliament speaks for its country, so
+            # the promise is a person of that country, as for 越南总理; only a body of no country
+            # (世界银行, 欧盟委员会) is a counterpart of its own.
+            side = entity.country or entity.id
         elif entity.type == "person" and entity.country:
             people.append(entity.country)  # 联合国秘书长 is Guterres, but the side is the UN, not Portugal
             continue
@@ -184,6 +189,18 @@ def _of_side(participant: str, side: str, entities: dict) -> str | None:
     return "person" if entity.country == side else None
 
 
+def _names_a_foreign_person(meeting: Meeting, record: Record, entities: dict) -> bool:
+    """Whether the sentences behind ``meeting`` name anyone but mainland people: then only a person
+    keeps the promise, the country alone does not (the one named may be the counterpart, linked to
+    no country or to the wrong one)."""
+    spans = [(source.start, source.end) for source in meeting.sources]
+    return any(
+        entities.get(m.entity_id) is not None and entities[m.entity_id].type == "person" and entities[m.entity_id].country != HOME
+        and any(start <= m.start and m.end <= end for start, end in spans)
+        for m in record.mentions
+    )
+
+
 def _judge(promise: Promise, record: Record, rows: list[Meeting]) -> Outcome:
     entities = {e.id: e for e in record.entities}
     published = dt.date.fromisoformat(promise.date)
@@ -203,6 +220,9 @@ def _judge(promise: Promise, record: Record, rows: list[Meeting]) -> Outcome:
         elif "side" in kinds:
             country_only.append(meeting)
     if any(m.date in good_dates and m.status == "reported" for m in matched):
+        return outcome(None)
+    # Person, else country: 会见美国工商界代表团 names no one, so the country is the counterpart.
+    if any(m.date in good_dates and m.status == "reported" and not _names_a_foreign_person(m, record, entities) for m in country_only):
         return outcome(None)
     if any(m.date in good_dates for m in matched):
         return outcome("status_wrong")

@@ -156,3 +156,56 @@ def test_a_marker_between_two_dates_opens_no_relative_clause():
 def test_a_bodys_hui_is_no_modal(text, status):
     meetings = [f for f in facts(text, DAY) if f.type == "CONSULT" and f.mode == "meeting"]
     assert [f.status for f in meetings] == [status]
+
+
+@pytest.mark.parametrize(
+    ("text", "counterpart"),
+    [
+        # a party's titles held before the person's own country and title: one person
+        ("国家主席习近平10日在北京会见越共中央政治局委员、越南总理范明政。", "Phạm Minh Chính"),
+        # a party's titles run to a name the knowledge base does not know: a person of its country
+        ("国家主席习近平10日在北京会见由越南共产党中央政治局委员、河内市委书记丁进勇率领的代表团。", "Dingjinyong"),
+        ("中央书记处书记蔡奇10日在北京同越共中央政治局委员、中央书记处常务书记黎明海举行会谈。", "Liminghai"),
+        # an office of a party, or of a firm, ends the titles (领袖, 首席执行官)
+        ("国务院总理李强10日在悉尼会见澳大利亚反对党领袖达顿。", "Peter Dutton"),
+        ("国务院总理李强10日在京会见来华出席中国发展高层论坛的美国苹果公司首席执行官库克。", "Tim Cook"),
+        # a town of the country inside the titles is no venue
+        ("国家副主席韩正10日在北京会见美国加利福尼亚州州长纽森。", "Gavin Newsom"),
+    ],
+)
+def test_the_counterpart_is_the_person_a_partys_or_towns_titles_name(text, counterpart):
+    meetings = [f for f in facts(text, DAY) if f.type == "CONSULT" and f.mode == "meeting"]
+    assert [f.parties - {"Xi Jinping", "Li Qiang", "Han Zheng", "Cai Qi"} for f in meetings] == [{counterpart}]
+
+
+def test_a_country_before_its_city_and_no_title_stays_the_venue():
+    meetings = [f for f in facts("国家主席习近平10日在日本东京会见日本首相石破茂。", DAY) if f.type == "CONSULT"]
+    assert [(f.parties, f.place) for f in meetings] == [(frozenset({"Xi Jinping", "Shigeru Ishiba"}), "Tokyo")]
+
+
+@pytest.mark.parametrize(
+    ("text", "counterpart"),
+    [
+        # 由…率领的…代表团: the one who leads is the counterpart, not the party the delegation is of
+        ("国务院总理李强10日在京会见由古共中央政治局委员、中央组织书记罗德里格斯率领的古巴共产党代表团。", "Luodeligesi"),
+        ("中央书记处书记蔡奇10日在北京会见由新加坡人民行动党中央外事委员会主席、政府外长维文率领的人民行动党代表团。", "Vivian Balakrishnan"),
+        # no person leads: the delegation's party stays the counterpart
+        ("国务院总理李强10日在京会见由古巴共产党代表团团长率领的古巴共产党代表团。", "Communist Party of Cuba"),
+    ],
+)
+def test_a_delegation_is_met_in_the_one_who_leads_it(text, counterpart):
+    meetings = [f for f in facts(text, DAY) if f.type == "CONSULT" and f.mode == "meeting"]
+    assert [f.parties - {"Li Qiang", "Cai Qi"} for f in meetings] == [{counterpart}]
+
+
+@pytest.mark.parametrize(
+    ("text", "counterparts"),
+    [
+        # a body of no country, its head's title, then a person of any country: the head
+        ("国务院总理李强9日在京会见世界银行行长彭安杰。", [{"Ajay Banga"}]),
+        ("国务院总理李强9日在京分别会见世界银行行长彭安杰和国际货币基金组织总裁格奥尔基耶娃。", [{"Ajay Banga"}, {"Kristalina Georgieva"}]),
+    ],
+)
+def test_an_international_bodys_head_is_the_counterpart(text, counterparts):
+    meetings = [f for f in facts(text, DAY) if f.type == "CONSULT" and f.mode == "meeting"]
+    assert [f.parties - {"Li Qiang"} for f in meetings] == counterparts

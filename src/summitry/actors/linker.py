@@ -30,6 +30,7 @@ _BRACKETED_LATIN = re.compile(r"\((" + _LATIN_NAME + r")\s*(?:,[^)]*)?\)")
 _LATIN_NAME_AFTER_MARKER = re.compile(r"\s?(" + _LATIN_NAME + ")")
 # Before a title these make it a past or another office, not today's holder (folded: matched against Simplified).
 _MARKED_OFFICE_REACH = 2  # characters between a country and a person word (国务顾问)
+_HOME = "CHN"  # the title run of a mainland body names mainland people, whom the knowledge base knows
 _FORMER = ("前", "原", "首位", "历任", "下任", "下届", "历届", "副", "时任", "已故", "卸任", "前任")
 
 
@@ -349,6 +350,8 @@ class _LinkRules:
     office_body_reach: int
     office_descriptor_reach: int
     office_descriptor_breaks: frozenset[str]
+    title_run_reach: int
+    title_run_joiners: frozenset[str]
 
 
 @cache
@@ -367,6 +370,8 @@ def _link_rules() -> _LinkRules:
         office_body_reach=int(raw["office_body_reach"]),
         office_descriptor_reach=int(raw["office_descriptor_reach"]),
         office_descriptor_breaks=frozenset(fold("".join(raw["office_descriptor_breaks"]))),
+        title_run_reach=int(raw["title_run_reach"]),
+        title_run_joiners=frozenset(fold("".join(raw["title_run_joiners"]))),
     )
 
 
@@ -573,7 +578,7 @@ def _unknown_people(
         marker = _marker_ending_at(folded, index, kb) if claims.free(index, index + 1) else None
         if marker is None:
             continue
-        office = _office_before_name(folded, index, kb, claims, on)
+        office = _office_before_name(folded, index, kb, claims, on) or _office_of_title_run(folded, index, kb, claims, on)
         latin = _LATIN_NAME_AFTER_MARKER.match(folded, index)
         if latin:
             start, end = latin.span(1)
@@ -589,7 +594,7 @@ def _unknown_people(
             mention = Mention(start, end, person.id, "unknown_person")
             mentions.append(mention)
             claims.claim(mention)
-    for mention, person in _unknown_chinese_names(view, kb, claims):
+    for mention, person in _unknown_chinese_names(view, kb, claims, on):
         new_people.setdefault(person.id, person)
         mentions.append(mention)
         claims.claim(mention)
@@ -675,8 +680,10 @@ def _without_names_of_others_after_titles(mentions: list[Mention], folded: str, 
     country's person. An alias in that name of a person of another country who never held its
     offices (摩洛哥众议长阿拉米: not the British 拉米; 冈比亚总统巴罗: not the French 巴罗) is a
     rendering they share, and so is a country's or place's alias closing the name (塔吉克斯坦
-    议会上院议长鲁斯塔姆·埃莫马利: not Mali). Such mentions are dropped, so the name is read as
-    after any title (_unknown_people): the office-holder, or a new person of that country."""
+    议会上院议长鲁斯塔姆·埃莫马利: not Mali), and so is a place's alias that starts inside the
+    title and runs into the name (吉尔吉斯斯坦议长沙基耶夫: not 长沙). Such mentions are dropped, so
+    the name is read as after any title (_unknown_people): the office-holder, or a new person of
+    that country."""
     rules = _link_rules()
     countries = _entities_of_type(kb, "country")
     others = _entities_of_type(kb, "country", "place")
@@ -697,6 +704,8 @@ def _without_names_of_others_after_titles(mentions: list[Mention], folded: str, 
                 break
         if name_start is None:
             continue
+        for inside_title in range(max(owner.end, name_start - 3), name_start):
+            dropped.update(id(m) for m in by_start.get(inside_title, ()) if m.end > name_start and m.entity_id in others)
         end = name_start
         while end < len(folded) and (folded[end] in kb.transliteration or folded[end] == "·") and end - name_start < 12:
             for inner in by_start.get(end, ()):
@@ -709,6 +718,28 @@ def _without_names_of_others_after_titles(mentions: list[Mention], folded: str, 
                     dropped.add(id(inner))
             end += 1
     return [m for m in mentions if id(m) not in dropped]
+
+
+def _without_bodies_of_other_parties(mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
+    """A body's alias written right after another country, or another country's party or body, is
+    that one's organ, not the body of the alias (越共中央政治局, 古共中央书记处: Vietnam's Politburo,
+    not China's; 巴西总统府: Brazil's, not Taiwan's), so it is dropped and the words stay with the
+    country or party before them."""
+    organizations = _entities_of_type(kb, "organization")
+    countries = _entities_of_type(kb, "country")
+    ends: dict[int, str] = {}
+    for mention in mentions:
+        if mention.entity_id in countries and mention.how == "alias":
+            ends[mention.end] = mention.entity_id
+        elif mention.entity_id in organizations and kb.entities[mention.entity_id].country:
+            ends[mention.end] = kb.entities[mention.entity_id].country
+    kept = []
+    for mention in mentions:
+        before = ends.get(mention.start)
+        country = kb.entities[mention.entity_id].country if mention.entity_id in organizations else None
+        if before is None or country is None or country == before:
+            kept.append(mention)
+    return kept
 
 
 def _country_before_descriptor(folded: str, title_start: int, kb: KnowledgeBase, claims: _Claims) -> tuple[Mention | None, str | None]:
@@ -753,11 +784,15 @@ def _marked_person_of_country(folded: str, name_start: int, kb: KnowledgeBase, c
     return Office("", country, on, None)
 
 
-def _unknown_chinese_names(view: TextView, kb: KnowledgeBase, claims: _Claims) -> Iterable[tuple[Mention, Entity]]:
+def _unknown_chinese_names(
+    view: TextView, kb: KnowledgeBase, claims: _Claims, on: dt.date | None
+) -> Iterable[tuple[Mention, Entity]]:
     """副部長劉振民說, 政策室長金容範表示: after a title, a three-character name that opens with a
     common surname the word segmenter does not join to the next character (高興地, 安全問),
     holds no speech verb (發言人林表示) and has a speech verb or punctuation after it. Named as
-    written: a pinyin or Korean romanisation guessed from the characters is wrong as often as right."""
+    written: a pinyin or Korean romanisation guessed from the characters is wrong as often as right.
+    After the titles of a foreign country or one of its parties (越共中央书记处书记陈锦绣率领) the
+    name is that country's person, and a word ending the phrase (率领, 举行, 一行) may follow it too."""
     rules = _link_rules()
     folded = view.folded
     for match in _surname_after_marker(kb).finditer(folded):
@@ -765,14 +800,46 @@ def _unknown_chinese_names(view: TextView, kb: KnowledgeBase, claims: _Claims) -
         if end > len(folded) or not claims.free(start, end) or _marker_ending_at(folded, start, kb) is None:
             continue
         name = folded[start:end]
-        if not all("\u4e00" <= char <= "\u9fff" for char in name) or not folded.startswith(rules.name_followers, end):
+        if not all("\u4e00" <= char <= "\u9fff" for char in name):
             continue
-        if any(folded.startswith(rules.name_followers, inside) for inside in (start + 1, start + 2)):
+        office = _office_of_title_run(folded, start, kb, claims, on)
+        followers = rules.name_followers + rules.office_name_stops if office is not None else rules.name_followers
+        if not folded.startswith(followers, end) or any(folded.startswith(followers, inside) for inside in (start + 1, start + 2)):
             continue
         if len(rjieba.cut(name)[0]) == 2:  # the surname is the first half of a word: 高興, 安全
             continue
-        person = Entity(id=f"person:zh:{name}", name=view.original[start:end], type="person")
+        if office is None:
+            person = Entity(id=f"person:zh:{name}", name=view.original[start:end], type="person")
+        else:
+            person = Entity(id=f"person:{office.country.lower()}:zh:{name}", name=view.original[start:end], type="person", country=office.country)
         yield Mention(start, end, person.id, "unknown_person"), person
+
+
+def _office_of_title_run(folded: str, name_start: int, kb: KnowledgeBase, claims: _Claims, on: dt.date | None) -> Office | None:
+    """A foreign country, or a party, body or firm of one, then its titles up to the name, joined
+    by 、 or 兼 (越南共产党中央政治局委员、河内市委书记丁进勇; 由古共中央组织书记莫拉莱斯率领): the
+    name is that country's person. No office-holder is looked up: the titles are the party's or
+    several at once. The run holds Chinese characters of no other phrase (none of
+    office_descriptor_breaks) and places only, at most title_run_reach characters."""
+    rules = _link_rules()
+    if on is None:
+        return None
+    for at in range(name_start - 1, max(0, name_start - rules.title_run_reach) - 1, -1):
+        owner = claims.at(at)
+        if owner is not None:
+            entity = kb.entities.get(owner.entity_id)
+            if entity is None or owner.how in ("compound", "short_form", "credit"):
+                return None
+            if entity.type == "place":
+                continue  # 河内市委书记: a town of the country
+            country = entity.id if entity.type == "country" else entity.country if entity.type in ("organization", "company") else None
+            if not country or country == _HOME or folded[max(0, owner.start - 2) : owner.start].endswith(_FORMER):
+                return None
+            return Office("", country, on, None)
+        char = folded[at]
+        if char not in rules.title_run_joiners and (not "\u4e00" <= char <= "\u9fff" or char in rules.office_descriptor_breaks):
+            return None
+    return None
 
 
 @cache
@@ -815,6 +882,7 @@ def link_actors(view: TextView, kb: KnowledgeBase, on: dt.date | None) -> Linked
     in_other_name = _places_in_other_names(matches, view.folded, kb)
     mentions = _alias_mentions([match for match in matches if not in_other_name(match)])
     mentions = _without_names_of_others_after_titles(mentions, view.folded, kb)
+    mentions = _without_bodies_of_other_parties(mentions, kb)
     for mention in mentions:
         claims.claim(mention)
     mentions.extend(_countries_opening_names(mentions, view.folded, kb))

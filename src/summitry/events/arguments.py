@@ -24,7 +24,7 @@ from summitry.events.triggers import TriggerHit
 from summitry.model import Entity, Mention
 from summitry.text import fold
 
-_OWN_TITLE_REACH = 20  # characters of body and title between a country and its person
+_OWN_TITLE_REACH = 30  # characters of body and titles between a country and its person (actors' title_run_reach)
 _OBJECT_REACH = 8  # characters between a verb and its object (釋放最後20名在世以色列人質)
 _OBJECT_GAP = 2  # a party this close after another trigger is that trigger's object
 # 購買100架美國波音飛機: a count before the party leaves it the verb's object
@@ -310,7 +310,8 @@ class SentenceActors:
         after = bisect.bisect_left(self._span_starts, party.end)
         following = parties[after] if after < len(parties) else None
         if following is not None and following.start == party.end and following.kind == "mention" and self.actors.type_of(following.ids[0]) == "place":
-            return _as_venue(party)  # 日本東京, 馬來西亞吉隆坡
+            if not self._titles_to_own_person(party, parties[after:]):
+                return _as_venue(party)  # 日本東京, 馬來西亞吉隆坡
         if party.kind == "mention" and self.folded.startswith(self.lexicon.venue_nouns, party.end):
             return _as_venue(party)  # 新加坡峰會; a short form (美俄峰會) names the parties instead
         return party
@@ -332,6 +333,18 @@ class SentenceActors:
         if len(opening) > 1:
             return None  # a party after other words of its clause may be an object (訪問北京)
         return self.actors.country_of(party.ids[0])
+
+    def _titles_to_own_person(self, country: Party, following: Sequence[Party]) -> bool:
+        """A country, a town of it and titles, then a person of that country (美国加利福尼亚州州长
+        纽森, 英国伦敦金融城市长梅睿孟): the town is part of the person's titles, so the country
+        stays the person's, not a venue."""
+        person = next((p for p in following if self.actors.type_of(p.ids[0]) != "place"), None)
+        if person is None or person.kind != "mention" or self.actors.type_of(person.ids[0]) != "person":
+            return False
+        gap = self._plain(country.end, person.start)
+        if not gap or len(gap) > _OWN_TITLE_REACH or "的" in gap or not all("\u4e00" <= char <= "\u9fff" for char in gap):
+            return False
+        return self.actors.country_of(person.ids[0]) == country.ids[0] and self._ends_in_title(gap)
 
     def _hit_starting_within(self, start: int, end: int) -> bool:
         """Whether a trigger of the sentence starts in [start, end]."""
@@ -449,15 +462,26 @@ class SentenceActors:
             return False
         if any(not self._ends_in_title(piece) for piece in pieces[:-1]):
             return False
-        # An organisation of the person's country stands as its country does (中共中央外事工作
-        # 委員會辦公室主任兼外交部長王毅, 發改委主任何立峰): the body is where the title is held.
-        countries = {
-            i if self.actors.type_of(i) == "country" else self.actors.country_of(i)
-            for side in current.sides for i in side if self.actors.type_of(i) in ("country", "organization")
-        }
-        if self.actors.country_of(person) not in countries:
+        # 世界银行行长彭安杰: a body of no country is headed by a person of any
+        international = any(self.actors.type_of(i) == "organization" and self.actors.country_of(i) is None for i in current.ids)
+        if self.actors.country_of(person) not in self._countries_of(current) and not international:
             return False
         return self._ends_in_title(gap)
+
+    def _countries_of(self, group: Group) -> set[str]:
+        """The countries a group's countries, bodies, parties and firms belong to (越共: Vietnam)."""
+        return {self.actors.country_of(i) for i in group.ids if self.actors.type_of(i) != "person"} - {None}
+
+    def _titles_then_own_country(self, gap: str, current: Group, following: Party) -> bool:
+        """A body's titles, then 、 and the body's own country opening the next title (越共中央政治局
+        委员、越南总理范明政): titles one person holds together, so the country joins the group."""
+        if not gap.endswith("、") or following.kind != "mention" or len(following.ids) != 1:
+            return False
+        country = following.ids[0]
+        if self.actors.type_of(country) != "country" or country not in self._countries_of(current):
+            return False
+        pieces = gap[:-1].split("、")
+        return all(piece and all("\u4e00" <= char <= "\u9fff" for char in piece) and self._ends_in_title(piece) for piece in pieces)
 
     def _ends_in_title(self, text: str) -> bool:
         kb = self.actors.kb
@@ -504,11 +528,13 @@ class SentenceActors:
             if current is not None and self.layout.clause_at(current.end - 1) == self.layout.clause_at(party.start):
                 gap = self._plain(current.end, party.start)
                 glued, joiner = self._glue(gap, party)
-                if not glued and (self._own_title_run(gap, current, party) or self._title_across_body(current, party)):
+                own_run = not glued and self._own_title_run(gap, current, party)
+                if own_run or not glued and (self._title_across_body(current, party) or self._titles_then_own_country(gap, current, party)):
                     glued, joiner = True, None  # 哈萨克斯坦议会下院议长科沙诺夫: the country's own person
                 after = bisect.bisect_left(venue_starts, current.end)
                 venue_between = after < len(venue_starts) and venue_starts[after] < party.start
-                if glued and not venue_between:
+                # 河内市委书记, 加利福尼亚州州长: a town inside the person's titles is no venue between
+                if glued and (not venue_between or own_run):
                     current.parties.append(party)
                     if joiner:
                         current.sides.append(list(party.ids))
@@ -882,8 +908,18 @@ class SentenceActors:
                 # A verb inside the clause (來華進行國事訪問) is the head's, as after 與 (relative_head).
                 if (hit.end, group) not in self._relative_clauses:
                     self._relative_clauses.append((hit.end, group))
-                return group
+                return self._delegation_leader(hit, stretch, after) or group
         return None
+
+    def _delegation_leader(self, hit: TriggerHit, stretch: str, after: list[Group]) -> Group | None:
+        """由…率领的代表团: the party right after 由 in a clause of leading, when a person leads."""
+        opener = self.lexicon.led_by_opener
+        if not opener or not stretch.startswith(opener) or not stretch[:-1].endswith(self.lexicon.led_by_verbs):
+            return None
+        leader = after[0]
+        if leader.start != hit.end + len(opener) or not any(self.actors.type_of(i) == "person" for i in leader.ids):
+            return None
+        return leader
 
     def _taxed(self, subject: Group | None, hit: TriggerHit, on: dt.date | None) -> Parties | None:
         """韓國對等關稅已降至15%: a country right before the name of a tariff another country

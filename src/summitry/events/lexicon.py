@@ -132,6 +132,8 @@ class ArgumentLexicon:
     object_relative_reach: int = 0
     title_joiners: tuple[str, ...] = ()
     object_relative_types: frozenset[str] = frozenset()
+    led_by_opener: str = ""
+    led_by_verbs: tuple[str, ...] = ()
     deputy_prefix: str = ""
     opening_light_verbs: tuple[str, ...] = ()
     addressed_verbs: tuple[str, ...] = ()
@@ -402,6 +404,8 @@ def event_lexicon() -> EventLexicon:
             object_relative_reach=int(arguments.get("object_relative_reach", 0)),
             title_joiners=longest_first(arguments.get("title_joiners")),
             object_relative_types=frozenset(arguments.get("object_relative_types") or ()),
+            led_by_opener=fold(arguments.get("led_by_opener") or ""),
+            led_by_verbs=longest_first(arguments.get("led_by_verbs")),
             deputy_prefix=fold(arguments.get("deputy_prefix") or ""),
             opening_light_verbs=longest_first(arguments.get("opening_light_verbs")),
             addressed_verbs=longest_first(arguments.get("addressed_verbs")),

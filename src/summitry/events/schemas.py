@@ -89,6 +89,8 @@ class ArgumentsData(DataModel):
     deputy_prefix: str = ""
     object_relative_reach: int = 0
     object_relative_types: list[str] = []
+    led_by_opener: str = ""
+    led_by_verbs: list[str] = []
     joiners: list[str]
     comitative: list[str]
     markers: Markers
