@@ -367,3 +367,26 @@ def test_a_special_administrative_region_and_its_chief_executive(text, surface, 
 )
 def test_names_that_hold_another_alias_are_their_own(text, surface, name) -> None:
     assert _person_of(text, surface).name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name", "count"),
+    [
+        # a name read once through its title is that person wherever the document repeats it
+        ("坦桑尼亚总统哈桑将访华。李克强总理将会见哈桑总统。", "哈桑", "Samia Suluhu Hassan", 2),
+        ("坦尚尼亞總統哈桑抵達北京。哈桑表示，期待深化合作。", "哈桑", "Samia Suluhu Hassan", 2),
+        # ...a new person of a country too, and the clause's next word ends the name (將, 在)
+        ("格林纳达总理米切尔将访华。国家主席习近平将会见米切尔。", "米切尔", "Miqieer", 2),
+        ("格林納達總理米切爾在北京出席論壇。米切爾說，兩國關係良好。", "米切爾", "Miqieer", 2),
+    ],
+)
+def test_a_name_read_through_its_title_links_again_where_repeated(text: str, surface: str, name: str, count: int) -> None:
+    kb = load_knowledge_base()
+    result = link_actors(build_view(text), kb, dt.date(2023, 3, 27))
+    names = {e.id: e.name for e in result.entities}
+    assert [names[m.entity_id] for m in result.mentions if text[m.start : m.end] == surface] == [name] * count
+
+
+def test_a_repeated_name_inside_a_longer_name_is_not_the_person() -> None:
+    """穆罕默德·哈桑 is someone else, not the 哈桑 of 坦桑尼亚总统哈桑."""
+    assert ("穆罕默德·哈桑", "Mohamad Hasan") in linked("坦桑尼亚总统哈桑将访华。穆罕默德·哈桑在会上发言。", dt.date(2023, 3, 27))

@@ -18,7 +18,7 @@ from typing import Callable, Iterable
 import rjieba
 from pypinyin import Style, lazy_pinyin
 
-from summitry.actors.kb import DATA, KnowledgeBase, _read_yaml
+from summitry.actors.kb import DATA, NAME_JOINERS, KnowledgeBase, _read_yaml
 from summitry.actors.matcher import AliasMatch, match_aliases
 from summitry.model import Entity, Mention, Office, TextView
 from summitry.text import fold
@@ -435,6 +435,32 @@ def _entities_of_type(kb: KnowledgeBase, *types: str) -> frozenset[str]:
 def _is_person(entity_id: str, kb: KnowledgeBase) -> bool:
     """New people found in this text are not in the knowledge base, but they are people."""
     return entity_id not in kb.entities or kb.entities[entity_id].type == "person"
+
+
+def _repeated_names(
+    view: TextView, mentions: list[Mention], people: frozenset[str], claims: _Claims, boundary: _WordBoundaries
+) -> list[Mention]:
+    """坦桑尼亚总统哈桑…会见哈桑总统: a name read once through its title (or as a new person of a
+    country) is that person wherever the document writes it again, alone or before a title —
+    when that name stands for one person only in the document and the segmenter keeps it a word
+    (no 哈桑 inside another name)."""
+    folded = view.folded
+    by_name: dict[str, set[tuple[str, str]]] = {}
+    for mention in mentions:
+        if mention.how in ("title", "unknown_person") and (mention.entity_id in people or mention.entity_id.startswith("person:")):
+            name = folded[mention.start : mention.end]
+            if len(name) >= 2 and all("\u4e00" <= char <= "\u9fff" or char in NAME_JOINERS for char in name):
+                by_name.setdefault(name, set()).add((mention.entity_id, mention.how))
+    found: list[Mention] = []
+    for name, owners in by_name.items():
+        if len({owner for owner, _ in owners}) != 1:
+            continue
+        owner, how = min(owners)
+        for match in re.finditer(re.escape(name), folded):
+            start, end = match.span()
+            if claims.free(start, end) and boundary(start) and boundary(end):
+                found.append(Mention(start, end, owner, how))
+    return found
 
 
 def _surname_title_mentions(view: TextView, kb: KnowledgeBase, claims: _Claims, named: set[str]) -> list[Mention]:
@@ -897,6 +923,9 @@ def link_actors(view: TextView, kb: KnowledgeBase, on: dt.date | None) -> Linked
             claims.claim(mention)
     mentions.extend(title_mentions)
     people = _entities_of_type(kb, "person")
+    for mention in _repeated_names(view, mentions, people, claims, boundary):
+        claims.claim(mention)
+        mentions.append(mention)
     named = {m.entity_id for m in mentions if m.entity_id in people}
     for mention in _surname_title_mentions(view, kb, claims, named):
         claims.claim(mention)
