@@ -3,6 +3,8 @@ mainland news (events/arguments.py)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from tests.events.support import facts, only
@@ -264,3 +266,31 @@ def test_both_leaders_are_those_of_the_last_meeting_of_two() -> None:
 )
 def test_the_co_party_of_a_scene(text: str, kind: str, target: set[str]) -> None:
     assert only(text, kind).target == target
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected", "on"),
+    [
+        # a title after each name (mainland papers) keeps the names one list; 分别 makes a meeting per host
+        ("李克强总理、栗战书委员长将分别会见坦桑尼亚总统哈桑。", "CONSULT/meeting",
+         {(frozenset({"Li Keqiang"}), frozenset({"Samia Suluhu Hassan"})), (frozenset({"Li Zhanshu"}), frozenset({"Samia Suluhu Hassan"}))},
+         dt.date(2022, 10, 27)),
+        ("李克強、栗戰書將分別會見坦尚尼亞總統哈桑。", "CONSULT/meeting",
+         {(frozenset({"Li Keqiang"}), frozenset({"Samia Suluhu Hassan"})), (frozenset({"Li Zhanshu"}), frozenset({"Samia Suluhu Hassan"}))},
+         dt.date(2022, 10, 27)),
+        # leaders of two countries visiting one place make a visit each
+        ("德国总统高克和尼泊尔总理奥利都是首次访华。", "CONSULT/visit",
+         {(frozenset({"Joachim Gauck"}), frozenset({"CHN"})), (frozenset({"K. P. Sharma Oli"}), frozenset({"CHN"}))},
+         dt.date(2016, 3, 22)),
+    ],
+    ids=["titles-after-names-separately", "separately-hant", "two-countries-visit"],
+)
+def test_one_event_per_host_or_visitor(text: str, kind: str, expected: set, on: dt.date) -> None:
+    found = {(f.source, f.target) for f in facts(text, on) if kind == f"{f.type}/{f.mode}"}
+    assert found == expected
+
+
+def test_two_officials_of_one_country_visit_together() -> None:
+    """The twin: one country's two envoys on one trip stay one visit."""
+    fact = only("美国国务卿布林肯和国家安全顾问沙利文一同访问日本。", "CONSULT/visit", dt.date(2023, 3, 1))
+    assert (fact.source, fact.target) == (frozenset({"Antony Blinken", "Jake Sullivan"}), frozenset({"JPN"}))

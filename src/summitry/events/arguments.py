@@ -434,11 +434,15 @@ class SentenceActors:
         return self.layout.unbracketed(self.folded, start, end).strip(" \u3000")
 
     # -- groups ------------------------------------------------------------------------
-    def _glue(self, gap: str, following: Party | None = None) -> tuple[bool, str | None]:
-        """Whether a gap keeps two parties in one group, and the joiner it holds."""
+    def _glue(self, gap: str, following: Party | None = None, after_person: bool = False) -> tuple[bool, str | None]:
+        """Whether a gap keeps two parties in one group, and the joiner it holds. After a person, a
+        title may stand before the joiner (李克强总理、栗战书委员长: mainland papers put it after the name)."""
         if gap == "的" and following is not None and following.kind == "mention" and self.actors.type_of(following.ids[0]) == "person":
             return True, None  # 委內瑞拉的馬杜洛
         rest = _consume(gap, self.lexicon.party_suffixes)
+        titled = self._titles_held(rest)
+        if after_person and titled != rest and titled.startswith(self.lexicon.joiners):
+            rest = titled  # 李克强总理、栗战书委员长: a title after a name, then the next name
         joiner = next((j for j in self.lexicon.joiners if rest.startswith(j)), None) if rest.startswith(self.lexicon.joiners) else None
         if joiner:
             rest = rest[len(joiner) :]
@@ -527,7 +531,9 @@ class SentenceActors:
             current = groups[-1] if groups else None
             if current is not None and self.layout.clause_at(current.end - 1) == self.layout.clause_at(party.start):
                 gap = self._plain(current.end, party.start)
-                glued, joiner = self._glue(gap, party)
+                last = current.parties[-1]
+                after_person = last.kind == "mention" and self.actors.type_of(last.ids[0]) == "person"
+                glued, joiner = self._glue(gap, party, after_person)
                 own_run = not glued and self._own_title_run(gap, current, party)
                 if own_run or not glued and (self._title_across_body(current, party) or self._titles_then_own_country(gap, current, party)):
                     glued, joiner = True, None  # 哈萨克斯坦议会下院议长科沙诺夫: the country's own person
@@ -846,18 +852,26 @@ class SentenceActors:
             return [Parties((), tuple(self._flat(subject, on)))]  # 受到批評: the critic is not named
         if pattern.symmetric:
             found = self._symmetric(pattern, subject, comitatives, obj, prep, on)
-            if found and self._separately(hit, subject) and len(found[0].target) > 1:
+            if found and self._separately(hit, subject):
                 hosts = self.ids_of(subject, on)
-                guests = [i for group in comitatives for i in self._flat(group, on)]
-                if len(hosts) > 1 and guests:  # 李克強、張德江先後與杜特爾特會晤: one meeting per host
+                # 李克強、張德江先後與杜特爾特會晤, 李克强总理、栗战书委员长将分别会见哈桑总统: one meeting per host
+                guests = [i for group in [*comitatives, *([obj] if obj is not None else [])] for i in self._flat(group, on)]
+                if len(hosts) > 1 and guests:
                     return [Parties(tuple(host), tuple(i for i in guests if i not in host)) for host in hosts]
-                found = [Parties(found[0].source, (t,)) for t in found[0].target]  # 分別與日本首相和南韓總統會談
+                if len(found[0].target) > 1:
+                    found = [Parties(found[0].source, (t,)) for t in found[0].target]  # 分別與日本首相和南韓總統會談
         else:
             found = self._directed(hit, pattern, subject, passive, comitatives + comitatives_after, obj, prep or recipient, ba, clause, on)
             if len(found) == 1 and self._separately(hit, subject):
                 hosts = self.ids_of(subject, on)
                 if len(hosts) > 1 and set(found[0].source) == {i for host in hosts for i in host}:
                     found = [Parties(tuple(host), found[0].target) for host in hosts]  # 布林肯、耶倫相繼訪華: a visit each
+            elif pattern.distributive and len(found) == 1 and len({self.actors.side(i) for i in found[0].source}) > 1:
+                # 高克总统和奥利总理都是首次访华: leaders of two countries make a visit each
+                by_side: dict[str, list[str]] = {}
+                for i in found[0].source:
+                    by_side.setdefault(self.actors.side(i), []).append(i)
+                found = [Parties(tuple(side), found[0].target) for side in by_side.values()]
         if not pattern.symmetric and len(found) == 1 and not found[0].target and self._mutual(hit, subject):
             sides = [side for side in self.ids_of(subject, on) if side]
             if len(sides) == 1:
