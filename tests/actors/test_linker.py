@@ -390,3 +390,25 @@ def test_a_name_read_through_its_title_links_again_where_repeated(text: str, sur
 def test_a_repeated_name_inside_a_longer_name_is_not_the_person() -> None:
     """穆罕默德·哈桑 is someone else, not the 哈桑 of 坦桑尼亚总统哈桑."""
     assert ("穆罕默德·哈桑", "Mohamad Hasan") in linked("坦桑尼亚总统哈桑将访华。穆罕默德·哈桑在会上发言。", dt.date(2023, 3, 27))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare ministry is the outlet's own: Taiwan's in a Taiwanese story, else the PRC's
+        ("（中央社記者台北15日電）外交部今天召見宏都拉斯駐台大使，表達嚴正關切。", ("外交部", "Ministry of Foreign Affairs (Taiwan)")),
+        ("立法院今天審查預算，國防部長出席備詢；國防部表示，演習如期舉行。", ("國防部", "Ministry of National Defense (Taiwan)")),
+        ("外交部表示，中方坚决反对美方对台军售。", ("外交部", "Ministry of Foreign Affairs of the People's Republic of China")),
+        ("商務部新聞發言人表示，中方將採取必要措施。", None),  # a title: the spokesman, not the body
+    ],
+)
+def test_a_bare_ministry_is_the_outlets_own(text: str, expected: tuple[str, str] | None) -> None:
+    found = {(surface, name) for surface, name in linked(text) if surface in ("外交部", "國防部", "商務部")}
+    assert found == ({expected} if expected else set())
+
+
+@pytest.mark.parametrize("text", ["俄羅斯外交部表示反對。", "俄外交部發表聲明。", "外交部長王毅表示歡迎。"])
+def test_a_ministry_after_its_country_or_in_a_title_is_not_the_home_one(text: str) -> None:
+    names = {name for _, name in linked(text)}
+    assert "Ministry of Foreign Affairs (Taiwan)" not in names
+    assert "Ministry of Foreign Affairs of the People's Republic of China" not in names

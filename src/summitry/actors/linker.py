@@ -352,6 +352,9 @@ class _LinkRules:
     office_descriptor_breaks: frozenset[str]
     title_run_reach: int
     title_run_joiners: frozenset[str]
+    home_bodies: dict[str, dict[str, str]]
+    taiwan_cues: tuple[str, ...]
+    home_body_not_before: tuple[str, ...]
 
 
 @cache
@@ -372,7 +375,32 @@ def _link_rules() -> _LinkRules:
         office_descriptor_breaks=frozenset(fold("".join(raw["office_descriptor_breaks"]))),
         title_run_reach=int(raw["title_run_reach"]),
         title_run_joiners=frozenset(fold("".join(raw["title_run_joiners"]))),
+        home_bodies={fold(word): dict(homes) for word, homes in (raw.get("home_bodies") or {}).items()},
+        taiwan_cues=tuple(fold(word) for word in raw.get("taiwan_cues") or ()),
+        home_body_not_before=tuple(fold(word) for word in raw.get("home_body_not_before") or ()),
     )
+
+
+def _home_body_mentions(folded: str, kb: KnowledgeBase, claims: _Claims) -> list[Mention]:
+    """外交部今天召見宏都拉斯駐台大使: a ministry named bare is the outlet's own — Taiwan's in a
+    Taiwanese document, else the People's Republic's — unless a country or body stands right
+    before it (俄羅斯外交部: claimed by that mention, or an alias of its own)."""
+    rules = _link_rules()
+    if not rules.home_bodies:
+        return []
+    home = "TWN" if any(cue in folded for cue in rules.taiwan_cues) else "CHN"
+    found = []
+    for word, homes in rules.home_bodies.items():
+        body = homes.get(home)
+        if body is None or body not in kb.entities:
+            continue
+        for match in re.finditer(re.escape(word), folded):
+            start, end = match.span()
+            if folded.startswith(rules.home_body_not_before, end):
+                continue
+            if claims.free(start, end) and (start == 0 or claims.at(start - 1) is None):
+                found.append(Mention(start, end, body, "alias"))
+    return found
 
 
 def _as_credits(mentions: list[Mention], folded: str) -> list[Mention]:
@@ -928,6 +956,9 @@ def link_actors(view: TextView, kb: KnowledgeBase, on: dt.date | None) -> Linked
         mentions.append(mention)
     named = {m.entity_id for m in mentions if m.entity_id in people}
     for mention in _surname_title_mentions(view, kb, claims, named):
+        claims.claim(mention)
+        mentions.append(mention)
+    for mention in _home_body_mentions(view.folded, kb, claims):
         claims.claim(mention)
         mentions.append(mention)
     mentions = _as_credits(mentions, view.folded)
