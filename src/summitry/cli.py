@@ -10,49 +10,32 @@ import sys
 import traceback
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 import click
-from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
-from rich.text import Text
-from sqlalchemy import func, select
 
+# Only what every command needs is imported here; each command imports the rest itself, so
+# `summitry --help` or a one-file `extract` never loads SQLAlchemy, Alembic, Rich or the
+# pipeline's dictionaries (tests/test_cli_imports.py holds the line).
+from summitry.defaults import BATCH_SIZE, DEFAULT_URL
 from summitry.errors import SummitryError, mask_password
-from summitry.evaluate import score_mentions
-from summitry.evaluate_headlines import format_scores, score_headlines
-from summitry.events.scoring import score_meetings
 from summitry.ingest import Rejection, read_documents
-from summitry.ingest.files import expand_paths
 from summitry.model import Document, Record
 from summitry.output import open_output
 from summitry.parallel import DEFAULT_TIME_LIMIT, extract_stream, usable_jobs
-from summitry.pipeline import extract_document
 from summitry.record import record_json
-from summitry.shards import is_shard, read_shard
-from summitry.store.schema import documents as document_table
-from summitry.store import (
-    BATCH_SIZE,
-    DEFAULT_URL,
-    IngestSummary,
-    SearchHit,
-    count_stale,
-    hit_json,
-    ingest_records,
-    open_store,
-    refresh_records,
-    search,
-    store_failures,
-)
-from summitry.views.ledger import Commitment, commitment_json, describe_amount, ledger
-from summitry.views.meetings import meeting_json, meetings
-from summitry.views.readouts import Readouts, readouts, readouts_json
-from summitry.views.scoring import ViewScores, score_ledger_rows, score_meeting_rows
-from summitry.views.source import stored_records
-from summitry.views.timeline import Timeline, actor_timeline, timeline_json
 
-_errors = Console(stderr=True)
+if TYPE_CHECKING:
+    from summitry.store import IngestSummary, SearchHit
+    from summitry.views.ledger import Commitment
+    from summitry.views.readouts import Readouts
+    from summitry.views.scoring import ViewScores
+    from summitry.views.timeline import Timeline
+
+
+def _warn(line: str) -> None:
+    """One line for the user on standard error, printed as it is (no markup, no wrapping)."""
+    click.echo(line, err=True)
 
 
 def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
@@ -68,7 +51,7 @@ def _jobs(_ctx: click.Context, _param: click.Parameter, value: int | None) -> in
     """--jobs capped at the cores here (parallel.usable_jobs), saying so on stderr."""
     jobs, note = usable_jobs(value)
     if note:
-        _errors.print(f"summitry: {note}", markup=False, highlight=False, soft_wrap=True)
+        _warn(f"summitry: {note}")
     return jobs
 
 
@@ -80,10 +63,12 @@ _time_limit_option = click.option(
 
 def _reject(rejection: Rejection, rejected: list[Rejection]) -> None:
     rejected.append(rejection)
-    _errors.print(f"summitry: rejected {rejection.path}: {rejection.reason}", markup=False, highlight=False, soft_wrap=True)
+    _warn(f"summitry: rejected {rejection.path}: {rejection.reason}")
 
 
 def _records(paths: tuple[str, ...], date: dt.date | None, rejected: list[Rejection]) -> Iterator[Record]:
+    from summitry.pipeline import extract_document
+
     for item in read_documents(paths, default_date=date, stdin=sys.stdin.buffer):
         if isinstance(item, Rejection):
             _reject(item, rejected)
@@ -228,6 +213,9 @@ def _print_scores(scores, as_json: bool, show_misses: bool, meetings=None, views
             return
         click.echo(json.dumps(payload, ensure_ascii=False, indent=1))
         return
+    from rich.console import Console
+    from rich.table import Table
+
     table = Table(title="mentions")
     table.add_column("measure")
     table.add_column("score", justify="right")
@@ -274,6 +262,9 @@ def _print_view_scores(views: tuple[ViewScores, ViewScores] | None, as_json: boo
         )
         click.echo(json.dumps(payload, ensure_ascii=False, indent=1))
         return
+    from rich.console import Console
+    from rich.table import Table
+
     table = Table(title="views: summitry meetings / summitry ledger")
     table.add_column("measure")
     table.add_column("score", justify="right")
@@ -330,6 +321,12 @@ def evaluate(
         raise click.UsageError("give --gold, --meetings-gold, --headlines or any of them")
     if bool(paths) == bool(store):
         raise click.UsageError("give PATHS to extract or --store to read, not both or neither")
+    from summitry.evaluate import score_mentions
+    from summitry.events.scoring import score_meetings
+    from summitry.views.ledger import commitment_json, ledger
+    from summitry.views.meetings import meeting_json, meetings
+    from summitry.views.scoring import score_ledger_rows, score_meeting_rows
+
     rejected: list[Rejection] = []
     if store:
         records = _stored(store)
@@ -351,6 +348,8 @@ def evaluate(
 def _evaluate_headlines(corpus: str, date: dt.date | None, as_json: bool, misses: bool, store: str | None) -> None:
     """``eval --headlines``: every story extracted (in worker processes), or read from ``store``
     when given (a store the corpus was ingested into), then judged by evaluate_headlines."""
+    from summitry.evaluate_headlines import format_scores, score_headlines
+
     rejected: list[Rejection] = []
 
     def records() -> Iterator[Record]:
@@ -373,6 +372,12 @@ def _evaluate_headlines(corpus: str, date: dt.date | None, as_json: bool, misses
 
 def _stored_by_month(location: str) -> Iterator[Record]:
     """A store's records a month of publication at a time, so memory holds one month, not the corpus."""
+    from sqlalchemy import func, select
+
+    from summitry.store import open_store, store_failures
+    from summitry.store.schema import documents as document_table
+    from summitry.views.source import stored_records
+
     engine = open_store(location, read_only=True)
     try:
         with store_failures(engine.url):
@@ -393,6 +398,9 @@ def _stored_by_month(location: str) -> Iterator[Record]:
 @contextmanager
 def _ingest_progress(enabled: bool) -> Iterator:
     """A live count of documents on a terminal; a no-op when output goes to a file or pipe."""
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
     if not enabled:
         yield lambda summary: None
         return
@@ -417,6 +425,9 @@ def _ingest_progress(enabled: bool) -> Iterator:
 def _ingest_inputs(paths: tuple[str, ...], date: dt.date | None) -> Iterator[Document | Record | Rejection]:
     """PATHS as ``ingest`` reads them: Parquet shards (from ``extract --engine dask``, given
     directly or in a directory) as the records they hold, every other input as documents."""
+    from summitry.ingest.files import expand_paths
+    from summitry.shards import is_shard, read_shard
+
     inputs = list(expand_paths(paths))
     shards = [path for path in inputs if isinstance(path, str) and is_shard(path)]
     yield from (item for item in inputs if isinstance(item, Rejection))
@@ -445,6 +456,8 @@ def ingest(
     left out), stored documents whose records another version of summitry made are extracted
     again first, in place and resumably.
     """
+    from summitry.store import IngestSummary, count_stale, ingest_records, open_store, refresh_records, store_failures
+
     if not paths and not refresh:
         raise click.UsageError("give PATHS to ingest, or --refresh to re-extract stale stored documents")
     engine = open_store(database)
@@ -466,11 +479,7 @@ def ingest(
                 summary = ingest_records(engine, inputs, jobs=jobs, batch_size=batch_size, on_progress=track, time_limit=time_limit or None)
             stale = count_stale(engine)
     except KeyboardInterrupt:
-        _errors.print(
-            f"summitry: interrupted after storing {latest.new} new and refreshing {latest.refreshed} documents; run the same command again to resume",
-            markup=False,
-            highlight=False,
-        )
+        _warn(f"summitry: interrupted after storing {latest.new} new and refreshing {latest.refreshed} documents; run the same command again to resume")
         sys.exit(130)
     finally:
         engine.dispose()
@@ -488,6 +497,9 @@ def ingest(
 
 def _print_hits(hits: list[SearchHit]) -> None:
     """Hits grouped under their document, matches highlighted (plain text off a terminal)."""
+    from rich.console import Console
+    from rich.text import Text
+
     console = Console(highlight=False)
     shown_doc = None
     for hit in hits:
@@ -513,6 +525,8 @@ def _print_hits(hits: list[SearchHit]) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per matching sentence.")
 def search_command(query: str, database: str, limit: int, as_json: bool) -> None:
     """Find QUERY in stored sentences; Simplified finds Traditional and the reverse."""
+    from summitry.store import hit_json, open_store, search, store_failures
+
     engine = open_store(database, read_only=True)
     try:
         with store_failures(engine.url):
@@ -525,7 +539,7 @@ def search_command(query: str, database: str, limit: int, as_json: bool) -> None
     elif hits:
         _print_hits(hits)
     else:
-        _errors.print(f"summitry: no sentence contains {query!r}", markup=False, highlight=False)
+        _warn(f"summitry: no sentence contains {query!r}")
 
 
 # -- views ------------------------------------------------------------------------------------
@@ -545,6 +559,9 @@ def _partial_date(_ctx: click.Context, _param: click.Parameter, value: str | Non
 
 def _stored(database: str) -> list[Record]:
     """Every record of the store (``StoreError``/``UnreadableRecord`` if it cannot give them)."""
+    from summitry.store import open_store, store_failures
+    from summitry.views.source import stored_records
+
     engine = open_store(database, read_only=True)
     try:
         with store_failures(engine.url):
@@ -579,10 +596,15 @@ def _json_option(function):
 @_json_option
 def meetings_command(actor: str | None, since: str | None, until: str | None, database: str, as_json: bool) -> None:
     """Every distinct meeting in the store, each with every sentence that reports it."""
+    from summitry.views.meetings import meeting_json, meetings
+
     rows = meetings(_stored(database), actor=actor, since=since, until=until)
     if as_json:
         _echo_json([meeting_json(m) for m in rows])
         return
+    from rich.console import Console
+    from rich.table import Table
+
     table = Table(title=f"meetings ({len(rows)})")
     for column in ("id", "date"):
         table.add_column(column, no_wrap=True)
@@ -594,6 +616,8 @@ def meetings_command(actor: str | None, since: str | None, until: str | None, da
 
 
 def _amount_cell(commitment: Commitment) -> str:
+    from summitry.views.ledger import describe_amount
+
     return describe_amount(commitment.amount) if commitment.amount else "—"
 
 
@@ -604,10 +628,15 @@ def _amount_cell(commitment: Commitment) -> str:
 @_json_option
 def ledger_command(pledger: str | None, beneficiary: str | None, database: str, as_json: bool) -> None:
     """Every commitment with a stake in the store: pledges, purchases, demands, tariff changes, approvals."""
+    from summitry.views.ledger import commitment_json, ledger
+
     rows = ledger(_stored(database), pledger=pledger, beneficiary=beneficiary)
     if as_json:
         _echo_json([commitment_json(c) for c in rows])
         return
+    from rich.console import Console
+    from rich.table import Table
+
     table = Table(title=f"commitments ({len(rows)})")
     table.add_column("id", no_wrap=True)
     for column in ("pledger", "beneficiary", "item", "amount", "deadline", "status", "sources"):
@@ -620,6 +649,9 @@ def ledger_command(pledger: str | None, beneficiary: str | None, database: str, 
 
 
 def _print_readouts(result: Readouts) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
     meeting = result.meeting
     table = Table(title=f"{' · '.join(meeting.names)} {meeting.date or ''} — what each side says")
     table.add_column("topic")
@@ -651,6 +683,8 @@ def _print_readouts(result: Readouts) -> None:
 @_json_option
 def readouts_command(meeting_id: str, database: str, as_json: bool) -> None:
     """The topics each side's statements on one meeting cover, side by side (MEETING_ID from `summitry meetings`)."""
+    from summitry.views.readouts import readouts, readouts_json
+
     result = readouts(_stored(database), meeting_id)
     if as_json:
         _echo_json(readouts_json(result))
@@ -659,6 +693,9 @@ def readouts_command(meeting_id: str, database: str, as_json: bool) -> None:
 
 
 def _print_timeline(timeline: Timeline) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
     table = Table(title=f"{timeline.name} ({timeline.actor}) — {len(timeline.entries)} entries")
     for column in ("date", "kind", "summary", "status", "sources"):
         table.add_column(column, overflow="fold")
@@ -673,6 +710,8 @@ def _print_timeline(timeline: Timeline) -> None:
 @_json_option
 def actor_command(name: str, database: str, as_json: bool) -> None:
     """One actor's meetings, commitments made and received, and claims (NAME: English name, id or alias)."""
+    from summitry.views.timeline import actor_timeline, timeline_json
+
     timeline = actor_timeline(_stored(database), name)
     if as_json:
         _echo_json(timeline_json(timeline))
@@ -694,6 +733,7 @@ def serve_command(database: str, host: str, port: int, token: str | None, no_aut
     import uvicorn
 
     from summitry.web import create_app
+    from summitry.store import open_store
     from summitry.web.guard import LOOPBACK_NAMES, is_loopback
 
     engine = open_store(database, read_only=True)
@@ -702,8 +742,7 @@ def serve_command(database: str, host: str, port: int, token: str | None, no_aut
     if not is_loopback(host):
         wildcard = host in ("0.0.0.0", "::", "")
         allowed.append("*" if wildcard else host)
-        _errors.print(f"summitry: warning: --host {host} serves the store to {'every network this machine is on' if wildcard else 'the network'}",
-                      markup=False, highlight=False)
+        _warn(f"summitry: warning: --host {host} serves the store to {'every network this machine is on' if wildcard else 'the network'}")
         if token is None and not no_auth:
             token = secrets.token_urlsafe(24)
     suffix = f"?token={token}" if token else ""

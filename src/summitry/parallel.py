@@ -25,7 +25,6 @@ from typing import TypeVar
 from summitry.errors import DataFileError
 from summitry.ingest import Rejection
 from summitry.model import Document, Record
-from summitry.pipeline import extract_document
 
 # Two documents per worker keep every worker busy while the parent writes the previous result.
 IN_FLIGHT_PER_JOB = 2
@@ -47,6 +46,14 @@ RETRY_SECONDS = 0.05
 
 # More workers than cores only contend for them (and --jobs 1000 forked 1,000 processes).
 FORCE_JOBS_VARIABLE = "SUMMITRY_FORCE_JOBS"
+
+
+def extract_document(document: Document) -> Record:
+    """The pipeline's ``extract_document``, imported on the first document: a command that
+    extracts nothing (``--help``, a store's views) never loads the dictionaries and automata."""
+    from summitry.pipeline import extract_document as extract
+
+    return extract(document)
 
 
 class TookTooLong(Exception):

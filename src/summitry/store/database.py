@@ -14,10 +14,9 @@ from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 
+from summitry.defaults import DEFAULT_URL
 from summitry.errors import SummitryError, mask_password
 from summitry.store.migrations import UnknownRevision, current_revision, head_revision, known_revision, upgrade_to_head
-
-DEFAULT_URL = "sqlite:///summitry.db"
 
 # The trigram tokenizer of FTS5 arrived in SQLite 3.34.
 MINIMUM_SQLITE = (3, 34, 0)

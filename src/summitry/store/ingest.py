@@ -23,6 +23,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DataError, IntegrityError
 
+from summitry.defaults import BATCH_SIZE
 from summitry.ingest import Rejection
 from summitry.model import Document, Quantity, Record
 from summitry.parallel import DEFAULT_TIME_LIMIT, extract_stream
@@ -41,10 +42,6 @@ from summitry.store.schema import (
     times,
 )
 from summitry.text import fold, split_sentences
-
-# Fifty documents of news length make a transaction of a few thousand rows: large enough
-# that commits are not the cost, small enough that an interruption redoes little.
-BATCH_SIZE = 50
 
 T = TypeVar("T")
 
