@@ -10,7 +10,7 @@ import sys
 import traceback
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence, TypeVar
 
 import click
 
@@ -26,11 +26,18 @@ from summitry.parallel import DEFAULT_TIME_LIMIT, extract_stream, usable_jobs
 from summitry.record import record_json
 
 if TYPE_CHECKING:
+    from summitry.evaluate import MentionScores
+    from summitry.events.scoring import MeetingScores
     from summitry.store import IngestSummary, SearchHit
+    from summitry.views.evidence import Source
     from summitry.views.ledger import Commitment
     from summitry.views.readouts import Readouts
     from summitry.views.scoring import ViewScores
     from summitry.views.timeline import Timeline
+
+
+# A command function, before or after its options are put on it.
+_Command = TypeVar("_Command", bound=Callable[..., Any])
 
 
 def _warn(line: str) -> None:
@@ -85,7 +92,7 @@ class SummitryGroup(click.Group):
     any other exception one line naming the command (its traceback only with SUMMITRY_DEBUG=1),
     and either a non-zero exit, so no command needs a try/except of its own for them."""
 
-    def invoke(self, ctx: click.Context):
+    def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
@@ -180,7 +187,10 @@ def _json_line(record: Record) -> str | Rejection:
         return Rejection(record.document.source, f"record not writable as JSON ({error})")
 
 
-def _print_scores(scores, as_json: bool, show_misses: bool, meetings=None, views: tuple[ViewScores, ViewScores] | None = None) -> None:
+def _print_scores(
+    scores: MentionScores | None, as_json: bool, show_misses: bool, meetings: tuple[MeetingScores, MeetingScores] | None = None,
+    views: tuple[ViewScores, ViewScores] | None = None,
+) -> None:
     if scores is None:
         _print_view_scores(views, as_json, show_misses, {})
         return
@@ -199,7 +209,7 @@ def _print_scores(scores, as_json: bool, show_misses: bool, meetings=None, views
         ("place recall (not a target)", scores.place_recall.value),
     ]
     if as_json:
-        payload = {name.split(" (")[0].replace(" ", "_").lower(): round(value, 4) for name, value in rows}
+        payload: dict[str, Any] = {name.split(" (")[0].replace(" ", "_").lower(): round(value, 4) for name, value in rows}
         payload["span_errors"] = scores.span_errors
         payload["misses"] = list(scores.misses)
         if meetings:
@@ -242,7 +252,7 @@ def _print_scores(scores, as_json: bool, show_misses: bool, meetings=None, views
         _print_view_scores(views, as_json, show_misses, {})
 
 
-def _print_view_scores(views: tuple[ViewScores, ViewScores] | None, as_json: bool, show_misses: bool, payload: dict) -> None:
+def _print_view_scores(views: tuple[ViewScores, ViewScores] | None, as_json: bool, show_misses: bool, payload: dict[str, Any]) -> None:
     """The meetings and ledger views against the gold (views/scoring.py)."""
     if views is None:
         if as_json:
@@ -396,7 +406,7 @@ def _stored_by_month(location: str) -> Iterator[Record]:
 
 
 @contextmanager
-def _ingest_progress(enabled: bool) -> Iterator:
+def _ingest_progress(enabled: bool) -> Iterator[Callable[[IngestSummary], None]]:
     """A live count of documents on a terminal; a no-op when output goes to a file or pipe."""
     from rich.console import Console
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -570,21 +580,21 @@ def _stored(database: str) -> list[Record]:
         engine.dispose()
 
 
-def _echo_json(payload) -> None:
+def _echo_json(payload: Any) -> None:
     click.echo(json.dumps(payload, ensure_ascii=False, indent=1))
 
 
-def _documents(sources) -> str:
+def _documents(sources: Sequence[Source]) -> str:
     """"3 in 2 docs": how much evidence stands behind a row (--json lists every source)."""
     documents = len({s.doc for s in sources})
     return f"{len(sources)} in {documents} doc{'s' if documents != 1 else ''}"
 
 
-def _db_option(function):
+def _db_option(function: _Command) -> _Command:
     return click.option("--db", "database", default=DEFAULT_URL, show_default=True, help="SQLAlchemy URL, or a SQLite file path.")(function)
 
 
-def _json_option(function):
+def _json_option(function: _Command) -> _Command:
     return click.option("--json", "as_json", is_flag=True, help="Print SCHEMA.md §2's JSON instead of a table.")(function)
 
 
@@ -660,7 +670,7 @@ def _print_readouts(result: Readouts) -> None:
     topics = list(dict.fromkeys(t.topic for side in result.sides for t in side.topics))
     by_side = [{t.topic: t.evidence for t in side.topics} for side in result.sides]
     order = {topic: i for i, topic in enumerate(topics)}
-    for topic in sorted(topics, key=order.get):
+    for topic in sorted(topics, key=order.__getitem__):
         cells = []
         for found in by_side:
             evidence = found.get(topic)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import ColumnElement, Table, delete, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -65,9 +65,9 @@ class _PreparedDocument:
 
     id: str
     source: str
-    document_row: dict
-    entity_rows: tuple[dict, ...]
-    rows: dict[str, list[dict]]
+    document_row: dict[str, Any]
+    entity_rows: tuple[dict[str, Any], ...]
+    rows: dict[str, list[dict[str, Any]]]
 
 
 def ingest_records(
@@ -199,7 +199,7 @@ def _unstored(
     """The items whose documents are not in the store, in input order, looked up a window at
     a time before any of them is extracted; stored ones and repeats within a window count as
     present, Rejections are reported."""
-    for window in _batches(items, window_size, report):
+    for window in cast("Iterator[list[Record | Document]]", _batches(items, window_size, report)):
         stored = _stored_ids(engine, list({_document_of(item).id for item in window}))
         sent: set[str] = set()
         for item in window:
@@ -297,7 +297,7 @@ def _insert_rows(connection: Connection, prepared: list[_PreparedDocument]) -> N
             connection.execute(table.insert(), rows)
 
 
-def _insert_new(connection: Connection, table: Table, rows: list[dict], key: str) -> list[str]:
+def _insert_new(connection: Connection, table: Table, rows: list[dict[str, Any]], key: str) -> list[str]:
     """Insert the rows whose ``key`` is not in ``table`` yet; the keys inserted."""
     if not rows:
         return []
@@ -320,7 +320,7 @@ def _prepare(record: Record, extractor: str | None) -> _PreparedDocument:
     text = document.text
     folded = fold(text)
     split = split_sentences(text)
-    rows: dict[str, list[dict]] = {
+    rows: dict[str, list[dict[str, Any]]] = {
         "sentences": [
             {"doc_id": doc_id, "ordinal": i, "start": s.start, "end": s.end} for i, s in enumerate(split)
         ],
@@ -388,7 +388,7 @@ def _prepare(record: Record, extractor: str | None) -> _PreparedDocument:
     )
 
 
-def _quantity(quantity: Quantity) -> dict:
+def _quantity(quantity: Quantity) -> dict[str, Any]:
     return {
         "start": quantity.start,
         "end": quantity.end,

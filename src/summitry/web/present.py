@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Sequence
 from urllib.parse import urlsplit
 
 from summitry.model import Record
@@ -94,10 +94,10 @@ class Total:
         return amount_text(self.value, self.unit, self.per, self.approx)
 
 
-def ledger_totals(rows: Sequence[dict], side: str) -> list[Total]:
+def ledger_totals(rows: Sequence[dict[str, Any]], side: str) -> list[Total]:
     """Totals by ``side`` ("pledger" or "beneficiary") over ledger rows (SCHEMA.md §2 objects),
     one per actor, unit and period; rows without an amount, or in percent, are left out."""
-    groups: dict[tuple[str, str, str | None], list[dict]] = {}
+    groups: dict[tuple[str, str, str | None], list[dict[str, Any]]] = {}
     names: dict[str, str] = {}
     for row in rows:
         amount = row.get("amount")
@@ -128,7 +128,7 @@ class Directory:
         self.names: dict[str, str] = {}
         self.types: dict[str, str] = {}
         self.countries: dict[str, str | None] = {}
-        written: dict[str, Counter] = {}
+        written: dict[str, Counter[str]] = {}
         for record in records:
             text = record.document.text
             for entity in record.entities:
