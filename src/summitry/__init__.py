@@ -1,5 +1,23 @@
-"""summitry: Chinese-language diplomacy news in, a verifiable record of actors, amounts and dates out."""
+"""summitry: Chinese-language diplomacy news in, a verifiable record of actors, amounts and dates out.
 
-from summitry.pipeline import extract, extract_document
+``extract`` and ``extract_document`` are imported from the pipeline on first use (PEP 562):
+every ``summitry.*`` import runs this file first, and the pipeline's dictionaries and
+automata are no business of ``summitry --help`` or of a command that reads a store.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from summitry.pipeline import extract, extract_document
 
 __all__ = ["extract", "extract_document"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in __all__:
+        from summitry import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 
@@ -65,7 +65,7 @@ def _fold(word: str) -> str:
     return fold(word.strip())
 
 
-def _words(raw: dict, key: str) -> list[str]:
+def _words(raw: dict[str, Any], key: str) -> list[str]:
     value = raw.get(key)
     if not isinstance(value, list) or not value or not all(isinstance(w, str) and w.strip() for w in value):
         raise ChromeDataError(f"{DATA.name}: {key} must be a non-empty list of words")
@@ -87,14 +87,14 @@ def _patterns(values: Any, key: str) -> list[str]:
     return list(values)
 
 
-def _number(raw: dict, key: str) -> int:
+def _number(raw: dict[str, Any], key: str) -> int:
     value = raw.get(key)
     if not isinstance(value, int) or value < 1:
         raise ChromeDataError(f"{DATA.name}: {key} must be a positive whole number")
     return value
 
 
-def _unknown(raw: dict, allowed: frozenset[str], where: str) -> None:
+def _unknown(raw: dict[str, Any], allowed: frozenset[str], where: str) -> None:
     unknown = sorted(set(raw) - allowed)
     if unknown:
         raise ChromeDataError(f"{DATA.name}: unknown key(s) {unknown} in {where}")
@@ -229,7 +229,7 @@ def find_chrome(folded: str, body_start: int = 0) -> PageChrome:
     lines = _lines(folded, body_start, cues)
     furniture, captions, chrome_lines = _scan(lines, cues)
     furniture.extend(_trailing_headlines(lines, chrome_lines, cues))
-    ordered = lambda spans: tuple(sorted(set(spans), key=lambda span: (span.start, span.end)))  # noqa: E731
+    ordered: Callable[[list[Span]], tuple[Span, ...]] = lambda spans: tuple(sorted(set(spans), key=lambda span: (span.start, span.end)))  # noqa: E731
     return PageChrome(ordered(furniture), ordered(captions))
 
 

@@ -12,49 +12,39 @@ import threading
 import traceback
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence, TypeVar
 
 import click
-from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
-from rich.text import Text
-from sqlalchemy import func, select
 
+# Only what every command needs is imported here; each command imports the rest itself, so
+# `summitry --help` or a one-file `extract` never loads SQLAlchemy, Alembic, Rich or the
+# pipeline's dictionaries (tests/test_cli_imports.py holds the line).
+from summitry.defaults import BATCH_SIZE, DEFAULT_URL
 from summitry.errors import SummitryError, mask_password
-from summitry.evaluate import score_mentions
-from summitry.evaluate_headlines import format_scores, score_headlines
-from summitry.events.scoring import score_meetings
 from summitry.ingest import Rejection, read_documents
-from summitry.ingest.files import expand_paths
 from summitry.model import Document, Record
 from summitry.output import open_output
 from summitry.parallel import DEFAULT_TIME_LIMIT, extract_stream, usable_jobs
-from summitry.pipeline import extract_document
 from summitry.record import record_json
-from summitry.shards import is_shard, read_shard
-from summitry.store.schema import documents as document_table
-from summitry.store import (
-    BATCH_SIZE,
-    DEFAULT_URL,
-    IngestSummary,
-    SearchHit,
-    count_stale,
-    hit_json,
-    ingest_records,
-    open_store,
-    refresh_records,
-    search,
-    store_failures,
-)
-from summitry.views.ledger import Commitment, commitment_json, describe_amount, ledger
-from summitry.views.meetings import meeting_json, meetings
-from summitry.views.readouts import Readouts, readouts, readouts_json
-from summitry.views.scoring import ViewScores, score_ledger_rows, score_meeting_rows
-from summitry.views.source import stored_records
-from summitry.views.timeline import Timeline, actor_timeline, timeline_json
 
-_errors = Console(stderr=True)
+if TYPE_CHECKING:
+    from summitry.evaluate import MentionScores
+    from summitry.events.scoring import MeetingScores
+    from summitry.store import IngestSummary, SearchHit
+    from summitry.views.evidence import Source
+    from summitry.views.ledger import Commitment
+    from summitry.views.readouts import Readouts
+    from summitry.views.scoring import ViewScores
+    from summitry.views.timeline import Timeline
+
+
+# A command function, before or after its options are put on it.
+_Command = TypeVar("_Command", bound=Callable[..., Any])
+
+
+def _warn(line: str) -> None:
+    """One line for the user on standard error, printed as it is (no markup, no wrapping)."""
+    click.echo(line, err=True)
 
 
 def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
@@ -70,7 +60,7 @@ def _jobs(_ctx: click.Context, _param: click.Parameter, value: int | None) -> in
     """--jobs capped at the cores here (parallel.usable_jobs), saying so on stderr."""
     jobs, note = usable_jobs(value)
     if note:
-        _errors.print(f"summitry: {note}", markup=False, highlight=False, soft_wrap=True)
+        _warn(f"summitry: {note}")
     return jobs
 
 
@@ -82,10 +72,12 @@ _time_limit_option = click.option(
 
 def _reject(rejection: Rejection, rejected: list[Rejection]) -> None:
     rejected.append(rejection)
-    _errors.print(f"summitry: rejected {rejection.path}: {rejection.reason}", markup=False, highlight=False, soft_wrap=True)
+    _warn(f"summitry: rejected {rejection.path}: {rejection.reason}")
 
 
 def _records(paths: tuple[str, ...], date: dt.date | None, rejected: list[Rejection]) -> Iterator[Record]:
+    from summitry.pipeline import extract_document
+
     for item in read_documents(paths, default_date=date, stdin=sys.stdin.buffer):
         if isinstance(item, Rejection):
             _reject(item, rejected)
@@ -102,7 +94,7 @@ class SummitryGroup(click.Group):
     any other exception one line naming the command (its traceback only with SUMMITRY_DEBUG=1),
     and either a non-zero exit, so no command needs a try/except of its own for them."""
 
-    def invoke(self, ctx: click.Context):
+    def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
@@ -197,7 +189,10 @@ def _json_line(record: Record) -> str | Rejection:
         return Rejection(record.document.source, f"record not writable as JSON ({error})")
 
 
-def _print_scores(scores, as_json: bool, show_misses: bool, meetings=None, views: tuple[ViewScores, ViewScores] | None = None) -> None:
+def _print_scores(
+    scores: MentionScores | None, as_json: bool, show_misses: bool, meetings: tuple[MeetingScores, MeetingScores] | None = None,
+    views: tuple[ViewScores, ViewScores] | None = None,
+) -> None:
     if scores is None:
         _print_view_scores(views, as_json, show_misses, {})
         return
@@ -216,7 +211,7 @@ def _print_scores(scores, as_json: bool, show_misses: bool, meetings=None, views
         ("place recall (not a target)", scores.place_recall.value),
     ]
     if as_json:
-        payload = {name.split(" (")[0].replace(" ", "_").lower(): round(value, 4) for name, value in rows}
+        payload: dict[str, Any] = {name.split(" (")[0].replace(" ", "_").lower(): round(value, 4) for name, value in rows}
         payload["span_errors"] = scores.span_errors
         payload["misses"] = list(scores.misses)
         if meetings:
@@ -230,6 +225,9 @@ def _print_scores(scores, as_json: bool, show_misses: bool, meetings=None, views
             return
         click.echo(json.dumps(payload, ensure_ascii=False, indent=1))
         return
+    from rich.console import Console
+    from rich.table import Table
+
     table = Table(title="mentions")
     table.add_column("measure")
     table.add_column("score", justify="right")
@@ -256,7 +254,7 @@ def _print_scores(scores, as_json: bool, show_misses: bool, meetings=None, views
         _print_view_scores(views, as_json, show_misses, {})
 
 
-def _print_view_scores(views: tuple[ViewScores, ViewScores] | None, as_json: bool, show_misses: bool, payload: dict) -> None:
+def _print_view_scores(views: tuple[ViewScores, ViewScores] | None, as_json: bool, show_misses: bool, payload: dict[str, Any]) -> None:
     """The meetings and ledger views against the gold (views/scoring.py)."""
     if views is None:
         if as_json:
@@ -276,6 +274,9 @@ def _print_view_scores(views: tuple[ViewScores, ViewScores] | None, as_json: boo
         )
         click.echo(json.dumps(payload, ensure_ascii=False, indent=1))
         return
+    from rich.console import Console
+    from rich.table import Table
+
     table = Table(title="views: summitry meetings / summitry ledger")
     table.add_column("measure")
     table.add_column("score", justify="right")
@@ -332,6 +333,12 @@ def evaluate(
         raise click.UsageError("give --gold, --meetings-gold, --headlines or any of them")
     if bool(paths) == bool(store):
         raise click.UsageError("give PATHS to extract or --store to read, not both or neither")
+    from summitry.evaluate import score_mentions
+    from summitry.events.scoring import score_meetings
+    from summitry.views.ledger import commitment_json, ledger
+    from summitry.views.meetings import meeting_json, meetings
+    from summitry.views.scoring import score_ledger_rows, score_meeting_rows
+
     rejected: list[Rejection] = []
     if store:
         records = _stored(store)
@@ -353,6 +360,8 @@ def evaluate(
 def _evaluate_headlines(corpus: str, date: dt.date | None, as_json: bool, misses: bool, store: str | None) -> None:
     """``eval --headlines``: every story extracted (in worker processes), or read from ``store``
     when given (a store the corpus was ingested into), then judged by evaluate_headlines."""
+    from summitry.evaluate_headlines import format_scores, score_headlines
+
     rejected: list[Rejection] = []
 
     def records() -> Iterator[Record]:
@@ -375,6 +384,12 @@ def _evaluate_headlines(corpus: str, date: dt.date | None, as_json: bool, misses
 
 def _stored_by_month(location: str) -> Iterator[Record]:
     """A store's records a month of publication at a time, so memory holds one month, not the corpus."""
+    from sqlalchemy import func, select
+
+    from summitry.store import open_store, store_failures
+    from summitry.store.schema import documents as document_table
+    from summitry.views.source import stored_records
+
     engine = open_store(location, read_only=True)
     try:
         with store_failures(engine.url):
@@ -393,8 +408,11 @@ def _stored_by_month(location: str) -> Iterator[Record]:
 
 
 @contextmanager
-def _ingest_progress(enabled: bool) -> Iterator:
+def _ingest_progress(enabled: bool) -> Iterator[Callable[[IngestSummary], None]]:
     """A live count of documents on a terminal; a no-op when output goes to a file or pipe."""
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
     if not enabled:
         yield lambda summary: None
         return
@@ -419,6 +437,9 @@ def _ingest_progress(enabled: bool) -> Iterator:
 def _ingest_inputs(paths: tuple[str, ...], date: dt.date | None) -> Iterator[Document | Record | Rejection]:
     """PATHS as ``ingest`` reads them: Parquet shards (from ``extract --engine dask``, given
     directly or in a directory) as the records they hold, every other input as documents."""
+    from summitry.ingest.files import expand_paths
+    from summitry.shards import is_shard, read_shard
+
     inputs = list(expand_paths(paths))
     shards = [path for path in inputs if isinstance(path, str) and is_shard(path)]
     yield from (item for item in inputs if isinstance(item, Rejection))
@@ -447,6 +468,8 @@ def ingest(
     left out), stored documents whose records another version of summitry made are extracted
     again first, in place and resumably.
     """
+    from summitry.store import IngestSummary, count_stale, ingest_records, open_store, refresh_records, store_failures
+
     if not paths and not refresh:
         raise click.UsageError("give PATHS to ingest, or --refresh to re-extract stale stored documents")
     engine = open_store(database)
@@ -522,16 +545,15 @@ class _Interruption:
 
 
 def _report_interruption(latest: IngestSummary) -> None:
-    _errors.print(
-        f"summitry: interrupted after storing {latest.new} new and refreshing {latest.refreshed} documents; run the same command again to resume",
-        markup=False,
-        highlight=False,
-    )
+    _warn(f"summitry: interrupted after storing {latest.new} new and refreshing {latest.refreshed} documents; run the same command again to resume")
     sys.exit(130)
 
 
 def _print_hits(hits: list[SearchHit]) -> None:
     """Hits grouped under their document, matches highlighted (plain text off a terminal)."""
+    from rich.console import Console
+    from rich.text import Text
+
     console = Console(highlight=False)
     shown_doc = None
     for hit in hits:
@@ -557,6 +579,8 @@ def _print_hits(hits: list[SearchHit]) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per matching sentence.")
 def search_command(query: str, database: str, limit: int, as_json: bool) -> None:
     """Find QUERY in stored sentences; Simplified finds Traditional and the reverse."""
+    from summitry.store import hit_json, open_store, search, store_failures
+
     engine = open_store(database, read_only=True)
     try:
         with store_failures(engine.url):
@@ -569,7 +593,7 @@ def search_command(query: str, database: str, limit: int, as_json: bool) -> None
     elif hits:
         _print_hits(hits)
     else:
-        _errors.print(f"summitry: no sentence contains {query!r}", markup=False, highlight=False)
+        _warn(f"summitry: no sentence contains {query!r}")
 
 
 # -- views ------------------------------------------------------------------------------------
@@ -589,6 +613,9 @@ def _partial_date(_ctx: click.Context, _param: click.Parameter, value: str | Non
 
 def _stored(database: str) -> list[Record]:
     """Every record of the store (``StoreError``/``UnreadableRecord`` if it cannot give them)."""
+    from summitry.store import open_store, store_failures
+    from summitry.views.source import stored_records
+
     engine = open_store(database, read_only=True)
     try:
         with store_failures(engine.url):
@@ -597,21 +624,21 @@ def _stored(database: str) -> list[Record]:
         engine.dispose()
 
 
-def _echo_json(payload) -> None:
+def _echo_json(payload: Any) -> None:
     click.echo(json.dumps(payload, ensure_ascii=False, indent=1))
 
 
-def _documents(sources) -> str:
+def _documents(sources: Sequence[Source]) -> str:
     """"3 in 2 docs": how much evidence stands behind a row (--json lists every source)."""
     documents = len({s.doc for s in sources})
     return f"{len(sources)} in {documents} doc{'s' if documents != 1 else ''}"
 
 
-def _db_option(function):
+def _db_option(function: _Command) -> _Command:
     return click.option("--db", "database", default=DEFAULT_URL, show_default=True, help="SQLAlchemy URL, or a SQLite file path.")(function)
 
 
-def _json_option(function):
+def _json_option(function: _Command) -> _Command:
     return click.option("--json", "as_json", is_flag=True, help="Print SCHEMA.md §2's JSON instead of a table.")(function)
 
 
@@ -623,10 +650,15 @@ def _json_option(function):
 @_json_option
 def meetings_command(actor: str | None, since: str | None, until: str | None, database: str, as_json: bool) -> None:
     """Every distinct meeting in the store, each with every sentence that reports it."""
+    from summitry.views.meetings import meeting_json, meetings
+
     rows = meetings(_stored(database), actor=actor, since=since, until=until)
     if as_json:
         _echo_json([meeting_json(m) for m in rows])
         return
+    from rich.console import Console
+    from rich.table import Table
+
     table = Table(title=f"meetings ({len(rows)})")
     for column in ("id", "date"):
         table.add_column(column, no_wrap=True)
@@ -638,6 +670,8 @@ def meetings_command(actor: str | None, since: str | None, until: str | None, da
 
 
 def _amount_cell(commitment: Commitment) -> str:
+    from summitry.views.ledger import describe_amount
+
     return describe_amount(commitment.amount) if commitment.amount else "—"
 
 
@@ -648,10 +682,15 @@ def _amount_cell(commitment: Commitment) -> str:
 @_json_option
 def ledger_command(pledger: str | None, beneficiary: str | None, database: str, as_json: bool) -> None:
     """Every commitment with a stake in the store: pledges, purchases, demands, tariff changes, approvals."""
+    from summitry.views.ledger import commitment_json, ledger
+
     rows = ledger(_stored(database), pledger=pledger, beneficiary=beneficiary)
     if as_json:
         _echo_json([commitment_json(c) for c in rows])
         return
+    from rich.console import Console
+    from rich.table import Table
+
     table = Table(title=f"commitments ({len(rows)})")
     table.add_column("id", no_wrap=True)
     for column in ("pledger", "beneficiary", "item", "amount", "deadline", "status", "sources"):
@@ -664,6 +703,9 @@ def ledger_command(pledger: str | None, beneficiary: str | None, database: str, 
 
 
 def _print_readouts(result: Readouts) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
     meeting = result.meeting
     table = Table(title=f"{' · '.join(meeting.names)} {meeting.date or ''} — what each side says")
     table.add_column("topic")
@@ -672,7 +714,7 @@ def _print_readouts(result: Readouts) -> None:
     topics = list(dict.fromkeys(t.topic for side in result.sides for t in side.topics))
     by_side = [{t.topic: t.evidence for t in side.topics} for side in result.sides]
     order = {topic: i for i, topic in enumerate(topics)}
-    for topic in sorted(topics, key=order.get):
+    for topic in sorted(topics, key=order.__getitem__):
         cells = []
         for found in by_side:
             evidence = found.get(topic)
@@ -695,6 +737,8 @@ def _print_readouts(result: Readouts) -> None:
 @_json_option
 def readouts_command(meeting_id: str, database: str, as_json: bool) -> None:
     """The topics each side's statements on one meeting cover, side by side (MEETING_ID from `summitry meetings`)."""
+    from summitry.views.readouts import readouts, readouts_json
+
     result = readouts(_stored(database), meeting_id)
     if as_json:
         _echo_json(readouts_json(result))
@@ -703,6 +747,9 @@ def readouts_command(meeting_id: str, database: str, as_json: bool) -> None:
 
 
 def _print_timeline(timeline: Timeline) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
     table = Table(title=f"{timeline.name} ({timeline.actor}) — {len(timeline.entries)} entries")
     for column in ("date", "kind", "summary", "status", "sources"):
         table.add_column(column, overflow="fold")
@@ -717,6 +764,8 @@ def _print_timeline(timeline: Timeline) -> None:
 @_json_option
 def actor_command(name: str, database: str, as_json: bool) -> None:
     """One actor's meetings, commitments made and received, and claims (NAME: English name, id or alias)."""
+    from summitry.views.timeline import actor_timeline, timeline_json
+
     timeline = actor_timeline(_stored(database), name)
     if as_json:
         _echo_json(timeline_json(timeline))
@@ -738,6 +787,7 @@ def serve_command(database: str, host: str, port: int, token: str | None, no_aut
     import uvicorn
 
     from summitry.web import create_app
+    from summitry.store import open_store
     from summitry.web.guard import LOOPBACK_NAMES, is_loopback
 
     engine = open_store(database, read_only=True)
@@ -746,8 +796,7 @@ def serve_command(database: str, host: str, port: int, token: str | None, no_aut
     if not is_loopback(host):
         wildcard = host in ("0.0.0.0", "::", "")
         allowed.append("*" if wildcard else host)
-        _errors.print(f"summitry: warning: --host {host} serves the store to {'every network this machine is on' if wildcard else 'the network'}",
-                      markup=False, highlight=False)
+        _warn(f"summitry: warning: --host {host} serves the store to {'every network this machine is on' if wildcard else 'the network'}")
         if token is None and not no_auth:
             token = secrets.token_urlsafe(24)
     suffix = f"?token={token}" if token else ""

@@ -13,6 +13,7 @@ import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from summitry.ingest import Rejection
 from summitry.model import Document
@@ -44,7 +45,7 @@ def extract_on_cluster(
         raise FileExistsError(f"{output} already holds Parquet shards; give an empty or new directory")
     with Client(scheduler) as client:
         window = IN_FLIGHT_PER_THREAD * max(1, sum(client.nthreads().values()))
-        pending: deque = deque()
+        pending: deque[Any] = deque()
         written = 0
         for shard in _shards(items):
             if isinstance(shard, Rejection):
@@ -75,9 +76,9 @@ def _shards(items: Iterable[Document | Rejection]) -> Iterator[list[Document] | 
         yield shard
 
 
-def _extract_shard(documents: list[Document]) -> tuple[list[tuple], list[Rejection]]:
+def _extract_shard(documents: list[Document]) -> tuple[list[tuple[Any, ...]], list[Rejection]]:
     """Runs on a worker: (rows, rejections) for one shard, rows in the shard's order."""
-    rows: list[tuple] = []
+    rows: list[tuple[Any, ...]] = []
     rejected: list[Rejection] = []
     for document in documents:
         outcome = extract_or_reject(document)
@@ -88,7 +89,7 @@ def _extract_shard(documents: list[Document]) -> tuple[list[tuple], list[Rejecti
     return rows, rejected
 
 
-def _write_shard(result: tuple[list[tuple], list[Rejection]], output: Path, number: int) -> Iterator[Rejection]:
+def _write_shard(result: tuple[list[tuple[Any, ...]], list[Rejection]], output: Path, number: int) -> Iterator[Rejection]:
     rows, rejected = result
     write_shard(rows, output, number)
     yield from rejected

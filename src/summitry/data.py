@@ -58,7 +58,7 @@ def parse_data(text: str, path: str, model: type[BaseModel]) -> Any:
     return raw
 
 
-def _line_of(text: str, location: tuple) -> int | None:
+def _line_of(text: str, location: tuple[Any, ...]) -> int | None:
     """The line where the key or item at ``location`` (pydantic's path into the data) stands."""
     try:
         node = yaml.compose(text, Loader=_Loader)

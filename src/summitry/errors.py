@@ -9,6 +9,7 @@ place (``cli.SummitryGroup``) instead of a try/except per command.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 # scheme://user:password@host — the password is whatever stands between the user's colon and
 # the last @ before the host (a password may itself hold @ or /, and psycopg quotes URLs too).
@@ -35,14 +36,14 @@ class SummitryError(Exception):
         message = str(self)
         return mask_password(f"{self.lead} {message}" if self.lead else message)
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[Any, ...]:
         # Errors cross from worker processes to the parent pickled; the default rebuilds them
         # by calling __init__ with the message alone, which the subclasses' (input, reason)
         # signatures refuse, and the parent would see a TypeError instead of this error.
         return _rebuild, (type(self), self.args, self.__dict__)
 
 
-def _rebuild(kind: type[SummitryError], args: tuple, state: dict) -> SummitryError:
+def _rebuild(kind: type[SummitryError], args: tuple[Any, ...], state: dict[str, Any]) -> SummitryError:
     error = kind.__new__(kind)
     Exception.__init__(error, *args)
     error.__dict__.update(state)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from summitry.model import Entity, Record
+from summitry.model import Entity, Quantity, Record, TimeExpr
 
 
 @dataclass(frozen=True)
@@ -160,7 +160,7 @@ def _document_scores(record: Record, gold: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _named_recall(record: Record, wanted: list[dict], types: set[str], misses: list[str]) -> tuple[int, int]:
+def _named_recall(record: Record, wanted: list[dict[str, Any]], types: set[str], misses: list[str]) -> tuple[int, int]:
     """Recall-only lists (organisations, places): a gold name found when an entity of that name, or
     an entity of the right kind mentioned at one of the gold surfaces, is in the record."""
     text = record.document.text
@@ -181,7 +181,8 @@ def span_errors(record: Record) -> int:
     """Spans whose offsets do not give back their text (mentions have no text, so only bounds)."""
     text = record.document.text
     bad = sum(1 for m in record.mentions if not (0 <= m.start < m.end <= len(text)))
-    bad += sum(1 for item in (*record.quantities, *record.times) if text[item.start : item.end] != item.text)
+    spans: tuple[Quantity | TimeExpr, ...] = (*record.quantities, *record.times)
+    bad += sum(1 for item in spans if text[item.start : item.end] != item.text)
     return bad
 
 

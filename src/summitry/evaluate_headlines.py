@@ -103,7 +103,7 @@ class HeadlineScores:
         chosen = [o for o in self.outcomes if leader is None or o.promise.leader == leader]
         return sum(o.error is None for o in chosen), len(chosen)
 
-    def errors(self) -> Counter:
+    def errors(self) -> Counter[str]:
         return Counter(o.error for o in self.outcomes if o.error)
 
     def to_json(self) -> dict[str, Any]:
@@ -173,7 +173,7 @@ def promises(record: Record) -> list[Promise]:
     return [Promise(document.id, document.date.isoformat(), title, leader, side) for side in counterparts]
 
 
-def _of_side(participant: str, side: str, entities: dict) -> str | None:
+def _of_side(participant: str, side: str, entities: dict[str, Any]) -> str | None:
     """'person' when ``participant`` is a person of ``side``, 'side' when it is ``side`` itself, else None.
 
     The knowledge base does not say who serves an organisation, so for one any foreign person counts.

@@ -15,7 +15,7 @@ import stat
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO, Any, Iterator
 
 from summitry.errors import SummitryError
 
@@ -23,7 +23,7 @@ from summitry.errors import SummitryError
 class UnwritableOutput(SummitryError):
     """``-o`` names something that cannot be written: the path and the reason."""
 
-    def __init__(self, path: str | os.PathLike, reason: str) -> None:
+    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
         super().__init__(f"cannot write {os.fspath(path)}: {reason}")
         self.path = os.fspath(path)
         self.reason = reason
@@ -35,8 +35,8 @@ def _reason(error: OSError) -> str:
 
 @contextmanager
 def open_output(
-    path: str | os.PathLike | None, binary: bool = False, encoding: str = "utf-8", newline: str | None = None,
-) -> Iterator[IO]:
+    path: str | os.PathLike[str] | None, binary: bool = False, encoding: str = "utf-8", newline: str | None = None,
+) -> Iterator[IO[Any]]:
     """A handle on ``path`` (``None`` or ``-``: standard output) that is either written whole
     or, on any error inside the block, left as it was; errors come out as ``UnwritableOutput``."""
     if path is None or os.fspath(path) == "-":
@@ -60,13 +60,13 @@ def open_output(
 
 
 @contextmanager
-def _straight_through(name: str, binary: bool, encoding: str, newline: str | None) -> Iterator[IO]:
+def _straight_through(name: str, binary: bool, encoding: str, newline: str | None) -> Iterator[IO[Any]]:
     """A device or FIFO: opened for writing as it is (no truncation to undo, nothing to rename)."""
     try:
         raw = open(name, "wb", buffering=0)  # noqa: SIM115 - closed below, errors translated
     except OSError as error:
         raise UnwritableOutput(name, _reason(error)) from None
-    handle: IO = io.BufferedWriter(raw) if binary else io.TextIOWrapper(io.BufferedWriter(raw), encoding=encoding, newline=newline)
+    handle: IO[Any] = io.BufferedWriter(raw) if binary else io.TextIOWrapper(io.BufferedWriter(raw), encoding=encoding, newline=newline)
     try:
         yield handle
         handle.flush()
@@ -82,7 +82,7 @@ def _straight_through(name: str, binary: bool, encoding: str, newline: str | Non
 @contextmanager
 def _replacing(
     target: Path, name: str, found: os.stat_result | None, binary: bool, encoding: str, newline: str | None,
-) -> Iterator[IO]:
+) -> Iterator[IO[Any]]:
     """Write ``target`` through a temporary sibling; rename it over ``target`` once complete."""
     folder = target.parent
     if not folder.is_dir():
@@ -106,7 +106,7 @@ def _replacing(
         os.close(descriptor)
         os.unlink(partial)
         raise UnwritableOutput(name, _reason(error)) from None
-    handle: IO = raw if binary else io.TextIOWrapper(raw, encoding=encoding, newline=newline)
+    handle: IO[Any] = raw if binary else io.TextIOWrapper(raw, encoding=encoding, newline=newline)
     try:
         try:
             yield handle

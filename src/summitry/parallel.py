@@ -16,16 +16,15 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from itertools import chain
-from typing import TypeVar
+from typing import Any, TypeVar, cast, overload
 
 from summitry.errors import DataFileError
 from summitry.ingest import Rejection
 from summitry.model import Document, Record
-from summitry.pipeline import extract_document
 
 # Two documents per worker keep every worker busy while the parent writes the previous result.
 IN_FLIGHT_PER_JOB = 2
@@ -49,6 +48,14 @@ RETRY_SECONDS = 0.05
 FORCE_JOBS_VARIABLE = "SUMMITRY_FORCE_JOBS"
 
 
+def extract_document(document: Document) -> Record:
+    """The pipeline's ``extract_document``, imported on the first document: a command that
+    extracts nothing (``--help``, a store's views) never loads the dictionaries and automata."""
+    from summitry.pipeline import extract_document as extract
+
+    return extract(document)
+
+
 class TookTooLong(Exception):
     """Raised inside a document's extraction when its time limit runs out."""
 
@@ -62,13 +69,34 @@ def usable_jobs(requested: int | None) -> tuple[int, str | None]:
     return cores, f"--jobs {requested} is more than the {cores} cores here: running {cores} (set {FORCE_JOBS_VARIABLE}=1 to force)"
 
 
+@overload
+def extract_stream(
+    items: Iterable[Document | Record | Rejection],
+    jobs: int | None = None,
+    then: None = None,
+    ahead: int = 0,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
+) -> Generator[Record | Rejection, None, None]: ...
+
+
+@overload
+def extract_stream(
+    items: Iterable[Document | Record | Rejection],
+    jobs: int | None = None,
+    *,
+    then: Callable[[Record], T | Rejection],
+    ahead: int = 0,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
+) -> Generator[T | Rejection, None, None]: ...
+
+
 def extract_stream(
     items: Iterable[Document | Record | Rejection],
     jobs: int | None = None,
     then: Callable[[Record], T | Rejection] | None = None,
     ahead: int = 0,
     time_limit: float | None = DEFAULT_TIME_LIMIT,
-) -> Iterator[Record | T | Rejection]:
+) -> Generator[Record | T | Rejection, None, None]:
     """Each Document as its Record, and each Record or Rejection as it is, in input order.
 
     ``jobs`` worker processes (default: every core) run ``extract_document``; with one job
@@ -111,7 +139,7 @@ def _extract_in_pool(
 ) -> Iterator[Record | T | Rejection]:
     _warm_up()  # forked workers inherit the loaded knowledge base and built automata
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_process_context(), initializer=_start_worker) as pool:
-        pending: deque[tuple[Document, Future] | Record | T | Rejection] = deque()
+        pending: deque[tuple[Document, Future[Any]] | Record | T | Rejection] = deque()
         for item in items:
             if isinstance(item, Document):
                 pending.append((item, pool.submit(_extract_in_worker, item, then, time_limit)))
@@ -167,7 +195,7 @@ def _time_limit(seconds: float | None) -> Iterator[None]:
         raise TookTooLong
 
 
-def _disarm(previous: signal.Handlers | Callable | int | None) -> None:
+def _disarm(previous: signal.Handlers | Callable[..., Any] | int | None) -> None:
     """Stop the timer and restore the previous handler, even if one last tick lands meanwhile."""
     while True:
         try:
@@ -191,10 +219,10 @@ def _extract_in_worker(
     """A bare Record comes back without its Document: the parent still holds it, so the text
     (the bulk of the bytes) crosses between processes once, not twice."""
     outcome = _extract_here(document, then, time_limit)
-    return dataclasses.replace(outcome, document=None) if isinstance(outcome, Record) else outcome
+    return dataclasses.replace(outcome, document=cast(Document, None)) if isinstance(outcome, Record) else outcome  # _outcome puts it back
 
 
-def _outcome(entry: tuple[Document, Future] | Record | T | Rejection) -> Record | T | Rejection:
+def _outcome(entry: tuple[Document, Future[Any]] | Record | T | Rejection) -> Record | T | Rejection:
     if not isinstance(entry, tuple):
         return entry
     document, future = entry

@@ -17,6 +17,7 @@ import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from summitry.ingest import Rejection, UnreadableDocument
 from summitry.ingest.document import document_id
@@ -46,7 +47,7 @@ def shard_row(record: Record) -> tuple[str, str, str | None, str, str, str]:
     return document.id, document.source, date, document.text, record_json(record), linked
 
 
-def write_shard(rows: list[tuple], output: Path, number: int) -> Path:
+def write_shard(rows: list[tuple[Any, ...]], output: Path, number: int) -> Path:
     """Write ``part-NNNNN.parquet`` whole: a partial file is renamed into place only when complete."""
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -100,7 +101,7 @@ def read_shard(path: str) -> Iterator[Record | Document | Rejection]:
                     yield error.as_rejection()
 
 
-def _record(values: dict, where: str) -> Record:
+def _record(values: dict[str, Any], where: str) -> Record:
     """One row's Record, checked against its text so a store loaded from shards keeps the
     promise that a document's id is the hash of its text and every span points into it."""
     text, doc_id = values["text"], values["doc_id"]

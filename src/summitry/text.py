@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import ClassVar
 
 import opencc
 
@@ -54,11 +55,11 @@ def _fold_width(char: str) -> str:
     return folded if len(folded) == 1 else char
 
 
-class _WidthTable(dict):
+class _WidthTable(dict[int, str]):
     """``str.translate`` table for ``_fold_width``, filled on first sight of each character,
     so the folding runs in C. Capped: a text of random code points cannot grow it without end."""
 
-    LIMIT = 100_000
+    LIMIT: ClassVar[int] = 100_000
 
     def __missing__(self, code_point: int) -> str:
         folded = _fold_width(chr(code_point))
@@ -78,8 +79,8 @@ def _width_stable_ranges() -> str:
     tried = itertools.chain.from_iterable(range(start, end) for start, end in blocks)
     stable = [code_point for code_point in tried if _fold_width(chr(code_point)) == chr(code_point)]
     ranges = ["\x00-\x7f", "\u3400-\u4dbf", "\u4e00-\u9fff"]
-    for _, run in itertools.groupby(enumerate(stable), key=lambda pair: pair[1] - pair[0]):
-        run = [code_point for _, code_point in run]
+    for _, pairs in itertools.groupby(enumerate(stable), key=lambda pair: pair[1] - pair[0]):
+        run = [code_point for _, code_point in pairs]
         ranges.append(re.escape(chr(run[0])) + ("-" + re.escape(chr(run[-1])) if len(run) > 1 else ""))
     return "".join(ranges)
 
@@ -94,7 +95,7 @@ def _width_folded(run: re.Match[str]) -> str:
 def _convert_chunk(chunk: str) -> str:
     """One chunk in Simplified script and of the same length."""
     converter = _converter()
-    converted = converter.convert(chunk)
+    converted: str = converter.convert(chunk)
     if len(converted) != len(chunk):
         converted = "".join(c if len(c) == 1 else o for o, c in ((o, converter.convert(o)) for o in chunk))
     return converted

@@ -170,7 +170,7 @@ def test_a_swallowed_interrupt_still_ends_the_ingest_as_interrupted(tmp_path: Pa
         batches.append(2)  # never reached: the batch boundary raises
         return IngestSummary(new=40)
 
-    monkeypatch.setattr("summitry.cli.ingest_records", ingest_records)
+    monkeypatch.setattr("summitry.store.ingest_records", ingest_records)
     article = tmp_path / "a.txt"
     article.write_text("美國總統川普30日在釜山與國家主席習近平會談。", encoding="utf-8")
     result = CliRunner().invoke(main, ["ingest", str(article), "--db", str(tmp_path / "s.db"), "--date", DATE, "--jobs", "1"])

@@ -13,7 +13,7 @@ from dataclasses import dataclass, fields
 from functools import cache, lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any, Mapping, TypeGuard, cast
 
 import opencc
 import pycountry
@@ -95,9 +95,9 @@ def _entity_files() -> list[Path]:
     return [path for path in others + people if path.exists()]
 
 
-def read_raw_entries() -> list[tuple[str, dict]]:
+def read_raw_entries() -> list[tuple[str, dict[str, Any]]]:
     """Every entity entry with the file it came from, before validation."""
-    entries: list[tuple[str, dict]] = []
+    entries: list[tuple[str, dict[str, Any]]] = []
     for path in _entity_files():
         for entry in _read_yaml(path) or []:
             entry.setdefault("type", "person" if path.parent.name == "people" else None)
@@ -146,7 +146,7 @@ def joiner_variants(folded_alias: str) -> list[str]:
 
 
 def validate_entries(
-    entries: list[tuple[str, dict]], titles: dict, short_forms: dict, word_bound: list[str] | None = None
+    entries: list[tuple[str, dict[str, Any]]], titles: dict[str, Any], short_forms: dict[str, Any], word_bound: list[str] | None = None
 ) -> list[str]:
     """Every problem in the data: duplicate ids, clashing aliases, unknown codes, disordered tenures."""
     problems: list[str] = []
@@ -192,9 +192,9 @@ def validate_entries(
     return problems
 
 
-def _office_problems(where: str, offices: list[dict], roles: set[str], body_codes: set[str]) -> list[str]:
+def _office_problems(where: str, offices: list[dict[str, Any]], roles: set[str], body_codes: set[str]) -> list[str]:
     problems: list[str] = []
-    spans: dict[tuple[str, str], list[tuple[dt.date, dt.date | None]]] = {}
+    spans: dict[tuple[str | None, str | None], list[tuple[dt.date, dt.date | None]]] = {}
     for office in offices:
         role, country = office.get("role"), office.get("country")
         if role not in roles:
@@ -219,9 +219,9 @@ def _office_problems(where: str, offices: list[dict], roles: set[str], body_code
     return problems
 
 
-def _entity(entry: dict) -> Entity:
+def _entity(entry: dict[str, Any]) -> Entity:
     offices = tuple(
-        Office(role=o["role"], country=o["country"], start=_as_date(o["start"]), end=_as_date(o.get("end")))
+        Office(role=o["role"], country=o["country"], start=cast(dt.date, _as_date(o["start"])), end=_as_date(o.get("end")))
         for o in entry.get("offices") or []
     )
     aliases = tuple(dict.fromkeys(str(a) for a in [entry["name"], *(entry.get("aliases") or [])]))
@@ -247,16 +247,14 @@ def load_knowledge_base() -> KnowledgeBase:
     if not _are_parts(parts):
         parts = _build_parts()
         disk_cache.store("knowledge-base", key, parts)
-    return KnowledgeBase(
-        **{name: MappingProxyType(value) if isinstance(value, dict) else value for name, value in parts.items()},
-        fingerprint=key,
-    )
+    frozen: dict[str, Any] = {name: MappingProxyType(value) if isinstance(value, dict) else value for name, value in parts.items()}
+    return KnowledgeBase(**frozen, fingerprint=key)
 
 
 _PART_NAMES = frozenset(f.name for f in fields(KnowledgeBase)) - {"fingerprint"}
 
 
-def _are_parts(parts: Any) -> bool:
+def _are_parts(parts: Any) -> TypeGuard[dict[str, Any]]:
     return isinstance(parts, dict) and set(parts) == _PART_NAMES
 
 

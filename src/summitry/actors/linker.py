@@ -13,7 +13,7 @@ import operator
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Callable, Iterable
+from typing import AbstractSet, Callable, Iterable, cast
 
 import rjieba
 from pypinyin import Style, lazy_pinyin
@@ -216,7 +216,7 @@ def _character_class(characters: Iterable[str]) -> str:
     return "[" + "".join(re.escape(char) for char in characters) + "]" if characters else "(?!)"
 
 
-def _compound_at(folded: str, index: int, known: set[str], claims: _Claims) -> list[int]:
+def _compound_at(folded: str, index: int, known: AbstractSet[str], claims: _Claims) -> list[int]:
     """Positions of distinct short forms from ``index`` on, allowing 、 between them (at most four)."""
     members: list[int] = []
     position = index
@@ -692,6 +692,7 @@ def _office_before_name(
         return None
     if not roles:
         return _marked_person_of_country(folded, name_start, kb, claims, on)
+    title = cast(str, title)  # roles come only with a title
     title_start = name_start - len(title)
     longest = _title_at(folded, title_start, kb)
     if longest is not None and len(longest) > len(title):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Mapping
+from typing import Mapping, overload
 
 from summitry.model import Entity
 
@@ -12,6 +12,13 @@ class EntityLookup:
 
     def __init__(self, entities: Mapping[str, Entity]) -> None:
         self.entities = entities
+
+    @overload
+    def name(self, entity_id: str) -> str: ...
+    @overload
+    def name(self, entity_id: None) -> None: ...
+    @overload
+    def name(self, entity_id: str | None) -> str | None: ...
 
     def name(self, entity_id: str | None) -> str | None:
         if entity_id is None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Callable, NamedTuple
+from typing import Any, Callable, ClassVar, NamedTuple, TypeGuard
 
 import ahocorasick
 import pypinyin
@@ -59,11 +59,11 @@ def _sound_of_char(char: str) -> str:
     return _SOUND_CODES[syllable]
 
 
-class _SoundTable(dict):
+class _SoundTable(dict[int, str]):
     """``str.translate`` table for ``_sound_of_char``, filled on first sight of each character
     (in text order, as the codes are given out), so the mapping runs in C. Capped in size."""
 
-    LIMIT = 100_000
+    LIMIT: ClassVar[int] = 100_000
 
     def __missing__(self, code_point: int) -> str:
         sound = _sound_of_char(chr(code_point))
@@ -104,7 +104,7 @@ def _automata(kb: KnowledgeBase) -> tuple[ahocorasick.Automaton, ahocorasick.Aut
     return built["alias"], built["sound"]
 
 
-def _restore_sound_codes(cached: object) -> bool:
+def _restore_sound_codes(cached: object) -> TypeGuard[dict[str, Any]]:
     """Adopt the sound codes a cached sound automaton was built with, unless this process has
     already coded a syllable differently (then the automaton must be rebuilt with ours)."""
     if not isinstance(cached, dict) or not {"alias", "sound", "sound_codes"} <= set(cached):

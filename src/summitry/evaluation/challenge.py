@@ -14,7 +14,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Literal, Sequence
+from typing import Any, Iterable, Literal, Sequence
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
@@ -119,7 +119,7 @@ class ChallengeReport:
     def misses(self) -> list[str]:
         return [f"{r.error_class} {r.item} ({r.outlet}): {reason}" for r in self.results if not r.right for reason in r.reasons]
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return {
             "hash": self.digest,
             "items": len(self.results),
@@ -169,11 +169,11 @@ def load_challenge(folder: str | Path) -> list[ChallengeFile]:
 def _as_article(item: ChallengeItem, sentences: int) -> GoldArticle:
     """The item as a one-article gold: an event with no ``at`` may lie in any of its sentences."""
     every = list(range(1, sentences + 1))
-    events = [event.model_copy(update={"at": event.at or every}) for event in item.events]
+    events: list[GoldEvent] = [event.model_copy(update={"at": event.at or every}) for event in item.events]
     return GoldArticle(id=item.id, outlet=item.outlet, script=item.script, date=item.date, events=events)
 
 
-def _row_matches(row: dict, gold: GoldCommitment, record: Record, resolver: NameResolver) -> bool:
+def _row_matches(row: dict[str, Any], gold: GoldCommitment, record: Record, resolver: NameResolver) -> bool:
     """A ledger row is the gold commitment: pledger, and where given beneficiary, amount (1%),
     status and a word of the item."""
     entities = {entity.id: entity for entity in record.entities}
@@ -209,10 +209,10 @@ def _ledger_reasons(item: ChallengeItem, record: Record, resolver: NameResolver)
             unused.remove(match)
     for i in unused:
         row = rows[i]
-        amount = row.get("amount") or {}
+        extra: dict[str, Any] = row.get("amount") or {}
         reasons.append(
             f"ledger row extra: {row.get('pledger_name')} -> {row.get('beneficiary_name')}: {row.get('item')}"
-            f" ({amount.get('value', 'no amount')} {amount.get('unit', '')}, {row.get('status')})"
+            f" ({extra.get('value', 'no amount')} {extra.get('unit', '')}, {row.get('status')})"
         )
     return reasons
 
@@ -265,12 +265,13 @@ def score_challenge(files: Iterable[ChallengeFile], records: dict[str, Record], 
     return ChallengeReport(tuple(results), digest)
 
 
-def read_pins(folder: Path) -> dict | None:
+def read_pins(folder: Path) -> dict[str, Any] | None:
     path = folder / PINS_FILE
     if not path.is_file():
         return None
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        pins: dict[str, Any] | None = json.loads(path.read_text(encoding="utf-8"))
+        return pins
     except (OSError, ValueError) as error:
         raise GoldFileError(path, f"is not a readable pin file ({error})") from None
 
@@ -288,7 +289,7 @@ def write_pins(folder: Path, report: ChallengeReport) -> Path:
     return path
 
 
-def pin_problems(report: ChallengeReport, pins: dict | None) -> list[str]:
+def pin_problems(report: ChallengeReport, pins: dict[str, Any] | None) -> list[str]:
     """Why the set fails its gate: a changed set not re-pinned, or a class below its pin."""
     remake = "re-pin deliberately: summitry eval --challenge tests/challenge --pin"
     if pins is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
 from summitry.evaluate import mentioned_entities, normalize_name
 from summitry.evaluation.gold import GoldArticle, GoldEvent, Party
@@ -96,7 +96,7 @@ class _Judge:
     @staticmethod
     def symmetric(gold: GoldEvent, event: Event) -> bool:
         event_type = event.type if event.type in gold.type else gold.type[0]
-        modes = gold.mode or [event.mode]
+        modes: Sequence[str | None] = gold.mode or [event.mode]
         return gold.unordered or event_type == "AGREE" or (event_type == "CONSULT" and any(mode in SYMMETRIC_MODES for mode in modes))
 
     def failures(self, gold: GoldEvent, event: Event) -> dict[str, str]:
@@ -104,7 +104,8 @@ class _Judge:
         failed: dict[str, str] = {}
         if event.type not in gold.type:
             failed["type"] = f"type {event.type}, gold {' or '.join(gold.type)}"
-        if "multilateral" in (gold.mode or [event.mode]) and event.type in gold.type:
+        modes: Sequence[str | None] = gold.mode or [event.mode]
+        if "multilateral" in modes and event.type in gold.type:
             # A summit has more participants than the reader lists: each listed one must be there.
             parties = [*event.source, *event.target]
             right = all(any(self.stands(slot, p) for p in parties) for slot in [*gold.source, *gold.target])
@@ -180,7 +181,7 @@ def judge_events(article: GoldArticle, record: Record, resolver: NameResolver) -
                 break
     verdicts: list[Verdict] = []
     for g, gold in enumerate(article.events):
-        at = gold.at[0]
+        at: int | None = gold.at[0]
         if g not in taken:
             reason = f"no event in sentence {'/'.join(map(str, gold.at))} with a party of {_party_text([*gold.source, *gold.target])}"
             verdicts.append(Verdict(article.id, at, "missed", gold.type[0], reason=f"missed {'/'.join(gold.type)}: {reason}"))
@@ -209,7 +210,7 @@ def score_views(article: GoldArticle, record: Record, resolver: NameResolver) ->
     (../shared/gold/README.md: core and optional rows, alternatives, amounts within 1%)."""
     entities = {entity.id: entity for entity in record.entities}
 
-    def split(rows: list[dict], optional: Sequence[bool]) -> dict[str, list[dict]]:
+    def split(rows: list[dict[str, Any]], optional: Sequence[bool]) -> dict[str, list[dict[str, Any]]]:
         return {
             "core": [row for row, extra in zip(rows, optional) if not extra],
             "optional": [row for row, extra in zip(rows, optional) if extra],
@@ -342,7 +343,7 @@ class EventsReport:
             lines.extend(f"{article.article}: official not linked: {name}" for name in article.unlinked)
         return lines
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         meeting_recall, meeting_precision = self.view_scores("meetings")
         ledger_recall, ledger_precision = self.view_scores("ledger")
         hits, total = self.officials

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Literal, Union
+from typing import Any, Literal, Union
 
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
@@ -38,7 +38,7 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def _as_list(value: object) -> list:
+def _as_list(value: object) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
 
@@ -77,7 +77,7 @@ class GoldEvent(_Strict):
 
     @field_validator("at", mode="before")
     @classmethod
-    def _at_list(cls, value: object) -> list:
+    def _at_list(cls, value: object) -> list[Any]:
         return _as_list(value)
 
     @field_validator("date", mode="before")
@@ -87,12 +87,12 @@ class GoldEvent(_Strict):
 
     @field_validator("place", "mode", mode="before")
     @classmethod
-    def _places(cls, value: object) -> list:
+    def _places(cls, value: object) -> list[Any]:
         return [] if value is None else _as_list(value)
 
     @field_validator("status", "type", mode="before")
     @classmethod
-    def _as_lists(cls, value: object) -> list:
+    def _as_lists(cls, value: object) -> list[Any]:
         return _as_list(value)
 
 
@@ -119,7 +119,7 @@ class GoldCommitment(_Strict):
 
     @field_validator("pledger", "beneficiary", "status", "at", "item", mode="before")
     @classmethod
-    def _lists(cls, value: object) -> list:
+    def _lists(cls, value: object) -> list[Any]:
         return [] if value is None else _as_list(value)
 
 

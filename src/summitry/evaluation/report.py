@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.console import Console
@@ -23,7 +24,7 @@ def _share(hits: int, total: int) -> str:
     return f"{hits}/{total} ({hits / total:.0%})" if total else "0/0"
 
 
-def _echo_json(payload: dict, show_misses: bool) -> None:
+def _echo_json(payload: dict[str, Any], show_misses: bool) -> None:
     if not show_misses:
         payload.pop("misses", None)
     click.echo(json.dumps(payload, ensure_ascii=False, indent=1))
@@ -76,7 +77,7 @@ def print_events_report(report: EventsReport, gold_name: str, cache_dir: str, as
             click.echo(f"  {line}")
 
 
-def print_challenge_report(report: ChallengeReport, pins: dict | None, as_json: bool, show_misses: bool) -> None:
+def print_challenge_report(report: ChallengeReport, pins: dict[str, Any] | None, as_json: bool, show_misses: bool) -> None:
     if as_json:
         _echo_json({**report.as_json(), "pins": pins}, show_misses)
         return

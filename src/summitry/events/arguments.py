@@ -18,7 +18,7 @@ from typing import Callable, Iterator, Mapping, Sequence
 
 from summitry.actors.kb import KnowledgeBase
 from summitry.actors.lookup import EntityLookup
-from summitry.events.layout import Clause, SentenceLayout, SpanIndex, Stretches
+from summitry.events.layout import Clause, Quotation, SentenceLayout, SpanIndex, Stretches
 from summitry.events.lexicon import ArgumentLexicon, ArgumentPattern, Cue
 from summitry.events.triggers import TriggerHit
 from summitry.model import Entity, Mention
@@ -730,9 +730,9 @@ class SentenceActors:
                 return self._embedded_subject(lead, clause, hit, quotation) or lead
         plain = [g for g in self.groups if self._can_lead(g, hit) and self._speech_at(g.start) == quotation]
         before = [g for g in plain if g.end <= position]
-        return (before or plain or [None])[0]
+        return next(iter(before or plain), None)
 
-    def _embedded_subject(self, lead: Group, clause: Clause, hit: TriggerHit | None, quotation) -> Group | None:
+    def _embedded_subject(self, lead: Group, clause: Clause, hit: TriggerHit | None, quotation: Quotation | None) -> Group | None:
         """他應是指美國希望…，並制裁印度: after a verb of saying or thinking, the party that
         follows it is the subject of the clauses after it, not the one who speaks."""
         following = next(
@@ -746,7 +746,7 @@ class SentenceActors:
             return None
         return following
 
-    def _speech_at(self, offset: int):
+    def _speech_at(self, offset: int) -> Quotation | None:
         """The quotation of speech around an offset: words inside it have their own subjects."""
         quotation = self.layout.quotation_at(offset)
         return quotation if quotation is not None and quotation.speech else None
@@ -1088,7 +1088,9 @@ class SentenceActors:
             return None  # 和日本首相舉行高峰會: the co-party, the summit's subject stands before 和
         return group if len(gap.strip("的 ")) <= 2 and group.role in (None, "comitative") else None
 
-    def _symmetric(self, pattern: ArgumentPattern, subject, comitatives, obj, prep, on) -> list[Parties]:
+    def _symmetric(
+        self, pattern: ArgumentPattern, subject: Group | None, comitatives: list[Group], obj: Group | None, prep: Group | None, on: dt.date | None
+    ) -> list[Parties]:
         groups = [subject, *comitatives]
         if "object" in pattern.target_from:
             groups.append(obj)
@@ -1103,13 +1105,17 @@ class SentenceActors:
         target = [i for side in sides[1:] for i in side if i not in source]
         return [Parties(tuple(source), tuple(dict.fromkeys(target)))]
 
-    def _directed(self, hit, pattern, subject, passive, comitatives, obj, prep, ba, clause: Clause, on) -> list[Parties]:
+    def _directed(
+        self, hit: TriggerHit, pattern: ArgumentPattern, subject: Group | None, passive: Group | None, comitatives: list[Group],
+        obj: Group | None, prep: Group | None, ba: Group | None, clause: Clause, on: dt.date | None,
+    ) -> list[Parties]:
         if passive is not None:
             source, target = self._flat(passive, on), self._flat(subject, on)
         else:
             source, target = self._flat(subject, on), []
             for where in pattern.target_from:
-                candidates = {"prep": [prep], "object": [obj], "comitative": comitatives, "venue": [self._venue_group(clause, hit)]}[where]
+                by_place: dict[str, Sequence[Group | None]] = {"prep": [prep], "object": [obj], "comitative": comitatives, "venue": [self._venue_group(clause, hit)]}
+                candidates = by_place[where]
                 target = [i for group in candidates for i in self._flat(group, on)]
                 if target:
                     break

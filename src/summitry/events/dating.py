@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from typing import cast
 
 from summitry.events.layout import Clause, SentenceLayout, SpanIndex
 from summitry.events.lexicon import DatingLexicon
@@ -197,7 +198,7 @@ class Dater:
             earlier = [
                 t
                 for t in self._within(previous.sentence.start, previous.sentence.end)
-                if granularity(t.value) in self.lexicon.previous_sentence_granularity and t.relation is None
+                if granularity(cast(str, t.value)) in self.lexicon.previous_sentence_granularity and t.relation is None
                 and not self._dates_something_else(t, hit)
             ]
             if earlier:

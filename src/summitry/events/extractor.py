@@ -11,7 +11,7 @@ import bisect
 import datetime as dt
 from dataclasses import dataclass, replace
 from functools import cache
-from typing import Mapping
+from typing import Any, Callable, Mapping, cast
 
 from summitry.actors.kb import KnowledgeBase
 from summitry.actors.linker import LinkedActors
@@ -98,7 +98,7 @@ class _Extraction:
         self.verbs = [sorted(found.kept + found.suppressed, key=lambda hit: hit.start) for found in triggers]
         self.found: list[_Found] = []
         self._both_sides_kinds: dict[int, tuple[str, ...]] = {}
-        self._readers_by_sentence: dict[int, tuple[tuple, SentenceActors, Attributor]] = {}
+        self._readers_by_sentence: dict[int, tuple[tuple[Any, ...], SentenceActors, Attributor]] = {}
 
     def _outside_chrome(self, found: SentenceTriggers) -> SentenceTriggers:
         """A sentence with a chrome span inside it (a credit, a caption after the story's last
@@ -203,7 +203,7 @@ class _Extraction:
                 return persons[-1].entity_id
         return None
 
-    def _both_sides(self, sentence: int) -> "callable":
+    def _both_sides(self, sentence: int) -> Callable[[str], tuple[str, ...]]:
         def resolve(kind: str) -> tuple[str, ...]:
             for found in reversed(self.found):
                 if found.sentence < sentence - _BOTH_SIDES_LOOKBACK:
@@ -420,7 +420,7 @@ class _Extraction:
     def run(self) -> tuple[Event, ...]:
         previous = None
         for layout in self.layouts:
-            seen: dict[tuple, list[tuple]] = {}
+            seen: dict[tuple[Any, ...], list[tuple[Any, ...]]] = {}
             for hit in self.hits[layout.index]:
                 for found in self._events_for(hit, layout, previous):
                     key, amounts = _identity(found)
@@ -506,7 +506,7 @@ class _Extraction:
         # The reports that may lend a date, by parties, visit or not, and type. An entry that
         # inherits had no date before and is marked "inherited" after, so lends none: the
         # lenders are fixed before the loop. self.found is in sentence order, so is each list.
-        lenders: dict[tuple, tuple[list[int], list[int]]] = {}
+        lenders: dict[tuple[Any, ...], tuple[list[int], list[int]]] = {}
         for position, other in enumerate(self.found):
             if (
                 other.event.date and other.event.type in MEETING_TYPES and other.date_how != "inherited"
@@ -535,14 +535,14 @@ class _Extraction:
                 after = bisect.bisect_right(sentences, here)
                 if after > 0:  # the nearest at or before, the first report of its sentence
                     first = bisect.bisect_left(sentences, sentences[after - 1])
-                    option = (here - sentences[after - 1], positions[first])
+                    option: tuple[float, int] = (here - sentences[after - 1], positions[first])
                     best = option if best is None else min(best, option)
                 if after < len(sentences):  # the nearest after, half a sentence further
                     option = (sentences[after] - here + 0.5, positions[after])
                     best = option if best is None else min(best, option)
             if best is not None:
                 nearest = self.found[best[1]]
-                date = nearest.event.date
+                date = cast(str, nearest.event.date)  # only dated reports lend their date
                 # 六月G7峰會…; 雙方先進行會談: a month or year named in another sentence, and
                 # other than the day of the document's main meeting, is an earlier meeting's.
                 if len(date) < 10 and nearest.sentence != here:
@@ -550,20 +550,20 @@ class _Extraction:
                     date = main if main and not main.startswith(date) else date
                 self.found[index] = replace(found, event=replace(event, date=date, date_from="text"), date_how="inherited")
 
-    def _main_date(self, lenders: dict[tuple, tuple[list[int], list[int]]], participants: frozenset[str], visit: bool, types: tuple[str, ...]) -> str | None:
+    def _main_date(self, lenders: dict[tuple[Any, ...], tuple[list[int], list[int]]], participants: frozenset[str], visit: bool, types: tuple[str, ...]) -> str | None:
         """The day of the document's main meeting of these parties: the day its dated reports
         name most often, when one day leads (a month or a year names an earlier meeting more
         often than the one in the news)."""
         days: dict[str, int] = {}
         for kind in types:
             for position in (lenders.get((participants, visit, kind)) or ((), ()))[1]:
-                date = self.found[position].event.date
+                date = cast(str, self.found[position].event.date)  # lenders are dated
                 if len(date) == 10:
                     days[date] = days.get(date, 0) + 1
         ranked = sorted(days.values(), reverse=True)
         if not ranked or len(ranked) > 1 and ranked[0] == ranked[1]:
             return None
-        return max(days, key=days.get)
+        return max(days, key=days.__getitem__)
 
 
 def _with_text_entities(kb: KnowledgeBase, linked: LinkedActors) -> Mapping[str, Entity]:
@@ -590,7 +590,7 @@ def _summaries(lexicon: EventLexicon) -> Mapping[tuple[str, str | None, bool], s
     return summaries
 
 
-def _identity(found: _Found) -> tuple[tuple, tuple]:
+def _identity(found: _Found) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
     """What makes two triggers of one sentence one event (type, mode, parties, status), and
     the sums of money that may still make them two (a percentage or a count in each clause
     is one event's detail, as before)."""
@@ -606,11 +606,11 @@ def _without_repeated_captions(events: tuple[Event, ...], view: TextView) -> tup
     if not view.captions:
         return events
 
-    def key(event: Event) -> tuple:
+    def key(event: Event) -> tuple[Any, ...]:
         return event.type, event.mode, frozenset(event.source) | frozenset(event.target)
 
     in_caption = [view.in_caption(e.evidence.start, e.evidence.end) for e in events]
-    told = {}
+    told: dict[tuple[Any, ...], list[str | None]] = {}
     for event, caption in zip(events, in_caption):
         if not caption:
             told.setdefault(key(event), []).append(event.date)

@@ -123,7 +123,8 @@ class SentenceLayout:
         mark only closes the innermost open one; one left open runs to the sentence's end), so
         the quotations holding an offset are the last one opened before it and its ancestors."""
         ordered = sorted(self.quotations, key=lambda q: q.open)
-        parents, open_chain = [], []
+        parents: list[int] = []
+        open_chain: list[int] = []
         for index, quotation in enumerate(ordered):
             while open_chain and ordered[open_chain[-1]].close < quotation.close:
                 open_chain.pop()
@@ -205,7 +206,7 @@ def _clauses(folded: str, sentence: Sentence, brackets: list[tuple[int, int]], q
 def sentence_layouts(view: TextView, quotation_min_length: int) -> tuple[SentenceLayout, ...]:
     """One layout per sentence of the view, in text order."""
     folded = view.folded
-    layouts = []
+    layouts: list[SentenceLayout] = []
     paragraph = 0
     previous_end = 0
     _, header_end = date_header(view.original)

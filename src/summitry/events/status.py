@@ -12,12 +12,13 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import cast
 
 import ahocorasick
 
 from summitry.events.arguments import Group, SentenceActors
 from summitry.events.layout import Quotation, Stretches
-from summitry.events.lexicon import Cue, EventLexicon, StatusLexicon
+from summitry.events.lexicon import Cue, EventLexicon, Need, StatusLexicon
 from summitry.events.triggers import TriggerHit
 from summitry.text import fold
 
@@ -205,8 +206,9 @@ class Attributor:
         return None
 
     def _need_met(self, cue: Cue, after: int) -> bool:
-        end = min(self.layout.sentence.end, after + cue.needs.reach)
-        return any(self.folded.find(word, after, end) != -1 for word in cue.needs.words)
+        needs = cast(Need, cue.needs)  # asked only of a cue that has needs
+        end = min(self.layout.sentence.end, after + needs.reach)
+        return any(self.folded.find(word, after, end) != -1 for word in needs.words)
 
     def _completed_between(self, start: int, end: int) -> bool:
         """已/已經 written shortly before ``end`` (並已與美國簽署), not as 已久 (中斷已久的對話)."""

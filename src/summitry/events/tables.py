@@ -310,7 +310,7 @@ def _caption_parties(table: Table, view: TextView, parties: _Parties, lexicon: T
 
 
 def _side(
-    specs, row: TableRow, table: Table, parties: _Parties, caption: dict[str, tuple[str, ...]], folded: str, governments: tuple[str, ...]
+    specs: Sequence[tuple[str, str]], row: TableRow, table: Table, parties: _Parties, caption: dict[str, tuple[str, ...]], folded: str, governments: tuple[str, ...]
 ) -> tuple[str, ...]:
     for where, role in specs:
         if where == "cell":

@@ -23,7 +23,7 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Sequence, cast
 
 from summitry.data import DataModel, load_data
 from summitry.model import Event, Record
@@ -104,7 +104,7 @@ def _event_rows(records: Sequence[Record]) -> list[dict[str, Any]]:
                 "quad_code": quads.get(event.type),
                 "status": event.status,
                 "claimed_by": event.claimed_by,
-                "claimed_by_name": names.get(event.claimed_by, event.claimed_by),
+                "claimed_by_name": names.get(cast(str, event.claimed_by), event.claimed_by),  # None: None
                 "source_actors": ";".join(event.source),
                 "source_names": ";".join(names.get(i, i) for i in event.source),
                 "target_actors": ";".join(event.target),

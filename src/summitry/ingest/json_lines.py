@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 import json
 from collections.abc import Iterable, Iterator
-from typing import BinaryIO
+from typing import Any, BinaryIO, cast
 
 from summitry.ingest.document import MAX_DOCUMENT_CHARACTERS, document_from_text, too_large
 from summitry.ingest.errors import Rejection, UnreadableDocument
@@ -89,7 +89,7 @@ def document_from_json_line(line: str, where: str, default_date: dt.date | None)
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise UnreadableDocument(where, "no text")
-    fields = {"text": text}
+    fields: dict[str, str | None] = {"text": text}
     for field in OPTIONAL_STRING_FIELDS:
         if record.get(field) is not None and not isinstance(record[field], str):
             raise UnreadableDocument(where, f"{field} is not a string")
@@ -100,13 +100,13 @@ def document_from_json_line(line: str, where: str, default_date: dt.date | None)
     # JSON may carry "\u0000", which no text file does: SQLite would keep it and cut search
     # sentences there, PostgreSQL refuses it. U+FFFD in its place keeps every offset.
     fields = {field: value.replace("\x00", NUL_REPLACEMENT) if value else value for field, value in fields.items()}
-    document = document_from_text(fields["text"], where, default_date, title=fields["title"], url=fields["url"])
+    document = document_from_text(cast(str, fields["text"]), where, default_date, title=fields["title"], url=fields["url"])
     if fields["date"]:
         document = dataclasses.replace(document, date=record_date(fields["date"], where))
     return document
 
 
-def json_object(line: str, where: str) -> dict:
+def json_object(line: str, where: str) -> dict[str, Any]:
     try:
         record = json.loads(line.rstrip("\r\n"))  # the line end would read as a control character in an unclosed string
     except json.JSONDecodeError as error:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from itertools import chain
-from typing import BinaryIO, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from summitry.ingest.decoding import checked_text, decode_document_bytes
 from summitry.ingest.document import document_from_text
@@ -21,8 +21,8 @@ def read_stdin(
     stream: TextIO | BinaryIO, default_date: dt.date | None
 ) -> Iterator[Document | Rejection]:
     """JSON Lines when the first non-blank line is a JSON object, else one whole text."""
-    lines = iter(stream)
-    leading = []
+    lines: Iterator[str | bytes] = iter(stream)
+    leading: list[str | bytes] = []
     for line in lines:
         leading.append(line)
         if line.strip():
@@ -36,7 +36,7 @@ def read_stdin(
     yield document_from_stream_text(stream_text(leading, lines), default_date)
 
 
-def stream_text(leading: list, rest: Iterator) -> str:
+def stream_text(leading: list[Any], rest: Iterator[Any]) -> str:
     """A binary stream goes through the file decoder; a text stream is already decoded."""
     if isinstance(leading[0], bytes):
         return decode_document_bytes(b"".join(chain(leading, rest)), STDIN_SOURCE)

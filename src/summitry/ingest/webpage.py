@@ -6,12 +6,17 @@ import codecs
 import datetime as dt
 import re
 from html.parser import HTMLParser
+from typing import TYPE_CHECKING, Any, cast
 
 from summitry.ingest.decoding import BYTE_ORDER_MARKS, decode_document_bytes, strict_decode
 from summitry.ingest.document import check_length, document_id
 from summitry.ingest.errors import UnreadableDocument
 from summitry.ingest.header import InvalidDate, parse_iso_date
 from summitry.model import Document
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+    from trafilatura.settings import Document as Page
 
 HTML_START = re.compile(
     r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE | re.DOTALL
@@ -40,10 +45,10 @@ def document_from_html(html: str, source: str, default_date: dt.date | None) -> 
     """Extract offline; the Document's text is the main text, which offsets then point into."""
     import trafilatura  # here, not at the top: it costs half a second of start-up that plain-text runs never need
 
-    options = {"with_metadata": True, "include_comments": False, "date_extraction_params": METADATA_DATE_ONLY}
+    options: dict[str, Any] = {"with_metadata": True, "include_comments": False, "date_extraction_params": METADATA_DATE_ONLY}
     title = date = url = None
     if not parse_html(html, huge=False)[1]:
-        page = trafilatura.bare_extraction(html, **options)
+        page = cast("Page | None", trafilatura.bare_extraction(html, **options))  # as_dict=False: a Document
         text = page.text if page is not None else None
     else:
         # Nested past libxml2's default limit, the text below was cut from the tree and the
@@ -51,7 +56,7 @@ def document_from_html(html: str, source: str, default_date: dt.date | None) -> 
         # tree gives trafilatura the whole page up to libxml2's hard limit; past that, the
         # page is read as a stream of tags.
         tree, still_cut = parse_html(html, huge=True)
-        page = None if tree is None or still_cut else trafilatura.bare_extraction(tree, **options)
+        page = None if tree is None or still_cut else cast("Page | None", trafilatura.bare_extraction(tree, **options))
         text = page.text if page is not None else None
         if not text or not text.strip():
             streamed = StreamedPage.read(html)
@@ -107,7 +112,7 @@ def declared_charset(raw: bytes) -> str | None:
 LIBXML_DEPTH_LIMIT = 256
 
 
-def parse_html(html: str, huge: bool):
+def parse_html(html: str, huge: bool) -> tuple[HtmlElement | None, bool]:
     """The tree libxml2 reads, as trafilatura has it read (``huge``: with the depth limit
     raised to the most libxml2 allows), and whether it cut what lay deeper than its limit."""
     from lxml.html import HTMLParser, fromstring
@@ -143,7 +148,7 @@ class StreamedPage(HTMLParser):
         page.close()
         return page
 
-    def handle_starttag(self, tag: str, attrs) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in self.VOID:
             self.open += 1
             self.depth = max(self.depth, self.open)

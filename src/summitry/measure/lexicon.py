@@ -146,7 +146,8 @@ class TimeLexicon:
 
 def read_data(name: str) -> dict[str, Any]:
     """The mapping of one data file shipped with the package, checked against its schema."""
-    return load_data("measure", name, SCHEMAS[name])
+    data: dict[str, Any] = load_data("measure", name, SCHEMAS[name])
+    return data
 
 
 def longest_first(words: Any) -> tuple[str, ...]:

@@ -13,7 +13,7 @@ import re
 from collections import Counter as Tally
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import NamedTuple
+from typing import Mapping, NamedTuple
 
 from summitry.measure.lexicon import CounterWord, UnitLexicon, unit_lexicon
 from summitry.measure.numerals import FINANCIAL_DIGITS, Number, arabic_value, find_numbers, is_reportable, plain
@@ -125,7 +125,7 @@ def written_before_number(lexicon: UnitLexicon) -> tuple[tuple[str, ...] | dict[
 # --- small text helpers ----------------------------------------------------------------
 
 
-def word_at(folded: str, position: int, words: tuple[str, ...] | dict[str, object]) -> str | None:
+def word_at(folded: str, position: int, words: tuple[str, ...] | Mapping[str, object]) -> str | None:
     """The longest of ``words`` that starts at ``position`` (word lists are longest first)."""
     entry = _BY_FIRST.get(id(words))  # as words_by_edge, without a call: quantities look up words by the thousand
     grouped = entry[1] if entry is not None and entry[0] is words else words_by_edge(words, _BY_FIRST, 0)
@@ -135,7 +135,7 @@ def word_at(folded: str, position: int, words: tuple[str, ...] | dict[str, objec
     return None
 
 
-def word_ending_at(folded: str, position: int, words: tuple[str, ...] | dict[str, object]) -> str | None:
+def word_ending_at(folded: str, position: int, words: tuple[str, ...] | Mapping[str, object]) -> str | None:
     """The longest of ``words`` that ends at ``position``."""
     entry = _BY_LAST.get(id(words))
     grouped = entry[1] if entry is not None and entry[0] is words else words_by_edge(words, _BY_LAST, -1)
@@ -153,7 +153,7 @@ _COUNTERS_BY_FIRST: dict[int, tuple[object, dict[str, tuple[CounterWord, ...]]]]
 
 
 def words_by_edge(
-    words: tuple[str, ...] | dict[str, object], groups: dict[int, tuple[object, dict[str, tuple[str, ...]]]], edge: int
+    words: tuple[str, ...] | Mapping[str, object], groups: dict[int, tuple[object, dict[str, tuple[str, ...]]]], edge: int
 ) -> dict[str, tuple[str, ...]]:
     """``words`` grouped by their character at ``edge`` (0 first, -1 last), each group in the
     list's own order, so only the words that can match at a position are tried."""

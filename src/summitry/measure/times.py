@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
-from typing import Callable
+from typing import Callable, Iterable, cast
 
 from lunardate import LunarDate
 
@@ -103,7 +103,7 @@ def extract_times(view: TextView, document_date: dt.date | None) -> tuple[TimeEx
             start=reading.start,
             end=reading.end,
             text=view.original[reading.start : reading.end],
-            value=reading.value if reading.until is None else reading.value[:4],
+            value=reading.value if reading.until is None else cast(str, reading.value)[:4],
             relation=reading.relation,
             first=None if reading.until is None else reading.value,
             last=reading.until,
@@ -126,7 +126,7 @@ def readings_of(
     filed_after = dateline.end if dateline is not None and pattern.name in COUNTED_FROM_DATELINE else None
     for start, end in ranges:
         for match in pattern.regex.finditer(folded, start, end):
-            date = dateline.date if filed_after is not None and match.start() >= filed_after else document_date
+            date = cast(Dateline, dateline).date if filed_after is not None and match.start() >= filed_after else document_date
             try:
                 value = pattern.resolve(match, date, lexicon)
             except (ValueError, NotANumber):
@@ -373,7 +373,7 @@ def resolve_anchored_readings(readings: list[Reading], lexicon: TimeLexicon) -> 
         ):
             # 同年6月, 次年3月, 一年前的11月: the month is of the year named before it, one time
             anchor = resolved.pop()
-            reading = replace(reading, start=anchor.start, value=anchor.value[:4] + reading.value[4:])
+            reading = replace(reading, start=anchor.start, value=cast(str, anchor.value)[:4] + reading.value[4:])
         resolved.append(reading)
         if reading.value:
             last_value = reading.value
@@ -555,11 +555,11 @@ def plausible_year(year: int) -> int:
 # --- patterns ----------------------------------------------------------------------------
 
 
-def alternatives(words) -> str:
+def alternatives(words: Iterable[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
-def first_characters(words) -> str:
+def first_characters(words: Iterable[str]) -> str:
     """The characters the words start with: a line without one holds none of the words."""
     return "".join(sorted({word[0] for word in words if word}))
 
@@ -868,7 +868,11 @@ def resolve_roc_year(match: re.Match[str], date: dt.date | None, lexicon: TimeLe
     return iso_year(year)
 
 
-def resolve_year_span(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon):
+# A span of months: the first as YYYY-MM and the last (None when it is the first).
+MonthSpan = tuple[str, str | None]
+
+
+def resolve_year_span(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> MonthSpan | None:
     """"2013年一季度" -> (2013-01, 2013-03); "一季度末" is March alone, "四季度初" October."""
     written = match["year"] or match["short_year"] or match["relyear"]
     if not written and match["span"] in lexicon.year_spans_need_a_year:
@@ -878,7 +882,7 @@ def resolve_year_span(match: re.Match[str], date: dt.date | None, lexicon: TimeL
     return month_span(year, first, last, match["span_edge"], lexicon)
 
 
-def month_span(year: int | None, first: int, last: int, edge: str | None, lexicon: TimeLexicon):
+def month_span(year: int | None, first: int, last: int, edge: str | None, lexicon: TimeLexicon) -> MonthSpan | None:
     if year is None:
         return None
     if edge in lexicon.year_span_starts:
@@ -888,7 +892,7 @@ def month_span(year: int | None, first: int, last: int, edge: str | None, lexico
     return iso_month(year, first), (iso_month(year, last) if last != first else None)
 
 
-def resolve_first_months(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon):
+def resolve_first_months(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> MonthSpan | None:
     """"今年前5個月", "2022年前十一個月": January to the Nth month."""
     count = number_of(match["count"])
     if not 1 <= count <= 12:
@@ -896,7 +900,7 @@ def resolve_first_months(match: re.Match[str], date: dt.date | None, lexicon: Ti
     return month_span(year_of_prefix(match, date, lexicon), 1, count, None, lexicon)
 
 
-def resolve_relative_quarter(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon):
+def resolve_relative_quarter(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> MonthSpan | None:
     """"上個季度": the quarter before the document's."""
     if date is None:
         return None
@@ -935,7 +939,8 @@ def resolve_anchored_year(match: re.Match[str], date: dt.date | None, lexicon: T
 
 def lunar_to_solar(year: int, month: int, day: int, leap: bool = False) -> dt.date:
     """A day of the Chinese lunar calendar as a Gregorian date (lunardate; ValueError if none)."""
-    return LunarDate(year, month, day, leap).to_solar_date()
+    solar: dt.date = LunarDate(year, month, day, leap).to_solar_date()
+    return solar
 
 
 def nearest_lunar(month: int, day: int, date: dt.date, leap: bool = False, shift: int = 0) -> dt.date:

@@ -13,7 +13,7 @@ import base64
 import datetime as dt
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any, Sequence
+from typing import Any, Sequence, cast
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
@@ -183,7 +183,7 @@ def build_report(
         context.update(_meeting_section(records, meeting, evidence))
         context["title"] = "Meeting: " + " – ".join(context["meeting"]["names"]) + (f", {context['meeting']['date']}" if context["meeting"]["date"] else "")
     else:
-        context.update(_actor_section(records, actor, evidence, format, directory))
+        context.update(_actor_section(records, cast(str, actor), evidence, format, directory))  # one of the three is given
         context["title"] = f"Actor: {context['actor']['name']}"
     context["notes"] = evidence.notes
     template = _environment(format).get_template(f"report.{format}")

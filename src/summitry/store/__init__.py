@@ -6,8 +6,9 @@ older extractor made; ``count_stale`` counts them) and ``search`` (sentences con
 phrase, in either script).
 """
 
-from summitry.store.database import DEFAULT_URL, StoreError, open_store, store_error, store_failures, store_url
-from summitry.store.ingest import BATCH_SIZE, IngestSummary, count_stale, ingest_records, refresh_records
+from summitry.defaults import BATCH_SIZE, DEFAULT_URL
+from summitry.store.database import StoreError, open_store, store_error, store_failures, store_url
+from summitry.store.ingest import IngestSummary, count_stale, ingest_records, refresh_records
 from summitry.store.search import InvalidQuery, SearchHit, hit_json, search
 
 __all__ = [

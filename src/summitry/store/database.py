@@ -9,15 +9,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 
+from summitry.defaults import DEFAULT_URL
 from summitry.errors import SummitryError, mask_password
 from summitry.store.migrations import UnknownRevision, current_revision, head_revision, known_revision, upgrade_to_head
-
-DEFAULT_URL = "sqlite:///summitry.db"
 
 # The trigram tokenizer of FTS5 arrived in SQLite 3.34.
 MINIMUM_SQLITE = (3, 34, 0)
@@ -86,7 +86,7 @@ def open_store(location: str = DEFAULT_URL, *, read_only: bool = False) -> Engin
     fails its integrity check. Raises ``StoreError`` naming the store and the reason.
     """
     url = store_url(location)
-    options: dict = {}
+    options: dict[str, Any] = {}
     if url.get_backend_name() == "postgresql":
         # PostgreSQL is spoken to in UTF8 whatever the database's own encoding: a SQL_ASCII
         # database would otherwise hand back bytes, and fail inside SQLAlchemy's first query
@@ -167,7 +167,7 @@ def _check_sqlite(connection: Connection, url: URL) -> None:
         raise StoreError(shown(url), f"the file fails SQLite's integrity check: {'; '.join(problems)}")
 
 
-def _sqlite_options(url: URL, read_only: bool) -> dict:
+def _sqlite_options(url: URL, read_only: bool) -> dict[str, Any]:
     """How to connect to a SQLite file; read-only, the file must exist and is opened so that
     SQLite cannot write it (mode=ro), or, in a folder no one may write, cannot even make the
     WAL index beside it (immutable: no writer could change the file there either)."""
@@ -198,7 +198,7 @@ def _prepare_sqlite(engine: Engine, read_only: bool) -> None:
     """
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record) -> None:
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA busy_timeout = 30000")
@@ -208,11 +208,11 @@ def _prepare_sqlite(engine: Engine, read_only: bool) -> None:
         cursor.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(connection) -> None:
+    def _on_begin(connection: Connection) -> None:
         connection.exec_driver_sql(f"BEGIN {connection.get_execution_options().get('sqlite_begin', '')}".strip())
 
 
-def _check_postgresql(connection, url: URL) -> None:
+def _check_postgresql(connection: Connection, url: URL) -> None:
     """Offsets are code-point indices, so the database must count characters, not bytes."""
     encoding = connection.execute(text("SHOW server_encoding")).scalar_one()
     if encoding.upper() not in ("UTF8", "UTF-8"):

@@ -16,13 +16,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import ColumnElement, Table, delete, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DataError, IntegrityError
 
+from summitry.defaults import BATCH_SIZE
 from summitry.ingest import Rejection
 from summitry.model import Document, Quantity, Record
 from summitry.parallel import DEFAULT_TIME_LIMIT, extract_stream
@@ -41,10 +42,6 @@ from summitry.store.schema import (
     times,
 )
 from summitry.text import fold, split_sentences
-
-# Fifty documents of news length make a transaction of a few thousand rows: large enough
-# that commits are not the cost, small enough that an interruption redoes little.
-BATCH_SIZE = 50
 
 T = TypeVar("T")
 
@@ -68,9 +65,9 @@ class _PreparedDocument:
 
     id: str
     source: str
-    document_row: dict
-    entity_rows: tuple[dict, ...]
-    rows: dict[str, list[dict]]
+    document_row: dict[str, Any]
+    entity_rows: tuple[dict[str, Any], ...]
+    rows: dict[str, list[dict[str, Any]]]
 
 
 def ingest_records(
@@ -202,7 +199,7 @@ def _unstored(
     """The items whose documents are not in the store, in input order, looked up a window at
     a time before any of them is extracted; stored ones and repeats within a window count as
     present, Rejections are reported."""
-    for window in _batches(items, window_size, report):
+    for window in cast("Iterator[list[Record | Document]]", _batches(items, window_size, report)):
         stored = _stored_ids(engine, list({_document_of(item).id for item in window}))
         sent: set[str] = set()
         for item in window:
@@ -300,7 +297,7 @@ def _insert_rows(connection: Connection, prepared: list[_PreparedDocument]) -> N
             connection.execute(table.insert(), rows)
 
 
-def _insert_new(connection: Connection, table: Table, rows: list[dict], key: str) -> list[str]:
+def _insert_new(connection: Connection, table: Table, rows: list[dict[str, Any]], key: str) -> list[str]:
     """Insert the rows whose ``key`` is not in ``table`` yet; the keys inserted."""
     if not rows:
         return []
@@ -323,7 +320,7 @@ def _prepare(record: Record, extractor: str | None) -> _PreparedDocument:
     text = document.text
     folded = fold(text)
     split = split_sentences(text)
-    rows: dict[str, list[dict]] = {
+    rows: dict[str, list[dict[str, Any]]] = {
         "sentences": [
             {"doc_id": doc_id, "ordinal": i, "start": s.start, "end": s.end} for i, s in enumerate(split)
         ],
@@ -391,7 +388,7 @@ def _prepare(record: Record, extractor: str | None) -> _PreparedDocument:
     )
 
 
-def _quantity(quantity: Quantity) -> dict:
+def _quantity(quantity: Quantity) -> dict[str, Any]:
     return {
         "start": quantity.start,
         "end": quantity.end,

@@ -10,6 +10,8 @@ documents twice, or resuming after an interruption, yields the same rows with th
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     JSON,
     Boolean,
@@ -36,7 +38,7 @@ ENTITY_ID = String(128)
 RECORD_JSON = JSON().with_variant(JSONB(), "postgresql")
 
 
-def _document_key() -> Column:
+def _document_key() -> Column[Any]:
     return Column("doc_id", DOCUMENT_ID, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
 
 
@@ -110,7 +112,7 @@ mentions = Table(
 )
 
 
-def _quantity_columns() -> list[Column]:
+def _quantity_columns() -> list[Column[Any]]:
     return [
         Column("start", Integer, nullable=False),
         Column("end", Integer, nullable=False),

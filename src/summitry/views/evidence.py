@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Iterable
 
 from summitry.model import Record, Span
 
@@ -42,7 +42,7 @@ def _order(source: Source) -> tuple[str, int, int, bool, str, str, str]:
     return (source.doc, source.start, source.end, source.claimed_by is None, source.claimed_by or "", source.text, source.path)
 
 
-def unique_sources(sources) -> tuple[Source, ...]:
+def unique_sources(sources: Iterable[Source]) -> tuple[Source, ...]:
     """Each span once, in document and text order (the claimed report of a span kept)."""
     seen: dict[tuple[str, int, int], Source] = {}
     for source in sorted(sources, key=_order):

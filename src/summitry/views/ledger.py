@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Sequence
 
-from summitry.events.tables import Table, read_tables
+from summitry.events.tables import Table, TableRow, read_tables
 from summitry.model import Event, Quantity, Record, Span
 from summitry.record import json_number
 from summitry.text import build_view
@@ -118,7 +118,7 @@ class _Rules:
     counted_units: frozenset[str]
 
 
-def _labelled(entries: Sequence[dict], label: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+def _labelled(entries: Sequence[dict[str, Any]], label: str) -> tuple[tuple[tuple[str, ...], str], ...]:
     return tuple((folded_words(entry["words"]), entry[label]) for entry in entries)
 
 
@@ -128,7 +128,7 @@ def _rules() -> _Rules:
     kinds = tuple(
         _Kind(
             name=kind["name"],
-            events=frozenset(tuple(entry.split("/", 1)) for entry in kind["events"]),  # type: ignore[misc]
+            events=frozenset(tuple(entry.split("/", 1)) for entry in kind["events"]),
             units=frozenset(kind.get("units") or ()),
             needs=kind["needs"],
             pledger=kind["pledger"],
@@ -139,7 +139,7 @@ def _rules() -> _Rules:
             change=bool(kind.get("change", False)),
             cues=folded_words(kind.get("cues")),
             template=kind["template"],
-            one_sided=frozenset(tuple(entry.split("/", 1)) for entry in kind.get("one_sided") or ()),  # type: ignore[misc]
+            one_sided=frozenset(tuple(entry.split("/", 1)) for entry in kind.get("one_sided") or ()),
             pledger_fallback=tuple(kind.get("pledger_fallback") or ()),
             default_object=kind.get("default_object", "terms"),
             claimant_not_pledger=bool(kind.get("claimant_not_pledger", False)),
@@ -211,9 +211,9 @@ class _Document:
         self.tables: tuple[Table, ...] = read_tables(self.view)
         self.counterparts = self._meeting_counterparts()
 
-    def _meeting_counterparts(self) -> dict[str, Counter]:
+    def _meeting_counterparts(self) -> dict[str, Counter[str]]:
         """For each side, how often the document has it meet each other side."""
-        met: dict[str, Counter] = {}
+        met: dict[str, Counter[str]] = {}
         for event in self.record.events:
             if event.type != "CONSULT" or event.status not in ("reported", "claimed"):
                 continue
@@ -242,7 +242,7 @@ class _Document:
     def before(self, offset: int) -> str:
         return self.folded[max(0, offset - self.rules.cue_reach) : offset]
 
-    def table_row(self, span: Span):
+    def table_row(self, span: Span) -> tuple[Table, TableRow] | None:
         for table in self.tables:
             row = table.row_at(span.start, span.end)
             if row is not None:
@@ -482,7 +482,7 @@ class _Document:
         country = self.actors.country_of(pledger)
         return country or pledger
 
-    def _table_previous(self, row, amount: Quantity) -> Quantity | None:
+    def _table_previous(self, row: TableRow, amount: Quantity) -> Quantity | None:
         """The earlier level a table gives in its own column (原有水準: 每年約10億美元)."""
         cell = row.cell("previous")
         if cell is None:
@@ -492,7 +492,7 @@ class _Document:
             None,
         )
 
-    def _windows(self, event: Event, amount: Quantity | None, located) -> list[str]:
+    def _windows(self, event: Event, amount: Quantity | None, located: tuple[Table, TableRow] | None) -> list[str]:
         """Text to read the item from, nearest first: a table row's item cell and caption; or
         the amount's place in a list (購買100架波音飛機、追加購買液化天然氣70億美元: the 70億
         is the LNG's), its clause, the sentence within a few characters of it, and the
@@ -554,7 +554,7 @@ class _Document:
                 return min(found)[1]
         return None
 
-    def _deadline(self, event: Event, amount: Quantity | None, located) -> str | None:
+    def _deadline(self, event: Event, amount: Quantity | None, located: tuple[Table, TableRow] | None) -> str | None:
         """A time with a by/before relation (2030年前) in the amount's clause or table row."""
         if located is not None:
             start, end = located[1].start, located[1].end

@@ -14,7 +14,7 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence, cast
 
 from summitry.events.dating import as_date
 from summitry.model import Event, Record
@@ -48,7 +48,7 @@ class _Rules:
 @cache
 def _rules() -> _Rules:
     raw = view_data("meetings.yaml")
-    pairs = lambda section: frozenset((kind, mode) for kind, modes in raw[section].items() for mode in modes)  # noqa: E731
+    pairs: Callable[[str], frozenset[tuple[str, str]]] = lambda section: frozenset((kind, mode) for kind, modes in raw[section].items() for mode in modes)  # noqa: E731
     return _Rules(pairs("anchors"), pairs("joiners"), frozenset(raw["statuses"]), tuple(raw["mode_order"]), int(raw["cross_document_days"]), int(raw.get("visit_days") or 0))
 
 
@@ -131,7 +131,7 @@ class _Merger:
         here, there = self._places(a), self._places(b)
         if not here or not there or here & there:
             return True
-        countries = lambda places: {c for c in map(self.actors.country_of, places) if c}  # noqa: E731
+        countries: Callable[[Iterable[str]], set[str]] = lambda places: {c for c in map(self.actors.country_of, places) if c}  # noqa: E731
         return bool(countries(here) & countries(there))
 
     def _same_actors(self, small_cluster: _Cluster, big_cluster: _Cluster) -> bool:
@@ -185,7 +185,7 @@ class _Merger:
         if meeting is None or not all(published):
             return False
         window = dt.timedelta(days=self.rules.cross_document_days)
-        return all(day - window <= meeting <= day + dt.timedelta(days=1) for day in published)
+        return all(day - window <= meeting <= day + dt.timedelta(days=1) for day in cast("list[dt.date]", published))
 
     def _around(self, cluster: _Cluster) -> list[_Cluster]:
         """Clusters holding every side of ``cluster``: the only ones it may merge into."""
@@ -253,7 +253,8 @@ class _Merger:
                     others = [r.record.document.date for r in other.reports]
                     if other is cluster or id(other) in gone or not all(others):
                         continue
-                    if max(days + others) - min(days + others) <= window:
+                    dated = cast("list[dt.date]", days + others)  # all dated, as checked above
+                    if max(dated) - min(dated) <= window:
                         cluster.reports.extend(other.reports)
                         gone.add(id(other))
                         days += others

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence, cast
 
 from summitry.errors import SummitryError
 from summitry.events.lexicon import Cue, event_lexicon
@@ -287,7 +287,7 @@ def readouts(records: Sequence[Record], meeting_id: str) -> Readouts:
         side.actor: tuple(t.topic for t in side.topics if t.topic not in everyone)
         for side in sides
     }
-    shared = tuple(sorted(everyone, key=order.get))
+    shared = tuple(sorted(everyone, key=cast("Callable[[str], int]", order.get)))  # every topic is the rules'
     return Readouts(meeting, sides, only_in, shared)
 
 

@@ -18,7 +18,7 @@ row matching neither a core nor an optional item. Recall is over the core items.
 
 from __future__ import annotations
 
-from typing import Any, Callable, NamedTuple, Sequence
+from typing import Any, Callable, Mapping, NamedTuple, Sequence
 
 from summitry.evaluate import normalize_name
 
@@ -70,7 +70,8 @@ def commitment_matches(row: Row, gold: Gold) -> bool:
     amount = row.get("amount")
     if not amount or amount.get("unit") != wanted["unit"]:
         return False
-    return abs(float(amount["value"]) - wanted["value"]) <= AMOUNT_TOLERANCE * abs(wanted["value"])
+    close: bool = abs(float(amount["value"]) - wanted["value"]) <= AMOUNT_TOLERANCE * abs(wanted["value"])
+    return close
 
 
 def _pairs(rows: Sequence[Row], core: Sequence[Gold], matches: Callable[[Row, Gold], bool]) -> dict[int, int]:
@@ -94,7 +95,7 @@ def _pairs(rows: Sequence[Row], core: Sequence[Gold], matches: Callable[[Row, Go
 
 
 def _score(
-    rows: Sequence[Row], gold: dict[str, Sequence[Gold]], matches: Callable[[Row, Gold], bool], describe: Callable[[Gold], str], label: Callable[[Row], str]
+    rows: Sequence[Row], gold: Mapping[str, Sequence[Gold]], matches: Callable[[Row, Gold], bool], describe: Callable[[Gold], str], label: Callable[[Row], str]
 ) -> ViewScores:
     core, optional = list(gold.get("core", ())), list(gold.get("optional", ()))
     counted = [row for row in rows if row.get("status") not in UNCOUNTED_STATUSES]
@@ -117,7 +118,7 @@ def _score(
     return ViewScores(recall, precision, tuple(misses), len(found), len(core), correct, len(counted))
 
 
-def score_meeting_rows(rows: Sequence[Row], gold_meetings: dict[str, Sequence[Gold]]) -> ViewScores:
+def score_meeting_rows(rows: Sequence[Row], gold_meetings: Mapping[str, Sequence[Gold]]) -> ViewScores:
     """Meeting recall over core meetings and precision over counted rows."""
     return _score(
         rows,
@@ -128,10 +129,10 @@ def score_meeting_rows(rows: Sequence[Row], gold_meetings: dict[str, Sequence[Go
     )
 
 
-def score_ledger_rows(rows: Sequence[Row], gold_ledger: dict[str, Sequence[Gold]]) -> ViewScores:
+def score_ledger_rows(rows: Sequence[Row], gold_ledger: Mapping[str, Sequence[Gold]]) -> ViewScores:
     """Ledger recall over core commitments and precision over all rows."""
 
-    def amount(value: dict | None) -> str:
+    def amount(value: dict[str, Any] | None) -> str:
         if not value:
             return "no amount"
         return f"{value['value']:g} {value['unit']}" + (f" per {value['per']}" if value.get("per") else "")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Iterable
+from typing import Any, Iterable
 
 from sqlalchemy import Text, select, type_coerce
 from sqlalchemy.engine import Engine
@@ -43,7 +43,7 @@ def stored_records(
     return [_record(doc_id, text, stored) for doc_id, text, stored in rows]
 
 
-def _record(doc_id: str, text: str, stored) -> Record:
+def _record(doc_id: str, text: str, stored: Any) -> Record:  # JSON text, or what the driver made of it
     """The stored record: SQLite hands back JSON text, PostgreSQL an object. A record damaged on
     disk or by hand is an ``UnreadableRecord`` named by the row's id (the damage may have taken
     the id inside the JSON with it), never a JSON traceback."""

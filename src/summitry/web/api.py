@@ -158,7 +158,8 @@ class SearchHitOut(BaseModel):
 
 # -- shared with the pages ------------------------------------------------------------------------
 def corpus(request: Request) -> Corpus:
-    return request.app.state.corpus
+    shared: Corpus = request.app.state.corpus
+    return shared
 
 
 def snapshot_of(request: Request) -> Snapshot:

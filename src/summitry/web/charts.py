@@ -78,7 +78,7 @@ def _ticks(low: dt.date, high: dt.date) -> list[tuple[dt.date, str]]:
     """Axis ticks a reader can take in at a glance: months, quarters or years, ten at most."""
     first, last = _month_index(low), _month_index(high)
     step = next((s for s in (1, 3, 6, 12, 24, 60, 120, 240) if (last - first) / s <= 10), 600)
-    ticks = []
+    ticks: list[tuple[dt.date, str]] = []
     for index in range(first + (-first) % step, last + 1, step):  # multiples of 12 are Januaries
         day = _month_start(index)
         if step >= 12:
@@ -172,7 +172,7 @@ def event_volume(events: list[tuple[str | None, str]], title: str) -> str:
     label_every = max(1, math.ceil(len(keys) / 12))
     for index, key in enumerate(keys):
         x = left + index * step
-        y = top + plot_height
+        y: float = top + plot_height
         for kind in kinds:
             number = buckets.get(key, {}).get(kind, 0)
             if not number:

@@ -12,7 +12,8 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup
 
-from summitry.store import InvalidQuery, search
+from summitry.model import Record
+from summitry.store import InvalidQuery, hit_json, search
 from summitry.web.api import (
     actor_of,
     corpus,
@@ -20,7 +21,6 @@ from summitry.web.api import (
     document_summary,
     filter_ledger,
     filter_meetings,
-    hit_json,
     readouts_of,
 )
 from summitry.views.ledger import _rules as ledger_rules
@@ -56,7 +56,8 @@ SEARCH_CAP = 10_000
 def _page(request: Request, template: str, **context: Any) -> HTMLResponse:
     snapshot = snapshot_of(request)
     templates = request.app.state.templates
-    return templates.TemplateResponse(request, template, {"directory": snapshot.directory, **context})
+    page: HTMLResponse = templates.TemplateResponse(request, template, {"directory": snapshot.directory, **context})
+    return page
 
 
 def _blank(value: str | None) -> str | None:
@@ -99,7 +100,7 @@ def _document_ids(row: dict[str, Any]) -> list[str]:
     return [s["doc"] for s in row.get("sources", [])] or ([row["doc"]] if "doc" in row else [])
 
 
-def _documents_of(snapshot: Snapshot, row: dict[str, Any]) -> list:
+def _documents_of(snapshot: Snapshot, row: dict[str, Any]) -> list[Any]:
     return [snapshot.by_id[d].document for d in _document_ids(row) if d in snapshot.by_id]
 
 
@@ -119,13 +120,15 @@ def _source_filters(snapshot: Snapshot, script: str | None, outlet: str | None) 
     return keep
 
 
-def _parties_match(snapshot: Snapshot, wanted: frozenset[str] | None, parties: Callable[[dict[str, Any]], Iterable[str | None]]):
+def _parties_match(
+    snapshot: Snapshot, wanted: frozenset[str] | None, parties: Callable[[dict[str, Any]], Iterable[str | None]]
+) -> Callable[[dict[str, Any]], bool] | None:
     return None if wanted is None else (lambda row: any(snapshot.actors.matches(p, wanted) for p in parties(row)))
 
 
 def _keep(rows: list[dict[str, Any]], tests: Iterable[Callable[[dict[str, Any]], bool] | None]) -> list[dict[str, Any]]:
-    tests = [t for t in tests if t is not None]
-    return [row for row in rows if all(t(row) for t in tests)]
+    checks = [t for t in tests if t is not None]
+    return [row for row in rows if all(t(row) for t in checks)]
 
 
 def _date_range(since: str | None, until: str | None) -> tuple[str | None, str | None]:
@@ -416,8 +419,9 @@ def ledger_page(
 
 def _made_or_reported(snapshot: Snapshot, row: dict[str, Any]) -> str | None:
     """When a commitment was made, or else when it was first reported (its earliest source's date)."""
-    if row["made_on"]:
-        return row["made_on"]
+    made: str | None = row["made_on"]
+    if made:
+        return made
     dates = [d.date.isoformat() for d in _documents_of(snapshot, row) if d.date]
     return min(dates) if dates else None
 
@@ -445,7 +449,7 @@ def actors_page(request: Request) -> Response:
         if row.beneficiary:
             names.setdefault(row.beneficiary, row.beneficiary_name or row.beneficiary)
     matches = snapshot.actors.matches
-    listed = []
+    listed: list[dict[str, Any]] = []
     for actor, name in names.items():
         wanted = snapshot.actors.resolve(actor)
         listed.append({
@@ -496,13 +500,13 @@ def actor_page(actor: str, request: Request) -> Response:
     )
 
 
-def _annotations(record, focus: tuple[int, int] | None) -> list[Annotation]:
+def _annotations(record: Record, focus: tuple[int, int] | None) -> list[Annotation]:
     """Every entity mention, amount, date and event of a record, and the span asked for."""
     names = {e.id: e for e in record.entities}
     found: list[Annotation] = []
     if focus is not None:
         found.append(Annotation(focus[0], focus[1], 0, "mark", (("id", "evidence"), ("class", "focus"))))
-    events_at: dict[tuple[int, int], list] = {}
+    events_at: dict[tuple[int, int], list[Any]] = {}
     for index, event in enumerate(record.events):
         events_at.setdefault((event.evidence.start, event.evidence.end), []).append((index, event))
     for (start, end), events in events_at.items():
@@ -539,7 +543,7 @@ def document_page(doc_id: str, request: Request, start: int | None = None, end: 
     text = record.document.text
     focus = (start, end) if start is not None and end is not None and 0 <= start < end <= len(text) else None
     body = Markup(highlight(text, _annotations(record, focus)))
-    mentions: dict[str, list] = {}
+    mentions: dict[str, list[Any]] = {}
     for mention in record.mentions:
         mentions.setdefault(mention.entity_id, []).append(mention)
     return _page(

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Sequence
 from urllib.parse import urlsplit
 
 from summitry.model import Record
@@ -97,16 +97,16 @@ class Total:
         return amount_text(self.value, self.unit, self.per, self.approx)
 
 
-def ranged(amount: dict | None) -> bool:
+def ranged(amount: dict[str, Any] | None) -> bool:
     """An amount the text gives only as a range or vaguely (3至5億美元, 數十億美元)."""
     return bool(amount) and amount.get("low") is not None and amount.get("high") is not None
 
 
-def ledger_totals(rows: Sequence[dict], side: str) -> list[Total]:
+def ledger_totals(rows: Sequence[dict[str, Any]], side: str) -> list[Total]:
     """Totals by ``side`` ("pledger" or "beneficiary") over ledger rows (SCHEMA.md §2 objects),
     one per actor, unit and period; rows without an amount, in percent, or with only a range
     (數十億美元: "several billion" has no value to add) are left out."""
-    groups: dict[tuple[str, str, str | None], list[dict]] = {}
+    groups: dict[tuple[str, str, str | None], list[dict[str, Any]]] = {}
     names: dict[str, str] = {}
     for row in rows:
         amount = row.get("amount")
@@ -137,7 +137,7 @@ class Directory:
         self.names: dict[str, str] = {}
         self.types: dict[str, str] = {}
         self.countries: dict[str, str | None] = {}
-        written: dict[str, Counter] = {}
+        written: dict[str, Counter[str]] = {}
         for record in records:
             text = record.document.text
             for entity in record.entities:

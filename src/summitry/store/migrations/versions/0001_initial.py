@@ -10,6 +10,8 @@ building the same tables when the schema module moves on.
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects.postgresql import JSONB
@@ -23,11 +25,11 @@ DOCUMENT_ID = sa.String(64)
 ENTITY_ID = sa.String(128)
 
 
-def _document_key() -> sa.Column:
+def _document_key() -> sa.Column[Any]:
     return sa.Column("doc_id", DOCUMENT_ID, sa.ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
 
 
-def _quantity_columns() -> list[sa.Column]:
+def _quantity_columns() -> list[sa.Column[Any]]:
     return [
         sa.Column("start", sa.Integer, nullable=False),
         sa.Column("end", sa.Integer, nullable=False),
