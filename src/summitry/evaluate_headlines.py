@@ -23,7 +23,7 @@ from typing import Any, Iterable
 
 import yaml
 
-from summitry.model import Event, Record
+from summitry.model import Entity, Event, Record
 from summitry.text import fold
 from summitry.views.meetings import Meeting, meetings
 
@@ -189,7 +189,7 @@ def _of_side(participant: str, side: str, entities: dict[str, Any]) -> str | Non
     return "person" if entity.country == side else None
 
 
-def _names_a_foreign_person(meeting: Meeting, record: Record, entities: dict) -> bool:
+def _names_a_foreign_person(meeting: Meeting, record: Record, entities: dict[str, Entity]) -> bool:
     """Whether the sentences behind ``meeting`` name anyone but mainland people: then only a person
     keeps the promise, the country alone does not (the one named may be the counterpart, linked to
     no country or to the wrong one)."""

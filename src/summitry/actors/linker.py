@@ -786,8 +786,8 @@ def _without_bodies_of_other_parties(mentions: list[Mention], kb: KnowledgeBase)
     for mention in mentions:
         if mention.entity_id in countries and mention.how == "alias":
             ends[mention.end] = mention.entity_id
-        elif mention.entity_id in organizations and kb.entities[mention.entity_id].country:
-            ends[mention.end] = kb.entities[mention.entity_id].country
+        elif mention.entity_id in organizations and (country := kb.entities[mention.entity_id].country):
+            ends[mention.end] = country
     kept = []
     for mention in mentions:
         before = ends.get(mention.start)

@@ -474,7 +474,7 @@ class SentenceActors:
 
     def _countries_of(self, group: Group) -> set[str]:
         """The countries a group's countries, bodies, parties and firms belong to (越共: Vietnam)."""
-        return {self.actors.country_of(i) for i in group.ids if self.actors.type_of(i) != "person"} - {None}
+        return {c for i in group.ids if self.actors.type_of(i) != "person" and (c := self.actors.country_of(i)) is not None}
 
     def _titles_then_own_country(self, gap: str, current: Group, following: Party) -> bool:
         """A body's titles, then 、 and the body's own country opening the next title (越共中央政治局

@@ -316,8 +316,9 @@ def complete_range_ends(folded: str, readings: list[Reading], lexicon: TimeLexic
         elif start is not None and start.value and len(start.value) == 10 and unwritten_year_holiday(reading):
             joiner = folded[start.end : reading.start].strip(" \t\u3000")
             if joiner in lexicon.range_joiners:  # "去年春節到元宵節": the 元宵 after that 春節
-                holiday = reading.match["holiday"]
-                reading = replace(reading, value=holiday_from(holiday, dt.date.fromisoformat(start.value), lexicon).isoformat())
+                if reading.match is not None:
+                    holiday = reading.match["holiday"]
+                    reading = replace(reading, value=holiday_from(holiday, dt.date.fromisoformat(start.value), lexicon).isoformat())
         completed.append(reading)
     return completed
 

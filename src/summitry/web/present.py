@@ -99,7 +99,7 @@ class Total:
 
 def ranged(amount: dict[str, Any] | None) -> bool:
     """An amount the text gives only as a range or vaguely (3至5億美元, 數十億美元)."""
-    return bool(amount) and amount.get("low") is not None and amount.get("high") is not None
+    return amount is not None and amount.get("low") is not None and amount.get("high") is not None
 
 
 def ledger_totals(rows: Sequence[dict[str, Any]], side: str) -> list[Total]:
