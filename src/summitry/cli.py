@@ -18,6 +18,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 from rich.text import Text
 from sqlalchemy import func, select
+from sqlalchemy.engine import Connection
 
 from summitry.errors import SummitryError, mask_password
 from summitry.evaluate import score_mentions
@@ -47,10 +48,19 @@ from summitry.store import (
 )
 from summitry.views.ledger import Commitment, commitment_json, describe_amount, ledger
 from summitry.views.meetings import meeting_json, meetings
-from summitry.views.readouts import Readouts, readouts, readouts_json
+from summitry.views.readouts import Readouts, readouts_json
 from summitry.views.scoring import ViewScores, score_ledger_rows, score_meeting_rows
-from summitry.views.source import stored_records
-from summitry.views.timeline import Timeline, actor_timeline, timeline_json
+from summitry.views.source import (
+    LedgerFilter,
+    MeetingFilter,
+    stored_actors,
+    stored_ledger,
+    stored_meetings,
+    stored_readouts,
+    stored_records,
+    stored_timeline,
+)
+from summitry.views.timeline import Timeline, timeline_json
 
 _errors = Console(stderr=True)
 
@@ -553,6 +563,18 @@ def _stored(database: str) -> list[Record]:
         engine.dispose()
 
 
+@contextmanager
+def _views(database: str) -> Iterator[Connection]:
+    """A read-only connection to the store's view tables (``StoreError`` if it cannot give one):
+    the view commands query the merged views, never every record."""
+    engine = open_store(database, read_only=True)
+    try:
+        with store_failures(engine.url), engine.connect() as connection:
+            yield connection
+    finally:
+        engine.dispose()
+
+
 def _echo_json(payload) -> None:
     click.echo(json.dumps(payload, ensure_ascii=False, indent=1))
 
@@ -579,7 +601,9 @@ def _json_option(function):
 @_json_option
 def meetings_command(actor: str | None, since: str | None, until: str | None, database: str, as_json: bool) -> None:
     """Every distinct meeting in the store, each with every sentence that reports it."""
-    rows = meetings(_stored(database), actor=actor, since=since, until=until)
+    with _views(database) as connection:
+        wanted = (stored_actors(connection).resolve(actor),) if actor is not None else ()
+        rows = stored_meetings(connection, MeetingFilter(wanted, since, until))
     if as_json:
         _echo_json([meeting_json(m) for m in rows])
         return
@@ -604,7 +628,13 @@ def _amount_cell(commitment: Commitment) -> str:
 @_json_option
 def ledger_command(pledger: str | None, beneficiary: str | None, database: str, as_json: bool) -> None:
     """Every commitment with a stake in the store: pledges, purchases, demands, tariff changes, approvals."""
-    rows = ledger(_stored(database), pledger=pledger, beneficiary=beneficiary)
+    with _views(database) as connection:
+        actors = stored_actors(connection)
+        wanted = LedgerFilter(
+            pledgers=actors.resolve(pledger) if pledger is not None else None,
+            beneficiaries=actors.resolve(beneficiary) if beneficiary is not None else None,
+        )
+        rows = stored_ledger(connection, wanted)
     if as_json:
         _echo_json([commitment_json(c) for c in rows])
         return
@@ -651,7 +681,8 @@ def _print_readouts(result: Readouts) -> None:
 @_json_option
 def readouts_command(meeting_id: str, database: str, as_json: bool) -> None:
     """The topics each side's statements on one meeting cover, side by side (MEETING_ID from `summitry meetings`)."""
-    result = readouts(_stored(database), meeting_id)
+    with _views(database) as connection:
+        result = stored_readouts(connection, meeting_id)
     if as_json:
         _echo_json(readouts_json(result))
     else:
@@ -673,7 +704,8 @@ def _print_timeline(timeline: Timeline) -> None:
 @_json_option
 def actor_command(name: str, database: str, as_json: bool) -> None:
     """One actor's meetings, commitments made and received, and claims (NAME: English name, id or alias)."""
-    timeline = actor_timeline(_stored(database), name)
+    with _views(database) as connection:
+        timeline = stored_timeline(connection, name)
     if as_json:
         _echo_json(timeline_json(timeline))
     else:
