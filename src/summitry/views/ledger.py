@@ -11,6 +11,7 @@ documents.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import hashlib
 import re
@@ -619,13 +620,33 @@ class _Ledger:
         return denial.object is not None and any(r.object == denial.object for r in group)
 
     def merge(self, rows: list[_Row]) -> list[list[_Row]]:
+        """Each row joins the first group (in order of creation) holding a row that states the
+        same commitment, or starts one. Only groups that can hold such a row are tried: one with
+        an amount of the row's unit within 1% of it (``_same_amount``), or, for a row without an
+        amount, one with a row without; so a pledger with thousands of rows merges in n log n."""
         groups: list[list[_Row]] = []
+        amounts: dict[str, list[tuple[float, int]]] = {}  # unit -> (value, group) of rows with amounts, by value
+        unpriced: list[int] = []  # groups holding a row without an amount, in order
         for row in rows:
-            home = next((g for g in groups if any(self.same(row, other) for other in g)), None)
+            if row.amount is None:
+                candidates = unpriced
+            else:
+                values = amounts.get(row.amount.unit, [])
+                low, high = sorted((row.amount.value * 0.99, row.amount.value / 0.99))
+                start = bisect.bisect_left(values, (low - abs(low) * 1e-9, -1))
+                end = bisect.bisect_right(values, (high + abs(high) * 1e-9, len(groups)))
+                candidates = sorted({index for _, index in values[start:end]})
+            home = next((i for i in candidates if any(self.same(row, other) for other in groups[i])), None)
             if home is None:
+                home = len(groups)
                 groups.append([row])
             else:
-                home.append(row)
+                groups[home].append(row)
+            if row.amount is None:
+                if home not in unpriced:
+                    bisect.insort(unpriced, home)
+            else:
+                bisect.insort(amounts.setdefault(row.amount.unit, []), (row.amount.value, home))
         return groups
 
 
