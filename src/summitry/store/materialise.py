@@ -15,7 +15,7 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from sqlalchemy import Text, delete, insert, select, text, tuple_, type_coerce
+from sqlalchemy import Text, and_, delete, func, insert, or_, select, text, type_coerce
 from sqlalchemy.engine import Connection
 
 from summitry.model import Entity, Record
@@ -38,7 +38,7 @@ from summitry.views.ledger import (
     commitment_data,
     ledger_statements as statements_of,
     merge_key,
-    merge_ledger,
+    merged_groups,
     row_from_json,
     row_json,
 )
@@ -64,6 +64,7 @@ _VIEWS_LOCK = 0x73756D6E
 # Joins a side set's members, and a meeting's names in the order key ("a" < "a b" as tuples do).
 _SIDE_MARK = "|"
 _NAME_MARK = "\x01"
+ALL_UNITS = "*"
 
 
 @dataclass
@@ -71,7 +72,9 @@ class Touched:
     """The groups of the views a batch changes: meeting side sets and ledger keys."""
 
     sides: set[str] = field(default_factory=set)
-    ledger_keys: set[tuple[str, str]] = field(default_factory=set)
+    # (kind, pledger side, unit, amount): "" and None for a row without an amount, ALL_UNITS
+    # for a denial without one (it may dispute a commitment of any unit).
+    ledger_keys: set[tuple[str, str, str, float | None]] = field(default_factory=set)
 
     def add(self, other: Touched) -> None:
         self.sides |= other.sides
@@ -106,7 +109,11 @@ def document_view_rows(record: Record) -> dict[str, list[dict]]:
             for i, report in enumerate(reports_of(record, actors))
         ],
         ledger_statements.name: [
-            {"doc_id": doc_id, "ordinal": i, "kind": merge_key(row, actors)[0], "side": merge_key(row, actors)[1], "denial": denial, "statement": row_json(row)}
+            {
+                "doc_id": doc_id, "ordinal": i, "kind": merge_key(row, actors)[0], "side": merge_key(row, actors)[1],
+                "unit": row.amount.unit if row.amount else "", "amount": row.amount.value if row.amount else None,
+                "denial": denial, "statement": row_json(row),
+            }
             for i, (row, denial) in enumerate(stated)
         ],
         claims.name: [
@@ -134,8 +141,13 @@ def touched_by(rows: Iterable[dict[str, list[dict]]]) -> Touched:
     touched = Touched()
     for document in rows:
         touched.sides |= {row["sides"] for row in document.get(meeting_reports.name, ())}
-        touched.ledger_keys |= {(row["kind"], row["side"]) for row in document.get(ledger_statements.name, ())}
+        touched.ledger_keys |= {_ledger_key(row) for row in document.get(ledger_statements.name, ())}
     return touched
+
+
+def _ledger_key(row) -> tuple[str, str, str, float | None]:
+    unit = ALL_UNITS if row["denial"] and row["amount"] is None else row["unit"]
+    return row["kind"], row["side"], unit, row["amount"]
 
 
 def stored_groups(connection: Connection, doc_ids: list[str]) -> Touched:
@@ -143,10 +155,9 @@ def stored_groups(connection: Connection, doc_ids: list[str]) -> Touched:
     if not doc_ids:
         return Touched()
     sides = connection.scalars(select(meeting_reports.c.sides).where(meeting_reports.c.doc_id.in_(doc_ids)).distinct())
-    keys = connection.execute(
-        select(ledger_statements.c.kind, ledger_statements.c.side).where(ledger_statements.c.doc_id.in_(doc_ids)).distinct()
-    )
-    return Touched(set(sides), {(kind, side) for kind, side in keys})
+    columns = (ledger_statements.c.kind, ledger_statements.c.side, ledger_statements.c.unit, ledger_statements.c.amount, ledger_statements.c.denial)
+    keys = connection.execute(select(*columns).where(ledger_statements.c.doc_id.in_(doc_ids)))
+    return Touched(set(sides), {_ledger_key(row._mapping) for row in keys})
 
 
 def stored_actors(connection: Connection) -> Actors:
@@ -194,7 +205,7 @@ def _insert_keyed(connection: Connection, rows, group_of, insert_one, actors: Ac
     for row in rows:
         group = group_of(row)
         seen[group] = seen.get(group, -1) + 1
-        insert_one(connection, row, group, f"{group}#{seen[group]}", actors)
+        insert_one(connection, row, group, f"{group}#{seen[group]:06d}", actors)
 
 
 def _insert_meeting(connection: Connection, meeting: Meeting, sides: str, key: str, actors: Actors) -> None:
@@ -218,32 +229,96 @@ def _insert_meeting(connection: Connection, meeting: Meeting, sides: str, key: s
     connection.execute(insert(meeting_documents), [{"meeting": key, "doc_id": doc} for doc in docs])
 
 
-def _update_ledger(connection: Connection, touched: set[tuple[str, str]], actors: Actors) -> None:
-    keys = sorted(touched)
-    stale = select(commitments.c.key).where(tuple_(commitments.c.kind, commitments.c.side).in_(keys))
+def _update_ledger(connection: Connection, touched: set[tuple[str, str, str, float | None]], actors: Actors) -> None:
+    """Re-merge each touched part of the ledger: a kind and pledger side's rows without an
+    amount, or its rows of one unit whose amounts a chain of 1% steps links to a touched one
+    (no row outside such a span can state the same commitment: ``_Ledger.same``)."""
+    by_key: dict[tuple[str, str], dict[str, list[float | None]]] = {}
+    for kind, side, unit, amount in touched:
+        by_key.setdefault((kind, side), {}).setdefault(unit, []).append(amount)
+    for (kind, side), units in sorted(by_key.items()):
+        if ALL_UNITS in units:
+            _remerge(connection, actors, kind, side, None, None)
+            continue
+        for unit, amounts in sorted(units.items()):
+            if unit == "":
+                _remerge(connection, actors, kind, side, "", None)
+                continue
+            for span in _spans(connection, kind, side, unit, [a for a in amounts if a is not None]):
+                _remerge(connection, actors, kind, side, unit, span)
+
+
+def _widened(low: float, high: float) -> tuple[float, float]:
+    """Every amount within 1% of one in [low, high] (a hair more, for rounding)."""
+    low, high = min(low * 0.99, low / 0.99), max(high * 0.99, high / 0.99)
+    return low - abs(low) * 1e-9, high + abs(high) * 1e-9
+
+
+def _spans(connection: Connection, kind: str, side: str, unit: str, amounts: list[float]) -> list[tuple[float, float]]:
+    """The spans of stored amounts linked to ``amounts`` by steps of 1% at most."""
+    statements = ledger_statements.c
+    spans: list[tuple[float, float]] = []
+    for amount in sorted(amounts):
+        if any(low <= amount <= high for low, high in spans):
+            continue
+        low = high = amount
+        while True:
+            reach = _widened(low, high)
+            found = connection.execute(
+                select(func.min(statements.amount), func.max(statements.amount)).where(
+                    statements.kind == kind, statements.side == side, statements.unit == unit, statements.amount.between(*reach)
+                )
+            ).one()
+            wider = (min(low, found[0]) if found[0] is not None else low, max(high, found[1]) if found[1] is not None else high)
+            if wider == (low, high):
+                break
+            low, high = wider
+        spans.append((low, high))
+    return spans
+
+
+def _remerge(connection: Connection, actors: Actors, kind: str, side: str, unit: str | None, span: tuple[float, float] | None) -> None:
+    """Replace the commitments of one part of the ledger (``unit`` None: all of the kind and
+    side) with those its stored rows make now."""
+    def part(table):
+        conditions = [table.c.kind == kind, table.c.side == side]
+        if unit is not None:
+            conditions.append(table.c.unit == unit)
+        if span is not None:
+            conditions.append(table.c.amount.between(*span))
+        return and_(*conditions)
+
+    stale = select(commitments.c.key).where(part(commitments))
     connection.execute(delete(commitment_actors).where(commitment_actors.c.commitment.in_(stale)))
-    connection.execute(delete(commitments).where(tuple_(commitments.c.kind, commitments.c.side).in_(keys)))
-    query = _in_record_order(
-        select(ledger_statements.c.denial, type_coerce(ledger_statements.c.statement, Text)).where(
-            tuple_(ledger_statements.c.kind, ledger_statements.c.side).in_(keys)
-        ),
-        ledger_statements,
-    )
-    rows, denials = [], []
-    for denial, data in connection.execute(query):
-        (denials if denial else rows).append(row_from_json(_json(data)))
-    group_of = lambda c: f"{c.kind}{_SIDE_MARK}{actors.side(c.pledger)}"  # noqa: E731
-    _insert_keyed(connection, merge_ledger(rows, denials, actors), group_of, _insert_commitment, actors)
+    connection.execute(delete(commitments).where(part(commitments)))
+    statements = ledger_statements.c
+    wanted = part(ledger_statements)
+    if unit not in (None, ""):  # a denial without an amount may dispute any commitment of the kind and side
+        wanted = or_(wanted, and_(statements.kind == kind, statements.side == side, statements.unit == "", statements.denial))
+    columns = (statements.denial, statements.doc_id, statements.ordinal, documents.c.date, type_coerce(statements.statement, Text))
+    rows, denials, founded = [], [], {}
+    for denial, doc_id, ordinal, published, data in connection.execute(_in_record_order(select(*columns).where(wanted), ledger_statements)):
+        row = row_from_json(_json(data))
+        (denials if denial else rows).append(row)
+        founded[id(row)] = f"{published.isoformat() if published else ''}|{doc_id}|{ordinal:06d}"
+    for first, commitment in merged_groups(rows, denials, actors):
+        _insert_commitment(connection, commitment, founded[id(first)], actors)
 
 
-def _insert_commitment(connection: Connection, commitment: Commitment, group: str, key: str, actors: Actors) -> None:
+def _insert_commitment(connection: Connection, commitment: Commitment, founded: str, actors: Actors) -> None:
+    """Keyed by its kind, side and first row: a pure function of the stored documents that a
+    re-merge of another part of the ledger leaves alone."""
+    side = actors.side(commitment.pledger)
+    key = f"{commitment.kind}{_SIDE_MARK}{side}{_SIDE_MARK}{founded}"
     connection.execute(
         insert(commitments),
         {
             "key": key,
             "id": commitment.id,
             "kind": commitment.kind,
-            "side": actors.side(commitment.pledger),
+            "side": side,
+            "unit": commitment.amount.unit if commitment.amount else "",
+            "founded": founded,
             "pledger_name": commitment.pledger_name,
             "amount": commitment.amount.value if commitment.amount else None,
             "item": commitment.item,

@@ -244,7 +244,8 @@ meeting_documents = Table(
 )
 
 # One row per ledger row a document states (or denial it makes), before merging, keyed for
-# the merge: rows merge only within one kind and pledger side.
+# the merge: rows merge only within one kind and pledger side, and rows with amounts only
+# with rows of the same unit and an amount within 1% (store/materialise.py).
 ledger_statements = Table(
     "ledger_statements",
     metadata,
@@ -252,9 +253,11 @@ ledger_statements = Table(
     Column("ordinal", Integer, primary_key=True),
     Column("kind", String(32), nullable=False),
     Column("side", ENTITY_ID, nullable=False),
+    Column("unit", String(32), nullable=False),  # the amount's, "" for a row without one
+    Column("amount", Float),
     Column("denial", Boolean, nullable=False),
     Column("statement", RECORD_JSON, nullable=False),
-    Index("ix_ledger_statements_key", "kind", "side"),
+    Index("ix_ledger_statements_key", "kind", "side", "unit", "amount"),
 )
 
 commitments = Table(
@@ -264,13 +267,15 @@ commitments = Table(
     Column("id", String(16), nullable=False),
     Column("kind", String(32), nullable=False),
     Column("side", ENTITY_ID, nullable=False),
+    Column("unit", String(32), nullable=False),
+    Column("founded", Text, nullable=False),  # the first row's place in record order: breaks ties as the merge's order does
     Column("pledger_name", Text, nullable=False),
     Column("amount", Float),  # the ledger's order: the largest amount first
     Column("item", Text, nullable=False),
     Column("status", String(16), nullable=False),
     Column("commitment", RECORD_JSON, nullable=False),
     Index("ix_commitments_id", "id"),
-    Index("ix_commitments_key", "kind", "side"),
+    Index("ix_commitments_key", "kind", "side", "unit", "amount"),
     Index("ix_commitments_order", "pledger_name", "kind", "amount", "item"),
 )
 

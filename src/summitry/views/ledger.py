@@ -791,6 +791,12 @@ def merge_key(row: _Row, actors: Actors) -> tuple[str, str]:
 def merge_ledger(rows: Sequence[_Row], denials: Sequence[_Row], actors: Actors) -> list[Commitment]:
     """The commitments rows state once merged, in record order (publication date, document id,
     row); ``denials`` dispute the commitments they deny."""
+    return [commitment for _, commitment in merged_groups(rows, denials, actors)]
+
+
+def merged_groups(rows: Sequence[_Row], denials: Sequence[_Row], actors: Actors) -> list[tuple[_Row, Commitment]]:
+    """``merge_ledger``'s commitments, each with the row that started its group (the store keys
+    a commitment by it)."""
     merger = _Ledger(actors)
     groups = merger.merge(list(rows))
     # Without an amount a row must at least say what is committed (approval of what?).
@@ -799,7 +805,7 @@ def merge_ledger(rows: Sequence[_Row], denials: Sequence[_Row], actors: Actors) 
         for group in groups:
             if merger.disputes(group, denial):
                 group.append(denial)
-    return [_commitment(group, actors) for group in groups]
+    return [(group[0], _commitment(group, actors)) for group in groups]
 
 
 def ledger_order(commitment: Commitment) -> tuple:

@@ -176,7 +176,7 @@ def stored_ledger(connection: Connection, where: LedgerFilter = LedgerFilter(), 
         _text_order(commitments.c.kind, connection),
         -func.coalesce(commitments.c.amount, 0),
         _text_order(commitments.c.item, connection),
-        commitments.c.key,
+        commitments.c.founded,  # ties as the merge made them: in record order
     )
     if limit is not None:
         query = query.limit(limit).offset(offset)

@@ -67,16 +67,20 @@ def upgrade() -> None:
         sa.Column("ordinal", sa.Integer, primary_key=True),
         sa.Column("kind", sa.String(32), nullable=False),
         sa.Column("side", ENTITY_ID, nullable=False),
+        sa.Column("unit", sa.String(32), nullable=False),
+        sa.Column("amount", sa.Float),
         sa.Column("denial", sa.Boolean, nullable=False),
         sa.Column("statement", RECORD_JSON, nullable=False),
     )
-    op.create_index("ix_ledger_statements_key", "ledger_statements", ["kind", "side"])
+    op.create_index("ix_ledger_statements_key", "ledger_statements", ["kind", "side", "unit", "amount"])
     op.create_table(
         "commitments",
         sa.Column("key", sa.Text, primary_key=True),
         sa.Column("id", sa.String(16), nullable=False),
         sa.Column("kind", sa.String(32), nullable=False),
         sa.Column("side", ENTITY_ID, nullable=False),
+        sa.Column("unit", sa.String(32), nullable=False),
+        sa.Column("founded", sa.Text, nullable=False),
         sa.Column("pledger_name", sa.Text, nullable=False),
         sa.Column("amount", sa.Float),
         sa.Column("item", sa.Text, nullable=False),
@@ -84,7 +88,7 @@ def upgrade() -> None:
         sa.Column("commitment", RECORD_JSON, nullable=False),
     )
     op.create_index("ix_commitments_id", "commitments", ["id"])
-    op.create_index("ix_commitments_key", "commitments", ["kind", "side"])
+    op.create_index("ix_commitments_key", "commitments", ["kind", "side", "unit", "amount"])
     op.create_index("ix_commitments_order", "commitments", ["pledger_name", "kind", "amount", "item"])
     op.create_table(
         "commitment_actors",
