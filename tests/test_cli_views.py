@@ -9,6 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from summitry.cli import main
+from summitry.views.ledger import commitment_json, ledger
+from summitry.views.meetings import meeting_json, meetings
+from summitry.views.timeline import actor_timeline, timeline_json
 from tests.conftest import GOLD_MENTIONS, SEEDS
 
 GOLD_VIEWS = GOLD_MENTIONS.parent / "seeds-meetings-ledger.json"
@@ -93,3 +96,44 @@ def test_eval_scores_the_views_of_a_store(database: str) -> None:
 def test_eval_needs_paths_or_a_store() -> None:
     result = CliRunner().invoke(main, ["eval", "--meetings-gold", str(GOLD_VIEWS)])
     assert result.exit_code != 0 and "PATHS" in result.output
+
+
+def _records(database: str):
+    from summitry.store import open_store
+    from summitry.views.source import stored_records
+
+    engine = open_store(database, read_only=True)
+    try:
+        return stored_records(engine)
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize(
+    ("args", "view"),
+    [
+        (["meetings"], lambda r: [meeting_json(m) for m in meetings(r)]),
+        (["meetings", "--actor", "USA"], lambda r: [meeting_json(m) for m in meetings(r, actor="USA")]),
+        (["meetings", "--actor", "川普", "--since", "2025-10"], lambda r: [meeting_json(m) for m in meetings(r, actor="川普", since="2025-10")]),
+        (["meetings", "--until", "2019"], lambda r: [meeting_json(m) for m in meetings(r, until="2019")]),
+        (["ledger"], lambda r: [commitment_json(c) for c in ledger(r)]),
+        (["ledger", "--pledger", "KOR"], lambda r: [commitment_json(c) for c in ledger(r, pledger="KOR")]),
+        (["ledger", "--beneficiary", "美國"], lambda r: [commitment_json(c) for c in ledger(r, beneficiary="美國")]),
+        (["actor", "Trump"], lambda r: timeline_json(actor_timeline(r, "Trump"))),
+        (["actor", "JPN"], lambda r: timeline_json(actor_timeline(r, "JPN"))),
+        (["actor", "文在寅"], lambda r: timeline_json(actor_timeline(r, "文在寅"))),
+    ],
+)
+def test_the_view_commands_read_the_tables_and_say_what_the_views_of_every_record_say(database: str, args, view) -> None:
+    assert _json([*args, "--db", database, "--json"]) == view(_records(database))
+
+
+def test_the_view_commands_read_no_record(database: str, monkeypatch) -> None:
+    """meetings, ledger and actor answer from the view tables alone: reading a record fails here."""
+
+    def refuse(*_args):
+        raise AssertionError("a view command read a record")
+
+    monkeypatch.setattr("summitry.views.source._record", refuse)
+    for args in (["meetings"], ["ledger", "--pledger", "KOR"], ["actor", "Trump"]):
+        assert _json([*args, "--db", database, "--json"])

@@ -28,6 +28,8 @@ from summitry.parallel import DEFAULT_TIME_LIMIT, extract_stream, usable_jobs
 from summitry.record import record_json
 
 if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
     from summitry.evaluate import MentionScores
     from summitry.events.scoring import MeetingScores
     from summitry.store import IngestSummary, SearchHit
@@ -624,6 +626,20 @@ def _stored(database: str) -> list[Record]:
         engine.dispose()
 
 
+@contextmanager
+def _views(database: str) -> Iterator[Connection]:
+    """A read-only connection to the store's view tables (``StoreError`` if it cannot give one):
+    the view commands query the merged views, never every record."""
+    from summitry.store import open_store, store_failures
+
+    engine = open_store(database, read_only=True)
+    try:
+        with store_failures(engine.url), engine.connect() as connection:
+            yield connection
+    finally:
+        engine.dispose()
+
+
 def _echo_json(payload: Any) -> None:
     click.echo(json.dumps(payload, ensure_ascii=False, indent=1))
 
@@ -650,9 +666,12 @@ def _json_option(function: _Command) -> _Command:
 @_json_option
 def meetings_command(actor: str | None, since: str | None, until: str | None, database: str, as_json: bool) -> None:
     """Every distinct meeting in the store, each with every sentence that reports it."""
-    from summitry.views.meetings import meeting_json, meetings
+    from summitry.views.meetings import meeting_json
+    from summitry.views.source import MeetingFilter, stored_actors, stored_meetings
 
-    rows = meetings(_stored(database), actor=actor, since=since, until=until)
+    with _views(database) as connection:
+        wanted = (stored_actors(connection).resolve(actor),) if actor is not None else ()
+        rows = stored_meetings(connection, MeetingFilter(wanted, since, until))
     if as_json:
         _echo_json([meeting_json(m) for m in rows])
         return
@@ -682,9 +701,16 @@ def _amount_cell(commitment: Commitment) -> str:
 @_json_option
 def ledger_command(pledger: str | None, beneficiary: str | None, database: str, as_json: bool) -> None:
     """Every commitment with a stake in the store: pledges, purchases, demands, tariff changes, approvals."""
-    from summitry.views.ledger import commitment_json, ledger
+    from summitry.views.ledger import commitment_json
+    from summitry.views.source import LedgerFilter, stored_actors, stored_ledger
 
-    rows = ledger(_stored(database), pledger=pledger, beneficiary=beneficiary)
+    with _views(database) as connection:
+        actors = stored_actors(connection)
+        wanted = LedgerFilter(
+            pledgers=actors.resolve(pledger) if pledger is not None else None,
+            beneficiaries=actors.resolve(beneficiary) if beneficiary is not None else None,
+        )
+        rows = stored_ledger(connection, wanted)
     if as_json:
         _echo_json([commitment_json(c) for c in rows])
         return
@@ -737,9 +763,11 @@ def _print_readouts(result: Readouts) -> None:
 @_json_option
 def readouts_command(meeting_id: str, database: str, as_json: bool) -> None:
     """The topics each side's statements on one meeting cover, side by side (MEETING_ID from `summitry meetings`)."""
-    from summitry.views.readouts import readouts, readouts_json
+    from summitry.views.readouts import readouts_json
+    from summitry.views.source import stored_readouts
 
-    result = readouts(_stored(database), meeting_id)
+    with _views(database) as connection:
+        result = stored_readouts(connection, meeting_id)
     if as_json:
         _echo_json(readouts_json(result))
     else:
@@ -764,9 +792,11 @@ def _print_timeline(timeline: Timeline) -> None:
 @_json_option
 def actor_command(name: str, database: str, as_json: bool) -> None:
     """One actor's meetings, commitments made and received, and claims (NAME: English name, id or alias)."""
-    from summitry.views.timeline import actor_timeline, timeline_json
+    from summitry.views.source import stored_timeline
+    from summitry.views.timeline import timeline_json
 
-    timeline = actor_timeline(_stored(database), name)
+    with _views(database) as connection:
+        timeline = stored_timeline(connection, name)
     if as_json:
         _echo_json(timeline_json(timeline))
     else:

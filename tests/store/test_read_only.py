@@ -100,14 +100,16 @@ def _index_on_another_column(store: Path) -> None:
 
 
 def _pages_overwritten(store: Path) -> None:
-    """The last page copied over the one before: SQLite calls the file malformed."""
+    """The last page copied over the events table's first: SQLite calls the file malformed.
+    (Not over the page before the last: both may be empty index pages of the view tables.)"""
     with sqlite3.connect(store) as connection:
         page_size = connection.execute("PRAGMA page_size").fetchone()[0]
         pages = connection.execute("PRAGMA page_count").fetchone()[0]
+        root = connection.execute("SELECT rootpage FROM sqlite_master WHERE name = 'events'").fetchone()[0]
     with store.open("r+b") as handle:
         handle.seek((pages - 1) * page_size)
         last = handle.read(page_size)
-        handle.seek((pages - 2) * page_size)
+        handle.seek((root - 1) * page_size)
         handle.write(last)
 
 

@@ -419,3 +419,43 @@ def test_a_government_announcing_a_firms_deal_is_not_its_pledger(text: str, expe
 )
 def test_buyers_intentions_at_a_fair_are_no_pledge(text: str, expected: list) -> None:
     assert _rows(text) == expected
+
+
+def _naive_merge(merger, rows):
+    """The merge rule as first written: each row joins the first group holding a row that states
+    the same commitment, trying every group."""
+    groups = []
+    for row in rows:
+        home = next((g for g in groups if any(merger.same(row, other) for other in g)), None)
+        if home is None:
+            groups.append([row])
+        else:
+            home.append(row)
+    return groups
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_merge_tries_only_groups_that_can_hold_the_row_and_groups_as_trying_all_would(seed: int) -> None:
+    """Amounts 1% apart chain into one group through the row between them; rows without an
+    amount meet only each other: the indexed merge must agree with trying every group."""
+    import dataclasses
+    import datetime as dt
+    import random
+
+    from summitry.pipeline import extract
+    from summitry.views.ledger import _Ledger, ledger_statements
+    from summitry.views.parties import Actors
+
+    record = extract("日本承諾對美投資5500億美元，並同意採購美國稻米。", dt.date(2025, 10, 28))
+    actors = Actors([record])
+    (template, *_) = ledger_statements(record, actors).rows
+    chance = random.Random(seed)
+    rows = []
+    for _ in range(300):
+        value = chance.choice([100.0, 100.5, 101.0, 101.9, 103.0, 250.0, 0.0, -50.0]) * chance.choice([1, 1e8])
+        amount = None if chance.random() < 0.2 else dataclasses.replace(template.amount, value=value, unit=chance.choice(["USD", "JPY"]))
+        rows.append(dataclasses.replace(template, amount=amount, object=chance.choice([None, "rice", "soybeans"])))
+    merger = _Ledger(actors)
+    indexed = merger.merge(rows)
+    assert [[id(r) for r in g] for g in indexed] == [[id(r) for r in g] for g in _naive_merge(merger, rows)]
+    assert len(indexed) < len(rows)

@@ -91,3 +91,19 @@ def test_unknown_things_are_clear_errors(client, path: str, status: int) -> None
     response = client.get(path)
     assert response.status_code == status
     assert response.json()["detail"]
+
+
+@pytest.mark.parametrize(("path", "params"), [
+    ("/api/meetings", {}),
+    ("/api/meetings", {"actor": "川普"}),
+    ("/api/ledger", {}),
+    ("/api/ledger", {"pledger": "KOR"}),
+    ("/api/documents", {}),
+])
+def test_api_lists_come_a_page_at_a_time_with_their_total(client, path: str, params: dict) -> None:
+    whole = client.get(path, params=params)
+    rows = whole.json()
+    assert int(whole.headers["X-Total-Count"]) == len(rows) >= 3
+    page = client.get(path, params={**params, "limit": 2, "offset": 1})
+    assert page.json() == rows[1:3] and page.headers["X-Total-Count"] == whole.headers["X-Total-Count"]
+    assert client.get(path, params={**params, "limit": 0}).status_code == 422

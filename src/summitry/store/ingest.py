@@ -29,6 +29,7 @@ from summitry.model import Document, Quantity, Record
 from summitry.parallel import DEFAULT_TIME_LIMIT, extract_stream
 from summitry.pipeline import extractor_version
 from summitry.record import record_to_json
+from summitry.store.materialise import DOCUMENT_VIEW_TABLES, document_view_rows, stored_groups, touched_by, update_views
 from summitry.store.schema import (
     documents,
     entities,
@@ -45,8 +46,9 @@ from summitry.text import fold, split_sentences
 
 T = TypeVar("T")
 
-# Tables whose rows belong to one document, parents before children (foreign keys).
-_DOCUMENT_ROWS = (sentences, sentence_search, mentions, quantities, times, events, event_participants, event_quantities)
+# Tables whose rows belong to one document, parents before children (foreign keys); the
+# document's share of the views last (store/materialise.py).
+_DOCUMENT_ROWS = (sentences, sentence_search, mentions, quantities, times, events, event_participants, event_quantities, *DOCUMENT_VIEW_TABLES)
 
 
 @dataclass(frozen=True)
@@ -184,9 +186,12 @@ def _replace(engine: Engine, prepared: list[_PreparedDocument]) -> int:
             if changed:
                 replaced.append(document)
         ids = [d.id for d in replaced]
+        touched = stored_groups(connection, ids)
         for table in reversed(_DOCUMENT_ROWS):
             connection.execute(delete(table).where(table.c.doc_id.in_(ids)))
         _insert_rows(connection, replaced)
+        touched.add(touched_by(d.rows for d in replaced))
+        update_views(connection, touched)
     return len(replaced)
 
 
@@ -284,6 +289,7 @@ def _insert(connection: Connection, prepared: list[_PreparedDocument]) -> int:
     new_ids = set(_insert_new(connection, documents, [d.document_row for d in prepared], "id"))
     fresh = [d for d in prepared if d.id in new_ids]
     _insert_rows(connection, fresh)
+    update_views(connection, touched_by(d.rows for d in fresh))
     return len(fresh)
 
 
@@ -339,6 +345,7 @@ def _prepare(record: Record, extractor: str | None) -> _PreparedDocument:
         "events": [],
         "event_participants": [],
         "event_quantities": [],
+        **document_view_rows(record),
     }
     for i, event in enumerate(record.events):
         rows["events"].append(

@@ -187,3 +187,118 @@ event_quantities = Table(
     *_quantity_columns(),
     ForeignKeyConstraint(["doc_id", "event_ordinal"], ["events.doc_id", "events.ordinal"], ondelete="CASCADE"),
 )
+
+
+# -- the views, kept by each ingest batch in its own transaction (store/materialise.py) ----------
+# A side set ("CHN|USA") is the sorted countries (or actors without one) a meeting report joins.
+SIDES = Text
+
+# One row per meeting-like event of a document: what the meetings view merges, so a batch
+# re-merges the reports of the side sets it touches without reading any record.
+meeting_reports = Table(
+    "meeting_reports",
+    metadata,
+    _document_key(),
+    Column("ordinal", Integer, primary_key=True),  # the report's place among its document's
+    Column("sides", SIDES, nullable=False),
+    Column("report", RECORD_JSON, nullable=False),
+    Index("ix_meeting_reports_sides", "sides"),
+)
+
+# The merged meetings, each whole in ``meeting``; the other columns are for filters and order.
+meetings = Table(
+    "meetings",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("id", String(16), nullable=False),
+    Column("sides", SIDES, nullable=False),
+    Column("date", String(32)),
+    Column("undated", Boolean, nullable=False),
+    Column("names", Text, nullable=False),  # the participants' names joined by U+0001: sorts as the tuple does
+    Column("mode", String(32)),
+    Column("status", String(16), nullable=False),
+    Column("meeting", RECORD_JSON, nullable=False),
+    Index("ix_meetings_id", "id"),
+    Index("ix_meetings_sides", "sides"),
+    Index("ix_meetings_order", "undated", "date", "names"),
+)
+
+
+def _meeting_key() -> Column:
+    return Column("meeting", Text, ForeignKey("meetings.key", ondelete="CASCADE"), primary_key=True)
+
+
+# Who a meeting is of, as a filter matches: each participant and the country it belongs to.
+meeting_actors = Table(
+    "meeting_actors",
+    metadata,
+    _meeting_key(),
+    Column("actor", ENTITY_ID, primary_key=True),
+    Index("ix_meeting_actors_actor", "actor"),
+)
+
+meeting_documents = Table(
+    "meeting_documents",
+    metadata,
+    _meeting_key(),
+    Column("doc_id", DOCUMENT_ID, primary_key=True),
+    Index("ix_meeting_documents_doc", "doc_id"),
+)
+
+# One row per ledger row a document states (or denial it makes), before merging, keyed for
+# the merge: rows merge only within one kind and pledger side, and rows with amounts only
+# with rows of the same unit and an amount within 1% (store/materialise.py).
+ledger_statements = Table(
+    "ledger_statements",
+    metadata,
+    _document_key(),
+    Column("ordinal", Integer, primary_key=True),
+    Column("kind", String(32), nullable=False),
+    Column("side", ENTITY_ID, nullable=False),
+    Column("unit", String(32), nullable=False),  # the amount's, "" for a row without one
+    Column("amount", Float),
+    Column("denial", Boolean, nullable=False),
+    Column("statement", RECORD_JSON, nullable=False),
+    Index("ix_ledger_statements_key", "kind", "side", "unit", "amount"),
+)
+
+commitments = Table(
+    "commitments",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("id", String(16), nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("side", ENTITY_ID, nullable=False),
+    Column("unit", String(32), nullable=False),
+    Column("founded", Text, nullable=False),  # the first row's place in record order: breaks ties as the merge's order does
+    Column("pledger_name", Text, nullable=False),
+    Column("amount", Float),  # the ledger's order: the largest amount first
+    Column("item", Text, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("commitment", RECORD_JSON, nullable=False),
+    Index("ix_commitments_id", "id"),
+    Index("ix_commitments_key", "kind", "side", "unit", "amount"),
+    Index("ix_commitments_order", "pledger_name", "kind", "amount", "item"),
+)
+
+# Who a commitment is of: its pledger and beneficiary, each also as the country it belongs to.
+commitment_actors = Table(
+    "commitment_actors",
+    metadata,
+    Column("commitment", Text, ForeignKey("commitments.key", ondelete="CASCADE"), primary_key=True),
+    Column("role", String(16), primary_key=True),  # pledger or beneficiary
+    Column("actor", ENTITY_ID, primary_key=True),
+    Index("ix_commitment_actors_actor", "actor", "role"),
+)
+
+# Claims for actor timelines: one row per claimed event and actor (the claimant, its country).
+claims = Table(
+    "claims",
+    metadata,
+    _document_key(),
+    Column("event_ordinal", Integer, primary_key=True),
+    Column("actor", ENTITY_ID, primary_key=True),
+    Column("date", String(32)),
+    Column("claim", RECORD_JSON, nullable=False),
+    Index("ix_claims_actor", "actor"),
+)

@@ -35,6 +35,15 @@ def source_json(source: Source) -> dict[str, Any]:
     }
 
 
+def source_data(source: Source) -> list:
+    """A source whole (path and claimant too) as a JSON list, for the rows the store keeps."""
+    return [source.doc, source.start, source.end, source.text, source.path, source.claimed_by]
+
+
+def source_from_data(data: list) -> Source:
+    return Source(*data)
+
+
 def _order(source: Source) -> tuple[str, int, int, bool, str, str, str]:
     """Document and text order; of two reports of one span, the one whose claimant is known
     first. ``claimed_by`` may be None beside a string (two events on one span, one of them

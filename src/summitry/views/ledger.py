@@ -11,6 +11,8 @@ documents.
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import hashlib
 import re
 from collections import Counter
@@ -22,7 +24,7 @@ from summitry.events.tables import Table, TableRow, read_tables
 from summitry.model import Event, Quantity, Record, Span
 from summitry.record import json_number
 from summitry.text import build_view
-from summitry.views.evidence import Source, source_json, source_of, unique_sources
+from summitry.views.evidence import Source, source_data, source_from_data, source_json, source_of, unique_sources
 from summitry.views.lexicon import folded_words, view_data
 from summitry.views.parties import Actors
 
@@ -634,13 +636,33 @@ class _Ledger:
         return denial.object is not None and any(r.object == denial.object for r in group)
 
     def merge(self, rows: list[_Row]) -> list[list[_Row]]:
+        """Each row joins the first group (in order of creation) holding a row that states the
+        same commitment, or starts one. Only groups that can hold such a row are tried: one with
+        an amount of the row's unit within 1% of it (``_same_amount``), or, for a row without an
+        amount, one with a row without; so a pledger with thousands of rows merges in n log n."""
         groups: list[list[_Row]] = []
+        amounts: dict[str, list[tuple[float, int]]] = {}  # unit -> (value, group) of rows with amounts, by value
+        unpriced: list[int] = []  # groups holding a row without an amount, in order
         for row in rows:
-            home = next((g for g in groups if any(self.same(row, other) for other in g)), None)
+            if row.amount is None:
+                candidates = unpriced
+            else:
+                values = amounts.get(row.amount.unit, [])
+                low, high = sorted((row.amount.value * 0.99, row.amount.value / 0.99))
+                start = bisect.bisect_left(values, (low - abs(low) * 1e-9, -1))
+                end = bisect.bisect_right(values, (high + abs(high) * 1e-9, len(groups)))
+                candidates = sorted({index for _, index in values[start:end]})
+            home = next((i for i in candidates if any(self.same(row, other) for other in groups[i])), None)
             if home is None:
+                home = len(groups)
                 groups.append([row])
             else:
-                home.append(row)
+                groups[home].append(row)
+            if row.amount is None:
+                if home not in unpriced:
+                    bisect.insort(unpriced, home)
+            else:
+                bisect.insort(amounts.setdefault(row.amount.unit, []), (row.amount.value, home))
         return groups
 
 
@@ -776,30 +798,107 @@ def _commitment(group: list[_Row], actors: Actors) -> Commitment:
     )
 
 
+@dataclass(frozen=True)
+class Statements:
+    """What one record states for the ledger: its rows in record order, and its denials."""
+
+    rows: tuple[_Row, ...]
+    denials: tuple[_Row, ...]
+
+
+def ledger_statements(record: Record, actors: Actors) -> Statements:
+    """One record's ledger rows before any merge: the costly reading of its text (clauses,
+    tables), done once per document so the store can re-merge rows without re-reading it."""
+    document = _Document(record, actors, _rules())
+    return Statements(tuple(document.rows()), tuple(document.denials()))
+
+
+def merge_key(row: _Row, actors: Actors) -> tuple[str, str]:
+    """Rows merge, and a denial disputes, only within one kind and one pledger side: the
+    store re-merges just the keys a batch touches."""
+    return row.kind.name, actors.side(row.pledger)
+
+
+def merge_ledger(rows: Sequence[_Row], denials: Sequence[_Row], actors: Actors) -> list[Commitment]:
+    """The commitments rows state once merged, in record order (publication date, document id,
+    row); ``denials`` dispute the commitments they deny."""
+    return [commitment for _, commitment in merged_groups(rows, denials, actors)]
+
+
+def merged_groups(rows: Sequence[_Row], denials: Sequence[_Row], actors: Actors) -> list[tuple[_Row, Commitment]]:
+    """``merge_ledger``'s commitments, each with the row that started its group (the store keys
+    a commitment by it)."""
+    merger = _Ledger(actors)
+    groups = merger.merge(list(rows))
+    # Without an amount a row must at least say what is committed (approval of what?).
+    groups = [g for g in groups if any(r.amount is not None or r.object is not None for r in g)]
+    for denial in denials:
+        for group in groups:
+            if merger.disputes(group, denial):
+                group.append(denial)
+    return [(group[0], _commitment(group, actors)) for group in groups]
+
+
+def ledger_order(commitment: Commitment) -> tuple:
+    return (commitment.pledger_name, commitment.kind, -(commitment.amount.value if commitment.amount else 0), commitment.item)
+
+
 def ledger(records: Sequence[Record], pledger: str | None = None, beneficiary: str | None = None) -> list[Commitment]:
     """Every commitment with a stake the records state, merged across sentences, tables and
     documents. ``pledger``/``beneficiary`` keep rows of that actor (a name, id or alias; a
     country also matches its companies and people)."""
     records = list(records)
-    rules = _rules()
     actors = Actors(records)
-    documents = [_Document(record, actors, rules) for record in records]
-    merger = _Ledger(actors)
-    groups = merger.merge([row for document in documents for row in document.rows()])
-    # Without an amount a row must at least say what is committed (approval of what?).
-    groups = [g for g in groups if any(r.amount is not None or r.object is not None for r in g)]
-    for denial in (row for document in documents for row in document.denials()):
-        for group in groups:
-            if merger.disputes(group, denial):
-                group.append(denial)
-    commitments = [_commitment(group, actors) for group in groups]
+    statements = [ledger_statements(record, actors) for record in records]
+    commitments = merge_ledger([r for s in statements for r in s.rows], [d for s in statements for d in s.denials], actors)
     if pledger is not None:
         wanted = actors.resolve(pledger)
         commitments = [c for c in commitments if actors.matches(c.pledger, wanted)]
     if beneficiary is not None:
         wanted = actors.resolve(beneficiary)
         commitments = [c for c in commitments if actors.matches(c.beneficiary, wanted)]
-    return sorted(commitments, key=lambda c: (c.pledger_name, c.kind, -(c.amount.value if c.amount else 0), c.item))
+    return sorted(commitments, key=ledger_order)
+
+
+# -- rows and commitments as the store keeps them ------------------------------------------------
+def _quantity_json(quantity: Quantity | None) -> dict | None:
+    return None if quantity is None else dataclasses.asdict(quantity)
+
+
+
+def row_json(row: _Row) -> dict[str, Any]:
+    """A ledger row before merging, as JSON (its kind by name), for the store's statement table."""
+    data = {f.name: getattr(row, f.name) for f in dataclasses.fields(row)}
+    data["kind"] = row.kind.name
+    data["amount"] = _quantity_json(row.amount)
+    data["old"] = _quantity_json(row.old)
+    data["sources"] = [source_data(s) for s in row.sources]
+    return data
+
+
+def row_from_json(data: dict[str, Any]) -> _Row:
+    kinds = {kind.name: kind for kind in _rules().kinds}
+    values = dict(data)
+    values["kind"] = kinds[data["kind"]]
+    values["amount"] = Quantity(**data["amount"]) if data["amount"] else None
+    values["old"] = Quantity(**data["old"]) if data["old"] else None
+    values["sources"] = [source_from_data(s) for s in data["sources"]]
+    return _Row(**values)
+
+
+def commitment_data(commitment: Commitment) -> dict[str, Any]:
+    """A commitment whole (its sources' paths and claimants too), for the store's ledger table."""
+    data = dataclasses.asdict(commitment)
+    data["sources"] = [source_data(s) for s in commitment.sources]
+    return data
+
+
+def commitment_from_data(data: dict[str, Any]) -> Commitment:
+    values = dict(data)
+    values["counterparts"] = tuple(data["counterparts"])
+    values["amount"] = Amount(**data["amount"]) if data["amount"] else None
+    values["sources"] = tuple(source_from_data(s) for s in data["sources"])
+    return Commitment(**values)
 
 
 def commitment_json(commitment: Commitment) -> dict[str, Any]:

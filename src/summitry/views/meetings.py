@@ -17,8 +17,8 @@ from functools import cache
 from typing import Any, Callable, Iterable, Sequence, cast
 
 from summitry.events.dating import as_date
-from summitry.model import Event, Record
-from summitry.views.evidence import Source, source_json, source_of, unique_sources
+from summitry.model import Event, Record, Span
+from summitry.views.evidence import Source, source_data, source_from_data, source_json, source_of, unique_sources
 from summitry.views.parties import Actors
 from summitry.views.lexicon import view_data
 
@@ -52,15 +52,19 @@ def _rules() -> _Rules:
     return _Rules(pairs("anchors"), pairs("joiners"), frozenset(raw["statuses"]), tuple(raw["mode_order"]), int(raw["cross_document_days"]), int(raw.get("visit_days") or 0))
 
 
-@dataclass
-class _Report:
-    record: Record
+@dataclass(frozen=True)
+class MeetingReport:
+    """One meeting-like event as the merge reads it: enough to merge and to cite it without its
+    record, so the store can keep the reports and re-merge only the groups a batch touches."""
+
+    doc: str
+    published: dt.date | None
     event: Event
     participants: frozenset[str]
+    source: Source
 
-    @property
-    def doc(self) -> str:
-        return self.record.document.id
+
+_Report = MeetingReport
 
 
 @dataclass(eq=False)  # clusters are told apart by identity, never by their contents
@@ -86,17 +90,40 @@ def _agrees(coarse: str | None, fine: str | None) -> bool:
     return coarse is None or (fine is not None and fine.startswith(coarse))
 
 
-def _reports(records: Sequence[Record], actors: Actors, rules: _Rules) -> list[_Report]:
+def meeting_reports(record: Record, actors: Actors) -> list[MeetingReport]:
+    """The record's events that report a meeting between two sides or more, in record order."""
+    rules = _rules()
     found = []
-    for record in records:
-        for event in record.events:
-            key = (event.type, event.mode)
-            if key not in rules.anchors | rules.joiners or event.status not in rules.statuses:
-                continue
-            participants = frozenset(actors.prefer_specific([*event.source, *event.target]))
-            if len(participants) < 2 or len({actors.side(p) for p in participants}) < 2:
-                continue
-            found.append(_Report(record, event, participants))
+    for event in record.events:
+        key = (event.type, event.mode)
+        if key not in rules.anchors | rules.joiners or event.status not in rules.statuses:
+            continue
+        participants = frozenset(actors.prefer_specific([*event.source, *event.target]))
+        if len(participants) < 2 or len({actors.side(p) for p in participants}) < 2:
+            continue
+        source = source_of(record, event.evidence, event.claimed_by)
+        found.append(MeetingReport(record.document.id, record.document.date, event, participants, source))
+    return found
+
+
+def sides_of(report: MeetingReport, actors: Actors) -> frozenset[str]:
+    """The sides of a report: merging only ever joins reports whose sides are a subset of one
+    another's, so the store re-merges a batch's reports with those related so (``related_sides``)."""
+    return frozenset(actors.side(p) for p in report.participants)
+
+
+def related_sides(touched: Iterable[frozenset[str]], stored: Iterable[frozenset[str]]) -> set[frozenset[str]]:
+    """The side sets whose meetings may change when reports of ``touched`` sides come or go:
+    those linked to them by a chain of subsets and supersets (merging never crosses one)."""
+    stored = set(stored)
+    found = set(touched)
+    frontier = list(found)
+    while frontier:
+        sides = frontier.pop()
+        for other in stored - found:
+            if other <= sides or sides <= other:
+                found.add(other)
+                frontier.append(other)
     return found
 
 
@@ -181,7 +208,7 @@ class _Merger:
         if small.date is not None:
             return True
         meeting = as_date(big.date)
-        published = [r.record.document.date for r in small.reports]
+        published = [r.published for r in small.reports]
         if meeting is None or not all(published):
             return False
         window = dt.timedelta(days=self.rules.cross_document_days)
@@ -246,11 +273,11 @@ class _Merger:
         gone: set[int] = set()
         for group in by_parties.values():
             for cluster in group:
-                days = [r.record.document.date for r in cluster.reports]
+                days = [r.published for r in cluster.reports]
                 if id(cluster) in gone or not all(days):
                     continue
                 for other in group:
-                    others = [r.record.document.date for r in other.reports]
+                    others = [r.published for r in other.reports]
                     if other is cluster or id(other) in gone or not all(others):
                         continue
                     dated = cast("list[dt.date]", days + others)  # all dated, as checked above
@@ -288,7 +315,7 @@ def _meeting(cluster: _Cluster, actors: Actors, rules: _Rules) -> Meeting:
         place=places.most_common(1)[0][0] if places else None,
         mode=mode,
         status=status,
-        sources=unique_sources(source_of(r.record, r.event.evidence, r.event.claimed_by) for r in cluster.reports),
+        sources=unique_sources(r.source for r in cluster.reports),
     )
 
 
@@ -312,19 +339,29 @@ def meetings(
     date agrees with the range at the date's own precision.
     """
     records = list(records)
-    rules = _rules()
     actors = Actors(records)
-    clusters = _Merger(_reports(records, actors, rules), actors, rules).merge()
-    rows = [_meeting(cluster, actors, rules) for cluster in clusters]
+    rows = merge_meetings([report for record in records for report in meeting_reports(record, actors)], actors)
     if actor is not None:
         wanted = actors.resolve(actor)
         rows = [m for m in rows if any(actors.matches(p, wanted) for p in m.participants)]
     rows = [m for m in rows if _within(m.date, since, until)]
-    return sorted(rows, key=lambda m: (m.date is None, m.date or "", m.names))
+    return sorted(rows, key=meeting_order)
+
+
+def merge_meetings(reports: Sequence[MeetingReport], actors: Actors) -> list[Meeting]:
+    """The meetings a list of reports makes, each report kept as a source of its meeting; the
+    reports come in record order (publication date, document id, event)."""
+    rules = _rules()
+    clusters = _Merger(list(reports), actors, rules).merge()
+    return [_meeting(cluster, actors, rules) for cluster in clusters]
 
 
 def meeting_json(meeting: Meeting) -> dict[str, Any]:
     """SCHEMA.md §2's meeting object."""
+    return _meeting_object(meeting, source_json)
+
+
+def _meeting_object(meeting: Meeting, shape: Callable[[Source], Any]) -> dict[str, Any]:
     return {
         "id": meeting.id,
         "participants": list(meeting.participants),
@@ -333,5 +370,57 @@ def meeting_json(meeting: Meeting) -> dict[str, Any]:
         "place": meeting.place,
         "mode": meeting.mode,
         "status": meeting.status,
-        "sources": [source_json(s) for s in meeting.sources],
+        "sources": [shape(s) for s in meeting.sources],
     }
+
+
+# -- reports and meetings as the store keeps them --------------------------------------------------
+def report_data(report: MeetingReport) -> dict[str, Any]:
+    """A report as JSON for the store's report table: what merging and citing read of its event."""
+    event = report.event
+    return {
+        "doc": report.doc,
+        "published": report.published.isoformat() if report.published else None,
+        "participants": sorted(report.participants),
+        "source": source_data(report.source),
+        "event": {
+            "type": event.type, "mode": event.mode, "source": list(event.source), "target": list(event.target),
+            "date": event.date, "place": event.place, "status": event.status, "claimed_by": event.claimed_by,
+            "evidence": [event.evidence.start, event.evidence.end], "summary": event.summary, "cameo": event.cameo,
+        },
+    }
+
+
+def report_from_data(data: dict[str, Any]) -> MeetingReport:
+    event = dict(data["event"])
+    event.update(source=tuple(event["source"]), target=tuple(event["target"]), evidence=Span(*event["evidence"]), quantities=())
+    return MeetingReport(
+        doc=data["doc"],
+        published=dt.date.fromisoformat(data["published"]) if data["published"] else None,
+        event=Event(**event),
+        participants=frozenset(data["participants"]),
+        source=source_from_data(data["source"]),
+    )
+
+
+def meeting_data(meeting: Meeting) -> dict[str, Any]:
+    """A meeting whole (its sources' paths and claimants too), for the store's meetings table."""
+    return _meeting_object(meeting, source_data)
+
+
+def meeting_from_data(data: dict[str, Any]) -> Meeting:
+    return Meeting(
+        id=data["id"],
+        participants=tuple(data["participants"]),
+        names=tuple(data["names"]),
+        date=data["date"],
+        place=data["place"],
+        mode=data["mode"],
+        status=data["status"],
+        sources=tuple(source_from_data(s) for s in data["sources"]),
+    )
+
+
+def meeting_order(meeting: Meeting) -> tuple:
+    """Oldest first, undated last, then by the participants' names."""
+    return (meeting.date is None, meeting.date or "", meeting.names)

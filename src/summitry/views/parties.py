@@ -7,6 +7,7 @@ actor by English name, id or any alias in either script (``Trump``, ``Q22686``, 
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Iterable, Sequence
 
 from summitry.actors import load_knowledge_base
@@ -19,16 +20,28 @@ from summitry.model import Entity, Record
 class Actors(EntityLookup):
     """Every entity the records or the knowledge base know, by id."""
 
-    def __init__(self, records: Iterable[Record]) -> None:
+    def __init__(self, records: Iterable[Record] = (), more: Iterable[Entity] = ()) -> None:
         self.kb = load_knowledge_base()
         entities: dict[str, Entity] = dict(self.kb.entities)
         for record in records:
             for entity in record.entities:
                 entities.setdefault(entity.id, entity)
+        for entity in more:
+            entities.setdefault(entity.id, entity)
         super().__init__(entities)
         self._by_name: dict[str, set[str]] = {}
         for entity in self.entities.values():
             self._by_name.setdefault(normalize_name(entity.name), set()).add(entity.id)
+
+    @classmethod
+    def knowing(cls, entities: Iterable[Entity]) -> Actors:
+        """The actors of the knowledge base and ``entities`` (those of a record, or of the
+        store); the knowledge base's own instance, built once, when it knows them all."""
+        entities = list(entities)
+        base = _knowledge_base_actors()
+        if all(e.id in base.entities for e in entities):
+            return base
+        return cls(more=entities)
 
     def by_name(self, name: str | None) -> str | None:
         """The id of the entity an English name (an event's ``place``) stands for."""
@@ -75,3 +88,8 @@ class Actors(EntityLookup):
         big = set(big)
         countries = {self.country_of(i) for i in big}
         return all(i in big or (self.type_of(i) == "country" and i in countries) for i in small)
+
+
+@cache
+def _knowledge_base_actors() -> Actors:
+    return Actors()

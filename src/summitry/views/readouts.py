@@ -252,10 +252,12 @@ def _main_meeting(record: Record, rows: Sequence[Meeting]) -> str | None:
     return leaders[0] if len(leaders) == 1 else None
 
 
-def readouts(records: Sequence[Record], meeting_id: str) -> Readouts:
-    """Each side's account of one meeting (a meetings-view id, or a unique prefix of one)."""
+def readouts(records: Sequence[Record], meeting_id: str, rows: Sequence[Meeting] | None = None) -> Readouts:
+    """Each side's account of one meeting (a meetings-view id, or a unique prefix of one).
+    ``rows``: the meetings of the records, when the store has them merged already (those of
+    the meeting's documents are enough, with the records of those documents)."""
     records = list(records)
-    rows = meetings(records)
+    rows = meetings(records) if rows is None else rows
     meeting = _find_meeting(rows, meeting_id)
     rules = _rules()
     actors = Actors(records)

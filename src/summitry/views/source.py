@@ -1,8 +1,9 @@
-"""Records for the views, read back from the store.
+"""Records and views, read back from the store.
 
 The store keeps every document's whole extract record as JSON beside its text
-(``documents.record_json``); the views are pure functions of records, so reading them back
-is all they need from the database.
+(``documents.record_json``), and the views merged from them as tables (store/materialise.py):
+the commands and the web app read the views' tables with filters, order and pages in SQL,
+and read records only of the few documents a page shows.
 """
 
 from __future__ import annotations
@@ -11,35 +12,56 @@ import datetime as dt
 import json
 from typing import Any, Iterable
 
-from sqlalchemy import Text, select, type_coerce
-from sqlalchemy.engine import Engine
+from dataclasses import dataclass
+
+from sqlalchemy import Text, func, literal, select, type_coerce
+from sqlalchemy.engine import Connection, Engine
 
 from summitry.model import Record
 from summitry.record import UnreadableRecord, record_from_json
-from summitry.store.schema import documents
+from summitry.store.schema import (
+    claims,
+    commitment_actors,
+    commitments,
+    documents,
+    meeting_actors,
+    meeting_documents,
+    meetings,
+    mentions,
+)
+from summitry.store.materialise import stored_actors
+from summitry.views.evidence import Source, source_from_data
+from summitry.views.ledger import Commitment, commitment_from_data
+from summitry.views.meetings import Meeting, meeting_from_data
+from summitry.views.parties import Actors
+from summitry.views.readouts import Readouts, UnknownMeeting, readouts
+from summitry.views.timeline import Timeline, build_timeline, wanted_actor
 
 
 def stored_records(
-    engine: Engine,
+    engine: Engine | Connection,
     published_since: dt.date | None = None,
     published_until: dt.date | None = None,
     doc_ids: Iterable[str] | None = None,
 ) -> list[Record]:
     """Every stored record (or those published in a range, or with the given ids), in order of
-    publication date and id. Raises ``summitry.record.UnreadableRecord`` for a record of
+    publication date (undated first, on every backend: the views merge in this order) and id. Raises ``summitry.record.UnreadableRecord`` for a record of
     another shape."""
     # Read as text, not through the JSON column's own decoder, so damaged JSON is reported by
     # document (``_decoded``) instead of failing the whole query.
     record = type_coerce(documents.c.record_json, Text)
-    query = select(documents.c.id, documents.c.text, record).order_by(documents.c.date, documents.c.id)
+    query = select(documents.c.id, documents.c.text, record).order_by(documents.c.date.nulls_first(), documents.c.id)
     if published_since is not None:
         query = query.where(documents.c.date >= published_since)
     if published_until is not None:
         query = query.where(documents.c.date <= published_until)
     if doc_ids is not None:
         query = query.where(documents.c.id.in_(list(doc_ids)))
-    with engine.connect() as connection:
-        rows = connection.execute(query).all()
+    if isinstance(engine, Connection):
+        rows = engine.execute(query).all()
+    else:
+        with engine.connect() as connection:
+            rows = connection.execute(query).all()
     return [_record(doc_id, text, stored) for doc_id, text, stored in rows]
 
 
@@ -57,3 +79,176 @@ def _record(doc_id: str, text: str, stored: Any) -> Record:  # JSON text, or wha
         return record_from_json(data, text)
     except UnreadableRecord as error:
         raise UnreadableRecord(doc_id, error.reason) from None
+
+
+# -- the views as the store keeps them (store/materialise.py) ---------------------------------------
+def _decoded(data):
+    return json.loads(data) if isinstance(data, (str, bytes)) else data
+
+
+def _text_order(column, connection: Connection):
+    """Order text by code point, as Python compares strings (PostgreSQL's collation may not)."""
+    return column.collate("C") if connection.dialect.name == "postgresql" else column
+
+
+@dataclass(frozen=True)
+class MeetingFilter:
+    """Which meetings a query keeps: participants (ids as ``Actors.resolve`` gives them; each
+    set must match one participant), a date range at each date's own precision."""
+
+    actors: tuple[frozenset[str], ...] = ()
+    since: str | None = None
+    until: str | None = None
+
+    def where(self, query):
+        for wanted in self.actors:
+            query = query.where(meetings.c.key.in_(select(meeting_actors.c.meeting).where(meeting_actors.c.actor.in_(sorted(wanted)))))
+        for bound, keep in ((self.since, lambda date, b: date >= b), (self.until, lambda date, b: date <= b)):
+            if bound is not None:
+                query = query.where(meetings.c.date.is_not(None), keep(meetings.c.date, func.substr(literal(bound), 1, func.length(meetings.c.date))))
+        return query
+
+
+def stored_meetings(
+    connection: Connection, where: MeetingFilter = MeetingFilter(), limit: int | None = None, offset: int = 0
+) -> list[Meeting]:
+    """The stored meetings a filter keeps, in the meetings view's order, a page at a time."""
+    query = where.where(select(type_coerce(meetings.c.meeting, Text)))
+    query = query.order_by(meetings.c.undated, _text_order(meetings.c.date, connection), _text_order(meetings.c.names, connection), meetings.c.key)
+    if limit is not None:
+        query = query.limit(limit).offset(offset)
+    return [meeting_from_data(_decoded(data)) for data in connection.scalars(query)]
+
+
+def count_meetings(connection: Connection, where: MeetingFilter = MeetingFilter()) -> int:
+    return int(connection.scalar(where.where(select(func.count()).select_from(meetings))) or 0)
+
+
+def meetings_by_id(connection: Connection, ids: Iterable[str]) -> list[Meeting]:
+    """Stored meetings with these ids (or whose id starts with one, when ``prefix``)."""
+    query = select(type_coerce(meetings.c.meeting, Text)).where(meetings.c.id.in_(list(ids))).order_by(meetings.c.key)
+    return [meeting_from_data(_decoded(data)) for data in connection.scalars(query)]
+
+
+def meetings_with_prefix(connection: Connection, prefix: str, most: int = 2) -> list[Meeting]:
+    query = select(type_coerce(meetings.c.meeting, Text)).where(meetings.c.id.startswith(prefix, autoescape=True)).order_by(meetings.c.id).limit(most)
+    return [meeting_from_data(_decoded(data)) for data in connection.scalars(query)]
+
+
+def meetings_of_documents(connection: Connection, doc_ids: Iterable[str]) -> list[Meeting]:
+    """Every stored meeting one of these documents reports."""
+    keys = select(meeting_documents.c.meeting).where(meeting_documents.c.doc_id.in_(list(doc_ids)))
+    query = select(type_coerce(meetings.c.meeting, Text)).where(meetings.c.key.in_(keys)).order_by(meetings.c.key)
+    return [meeting_from_data(_decoded(data)) for data in connection.scalars(query)]
+
+
+@dataclass(frozen=True)
+class LedgerFilter:
+    """Which commitments a query keeps: pledgers, beneficiaries, parties on either side (ids as
+    ``Actors.resolve`` gives them), kind and status."""
+
+    pledgers: frozenset[str] | None = None
+    beneficiaries: frozenset[str] | None = None
+    parties: tuple[frozenset[str], ...] = ()
+    kind: str | None = None
+    status: str | None = None
+
+    def where(self, query):
+        for role, wanted in (("pledger", self.pledgers), ("beneficiary", self.beneficiaries)):
+            if wanted is not None:
+                query = query.where(commitments.c.key.in_(
+                    select(commitment_actors.c.commitment).where(commitment_actors.c.role == role, commitment_actors.c.actor.in_(sorted(wanted)))
+                ))
+        for wanted in self.parties:
+            query = query.where(commitments.c.key.in_(select(commitment_actors.c.commitment).where(commitment_actors.c.actor.in_(sorted(wanted)))))
+        if self.kind is not None:
+            query = query.where(commitments.c.kind == self.kind)
+        if self.status is not None:
+            query = query.where(commitments.c.status == self.status)
+        return query
+
+
+def stored_ledger(connection: Connection, where: LedgerFilter = LedgerFilter(), limit: int | None = None, offset: int = 0) -> list[Commitment]:
+    """The stored commitments a filter keeps, in the ledger's order, a page at a time."""
+    query = where.where(select(type_coerce(commitments.c.commitment, Text)))
+    query = query.order_by(
+        _text_order(commitments.c.pledger_name, connection),
+        _text_order(commitments.c.kind, connection),
+        -func.coalesce(commitments.c.amount, 0),
+        _text_order(commitments.c.item, connection),
+        commitments.c.founded,  # ties as the merge made them: in record order
+    )
+    if limit is not None:
+        query = query.limit(limit).offset(offset)
+    return [commitment_from_data(_decoded(data)) for data in connection.scalars(query)]
+
+
+def actor_counts(connection: Connection) -> dict[str, dict[str, int]]:
+    """For every actor key, its meetings and the commitments it made and received, counted by the
+    filters' rule (a country counts its people's and companies')."""
+    counts: dict[str, dict[str, int]] = {"meetings": {}, "pledged": {}, "received": {}}
+    query = select(meeting_actors.c.actor, func.count()).group_by(meeting_actors.c.actor)
+    counts["meetings"] = {actor: int(n) for actor, n in connection.execute(query)}
+    query = select(commitment_actors.c.actor, commitment_actors.c.role, func.count()).group_by(commitment_actors.c.actor, commitment_actors.c.role)
+    for actor, role, n in connection.execute(query):
+        counts["pledged" if role == "pledger" else "received"][actor] = int(n)
+    return counts
+
+
+def count_ledger(connection: Connection, where: LedgerFilter = LedgerFilter()) -> int:
+    return int(connection.scalar(where.where(select(func.count()).select_from(commitments))) or 0)
+
+
+def stored_claims(connection: Connection, wanted: frozenset[str]) -> list[tuple[str | None, str, str, Source]]:
+    """Claims made by one of ``wanted`` (or an actor of a country in it), in record order, each
+    once: (date, summary, status, source)."""
+    query = (
+        select(claims.c.doc_id, claims.c.event_ordinal, type_coerce(claims.c.claim, Text))
+        .join(documents, documents.c.id == claims.c.doc_id)
+        .where(claims.c.actor.in_(sorted(wanted)))
+        .order_by(documents.c.date.nulls_first(), documents.c.id, claims.c.event_ordinal)
+    )
+    found: dict[tuple[str, int], tuple] = {}
+    for doc_id, ordinal, data in connection.execute(query):
+        claim = _decoded(data)
+        found.setdefault((doc_id, ordinal), (claim["date"], claim["summary"], claim["status"], source_from_data(claim["source"])))
+    return list(found.values())
+
+
+def mention_counts(connection: Connection, ids: Iterable[str]) -> dict[str, int]:
+    """How often the stored documents mention each of these entities."""
+    query = select(mentions.c.entity_id, func.count()).where(mentions.c.entity_id.in_(list(ids))).group_by(mentions.c.entity_id)
+    return {entity_id: int(n) for entity_id, n in connection.execute(query)}
+
+
+def stored_timeline(connection: Connection, name: str) -> Timeline:
+    """``views.timeline.actor_timeline`` of the store, read from its view tables."""
+    actors = stored_actors(connection)
+    people = [i for i in actors.resolve(name) if actors.type_of(i) == "person"]
+    wanted = wanted_actor(actors, name, mention_counts(connection, people) if len(people) > 1 else {})
+    return build_timeline(
+        actors,
+        wanted,
+        stored_meetings(connection, MeetingFilter(actors=(wanted,))),
+        stored_ledger(connection, LedgerFilter(parties=(wanted,))),
+        stored_claims(connection, wanted),
+    )
+
+
+def stored_meeting(connection: Connection, meeting_id: str) -> Meeting:
+    """One stored meeting by id or by a unique prefix of four characters or more (as
+    ``summitry readouts`` takes it); ``UnknownMeeting`` otherwise."""
+    exact = meetings_by_id(connection, [meeting_id])
+    if exact:
+        return exact[0]
+    prefixed = meetings_with_prefix(connection, meeting_id) if len(meeting_id) >= 4 else []
+    if len(prefixed) == 1:
+        return prefixed[0]
+    raise UnknownMeeting(meeting_id, "no meeting has this id" if not prefixed else "several meetings start with this id")
+
+
+def stored_readouts(connection: Connection, meeting_id: str) -> Readouts:
+    """``views.readouts.readouts`` of one stored meeting: reads the records of its documents only."""
+    meeting = stored_meeting(connection, meeting_id)
+    doc_ids = sorted({s.doc for s in meeting.sources})
+    return readouts(stored_records(connection, doc_ids=doc_ids), meeting.id, meetings_of_documents(connection, doc_ids))

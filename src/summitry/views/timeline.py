@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from summitry.errors import SummitryError
 from summitry.model import Record
 from summitry.views.evidence import Source, source_json, source_of
 from summitry.views.ledger import Commitment, describe_amount, ledger
-from summitry.views.meetings import meetings
+from summitry.views.meetings import Meeting, meetings
 from summitry.views.parties import Actors
 
 
@@ -49,17 +49,16 @@ def _candidate(actors: Actors, entity_id: str) -> str:
     return f"{entity_id} {entity.name}" + (f" ({offices})" if offices else "")
 
 
-def _one_actor(records: Sequence[Record], actors: Actors, name: str, wanted: frozenset[str]) -> None:
+def _one_actor(mentioned: Mapping[str, int], actors: Actors, name: str, wanted: frozenset[str]) -> None:
     """Refuse to merge several people into one timeline. The likelier meant lead the list: those
     the records mention most, then those in office now, then by their latest office."""
     people = [i for i in wanted if actors.type_of(i) == "person"]
     if len(people) < 2:
         return
-    mentioned = Counter(m.entity_id for record in records for m in record.mentions)
 
     def likelihood(entity_id: str) -> tuple[int, bool, str]:
         offices = actors.entities[entity_id].offices
-        return (mentioned[entity_id], any(o.end is None for o in offices), max((o.start.isoformat() for o in offices), default=""))
+        return (mentioned.get(entity_id, 0), any(o.end is None for o in offices), max((o.start.isoformat() for o in offices), default=""))
 
     people.sort()
     people.sort(key=likelihood, reverse=True)
@@ -98,31 +97,52 @@ def actor_timeline(records: Sequence[Record], name: str) -> Timeline:
     """Everything the records say one actor did, received or claimed, oldest first."""
     records = list(records)
     actors = Actors(records)
+    wanted = wanted_actor(actors, name, Counter(m.entity_id for record in records for m in record.mentions))
+    claims = [
+        (event.date, event.summary, event.status, source_of(record, event.evidence, event.claimed_by))
+        for record in records
+        for event in record.events
+        if actors.matches(event.claimed_by, wanted)
+    ]
+    return build_timeline(actors, wanted, meetings(records), ledger(records), claims)
+
+
+def wanted_actor(actors: Actors, name: str, mentioned: Mapping[str, int]) -> frozenset[str]:
+    """The ids a timeline's name stands for; ``UnknownActor`` when none, ``AmbiguousActor``
+    when several people (``mentioned``: how often the records mention each)."""
     wanted = actors.resolve(name)
     if not wanted:
         raise UnknownActor(name)
-    _one_actor(records, actors, name, wanted)
+    _one_actor(mentioned, actors, name, wanted)
+    return wanted
+
+
+def build_timeline(
+    actors: Actors,
+    wanted: frozenset[str],
+    meeting_rows: Iterable[Meeting],
+    commitments: Iterable[Commitment],
+    claims: Iterable[tuple[str | None, str, str, Source]],
+) -> Timeline:
+    """The timeline of ``wanted`` from the meetings and commitments (in their views' order) and
+    the claims (in record order) that concern it; rows of others are passed over."""
     chief = sorted(wanted, key=lambda i: (actors.type_of(i) not in ("person", "country"), actors.name(i) or i))[0]
     entries: list[TimelineEntry] = []
-    for meeting in meetings(records):
+    for meeting in meeting_rows:
         if not any(actors.matches(p, wanted) for p in meeting.participants):
             continue
         others = [n for p, n in zip(meeting.participants, meeting.names) if not actors.matches(p, wanted)]
         where = f" in {meeting.place}" if meeting.place else ""
         summary = f"{meeting.mode or 'meeting'} with {', '.join(others) or 'its own side'}{where}"
         entries.append(TimelineEntry(meeting.date, "meeting", meeting.id, summary, meeting.status, meeting.sources))
-    for commitment in ledger(records):
+    for commitment in commitments:
         for kind, party in (("commitment_made", commitment.pledger), ("commitment_received", commitment.beneficiary)):
             if actors.matches(party, wanted):
                 entries.append(
                     TimelineEntry(commitment.made_on, kind, commitment.id, _commitment_summary(commitment), commitment.status, commitment.sources)
                 )
-    for record in records:
-        for event in record.events:
-            if actors.matches(event.claimed_by, wanted):
-                entries.append(
-                    TimelineEntry(event.date, "claim", None, event.summary, event.status, (source_of(record, event.evidence, event.claimed_by),))
-                )
+    for date, summary, status, source in claims:
+        entries.append(TimelineEntry(date, "claim", None, summary, status, (source,)))
     entries.sort(key=lambda e: (e.date is None, e.date or "", e.kind, e.summary))
     return Timeline(chief, actors.name(chief) or chief, actors.type_of(chief), tuple(sorted(wanted)), tuple(entries))
 

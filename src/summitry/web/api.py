@@ -8,15 +8,28 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Query, Request, Response
 from pydantic import BaseModel
+from sqlalchemy import select
 
 from summitry.record import json_number, record_to_json
 from summitry.store import InvalidQuery, hit_json, search
-from summitry.views.ledger import commitment_json, ledger
-from summitry.views.meetings import meeting_json, meetings
-from summitry.views.readouts import UnknownMeeting, readouts, readouts_json
-from summitry.views.timeline import UnknownActor, actor_timeline, timeline_json
+from summitry.views.ledger import commitment_json
+from summitry.views.meetings import meeting_json
+from summitry.views.readouts import UnknownMeeting, readouts_json
+from summitry.store.schema import documents
+from summitry.views.source import (
+    LedgerFilter,
+    MeetingFilter,
+    count_ledger,
+    count_meetings,
+    meetings_by_id,
+    stored_ledger,
+    stored_meetings,
+    stored_readouts,
+    stored_timeline,
+)
+from summitry.views.timeline import UnknownActor, timeline_json
 from summitry.web.corpus import Corpus, Snapshot
 from summitry.web.present import Total, ledger_totals
 
@@ -183,29 +196,41 @@ def total_json(total: Total) -> dict[str, Any]:
     }
 
 
+def _ledger_filter(snapshot: Snapshot, pledger: str | None, beneficiary: str | None) -> LedgerFilter:
+    actors = snapshot.actors
+    return LedgerFilter(
+        pledgers=actors.resolve(pledger) if pledger is not None else None,
+        beneficiaries=actors.resolve(beneficiary) if beneficiary is not None else None,
+    )
+
+
 def filter_ledger(snapshot: Snapshot, pledger: str | None, beneficiary: str | None) -> list[dict[str, Any]]:
-    """Ledger rows of a pledger and/or beneficiary (ids, names or aliases; a country takes its own)."""
+    """Ledger rows of a pledger and/or beneficiary (ids, names or aliases; a country takes its own),
+    filtered by the store (views/source.py) instead of merged again from the records."""
     if pledger is None and beneficiary is None:
         return snapshot.ledger_rows()
-    return [commitment_json(c) for c in ledger(snapshot.records, pledger=pledger, beneficiary=beneficiary)]
+    with snapshot.engine.connect() as connection:
+        return [commitment_json(c) for c in stored_ledger(connection, _ledger_filter(snapshot, pledger, beneficiary))]
+
+
+def _meeting_filter(snapshot: Snapshot, actor: str | None, since: str | None, until: str | None, with_actor: str | None) -> MeetingFilter:
+    return MeetingFilter(tuple(snapshot.actors.resolve(name) for name in (actor, with_actor) if name is not None), since, until)
 
 
 def filter_meetings(
     snapshot: Snapshot, actor: str | None, since: str | None, until: str | None, with_actor: str | None = None
 ) -> list[dict[str, Any]]:
-    """Meetings of an actor (and, with ``with_actor``, of both), in a date range."""
+    """Meetings of an actor (and, with ``with_actor``, of both), in a date range, filtered by the store."""
     if actor is None and since is None and until is None and with_actor is None:
         return snapshot.meeting_rows()
-    rows = meetings(snapshot.records, actor=actor, since=since, until=until)
-    if with_actor is not None:
-        both = {m.id for m in meetings(snapshot.records, actor=with_actor)}
-        rows = [m for m in rows if m.id in both]
-    return [meeting_json(m) for m in rows]
+    with snapshot.engine.connect() as connection:
+        return [meeting_json(m) for m in stored_meetings(connection, _meeting_filter(snapshot, actor, since, until, with_actor))]
 
 
 def readouts_of(snapshot: Snapshot, meeting_id: str) -> dict[str, Any]:
     try:
-        return readouts_json(readouts(snapshot.records, meeting_id))
+        with snapshot.engine.connect() as connection:
+            return readouts_json(stored_readouts(connection, meeting_id))
     except UnknownMeeting as error:
         raise HTTPException(status_code=404, detail=str(error)) from None
 
@@ -213,7 +238,8 @@ def readouts_of(snapshot: Snapshot, meeting_id: str) -> dict[str, Any]:
 def actor_of(snapshot: Snapshot, actor: str) -> dict[str, Any]:
     """The actor's timeline, how the texts wrote its name, and whom it met."""
     try:
-        timeline = timeline_json(actor_timeline(snapshot.records, actor))
+        with snapshot.engine.connect() as connection:
+            timeline = timeline_json(stored_timeline(connection, actor))
     except UnknownActor as error:
         raise HTTPException(status_code=404, detail=str(error)) from None
     directory = snapshot.directory
@@ -257,9 +283,31 @@ def document_summary(snapshot: Snapshot) -> list[dict[str, Any]]:
 router = APIRouter(prefix="/api", tags=["summitry"])
 
 
-@router.get("/documents", response_model=list[DocumentSummary], summary="Stored documents")
-def api_documents(request: Request) -> list[dict[str, Any]]:
-    return document_summary(snapshot_of(request))
+# The lists of the API come a page at a time (``limit``, ``offset``), their length in a header:
+# a store of 100,000 documents must not answer one request with all of them.
+API_PAGE = 100
+API_MAX_PAGE = 1000
+
+
+def _limit() -> Any:
+    return Query(API_PAGE, ge=1, le=API_MAX_PAGE, description="Rows in this answer")
+
+
+def _offset() -> Any:
+    return Query(0, ge=0, description="Rows to skip (the total is in the X-Total-Count header)")
+
+
+@router.get("/documents", response_model=list[DocumentSummary], summary="Stored documents, by publication date")
+def api_documents(request: Request, response: Response, limit: int = _limit(), offset: int = _offset()) -> list[dict[str, Any]]:
+    snapshot = snapshot_of(request)
+    response.headers["X-Total-Count"] = str(snapshot.key[0])
+    columns = (documents.c.id, documents.c.source, documents.c.date, documents.c.title, documents.c.script, documents.c.length)
+    query = select(*columns).order_by(documents.c.date.nulls_first(), documents.c.id).limit(limit).offset(offset)
+    with snapshot.engine.connect() as connection:
+        return [
+            {"id": r.id, "source": r.source, "date": r.date.isoformat() if r.date else None, "title": r.title, "script": r.script, "length": r.length}
+            for r in connection.execute(query)
+        ]
 
 
 @router.get("/documents/{doc_id}", summary="One document: its extract record (SCHEMA.md §1) and its text")
@@ -281,19 +329,27 @@ def api_search(request: Request, q: str = Query(..., description="The phrase"), 
 @router.get("/meetings", response_model=list[MeetingOut], summary="Distinct meetings (summitry meetings --json)")
 def api_meetings(
     request: Request,
+    response: Response,
     actor: str | None = Query(None, description="A participant: id, English name or alias; a country takes its people"),
     since: str | None = Query(None, description="ISO date, any precision"),
     until: str | None = Query(None, description="ISO date, any precision"),
     with_actor: str | None = Query(None, alias="with", description="A second participant"),
+    limit: int = _limit(),
+    offset: int = _offset(),
 ) -> list[dict[str, Any]]:
-    return filter_meetings(snapshot_of(request), actor, since, until, with_actor)
+    snapshot = snapshot_of(request)
+    where = _meeting_filter(snapshot, actor, since, until, with_actor)
+    with snapshot.engine.connect() as connection:
+        response.headers["X-Total-Count"] = str(count_meetings(connection, where))
+        return [meeting_json(m) for m in stored_meetings(connection, where, limit, offset)]
 
 
 @router.get("/meetings/{meeting_id}", response_model=MeetingOut, summary="One meeting")
 def api_meeting(meeting_id: str, request: Request) -> dict[str, Any]:
-    for row in snapshot_of(request).meeting_rows():
-        if row["id"] == meeting_id:
-            return row
+    with corpus(request).engine.connect() as connection:
+        found = meetings_by_id(connection, [meeting_id])
+    if found:
+        return meeting_json(found[0])
     raise HTTPException(status_code=404, detail=f"{meeting_id}: no meeting has this id")
 
 
@@ -305,10 +361,17 @@ def api_readouts(meeting_id: str, request: Request) -> dict[str, Any]:
 @router.get("/ledger", response_model=list[CommitmentOut], summary="The commitments ledger (summitry ledger --json)")
 def api_ledger(
     request: Request,
+    response: Response,
     pledger: str | None = Query(None, description="id, English name or alias"),
     beneficiary: str | None = Query(None, description="id, English name or alias"),
+    limit: int = _limit(),
+    offset: int = _offset(),
 ) -> list[dict[str, Any]]:
-    return filter_ledger(snapshot_of(request), pledger, beneficiary)
+    snapshot = snapshot_of(request)
+    where = _ledger_filter(snapshot, pledger, beneficiary)
+    with snapshot.engine.connect() as connection:
+        response.headers["X-Total-Count"] = str(count_ledger(connection, where))
+        return [commitment_json(c) for c in stored_ledger(connection, where, limit, offset)]
 
 
 @router.get("/ledger/totals", response_model=LedgerTotals, summary="Ledger totals by pledger and by beneficiary, one per unit")

@@ -1,9 +1,9 @@
-"""The store as the web app reads it: records and the views over them, rebuilt when it changes.
+"""The store as the web app reads it: records and the merged views, read again when it changes.
 
-The views are pure functions of the records; the app keeps the records (and the full
-meetings and ledger lists every page needs) until the store holds a different set of
-documents, or `summitry ingest --refresh` re-extracts some, so a page costs no more than its
-own filter.
+The store keeps the views merged (store/materialise.py): the app reads the meetings and the
+ledger from their tables, and filters them there, instead of merging every record again after
+each ingest; it keeps the records and the full lists until the store holds a different set of
+documents, or `summitry ingest --refresh` re-extracts some.
 """
 
 from __future__ import annotations
@@ -18,10 +18,11 @@ from sqlalchemy.engine import Engine
 from summitry.model import Record
 from summitry.store.ingest import is_stale
 from summitry.store.schema import documents
-from summitry.views.ledger import Commitment, commitment_json, ledger
-from summitry.views.meetings import Meeting, meeting_json, meetings
+from summitry.store.materialise import stored_actors
+from summitry.views.ledger import Commitment, commitment_json
+from summitry.views.meetings import Meeting, meeting_json
 from summitry.views.parties import Actors
-from summitry.views.source import stored_records
+from summitry.views.source import stored_ledger, stored_meetings, stored_records
 from summitry.web.present import Directory
 
 
@@ -30,6 +31,7 @@ class Snapshot:
     """Everything read from one state of the store."""
 
     key: tuple[int, str | None, int]
+    engine: Engine
     records: tuple[Record, ...]
     by_id: dict[str, Record]
     directory: Directory
@@ -67,13 +69,17 @@ class Corpus:
         with self._lock:
             if self._snapshot is None or self._snapshot.key != key:
                 records = tuple(stored_records(self.engine))
+                with self.engine.connect() as connection:
+                    merged_meetings, merged_ledger = tuple(stored_meetings(connection)), tuple(stored_ledger(connection))
+                    actors = stored_actors(connection)
                 self._snapshot = Snapshot(
                     key=key,
+                    engine=self.engine,
                     records=records,
                     by_id={r.document.id: r for r in records},
                     directory=Directory(records),
-                    actors=Actors(records),
-                    meetings=tuple(meetings(records)),
-                    ledger=tuple(ledger(records)),
+                    actors=actors,
+                    meetings=merged_meetings,
+                    ledger=merged_ledger,
                 )
             return self._snapshot

@@ -25,6 +25,7 @@ from summitry.web.api import (
 )
 from summitry.views.ledger import _rules as ledger_rules
 from summitry.views.meetings import _within as within  # the CLI's date-range rule, at each date's precision
+from summitry.views.source import LedgerFilter, MeetingFilter, actor_counts, count_ledger, count_meetings
 from summitry.web.charts import Bar, Node, TimePoint, bar_chart, event_volume, network, timeline
 from summitry.web.corpus import Snapshot
 from summitry.web.highlight import Annotation, highlight
@@ -448,16 +449,21 @@ def actors_page(request: Request) -> Response:
         names.setdefault(row.pledger, row.pledger_name)
         if row.beneficiary:
             names.setdefault(row.beneficiary, row.beneficiary_name or row.beneficiary)
-    matches = snapshot.actors.matches
     listed: list[dict[str, Any]] = []
-    for actor, name in names.items():
-        wanted = snapshot.actors.resolve(actor)
-        listed.append({
-            "actor": actor, "name": name,
-            "meetings": sum(1 for m in snapshot.meetings if any(matches(p, wanted) for p in m.participants)),
-            "pledged": sum(1 for c in snapshot.ledger if matches(c.pledger, wanted)),
-            "received": sum(1 for c in snapshot.ledger if matches(c.beneficiary, wanted)),
-        })
+    with snapshot.engine.connect() as connection:
+        counted = actor_counts(connection)
+        for actor, name in names.items():
+            wanted = snapshot.actors.resolve(actor)
+            if len(wanted) == 1:  # an id answers for itself alone: the store counted it already
+                (only,) = wanted
+                numbers = {kind: counted[kind].get(only, 0) for kind in ("meetings", "pledged", "received")}
+            else:
+                numbers = {
+                    "meetings": count_meetings(connection, MeetingFilter((wanted,))),
+                    "pledged": count_ledger(connection, LedgerFilter(pledgers=wanted)),
+                    "received": count_ledger(connection, LedgerFilter(beneficiaries=wanted)),
+                }
+            listed.append({"actor": actor, "name": name, **numbers})
     listed.sort(key=lambda a: (-(a["meetings"] + a["pledged"] + a["received"]), a["name"]))
     listing = paginate(request, listed, ACTOR_COLUMNS, "actor")
     return _listed(request, "actors.html", listing, lambda a: a, "actors", actors=listing.rows)
