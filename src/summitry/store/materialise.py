@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import Text, and_, delete, func, insert, or_, select, text, type_coerce
 from sqlalchemy.engine import Connection
@@ -97,7 +98,7 @@ def actor_keys(actors: Actors, entity_id: str | None) -> set[str]:
     return keys
 
 
-def document_view_rows(record: Record) -> dict[str, list[dict]]:
+def document_view_rows(record: Record) -> dict[str, list[dict[str, Any]]]:
     """One record's rows of the view tables: pure, so it runs where the record is extracted."""
     actors = Actors.knowing(record.entities)
     doc_id = record.document.id
@@ -136,7 +137,7 @@ def document_view_rows(record: Record) -> dict[str, list[dict]]:
     }
 
 
-def touched_by(rows: Iterable[dict[str, list[dict]]]) -> Touched:
+def touched_by(rows: Iterable[dict[str, list[dict[str, Any]]]]) -> Touched:
     """The groups some documents' view rows belong to."""
     touched = Touched()
     for document in rows:
@@ -145,7 +146,7 @@ def touched_by(rows: Iterable[dict[str, list[dict]]]) -> Touched:
     return touched
 
 
-def _ledger_key(row) -> tuple[str, str, str, float | None]:
+def _ledger_key(row: Any) -> tuple[str, str, str, float | None]:
     unit = ALL_UNITS if row["denial"] and row["amount"] is None else row["unit"]
     return row["kind"], row["side"], unit, row["amount"]
 
@@ -180,14 +181,16 @@ def update_views(connection: Connection, touched: Touched) -> None:
         _update_ledger(connection, touched.ledger_keys, actors)
 
 
-def _in_record_order(query, table):
+def _in_record_order(query: Any, table: Any) -> Any:
     """The order the views read records in (``views.source.stored_records``): by publication
     date and id, then the row's place in its document."""
     return query.join(documents, documents.c.id == table.c.doc_id).order_by(documents.c.date.nulls_first(), documents.c.id, table.c.ordinal)
 
 
 def _update_meetings(connection: Connection, touched: set[str], actors: Actors) -> None:
-    as_set = lambda key: frozenset(key.split(_SIDE_MARK))  # noqa: E731
+    def as_set(key: str) -> frozenset[str]:
+        return frozenset(key.split(_SIDE_MARK))
+
     stored = connection.scalars(select(meeting_reports.c.sides).distinct()).all()
     group = sorted(sides_text(s) for s in related_sides({as_set(k) for k in touched}, {as_set(k) for k in stored}))
     connection.execute(delete(meeting_actors).where(meeting_actors.c.meeting.in_(select(meetings.c.key).where(meetings.c.sides.in_(group)))))
@@ -198,7 +201,7 @@ def _update_meetings(connection: Connection, touched: set[str], actors: Actors) 
     _insert_keyed(connection, merge_meetings(reports, actors), lambda m: sides_text({actors.side(p) for p in m.participants}), _insert_meeting, actors)
 
 
-def _insert_keyed(connection: Connection, rows, group_of, insert_one, actors: Actors) -> None:
+def _insert_keyed(connection: Connection, rows: Any, group_of: Any, insert_one: Any, actors: Actors) -> None:
     """Insert merged rows under keys made of their group and their place in it: a pure
     function of the stored documents, as every other key of the store is."""
     seen: dict[str, int] = {}
@@ -280,7 +283,7 @@ def _spans(connection: Connection, kind: str, side: str, unit: str, amounts: lis
 def _remerge(connection: Connection, actors: Actors, kind: str, side: str, unit: str | None, span: tuple[float, float] | None) -> None:
     """Replace the commitments of one part of the ledger (``unit`` None: all of the kind and
     side) with those its stored rows make now."""
-    def part(table):
+    def part(table: Any) -> Any:
         conditions = [table.c.kind == kind, table.c.side == side]
         if unit is not None:
             conditions.append(table.c.unit == unit)
@@ -296,7 +299,9 @@ def _remerge(connection: Connection, actors: Actors, kind: str, side: str, unit:
     if unit not in (None, ""):  # a denial without an amount may dispute any commitment of the kind and side
         wanted = or_(wanted, and_(statements.kind == kind, statements.side == side, statements.unit == "", statements.denial))
     columns = (statements.denial, statements.doc_id, statements.ordinal, documents.c.date, type_coerce(statements.statement, Text))
-    rows, denials, founded = [], [], {}
+    rows: list[Any] = []
+    denials: list[Any] = []
+    founded: dict[Any, Any] = {}
     for denial, doc_id, ordinal, published, data in connection.execute(_in_record_order(select(*columns).where(wanted), ledger_statements)):
         row = row_from_json(_json(data))
         (denials if denial else rows).append(row)
@@ -335,7 +340,7 @@ def _insert_commitment(connection: Connection, commitment: Commitment, founded: 
         connection.execute(insert(commitment_actors), [{"commitment": key, "role": role, "actor": actor} for role, actor in sorted(parties)])
 
 
-def _json(data):
+def _json(data: Any) -> Any:
     """SQLite hands back JSON text, PostgreSQL (read as text here too) the same."""
     return json.loads(data) if isinstance(data, (str, bytes)) else data
 

@@ -224,7 +224,7 @@ meetings = Table(
 )
 
 
-def _meeting_key() -> Column:
+def _meeting_key() -> Column[Any]:
     return Column("meeting", Text, ForeignKey("meetings.key", ondelete="CASCADE"), primary_key=True)
 
 

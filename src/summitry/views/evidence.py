@@ -35,12 +35,12 @@ def source_json(source: Source) -> dict[str, Any]:
     }
 
 
-def source_data(source: Source) -> list:
+def source_data(source: Source) -> list[Any]:
     """A source whole (path and claimant too) as a JSON list, for the rows the store keeps."""
     return [source.doc, source.start, source.end, source.text, source.path, source.claimed_by]
 
 
-def source_from_data(data: list) -> Source:
+def source_from_data(data: list[Any]) -> Source:
     return Source(*data)
 
 

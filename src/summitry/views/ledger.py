@@ -839,7 +839,7 @@ def merged_groups(rows: Sequence[_Row], denials: Sequence[_Row], actors: Actors)
     return [(group[0], _commitment(group, actors)) for group in groups]
 
 
-def ledger_order(commitment: Commitment) -> tuple:
+def ledger_order(commitment: Commitment) -> tuple[Any, ...]:
     return (commitment.pledger_name, commitment.kind, -(commitment.amount.value if commitment.amount else 0), commitment.item)
 
 
@@ -861,7 +861,7 @@ def ledger(records: Sequence[Record], pledger: str | None = None, beneficiary: s
 
 
 # -- rows and commitments as the store keeps them ------------------------------------------------
-def _quantity_json(quantity: Quantity | None) -> dict | None:
+def _quantity_json(quantity: Quantity | None) -> dict[str, Any] | None:
     return None if quantity is None else dataclasses.asdict(quantity)
 
 

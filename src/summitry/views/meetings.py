@@ -421,6 +421,6 @@ def meeting_from_data(data: dict[str, Any]) -> Meeting:
     )
 
 
-def meeting_order(meeting: Meeting) -> tuple:
+def meeting_order(meeting: Meeting) -> tuple[Any, ...]:
     """Oldest first, undated last, then by the participants' names."""
     return (meeting.date is None, meeting.date or "", meeting.names)

@@ -29,7 +29,7 @@ from summitry.store.schema import (
     meetings,
     mentions,
 )
-from summitry.store.materialise import stored_actors
+from summitry.store.materialise import stored_actors as stored_actors  # re-exported: the CLI reads actors here
 from summitry.views.evidence import Source, source_from_data
 from summitry.views.ledger import Commitment, commitment_from_data
 from summitry.views.meetings import Meeting, meeting_from_data
@@ -82,11 +82,11 @@ def _record(doc_id: str, text: str, stored: Any) -> Record:  # JSON text, or wha
 
 
 # -- the views as the store keeps them (store/materialise.py) ---------------------------------------
-def _decoded(data):
+def _decoded(data: Any) -> Any:
     return json.loads(data) if isinstance(data, (str, bytes)) else data
 
 
-def _text_order(column, connection: Connection):
+def _text_order(column: Any, connection: Connection) -> Any:
     """Order text by code point, as Python compares strings (PostgreSQL's collation may not)."""
     return column.collate("C") if connection.dialect.name == "postgresql" else column
 
@@ -100,12 +100,15 @@ class MeetingFilter:
     since: str | None = None
     until: str | None = None
 
-    def where(self, query):
+    def where(self, query: Any) -> Any:
         for wanted in self.actors:
             query = query.where(meetings.c.key.in_(select(meeting_actors.c.meeting).where(meeting_actors.c.actor.in_(sorted(wanted)))))
-        for bound, keep in ((self.since, lambda date, b: date >= b), (self.until, lambda date, b: date <= b)):
-            if bound is not None:
-                query = query.where(meetings.c.date.is_not(None), keep(meetings.c.date, func.substr(literal(bound), 1, func.length(meetings.c.date))))
+        # Each date at its own precision: "2025-10" is since "2025-10-05" and until "2025-10-01".
+        date = meetings.c.date
+        if self.since is not None:
+            query = query.where(date.is_not(None), date >= func.substr(literal(self.since), 1, func.length(date)))
+        if self.until is not None:
+            query = query.where(date.is_not(None), date <= func.substr(literal(self.until), 1, func.length(date)))
         return query
 
 
@@ -153,7 +156,7 @@ class LedgerFilter:
     kind: str | None = None
     status: str | None = None
 
-    def where(self, query):
+    def where(self, query: Any) -> Any:
         for role, wanted in (("pledger", self.pledgers), ("beneficiary", self.beneficiaries)):
             if wanted is not None:
                 query = query.where(commitments.c.key.in_(
@@ -208,7 +211,7 @@ def stored_claims(connection: Connection, wanted: frozenset[str]) -> list[tuple[
         .where(claims.c.actor.in_(sorted(wanted)))
         .order_by(documents.c.date.nulls_first(), documents.c.id, claims.c.event_ordinal)
     )
-    found: dict[tuple[str, int], tuple] = {}
+    found: dict[tuple[str, int], tuple[str | None, str, str, Source]] = {}
     for doc_id, ordinal, data in connection.execute(query):
         claim = _decoded(data)
         found.setdefault((doc_id, ordinal), (claim["date"], claim["summary"], claim["status"], source_from_data(claim["source"])))

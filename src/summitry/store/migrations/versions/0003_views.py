@@ -10,6 +10,8 @@ before this revision gets them filled from its stored records once, here.
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects.postgresql import JSONB
@@ -24,7 +26,7 @@ ENTITY_ID = sa.String(128)
 RECORD_JSON = sa.JSON().with_variant(JSONB(), "postgresql")
 
 
-def _document_key() -> sa.Column:
+def _document_key() -> sa.Column[Any]:
     return sa.Column("doc_id", DOCUMENT_ID, sa.ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
 
 
