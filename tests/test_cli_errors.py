@@ -7,6 +7,7 @@ SUMMITRY_DEBUG=1. Stores here are made from our own sentences.
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import shutil
@@ -83,7 +84,7 @@ def test_mask_password_hides_every_password_and_nothing_else(text: str, shown: s
 
 @pytest.mark.parametrize(
     "command",
-    [["meetings"], ["ledger"], ["actor", "川普"], ["readouts", "abcd"], ["report", "--ledger", "-o", "{tmp}/r.html"],
+    [["readouts", "{meeting}"], ["report", "--ledger", "-o", "{tmp}/r.html"],
      ["export", "--format", "csv", "-o", "{tmp}/out"], ["eval", "--meetings-gold", "{gold}", "--store"]],
 )
 @pytest.mark.parametrize(
@@ -92,12 +93,14 @@ def test_mask_password_hides_every_password_and_nothing_else(text: str, shown: s
      ('{"schema": "summitry/9"}', "schema is 'summitry/9'")],
 )
 def test_a_damaged_record_is_one_line(store: Path, tmp_path: Path, command: list[str], damage: str, reason: str) -> None:
+    """Commands that read the records (a meeting's readouts read its documents) say so in one line."""
+    (meeting,) = [m["id"] for m in json.loads(CliRunner().invoke(main, ["meetings", "--json", "--db", str(store)]).output)][:1]
     with sqlite3.connect(store) as connection:
         (doc_id,) = connection.execute("SELECT id FROM documents").fetchone()
         connection.execute("UPDATE documents SET record_json = ?", (damage,))
     gold = tmp_path / "gold.json"
     gold.write_text('{"meetings": [], "ledger": {}}', encoding="utf-8")
-    args = [part.format(tmp=tmp_path, gold=gold) for part in command] + (["--db"] if command[0] != "eval" else []) + [str(store)]
+    args = [part.format(tmp=tmp_path, gold=gold, meeting=meeting) for part in command] + (["--db"] if command[0] != "eval" else []) + [str(store)]
     line = one_line(CliRunner().invoke(main, args), f"summitry: the store holds an unreadable record {doc_id}: ")
     assert reason in line
 
@@ -130,11 +133,21 @@ def test_a_port_that_is_no_number_is_one_line_without_the_password() -> None:
     assert line == "summitry: the store postgresql://me:***@db:port/news: the port is not a number"
 
 
+@pytest.mark.parametrize("command", [["meetings"], ["ledger"], ["actor", "川普"]])
+def test_the_views_answer_from_their_tables_whatever_a_record_holds(store: Path, command: list[str]) -> None:
+    """meetings, ledger and actor read the view tables the ingest keeps, never a record: a
+    damaged record does not take them down."""
+    with sqlite3.connect(store) as connection:
+        connection.execute("UPDATE documents SET record_json = '{broken'")
+    result = CliRunner().invoke(main, [*command, "--db", str(store)])
+    assert result.exit_code == 0 and "Traceback" not in result.output, result.output
+
+
 def test_any_other_exception_is_one_line_naming_the_command(store: Path, monkeypatch) -> None:
     def broken(*_args, **_kwargs):
         raise RuntimeError("the view broke on postgresql://me:s3cret@db/news")
 
-    monkeypatch.setattr("summitry.views.ledger.ledger", broken)  # the command imports the view when it runs
+    monkeypatch.setattr("summitry.views.source.stored_ledger", broken)  # the command imports the view when it runs
     monkeypatch.delenv("SUMMITRY_DEBUG", raising=False)
     line = one_line(CliRunner().invoke(main, ["ledger", "--db", str(store)]), "summitry: internal error in ledger: RuntimeError: ")
     assert "s3cret" not in line and "SUMMITRY_DEBUG=1" in line

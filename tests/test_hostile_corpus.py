@@ -92,10 +92,12 @@ def test_a_hostile_corpus_is_read_whole_and_every_bad_input_named(tmp_path: Path
 
     with sqlite3.connect(store) as connection:
         connection.execute("UPDATE documents SET record_json = '{broken' WHERE rowid = (SELECT MIN(rowid) FROM documents)")
-    out = tmp_path / "out"
-    for command in (["meetings"], ["ledger"], ["export", "--format", "csv", "-o", str(out)]):
+    for command in (["meetings"], ["ledger"]):  # the views answer from their own tables: never down
         result = runner.invoke(main, [*command, "--db", str(store)])
-        lines = [line for line in result.output.splitlines() if line.strip()]
-        assert result.exit_code == 1 and "Traceback" not in result.output
-        assert lines == [lines[0]] and "unreadable record" in lines[0]
+        assert result.exit_code == 0 and "Traceback" not in result.output, result.output
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["export", "--format", "csv", "-o", str(out), "--db", str(store)])  # reads every record
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert lines == [lines[0]] and "unreadable record" in lines[0]
     assert not out.exists() or not any(out.iterdir()), "no partial export"
