@@ -8,6 +8,7 @@ import hashlib
 import shutil
 import sqlite3
 import subprocess
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -94,7 +95,9 @@ def test_a_store_on_a_read_only_filesystem_can_be_read(read_only_folder: Path, c
 def _index_on_another_column(store: Path) -> None:
     """The index on events.type made to claim it indexes events.mode: the file opens and reads,
     only the integrity check sees that the index's entries are not the table's."""
-    with sqlite3.connect(store) as connection:
+    # Closed, not only committed: an open connection's WAL would be checkpointed into the file
+    # later, by whoever opens it next, and the file would seem to change under the ingest.
+    with closing(sqlite3.connect(store)) as connection, connection:
         connection.execute("PRAGMA writable_schema = ON")
         connection.execute("UPDATE sqlite_master SET sql = 'CREATE INDEX ix_events_type ON events (mode)' WHERE name = 'ix_events_type'")
 
