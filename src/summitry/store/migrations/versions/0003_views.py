@@ -108,10 +108,14 @@ def upgrade() -> None:
         sa.Column("claim", RECORD_JSON, nullable=False),
     )
     op.create_index("ix_claims_actor", "claims", ["actor"])
-    # The views of the records stored already, merged by the code of this summitry.
-    from summitry.store.materialise import rebuild_views
+    # The views of the records stored already, merged by the code of this summitry. A new
+    # store has none: it must not load the view code (and the knowledge base behind it) while
+    # it holds the write lock other runs creating the same store wait on.
+    bind = op.get_bind()
+    if bind.execute(sa.text("SELECT 1 FROM documents LIMIT 1")).first() is not None:
+        from summitry.store.materialise import rebuild_views
 
-    rebuild_views(op.get_bind())
+        rebuild_views(bind)
 
 
 def downgrade() -> None:
