@@ -725,7 +725,7 @@ def describe_amount(amount: Amount) -> str:
         text = f"{sign}{number}" if sign else f"{number} {quantity.unit}"
     else:
         text = f"{number} {quantity.unit}"
-    if quantity.approx and not (amount.low is not None and amount.high is not None):
+    if quantity.approx and not amount.ranged:
         text = "about " + text
     return text + (f" a {quantity.per}" if quantity.per else "")
 
