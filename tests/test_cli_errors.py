@@ -195,6 +195,7 @@ def test_an_error_crosses_from_a_worker_process_intact(error: SummitryError) -> 
     [
         ("triggers.yaml", "  - type: CONSULT\n", "  - type: CONSULTING\n", "triggers.yaml: group 0 (CONSULTING/meeting): type is not one of the sixteen PLOVER types"),
         ("arguments.yaml", "\nlight_verbs:", "\nlight_verb:", "events/data/arguments.yaml: line {line}: light_verb: Extra inputs are not permitted"),
+        ("../../actors/data/people/world.yaml", "  aliases:", "  alias:", "actors/data/people/world.yaml: line {line}: 0.alias: Extra inputs are not permitted"),
     ],
 )
 def test_a_broken_data_file_stops_the_batch_with_one_line(tmp_path: Path, jobs: str, name: str, old: str, new: str, reason: str) -> None:

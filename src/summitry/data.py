@@ -27,13 +27,15 @@ class DataModel(BaseModel):
 
 
 def load_data(package: str, name: str, model: type[BaseModel]) -> Any:
-    """The content of ``summitry/<package>/data/<name>``, checked against ``model``.
+    """The content of ``summitry/<package>/data/<name>`` (``summitry/data/<name>`` for the
+    package ``""``; ``name`` may hold a subfolder, ``people/world.yaml``), checked against ``model``.
 
     Raises ``InvalidDataFile`` naming the file, the line and the key of the first problem
     (and how many more there are) for text that is not YAML or not of the model's shape.
     """
-    text = resources.files(f"summitry.{package}").joinpath("data", name).read_text(encoding="utf-8")
-    return parse_data(text, f"{package}/data/{name}", model)
+    root = resources.files(f"summitry.{package}" if package else "summitry")
+    text = root.joinpath("data", *name.split("/")).read_text(encoding="utf-8")
+    return parse_data(text, f"{package}/data/{name}" if package else f"data/{name}", model)
 
 
 def parse_data(text: str, path: str, model: type[BaseModel]) -> Any:

@@ -18,16 +18,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 from typing import Any, Iterable
 
-import yaml
-
+from summitry.data import DataModel, load_data
 from summitry.model import Entity, Event, Record
 from summitry.text import fold
 from summitry.views.meetings import Meeting, meetings
 
-DATA = Path(__file__).parent / "data" / "headlines.yaml"
 HOME = "CHN"
 ERROR_CLASSES = (
     "no_event",
@@ -48,12 +45,21 @@ class _Rules:
     headline: re.Pattern[str]
 
 
+class HeadlineData(DataModel):
+    """data/headlines.yaml: which headline words promise a leader's meeting, and credits to skip."""
+
+    leaders: dict[str, str]  # the name as headlines write it -> knowledge-base id
+    direct_verbs: list[str]
+    with_markers: list[str]
+    with_verbs: list[str]
+    between: list[str]
+    not_meetings: list[str]
+    credits: list[str]
+
+
 @cache
 def _rules() -> _Rules:
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
-    expected = {"leaders", "direct_verbs", "with_markers", "with_verbs", "between", "not_meetings", "credits"}
-    if set(data) != expected:
-        raise ValueError(f"{DATA}: keys must be {sorted(expected)}, not {sorted(data)}")
+    data = load_data("", "headlines.yaml", HeadlineData)
     leaders = dict(data["leaders"])
 
     def alternatives(words: list[str]) -> str:

@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
-from summitry.actors.kb import DATA, _read_yaml, load_knowledge_base, read_raw_entries, validate_entries
+from summitry.actors.kb import read_data, load_knowledge_base, read_raw_entries, validate_entries
 
-TITLES = _read_yaml(DATA / "titles.yaml")
-SHORT_FORMS = _read_yaml(DATA / "short_forms.yaml")
-WORD_BOUND = _read_yaml(DATA / "word_bound_aliases.yaml")["aliases"]
+TITLES = read_data("titles.yaml")
+SHORT_FORMS = read_data("short_forms.yaml")
+WORD_BOUND = read_data("word_bound_aliases.yaml")["aliases"]
 
 
 def test_shipped_data_is_valid() -> None:

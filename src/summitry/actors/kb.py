@@ -17,18 +17,19 @@ from typing import Any, Mapping, TypeGuard, cast
 
 import opencc
 import pycountry
-import yaml
+from pydantic import BaseModel
 
 from summitry import cache as disk_cache
 from summitry import model as model_module
 from summitry import text as text_module
+from summitry.actors import schemas
+from summitry.data import load_data
 from summitry.errors import DataFileError
 from summitry.model import Entity, Office
 from summitry.text import fold
 
 DATA = Path(__file__).parent / "data"
 ENTITY_TYPES = frozenset({"person", "country", "organization", "company", "place"})
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class KnowledgeBaseError(DataFileError, ValueError):
@@ -84,25 +85,36 @@ def _holds(office: Office, country: str, role: str, on: dt.date) -> bool:
     return office.country == country and office.role == role and office.start <= on and (office.end is None or on < office.end)
 
 
-def _read_yaml(path: Path) -> Any:
-    with path.open(encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=_Loader)
+_SCHEMAS: dict[str, type[BaseModel]] = {
+    "titles.yaml": schemas.Titles,
+    "short_forms.yaml": schemas.ShortForms,
+    "link_rules.yaml": schemas.LinkRules,
+    "transliteration.yaml": schemas.Transliteration,
+    "word_bound_aliases.yaml": schemas.WordBoundAliases,
+    "country_variants.yaml": schemas.CountryVariants,
+}
 
 
-def _entity_files() -> list[Path]:
-    people = sorted((DATA / "people").glob("*.yaml"))
-    others = [DATA / name for name in ("countries.yaml", "organizations.yaml", "companies.yaml", "places.yaml")]
-    return [path for path in others + people if path.exists()]
+def read_data(name: str) -> Any:
+    """The data file ``actors/data/<name>`` as parsed, after checking it against its schema
+    (actors/schemas.py): a misspelled key raises InvalidDataFile naming the file and line."""
+    return load_data("actors", name, _SCHEMAS.get(name, schemas.EntityFile))
+
+
+def _entity_files() -> list[str]:
+    people = [f"people/{path.name}" for path in sorted((DATA / "people").glob("*.yaml"))]
+    others = ["countries.yaml", "organizations.yaml", "companies.yaml", "places.yaml"]
+    return [name for name in others + people if (DATA / name).exists()]
 
 
 def read_raw_entries() -> list[tuple[str, dict[str, Any]]]:
     """Every entity entry with the file it came from, before validation."""
     entries: list[tuple[str, dict[str, Any]]] = []
-    for path in _entity_files():
-        for entry in _read_yaml(path) or []:
-            entry.setdefault("type", "person" if path.parent.name == "people" else None)
-            entries.append((path.name, entry))
-    variants = _read_yaml(DATA / "country_variants.yaml") or {}
+    for name in _entity_files():
+        for entry in read_data(name) or []:
+            entry.setdefault("type", "person" if name.startswith("people/") else None)
+            entries.append((name.rpartition("/")[2], entry))
+    variants = read_data("country_variants.yaml") or {}
     by_id = {entry["id"]: entry for _, entry in entries}
     for code, aliases in variants.items():
         if code in by_id:
@@ -262,7 +274,7 @@ def knowledge_fingerprint() -> str:
     """What the built knowledge base depends on: every data file, the code that reads and folds
     it (so an edit in a development checkout counts even at the same version), OpenCC's version."""
     data_files = sorted(path for path in DATA.rglob("*") if path.is_file() and not path.name.startswith("."))
-    code_files = [Path(__file__), Path(model_module.__file__), Path(text_module.__file__)]
+    code_files = [Path(__file__), Path(schemas.__file__), Path(model_module.__file__), Path(text_module.__file__)]
     return disk_cache.fingerprint(code_files + data_files, _package_version(), opencc.__version__)
 
 
@@ -277,10 +289,10 @@ def _package_version() -> str:
 
 def _build_parts() -> dict[str, Any]:
     """The knowledge base's fields, validated, as plain picklable values."""
-    titles = _read_yaml(DATA / "titles.yaml")
-    short_forms = _read_yaml(DATA / "short_forms.yaml")
+    titles = read_data("titles.yaml")
+    short_forms = read_data("short_forms.yaml")
     entries = read_raw_entries()
-    word_bound = _read_yaml(DATA / "word_bound_aliases.yaml")["aliases"]
+    word_bound = read_data("word_bound_aliases.yaml")["aliases"]
     problems = validate_entries(entries, titles, short_forms, word_bound)
     if problems:
         raise KnowledgeBaseError("; ".join(problems[:20]) + (f" (+{len(problems) - 20} more)" if len(problems) > 20 else ""))
@@ -307,6 +319,6 @@ def _build_parts() -> dict[str, Any]:
         single_prefixes=frozenset(fold(c) for c in short_forms["single_prefixes"]),
         before_title=frozenset(fold(c) for c in short_forms["before_title"]),
         body_codes=bodies,
-        transliteration=_folded_characters(_read_yaml(DATA / "transliteration.yaml")["characters"]),
+        transliteration=_folded_characters(read_data("transliteration.yaml")["characters"]),
         word_bound_aliases=frozenset(fold_alias(a) for a in word_bound),
     )

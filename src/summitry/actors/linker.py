@@ -18,7 +18,7 @@ from typing import AbstractSet, Callable, Iterable, cast
 import rjieba
 from pypinyin import Style, lazy_pinyin
 
-from summitry.actors.kb import DATA, NAME_JOINERS, KnowledgeBase, _read_yaml
+from summitry.actors.kb import NAME_JOINERS, KnowledgeBase, read_data
 from summitry.actors.matcher import AliasMatch, match_aliases
 from summitry.model import Entity, Mention, Office, TextView
 from summitry.text import fold
@@ -159,7 +159,7 @@ class _ShortFormExclusions:
 
 @cache
 def _short_form_exclusions() -> _ShortFormExclusions:
-    raw = _read_yaml(DATA / "short_forms.yaml")
+    raw = read_data("short_forms.yaml")
     return _ShortFormExclusions(
         not_after={fold(char): frozenset(fold(c) for c in before) for char, before in (raw.get("not_after") or {}).items()},
         frame_ends={fold(char): tuple(fold(end) for end in ends) for char, ends in (raw.get("frame_ends") or {}).items()},
@@ -359,7 +359,7 @@ class _LinkRules:
 
 @cache
 def _link_rules() -> _LinkRules:
-    raw = _read_yaml(DATA / "link_rules.yaml")
+    raw = read_data("link_rules.yaml")
     return _LinkRules(
         place_not_before=tuple(sorted({fold(word) for word in raw["place_not_before"]}, key=len, reverse=True)),
         country_not_before=tuple(sorted({fold(word) for word in raw["country_not_before"]}, key=len, reverse=True)),

@@ -9,10 +9,8 @@ from __future__ import annotations
 import codecs
 import unicodedata
 from functools import lru_cache
-from importlib import resources
 
-import yaml
-
+from summitry.data import DataModel, load_data
 from summitry.ingest.errors import UnreadableDocument
 
 UNDECODABLE = "not UTF-8, UTF-16, Big5 or GB18030"
@@ -159,9 +157,16 @@ def control_share(text: str) -> float:
     return suspicious / len(text)
 
 
+class CommonHanzi(DataModel):
+    """data/common_hanzi.yaml: characters that real Chinese text is made of, by kind."""
+
+    common: str
+    traditional: str
+    punctuation: str
+
+
 @lru_cache(maxsize=1)
 def common_hanzi() -> frozenset[str]:
     """The characters of data/common_hanzi.yaml, loaded once."""
-    source = resources.files("summitry.ingest").joinpath("data/common_hanzi.yaml")
-    lists = yaml.safe_load(source.read_text(encoding="utf-8"))
+    lists = load_data("ingest", "common_hanzi.yaml", CommonHanzi)
     return frozenset(ch for chars in lists.values() for ch in chars if not ch.isspace())
