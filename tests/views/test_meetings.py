@@ -66,6 +66,29 @@ def test_a_visit_holds_the_meeting_it_leads_to(text: str, expected: list) -> Non
     assert _rows(text) == expected
 
 
+HAN_MARTIN = frozenset({"Han Zheng", "Mading"})
+WANG_FELDKAMP = frozenset({"Feierdekanpu", "Wang Yi"})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline naming only the counterpart's country and office, dated by publication (the
+        # 30th), is the meeting the body dates the day before
+        ("韩正会见爱尔兰副总理兼外交部长\n新华社北京10月29日电 国家副主席韩正29日在北京会见爱尔兰副总理兼外交部长马丁。",
+         [(HAN_MARTIN, "2025-10-29", 2)]),
+        # the same day: the person named in the body is the country of the headline
+        ("王毅會見荷蘭外交大臣\n新華社北京10月30日電 外交部長王毅30日在北京會見荷蘭外交大臣費爾德坎普。", [(WANG_FELDKAMP, "2025-10-30", 2)]),
+        # the twin: a body meeting with another country's minister is another row
+        ("王毅会见荷兰外交大臣\n新华社北京10月30日电 外交部长王毅29日在北京会见比利时外交大臣普雷沃。",
+         [(frozenset({"Puleiwo", "Wang Yi"}), "2025-10-29", 1), (frozenset({"Wang Yi", "Netherlands"}), "2025-10-30", 1)]),
+    ],
+    ids=["headline-dated-by-publication", "country-then-person-same-day", "another-country-stays-apart"],
+)
+def test_a_headline_and_its_body_are_one_meeting(text: str, expected: list) -> None:
+    assert _rows(text) == expected
+
+
 def test_every_source_gives_back_its_sentence() -> None:
     records = articles("川普29日在慶州會見南韓總統李在明。", "川普本月在南韓與李在明會面。")
     texts = {r.document.id: r.document.text for r in records}

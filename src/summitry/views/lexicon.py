@@ -85,6 +85,7 @@ class MeetingsData(DataModel):
     mode_order: list[str]
     cross_document_days: int
     visit_days: int = 0
+    publication_days: int = 0
 
 
 class _Topic(DataModel):

@@ -43,13 +43,15 @@ class _Rules:
     mode_order: tuple[str, ...]
     cross_document_days: int
     visit_days: int
+    publication_days: int
 
 
 @cache
 def _rules() -> _Rules:
     raw = view_data("meetings.yaml")
     pairs: Callable[[str], frozenset[tuple[str, str]]] = lambda section: frozenset((kind, mode) for kind, modes in raw[section].items() for mode in modes)  # noqa: E731
-    return _Rules(pairs("anchors"), pairs("joiners"), frozenset(raw["statuses"]), tuple(raw["mode_order"]), int(raw["cross_document_days"]), int(raw.get("visit_days") or 0))
+    return _Rules(pairs("anchors"), pairs("joiners"), frozenset(raw["statuses"]), tuple(raw["mode_order"]), int(raw["cross_document_days"]), int(raw.get("visit_days") or 0),
+                  int(raw.get("publication_days") or 0))
 
 
 @dataclass(frozen=True)
@@ -187,12 +189,26 @@ class _Merger:
             return False
         return start <= meeting <= start + dt.timedelta(days=self.rules.visit_days) and self._same_actors(small, big)
 
+    def _dated_by_publication(self, small: _Cluster, big: _Cluster) -> bool:
+        """``small`` has only the publication date (a headline, an undated lead) and ``big``,
+        in the same document, a date the text states a day or two before it: the report of
+        韩正6日会见…马丁 published on the 7th under 韩正会见爱尔兰副总理 is one meeting."""
+        if not small.reports or any(r.event.date_from != "publication" for r in small.reports) or not small.docs <= big.docs:
+            return False
+        published, stated = as_date(small.date), as_date(big.date)
+        if published is None or stated is None or len(small.date or "") < 10 or len(big.date or "") < 10:
+            return False
+        return published - dt.timedelta(days=self.rules.publication_days) <= stated < published
+
     def _finer(self, small: _Cluster, big: _Cluster) -> bool:
         """Whether ``big`` says more than ``small`` about the same meeting: a more precise date
-        that agrees, and the same parties or more (an undated report: the same sides); or the
-        meeting a reported visit holds."""
+        that agrees (or the one the text states where ``small`` only has the publication's),
+        and the same parties or more, a person counting as more than their country (an undated
+        report: the same sides); or the meeting a reported visit holds."""
         if self._visit_holding(small, big):
             return True
+        if self._dated_by_publication(small, big):
+            return self.actors.covers(big.participants, small.participants)
         if not _agrees(small.date, big.date):
             return False
         if small.date is None and big.date is not None:
@@ -201,7 +217,10 @@ class _Merger:
             return False
         if _precision(big.date) > _precision(small.date):
             return True
-        return big.date == small.date and len(big.participants) > len(small.participants)
+        if big.date != small.date:
+            return False
+        # More parties, or the same number with a person where the other names a country only.
+        return len(big.participants) > len(small.participants) or not self.actors.covers(small.participants, big.participants)
 
     def _near_in_time(self, small: _Cluster, big: _Cluster) -> bool:
         """An undated report reaches another document's meeting only within a year before it was published."""
