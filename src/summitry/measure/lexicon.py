@@ -89,6 +89,7 @@ class TimeLexicon:
     relative_months: dict[str, int]
     relative_days: dict[str, int]
     relative_false_starts: frozenset[str]
+    relative_false_start_breaks: tuple[str, ...]
     anchored_days: dict[str, int]
     anchored_years: dict[str, int]
     anchored_false_starts: frozenset[str]
@@ -244,6 +245,7 @@ def time_lexicon() -> TimeLexicon:
         relative_months=folded_map(raw["relative_months"]),
         relative_days=folded_map(raw["relative_days"]),
         relative_false_starts=frozenset(fold(word) for word in raw["relative_false_starts"]),
+        relative_false_start_breaks=longest_first(raw["relative_false_start_breaks"]),
         anchored_days=folded_map(raw["anchored_days"]),
         anchored_years=folded_map(raw["anchored_years"]),
         anchored_false_starts=frozenset(fold(word) for word in raw["anchored_false_starts"]),

@@ -83,6 +83,7 @@ class TimesData(DataModel):
 
     relative_years: dict[str, int]
     relative_false_starts: list[str]
+    relative_false_start_breaks: list[str]
     relative_months: dict[str, int]
     relative_days: dict[str, int]
     anchored_days: dict[str, int]

@@ -539,7 +539,18 @@ def since_nearby(folded: str, position: int, lexicon: TimeLexicon) -> bool:
         if character in CLAUSE_BREAKS:
             window = window[:index]
             break
-    return any(word in window for word in lexicon.since_words_nearby)
+    return any(
+        not any(folded.startswith(follower, position + index + len(word)) for follower in lexicon.relation_not_followed_by.get(word, ()))
+        for word in lexicon.since_words_nearby
+        for index in occurrences(window, word)
+    )
+
+
+def occurrences(text: str, word: str) -> Iterable[int]:
+    index = text.find(word)
+    while index != -1:
+        yield index
+        index = text.find(word, index + 1)
 
 
 # --- values ------------------------------------------------------------------------------
@@ -640,6 +651,8 @@ def resolve_era(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon
 def closes_a_word(match: re.Match[str], lexicon: TimeLexicon) -> bool:
     """True when the relative word's first character ends a longer word ("提前年底", "表明天")."""
     start = match.start()
+    if any(match.string.startswith(word, start - 1) for word in lexicon.relative_false_start_breaks):
+        return False  # "截至今年4月": 至 and 今年, not 至今
     return start > 0 and match.string[start - 1 : start + 1] in lexicon.relative_false_starts
 
 
