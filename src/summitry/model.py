@@ -140,7 +140,7 @@ class TimeExpr:
     text: str
     value: str | None
     relation: str | None = None
-    # A span ("2013年一季度", "上半年", "6月上旬", "農曆正月"): its first and last
+    # A span ("2013年一季度", "上半年", "6月上旬", "農曆正月", "今明兩年"): its first and last
     # month, day or year; "2013年一季度" is value "2013", first "2013-01", last "2013-03", and
     # "6月上旬" value "2025-06", first "2025-06-01", last "2025-06-10". The value is the month
     # or year the span lies in, or its first year when it crosses one. None when the time is

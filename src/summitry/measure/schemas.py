@@ -86,6 +86,7 @@ class TimesData(DataModel):
     relative_false_start_breaks: list[str]
     relative_months: dict[str, int]
     relative_days: dict[str, int]
+    relative_runs: dict[str, list[str | int]]
     anchored_days: dict[str, int]
     anchored_years: dict[str, int]
     anchored_months: dict[str, int]

@@ -738,6 +738,18 @@ def resolve_offset(match: re.Match[str], date: dt.date | None, lexicon: TimeLexi
     return iso_year(date.year + amount)
 
 
+def resolve_relative_run(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> tuple[str, str] | None:
+    """"今明兩年", "明後兩天": consecutive years or days counted from the document date, one span."""
+    if closes_a_word(match, lexicon):
+        raise NotATime(match.group())
+    period, first, last = lexicon.relative_runs[match["relrun"]]
+    if date is None:
+        return None
+    if period == "day":
+        return (date + dt.timedelta(days=first)).isoformat(), (date + dt.timedelta(days=last)).isoformat()
+    return iso_year(date.year + first), iso_year(date.year + last)
+
+
 def resolve_bare_year_part(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
     return None if date is None else iso_year(date.year)
 
@@ -1353,6 +1365,12 @@ def patterns() -> tuple[Pattern, ...]:
             starts=MONTH_STARTS,
         ),
         time_pattern("year", rf"{YEAR}{SPACE}年{year_part}", resolve_year, needs=("年",), starts=YEAR_STARTS),
+        time_pattern(
+            "relrun",
+            rf"(?P<relrun>{alternatives(lexicon.relative_runs)})",
+            resolve_relative_run,
+            needs=(first_characters(lexicon.relative_runs), "".join(sorted({word[-1] for word in lexicon.relative_runs}))),
+        ),
         time_pattern("relyear", rf"{relyear}{year_part}", resolve_relative_year, needs=(relative_year,)),
         time_pattern("month", rf"{MONTH}{SPACE}月{month_part}", resolve_month, needs=("月",), starts=MONTH_STARTS),
         time_pattern("relmonth", rf"{relmonth}{month_part}", resolve_relative_month, needs=(relative_month,)),
