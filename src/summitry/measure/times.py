@@ -1438,10 +1438,11 @@ def patterns() -> tuple[Pattern, ...]:
             needs=(first_characters(lexicon.anchored_years),),
         ),
         time_pattern("bracket_year", r"\((?P<year>\d{4})\)", resolve_bracket_year, needs=("(", ")")),
-        # The start of a range whose end carries the 年 or 月 ("2018至2019年", "今年1至9月").
+        # The start of a range whose end carries the 年 or 月 ("2018至2019年", "二〇二四至二〇二六年",
+        # "1985到89年9月": a two-digit end only with its month, as short_ym reads it), or "今年1至9月".
         time_pattern(
             "year_range_start",
-            rf"{YEAR}(?={SPACE}(?:{joiners}){SPACE}\d{{4}}{SPACE}年)",
+            rf"{YEAR}(?={SPACE}(?:{joiners}){SPACE}(?:\d{{4}}|[{CHINESE_YEAR_DIGITS}]{{4}}|(?:\d\d|[{CHINESE_YEAR_DIGITS}]{{2}})(?={SPACE}年{SPACE}{MONTH}{SPACE}月)){SPACE}年)",
             resolve_bracket_year,
             needs=("年", joiner),
             starts=YEAR_STARTS,
