@@ -140,9 +140,11 @@ class TimeExpr:
     text: str
     value: str | None
     relation: str | None = None
-    # A span of months within ``value``'s year ("2013年一季度", "上半年", "今年前三季"): its first
-    # and last month; "2013年一季度" is value "2013", first "2013-01", last "2013-03". None
-    # when the time is one day, month or year.
+    # A span ("2013年一季度", "上半年", "6月上旬", "農曆正月", "今明兩年"): its first and last
+    # month, day or year; "2013年一季度" is value "2013", first "2013-01", last "2013-03", and
+    # "6月上旬" value "2025-06", first "2025-06-01", last "2025-06-10". The value is the month
+    # or year the span lies in, or its first year when it crosses one. None when the time is
+    # one day, month or year.
     first: str | None = None
     last: str | None = None
 

@@ -217,13 +217,13 @@ def test_taiwanese_year_digits_and_day_marks(sentence: str, date: dt.date, text:
 @pytest.mark.parametrize(
     ("sentence", "found"),
     [
-        ("农历二〇二四年六月，双方互访。", [("二〇二四年", "2024")]),
+        ("农历二〇二四年六月，双方互访。", [("农历二〇二四年六月", "2024")]),
         ("農曆二〇二四年六月十五，雙方互訪。", [("農曆二〇二四年六月十五", "2024-07-20")]),
         ("二〇二四年六月，双方互访。", [("二〇二四年六月", "2024-06")]),
     ],
 )
 def test_a_month_after_a_lunar_year_is_lunar(sentence: str, found: list[tuple[str, str]]) -> None:
-    """農曆 before a year makes its month lunar: the year stands, the Gregorian month is never read."""
+    """農曆 before a year makes its month lunar (a span of days, valued by its year), never the Gregorian month."""
     assert [(t.text, t.value) for t in extract_times(build_view(sentence), dt.date(2025, 10, 30))] == found
 
 
@@ -252,7 +252,7 @@ def _calendar_noise(pieces: int) -> str:
         "2018年6月至9月 2025年1至9月 今年1至9月 10月20日至23日 上周六 两日前 3个月后 "
         "四日 九日 上午 飞抵 连续 首次 这次日本 今(29)日 昨 (3) 天 "
         "上半年 一季度 末 前5个月 上个季度 15年3月2日 91年5月 24年 113年度 立法院 1月3 6·30 09-01 20240307 "
-        "同月9号 当月 这一年 春节 中秋节 农历正月十五 大年初十 2019年4月12-19日 10月20-23日 2018年2——4月 12月九号到十五号 1999.08—2002.02 2008.03-2009"
+        "同月9号 当月 这一年 春节 中秋节 农历正月十五 大年初十 农历十月 闰四月 腊月 今明两年 明后两天 2019年4月12-19日 10月20-23日 2018年2——4月 12月九号到十五号 1999.08—2002.02 2008.03-2009"
     ).split(" ") + [" ", " ", "\n", "2022 11 23"]
     randomness = random.Random(2025)
     return "".join(randomness.choice(alphabet) for _ in range(pieces))

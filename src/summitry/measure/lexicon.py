@@ -89,6 +89,7 @@ class TimeLexicon:
     relative_months: dict[str, int]
     relative_days: dict[str, int]
     relative_false_starts: frozenset[str]
+    relative_false_start_breaks: tuple[str, ...]
     anchored_days: dict[str, int]
     anchored_years: dict[str, int]
     anchored_false_starts: frozenset[str]
@@ -141,6 +142,9 @@ class TimeLexicon:
     lunar_markers: tuple[str, ...]
     lunar_month_names: dict[str, int]
     lunar_new_year_days: tuple[str, ...]
+    lunar_month_false_starts: frozenset[str]
+    month_part_days: dict[str, tuple[int, int]]
+    relative_runs: dict[str, tuple[str, int, int]]  # folded word -> (year or day, first, last)
     year_month_joiners: tuple[str, ...] = ()  # 一年前的11月: a year and a month joined as one time
 
 
@@ -242,6 +246,7 @@ def time_lexicon() -> TimeLexicon:
         relative_months=folded_map(raw["relative_months"]),
         relative_days=folded_map(raw["relative_days"]),
         relative_false_starts=frozenset(fold(word) for word in raw["relative_false_starts"]),
+        relative_false_start_breaks=longest_first(raw["relative_false_start_breaks"]),
         anchored_days=folded_map(raw["anchored_days"]),
         anchored_years=folded_map(raw["anchored_years"]),
         anchored_false_starts=frozenset(fold(word) for word in raw["anchored_false_starts"]),
@@ -296,6 +301,9 @@ def time_lexicon() -> TimeLexicon:
         lunar_markers=longest_first(raw["lunar_markers"]),
         lunar_month_names=folded_map(raw["lunar_month_names"]),
         lunar_new_year_days=longest_first(raw["lunar_new_year_days"]),
+        lunar_month_false_starts=frozenset(fold(word) for word in raw["lunar_month_false_starts"]),
+        relative_runs={word: (str(run[0]), int(run[1]), int(run[2])) for word, run in folded_map(raw["relative_runs"]).items()},
+        month_part_days={word: (int(days[0]), int(days[1])) for word, days in folded_map(raw["month_part_days"]).items()},
         year_month_joiners=longest_first(raw.get("year_month_joiners")),
     )
 
@@ -395,6 +403,12 @@ def time_problems(raw: dict[str, Any]) -> list[str]:
     for word, (first, last) in raw["year_spans"].items():
         if not 1 <= first <= last <= 12:
             problems.append(f"year span {word} must run from one month to a later one, not {first}..{last}")
+    for word, run in raw["relative_runs"].items():
+        if len(run) != 3 or run[0] not in ("year", "day") or not isinstance(run[1], int) or not isinstance(run[2], int) or run[1] >= run[2]:
+            problems.append(f"relative run {word} must be [year or day, first, a later last], not {run!r}")
+    for word, days in raw["month_part_days"].items():
+        if len(days) != 2 or not 1 <= days[0] <= days[1] <= 31 or word not in raw["month_parts"] or not word.endswith("旬"):
+            problems.append(f"month part {word} must be a month part ending in 旬 with [first day, last day], not {days!r}")
     for group in ("solar_holidays", "lunar_holidays"):
         for word, day in raw[group].items():
             if not (1 <= day[0] <= 12 and 1 <= day[1] <= 31):

@@ -9,6 +9,7 @@ Durations (33年, 30週年, 70多年來), ordinals (第二次), scores (10分) a
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
@@ -54,11 +55,14 @@ class Reading:
     value: str | None
     relation: str | None = None
     kind: str = ""  # the pattern that read it
-    until: str | None = None  # the last month of a span the value opens ("上半年": 01 .. 06), same year
+    # A span's first and last month or day ("上半年": 2025-01 .. 2025-06; "農曆正月": 2026-02-17 ..
+    # 2026-03-18); the value is then the month or year the span lies in (see span_value).
+    first: str | None = None
+    until: str | None = None
     match: re.Match[str] | None = None
 
 
-# A value, or a value and the end of the span it opens (see Reading.until).
+# A value, or the first and last of a span (see Reading.first).
 Resolver = Callable[[re.Match[str], dt.date | None, TimeLexicon], "str | None | tuple[str | None, str | None]"]
 
 
@@ -103,9 +107,9 @@ def extract_times(view: TextView, document_date: dt.date | None) -> tuple[TimeEx
             start=reading.start,
             end=reading.end,
             text=view.original[reading.start : reading.end],
-            value=reading.value if reading.until is None else cast(str, reading.value)[:4],
+            value=reading.value,
             relation=reading.relation,
-            first=None if reading.until is None else reading.value,
+            first=reading.first,
             last=reading.until,
         )
         for reading in chosen
@@ -131,13 +135,39 @@ def readings_of(
                 value = pattern.resolve(match, date, lexicon)
             except (ValueError, NotANumber):
                 continue
-            until = None
+            first = until = None
             if isinstance(value, tuple):
-                value, until = value
+                first, until = value
+                value = first if until is None else span_value(cast(str, first), until)
+                if until is None:
+                    first = None
+            elif value is not None and len(value) == 7 and match.group().endswith(MONTH_THIRD_ENDINGS):
+                first, until = days_of_month_part(value, match.group(), lexicon)
             if match.groupdict().get("month") and follows_lunar_sign(folded, match.start(), lexicon):
                 continue  # "農曆十月", "閏四月": a lunar month, never the Gregorian one
-            readings.append(Reading(match.start(), match.end(), value, kind=pattern.name, match=match, until=until))
+            readings.append(Reading(match.start(), match.end(), value, kind=pattern.name, match=match, first=first, until=until))
     return readings
+
+
+MONTH_THIRD_ENDINGS = ("旬",)
+
+
+def days_of_month_part(month: str, text: str, lexicon: TimeLexicon) -> tuple[str | None, str | None]:
+    """"6月上旬", "去年9月下旬": the days of that part of the month (the value stays the month)."""
+    for part, (first, last) in lexicon.month_part_days.items():
+        if text.endswith(part):
+            year, number = int(month[:4]), int(month[5:7])
+            last = min(last, calendar.monthrange(year, number)[1])
+            return iso_day(year, number, first), iso_day(year, number, last)
+    return None, None
+
+
+def span_value(first: str, last: str) -> str:
+    """The value of a span from ``first`` to ``last``: the month both days lie in, else the
+    first's year (a quarter is its year; 臘月, which runs into January, the year it opens in)."""
+    if len(first) == len(last) == 10 and first[:7] == last[:7]:
+        return first[:7]
+    return first[:4]
 
 
 LINE = re.compile(r"[^\n]+")
@@ -509,7 +539,18 @@ def since_nearby(folded: str, position: int, lexicon: TimeLexicon) -> bool:
         if character in CLAUSE_BREAKS:
             window = window[:index]
             break
-    return any(word in window for word in lexicon.since_words_nearby)
+    return any(
+        not any(folded.startswith(follower, position + index + len(word)) for follower in lexicon.relation_not_followed_by.get(word, ()))
+        for word in lexicon.since_words_nearby
+        for index in occurrences(window, word)
+    )
+
+
+def occurrences(text: str, word: str) -> Iterable[int]:
+    index = text.find(word)
+    while index != -1:
+        yield index
+        index = text.find(word, index + 1)
 
 
 # --- values ------------------------------------------------------------------------------
@@ -610,6 +651,8 @@ def resolve_era(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon
 def closes_a_word(match: re.Match[str], lexicon: TimeLexicon) -> bool:
     """True when the relative word's first character ends a longer word ("提前年底", "表明天")."""
     start = match.start()
+    if any(match.string.startswith(word, start - 1) for word in lexicon.relative_false_start_breaks):
+        return False  # "截至今年4月": 至 and 今年, not 至今
     return start > 0 and match.string[start - 1 : start + 1] in lexicon.relative_false_starts
 
 
@@ -693,6 +736,18 @@ def resolve_offset(match: re.Match[str], date: dt.date | None, lexicon: TimeLexi
     if period == "month":
         return iso_month(*shift_month(date.year, date.month, amount))
     return iso_year(date.year + amount)
+
+
+def resolve_relative_run(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> tuple[str, str] | None:
+    """"今明兩年", "明後兩天": consecutive years or days counted from the document date, one span."""
+    if closes_a_word(match, lexicon):
+        raise NotATime(match.group())
+    period, first, last = lexicon.relative_runs[match["relrun"]]
+    if date is None:
+        return None
+    if period == "day":
+        return (date + dt.timedelta(days=first)).isoformat(), (date + dt.timedelta(days=last)).isoformat()
+    return iso_year(date.year + first), iso_year(date.year + last)
 
 
 def resolve_bare_year_part(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
@@ -1009,6 +1064,52 @@ def resolve_lunar_date(match: re.Match[str], date: dt.date | None, lexicon: Time
     return None if date is None else nearest_lunar(month, day, date, leap).isoformat()
 
 
+def resolve_lunar_month(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> DaySpan | None:
+    """"農曆十月", "閏四月", "明年臘月": the days of a lunar month, in the lunar year written
+    before it, else the one nearest the document date (an article of May on 正月 means the
+    last one); none inside a word ("真正月薪", "入冬月餘")."""
+    month_text = match["lunar_month"]
+    start = match.start()
+    if start == match.start("lunar_month") and match.string[max(0, start - 1) : start + 1] in lexicon.lunar_month_false_starts:
+        raise NotATime(match.group())
+    leap = month_text.startswith("闰")
+    month_text = month_text.removeprefix("闰")
+    month = lexicon.lunar_month_names.get(month_text) or number_of(month_text)
+    if match["year"] or match["short_year"] or match["relyear"]:
+        year = year_of_prefix(match, date, lexicon)
+        return None if year is None else lunar_month_days(year, month, leap)
+    if date is None:
+        return None
+    candidates = []
+    for year in (date.year - 1, date.year, date.year + 1):
+        try:
+            candidates.append(lunar_month_days(year, month, leap))
+        except ValueError:  # no such leap month that year
+            continue
+    if not candidates:
+        raise NotATime(match.group())
+    return min(candidates, key=lambda days: days_away(date, dt.date.fromisoformat(days[0]), dt.date.fromisoformat(days[1])))
+
+
+# A span of days: the first and last as YYYY-MM-DD.
+DaySpan = tuple[str, str]
+
+
+def lunar_month_days(year: int, month: int, leap: bool = False) -> DaySpan:
+    """The first and last Gregorian day of a lunar month (29 or 30 days long)."""
+    first = lunar_to_solar(year, month, 1, leap)
+    try:
+        last = lunar_to_solar(year, month, 30, leap)
+    except ValueError:
+        last = lunar_to_solar(year, month, 29, leap)
+    return first.isoformat(), last.isoformat()
+
+
+def days_away(date: dt.date, first: dt.date, last: dt.date) -> int:
+    """How many days ``date`` lies outside the span from ``first`` to ``last`` (0 within it)."""
+    return max((first - date).days, (date - last).days, 0)
+
+
 @cache
 def patterns() -> tuple[Pattern, ...]:
     """The time patterns, built once from the lexicon's words, most specific first."""
@@ -1080,7 +1181,11 @@ def patterns() -> tuple[Pattern, ...]:
     first_days = r"初(?:十|[一二三四五六七八九]|\d)"
     any_lunar_day = rf"{first_days}|廿[一二三四五六七八九]?|二十[一二三四五六七八九]?|三十|十[一二三四五六七八九]?|[一二三四五六七八九]|[12]\d|30|0?[1-9]"
     lunar_day = rf"(?(marker_first)(?:{any_lunar_day})|(?(lunar_marker)(?:{any_lunar_day})|(?(lunar_named)(?:{any_lunar_day})|{first_days})))"
-    new_patterns = (
+    # A lunar month alone ("農曆十月", "閏四月", "明年臘月"): a numbered month only after a lunar marker.
+    named_lunar_month = rf"闰(?:{alternatives(lexicon.lunar_month_names)}|{numbered_month})|{alternatives(lexicon.lunar_month_names)}"
+    any_lunar_month = rf"{named_lunar_month}|{numbered_month}"
+    lunar_markers = alternatives(lexicon.lunar_markers)
+    new_patterns: tuple[Pattern, ...] = (
         time_pattern(
             "year_span",
             rf"{year_prefix}?(?P<span>{alternatives(lexicon.year_spans)})(?P<span_edge>{span_edges})?",
@@ -1176,6 +1281,16 @@ def patterns() -> tuple[Pattern, ...]:
             + "闰一二三四五六七八九十",
         ),
     )
+    new_patterns += (
+        time_pattern(
+            "lunar_month",
+            rf"(?:(?P<marker_first>{lunar_markers}){SPACE})?{year_prefix}?(?:(?P<lunar_marker>{lunar_markers}){SPACE})?"
+            rf"(?P<lunar_month>(?(marker_first)(?:{any_lunar_month})|(?(lunar_marker)(?:{any_lunar_month})|(?:{named_lunar_month}))))月",
+            resolve_lunar_month,
+            needs=("月", "闰" + first_characters([*lexicon.lunar_markers, *lexicon.lunar_month_names])),
+            starts=prefix_starts + re.escape(first_characters([*lexicon.lunar_markers, *lexicon.lunar_month_names])) + "闰",
+        ),
+    )
     return new_patterns + (
         time_pattern(
             "ymd",  # also the start of a range of days whose end carries the 日 ("2019年4月12-19日")
@@ -1250,6 +1365,12 @@ def patterns() -> tuple[Pattern, ...]:
             starts=MONTH_STARTS,
         ),
         time_pattern("year", rf"{YEAR}{SPACE}年{year_part}", resolve_year, needs=("年",), starts=YEAR_STARTS),
+        time_pattern(
+            "relrun",
+            rf"(?P<relrun>{alternatives(lexicon.relative_runs)})",
+            resolve_relative_run,
+            needs=(first_characters(lexicon.relative_runs), "".join(sorted({word[-1] for word in lexicon.relative_runs}))),
+        ),
         time_pattern("relyear", rf"{relyear}{year_part}", resolve_relative_year, needs=(relative_year,)),
         time_pattern("month", rf"{MONTH}{SPACE}月{month_part}", resolve_month, needs=("月",), starts=MONTH_STARTS),
         time_pattern("relmonth", rf"{relmonth}{month_part}", resolve_relative_month, needs=(relative_month,)),
@@ -1317,10 +1438,11 @@ def patterns() -> tuple[Pattern, ...]:
             needs=(first_characters(lexicon.anchored_years),),
         ),
         time_pattern("bracket_year", r"\((?P<year>\d{4})\)", resolve_bracket_year, needs=("(", ")")),
-        # The start of a range whose end carries the 年 or 月 ("2018至2019年", "今年1至9月").
+        # The start of a range whose end carries the 年 or 月 ("2018至2019年", "二〇二四至二〇二六年",
+        # "1985到89年9月": a two-digit end only with its month, as short_ym reads it), or "今年1至9月".
         time_pattern(
             "year_range_start",
-            rf"{YEAR}(?={SPACE}(?:{joiners}){SPACE}\d{{4}}{SPACE}年)",
+            rf"{YEAR}(?={SPACE}(?:{joiners}){SPACE}(?:\d{{4}}|[{CHINESE_YEAR_DIGITS}]{{4}}|(?:\d\d|[{CHINESE_YEAR_DIGITS}]{{2}})(?={SPACE}年{SPACE}{MONTH}{SPACE}月)){SPACE}年)",
             resolve_bracket_year,
             needs=("年", joiner),
             starts=YEAR_STARTS,
