@@ -73,3 +73,22 @@ def test_a_range_of_days_dates_by_its_first(text: str, kind: str, on: dt.date, e
 )
 def test_a_cue_inside_a_name_is_no_cue(text: str, expected: list) -> None:
     assert dates(text, "CONSULT/meeting", dt.date(2023, 6, 19)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the day right after the opening subject's name (and its Latin gloss) sets the scene of
+        # the sentence, however long the titles before the name
+        ("美國國務卿魯比歐(Marco Rubio)18日在國務院副國務卿藍道(Christopher Landau)陪同下,與中國外交部長王毅在吉隆坡會晤。", ["2025-09-18"]),
+        ("中共中央政治局委员、中央外事工作委员会办公室主任王毅18日在北京会见日本首相石破茂。", ["2025-09-18"]),
+        # the twin: in a clause with a verb of its own the day is that verb's (the arrival), and a
+        # meeting hoped for next month keeps its own time
+        ("美國國務卿魯比歐(Marco Rubio)18日抵達吉隆坡，他表示希望下月與中國外交部長王毅會晤。", ["2025-09-18", "2025-10"]),
+        # a day after a speaker's name dates the saying, not what is said
+        ("外交部發言人郭嘉昆(Guo Jiakun)18日說，中美雙方近期沒有就經貿問題舉行會晤。", [None]),
+    ],
+    ids=["gloss-and-companion-frame", "long-titles", "opening-clause-with-its-own-verb", "the-saying's-day"],
+)
+def test_a_day_after_the_opening_subject_dates_the_sentence(text: str, expected: list[str | None]) -> None:
+    assert [f.date for f in facts(text, FILED) if f.type == "CONSULT"] == expected

@@ -13,7 +13,7 @@ import datetime as dt
 from typing import cast
 
 from summitry.events.layout import Clause, SentenceLayout, SpanIndex
-from summitry.events.lexicon import DatingLexicon
+from summitry.events.lexicon import Cue, DatingLexicon
 from summitry.events.triggers import TriggerHit
 from summitry.measure.lexicon import time_lexicon
 from summitry.model import TimeExpr
@@ -61,9 +61,10 @@ def _without_range_ends(folded: str, times: list[TimeExpr]) -> list[TimeExpr]:
 class Dater:
     def __init__(
         self, folded: str, times: tuple[TimeExpr, ...], document_date: dt.date | None, lexicon: DatingLexicon,
-        names: tuple[tuple[int, int], ...] = (),
+        names: tuple[tuple[int, int], ...] = (), speech: tuple[Cue, ...] = (),
     ) -> None:
         self.folded = folded
+        self.speech = speech  # 表示, 說: a clause of these dates the saying, not what is said
         self.document_date = document_date
         self.lexicon = lexicon
         # The spans of the names the actors stage found, by start: a cue inside one (秦剛, 李剛)
@@ -277,7 +278,37 @@ class Dater:
         if credit_end is not None:  # 【…綜合報道】9月19日晚，…: the credit reports nothing
             rest = (self.folded[credit_end : time.start] + self.folded[time.end : clause.end]).strip(" ，,")
             start = credit_end
-        return len(rest) <= 5 or ((opening or led) and time.start - start <= 8 and not self._has_verb(clause, hits))
+        if len(rest) <= 5:
+            return True
+        if not (opening or led) or self._has_verb(clause, hits):
+            return False
+        if time.start - start <= 8:
+            return True
+        return self._right_after_name(time.start, start) and not self._says(time.end, clause.end)
+
+    def _says(self, start: int, end: int) -> bool:
+        """Whether a reporting verb stands in [start, end) (郭嘉昆24日說，…: the day is the saying's)."""
+        for cue in self.speech:
+            at = self.folded.find(cue.word, start, end)
+            while at != -1:
+                if cue.fits(self.folded, at):
+                    return True
+                at = self.folded.find(cue.word, at + 1, end)
+        return False
+
+    def _right_after_name(self, offset: int, start: int) -> bool:
+        """美國國務卿魯比歐(Marco Rubio)28日在…陪同下，與…會晤: the time written right after the
+        opening subject's name (and its bracketed gloss) is the scene's, however long the
+        titles before the name run."""
+        before = self.folded[start:offset].rstrip(" ")
+        if before.endswith((")", "）")):
+            opened = max(before.rfind("("), before.rfind("（"))
+            if opened == -1:
+                return False
+            before = before[:opened].rstrip(" ")
+        end = start + len(before)
+        last = bisect.bisect_left(self._name_starts, end)
+        return any(name_end == end for _, name_end in self._names[max(0, last - 8) : last])
 
     def _lead_credit_end(self, start: int, before: int) -> int | None:
         """Where a bracketed credit opening the text at ``start`` ends (【環球時報綜合報道】), if

@@ -75,7 +75,8 @@ class _Extraction:
         self.layouts = sentence_layouts(view, lexicon.status.quotation_min_length)
         self.sentence_starts = [layout.sentence.start for layout in self.layouts]
         self.dater = Dater(
-            self.folded, times, document_date, lexicon.dating, tuple((m.start, m.end) for m in self.actors.mentions)
+            self.folded, times, document_date, lexicon.dating, tuple((m.start, m.end) for m in self.actors.mentions),
+            lexicon.status.reporting,
         )
         self.time_spans = tuple((t.start, t.end) for t in times)
         # SentenceActors only reads the spans inside its own sentence.
