@@ -26,6 +26,26 @@ def test_meetings_whose_co_party_is_set_off(text: str, parties: set[str]) -> Non
 
 
 @pytest.mark.parametrize(
+    ("text", "kind", "parties", "place"),
+    [
+        # A day and a place between the subject and 與/同, and only a title before the co-party's
+        # name: the title is the co-party's, so 與 still marks who was met.
+        ("日本首相高市早苗昨天在慶州與國家主席習近平舉行首次會談。", "CONSULT/meeting", {"Sanae Takaichi", "Xi Jinping"}, "Gyeongju"),
+        ("澳大利亚总理阿尔巴尼斯4日在上海与国务院总理李强举行会谈。", "CONSULT/meeting", {"Anthony Albanese", "Li Qiang"}, "Shanghai"),
+        ("马来西亚总理安瓦尔26日在吉隆坡同国务院总理李强会谈。", "CONSULT/meeting", {"Anwar Ibrahim", "Li Qiang"}, "Kuala Lumpur"),
+        ("美國國務卿盧比奧昨天在吉隆坡與外交部長王毅會面。", "CONSULT/meeting", {"Marco Rubio", "Wang Yi"}, "Kuala Lumpur"),
+        ("美国总统特朗普29日在韩国同国家主席习近平通电话。", "CONSULT/call", {"Donald Trump", "Xi Jinping"}, "South Korea"),
+        ("南韓總統李在明29日在慶州與中共總書記兼國家主席習近平會談。", "CONSULT/meeting", {"Lee Jae-myung", "Xi Jinping"}, "Gyeongju"),
+        # No place, only the day: the same.
+        ("印度總理莫迪29日與國家主席習近平會晤。", "CONSULT/meeting", {"Narendra Modi", "Xi Jinping"}, None),
+    ],
+)
+def test_a_co_party_written_with_its_title_only_after_a_day_and_a_place(text: str, kind: str, parties: set[str], place: str | None) -> None:
+    meeting = only(text, kind)
+    assert (meeting.parties, meeting.place) == (parties, place)
+
+
+@pytest.mark.parametrize(
     ("text", "kind", "parties"),
     [
         # An organisation and a title before a person name that person only, as a country does.

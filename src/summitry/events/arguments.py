@@ -417,10 +417,30 @@ class SentenceActors:
         if party.start not in self._roles_before:
             text = self._text_before(party.start)
             role = marker_role(text, self.lexicon)
+            if role is None and party.kind == "mention" and self.actors.type_of(party.ids[0]) == "person":
+                role = marker_role(self._before_titles(text), self.lexicon)  # 30日與國家主席習近平: 與 before the title
             if role is None and text.endswith("的") and len(text) <= _PREP_PHRASE_REACH and text.startswith(self.lexicon.prep_phrase_openers) and not text.startswith(self.lexicon.prep_phrase_not):
                 role = "prep"  # 美國對價值2500億美元的中國貨品加徵關稅: China stands in the 對 phrase
             self._roles_before[party.start] = role
         return self._roles_before[party.start]
+
+    def _before_titles(self, text: str) -> str:
+        """``text`` without the titles it ends in (與前國家主席 -> 與): a person's titles stand
+        between the marker and the name when no country is written before them, and a day or a
+        place before the marker keeps the subject out of the person's group."""
+        deputy = self.lexicon.deputy_prefix
+        stripped = text
+        while True:
+            title = next((t for t in self.titles if stripped.endswith(t)), None)
+            if title is None:
+                return stripped
+            stripped = stripped[: -len(title)]
+            if deputy:
+                stripped = stripped.removesuffix(deputy)
+            stripped = next((stripped[: -len(p)] for p in self.lexicon.title_prefixes if stripped.endswith(p)), stripped)
+            joiner = next((j for j in self.lexicon.title_joiners if stripped.endswith(j)), None)
+            if joiner is not None and any(stripped[: -len(joiner)].endswith(t) for t in self.titles):
+                stripped = stripped[: -len(joiner)]  # 黨主席兼國家主席: titles held together
 
     def _text_before(self, start: int) -> str:
         clause = self.layout.clause_at(start)
