@@ -30,7 +30,7 @@ _OBJECT_GAP = 2  # a party this close after another trigger is that trigger's ob
 # 購買100架美國波音飛機: a count before the party leaves it the verb's object
 _COUNT_REACH = 24  # the longest count looked for between a verb and its object
 _COUNT_BEFORE_OBJECT = re.compile(fold(r"^[0-9０-９.,一二三四五六七八九十百千萬億两兩多餘]+[架艘輛台枚噸個家座套批]"))
-_MARKER_ORDER = ("passive", "ba", "prep", "comitative", "locative", "direction", "instrument")
+_MARKER_ORDER = ("passive", "ba", "prep", "comitative", "locative", "direction", "instrument", "received")
 _CLAUSE_PUNCTUATION = set("，,；;：:。！？!?「」『』")
 _NUMERALS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十两兩")  # 8日和9日: 和 joins two dates
 _SHORT_FORMS = ("short_form", "compound")  # the linker's `how` for 美, 中 in 美中, 訪美
@@ -147,7 +147,7 @@ def marker_role(text_before: str, lexicon: ArgumentLexicon) -> str | None:
     if text_before.endswith(lexicon.quantifiers):  # 對所有中國商品: the marker is before the quantifier
         text_before = text_before[: -len(next(q for q in lexicon.quantifiers if text_before.endswith(q)))]
     for role in _MARKER_ORDER:
-        if text_before.endswith(lexicon.markers[role]):
+        if text_before.endswith(lexicon.markers.get(role, ())):
             return role
     return None
 
@@ -868,6 +868,10 @@ class SentenceActors:
         taxed = self._taxed(subject, hit, on)
         if taxed is not None:
             return [taxed]
+        maker = self._maker_of_received(hit, before, pattern)
+        if maker is not None:
+            receiver = self._receiver_ahead(maker, hit) or subject
+            return [Parties(tuple(prefer_persons(self._flat(maker, on), self.actors)), tuple(i for i in self._flat(receiver, on) if i not in maker.ids))]
         if self._bare_passive(hit):
             return [Parties((), tuple(self._flat(subject, on)))]  # 受到批評: the critic is not named
         if pattern.symmetric:
@@ -900,6 +904,23 @@ class SentenceActors:
         if pattern.min_parties == 1 and not pattern.attached and passive is None:
             found = [self._with_counterpart(hit, parties, subject, on) for parties in found]
         return found
+
+    def _maker_of_received(self, hit: TriggerHit, before: list[Group], pattern: ArgumentPattern) -> Group | None:
+        """接受習近平邀請: the party between 接受/應 and the trigger made the invitation (or the
+        demand), and the subject who accepts it is its target."""
+        if pattern.symmetric or not before or before[-1].role != "received":
+            return None
+        return before[-1] if self._plain(before[-1].end, hit.start) in ("", "的") else None
+
+    def _receiver_ahead(self, maker: Group, hit: TriggerHit) -> Group | None:
+        """應芬蘭總統邀請，習近平將訪問芬蘭: a phrase opened by 應 stands before its clause, so
+        the one who received the invitation is the subject of the next clause of the sentence."""
+        if not self._plain(self.layout.clause_at(maker.start).start, maker.start).endswith(self.lexicon.received_ahead):
+            return None
+        following = [c for c in self.layout.clauses if c.start >= hit.clause.end and self._speech_at(c.start) == self._speech_at(hit.start)]
+        if not following:
+            return None
+        return next((g for g in self._groups_in(following[0]) if self._can_lead(g, None) and self._opens_clause(g, following[0])), None)
 
     def _mutual(self, hit: TriggerHit, subject: Group | None) -> bool:
         """日中兩國互召大使抗議, 美俄相互制裁: a word of reciprocity between a subject of two
