@@ -155,6 +155,8 @@ def test_titles_after_new_bodies_and_roles(text: str, on: str, expected: tuple[s
         ("俄方協助興建的古丹庫蘭核電廠位於坦米爾那都。", ("古丹庫蘭", "Kudankulam")),
         ("俄方協助興建的古丹庫蘭核電廠位於坦米爾那都。", ("坦米爾那都", "Tamil Nadu")),
         ("巴解表態支持美方提出的和平方案。", ("巴解", "Palestine Liberation Organization")),
+        ("中方敦促歐方停止對華制裁。", ("歐方", "European Union")),
+        ("中方希望欧方同中方相向而行。", ("欧方", "European Union")),
     ],
 )
 def test_added_bodies_companies_and_places(text: str, expected: tuple[str, str]) -> None:

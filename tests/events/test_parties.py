@@ -238,6 +238,12 @@ def test_i_with_nobody_speaking_is_no_one() -> None:
         ("印度总理莫迪接受俄罗斯总统普京邀请访问莫斯科。", "REQUEST/invite", {"Vladimir Putin"}, {"Narendra Modi"}),
         ("印度总理莫迪接受俄罗斯总统普京邀请访问莫斯科。", "CONSULT/visit", {"Narendra Modi"}, {"RUS"}),
         ("南韓政府接受美方要求，擴大對美投資。", "REQUEST/demand", {"USA"}, {"KOR"}),
+        # ...and the object of a refusal to accept it (不接受, 拒絕接受).
+        ("中方表明不接受日方的無理指責。", "REJECT/refuse", {"CHN"}, {"JPN"}),
+        ("北京拒絕接受美方的要求。", "REJECT/refuse", {"CHN"}, {"USA"}),
+        # Two short forms before the goods of both (對韓日產品): both are aimed at.
+        ("川普上月曾威脅對韓日產品加徵25%關稅。", "THREATEN/threat", {"Donald Trump"}, {"KOR", "JPN"}),
+        ("美方宣布对中日商品加征关税。", "SANCTION/tariff", {"USA"}, {"CHN", "JPN"}),
         ("日本首相石破茂昨天邀請川普訪問東京。", "REQUEST/invite", {"Shigeru Ishiba"}, {"Donald Trump"}),
         # 應X邀請 stands before its clause: X does not act in the clauses after it.
         ("應美國總統川普邀請，大陸國家主席習近平將於4月訪問美國，並與川普舉行會談。", "CONSULT/meeting", {"Xi Jinping"}, {"Donald Trump"}),

@@ -837,8 +837,9 @@ class SentenceActors:
         ba = next((g for g in reversed(before) if g.role == "ba"), None)
         comitatives = [g for g in before if g.role == "comitative"]
         comitatives_after = [g for g in after if g.role == "comitative"]  # 取消與南韓的聯合軍演
+        # 拒絕接受美方的要求: the maker of what is received is the object of the verb before 接受
         obj = self._relative_object(hit, after) or next(
-            (g for g in after if g.role is None and len(self.folded[hit.end : g.start]) <= _OBJECT_REACH), None
+            (g for g in after if g.role in (None, "received") and len(self.folded[hit.end : g.start]) <= _OBJECT_REACH), None
         )
         recipient = next((g for g in after if g.role == "prep"), None)  # 交付…巡防艦給越南海警
         if recipient is not None and obj is not None and obj.end <= recipient.start and not self.folded[: recipient.start].endswith("给"):
