@@ -170,3 +170,16 @@ def named(text: str) -> list[tuple[str, str, str]]:
 def test_a_shared_short_form_stands_for_the_country_the_story_names(text: str, meant: str, not_meant: str | None) -> None:
     short = {entity_id for _, entity_id, how in linked(text) if how == "compound" and entity_id != "CHN"}
     assert meant in short and (not_meant is None or not_meant not in short)
+
+
+@pytest.mark.parametrize(
+    ("text", "compound"),
+    [
+        ("聲明稱，中法將繼續深化合作。", {"CHN", "FRA"}),
+        ("美中已同意暫停關稅戰。", {"USA", "CHN"}),
+        # 其中美將: 中 ends the word before; 美 alone is no compound
+        ("多項協議將簽署，其中美將採購大豆。", set()),
+    ],
+)
+def test_a_run_of_short_forms_before_a_subjects_word(text: str, compound: set[str]) -> None:
+    assert {entity_id for _, entity_id, how in linked(text) if how == "compound"} == compound

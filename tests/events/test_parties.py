@@ -244,6 +244,9 @@ def test_i_with_nobody_speaking_is_no_one() -> None:
         # Two short forms before the goods of both (對韓日產品): both are aimed at.
         ("川普上月曾威脅對韓日產品加徵25%關稅。", "THREATEN/threat", {"Donald Trump"}, {"KOR", "JPN"}),
         ("美方宣布对中日商品加征关税。", "SANCTION/tariff", {"USA"}, {"CHN", "JPN"}),
+        # Two short forms before a subject's word (將, 已, 同意) act as a subject.
+        ("聯合聲明稱，中法將繼續在民用核能領域展開合作。", "COOPERATE/economic", {"CHN"}, {"FRA"}),
+        ("美中已同意暫停加徵新關稅。", "AGREE/deal", {"USA"}, {"CHN"}),
         ("日本首相石破茂昨天邀請川普訪問東京。", "REQUEST/invite", {"Shigeru Ishiba"}, {"Donald Trump"}),
         # 應X邀請 stands before its clause: X does not act in the clauses after it.
         ("應美國總統川普邀請，大陸國家主席習近平將於4月訪問美國，並與川普舉行會談。", "CONSULT/meeting", {"Xi Jinping"}, {"Donald Trump"}),

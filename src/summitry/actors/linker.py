@@ -129,7 +129,8 @@ def _short_form_mentions(view: TextView, kb: KnowledgeBase, claims: _Claims, bou
         if len(members) >= 2:
             run_end = members[-1] + 1
             has_person = any(folded[i] in kb.short_persons for i in members)
-            followed = folded.startswith(kb.compound_suffixes, run_end)
+            # 其中美將: a run whose first form ends the word before it (其中) is no compound
+            followed = folded.startswith(kb.compound_suffixes, run_end) and boundary(members[0])
             stands_alone = all(boundary(i) and boundary(i + 1) for i in members)  # 美/俄/手中, not 加以
             if (has_person and _suffix_is_meeting(folded, run_end)) or (not has_person and (followed or stands_alone)):
                 found.extend(_short_mention(folded[i], i, kb, "compound") for i in members)
