@@ -60,6 +60,11 @@ def linked(text: str, on: dt.date) -> set[tuple[str, str]]:
         ("蒙古國總統呼日勒蘇赫訪問北京。", "2022-11-27", ("呼日勒蘇赫", "Ukhnaagiin Khürelsükh")),
         ("蘋果執行長庫克訪問上海供應商。", "2024-03-21", ("庫克", "Tim Cook")),
         ("聯邦參議員伯尼·桑德斯批評關稅政策。", "2025-04-05", ("伯尼·桑德斯", "Bernie Sanders")),
+        ("挪威首相埃尔娜·索尔贝格一行抵达北京。", "2018-04-08", ("埃尔娜·索尔贝格", "Erna Solberg")),
+        ("李克强同索爾貝格首相舉行會談。", "2017-04-08", ("索爾貝格", "Erna Solberg")),
+        ("厄瓜多尔总统科雷亚在机场迎接中方代表团。", "2016-11-17", ("科雷亚", "Rafael Correa")),
+        # 林太 (Mrs Lam): Hong Kong papers' name for Carrie Lam; not inside 林太太 or 太平洋
+        ("林太在行政會議前會見記者。", "2018-06-12", ("林太", "Carrie Lam")),
     ],
 )
 def test_added_people_link(text: str, on: str, expected: tuple[str, str]) -> None:
@@ -150,6 +155,8 @@ def test_titles_after_new_bodies_and_roles(text: str, on: str, expected: tuple[s
         ("俄方協助興建的古丹庫蘭核電廠位於坦米爾那都。", ("古丹庫蘭", "Kudankulam")),
         ("俄方協助興建的古丹庫蘭核電廠位於坦米爾那都。", ("坦米爾那都", "Tamil Nadu")),
         ("巴解表態支持美方提出的和平方案。", ("巴解", "Palestine Liberation Organization")),
+        ("中方敦促歐方停止對華制裁。", ("歐方", "European Union")),
+        ("中方希望欧方同中方相向而行。", ("欧方", "European Union")),
     ],
 )
 def test_added_bodies_companies_and_places(text: str, expected: tuple[str, str]) -> None:

@@ -116,3 +116,70 @@ def test_words_after_a_title_are_not_people(text):
 )
 def test_developing_countries_are_no_mention_of_china(text, countries):
     assert {i for i in ids(text) if i == "CHN"} == countries
+
+
+# --- a small word of grammar is no misspelt name ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("川普宣布，將在韓國與習近平會面。", "Han Kuo-yu"),  # 韓國與 sounds as 韓國瑜
+        ("總統月底將在韓國與日本首相會談。", "Han Kuo-yu"),
+        ("美方希望在韩国与中方达成协议。", "Han Kuo-yu"),
+    ],
+)
+def test_a_marker_written_where_a_name_has_a_same_sound_character_is_no_typo(text: str, absent: str) -> None:
+    found = {name for _, name, _ in named(text)}
+    assert absent not in found and "South Korea" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("高適早苗今天在國會答詢。", "Sanae Takaichi"),  # a real typo of the name still links
+        ("韓國瑜昨天主持院會。", "Han Kuo-yu"),
+    ],
+)
+def test_a_same_sound_name_still_links(text: str, person: str) -> None:
+    assert person in {name for _, name, _ in named(text)}
+
+
+def named(text: str) -> list[tuple[str, str, str]]:
+    """(surface, entity name, how) for every mention."""
+    kb = load_knowledge_base()
+    result = link_actors(build_view(text), kb, ON)
+    names = {e.id: e.name for e in result.entities}
+    return [(text[m.start : m.end], names[m.entity_id], m.how) for m in result.mentions]
+
+
+# --- a short form several countries share ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "meant", "not_meant"),
+    [
+        ("馬爾地夫總統穆伊茲抵達北京，中馬雙方簽署多項協議。", "MDV", "MYS"),
+        ("马尔代夫外长表示，中马合作成果丰硕。", "MDV", "MYS"),
+        ("印尼總統普拉博沃訪華，中印經貿合作再上台階。", "IDN", "IND"),
+        # the usual country, named in full or not named at all, keeps the short form
+        ("馬來西亞總理安華與馬爾地夫總統會面後，中馬關係受到關注。", "MYS", None),
+        ("中印邊境談判進入新一輪。", "IND", None),
+    ],
+)
+def test_a_shared_short_form_stands_for_the_country_the_story_names(text: str, meant: str, not_meant: str | None) -> None:
+    short = {entity_id for _, entity_id, how in linked(text) if how == "compound" and entity_id != "CHN"}
+    assert meant in short and (not_meant is None or not_meant not in short)
+
+
+@pytest.mark.parametrize(
+    ("text", "compound"),
+    [
+        ("聲明稱，中法將繼續深化合作。", {"CHN", "FRA"}),
+        ("美中已同意暫停關稅戰。", {"USA", "CHN"}),
+        # 其中美將: 中 ends the word before; 美 alone is no compound
+        ("多項協議將簽署，其中美將採購大豆。", set()),
+    ],
+)
+def test_a_run_of_short_forms_before_a_subjects_word(text: str, compound: set[str]) -> None:
+    assert {entity_id for _, entity_id, how in linked(text) if how == "compound"} == compound

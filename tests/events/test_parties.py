@@ -26,6 +26,27 @@ def test_meetings_whose_co_party_is_set_off(text: str, parties: set[str]) -> Non
 
 
 @pytest.mark.parametrize(
+    ("text", "kind", "parties", "place"),
+    [
+        # A day and a place between the subject and 與/同, and only a title before the co-party's
+        # name: the title is the co-party's, so 與 still marks who was met.
+        ("日本首相高市早苗昨天在慶州與國家主席習近平舉行首次會談。", "CONSULT/meeting", {"Sanae Takaichi", "Xi Jinping"}, "Gyeongju"),
+        ("澳大利亚总理阿尔巴尼斯4日在上海与国务院总理李强举行会谈。", "CONSULT/meeting", {"Anthony Albanese", "Li Qiang"}, "Shanghai"),
+        ("马来西亚总理安瓦尔26日在吉隆坡同国务院总理李强会谈。", "CONSULT/meeting", {"Anwar Ibrahim", "Li Qiang"}, "Kuala Lumpur"),
+        ("美國國務卿盧比奧昨天在吉隆坡與外交部長王毅會面。", "CONSULT/meeting", {"Marco Rubio", "Wang Yi"}, "Kuala Lumpur"),
+        ("美国总统特朗普29日在韩国同国家主席习近平通电话。", "CONSULT/call", {"Donald Trump", "Xi Jinping"}, "South Korea"),
+        ("南韓總統李在明29日在慶州與中共總書記兼國家主席習近平會談。", "CONSULT/meeting", {"Lee Jae-myung", "Xi Jinping"}, "Gyeongju"),
+        # No place, only the day: the same; 大陸 before the title qualifies it as a country would.
+        ("印度總理莫迪29日與國家主席習近平會晤。", "CONSULT/meeting", {"Narendra Modi", "Xi Jinping"}, None),
+        ("美國總統川普昨天在白宮與大陸國家主席習近平通電話。", "CONSULT/call", {"Donald Trump", "Xi Jinping"}, "White House"),
+    ],
+)
+def test_a_co_party_written_with_its_title_only_after_a_day_and_a_place(text: str, kind: str, parties: set[str], place: str | None) -> None:
+    meeting = only(text, kind)
+    assert (meeting.parties, meeting.place) == (parties, place)
+
+
+@pytest.mark.parametrize(
     ("text", "kind", "parties"),
     [
         # An organisation and a title before a person name that person only, as a country does.
@@ -211,6 +232,27 @@ def test_i_with_nobody_speaking_is_no_one() -> None:
         # Who met sign together; a directed act after a meeting is the first side's alone.
         ("紐西蘭總理拉克森昨日與印度總理莫迪在新德里舉行會談，簽署多項合作協議。", "AGREE/sign", {"Christopher Luxon"}, {"Narendra Modi"}),
         ("川普與習近平會晤後，宣布對墨西哥加徵關稅。", "SANCTION/tariff", {"Donald Trump"}, {"MEX"}),
+        # An invitation or a demand accepted (接受X邀請): X made it, the one accepting receives it,
+        # and X does not act in the visit after it; one made (石破茂邀請川普) keeps its maker.
+        ("美國總統川普表示，他已接受國家主席習近平邀請，明年訪問北京。", "REQUEST/invite", {"Xi Jinping"}, {"Donald Trump"}),
+        ("印度总理莫迪接受俄罗斯总统普京邀请访问莫斯科。", "REQUEST/invite", {"Vladimir Putin"}, {"Narendra Modi"}),
+        ("印度总理莫迪接受俄罗斯总统普京邀请访问莫斯科。", "CONSULT/visit", {"Narendra Modi"}, {"RUS"}),
+        ("南韓政府接受美方要求，擴大對美投資。", "REQUEST/demand", {"USA"}, {"KOR"}),
+        # ...and the object of a refusal to accept it (不接受, 拒絕接受).
+        ("中方表明不接受日方的無理指責。", "REJECT/refuse", {"CHN"}, {"JPN"}),
+        ("北京拒絕接受美方的要求。", "REJECT/refuse", {"CHN"}, {"USA"}),
+        # Two short forms before the goods of both (對韓日產品): both are aimed at.
+        ("川普上月曾威脅對韓日產品加徵25%關稅。", "THREATEN/threat", {"Donald Trump"}, {"KOR", "JPN"}),
+        ("美方宣布对中日商品加征关税。", "SANCTION/tariff", {"USA"}, {"CHN", "JPN"}),
+        # Two short forms before a subject's word (將, 已, 同意) act as a subject.
+        ("聯合聲明稱，中法將繼續在民用核能領域展開合作。", "COOPERATE/economic", {"CHN"}, {"FRA"}),
+        ("美中已同意暫停加徵新關稅。", "AGREE/deal", {"USA"}, {"CHN"}),
+        ("日本首相石破茂昨天邀請川普訪問東京。", "REQUEST/invite", {"Shigeru Ishiba"}, {"Donald Trump"}),
+        # 應X邀請 stands before its clause: X does not act in the clauses after it.
+        ("應美國總統川普邀請，大陸國家主席習近平將於4月訪問美國，並與川普舉行會談。", "CONSULT/meeting", {"Xi Jinping"}, {"Donald Trump"}),
+        ("外交部发言人宣布，应法国总统马克龙邀请，国家主席习近平将于5月对法国进行国事访问，并同马克龙举行会谈。", "CONSULT/meeting", {"Xi Jinping"}, {"Emmanuel Macron"}),
+        # A time the time reader leaves unread opens a clause before its subject, as 今天 does.
+        ("商務部發言人表示，近期中方一直主動與美方就出口管制進行磋商。", "CONSULT/negotiate", {"CHN"}, {"USA"}),
     ],
 )
 def test_who_acts_among_the_parties_named(text: str, kind: str, source: set[str], target: set[str]) -> None:

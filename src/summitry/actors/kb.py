@@ -201,6 +201,10 @@ def validate_entries(
     for char, code in (short_forms.get("countries") or {}).items():
         if code not in seen_ids:
             problems.append(f"short_forms.yaml: {char!r} names unknown country {code!r}")
+    for char, codes in (short_forms.get("shared") or {}).items():
+        if char not in (short_forms.get("countries") or {}):
+            problems.append(f"short_forms.yaml: shared {char!r} is not a short form of a country")
+        problems.extend(f"short_forms.yaml: shared {char!r} names unknown country {code!r}" for code in codes if code not in seen_ids)
     return problems
 
 

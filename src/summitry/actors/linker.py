@@ -129,7 +129,8 @@ def _short_form_mentions(view: TextView, kb: KnowledgeBase, claims: _Claims, bou
         if len(members) >= 2:
             run_end = members[-1] + 1
             has_person = any(folded[i] in kb.short_persons for i in members)
-            followed = folded.startswith(kb.compound_suffixes, run_end)
+            # 其中美將: a run whose first form ends the word before it (其中) is no compound
+            followed = folded.startswith(kb.compound_suffixes, run_end) and boundary(members[0])
             stands_alone = all(boundary(i) and boundary(i + 1) for i in members)  # 美/俄/手中, not 加以
             if (has_person and _suffix_is_meeting(folded, run_end)) or (not has_person and (followed or stands_alone)):
                 found.extend(_short_mention(folded[i], i, kb, "compound") for i in members)
@@ -155,6 +156,7 @@ class _ShortFormExclusions:
     not_after: dict[str, frozenset[str]]  # short form -> characters it makes another word after
     frame_ends: dict[str, tuple[str, ...]]  # short form -> ends of a frame it opens (以…為首)
     frame_reach: int
+    shared: dict[str, tuple[str, ...]]  # short form -> the other countries it may stand for (馬: Maldives)
 
 
 @cache
@@ -164,7 +166,22 @@ def _short_form_exclusions() -> _ShortFormExclusions:
         not_after={fold(char): frozenset(fold(c) for c in before) for char, before in (raw.get("not_after") or {}).items()},
         frame_ends={fold(char): tuple(fold(end) for end in ends) for char, ends in (raw.get("frame_ends") or {}).items()},
         frame_reach=int(raw.get("frame_reach", 0)),
+        shared={fold(char): tuple(codes) for char, codes in (raw.get("shared") or {}).items()},
     )
+
+
+def _short_forms_of_the_named(short: list[Mention], named: AbstractSet[str], folded: str, kb: KnowledgeBase) -> list[Mention]:
+    """中馬關係 in a story about the Maldives: a short form several countries share stands for
+    the one the document names in full, when it does not name the usual one (Malaysia) too."""
+    shared = _short_form_exclusions().shared
+    found = []
+    for mention in short:
+        char = folded[mention.start : mention.end]
+        others = [code for code in shared.get(char, ()) if code in named]
+        if len(others) == 1 and kb.short_countries.get(char) not in named:
+            mention = Mention(mention.start, mention.end, others[0], mention.how)
+        found.append(mention)
+    return found
 
 
 _CLAUSE_END = re.compile(r"[，。、；：！？,.;:!?「」『』()《》\n]")
@@ -355,6 +372,7 @@ class _LinkRules:
     home_bodies: dict[str, dict[str, str]]
     taiwan_cues: tuple[str, ...]
     home_body_not_before: tuple[str, ...]
+    never_misspelt: frozenset[str]
 
 
 @cache
@@ -378,6 +396,7 @@ def _link_rules() -> _LinkRules:
         home_bodies={fold(word): dict(homes) for word, homes in (raw.get("home_bodies") or {}).items()},
         taiwan_cues=tuple(fold(word) for word in raw.get("taiwan_cues") or ()),
         home_body_not_before=tuple(fold(word) for word in raw.get("home_body_not_before") or ()),
+        never_misspelt=frozenset(fold("".join(raw.get("never_misspelt") or ()))),
     )
 
 
@@ -933,7 +952,7 @@ def link_actors(view: TextView, kb: KnowledgeBase, on: dt.date | None) -> Linked
     """The one entry point: every actor mention in the text, linked to an entity."""
     claims = _Claims(len(view.folded))
     boundary = _WordBoundaries(view)
-    matches = match_aliases(view.folded, kb, _whole_words(view.folded, kb, boundary))
+    matches = match_aliases(view.folded, kb, _whole_words(view.folded, kb, boundary), _link_rules().never_misspelt)
     in_other_name = _places_in_other_names(matches, view.folded, kb)
     mentions = _alias_mentions([match for match in matches if not in_other_name(match)])
     mentions = _without_names_of_others_after_titles(mentions, view.folded, kb)
@@ -941,7 +960,8 @@ def link_actors(view: TextView, kb: KnowledgeBase, on: dt.date | None) -> Linked
     for mention in mentions:
         claims.claim(mention)
     mentions.extend(_countries_opening_names(mentions, view.folded, kb))
-    for mention in _short_form_mentions(view, kb, claims, boundary):
+    named = {m.entity_id for m in mentions}
+    for mention in _short_forms_of_the_named(_short_form_mentions(view, kb, claims, boundary), named, view.folded, kb):
         claims.claim(mention)
         mentions.append(mention)
     unknown, new_people = _unknown_people(view, kb, claims, on)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Any, Callable, ClassVar, NamedTuple, TypeGuard
+from typing import AbstractSet, Any, Callable, ClassVar, NamedTuple, TypeGuard
 
 import ahocorasick
 import pypinyin
@@ -172,8 +172,10 @@ def exact_matches(folded: str, kb: KnowledgeBase) -> list[AliasMatch]:
     return matches
 
 
-def homophone_matches(folded: str, kb: KnowledgeBase) -> list[AliasMatch]:
-    """Same-sound spellings of person names that share at least half their characters."""
+def homophone_matches(folded: str, kb: KnowledgeBase, never_misspelt: AbstractSet[str] = frozenset()) -> list[AliasMatch]:
+    """Same-sound spellings of person names that share at least half their characters. A
+    character of ``never_misspelt`` written where the name has another is the sentence's own
+    small word, not a typo of the name (在韓國與習近平 is no 韓國瑜)."""
     matches = []
     for last, (length, owners) in _sound_automaton(kb).iter(sound_of(folded)):
         start, end = last - length + 1, last + 1
@@ -182,6 +184,8 @@ def homophone_matches(folded: str, kb: KnowledgeBase) -> list[AliasMatch]:
             if alias == written:  # the name itself, as most sound matches are: the alias match has it
                 continue
             same = sum(1 for a, b in zip(alias, written) if a == b)
+            if any(a != b and b in never_misspelt for a, b in zip(alias, written)):
+                continue
             if same * 2 >= length:
                 matches.append(AliasMatch(start, end, (person,), "homophone"))
                 break
@@ -199,11 +203,13 @@ def longest_first(matches: list[AliasMatch]) -> list[AliasMatch]:
     return sorted(chosen, key=lambda m: m.start)
 
 
-def match_aliases(folded: str, kb: KnowledgeBase, allowed: Callable[[AliasMatch], bool] = lambda _: True) -> list[AliasMatch]:
+def match_aliases(
+    folded: str, kb: KnowledgeBase, allowed: Callable[[AliasMatch], bool] = lambda _: True, never_misspelt: AbstractSet[str] = frozenset()
+) -> list[AliasMatch]:
     """The one entry point: every allowed alias occurrence, longest match wins.
 
     ``allowed`` runs before the longest match is chosen, so a rejected long alias (日本海 in
     日本海軍) leaves room for the shorter one inside it (日本).
     """
-    candidates = [m for m in exact_matches(folded, kb) + homophone_matches(folded, kb) if allowed(m)]
+    candidates = [m for m in exact_matches(folded, kb) + homophone_matches(folded, kb, never_misspelt) if allowed(m)]
     return longest_first(candidates)

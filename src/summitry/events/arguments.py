@@ -30,7 +30,7 @@ _OBJECT_GAP = 2  # a party this close after another trigger is that trigger's ob
 # 購買100架美國波音飛機: a count before the party leaves it the verb's object
 _COUNT_REACH = 24  # the longest count looked for between a verb and its object
 _COUNT_BEFORE_OBJECT = re.compile(fold(r"^[0-9０-９.,一二三四五六七八九十百千萬億两兩多餘]+[架艘輛台枚噸個家座套批]"))
-_MARKER_ORDER = ("passive", "ba", "prep", "comitative", "locative", "direction", "instrument")
+_MARKER_ORDER = ("passive", "ba", "prep", "comitative", "locative", "direction", "instrument", "received")
 _CLAUSE_PUNCTUATION = set("，,；;：:。！？!?「」『』")
 _NUMERALS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十两兩")  # 8日和9日: 和 joins two dates
 _SHORT_FORMS = ("short_form", "compound")  # the linker's `how` for 美, 中 in 美中, 訪美
@@ -147,7 +147,7 @@ def marker_role(text_before: str, lexicon: ArgumentLexicon) -> str | None:
     if text_before.endswith(lexicon.quantifiers):  # 對所有中國商品: the marker is before the quantifier
         text_before = text_before[: -len(next(q for q in lexicon.quantifiers if text_before.endswith(q)))]
     for role in _MARKER_ORDER:
-        if text_before.endswith(lexicon.markers[role]):
+        if text_before.endswith(lexicon.markers.get(role, ())):
             return role
     return None
 
@@ -417,10 +417,30 @@ class SentenceActors:
         if party.start not in self._roles_before:
             text = self._text_before(party.start)
             role = marker_role(text, self.lexicon)
+            if role is None and party.kind == "mention" and self.actors.type_of(party.ids[0]) == "person":
+                role = marker_role(self._before_titles(text), self.lexicon)  # 30日與國家主席習近平: 與 before the title
             if role is None and text.endswith("的") and len(text) <= _PREP_PHRASE_REACH and text.startswith(self.lexicon.prep_phrase_openers) and not text.startswith(self.lexicon.prep_phrase_not):
                 role = "prep"  # 美國對價值2500億美元的中國貨品加徵關稅: China stands in the 對 phrase
             self._roles_before[party.start] = role
         return self._roles_before[party.start]
+
+    def _before_titles(self, text: str) -> str:
+        """``text`` without the titles it ends in (與前國家主席 -> 與): a person's titles stand
+        between the marker and the name when no country is written before them, and a day or a
+        place before the marker keeps the subject out of the person's group."""
+        deputy = self.lexicon.deputy_prefix
+        stripped = text
+        while True:
+            title = next((t for t in self.titles if stripped.endswith(t)), None)
+            if title is None:
+                return stripped
+            stripped = stripped[: -len(title)]
+            if deputy:
+                stripped = stripped.removesuffix(deputy)
+            stripped = next((stripped[: -len(p)] for p in self.lexicon.title_prefixes if stripped.endswith(p)), stripped)
+            joiner = next((j for j in self.lexicon.title_joiners if stripped.endswith(j)), None)
+            if joiner is not None and any(stripped[: -len(joiner)].endswith(t) for t in self.titles):
+                stripped = stripped[: -len(joiner)]  # 黨主席兼國家主席: titles held together
 
     def _text_before(self, start: int) -> str:
         clause = self.layout.clause_at(start)
@@ -817,8 +837,9 @@ class SentenceActors:
         ba = next((g for g in reversed(before) if g.role == "ba"), None)
         comitatives = [g for g in before if g.role == "comitative"]
         comitatives_after = [g for g in after if g.role == "comitative"]  # 取消與南韓的聯合軍演
+        # 拒絕接受美方的要求: the maker of what is received is the object of the verb before 接受
         obj = self._relative_object(hit, after) or next(
-            (g for g in after if g.role is None and len(self.folded[hit.end : g.start]) <= _OBJECT_REACH), None
+            (g for g in after if g.role in (None, "received") and len(self.folded[hit.end : g.start]) <= _OBJECT_REACH), None
         )
         recipient = next((g for g in after if g.role == "prep"), None)  # 交付…巡防艦給越南海警
         if recipient is not None and obj is not None and obj.end <= recipient.start and not self.folded[: recipient.start].endswith("给"):
@@ -848,6 +869,10 @@ class SentenceActors:
         taxed = self._taxed(subject, hit, on)
         if taxed is not None:
             return [taxed]
+        maker = self._maker_of_received(hit, before, pattern)
+        if maker is not None:
+            receiver = self._receiver_ahead(maker, hit) or subject
+            return [Parties(tuple(prefer_persons(self._flat(maker, on), self.actors)), tuple(i for i in self._flat(receiver, on) if i not in maker.ids))]
         if self._bare_passive(hit):
             return [Parties((), tuple(self._flat(subject, on)))]  # 受到批評: the critic is not named
         if pattern.symmetric:
@@ -880,6 +905,23 @@ class SentenceActors:
         if pattern.min_parties == 1 and not pattern.attached and passive is None:
             found = [self._with_counterpart(hit, parties, subject, on) for parties in found]
         return found
+
+    def _maker_of_received(self, hit: TriggerHit, before: list[Group], pattern: ArgumentPattern) -> Group | None:
+        """接受習近平邀請: the party between 接受/應 and the trigger made the invitation (or the
+        demand), and the subject who accepts it is its target."""
+        if pattern.symmetric or not before or before[-1].role != "received":
+            return None
+        return before[-1] if self._plain(before[-1].end, hit.start) in ("", "的") else None
+
+    def _receiver_ahead(self, maker: Group, hit: TriggerHit) -> Group | None:
+        """應芬蘭總統邀請，習近平將訪問芬蘭: a phrase opened by 應 stands before its clause, so
+        the one who received the invitation is the subject of the next clause of the sentence."""
+        if not self._plain(self.layout.clause_at(maker.start).start, maker.start).endswith(self.lexicon.received_ahead):
+            return None
+        following = [c for c in self.layout.clauses if c.start >= hit.clause.end and self._speech_at(c.start) == self._speech_at(hit.start)]
+        if not following:
+            return None
+        return next((g for g in self._groups_in(following[0]) if self._can_lead(g, None) and self._opens_clause(g, following[0])), None)
 
     def _mutual(self, hit: TriggerHit, subject: Group | None) -> bool:
         """日中兩國互召大使抗議, 美俄相互制裁: a word of reciprocity between a subject of two

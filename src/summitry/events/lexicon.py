@@ -131,6 +131,7 @@ class ArgumentLexicon:
     relative_reach: int = 20
     object_relative_reach: int = 0
     title_joiners: tuple[str, ...] = ()
+    received_ahead: tuple[str, ...] = ()  # 應: who receives stands in the clause after the phrase
     object_relative_types: frozenset[str] = frozenset()
     led_by_opener: str = ""
     led_by_verbs: tuple[str, ...] = ()
@@ -403,6 +404,7 @@ def event_lexicon() -> EventLexicon:
             relative_reach=int(arguments.get("relative_reach", 20)),
             object_relative_reach=int(arguments.get("object_relative_reach", 0)),
             title_joiners=longest_first(arguments.get("title_joiners")),
+            received_ahead=longest_first(arguments.get("received_ahead")),
             object_relative_types=frozenset(arguments.get("object_relative_types") or ()),
             led_by_opener=fold(arguments.get("led_by_opener") or ""),
             led_by_verbs=longest_first(arguments.get("led_by_verbs")),

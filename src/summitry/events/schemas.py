@@ -80,12 +80,14 @@ class Markers(DataModel):
     locative: list[str]
     passive: list[str]
     prep: list[str]
+    received: list[str] = []
 
 
 class ArgumentsData(DataModel):
     """arguments.yaml: the words that mark an event's parties, places and topics."""
 
     title_joiners: list[str] = []
+    received_ahead: list[str] = []
     deputy_prefix: str = ""
     object_relative_reach: int = 0
     object_relative_types: list[str] = []
