@@ -58,6 +58,7 @@ class ShortForms(DataModel):
     not_after: dict[str, list[str]] = {}
     frame_ends: dict[str, list[str]] = {}
     frame_reach: int = 0
+    shared: dict[str, list[str]] = {}  # 馬: [MDV]: another country the character stands for when named in full
 
 
 class LinkRules(DataModel):
@@ -78,6 +79,7 @@ class LinkRules(DataModel):
     home_bodies: dict[str, dict[str, str]]
     taiwan_cues: list[str]
     home_body_not_before: list[str]
+    never_misspelt: list[str] = []
 
 
 class Transliteration(DataModel):
