@@ -96,27 +96,55 @@ def _records(paths: tuple[str, ...], date: dt.date | None, rejected: list[Reject
 _OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EFBIG, errno.EDQUOT})
 
 
+# The optional packages, by the extra of pyproject.toml that installs them: a command that
+# meets one missing says which extra to install instead of failing on the import.
+_EXTRA_OF_PACKAGE = {
+    "fastapi": "web", "starlette": "web", "uvicorn": "web", "jinja2": "web", "markupsafe": "web",
+    "psycopg": "pg", "psycopg_binary": "pg",
+    "pyarrow": "parquet",
+    "dask": "dask", "distributed": "dask",
+}
+
+
+def _missing_extra(error: BaseException) -> tuple[str, str] | None:
+    """(package, extra) when the error is, or was raised while handling, the import of an
+    optional package that is not installed (the store wraps its driver's import error)."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, ModuleNotFoundError):
+            package = (seen.name or "").partition(".")[0]
+            if package in _EXTRA_OF_PACKAGE:
+                return package, _EXTRA_OF_PACKAGE[package]
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
 class SummitryGroup(click.Group):
     """The one place an error becomes what the user reads: a ``SummitryError`` is its one line,
-    any other exception one line naming the command (its traceback only with SUMMITRY_DEBUG=1),
-    and either a non-zero exit, so no command needs a try/except of its own for them."""
+    a missing optional package names the extra to install, any other exception is one line
+    naming the command (its traceback only with SUMMITRY_DEBUG=1), and each a non-zero exit,
+    so no command needs a try/except of its own for them."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
-        except SummitryError as error:
-            _fail(ctx, error.describe())
-        except OSError as error:
-            if error.errno not in _OUTPUT_ERRNOS or error.filename is not None:
-                _internal_error(ctx, error)
-            _silence_stdout()
-            if error.errno == errno.EPIPE:
-                ctx.exit(1)  # the reader stopped reading (| head): nothing to tell it
-            _fail(ctx, f"cannot write the output: {error.strerror or error}")
         except Exception as error:  # noqa: BLE001 - the last resort: a bug still ends in one line
-            _internal_error(ctx, error)
+            missing = _missing_extra(error)
+            command = ctx.invoked_subcommand or ctx.info_name
+            if missing is not None:
+                package, extra = missing
+                _fail(ctx, f"{command} needs {package}, which is not installed: pip install 'summitry[{extra}]'")
+            elif isinstance(error, SummitryError):
+                _fail(ctx, error.describe())
+            elif isinstance(error, OSError) and error.errno in _OUTPUT_ERRNOS and error.filename is None:
+                _silence_stdout()
+                if error.errno == errno.EPIPE:
+                    ctx.exit(1)  # the reader stopped reading (| head): nothing to tell it
+                _fail(ctx, f"cannot write the output: {error.strerror or error}")
+            else:
+                _internal_error(ctx, error)
 
 
 def _internal_error(ctx: click.Context, error: Exception) -> None:
