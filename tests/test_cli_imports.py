@@ -34,8 +34,17 @@ with open(out, "w", encoding="utf-8") as handle:
 # Storage, web, tables, clusters: no command that only reads files or prints text needs them.
 STORE_AND_OUTPUTS = ("sqlalchemy", "alembic", "fastapi", "starlette", "uvicorn", "jinja2", "rich", "dask", "distributed", "pyarrow")
 
-# The pipeline and its dictionaries: only a command that extracts needs them.
-PIPELINE = ("summitry.pipeline", "rjieba", "pypinyin", "cn2an", "opencc")
+# The pipeline and the dictionaries every extraction needs: only a command that extracts loads them.
+PIPELINE = ("summitry.pipeline", "pypinyin", "opencc")
+
+# The readers, the worker pool and the data files' parsers: `--help` needs none of them.
+READERS_AND_POOL = ("summitry.ingest", "summitry.parallel", "multiprocessing", "yaml", "pydantic")
+
+# Dictionaries and tables some texts need and most never ask for: importing the pipeline loads none.
+ON_FIRST_NEED = ("rjieba", "cn2an", "lunardate", "pycountry")
+
+# Imported only when a worker process is forked: the mark that a pool started.
+FORKED_A_WORKER = "multiprocessing.popen_fork"
 
 
 def _modules_after(args: list[str], tmp_path: Path) -> set[str]:
@@ -64,7 +73,7 @@ def _loaded(modules: set[str], names: tuple[str, ...]) -> list[str]:
 def test_help_and_version_load_neither_store_nor_pipeline(args: list[str], tmp_path: Path) -> None:
     modules = _modules_after(args, tmp_path)
     assert "summitry.cli" in modules  # the driver did run the command line
-    assert _loaded(modules, STORE_AND_OUTPUTS + PIPELINE) == []
+    assert _loaded(modules, STORE_AND_OUTPUTS + PIPELINE + READERS_AND_POOL) == []
 
 
 def test_a_one_file_extract_loads_the_pipeline_and_no_store(tmp_path: Path) -> None:
@@ -75,3 +84,39 @@ def test_a_one_file_extract_loads_the_pipeline_and_no_store(tmp_path: Path) -> N
     # The positive twin: the dictionaries an extraction needs are seen where they are loaded.
     assert _loaded(modules, PIPELINE) == list(PIPELINE)
     assert _loaded(modules, STORE_AND_OUTPUTS) == []
+
+
+@pytest.mark.parametrize(("articles", "forks"), [(1, False), (2, True)])
+def test_one_document_is_extracted_without_starting_workers(articles: int, forks: bool, tmp_path: Path) -> None:
+    for number in range(articles):
+        (tmp_path / f"article{number}.txt").write_text(f"日本首相週{'一二'[number]}在東京會見美國國務卿。\n", encoding="utf-8")
+    paths = [str(tmp_path / f"article{number}.txt") for number in range(articles)]
+    modules = _modules_after(["extract", *paths, "--jobs", "2", "--date", "2025-10-28", "-o", str(tmp_path / "out.jsonl")], tmp_path)
+    assert (tmp_path / "out.jsonl").read_text(encoding="utf-8").count("\n") == articles
+    assert (FORKED_A_WORKER in modules) is forks
+
+
+def _modules_after_code(code: str) -> set[str]:
+    source_root = str(Path(summitry.__file__).resolve().parents[1])
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [source_root, os.environ.get("PYTHONPATH")]))}
+    script = f"import json, sys\n{code}\nprint(json.dumps(sorted(sys.modules)))"
+    result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=300, check=True)
+    return set(json.loads(result.stdout))
+
+
+def test_importing_the_pipeline_leaves_what_few_texts_need_unloaded() -> None:
+    modules = _modules_after_code("import summitry.pipeline")
+    assert "summitry.pipeline" in modules
+    assert _loaded(modules, ON_FIRST_NEED) == []
+
+
+@pytest.mark.parametrize(
+    ("code", "module"),
+    [
+        ("from summitry.measure.numerals import chinese_value; chinese_value('三千五百零七')", "cn2an"),
+        ("from summitry.measure.times import lunar_to_solar; lunar_to_solar(2025, 8, 15)", "lunardate"),
+        ("from summitry.actors.kb import _is_real_country; _is_real_country('JPN')", "pycountry"),
+    ],
+)
+def test_a_table_is_loaded_where_it_is_first_needed(code: str, module: str) -> None:
+    assert module in _modules_after_code(code)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import itertools
 import json
 import os
 import signal
@@ -16,22 +17,20 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence, TypeVar
 
 import click
 
-# Only what every command needs is imported here; each command imports the rest itself, so
-# `summitry --help` or a one-file `extract` never loads SQLAlchemy, Alembic, Rich or the
-# pipeline's dictionaries (tests/test_cli_imports.py holds the line).
-from summitry.defaults import BATCH_SIZE, DEFAULT_URL
+# Only what every command needs is imported here (click and two small modules); each command
+# imports the rest itself, so `summitry --help` loads neither the readers, the worker pool, the
+# store, Rich nor the pipeline's dictionaries, and a one-file `extract` no store or web package
+# (tests/test_cli_imports.py holds the line).
+from summitry.defaults import BATCH_SIZE, DEFAULT_TIME_LIMIT, DEFAULT_URL
 from summitry.errors import SummitryError, mask_password
-from summitry.ingest import Rejection, read_documents
-from summitry.model import Document, Record
-from summitry.output import open_output
-from summitry.parallel import DEFAULT_TIME_LIMIT, extract_stream, usable_jobs
-from summitry.record import record_json
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
     from summitry.evaluate import MentionScores
     from summitry.events.scoring import MeetingScores
+    from summitry.ingest import Rejection
+    from summitry.model import Document, Record
     from summitry.store import IngestSummary, SearchHit
     from summitry.views.evidence import Source
     from summitry.views.ledger import Commitment
@@ -42,6 +41,9 @@ if TYPE_CHECKING:
 
 # A command function, before or after its options are put on it.
 _Command = TypeVar("_Command", bound=Callable[..., Any])
+
+# What a reader yields: a Document or a Rejection.
+_Item = TypeVar("_Item")
 
 
 def _warn(line: str) -> None:
@@ -60,6 +62,8 @@ def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None)
 
 def _jobs(_ctx: click.Context, _param: click.Parameter, value: int | None) -> int:
     """--jobs capped at the cores here (parallel.usable_jobs), saying so on stderr."""
+    from summitry.parallel import usable_jobs
+
     jobs, note = usable_jobs(value)
     if note:
         _warn(f"summitry: {note}")
@@ -78,6 +82,7 @@ def _reject(rejection: Rejection, rejected: list[Rejection]) -> None:
 
 
 def _records(paths: tuple[str, ...], date: dt.date | None, rejected: list[Rejection]) -> Iterator[Record]:
+    from summitry.ingest import Rejection, read_documents
     from summitry.pipeline import extract_document
 
     for item in read_documents(paths, default_date=date, stdin=sys.stdin.buffer):
@@ -91,27 +96,55 @@ def _records(paths: tuple[str, ...], date: dt.date | None, rejected: list[Reject
 _OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EFBIG, errno.EDQUOT})
 
 
+# The optional packages, by the extra of pyproject.toml that installs them: a command that
+# meets one missing says which extra to install instead of failing on the import.
+_EXTRA_OF_PACKAGE = {
+    "fastapi": "web", "starlette": "web", "uvicorn": "web", "jinja2": "web", "markupsafe": "web",
+    "psycopg": "pg", "psycopg_binary": "pg",
+    "pyarrow": "parquet",
+    "dask": "dask", "distributed": "dask",
+}
+
+
+def _missing_extra(error: BaseException) -> tuple[str, str] | None:
+    """(package, extra) when the error is, or was raised while handling, the import of an
+    optional package that is not installed (the store wraps its driver's import error)."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, ModuleNotFoundError):
+            package = (seen.name or "").partition(".")[0]
+            if package in _EXTRA_OF_PACKAGE:
+                return package, _EXTRA_OF_PACKAGE[package]
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
 class SummitryGroup(click.Group):
     """The one place an error becomes what the user reads: a ``SummitryError`` is its one line,
-    any other exception one line naming the command (its traceback only with SUMMITRY_DEBUG=1),
-    and either a non-zero exit, so no command needs a try/except of its own for them."""
+    a missing optional package names the extra to install, any other exception is one line
+    naming the command (its traceback only with SUMMITRY_DEBUG=1), and each a non-zero exit,
+    so no command needs a try/except of its own for them."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
-        except SummitryError as error:
-            _fail(ctx, error.describe())
-        except OSError as error:
-            if error.errno not in _OUTPUT_ERRNOS or error.filename is not None:
-                _internal_error(ctx, error)
-            _silence_stdout()
-            if error.errno == errno.EPIPE:
-                ctx.exit(1)  # the reader stopped reading (| head): nothing to tell it
-            _fail(ctx, f"cannot write the output: {error.strerror or error}")
         except Exception as error:  # noqa: BLE001 - the last resort: a bug still ends in one line
-            _internal_error(ctx, error)
+            missing = _missing_extra(error)
+            command = ctx.invoked_subcommand or ctx.info_name
+            if missing is not None:
+                package, extra = missing
+                _fail(ctx, f"{command} needs {package}, which is not installed: pip install 'summitry[{extra}]'")
+            elif isinstance(error, SummitryError):
+                _fail(ctx, error.describe())
+            elif isinstance(error, OSError) and error.errno in _OUTPUT_ERRNOS and error.filename is None:
+                _silence_stdout()
+                if error.errno == errno.EPIPE:
+                    ctx.exit(1)  # the reader stopped reading (| head): nothing to tell it
+                _fail(ctx, f"cannot write the output: {error.strerror or error}")
+            else:
+                _internal_error(ctx, error)
 
 
 def _internal_error(ctx: click.Context, error: Exception) -> None:
@@ -159,6 +192,10 @@ def extract(
     engine: str, scheduler: str | None, output_dir: str | None,
 ) -> None:
     """Print one JSON object per document found in PATHS (files, directories, - for stdin)."""
+    from summitry.ingest import Rejection, read_documents
+    from summitry.output import open_output
+    from summitry.parallel import extract_stream
+
     rejected: list[Rejection] = []
     documents = read_documents(paths, default_date=date, stdin=sys.stdin.buffer)
     try:
@@ -170,6 +207,9 @@ def extract(
             for rejection in extract_on_cluster(documents, scheduler, output_dir):
                 _reject(rejection, rejected)
         else:
+            counted, documents = _count_ahead(documents, 2)
+            if counted < 2:  # one document: forking workers costs more CPU than extracting it here
+                jobs = 1
             with open_output(output) as sink:
                 for outcome in extract_stream(documents, jobs, then=_json_line, time_limit=time_limit or None):
                     if isinstance(outcome, Rejection):
@@ -182,9 +222,27 @@ def extract(
         sys.exit(1)
 
 
+def _count_ahead(items: Iterator[_Item], most: int) -> tuple[int, Iterator[_Item]]:
+    """How many Documents the stream holds, counted up to ``most`` by reading that far ahead,
+    and the stream itself, whole and in order (the items read ahead come first)."""
+    from summitry.model import Document
+
+    ahead: list[_Item] = []
+    counted = 0
+    for item in items:
+        ahead.append(item)
+        counted += isinstance(item, Document)
+        if counted == most:
+            break
+    return counted, itertools.chain(ahead, items)
+
+
 def _json_line(record: Record) -> str | Rejection:
     """The output line, made where the record is (in the worker: a string crosses back to the
     parent more cheaply than the Record's objects); a record JSON cannot hold is rejected."""
+    from summitry.ingest import Rejection
+    from summitry.record import record_json
+
     try:
         return record_json(record) + "\n"
     except ValueError as error:
@@ -363,6 +421,8 @@ def _evaluate_headlines(corpus: str, date: dt.date | None, as_json: bool, misses
     """``eval --headlines``: every story extracted (in worker processes), or read from ``store``
     when given (a store the corpus was ingested into), then judged by evaluate_headlines."""
     from summitry.evaluate_headlines import format_scores, score_headlines
+    from summitry.ingest import Rejection, read_documents
+    from summitry.parallel import extract_stream
 
     rejected: list[Rejection] = []
 
@@ -439,6 +499,7 @@ def _ingest_progress(enabled: bool) -> Iterator[Callable[[IngestSummary], None]]
 def _ingest_inputs(paths: tuple[str, ...], date: dt.date | None) -> Iterator[Document | Record | Rejection]:
     """PATHS as ``ingest`` reads them: Parquet shards (from ``extract --engine dask``, given
     directly or in a directory) as the records they hold, every other input as documents."""
+    from summitry.ingest import Rejection, read_documents
     from summitry.ingest.files import expand_paths
     from summitry.shards import is_shard, read_shard
 
@@ -845,6 +906,7 @@ def serve_command(database: str, host: str, port: int, token: str | None, no_aut
 @_db_option
 def report_command(actor: str | None, meeting_id: str | None, on_ledger: bool, output: str, database: str) -> None:
     """Write a report an analyst can send: tables, charts and every sentence of evidence in one file."""
+    from summitry.output import open_output
     from summitry.report import build_report
 
     if sum(bool(choice) for choice in (actor, meeting_id, on_ledger)) != 1:

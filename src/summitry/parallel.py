@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from itertools import chain
 from typing import Any, TypeVar, cast, overload
 
+from summitry.defaults import DEFAULT_TIME_LIMIT
 from summitry.errors import DataFileError
 from summitry.ingest import Rejection
 from summitry.model import Document, Record
@@ -36,10 +37,6 @@ T = TypeVar("T")
 
 # How often a worker checks that its parent is alive (see _exit_with_parent).
 PARENT_CHECK_SECONDS = 0.5
-
-# CPU seconds one document may take before it is rejected: the slowest real article takes a
-# few; one that takes minutes is a dump or a pathological text holding a worker for good.
-DEFAULT_TIME_LIMIT = 120.0
 
 # CPU seconds between the time limit's later reminders, should the first raise be swallowed.
 RETRY_SECONDS = 0.05

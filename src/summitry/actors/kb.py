@@ -16,7 +16,6 @@ from types import MappingProxyType
 from typing import Any, Mapping, TypeGuard, cast
 
 import opencc
-import pycountry
 from pydantic import BaseModel
 
 from summitry import cache as disk_cache
@@ -131,6 +130,8 @@ def _as_date(value: Any) -> dt.date | None:
 
 
 def _is_real_country(code: str) -> bool:
+    import pycountry  # here: only validating the data files needs the ISO tables, not a cached load
+
     return pycountry.countries.get(alpha_3=code) is not None
 
 

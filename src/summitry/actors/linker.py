@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from functools import cache
 from typing import AbstractSet, Callable, Iterable, cast
 
-import rjieba
 from pypinyin import Style, lazy_pinyin
 
 from summitry.actors.kb import NAME_JOINERS, KnowledgeBase, read_data
@@ -92,6 +91,8 @@ class _WordBoundaries:
             return True
         boundaries = self.cache.get(sentence.start)
         if boundaries is None:
+            import rjieba  # here: its dictionary loads on import (0.2 s), and most texts never ask
+
             tokens = rjieba.cut(self.view.folded[sentence.start : sentence.end])
             boundaries = self.cache[sentence.start] = frozenset(itertools.accumulate(map(len, tokens), initial=sentence.start))
         return index in boundaries
@@ -880,6 +881,8 @@ def _unknown_chinese_names(
         followers = rules.name_followers + rules.office_name_stops if office is not None else rules.name_followers
         if not folded.startswith(followers, end) or any(folded.startswith(followers, inside) for inside in (start + 1, start + 2)):
             continue
+        import rjieba
+
         if len(rjieba.cut(name)[0]) == 2:  # the surname is the first half of a word: 高興, 安全
             continue
         if office is None:

@@ -16,8 +16,6 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Callable, Iterable, cast
 
-from lunardate import LunarDate
-
 from summitry.ingest.header import date_header
 from summitry.measure.lexicon import TimeLexicon, time_lexicon
 from summitry.measure.numerals import NotANumber, chinese_value
@@ -995,6 +993,8 @@ def resolve_anchored_year(match: re.Match[str], date: dt.date | None, lexicon: T
 
 def lunar_to_solar(year: int, month: int, day: int, leap: bool = False) -> dt.date:
     """A day of the Chinese lunar calendar as a Gregorian date (lunardate; ValueError if none)."""
+    from lunardate import LunarDate  # here: only a lunar date or holiday needs its tables
+
     solar: dt.date = LunarDate(year, month, day, leap).to_solar_date()
     return solar
 

@@ -23,10 +23,10 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DataError, IntegrityError
 
-from summitry.defaults import BATCH_SIZE
+from summitry.defaults import BATCH_SIZE, DEFAULT_TIME_LIMIT
 from summitry.ingest import Rejection
 from summitry.model import Document, Quantity, Record
-from summitry.parallel import DEFAULT_TIME_LIMIT, extract_stream
+from summitry.parallel import extract_stream
 from summitry.pipeline import extractor_version
 from summitry.record import record_to_json
 from summitry.store.materialise import DOCUMENT_VIEW_TABLES, document_view_rows, stored_groups, touched_by, update_views
