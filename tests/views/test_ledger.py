@@ -81,17 +81,41 @@ def test_rows_where_there_is_a_stake(text: str, expected: list) -> None:
             "南韓同意向美國投資3500億美元，並將採購1000億美元的液化天然氣。",
             [("investment in United States", 350e9), ("purchase of LNG", 100e9)],
         ),
-        ("日方承诺向美国投资5500亿美元，并采购80亿美元的美国农产品。", [("investment in United States", 550e9), ("purchase of soybeans", 8e9)]),
-        # the item is the one nearest the amount: in its list segment, then around it
-        ("日本同意購買100架美國波音飛機、追加購買美國產液化天然氣70億美元。", [("purchase of LNG", 7e9)]),
-        ("大韓航空承諾向波音採購103架客機，總值362億美元，並與奇異航太敲定137億美元協議，要採購引擎與維修服務。",
-         [("purchase of 103 aircraft", 36.2e9)]),
+        ("日方承诺向美国投资5500亿美元，并采购80亿美元的美国农产品。", [("investment in United States", 550e9), ("purchase of agricultural products", 8e9)]),
+        # each amount of a list is a commitment with the item nearest it: a count as well as money
+        ("菲律賓同意購買20架美國客機、並追加採購美國液化天然氣50億美元。", [("purchase of aircraft", 20), ("purchase of LNG", 5e9)]),
+        # two amounts of money joined by 與 in one clause are two purchases, each with its item
+        ("泰國承諾每年採購30億美元的美國農產品與價值100億美元的美國原油。", [("purchase of agricultural products", 3e9), ("purchase of oil", 10e9)]),
+        # a count whose value the next clause gives is that row's item; a second deal stays a row
+        ("大韓航空上月宣布向波音訂購40架新客機，總值200億美元，另將採購價值50億美元的發動機。",
+         [("purchase of 40 aircraft", 20e9), ("purchase of aircraft engines", 5e9)]),
+        # the twin: the money in the count's own clause is its value, one row
+        ("菲律賓同意以50億美元採購12架美國客機。", [("purchase of 12 aircraft", 5e9)]),
         # a share of the sum before it is no commitment of its own
         ("韩方将向美国投资3500亿美元，其中2000亿美元为现金投资。", [("investment in United States", 350e9)]),
     ],
 )
 def test_each_amount_is_read_with_its_own_clause(text: str, expected: list) -> None:
     assert sorted((c.item, c.amount.value) for c in ledger(articles(text))) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a yearly cap on a larger investment is one of its terms, no row of its own
+        ("韓國承諾對美投資2000億美元，每年投資上限為150億美元。", [(200e9, None)]),
+        # the twin: a cap that is the whole commitment stays its row
+        ("韓國承諾向美國投資，每年上限為150億美元。", [(15e9, "year")]),
+        # a share written after the whole with a word of containing is no row of its own
+        ("越南承諾向日本採購200億美元的設備，包括50億美元的液化天然氣。", [(20e9, None)]),
+        ("韓方說，2000億美元對美投資包含800億美元現金投資。", [(200e9, None)]),
+        # the twin: a second purchase beside the first stays a row
+        ("越南承諾向日本採購200億美元的設備，並採購50億美元的液化天然氣。", [(5e9, None), (20e9, None)]),
+    ],
+    ids=["cap-of-larger", "cap-alone", "share-included", "share-contained", "second-purchase"],
+)
+def test_a_cap_or_share_of_a_larger_commitment_is_no_row(text: str, expected: list) -> None:
+    assert sorted((c.amount.value, c.amount.per) for c in ledger(articles(text)) if c.amount) == expected
 
 
 @pytest.mark.parametrize(

@@ -60,6 +60,10 @@ class LedgerData(DataModel):
     previous: Words
     aggregate: Words
     list_marks: Words
+    joins: Words = []
+    worth: Words = []
+    caps: Words = []
+    containing: Words = []
     sought: Words
     laws: Words
     firms: Words = []
