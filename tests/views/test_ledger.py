@@ -355,6 +355,26 @@ def test_a_figure_reached_is_no_pledge(text: str, expected: list) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "pledged"),
+    [
+        # a fair's total of signed investment, a year's completed investment and a household
+        # average are figures, not what one side promised another
+        ("2024中国国际投资贸易洽谈会今天闭幕，本届展会签约投资金额超过500亿元。", []),
+        ("水利部部长李国英说，今年我国农田水利建设全面提速，全年完成水利投资9000亿元，创下历史最高纪录。", []),
+        ("中国对美投资可以帮助每个美国家庭平均每年节省1000美元的开支。", []),
+        # a research institute's count of what was promised over a period is a tally too
+        ("據一家智庫近日發布的數據，從2022年2月到今年5月，英國承諾向烏克蘭提供的軍事支持超過100億英鎊。", []),
+        # the twins: an investment agreed with a signing, and a package announced, stay rows
+        ("沙特阿拉伯与中国签约，将在中国投资100亿美元兴建炼化工厂。", [("Saudi Arabia", 10e9)]),
+        ("英國宣布將向烏克蘭提供價值25億英鎊的軍事援助。", [("United Kingdom", 2.5e9)]),
+    ],
+    ids=["fair-signings", "year-completed", "household-average", "institute-data", "signed-investment", "aid-package"],
+)
+def test_a_fair_year_or_average_figure_is_no_pledge(text: str, pledged: list) -> None:
+    assert [(c.pledger_name, c.amount.value) for c in ledger(articles(text)) if c.amount] == pledged
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # a running total of aid is no package of its own
