@@ -152,6 +152,38 @@ def test_a_tariff_cut_keeps_the_old_rate_in_its_item() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        # the new level is the one after 降至, not a share written in brackets before it
+        ("美國宣布，對中國商品的關稅從30%（其中20%為芬太尼關稅）降至15%。", "fentanyl tariff cut from 30% to 15%"),
+        # the twin: with nothing in brackets the amount after the old level is the new one
+        ("美國宣布，對中國商品的關稅從30%降至20%。", "tariff cut from 30% to 20%"),
+        ("美國宣布，對中國商品的關稅從30%提高到45%。", "tariff raised from 30% to 45%"),
+    ],
+    ids=["bracketed-share", "plain-cut", "plain-rise"],
+)
+def test_a_tariff_change_takes_the_level_it_reaches(text: str, item: str) -> None:
+    (row,) = ledger(articles(text))
+    assert row.item == item
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a cut on Japan that names no one making it, in a story of Japan's talks in Washington:
+        # the side Japan meets makes it
+        ("日本經濟再生大臣赤澤亮正第10度訪美，與美國商務部長盧特尼克舉行會談。雙方達成協議，將日本汽車關稅稅率從27.5%下調至15%。",
+         [("tariff", "United States", "Japan", (15, "percent", None), "claimed")]),
+        # the twin: with no meeting in the story no one is known to make it
+        ("報導說，將日本汽車關稅稅率從27.5%下調至15%。", []),
+    ],
+    ids=["met-side-cuts", "no-meeting"],
+)
+def test_a_tariff_naming_no_setter_is_the_met_sides(text: str, expected: list) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "bounds"),
     [
         ("日本承诺未来五年向美国投资数十亿美元。", (1e9, 1e10)),

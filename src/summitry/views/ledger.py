@@ -102,6 +102,7 @@ class _Rules:
     items: tuple[tuple[tuple[str, ...], str], ...]
     tariffs: tuple[tuple[tuple[str, ...], str], ...]
     previous: tuple[str, ...]
+    reached: tuple[str, ...]
     aggregate: tuple[str, ...]
     list_marks: tuple[str, ...]
     joins: tuple[str, ...]
@@ -160,6 +161,7 @@ def _rules() -> _Rules:
         items=_labelled(raw["items"], "item"),
         tariffs=_labelled(raw["tariffs"], "name"),
         previous=folded_words(raw["previous"]),
+        reached=folded_words(raw.get("reached")),
         aggregate=folded_words(raw["aggregate"]),
         list_marks=tuple(raw["list_marks"]),
         joins=folded_words(raw.get("joins")),
@@ -341,7 +343,9 @@ class _Document:
             return [_Stake(None, None, False)]
         money = [q for q in current if _MONEY.match(q.unit)]
         if kind.change:
-            committed = [(money or current)[0]]  # one change: the new level
+            # one change: the level written after 降至/提高到 is the new one, else the first
+            reached = [q for q in current if _holds_any(self.before(q.start), self.rules.reached)]
+            committed = [(reached or money or current)[0]]
         else:
             committed = [q for q in current if q in money or not any(self._values(m, q) for m in money)]
         return [
@@ -481,6 +485,8 @@ class _Document:
         if not pledgers and "claimant" in kind.pledger_fallback and event.claimed_by:
             pledgers = [event.claimed_by]
             beneficiaries = [b for b in beneficiaries if b != event.claimed_by]
+        if not pledgers and "counterpart" in kind.pledger_fallback and beneficiaries:
+            pledgers = self._counterpart_of(beneficiaries[0])
         if not pledgers or ((event.type, event.mode) in kind.one_sided and event.target):
             return None
         pledger = self._speaking_for(kind, event, pledgers[0])
@@ -530,6 +536,13 @@ class _Document:
             joint=_holds_any(sentence, self.rules.joint_statements),
             instalment=_holds_any(sentence, self.rules.instalments),
         )
+
+    def _counterpart_of(self, beneficiary: str) -> list[str]:
+        """The side the beneficiary meets most in the document: who cuts a tariff on Japan
+        that names no one cutting it (將日本汽車關稅從27.5%下調至15%) in a story of Japan's
+        talks with the United States."""
+        met = self.counterparts.get(self.actors.side(beneficiary))
+        return [met.most_common(1)[0][0]] if met else []
 
     def _domestic(self, event: Event, pledger: str) -> bool:
         """A commitment whose sentence names no actor or place of another side than its

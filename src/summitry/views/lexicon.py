@@ -58,6 +58,7 @@ class LedgerData(DataModel):
     items: list[_Item]
     tariffs: list[_Tariff]
     previous: Words
+    reached: Words = []
     aggregate: Words
     list_marks: Words
     joins: Words = []
