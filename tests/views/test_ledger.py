@@ -184,6 +184,24 @@ def test_a_tariff_naming_no_setter_is_the_met_sides(text: str, expected: list) -
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a supply guarantee or an export licence naming no beneficiary is given to the side
+        # the giver meets in the story
+        ("普丁在會見莫迪時說，俄羅斯將保證提供穩定的天然氣供應。", [("guarantee", "Russia", "India", None, "claimed")]),
+        ("中美雙方在吉隆坡舉行經貿磋商。中方將頒發通用許可證，允許稀土出口，惠及美國用戶。",
+         [("approval", "China", "United States", None, "claimed")]),
+        # the twins: with no meeting in the story no one is known to receive it
+        ("普丁說，俄羅斯將保證提供穩定的天然氣供應。", []),
+        ("中方將頒發通用許可證，允許稀土出口。", []),
+    ],
+    ids=["guarantee-to-met-side", "licence-to-met-side", "guarantee-alone", "licence-alone"],
+)
+def test_a_guarantee_or_approval_goes_to_the_met_side(text: str, expected: list) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "bounds"),
     [
         ("日本承诺未来五年向美国投资数十亿美元。", (1e9, 1e10)),
