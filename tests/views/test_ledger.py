@@ -111,8 +111,11 @@ def test_each_amount_is_read_with_its_own_clause(text: str, expected: list) -> N
         ("韓方說，2000億美元對美投資包含800億美元現金投資。", [(200e9, None)]),
         # the twin: a second purchase beside the first stays a row
         ("越南承諾向日本採購200億美元的設備，並採購50億美元的液化天然氣。", [(5e9, None), (20e9, None)]),
+        # an amount converted into another currency is the one before it
+        ("日本承諾向印度投資5兆日元，約合330億美元。", [(5e12, None)]),
+        ("日本承諾向印度投資5兆日元，並提供330億美元貸款。", [(33e9, None), (5e12, None)]),
     ],
-    ids=["cap-of-larger", "cap-alone", "share-included", "share-contained", "second-purchase"],
+    ids=["cap-of-larger", "cap-alone", "share-included", "share-contained", "second-purchase", "converted", "second-currency"],
 )
 def test_a_cap_or_share_of_a_larger_commitment_is_no_row(text: str, expected: list) -> None:
     assert sorted((c.amount.value, c.amount.per) for c in ledger(articles(text)) if c.amount) == expected

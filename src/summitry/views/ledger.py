@@ -103,6 +103,7 @@ class _Rules:
     tariffs: tuple[tuple[tuple[str, ...], str], ...]
     previous: tuple[str, ...]
     reached: tuple[str, ...]
+    conversions: tuple[str, ...]
     aggregate: tuple[str, ...]
     list_marks: tuple[str, ...]
     joins: tuple[str, ...]
@@ -162,6 +163,7 @@ def _rules() -> _Rules:
         tariffs=_labelled(raw["tariffs"], "name"),
         previous=folded_words(raw["previous"]),
         reached=folded_words(raw.get("reached")),
+        conversions=folded_words(raw.get("conversions")),
         aggregate=folded_words(raw["aggregate"]),
         list_marks=tuple(raw["list_marks"]),
         joins=folded_words(raw.get("joins")),
@@ -354,6 +356,8 @@ class _Document:
         ]
 
     def _excluded(self, amount: Quantity, kind: _Kind, event: Event) -> bool:
+        if _holds_any(self.before(amount.start), self.rules.conversions):
+            return True  # 641億日元，約合32.7億元人民幣: the amount before, in another currency
         return self._aggregate(amount) or self._part(amount) or self._sought(amount, kind, event.evidence) or self._law(amount, kind)
 
     def _segment(self, amount: Quantity) -> tuple[int, int]:

@@ -59,6 +59,7 @@ class LedgerData(DataModel):
     tariffs: list[_Tariff]
     previous: Words
     reached: Words = []
+    conversions: Words = []
     aggregate: Words
     list_marks: Words
     joins: Words = []
