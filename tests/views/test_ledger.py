@@ -91,6 +91,8 @@ def test_rows_where_there_is_a_stake(text: str, expected: list) -> None:
          [("purchase of 40 aircraft", 20e9), ("purchase of aircraft engines", 5e9)]),
         # the twin: the money in the count's own clause is its value, one row
         ("菲律賓同意以50億美元採購12架美國客機。", [("purchase of 12 aircraft", 5e9)]),
+        # a clause with its own verb says what it commits: the next clause's goods are not its item
+        ("日本承諾對美投資5500億美元，同時增加進口美國稻米等農產品。", [("investment in United States", 550e9)]),
         # a share of the sum before it is no commitment of its own
         ("韩方将向美国投资3500亿美元，其中2000亿美元为现金投资。", [("investment in United States", 350e9)]),
     ],

@@ -517,7 +517,7 @@ class _Document:
             return None
         if located is not None and old is None and amount is not None:
             old = self._table_previous(located[1], amount)
-        windows = self._windows(event, amount, located)
+        windows = self._windows(event, amount, located, kind)
         deadline = self._deadline(event, amount, located)
         others = [*pledgers[1:], *beneficiaries[1:]]
         return _Row(
@@ -604,11 +604,12 @@ class _Document:
             None,
         )
 
-    def _windows(self, event: Event, amount: Quantity | None, located: tuple[Table, TableRow] | None) -> list[str]:
+    def _windows(self, event: Event, amount: Quantity | None, located: tuple[Table, TableRow] | None, kind: _Kind) -> list[str]:
         """Text to read the item from, nearest first: a table row's item cell and caption; or
         the amount's place in a list (購買100架波音飛機、追加購買液化天然氣70億美元: the 70億
         is the LNG's), its clause, the sentence within a few characters of it, and the
-        whole sentence (採購103架客機，總值362億美元，…要採購引擎: the aircraft are nearer)."""
+        whole sentence (採購103架客機，總值362億美元，…要採購引擎: the aircraft are nearer),
+        unless the clause of a commitment other than a change has a verb of its own."""
         windows = []
         if located is not None:
             table, row = located
@@ -625,6 +626,10 @@ class _Document:
             segment_start, segment_end = self._segment(amount)
             windows.append(self.folded[segment_start:segment_end])
             windows.append(self.folded[start:end])
+            if not kind.change and any(_holds_any(self.folded[start:end], words) for words, _ in self.rules.verbs):
+                # 要求日本對美投資5500億美元，同時增加進口美國農產品: a clause with its own verb
+                # says what it commits; the next clause's goods are another commitment's
+                return windows
             at = amount.start - event.evidence.start
             windows.extend(sentence[max(0, at - reach) : at + reach] for reach in _ITEM_REACHES)
         windows.append(sentence)
