@@ -81,17 +81,46 @@ def test_rows_where_there_is_a_stake(text: str, expected: list) -> None:
             "南韓同意向美國投資3500億美元，並將採購1000億美元的液化天然氣。",
             [("investment in United States", 350e9), ("purchase of LNG", 100e9)],
         ),
-        ("日方承诺向美国投资5500亿美元，并采购80亿美元的美国农产品。", [("investment in United States", 550e9), ("purchase of soybeans", 8e9)]),
-        # the item is the one nearest the amount: in its list segment, then around it
-        ("日本同意購買100架美國波音飛機、追加購買美國產液化天然氣70億美元。", [("purchase of LNG", 7e9)]),
-        ("大韓航空承諾向波音採購103架客機，總值362億美元，並與奇異航太敲定137億美元協議，要採購引擎與維修服務。",
-         [("purchase of 103 aircraft", 36.2e9)]),
+        ("日方承诺向美国投资5500亿美元，并采购80亿美元的美国农产品。", [("investment in United States", 550e9), ("purchase of agricultural products", 8e9)]),
+        # each amount of a list is a commitment with the item nearest it: a count as well as money
+        ("菲律賓同意購買20架美國客機、並追加採購美國液化天然氣50億美元。", [("purchase of aircraft", 20), ("purchase of LNG", 5e9)]),
+        # two amounts of money joined by 與 in one clause are two purchases, each with its item
+        ("泰國承諾每年採購30億美元的美國農產品與價值100億美元的美國原油。", [("purchase of agricultural products", 3e9), ("purchase of oil", 10e9)]),
+        # a count whose value the next clause gives is that row's item; a second deal stays a row
+        ("大韓航空上月宣布向波音訂購40架新客機，總值200億美元，另將採購價值50億美元的發動機。",
+         [("purchase of 40 aircraft", 20e9), ("purchase of aircraft engines", 5e9)]),
+        # the twin: the money in the count's own clause is its value, one row
+        ("菲律賓同意以50億美元採購12架美國客機。", [("purchase of 12 aircraft", 5e9)]),
+        # a clause with its own verb says what it commits: the next clause's goods are not its item
+        ("日本承諾對美投資5500億美元，同時增加進口美國稻米等農產品。", [("investment in United States", 550e9)]),
         # a share of the sum before it is no commitment of its own
         ("韩方将向美国投资3500亿美元，其中2000亿美元为现金投资。", [("investment in United States", 350e9)]),
     ],
 )
 def test_each_amount_is_read_with_its_own_clause(text: str, expected: list) -> None:
     assert sorted((c.item, c.amount.value) for c in ledger(articles(text))) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a yearly cap on a larger investment is one of its terms, no row of its own
+        ("韓國承諾對美投資2000億美元，每年投資上限為150億美元。", [(200e9, None)]),
+        # the twin: a cap that is the whole commitment stays its row
+        ("韓國承諾向美國投資，每年上限為150億美元。", [(15e9, "year")]),
+        # a share written after the whole with a word of containing is no row of its own
+        ("越南承諾向日本採購200億美元的設備，包括50億美元的液化天然氣。", [(20e9, None)]),
+        ("韓方說，2000億美元對美投資包含800億美元現金投資。", [(200e9, None)]),
+        # the twin: a second purchase beside the first stays a row
+        ("越南承諾向日本採購200億美元的設備，並採購50億美元的液化天然氣。", [(5e9, None), (20e9, None)]),
+        # an amount converted into another currency is the one before it
+        ("日本承諾向印度投資5兆日元，約合330億美元。", [(5e12, None)]),
+        ("日本承諾向印度投資5兆日元，並提供330億美元貸款。", [(33e9, None), (5e12, None)]),
+    ],
+    ids=["cap-of-larger", "cap-alone", "share-included", "share-contained", "second-purchase", "converted", "second-currency"],
+)
+def test_a_cap_or_share_of_a_larger_commitment_is_no_row(text: str, expected: list) -> None:
+    assert sorted((c.amount.value, c.amount.per) for c in ledger(articles(text)) if c.amount) == expected
 
 
 @pytest.mark.parametrize(
@@ -125,6 +154,56 @@ def test_a_speaker_is_the_claimant_not_the_pledger(text: str, pledger: str) -> N
 def test_a_tariff_cut_keeps_the_old_rate_in_its_item() -> None:
     (row,) = ledger(articles("川普宣佈，對中國的關稅從57%降至47%。"))
     assert row.item == "tariff cut from 57% to 47%"
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        # the new level is the one after 降至, not a share written in brackets before it
+        ("美國宣布，對中國商品的關稅從30%（其中20%為芬太尼關稅）降至15%。", "fentanyl tariff cut from 30% to 15%"),
+        # the twin: with nothing in brackets the amount after the old level is the new one
+        ("美國宣布，對中國商品的關稅從30%降至20%。", "tariff cut from 30% to 20%"),
+        ("美國宣布，對中國商品的關稅從30%提高到45%。", "tariff raised from 30% to 45%"),
+    ],
+    ids=["bracketed-share", "plain-cut", "plain-rise"],
+)
+def test_a_tariff_change_takes_the_level_it_reaches(text: str, item: str) -> None:
+    (row,) = ledger(articles(text))
+    assert row.item == item
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a cut on Japan that names no one making it, in a story of Japan's talks in Washington:
+        # the side Japan meets makes it
+        ("日本經濟再生大臣赤澤亮正第10度訪美，與美國商務部長盧特尼克舉行會談。雙方達成協議，將日本汽車關稅稅率從27.5%下調至15%。",
+         [("tariff", "United States", "Japan", (15, "percent", None), "claimed")]),
+        # the twin: with no meeting in the story no one is known to make it
+        ("報導說，將日本汽車關稅稅率從27.5%下調至15%。", []),
+    ],
+    ids=["met-side-cuts", "no-meeting"],
+)
+def test_a_tariff_naming_no_setter_is_the_met_sides(text: str, expected: list) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a supply guarantee or an export licence naming no beneficiary is given to the side
+        # the giver meets in the story
+        ("普丁在會見莫迪時說，俄羅斯將保證提供穩定的天然氣供應。", [("guarantee", "Russia", "India", None, "claimed")]),
+        ("中美雙方在吉隆坡舉行經貿磋商。中方將頒發通用許可證，允許稀土出口，惠及美國用戶。",
+         [("approval", "China", "United States", None, "claimed")]),
+        # the twins: with no meeting in the story no one is known to receive it
+        ("普丁說，俄羅斯將保證提供穩定的天然氣供應。", []),
+        ("中方將頒發通用許可證，允許稀土出口。", []),
+    ],
+    ids=["guarantee-to-met-side", "licence-to-met-side", "guarantee-alone", "licence-alone"],
+)
+def test_a_guarantee_or_approval_goes_to_the_met_side(text: str, expected: list) -> None:
+    assert _rows(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -328,6 +407,26 @@ def test_a_law_or_budget_is_no_pledge(text: str, expected: list) -> None:
 )
 def test_a_figure_reached_is_no_pledge(text: str, expected: list) -> None:
     assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "pledged"),
+    [
+        # a fair's total of signed investment, a year's completed investment and a household
+        # average are figures, not what one side promised another
+        ("2024中国国际投资贸易洽谈会今天闭幕，本届展会签约投资金额超过500亿元。", []),
+        ("水利部部长李国英说，今年我国农田水利建设全面提速，全年完成水利投资9000亿元，创下历史最高纪录。", []),
+        ("中国对美投资可以帮助每个美国家庭平均每年节省1000美元的开支。", []),
+        # a research institute's count of what was promised over a period is a tally too
+        ("據一家智庫近日發布的數據，從2022年2月到今年5月，英國承諾向烏克蘭提供的軍事支持超過100億英鎊。", []),
+        # the twins: an investment agreed with a signing, and a package announced, stay rows
+        ("沙特阿拉伯与中国签约，将在中国投资100亿美元兴建炼化工厂。", [("Saudi Arabia", 10e9)]),
+        ("英國宣布將向烏克蘭提供價值25億英鎊的軍事援助。", [("United Kingdom", 2.5e9)]),
+    ],
+    ids=["fair-signings", "year-completed", "household-average", "institute-data", "signed-investment", "aid-package"],
+)
+def test_a_fair_year_or_average_figure_is_no_pledge(text: str, pledged: list) -> None:
+    assert [(c.pledger_name, c.amount.value) for c in ledger(articles(text)) if c.amount] == pledged
 
 
 @pytest.mark.parametrize(

@@ -379,6 +379,8 @@ def read_quantity(
             qualifier = lexicon.qualifiers_between[between]
             step = vague_step(number.value) * (vague.value / number.value) if number.value else None
             number = vague
+        elif word_at(folded, skip_spaces(folded, vague.end), lexicon.count_words_after):
+            return None  # 設立了1.6萬多家企業: 16,000-odd firms, no money in a sentence of money
     unit_reading = unit_reading or read_unit(folded, number, lexicon)
     if unit_reading is not None and unit_reading.unit == LOCAL and not between:
         unit_reading = with_subunits(folded, unit_reading, lexicon)

@@ -102,8 +102,14 @@ class _Rules:
     items: tuple[tuple[tuple[str, ...], str], ...]
     tariffs: tuple[tuple[tuple[str, ...], str], ...]
     previous: tuple[str, ...]
+    reached: tuple[str, ...]
+    conversions: tuple[str, ...]
     aggregate: tuple[str, ...]
     list_marks: tuple[str, ...]
+    joins: tuple[str, ...]
+    worth: tuple[str, ...]
+    caps: tuple[str, ...]
+    containing: tuple[str, ...]
     parts: tuple[str, ...]
     sought: tuple[str, ...]
     laws: tuple[str, ...]
@@ -156,8 +162,14 @@ def _rules() -> _Rules:
         items=_labelled(raw["items"], "item"),
         tariffs=_labelled(raw["tariffs"], "name"),
         previous=folded_words(raw["previous"]),
+        reached=folded_words(raw.get("reached")),
+        conversions=folded_words(raw.get("conversions")),
         aggregate=folded_words(raw["aggregate"]),
         list_marks=tuple(raw["list_marks"]),
+        joins=folded_words(raw.get("joins")),
+        worth=folded_words(raw.get("worth")),
+        caps=folded_words(raw.get("caps")),
+        containing=folded_words(raw.get("containing")),
         parts=folded_words(raw["parts"]),
         sought=folded_words(raw["sought"]),
         laws=folded_words(raw["laws"]),
@@ -176,6 +188,16 @@ def _rules() -> _Rules:
 
 
 # -- one document -----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Stake:
+    """One amount an event commits: the earlier level it changes, and whether it is no
+    commitment after all (a sum over items listed elsewhere, a share, a sought amount, a tally)."""
+
+    amount: Quantity | None
+    old: Quantity | None
+    excluded: bool
+
+
 @dataclass
 class _Row:
     """A commitment as one source states it, before rows stating the same one merge."""
@@ -259,11 +281,11 @@ class _Document:
                 continue
             for kind in self.rules.kinds:
                 if (event.type, event.mode) in kind.events:
-                    row = self._row(event, kind)
-                    if row is not None:
-                        found.append(row)
+                    rows = self._rows(event, kind)
+                    if rows:
+                        found.extend(rows)
                         break
-        return self._without_yielded(found)
+        return self._without_caps(self._without_yielded(found))
 
     def _without_yielded(self, rows: list[_Row]) -> list[_Row]:
         """One amount is one commitment: a row whose amount a row of a kind it yields to also
@@ -274,6 +296,20 @@ class _Document:
             if r.amount is None or not any((other, r.amount.start, r.amount.end) in taken for other in r.kind.yields_to)
         ]
 
+    def _without_caps(self, rows: list[_Row]) -> list[_Row]:
+        """A cap on a larger commitment the document states (投資3500億美元…年度投資上限為200億
+        美元) is one of its terms, not a commitment of its own: a row whose amount is an upper
+        bound written with a cap word goes when a row of its kind and pledger side has more."""
+        return [r for r in rows if not (r.amount is not None and self._cap(r.amount) and any(
+            other.amount is not None and other.kind is r.kind and other.amount.unit == r.amount.unit
+            and other.amount.value > r.amount.value and self.actors.side(other.pledger) == self.actors.side(r.pledger)
+            for other in rows
+        ))]
+
+    def _cap(self, amount: Quantity) -> bool:
+        start, end = self.clause(amount.start, amount.end)
+        return amount.qualifier == "up_to" and _holds_any(self.folded[start:end], self.rules.caps)
+
     def denials(self) -> list[_Row]:
         """Commitments someone says were never made (中國商務部否認曾承諾購買美國大豆): no rows
         of their own, they dispute the rows that state the same commitment."""
@@ -283,9 +319,9 @@ class _Document:
                 continue
             for kind in self.rules.kinds:
                 if (event.type, event.mode) in kind.events:
-                    row = self._row(event, kind, denial=True)
-                    if row is not None:
-                        found.append(row)
+                    rows = self._rows(event, kind, denial=True)
+                    if rows:
+                        found.extend(rows)
                         break
         return found
 
@@ -293,26 +329,86 @@ class _Document:
         unit = "money" if _MONEY.match(quantity.unit) else quantity.unit
         return unit in kind.units
 
-    def _amounts(self, event: Event, kind: _Kind) -> tuple[Quantity | None, Quantity | None, bool]:
-        """The committed amount, the earlier level it changes (if any), and whether the event
-        is only a sum over items listed elsewhere or a sought, not committed, amount."""
+    def _amounts(self, event: Event, kind: _Kind) -> list[_Stake]:
+        """The amounts the event commits, each with the earlier level it changes (if any) and
+        whether it is only a sum over items listed elsewhere or a sought, not committed, amount.
+        Each amount of money is a commitment of its own (採購45億美元的農產品與150億美元的能源
+        is two purchases); a count is one only when no amount of money gives its value."""
         accepted = [q for q in event.quantities if self._accepts(kind, q)]
         if not accepted:
-            return None, None, False
+            return [_Stake(None, None, False)]
         previous = [q for q in accepted if _holds_any(self.before(q.start), self.rules.previous)]
         current = [q for q in accepted if q not in previous]
         if kind.change and len(accepted) >= 2 and not previous:
             previous, current = [accepted[0]], accepted[1:]  # 20%降為10%: old first, new second
         if not current:
-            return None, None, False
+            return [_Stake(None, None, False)]
         money = [q for q in current if _MONEY.match(q.unit)]
-        amount = (money or current)[0]
-        old = next((q for q in previous if q.unit == amount.unit), None)
-        return amount, old, self._aggregate(amount) or self._part(amount) or self._sought(amount, kind, event.evidence) or self._law(amount, kind)
+        if kind.change:
+            # one change: the level written after 降至/提高到 is the new one, else the first
+            reached = [q for q in current if _holds_any(self.before(q.start), self.rules.reached)]
+            committed = [(reached or money or current)[0]]
+        else:
+            committed = [q for q in current if q in money or not any(self._values(m, q) for m in money)]
+        return [
+            _Stake(amount, next((q for q in previous if q.unit == amount.unit), None), self._excluded(amount, kind, event))
+            for amount in committed
+        ]
+
+    def _excluded(self, amount: Quantity, kind: _Kind, event: Event) -> bool:
+        if _holds_any(self.before(amount.start), self.rules.conversions):
+            return True  # 641億日元，約合32.7億元人民幣: the amount before, in another currency
+        return self._aggregate(amount) or self._part(amount) or self._sought(amount, kind, event.evidence) or self._law(amount, kind)
+
+    def _segment(self, amount: Quantity) -> tuple[int, int]:
+        """The part of the amount's clause that is its own: cut at the list marks (、) and at
+        the last joining word (與, 和, 及) between it and another amount of money in the clause
+        (採購45億美元的美國農產品與150億美元的美國能源: the energy is the second's)."""
+        start, end = self.clause(amount.start, amount.end)
+        marks = self.rules.list_marks
+        own_start = max([start, *(self.folded.rfind(mark, start, amount.start) + 1 for mark in marks)])
+        own_end = min([end, *(i for i in (self.folded.find(mark, amount.end, end) for mark in marks) if i >= 0)])
+        for other in self.record.quantities:
+            if other == amount or not _MONEY.match(other.unit) or not (start <= other.start and other.end <= end):
+                continue
+            if other.end <= amount.start:
+                own_start = max(own_start, self._join(other.end, amount.start, after=True) or own_start)
+            elif amount.end <= other.start:
+                own_end = min(own_end, self._join(amount.end, other.start, after=False) or own_end)
+        return own_start, own_end
+
+    def _join(self, start: int, end: int, after: bool) -> int | None:
+        """Where the last joining word between two amounts starts (or, with ``after``, ends)."""
+        found = [(at, len(word)) for word in self.rules.joins if (at := self.folded.rfind(word, start, end)) >= 0]
+        if not found:
+            return None
+        at, length = max(found)
+        return at + length if after else at
+
+    def _values(self, money: Quantity, count: Quantity) -> bool:
+        """Whether an amount of money gives a count's value: it stands in the count's own part
+        of the clause (以200億美元購買100架飛機) or opens the next clause with a word of worth
+        (採購103架客機，總值362億美元): the count joins that row's item, no row of its own."""
+        start, end = self._segment(count)
+        if start <= money.start and money.end <= end:
+            return True
+        clause_start, clause_end = self.clause(count.start, count.end)
+        if any(_MONEY.match(q.unit) and clause_start <= q.start < clause_end for q in self.record.quantities):
+            return False  # 購買100架飛機、追加購買液化天然氣70億美元: the money is the next item's
+        next_start, next_end = self.clause(clause_end + 1, clause_end + 1)
+        if not (next_start <= money.start and money.end <= next_end):
+            return False
+        return self.folded[next_start : money.start].lstrip().startswith((*self.rules.aggregate, *self.rules.worth))
 
     def _part(self, amount: Quantity) -> bool:
+        """A share of an amount stated before it: its clause opens with 其中, or the amount
+        follows another amount of money of its clause and a word of containing (3500億美元對美
+        投資包含2000億美元現金投資)."""
         start, _ = self.clause(amount.start, amount.end)
-        return self.folded[start : amount.start].lstrip().startswith(self.rules.parts)
+        if self.folded[start : amount.start].lstrip().startswith((*self.rules.parts, *self.rules.containing)):
+            return True
+        whole = [q for q in self.record.quantities if _MONEY.match(q.unit) and start <= q.start and q.end <= amount.start]
+        return any(_holds_any(self.folded[q.end : amount.start], self.rules.containing) for q in whole)
 
     def _aggregate(self, amount: Quantity) -> bool:
         if not _holds_any(self.folded[max(0, amount.start - 6) : amount.start], self.rules.aggregate):
@@ -383,16 +479,23 @@ class _Document:
                     return met.most_common(1)[0][0]
         return None
 
-    def _row(self, event: Event, kind: _Kind, denial: bool = False) -> _Row | None:
+    def _rows(self, event: Event, kind: _Kind, denial: bool = False) -> list[_Row]:
+        """The event's rows of this kind: one for each amount it commits."""
+        rows = [self._row(event, kind, stake, denial) for stake in self._amounts(event, kind)]
+        return [row for row in rows if row is not None]
+
+    def _row(self, event: Event, kind: _Kind, stake: _Stake, denial: bool) -> _Row | None:
         pledgers, beneficiaries = self._parties(event, kind)
         if not pledgers and "claimant" in kind.pledger_fallback and event.claimed_by:
             pledgers = [event.claimed_by]
             beneficiaries = [b for b in beneficiaries if b != event.claimed_by]
+        if not pledgers and "counterpart" in kind.pledger_fallback and beneficiaries:
+            pledgers = self._counterpart_of(beneficiaries[0])
         if not pledgers or ((event.type, event.mode) in kind.one_sided and event.target):
             return None
         pledger = self._speaking_for(kind, event, pledgers[0])
         located = self.table_row(event.evidence)
-        amount, old, excluded = self._amounts(event, kind)
+        amount, old, excluded = stake.amount, stake.old, stake.excluded
         if amount is not None and self._announced_for_a_firm(kind, event, pledger, amount):
             return None
         named = bool(beneficiaries)
@@ -414,7 +517,7 @@ class _Document:
             return None
         if located is not None and old is None and amount is not None:
             old = self._table_previous(located[1], amount)
-        windows = self._windows(event, amount, located)
+        windows = self._windows(event, amount, located, kind)
         deadline = self._deadline(event, amount, located)
         others = [*pledgers[1:], *beneficiaries[1:]]
         return _Row(
@@ -437,6 +540,13 @@ class _Document:
             joint=_holds_any(sentence, self.rules.joint_statements),
             instalment=_holds_any(sentence, self.rules.instalments),
         )
+
+    def _counterpart_of(self, beneficiary: str) -> list[str]:
+        """The side the beneficiary meets most in the document: who cuts a tariff on Japan
+        that names no one cutting it (將日本汽車關稅從27.5%下調至15%) in a story of Japan's
+        talks with the United States."""
+        met = self.counterparts.get(self.actors.side(beneficiary))
+        return [met.most_common(1)[0][0]] if met else []
 
     def _domestic(self, event: Event, pledger: str) -> bool:
         """A commitment whose sentence names no actor or place of another side than its
@@ -494,11 +604,12 @@ class _Document:
             None,
         )
 
-    def _windows(self, event: Event, amount: Quantity | None, located: tuple[Table, TableRow] | None) -> list[str]:
+    def _windows(self, event: Event, amount: Quantity | None, located: tuple[Table, TableRow] | None, kind: _Kind) -> list[str]:
         """Text to read the item from, nearest first: a table row's item cell and caption; or
         the amount's place in a list (購買100架波音飛機、追加購買液化天然氣70億美元: the 70億
         is the LNG's), its clause, the sentence within a few characters of it, and the
-        whole sentence (採購103架客機，總值362億美元，…要採購引擎: the aircraft are nearer)."""
+        whole sentence (採購103架客機，總值362億美元，…要採購引擎: the aircraft are nearer),
+        unless the clause of a commitment other than a change has a verb of its own."""
         windows = []
         if located is not None:
             table, row = located
@@ -512,10 +623,13 @@ class _Document:
         sentence = self._sentence_for(event.evidence, amount)
         if amount is not None:
             start, end = self.clause(amount.start, amount.end)
-            segment_start = max((self.folded.rfind(mark, start, amount.start) + 1 for mark in self.rules.list_marks), default=start)
-            segment_end = min((i for i in (self.folded.find(mark, amount.end, end) for mark in self.rules.list_marks) if i >= 0), default=end)
-            windows.append(self.folded[max(start, segment_start) : segment_end])
+            segment_start, segment_end = self._segment(amount)
+            windows.append(self.folded[segment_start:segment_end])
             windows.append(self.folded[start:end])
+            if not kind.change and any(_holds_any(self.folded[start:end], words) for words, _ in self.rules.verbs):
+                # 要求日本對美投資5500億美元，同時增加進口美國農產品: a clause with its own verb
+                # says what it commits; the next clause's goods are another commitment's
+                return windows
             at = amount.start - event.evidence.start
             windows.extend(sentence[max(0, at - reach) : at + reach] for reach in _ITEM_REACHES)
         windows.append(sentence)

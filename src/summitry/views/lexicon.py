@@ -58,8 +58,14 @@ class LedgerData(DataModel):
     items: list[_Item]
     tariffs: list[_Tariff]
     previous: Words
+    reached: Words = []
+    conversions: Words = []
     aggregate: Words
     list_marks: Words
+    joins: Words = []
+    worth: Words = []
+    caps: Words = []
+    containing: Words = []
     sought: Words
     laws: Words
     firms: Words = []
