@@ -92,7 +92,7 @@ def test_rows_where_there_is_a_stake(text: str, expected: list) -> None:
         # the twin: the money in the count's own clause is its value, one row
         ("菲律賓同意以50億美元採購12架美國客機。", [("purchase of 12 aircraft", 5e9)]),
         # a clause with its own verb says what it commits: the next clause's goods are not its item
-        ("日本承諾對美投資5500億美元，同時增加進口美國稻米等農產品。", [("investment in United States", 550e9)]),
+        ("日本答應向美國投資5500億美元，並擴大進口美國小麥等農產品。", [("investment in United States", 550e9)]),
         # a share of the sum before it is no commitment of its own
         ("韩方将向美国投资3500亿美元，其中2000亿美元为现金投资。", [("investment in United States", 350e9)]),
     ],
@@ -141,10 +141,10 @@ def test_aid_says_what_is_given(text: str, item: str) -> None:
     ("text", "pledger"),
     [
         # an official who describes the deal speaks for his country
-        ("對此，金容範29日說，3500億美元對美投資包含2000億美元現金投資。", "South Korea"),
+        ("對此，金容範30日表示，3500億美元對美投資當中包含1500億美元造船投資。", "South Korea"),
         # a firm or leader that is the clause's own subject, claiming nothing, pledges itself
         ("日本首相高市早苗承諾設立5500億美元的對美投資工具。", "Sanae Takaichi"),
-        ("大韓航空承諾向波音採購103架客機，總值362億美元。", "Korean Air"),
+        ("大韓航空承諾向波音採購58架廣體客機，總值214億美元。", "Korean Air"),
     ],
 )
 def test_a_speaker_is_the_claimant_not_the_pledger(text: str, pledger: str) -> None:
@@ -450,8 +450,8 @@ def test_a_running_total_of_aid_is_no_row(text: str, expected: list) -> None:
 
 
 def test_the_largest_ever_is_no_running_total() -> None:
-    text = "大韓航空承諾向波音採購103架客機，總值362億美元，為該公司有史以來最大規模的訂單。"
-    assert [(c.pledger_name, c.amount.value) for c in ledger(articles(text))] == [("Korean Air", 36.2e9)]
+    text = "大韓航空承諾向波音採購58架廣體客機，總值214億美元，為該航空公司成立以來金額最高的訂單。"
+    assert [(c.pledger_name, c.amount.value) for c in ledger(articles(text))] == [("Korean Air", 21.4e9)]
 
 
 @pytest.mark.parametrize(
@@ -496,7 +496,7 @@ def test_one_amount_is_one_commitment(text: str, expected: list) -> None:
         # the twins: a government announcing its own pledge, and a firm announcing its own
         # purchase from a known firm, stay the pledgers
         ("韓國政府宣布，將向美國投資3500億美元。", [("pledge", "South Korea", "United States", (350e9, "USD", None), "claimed")]),
-        ("大韓航空宣布向美國波音公司採購103架客機，總值362億美元。", [("pledge", "Korean Air", "Boeing", (36.2e9, "USD", None), "claimed")]),
+        ("大韓航空宣布向美國波音公司採購58架廣體客機，總值214億美元。", [("pledge", "Korean Air", "Boeing", (21.4e9, "USD", None), "claimed")]),
     ],
     ids=["swiss-bank", "unnamed-carmaker", "own-pledge", "firm-from-firm"],
 )
@@ -545,7 +545,7 @@ def test_the_merge_tries_only_groups_that_can_hold_the_row_and_groups_as_trying_
     from summitry.views.ledger import _Ledger, ledger_statements
     from summitry.views.parties import Actors
 
-    record = extract("日本承諾對美投資5500億美元，並同意採購美國稻米。", dt.date(2025, 10, 28))
+    record = extract("日本答應向美國投資5500億美元，也同意多買美國玉米。", dt.date(2025, 10, 28))
     actors = Actors([record])
     (template, *_) = ledger_statements(record, actors).rows
     chance = random.Random(seed)
