@@ -336,3 +336,19 @@ def test_two_officials_of_one_country_visit_together() -> None:
     """The twin: one country's two envoys on one trip stay one visit."""
     fact = only("美国国务卿布林肯和国家安全顾问沙利文一同访问日本。", "CONSULT/visit", dt.date(2023, 3, 1))
     assert (fact.source, fact.target) == (frozenset({"Antony Blinken", "Jake Sullivan"}), frozenset({"JPN"}))
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        # a forum named with the city hosting this session (中非合作論壇北京峰會) is where the
+        # visitor came, no party of any act
+        ("國家主席習近平5日在人民大會堂會見來華出席中非合作論壇北京峰會的肯亞總統魯托。", [{"Xi Jinping", "William Ruto"}]),
+        ("李强1日在天津会见来华出席上海合作组织天津峰会的巴基斯坦总理夏巴兹。", [{"Li Qiang", "Shehbaz Sharif"}]),
+        # the twin: an organisation that is no forum's name stays a party
+        ("東盟6日在吉隆坡同中國簽署協議。", [{"ASEAN", "CHN"}]),
+    ],
+    ids=["forum-with-host-city", "forum-with-host-city-hans", "organisation-acts"],
+)
+def test_a_forum_with_its_host_city_is_no_party(text: str, parties: list[set[str]]) -> None:
+    assert [set(f.parties) for f in facts(text)] == parties

@@ -298,8 +298,8 @@ class SentenceActors:
                 return Party(party.start, party.end, (country,), party.kind)
             return _as_venue(party)
         if kind != "country":
-            if party.kind == "mention" and self.folded.startswith(self.lexicon.venue_nouns, party.end):
-                return _as_venue(party, locates=False)  # APEC峰會: the forum
+            if party.kind == "mention" and self.folded.startswith(self.lexicon.venue_nouns, self._past_host_city(party, parties)):
+                return _as_venue(party, locates=False)  # APEC峰會, 中非合作論壇北京峰會: the forum
             if role == "locative" and self._hit_starting_within(party.end, party.end + 1):
                 return _as_venue(party)  # 在白宮會晤
             if party.kind == "mention" and self._located_after_marker(party, parties):
@@ -315,6 +315,15 @@ class SentenceActors:
         if party.kind == "mention" and self.folded.startswith(self.lexicon.venue_nouns, party.end):
             return _as_venue(party)  # 新加坡峰會; a short form (美俄峰會) names the parties instead
         return party
+
+    def _past_host_city(self, party: Party, parties: list[Party]) -> int:
+        """Where a forum's name goes on after the city hosting this session of it (中非合作論壇
+        北京峰會: after 北京), or right after the party when no place follows it at once."""
+        after = bisect.bisect_left(self._span_starts, party.end)
+        following = parties[after] if after < len(parties) else None
+        if following is not None and following.start == party.end and following.kind == "mention" and self.actors.type_of(following.ids[0]) == "place":
+            return following.end
+        return party.end
 
     def _government_seat(self, party: Party, role: str | None) -> str | None:
         """北京將頒發許可證, 華府表示: a seat of government opening its clause before a word a
