@@ -216,6 +216,8 @@ class EventLexicon:
     elaborations: tuple[str, ...] = ()
     # Words after a meeting word that make it a time frame (會談後, 會面時): see triggers.yaml
     frame_words: tuple[str, ...] = ()
+    # Words before a meeting word that make it another occurrence (隨後再次會見): see triggers.yaml
+    again_words: tuple[str, ...] = ()
 
 
 def read_data(name: str) -> Any:
@@ -376,6 +378,7 @@ def event_lexicon() -> EventLexicon:
         patterns=patterns,
         elaborations=longest_first(triggers.get("elaborations")),
         frame_words=longest_first(triggers.get("frame_words")),
+        again_words=longest_first(triggers.get("again_words")),
         arguments=ArgumentLexicon(
             joiners=longest_first(arguments["joiners"]),
             comitative=longest_first(arguments["comitative"]),

@@ -70,6 +70,7 @@ class TriggersData(DataModel):
     groups: list[Group]
     elaborations: list[str] = []
     frame_words: list[str] = []
+    again_words: list[str] = []
 
 
 class Markers(DataModel):
