@@ -145,3 +145,30 @@ def test_an_invitation_named_is_no_request(text: str) -> None:
 
 def test_an_invitation_made_is_a_request() -> None:
     assert "REQUEST" in kinds("習近平邀請川普明年訪問中國。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an executive order, a bill or a decree signed is a domestic act, no agreement
+        "白宮表示，川普已簽署行政命令，下調日本汽車關稅。",
+        "川普隨後簽署一項行政命令，對進口鋼鐵課徵關稅。",
+        "拜登22日簽署法案，撥款援助以色列。",
+        "普京當天簽署總統令，批准與北韓的條約。",
+    ],
+)
+def test_an_order_signed_is_no_agreement(text: str) -> None:
+    assert not any(f.type == "AGREE" and f.mode == "sign" for f in facts(text)), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # twins: an agreement signed between parties stays one, an order in another clause aside
+        "美日兩國代表29日在華府簽署投資協議。",
+        "川普與石破茂簽署貿易協議後，又簽署行政命令調降關稅。",
+        "赤澤亮正與盧特尼克簽署備忘錄，隨後白宮發布行政命令。",
+    ],
+)
+def test_an_agreement_signed_is_one(text: str) -> None:
+    assert any(f.type == "AGREE" and f.mode == "sign" for f in facts(text)), facts(text)
