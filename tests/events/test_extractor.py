@@ -112,6 +112,9 @@ def test_one_sentence_reports_each_of_its_events() -> None:
         ("日方承诺向美国投资5500亿美元，并采购80亿美元的美国农产品。", [("5500亿美元",), ("80亿美元",)]),
         # a sum with no trigger of its own still belongs to the purchase before it
         ("韓國購買波音飛機、GE發動機和預警系統，總額超過500億美元。", [("超過500億美元",)]),
+        # the same word again breaks one commitment down: one investment, all its sums
+        ("日本同意在5500億美元的對美投資中，以現金投資1000億美元。", [("5500億美元", "1000億美元")]),
+        ("南韓對美投資3500億美元，其中現金投資2000億美元，造船投資1500億美元。", [("3500億美元", "2000億美元", "1500億美元")]),
     ],
 )
 def test_a_clause_with_its_own_commitment_keeps_its_amount(text: str, amounts: list) -> None:

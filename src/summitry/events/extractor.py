@@ -432,16 +432,23 @@ class _Extraction:
     def run(self) -> tuple[Event, ...]:
         previous = None
         for layout in self.layouts:
-            seen: dict[tuple[Any, ...], list[tuple[Any, ...]]] = {}
+            # Per identity, the events found so far: (trigger word, position in self.found, amounts).
+            seen: dict[tuple[Any, ...], list[tuple[str, int, tuple[Any, ...]]]] = {}
             for hit in self.hits[layout.index]:
                 for found in self._events_for(hit, layout, previous):
                     key, amounts = _identity(found)
                     earlier = seen.setdefault(key, [])
                     # 投資3500億美元，並將採購1000億美元: two pledges of the same sides, each
                     # with its amount; a repeat without an amount of its own is the same event.
-                    if earlier and (not amounts or amounts in earlier or () in earlier):
+                    if earlier and (not amounts or any(told in (amounts, ()) for _, _, told in earlier)):
                         continue
-                    earlier.append(amounts)
+                    # 總額3500億美元的對美投資中，現金投資2000億美元: the same word again breaks
+                    # one commitment down; its amounts are the first event's details.
+                    same_word = next((position for word, position, _ in earlier if word == hit.cue.word), None)
+                    if same_word is not None:
+                        self._add_amounts(same_word, found.event.quantities)
+                        continue
+                    earlier.append((hit.cue.word, len(self.found), amounts))
                     self.found.append(found)
             previous = layout
         self._inherit_dates()
@@ -454,6 +461,11 @@ class _Extraction:
         )
         from_sentences = _without_repeated_captions(tuple(f.event for f in self.found), self.view)
         return tuple(sorted(from_sentences + from_tables, key=lambda e: e.evidence.start))
+
+    def _add_amounts(self, position: int, quantities: tuple[Quantity, ...]) -> None:
+        found = self.found[position]
+        merged = tuple(sorted(set(found.event.quantities) | set(quantities), key=lambda q: q.start))
+        self.found[position] = replace(found, event=replace(found.event, quantities=merged))
 
     def _one_report_per_meeting(self) -> None:
         """A meeting held that the text tells again (the headline, the lead, 會談中…, 川習會結束後)
