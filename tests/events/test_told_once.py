@@ -55,3 +55,27 @@ def test_an_earlier_meeting_of_the_same_leaders_stays_apart() -> None:
     """雙方曾多次會面 names earlier meetings: not the one in the news, even undated."""
     found = [f for f in facts("金正恩15日在北京與習近平會晤。雙方2018至19年間曾多次會面。", FILED) if f.type == "CONSULT"]
     assert len(found) == 2, found
+
+
+def protests(text: str) -> list[tuple[str | None, str | None, frozenset[str], frozenset[str]]]:
+    return [(f.mode, f.date, f.source, f.target) for f in facts(text, FILED) if f.type == "PROTEST"]
+
+
+MFA = "Ministry of Foreign Affairs of the People's Republic of China"
+
+
+def test_a_summons_told_in_the_headline_and_the_lead_is_one_protest() -> None:
+    text = "中國外交部召見日本駐華大使 提出嚴正抗議\n中國外交部15日召見日本駐華大使，提出嚴正交涉。"
+    assert protests(text) == [("summon", "2025-10-15", frozenset({MFA}), frozenset({"JPN"}))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # twins: summonses in both directions are two protests, and so is one made again
+        "中國外交部15日召見日本駐華大使，提出嚴正交涉。日本外務省同日召見中國駐日大使，表達抗議。",
+        "中國外交部15日召見日本駐華大使。中國外交部隨後再次召見日本駐華大使。",
+    ],
+)
+def test_summonses_of_two_directions_or_again_stay_two(text: str) -> None:
+    assert len(protests(text)) == 2, protests(text)

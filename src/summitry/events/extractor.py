@@ -37,9 +37,9 @@ _OBJECT_GAP = 2
 # How a date was found (events/dating.py) that never dates a plan: only its own sentence does.
 _NOT_A_PLAN_DATE = frozenset({"group", "previous", "news"})
 # Types whose held occurrence is told once however often the text names it (a meeting, a
-# visit, a call): further reports of it are the same event. Agreements are not: two deals of
-# the same sides in one story are common.
-_TOLD_ONCE = frozenset({"CONSULT"})
+# visit, a call, an envoy summoned): further reports of it are the same event. Agreements
+# are not: two deals of the same sides in one story are common.
+_TOLD_ONCE = frozenset({"CONSULT", "PROTEST"})
 _FULL_STOP = "。"
 
 
@@ -694,8 +694,13 @@ def _without_repeated_captions(events: tuple[Event, ...], view: TextView) -> tup
 
 
 def _same_meeting(one: _Found, other: _Found) -> bool:
-    """Two reports of one kind (type and mode) between the same participants."""
-    return (one.event.type, one.event.mode) == (other.event.type, other.event.mode) and one.participants == other.participants
+    """Two reports of one kind (type and mode) between the same participants, in the same
+    direction unless the act is symmetric (召見 China -> Japan is not Japan -> China)."""
+    if (one.event.type, one.event.mode, one.symmetric) != (other.event.type, other.event.mode, other.symmetric):
+        return False
+    if one.symmetric:
+        return one.participants == other.participants
+    return (one.event.source, one.event.target) == (other.event.source, other.event.target)
 
 
 def _dates_agree(one: str | None, other: str | None) -> bool:
