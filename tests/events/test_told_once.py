@@ -79,3 +79,21 @@ def test_a_summons_told_in_the_headline_and_the_lead_is_one_protest() -> None:
 )
 def test_summonses_of_two_directions_or_again_stay_two(text: str) -> None:
     assert len(protests(text)) == 2, protests(text)
+
+
+def statuses(text: str) -> list[str]:
+    return [f.status for f in facts(text, FILED) if f.type == "CONSULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plan named again is one plan
+        ("習近平將同拜登舉行會晤。雙方將就中美關係交換意見。", ["planned"]),
+        # twins: a plan is never the meeting held, before or after it
+        ("習近平5日同拜登舉行會晤。習近平將同拜登再舉行會晤。", ["reported", "planned"]),
+        ("習近平上月同拜登舉行會晤。雙方同意明年再次會晤。", ["reported", "planned"]),
+    ],
+)
+def test_a_plan_told_again_is_one_plan(text: str, expected: list[str]) -> None:
+    assert statuses(text) == expected

@@ -471,11 +471,12 @@ class _Extraction:
         """A meeting held that the text tells again (the headline, the lead, 會談中…, 川習會結束後)
         is one occurrence, so one event: reports of one kind and the same participants whose
         dates agree are kept as the first told in prose (a sentence closed by a full stop, not a
-        headline), with the most precise date of them all, and another's place when it has none."""
+        headline), with the most precise date of them all, and another's place when it has none.
+        A plan named again (將舉行會談…雙方將就…交換意見) is one plan, never the meeting held."""
         groups: list[list[int]] = []
         for index, found in enumerate(self.found):
             event = found.event
-            if event.type not in _TOLD_ONCE or event.status not in ("reported", "claimed") or len(found.participants) < 2:
+            if event.type not in _TOLD_ONCE or event.status not in ("reported", "claimed", "planned") or len(found.participants) < 2:
                 continue
             if found.historical:
                 continue  # 雙方曾多次會面: earlier meetings, undated, are not the one in the news
@@ -484,6 +485,7 @@ class _Extraction:
                 (
                     group for group in reversed(groups)
                     if _same_meeting(self.found[group[0]], found)
+                    and (self.found[group[0]].event.status == "planned") == (event.status == "planned")
                     and all(_dates_agree(self.found[i].event.date, event.date) for i in group)
                 ),
                 None,
@@ -499,8 +501,9 @@ class _Extraction:
             kept = next((i for i in group if self._in_prose(self.found[i].sentence)), group[0])
             told = [self.found[i].event for i in group]
             event = self.found[kept].event
-            # The dates of a group agree, so the most precise (2018-06 over 2018) holds for all.
-            date = max((e.date for e in told if e.date), key=len, default=None)
+            # The dates of a group agree, so the most precise (2018-06 over 2018) holds for all; a
+            # plan's date may be the day it was stated, which another report's need not share.
+            date = event.date if event.status == "planned" else max((e.date for e in told if e.date), key=len, default=None)
             place = event.place or next((e.place for e in told if e.place), None)
             if (date, place) != (event.date, event.place):
                 source = next(e for e in told if e.date == date) if date != event.date else event
