@@ -97,3 +97,21 @@ def statuses(text: str) -> list[str]:
 )
 def test_a_plan_told_again_is_one_plan(text: str, expected: list[str]) -> None:
     assert statuses(text) == expected
+
+
+def agreements(text: str) -> list[tuple[str | None, str | None]]:
+    return [(f.mode, f.date) for f in facts(text, FILED) if f.type == "AGREE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a signing told again is one agreement
+        ("美日兩國15日簽署貿易協議。美日兩國簽署貿易協議後，日圓走強。", [("sign", "2025-10-15")]),
+        # twins: an agreement made again is another; a deal and a signing are two acts
+        ("美國與日本15日達成協議。美國與日本隨後再次達成協議。", [("deal", "2025-10-15"), ("deal", "2025-10-15")]),
+        ("美國與日本13日達成協議。美國與日本15日簽署協議。", [("deal", "2025-10-13"), ("sign", "2025-10-15")]),
+    ],
+)
+def test_an_agreement_told_again_is_one(text: str, expected: list) -> None:
+    assert agreements(text) == expected

@@ -36,10 +36,11 @@ _SCENE_PARAGRAPHS = 2
 _OBJECT_GAP = 2
 # How a date was found (events/dating.py) that never dates a plan: only its own sentence does.
 _NOT_A_PLAN_DATE = frozenset({"group", "previous", "news"})
-# Types whose held occurrence is told once however often the text names it (a meeting, a
-# visit, a call, an envoy summoned): further reports of it are the same event. Agreements
-# are not: two deals of the same sides in one story are common.
-_TOLD_ONCE = frozenset({"CONSULT", "PROTEST"})
+# Types whose occurrence is told once however often the text names it (a meeting, a visit, a
+# call, an envoy summoned, a deal reached or signed): further reports of it with the same
+# parties and agreeing dates are the same event. Two deals of the same sides differ in kind
+# (a signing, a deal) or are told as another (再次簽署).
+_TOLD_ONCE = frozenset({"CONSULT", "PROTEST", "AGREE"})
 _FULL_STOP = "。"
 
 
