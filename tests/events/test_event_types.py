@@ -172,3 +172,21 @@ def test_an_order_signed_is_no_agreement(text: str) -> None:
 )
 def test_an_agreement_signed_is_one(text: str) -> None:
     assert any(f.type == "AGREE" and f.mode == "sign" for f in facts(text)), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a pledge named as one to keep, or as a noun, is no pledge made in the sentence
+        "白宮表示，美方將落實拜登對日本所作承諾。",
+        "南韓官員說，韓國對美國的新承諾將分十年兌現。",
+        "金正恩向川普作出的承諾仍未兌現。",
+        "川普表示，金正恩履行了無核化承諾。",
+    ],
+)
+def test_a_pledge_named_is_none_made(text: str) -> None:
+    assert not any(f.type == "COOPERATE" and f.mode == "pledge" for f in facts(text)), facts(text)
+
+
+def test_its_twin_a_pledge_made_is_one() -> None:
+    assert ("COOPERATE", "pledge") in {(f.type, f.mode) for f in facts("金正恩向川普承諾實現完全無核化。")}
