@@ -190,3 +190,21 @@ def test_a_pledge_named_is_none_made(text: str) -> None:
 
 def test_its_twin_a_pledge_made_is_one() -> None:
     assert ("COOPERATE", "pledge") in {(f.type, f.mode) for f in facts("金正恩向川普承諾實現完全無核化。")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # investment named as a topic, a plan's name, a cap or an agreement's subject: no act of investing
+        ("南韓政府在投資計畫中設有多重保障。", 0),
+        ("南韓每年對美國投資上限為200億美元。", 0),
+        ("日本與美國簽署投資協議文件。", 0),
+        # ... and after 投資方面 only the investment the sentence reports
+        ("投資方面，南韓對美投資將分十年到位。", 1),
+        # twin: an investment pledged is one
+        ("南韓同意投資美國3500億美元。", 1),
+    ],
+)
+def test_investment_as_a_noun_is_no_investment(text: str, expected: int) -> None:
+    found = [f for f in facts(text) if (f.type, f.mode) == ("COOPERATE", "economic")]
+    assert len(found) == expected, found
