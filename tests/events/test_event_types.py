@@ -208,3 +208,18 @@ def test_its_twin_a_pledge_made_is_one() -> None:
 def test_investment_as_a_noun_is_no_investment(text: str, expected: int) -> None:
     found = [f for f in facts(text) if (f.type, f.mode) == ("COOPERATE", "economic")]
     assert len(found) == expected, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 同意 before an act the sentence reports makes that act planned, no agreement of its own
+        ("日本同意向美國購買100架波音飛機。", {("COOPERATE", "planned")}),
+        ("南韓同意在三年內向美國投資2000億美元。", {("COOPERATE", "planned")}),
+        # twins: 同意 with no act of its own clause is the agreement
+        ("美國與南韓同意這項貿易方案。", {("AGREE", "reported")}),
+        ("北韓同意拆除東倉里導彈發射場。", {("AGREE", "reported")}),
+    ],
+)
+def test_agreeing_to_an_act_is_the_act_planned(text: str, expected: set) -> None:
+    assert {(f.type, f.status) for f in facts(text)} == expected, facts(text)

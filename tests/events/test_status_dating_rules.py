@@ -55,7 +55,7 @@ def test_status_reaches_its_clause_group(text: str, kind: str, expected: list[tu
         # a party inside a relative clause (李在明主持的晚宴) is not the speaker
         ("川普30日在出席南韓總統李在明主持的國宴上宣布，美韓已達成貿易協議。", "AGREE", TRUMP),
         # nor one inside a scene phrase (在…會談後)
-        ("中國外交部副部長劉振民在中菲元首會談後表示，雙方已同意恢復對話。", "AGREE", "Liu Zhenmin"),
+        ("中國外交部副部長劉振民在中菲元首會談後表示，雙方已同意這項安排。", "AGREE", "Liu Zhenmin"),
         # a possessive (總統府的發言人) keeps its party as the speaker's side
         ("菲律賓總統府的發言人表示，菲方同意與中國恢復談判。", "CONSULT/negotiate", "PHL"),
     ],
@@ -66,7 +66,7 @@ def test_the_speaker_stands_outside_modifiers(text: str, kind: str, claimed_by: 
 
 
 def test_a_joint_statement_is_no_one_partys_claim() -> None:
-    found = [f for f in facts("兩國領袖會後發表聯合聲明，提到日本與南韓同意擴大經貿合作。") if f.type == "AGREE"]
+    found = [f for f in facts("兩國領袖會後發表聯合聲明，提到日本與南韓同意這項協議。") if f.type == "AGREE"]
     assert found and all((f.status, f.claimed_by) == ("reported", None) for f in found), found
 
 
