@@ -223,3 +223,18 @@ def test_investment_as_a_noun_is_no_investment(text: str, expected: int) -> None
 )
 def test_agreeing_to_an_act_is_the_act_planned(text: str, expected: set) -> None:
     assert {(f.type, f.status) for f in facts(text)} == expected, facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a demand named as a noun, closing its clause, is none made
+        ("南韓成功抵禦美國在稻米市場的進一步開放要求。", 0),
+        ("習近平闡述了中國式現代化的本質要求，強調中國將促進共同發展。", 0),
+        # twins: 要求 with its object is the demand
+        ("美方要求韓方每年支付50億美元駐軍費用。", 1),
+        ("川普要求日本開放稻米市場。", 1),
+    ],
+)
+def test_a_demand_named_as_a_noun_is_none_made(text: str, expected: int) -> None:
+    assert len([f for f in facts(text) if (f.type, f.mode) == ("REQUEST", "demand")]) == expected, facts(text)
