@@ -52,6 +52,10 @@ def _caption_lines(text: str) -> list[str]:
         "收藏",
         "[廣告] 請繼續往下閱讀...",
         "本網站使用 Cookie 以提供更好的瀏覽體驗，繼續瀏覽即表示您同意。",
+        # a consent banner that names no cookie
+        "本站採用相關技術改善您的閱讀體驗，請參閱本站隱私聲明，關閉此視窗即代表您同意上述條款。",
+        "為提供更佳的瀏覽體驗，本站依法蒐集使用資訊，繼續使用代表您同意。",
+        "請同意我們的隱私權規範",
         "版權所有，不得轉載。",
         "Copyright © 2025 Example News. All Rights Reserved.",
         "延伸閱讀",
@@ -77,6 +81,8 @@ def test_page_furniture_is_chrome(line: str) -> None:
         "外交部發言人表示，中方對此堅決反對。",
         "川普說，他將與習近平在釜山會面，並稱會談「會很好」。",
         "路透社報導，雙方將於下月簽署協議。",
+        # twin of the consent banners: 同意 in the story is an agreement
+        "南韓官員表示，韓方同意將對美投資分十年執行。",
     ],
 )
 def test_story_lines_are_not_chrome(line: str) -> None:

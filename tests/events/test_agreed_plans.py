@@ -1,5 +1,5 @@
-"""What is agreed, decided or intended is still to come (planned); the agreement itself is
-reported. 應X邀請 (at X's invitation) plans nothing: the visit's date decides. Our own
+"""What is agreed, decided or intended is still to come (planned); 同意 before an act the
+sentence reports is that plan, no agreement of its own (GOLD.md: 同意 + verb is planned). 應X邀請 (at X's invitation) plans nothing: the visit's date decides. Our own
 sentences, in the TW/HK and mainland styles we meet; the news day is 2025-10-30."""
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ def statuses(text: str, kind: str) -> list[tuple[str, str | None]]:
 @pytest.mark.parametrize(
     ("text", "kind", "expected"),
     [
-        # the agreed act is planned, the agreement reported
+        # the agreed act is planned, and 同意 makes no AGREE beside it
         ("中國與日本同意加強在能源領域的合作。", "COOPERATE", [("planned", None)]),
-        ("中國與日本同意加強在能源領域的合作。", "AGREE", [("reported", None)]),
+        ("中國與日本同意加強在能源領域的合作。", "AGREE", []),
         ("習近平與馬克龍同意深化經貿合作，並擴大人文交流。", "COOPERATE", [("planned", None)]),
         ("中國和俄羅斯決定擴大軍事交流。", "COOPERATE", [("planned", None)]),
         ("日本打算向菲律賓出售巡邏艦。", "AID", [("planned", None)]),

@@ -63,7 +63,8 @@ def test_a_plan_takes_no_day_from_the_scene() -> None:
 def test_a_page_time_stamp_sets_no_scene() -> None:
     """A posting time (page chrome) is when the page went up, not a day the story names."""
     text = "中美元首會晤官宣\n2025-10-15 23:30\n外界關注已久的中美元首會晤終於官宣。"
-    assert [date for date, _ in meeting_dates(text)] == [None, None]
+    # the headline and the sentence name one meeting, reported once (test_told_once.py)
+    assert [date for date, _ in meeting_dates(text)] == [None]
     twin = "中美元首會晤官宣\n10月15日，習近平同特朗普舉行會晤。\n外界關注已久的中美元首會晤順利舉行。"
     assert meeting_dates(twin)[-1][0] == "2025-10-15"
 

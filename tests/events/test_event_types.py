@@ -145,3 +145,96 @@ def test_an_invitation_named_is_no_request(text: str) -> None:
 
 def test_an_invitation_made_is_a_request() -> None:
     assert "REQUEST" in kinds("習近平邀請川普明年訪問中國。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an executive order, a bill or a decree signed is a domestic act, no agreement
+        "白宮表示，川普已簽署行政命令，下調日本汽車關稅。",
+        "川普隨後簽署一項行政命令，對進口鋼鐵課徵關稅。",
+        "拜登22日簽署法案，撥款援助以色列。",
+        "普京當天簽署總統令，批准與北韓的條約。",
+    ],
+)
+def test_an_order_signed_is_no_agreement(text: str) -> None:
+    assert not any(f.type == "AGREE" and f.mode == "sign" for f in facts(text)), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # twins: an agreement signed between parties stays one, an order in another clause aside
+        "美日兩國代表29日在華府簽署投資協議。",
+        "川普與石破茂簽署貿易協議後，又簽署行政命令調降關稅。",
+        "赤澤亮正與盧特尼克簽署備忘錄，隨後白宮發布行政命令。",
+    ],
+)
+def test_an_agreement_signed_is_one(text: str) -> None:
+    assert any(f.type == "AGREE" and f.mode == "sign" for f in facts(text)), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a pledge named as one to keep, or as a noun, is no pledge made in the sentence
+        "白宮表示，美方將落實拜登對日本所作承諾。",
+        "南韓官員說，韓國對美國的新承諾將分十年兌現。",
+        "金正恩向川普作出的承諾仍未兌現。",
+        "川普表示，金正恩履行了無核化承諾。",
+    ],
+)
+def test_a_pledge_named_is_none_made(text: str) -> None:
+    assert not any(f.type == "COOPERATE" and f.mode == "pledge" for f in facts(text)), facts(text)
+
+
+def test_its_twin_a_pledge_made_is_one() -> None:
+    assert ("COOPERATE", "pledge") in {(f.type, f.mode) for f in facts("金正恩向川普承諾實現完全無核化。")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # investment named as a topic, a plan's name, a cap or an agreement's subject: no act of investing
+        ("南韓政府在投資計畫中設有多重保障。", 0),
+        ("南韓每年對美國投資上限為200億美元。", 0),
+        ("日本與美國簽署投資協議文件。", 0),
+        # ... and after 投資方面 only the investment the sentence reports
+        ("投資方面，南韓對美投資將分十年到位。", 1),
+        # twin: an investment pledged is one
+        ("南韓同意投資美國3500億美元。", 1),
+    ],
+)
+def test_investment_as_a_noun_is_no_investment(text: str, expected: int) -> None:
+    found = [f for f in facts(text) if (f.type, f.mode) == ("COOPERATE", "economic")]
+    assert len(found) == expected, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 同意 before an act the sentence reports makes that act planned, no agreement of its own
+        ("日本同意向美國購買100架波音飛機。", {("COOPERATE", "planned")}),
+        ("南韓同意在三年內向美國投資2000億美元。", {("COOPERATE", "planned")}),
+        # twins: 同意 with no act of its own clause is the agreement
+        ("美國與南韓同意這項貿易方案。", {("AGREE", "reported")}),
+        ("北韓同意拆除東倉里導彈發射場。", {("AGREE", "reported")}),
+    ],
+)
+def test_agreeing_to_an_act_is_the_act_planned(text: str, expected: set) -> None:
+    assert {(f.type, f.status) for f in facts(text)} == expected, facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a demand named as a noun, closing its clause, is none made
+        ("南韓成功抵禦美國在稻米市場的進一步開放要求。", 0),
+        ("習近平闡述了中國式現代化的本質要求，強調中國將促進共同發展。", 0),
+        # twins: 要求 with its object is the demand
+        ("美方要求韓方每年支付50億美元駐軍費用。", 1),
+        ("川普要求日本開放稻米市場。", 1),
+    ],
+)
+def test_a_demand_named_as_a_noun_is_none_made(text: str, expected: int) -> None:
+    assert len([f for f in facts(text) if (f.type, f.mode) == ("REQUEST", "demand")]) == expected, facts(text)

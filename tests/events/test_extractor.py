@@ -112,6 +112,9 @@ def test_one_sentence_reports_each_of_its_events() -> None:
         ("日方承诺向美国投资5500亿美元，并采购80亿美元的美国农产品。", [("5500亿美元",), ("80亿美元",)]),
         # a sum with no trigger of its own still belongs to the purchase before it
         ("韓國購買波音飛機、GE發動機和預警系統，總額超過500億美元。", [("超過500億美元",)]),
+        # the same word again breaks one commitment down: one investment, all its sums
+        ("日本同意在5500億美元的對美投資中，以現金投資1000億美元。", [("5500億美元", "1000億美元")]),
+        ("南韓對美投資3500億美元，其中現金投資2000億美元，造船投資1500億美元。", [("3500億美元", "2000億美元", "1500億美元")]),
     ],
 )
 def test_a_clause_with_its_own_commitment_keeps_its_amount(text: str, amounts: list) -> None:
@@ -217,7 +220,10 @@ def test_dates(text: str, on: dt.date, date: str | None) -> None:
 
 def test_an_undated_report_of_a_meeting_takes_the_date_of_the_dated_one() -> None:
     text = "8月15日，特朗普與普京在阿拉斯加會晤。\n\n會面期間，特朗普在機場迎接普京。"
-    assert [f.date for f in facts(text, dt.date(2025, 8, 16)) if f.type == "CONSULT"] == ["2025-08-15", "2025-08-15"]
+    # one meeting told twice is one event (test_told_once.py), dated by the dated report
+    assert [f.date for f in facts(text, dt.date(2025, 8, 16)) if f.type == "CONSULT"] == ["2025-08-15"]
+    undated_first = "特朗普在機場迎接普京。\n\n8月15日，特朗普與普京在阿拉斯加會晤。"
+    assert [f.date for f in facts(undated_first, dt.date(2025, 8, 16)) if f.type == "CONSULT"] == ["2025-08-15"]
 
 
 @pytest.mark.parametrize(

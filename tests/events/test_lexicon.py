@@ -39,6 +39,7 @@ def _with(change) -> dict:
         (lambda raw: raw["groups"][0]["words"].append(raw["groups"][0]["words"][0]), "listed twice"),
         (lambda raw: raw["groups"][0]["words"].append({"word": "會談", "not_folowed_by": ["會"]}), "unknown keys"),
         (lambda raw: raw["groups"][0]["words"].append({"word": "取消", "needs": {"words": ["軍演"], "where": "inside"}}), "needs words"),
+        (lambda raw: raw["groups"][0].update(unless={"words": [], "where": "after"}), "unless words"),
         (lambda raw: raw["groups"][0].update(suppresses=["MOBILIZE/parade"]), "no group defines"),
         (lambda raw: raw["patterns"]["meeting"].update(target_from=["whoever"]), "unknown target_from"),
     ],

@@ -91,7 +91,7 @@ def test_several_hosts_one_after_another_are_one_meeting_each() -> None:
     [
         # The 對/向 phrase of an earlier clause of the sentence names the target.
         ("日本政府表示，將從明年起針對北韓船舶實施制裁，並進一步擴大出口管制。", "SANCTION/export_control", {"JPN"}, {"PRK"}),
-        ("越南同意在總額50億美元的對美採購中，先行採購20億美元農產品。", "AGREE", {"VNM"}, {"USA"}),
+        ("越南同意在總額50億美元的對美採購中，先行採購20億美元農產品。", "COOPERATE/economic", {"VNM"}, {"USA"}),
         # The country goods come from is the one a tariff is aimed at.
         ("中方宣布，自下月起對原產於加拿大的油菜籽油加徵100%關稅。", "SANCTION/tariff", {"CHN"}, {"CAN"}),
         ("川普表示，將對來自墨西哥的所有產品徵收25%的關稅。", "SANCTION/tariff", {"Donald Trump"}, {"MEX"}),

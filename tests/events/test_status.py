@@ -38,6 +38,12 @@ TRUMP = "Donald Trump"
         ("美方要求韓方每年支付50億美元駐軍費用。", "REQUEST/demand", "reported", None),
         # 沒有要…: no plan, and what follows 但 is Trump's account of what he allows
         ("川普強調目前沒有要把華為從實體名單上移除，但允許華為向美國企業購買產品。", "CONCEDE/approval", "claimed", TRUMP),
+        # 須 / 必須: an obligation stated, nothing done; after a verb of saying, the speaker's claim
+        ("美日兩國須恢復對話。", "CONSULT/meeting", "hypothetical", None),
+        ("中國必須向美國採購更多大豆。", "COOPERATE/economic", "hypothetical", None),
+        ("川普表示，中國必須向美國採購更多大豆。", "COOPERATE/economic", "claimed", TRUMP),
+        # twin: with no modal the resumption is reported
+        ("美日兩國恢復對話。", "CONSULT/meeting", "reported", None),
         # a date after the publication date is planned too
         ("李在明下個月在首爾會見高市早苗。", "CONSULT/meeting", "planned", None),
         # 如果 / 若 / 一旦: hypothetical, to the end of the sentence

@@ -28,7 +28,7 @@ TRUMP_PUTIN = frozenset({"Donald Trump", "Vladimir Putin"})
         # TW: a month in one article agrees with a day in another
         (("川普29日在慶州會見南韓總統李在明。", "川普本月在南韓與李在明會面，雙方就關稅達成協議。"), [(TRUMP_LEE, "2025-10-29", 2)]),
         # mainland: what the two leaders agreed joins their meeting
-        (("国家主席习近平30日在釜山同美国总统特朗普举行会晤。两国元首同意加强经贸合作。",), [(TRUMP_XI, "2025-10-30", 2)]),
+        (("国家主席习近平30日在釜山同美国总统特朗普举行会晤。两国元首就经贸问题达成共识。",), [(TRUMP_XI, "2025-10-30", 2)]),
         # an undated report in one article merges into the dated one of another
         (("特朗普與普京在阿拉斯加會面。", "8月15日，特朗普與普京在阿拉斯加安克雷奇會面。"), [(TRUMP_PUTIN, "2025-08-15", 2)]),
         # two summits of the same leaders on different dates stay two

@@ -36,6 +36,12 @@ _SCENE_PARAGRAPHS = 2
 _OBJECT_GAP = 2
 # How a date was found (events/dating.py) that never dates a plan: only its own sentence does.
 _NOT_A_PLAN_DATE = frozenset({"group", "previous", "news"})
+# Types whose occurrence is told once however often the text names it (a meeting, a visit, a
+# call, an envoy summoned, a deal reached or signed): further reports of it with the same
+# parties and agreeing dates are the same event. Two deals of the same sides differ in kind
+# (a signing, a deal) or are told as another (再次簽署).
+_TOLD_ONCE = frozenset({"CONSULT", "PROTEST", "AGREE"})
+_FULL_STOP = "。"
 
 
 @dataclass
@@ -45,6 +51,7 @@ class _Found:
     date_how: str
     symmetric: bool
     historical: bool = False
+    again: bool = False  # 再次會見: another occurrence, not the one already told
 
     @property
     def participants(self) -> frozenset[str]:
@@ -393,8 +400,14 @@ class _Extraction:
                 cameo=hit.group.cameo,
                 date_from="text" if date else None,
             )
-            events.append(_Found(event, layout.index, how, hit.group.pattern.symmetric, self.dater.historical(hit)))
+            events.append(_Found(event, layout.index, how, hit.group.pattern.symmetric, self.dater.historical(hit), self._again(hit)))
         return events
+
+    def _again(self, hit: TriggerHit) -> bool:
+        """Whether a word of repetition (再次, 再度) stands shortly before the trigger in its clause."""
+        reach = self.lexicon.arguments.anaphora_reach
+        before = self.folded[max(hit.clause.start, hit.start - reach) : hit.start]
+        return any(word in before for word in self.lexicon.again_words)
 
     def _frames_a_time(self, hit: TriggerHit) -> bool:
         """會面前, 會談結束後, 通話中: a meeting word followed by a frame word (not by a name that
@@ -421,27 +434,91 @@ class _Extraction:
     def run(self) -> tuple[Event, ...]:
         previous = None
         for layout in self.layouts:
-            seen: dict[tuple[Any, ...], list[tuple[Any, ...]]] = {}
+            # Per identity, the events found so far: (trigger word, position in self.found, amounts).
+            seen: dict[tuple[Any, ...], list[tuple[str, int, tuple[Any, ...]]]] = {}
             for hit in self.hits[layout.index]:
                 for found in self._events_for(hit, layout, previous):
                     key, amounts = _identity(found)
                     earlier = seen.setdefault(key, [])
                     # 投資3500億美元，並將採購1000億美元: two pledges of the same sides, each
                     # with its amount; a repeat without an amount of its own is the same event.
-                    if earlier and (not amounts or amounts in earlier or () in earlier):
+                    if earlier and (not amounts or any(told in (amounts, ()) for _, _, told in earlier)):
                         continue
-                    earlier.append(amounts)
+                    # 總額3500億美元的對美投資中，現金投資2000億美元: the same word again breaks
+                    # one commitment down; its amounts are the first event's details.
+                    same_word = next((position for word, position, _ in earlier if word == hit.cue.word), None)
+                    if same_word is not None:
+                        self._add_amounts(same_word, found.event.quantities)
+                        continue
+                    earlier.append((hit.cue.word, len(self.found), amounts))
                     self.found.append(found)
             previous = layout
         self._inherit_dates()
         self._scene_dates()
         self._publication_dates()
+        self._one_report_per_meeting()
         from_tables = table_events(
             self.view, self.tables, self.actors.mentions, self.quantities, self.times,
             self.actors.type_of, self.actors.country_of, self.actors.name,
         )
         from_sentences = _without_repeated_captions(tuple(f.event for f in self.found), self.view)
         return tuple(sorted(from_sentences + from_tables, key=lambda e: e.evidence.start))
+
+    def _add_amounts(self, position: int, quantities: tuple[Quantity, ...]) -> None:
+        found = self.found[position]
+        merged = tuple(sorted(set(found.event.quantities) | set(quantities), key=lambda q: q.start))
+        self.found[position] = replace(found, event=replace(found.event, quantities=merged))
+
+    def _one_report_per_meeting(self) -> None:
+        """A meeting held that the text tells again (the headline, the lead, 會談中…, 川習會結束後)
+        is one occurrence, so one event: reports of one kind and the same participants whose
+        dates agree are kept as the first told in prose (a sentence closed by a full stop, not a
+        headline), with the most precise date of them all, and another's place when it has none.
+        A plan named again (將舉行會談…雙方將就…交換意見) is one plan, never the meeting held."""
+        groups: list[list[int]] = []
+        for index, found in enumerate(self.found):
+            event = found.event
+            if event.type not in _TOLD_ONCE or event.status not in ("reported", "claimed", "planned") or len(found.participants) < 2:
+                continue
+            if found.historical:
+                continue  # 雙方曾多次會面: earlier meetings, undated, are not the one in the news
+            # The latest meeting of these participants is the one a report names again.
+            group = None if found.again else next(
+                (
+                    group for group in reversed(groups)
+                    if _same_meeting(self.found[group[0]], found)
+                    and (self.found[group[0]].event.status == "planned") == (event.status == "planned")
+                    and all(_dates_agree(self.found[i].event.date, event.date) for i in group)
+                ),
+                None,
+            )
+            if group is None:
+                groups.append([index])
+            else:
+                group.append(index)
+        dropped: set[int] = set()
+        for group in groups:
+            if len(group) < 2:
+                continue
+            kept = next((i for i in group if self._in_prose(self.found[i].sentence)), group[0])
+            told = [self.found[i].event for i in group]
+            event = self.found[kept].event
+            # The dates of a group agree, so the most precise (2018-06 over 2018) holds for all; a
+            # plan's date may be the day it was stated, which another report's need not share.
+            date = event.date if event.status == "planned" else max((e.date for e in told if e.date), key=len, default=None)
+            place = event.place or next((e.place for e in told if e.place), None)
+            if (date, place) != (event.date, event.place):
+                source = next(e for e in told if e.date == date) if date != event.date else event
+                self.found[kept] = replace(self.found[kept], event=replace(event, date=date, place=place, date_from=source.date_from))
+            dropped.update(i for i in group if i != kept)
+        self.found = [found for index, found in enumerate(self.found) if index not in dropped]
+
+    def _in_prose(self, sentence: int) -> bool:
+        """Whether the sentence is the story's prose: closed by a full stop, as a headline (no
+        mark, or 「川習會達共識!」) is not, and no photo caption."""
+        span = self.layouts[sentence].sentence
+        closed = self.folded[span.start : span.end].rstrip().endswith(_FULL_STOP)
+        return closed and not self.view.in_caption(span.start, span.end)
 
     def _scene_dates(self) -> None:
         """A meeting still undated, in a sentence with no time at all, takes the last day the
@@ -619,6 +696,16 @@ def _without_repeated_captions(events: tuple[Event, ...], view: TextView) -> tup
         event for event, caption in zip(events, in_caption)
         if not caption or not any(_dates_agree(event.date, date) for date in told.get(key(event), ()))
     )
+
+
+def _same_meeting(one: _Found, other: _Found) -> bool:
+    """Two reports of one kind (type and mode) between the same participants, in the same
+    direction unless the act is symmetric (召見 China -> Japan is not Japan -> China)."""
+    if (one.event.type, one.event.mode, one.symmetric) != (other.event.type, other.event.mode, other.symmetric):
+        return False
+    if one.symmetric:
+        return one.participants == other.participants
+    return (one.event.source, one.event.target) == (other.event.source, other.event.target)
 
 
 def _dates_agree(one: str | None, other: str | None) -> bool:

@@ -26,7 +26,7 @@ PLOVER_TYPES = frozenset(
 TARGET_SOURCES = frozenset({"comitative", "prep", "object", "venue"})
 NEED_PLACES = frozenset({"before", "after", "clause"})
 AMOUNT_SCOPES = frozenset({"none", "clause", "sentence"})
-WORD_KEYS = frozenset({"word", "not_followed_by", "not_preceded_by", "needs", "after_short_form", "object_adjacent", "only_alone", "ba_check"})
+WORD_KEYS = frozenset({"word", "not_followed_by", "not_preceded_by", "needs", "unless", "after_short_form", "object_adjacent", "only_alone", "ba_check"})
 
 
 class InvalidEventLexicon(DataFileError, ValueError):
@@ -56,6 +56,7 @@ class Cue:
     not_followed_by: tuple[str, ...] = ()
     not_preceded_by: tuple[str, ...] = ()
     needs: Need | None = None
+    unless: Need | None = None  # a word that, near the trigger, makes it another act (簽署行政命令)
     after_short_form: bool = False
     object_adjacent: bool = False
     only_alone: bool = False
@@ -217,6 +218,8 @@ class EventLexicon:
     elaborations: tuple[str, ...] = ()
     # Words after a meeting word that make it a time frame (會談後, 會面時): see triggers.yaml
     frame_words: tuple[str, ...] = ()
+    # Words before a meeting word that make it another occurrence (隨後再次會見): see triggers.yaml
+    again_words: tuple[str, ...] = ()
 
 
 def read_data(name: str) -> Any:
@@ -228,14 +231,19 @@ def longest_first(words: Any) -> tuple[str, ...]:
     return tuple(sorted({fold(str(word)) for word in words or ()}, key=lambda word: (-len(word), word)))
 
 
+def _need(spec: Mapping[str, Any]) -> Need:
+    return Need(longest_first(spec["words"]), spec.get("where", "clause"), int(spec.get("reach", 20)))
+
+
 def _cue(entry: Any, defaults: Mapping[str, Any] | None = None) -> Cue:
     spec = {**(defaults or {}), **(entry if isinstance(entry, dict) else {"word": entry})}
-    need = spec.get("needs")
+    need, unless = spec.get("needs"), spec.get("unless")
     return Cue(
         word=fold(str(spec["word"])),
         not_followed_by=longest_first(spec.get("not_followed_by")),
         not_preceded_by=longest_first(spec.get("not_preceded_by")),
-        needs=Need(longest_first(need["words"]), need.get("where", "clause"), int(need.get("reach", 20))) if need else None,
+        needs=_need(need) if need else None,
+        unless=_need(unless) if unless else None,
         after_short_form=bool(spec.get("after_short_form", False)),
         object_adjacent=bool(spec.get("object_adjacent", False)),
         only_alone=bool(spec.get("only_alone", False)),
@@ -305,9 +313,10 @@ def trigger_problems(raw: Mapping[str, Any]) -> list[str]:
             extra = set(spec) - WORD_KEYS
             if extra:
                 problems.append(f"{where}: word {spec['word']!r} has unknown keys {sorted(extra)}")
-            need = spec.get("needs")
-            if need is not None and (not need.get("words") or need.get("where", "clause") not in NEED_PLACES):
-                problems.append(f"{where}: word {spec['word']!r} needs words and where in {sorted(NEED_PLACES)}")
+            for condition_name in ("needs", "unless"):
+                need = spec.get(condition_name) or group.get(condition_name)
+                if need is not None and (not need.get("words") or need.get("where", "clause") not in NEED_PLACES):
+                    problems.append(f"{where}: word {spec['word']!r} {condition_name} words and where in {sorted(NEED_PLACES)}")
             condition = repr(sorted((k, str(v)) for k, v in spec.items() if k != "word"))
             key = (group.get("type"), group.get("mode"), fold(str(spec["word"])), condition)
             if key in seen_words:
@@ -354,7 +363,7 @@ def event_lexicon() -> EventLexicon:
         if problems:
             raise InvalidEventLexicon(name, problems)
     patterns = {name: _pattern(name, spec) for name, spec in triggers["patterns"].items()}
-    group_keys = ("not_followed_by", "not_preceded_by", "needs", "after_short_form", "object_adjacent", "only_alone")
+    group_keys = ("not_followed_by", "not_preceded_by", "needs", "unless", "after_short_form", "object_adjacent", "only_alone")
     groups = tuple(
         TriggerGroup(
             type=group["type"],
@@ -377,6 +386,7 @@ def event_lexicon() -> EventLexicon:
         patterns=patterns,
         elaborations=longest_first(triggers.get("elaborations")),
         frame_words=longest_first(triggers.get("frame_words")),
+        again_words=longest_first(triggers.get("again_words")),
         arguments=ArgumentLexicon(
             joiners=longest_first(arguments["joiners"]),
             comitative=longest_first(arguments["comitative"]),

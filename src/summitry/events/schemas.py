@@ -25,6 +25,7 @@ class Cue(DataModel):
     not_followed_by: list[str] = []
     not_preceded_by: list[str] = []
     needs: Need | None = None
+    unless: Need | None = None
     after_short_form: bool = False
     object_adjacent: bool = False
     only_alone: bool = False
@@ -58,6 +59,7 @@ class Group(DataModel):
     not_followed_by: list[str] = []
     asked_by: list[str] = []
     not_preceded_by: list[str] = []
+    unless: Need | None = None
     own_subjects: list[str] = []
     object_adjacent: bool = False
     only_alone: bool = False
@@ -70,6 +72,7 @@ class TriggersData(DataModel):
     groups: list[Group]
     elaborations: list[str] = []
     frame_words: list[str] = []
+    again_words: list[str] = []
 
 
 class Markers(DataModel):

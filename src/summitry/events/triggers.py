@@ -15,7 +15,7 @@ from typing import Sequence
 import ahocorasick
 
 from summitry.events.layout import Clause, SentenceLayout
-from summitry.events.lexicon import Cue, EventLexicon, TriggerGroup
+from summitry.events.lexicon import Cue, EventLexicon, Need, TriggerGroup
 from summitry.model import Mention
 
 
@@ -43,8 +43,8 @@ def _automaton(lexicon: EventLexicon) -> ahocorasick.Automaton:
     return automaton
 
 
-def _need_met(folded: str, cue: Cue, start: int, end: int, clause: Clause) -> bool:
-    need = cue.needs
+def _need_met(folded: str, need: Need | None, start: int, end: int, clause: Clause) -> bool:
+    """Whether the clause holds one of the need's words where it says (no need: met)."""
     if need is None:
         return True
     if need.where == "after":
@@ -180,8 +180,10 @@ def find_sentence_triggers(
                 continue
             if cue.object_adjacent and end not in mention_starts:
                 continue
-            if not _need_met(folded, cue, start, end, clause):
+            if not _need_met(folded, cue.needs, start, end, clause):
                 continue
+            if cue.unless is not None and _need_met(folded, cue.unless, start, end, clause):
+                continue  # 簽署行政命令: the word names another act
             if _asked_for(folded, group.asked_by, start, clause):
                 continue
             phrase_end = _phrase_end(folded, cue, end, clause)
