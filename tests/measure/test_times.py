@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from summitry.measure import extract_times
-from summitry.measure.times import patterns, ranges_to_scan
+from summitry.measure.times import needed_characters, needs_bits, patterns, patterns_needing, ranges_to_scan
 from summitry.evaluate import occurrences
 from summitry.text import build_view
 
@@ -283,3 +283,24 @@ def test_scanning_only_the_lines_a_pattern_needs_finds_every_match(text: str) ->
 def test_the_calendar_noise_exercises_every_pattern() -> None:
     text = _calendar_noise(30_000)
     assert {pattern.name for pattern in patterns() if not re.compile(pattern.source).search(text)} == set()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "兩國元首同意於明年3月舉行下一輪會談。",
+        "雙方商定2026年上半年在北京簽署協議",
+        "據新華社報道，訪問將持續到本週五。",
+        "外長表示，合作已進入新階段",
+        "峰會定於10-12日舉行 · 記者 王明",
+        "",
+    ],
+)
+def test_a_line_is_scanned_by_every_pattern_whose_needed_groups_it_meets(line: str) -> None:
+    """The bits a line's characters OR to select exactly the patterns every group of whose
+    needed characters shares a character with the line."""
+    present = 0
+    for character in set(needed_characters().findall(line)):
+        present |= needs_bits().of_character[character]
+    expected = tuple(index for index, pattern in enumerate(patterns()) if all(set(group) & set(line) for group in pattern.needs))
+    assert patterns_needing(present) == expected

@@ -283,10 +283,14 @@ def ranges_to_scan(folded: str) -> list[tuple[Pattern, list[tuple[int, int]]]]:
     ranges: dict[int, list[tuple[int, int]]] = {}
     ran_on: dict[int, int] = {}  # pattern index -> end of the last line it is to scan
     needed = needed_characters()
+    group_bits = needs_bits().of_character
     previous_end = -1
     for line in LINE.finditer(folded):
         start, end = line.span()
-        for index in patterns_needing(frozenset(needed.findall(folded, start, end))):
+        present = 0
+        for character in set(needed.findall(folded, start, end)):
+            present |= group_bits[character]
+        for index in patterns_needing(present):
             if ran_on.get(index) == previous_end:  # the line before was scanned too: one run
                 runs = ranges[index]
                 runs[-1] = (runs[-1][0], end)
@@ -304,14 +308,35 @@ def needed_characters() -> re.Pattern[str]:
     return re.compile("[" + "".join(re.escape(character) for character in sorted(characters)) + "]")
 
 
+@dataclass(frozen=True)
+class NeedsBits:
+    """The patterns' groups of needed characters as bits: each distinct group one bit, each
+    character the bits of the groups that hold it, each pattern the bits of all its groups.
+    A line's characters OR to the groups it meets, and a pattern may match in it when that
+    holds all of its bits. The few such ORs a corpus has are what ``patterns_needing`` caches
+    by: a line's own set of characters, the earlier key, almost never came twice."""
+
+    of_character: dict[str, int]
+    of_pattern: tuple[int, ...]
+
+
+@cache
+def needs_bits() -> NeedsBits:
+    groups = list(dict.fromkeys(group for pattern in patterns() for group in pattern.needs))
+    bit = {group: 1 << number for number, group in enumerate(groups)}
+    of_character: dict[str, int] = {}
+    for group in groups:
+        for character in group:
+            of_character[character] = of_character.get(character, 0) | bit[group]
+    of_pattern = tuple(sum(bit[group] for group in dict.fromkeys(pattern.needs)) for pattern in patterns())
+    return NeedsBits(of_character, of_pattern)
+
+
 @lru_cache(maxsize=4096)
-def patterns_needing(present: frozenset[str]) -> tuple[int, ...]:
-    """Indices of the patterns whose every group of needed characters meets ``present``."""
-    return tuple(
-        index
-        for index, pattern in enumerate(patterns())
-        if all(not present.isdisjoint(group) for group in pattern.needs)
-    )
+def patterns_needing(present: int) -> tuple[int, ...]:
+    """Indices of the patterns whose every group of needed characters is among the ``present``
+    groups (bits of ``needs_bits``)."""
+    return tuple(index for index, needs in enumerate(needs_bits().of_pattern) if present & needs == needs)
 
 
 def choose_longest(candidates: list[Reading]) -> list[Reading]:
