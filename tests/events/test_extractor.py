@@ -239,6 +239,19 @@ def test_places(text: str, place: str) -> None:
     assert facts(text)[0].place == place
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a region that only names the summit is not where they met: the city after 在 is
+        ("国家主席习近平18日在西安同来华出席中国－中亚峰会的哈萨克斯坦总统托卡耶夫会谈。", "Xi'an"),
+        # the twin: with no other place, the summit's city is the place
+        ("川普29日在慶州APEC峰會期間與李在明會談。", "Gyeongju"),
+    ],
+)
+def test_a_summit_named_after_a_region_does_not_place_the_talks(text: str, place: str) -> None:
+    assert [f.place for f in facts(text) if f.type == "CONSULT" and f.mode == "meeting"] == [place]
+
+
 def test_evidence_is_the_sentence_and_summary_is_one_english_line() -> None:
     text = "新聞稿指出，韓國總統李在明29日在慶州會見美國總統川普。"
     from summitry import extract

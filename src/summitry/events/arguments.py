@@ -1204,7 +1204,12 @@ class SentenceActors:
                 chosen.append(party)
             elif not in_clause and party.end <= hit.start and (self._caption_clause(party) or self._carried_place(party, hit)):
                 chosen.append(party)
-        chosen.sort(key=lambda p: (not hit.clause.holds(p.start, p.end), self.actors.type_of(p.ids[0]) != "place", abs(p.start - hit.start)))
+        # A place that only names a forum comes last (在西安同來華出席中國－中亞峰會的…會談: Xi'an,
+        # not Central Asia); then cities before countries, then the nearest.
+        chosen.sort(key=lambda p: (
+            not hit.clause.holds(p.start, p.end), self.folded.startswith(self.lexicon.venue_nouns, p.end),
+            self.actors.type_of(p.ids[0]) != "place", abs(p.start - hit.start),
+        ))
         return [p.ids[0] for p in chosen]
 
     def _carried_place(self, party: Party, hit: TriggerHit) -> bool:
