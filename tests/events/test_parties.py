@@ -17,6 +17,9 @@ from tests.events.support import facts, only
         ("國家主席習近平昨天在北京與來華進行正式訪問的南韓總統李在明舉行會談。", {"Xi Jinping", "Lee Jae-myung"}),
         ("印度總理莫迪今晚與來訪的俄羅斯總統普丁舉行會晤。", {"Narendra Modi", "Vladimir Putin"}),
         ("习近平在钓鱼台国宾馆同前来出席博览会的越南国家主席梁强举行会谈。", {"Xi Jinping", "Lương Cường"}),
+        # as long as readouts write it, and a forum's name (合作論壇) inside it is no cooperation
+        ("國家主席習近平3日在釣魚台國賓館同來華出席中國－阿拉伯國家合作論壇第十一屆部長級會議並進行正式訪問的突尼斯總統賽義德舉行會談。",
+         {"Xi Jinping", "Kais Saied"}),
         # A comma before the light verb: the clause before names who met.
         ("石破茂與李在明昨天在首爾青瓦台，舉行會談。", {"Shigeru Ishiba", "Lee Jae-myung"}),
     ],
@@ -246,7 +249,7 @@ def test_i_with_nobody_speaking_is_no_one() -> None:
         ("美方宣布对中日商品加征关税。", "SANCTION/tariff", {"USA"}, {"CHN", "JPN"}),
         # Two short forms before a subject's word (將, 已, 同意) act as a subject.
         ("聯合聲明稱，中法將繼續在民用核能領域展開合作。", "COOPERATE/economic", {"CHN"}, {"FRA"}),
-        ("美中已同意暫停加徵新關稅。", "AGREE/deal", {"USA"}, {"CHN"}),
+        ("美中已同意這項休戰安排。", "AGREE/deal", {"USA"}, {"CHN"}),  # 同意 alone: GOLD.md reads 同意 + act as the act planned
         ("日本首相石破茂昨天邀請川普訪問東京。", "REQUEST/invite", {"Shigeru Ishiba"}, {"Donald Trump"}),
         # 應X邀請 stands before its clause: X does not act in the clauses after it.
         ("應美國總統川普邀請，大陸國家主席習近平將於4月訪問美國，並與川普舉行會談。", "CONSULT/meeting", {"Xi Jinping"}, {"Donald Trump"}),
