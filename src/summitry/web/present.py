@@ -9,9 +9,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
-from urllib.parse import urlsplit
 
 from summitry.model import Record
+from summitry.store.outlets import outlet_of as outlet_of  # re-exported: the pages and reports read it here
 from summitry.views.ledger import Amount, describe_amount
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -62,17 +62,6 @@ def unit_text(unit: str, per: str | None = None) -> str:
     else:
         words = unit if is_money(unit) else plural_of(unit)
     return words + (f" a {per}" if per else "")
-
-
-def outlet_of(url: str | None) -> str | None:
-    """The site a document came from (https://www.rfi.fr/cn/... -> rfi.fr), for a web URL only:
-    a ``javascript:`` or ``file:`` URL from a feed is never shown as a link."""
-    if not url:
-        return None
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        return None
-    return parts.hostname.removeprefix("www.")
 
 
 def evidence_url(doc: str, start: int, end: int) -> str:
