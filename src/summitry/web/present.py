@@ -14,9 +14,9 @@ from summitry.model import Record
 from summitry.store.outlets import outlet_of as outlet_of  # re-exported: the pages and reports read it here
 from summitry.views.ledger import Amount, describe_amount
 
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # Percentages are levels, not sums: two tariffs of 10% do not make 20%.
-_NOT_ADDITIVE = frozenset({"percent", "percent_gdp"})
+NOT_ADDITIVE = frozenset({"percent", "percent_gdp"})
 
 
 def is_money(unit: str) -> bool:
@@ -79,7 +79,12 @@ class Total:
     per: str | None
     value: float
     approx: bool
-    rows: tuple[str, ...]  # ledger row ids summed
+    rows: tuple[str, ...]  # ledger row ids summed (the first ``TOTAL_ROWS`` of them when the store sums)
+    count: int = 0  # rows summed, when ``rows`` lists only the first
+
+    @property
+    def summed(self) -> int:
+        return max(self.count, len(self.rows))
 
     @property
     def text(self) -> str:
@@ -100,7 +105,7 @@ def ledger_totals(rows: Sequence[dict[str, Any]], side: str) -> list[Total]:
     for row in rows:
         amount = row.get("amount")
         actor = row.get(side)
-        if not amount or actor is None or amount["unit"] in _NOT_ADDITIVE or ranged(amount):
+        if not amount or actor is None or amount["unit"] in NOT_ADDITIVE or ranged(amount):
             continue
         names[actor] = row.get(f"{side}_name") or actor
         groups.setdefault((actor, amount["unit"], amount.get("per")), []).append(row)
@@ -138,7 +143,7 @@ class Directory:
         # "As written" is the Chinese the texts used: a Latin surface (Donald Trump, LS Greenlink)
         # says nothing the English name does not.
         self._written = {
-            key: [surface for surface, _ in counts.most_common() if _HAN.search(surface)] for key, counts in written.items()
+            key: [surface for surface, _ in counts.most_common() if HAN.search(surface)] for key, counts in written.items()
         }
         self._by_name = {name.casefold(): key for key, name in self.names.items()}
 
