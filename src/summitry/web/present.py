@@ -91,11 +91,6 @@ class Total:
         return amount_text(self.value, self.unit, self.per, self.approx)
 
 
-def ranged(amount: dict[str, Any] | None) -> bool:
-    """An amount the text gives only as a range or vaguely (3至5億美元, 數十億美元)."""
-    return amount is not None and amount.get("low") is not None and amount.get("high") is not None
-
-
 def ledger_totals(rows: Sequence[dict[str, Any]], side: str) -> list[Total]:
     """Totals by ``side`` ("pledger" or "beneficiary") over ledger rows (SCHEMA.md §2 objects),
     one per actor, unit and period; rows without an amount, in percent, or with only a range
@@ -105,7 +100,7 @@ def ledger_totals(rows: Sequence[dict[str, Any]], side: str) -> list[Total]:
     for row in rows:
         amount = row.get("amount")
         actor = row.get(side)
-        if not amount or actor is None or amount["unit"] in NOT_ADDITIVE or ranged(amount):
+        if not amount or actor is None or amount["unit"] in NOT_ADDITIVE or Amount(**amount).ranged:
             continue
         names[actor] = row.get(f"{side}_name") or actor
         groups.setdefault((actor, amount["unit"], amount.get("per")), []).append(row)
