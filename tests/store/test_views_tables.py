@@ -3,6 +3,7 @@ touches, and the tables then say what the views computed from every record say."
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -13,7 +14,7 @@ from summitry.store import ingest_records, refresh_records
 from summitry.store.migrations import downgrade_to, upgrade_to_head
 from summitry.store.schema import commitments, documents, meeting_reports, meetings
 from summitry.views.ledger import commitment_data, ledger
-from summitry.views.meetings import meeting_data, meetings as merged_meetings, related_sides
+from summitry.views.meetings import meeting_data, meetings as merged_meetings, related_reports
 from summitry.views.source import stored_ledger, stored_meetings, stored_records
 
 # Our own sentences in the style of the news: one summit reported dated, then undated in a
@@ -64,15 +65,25 @@ def test_batches_in_any_order_keep_the_tables_equal_to_the_views_of_every_record
 @pytest.mark.parametrize(
     ("touched", "stored", "related"),
     [
-        ("CHN|USA", ["JPN|USA", "CHN|USA"], ["CHN|USA"]),  # Busan does not reach Tokyo
-        ("CHN|USA", ["CHN|KOR|USA", "JPN|KOR|USA", "JPN|USA"], ["CHN|KOR|USA", "CHN|USA"]),
-        ("JPN|USA", ["CHN|KOR|USA", "JPN|KOR|USA", "KOR|USA"], ["JPN|KOR|USA", "JPN|USA", "KOR|USA", "CHN|KOR|USA"]),
-        ("MYS|USA", [], ["MYS|USA"]),
+        ("CHN|USA 2025-10-30", ["JPN|USA 2025-10-28", "CHN|USA 2025-10-30"], ["CHN|USA 2025-10-30"]),  # Busan does not reach Tokyo
+        # A superset of sides on the same day is linked; on a day a month later, or of other sides, it is not.
+        ("CHN|USA 2025-10-30", ["CHN|KOR|USA 2025-10-30", "CHN|KOR|USA 2025-12-01", "JPN|KOR|USA 2025-10-30"],
+         ["CHN|KOR|USA 2025-10-30", "CHN|USA 2025-10-30"]),
+        # A report dated by its month reaches that month's days of its sides and their supersets.
+        ("CHN|USA 2025-10", ["CHN|USA 2025-10-30", "CHN|KOR|USA 2025-10-31", "CHN|USA 2025-09-02"],
+         ["CHN|USA 2025-10", "CHN|USA 2025-10-30", "CHN|KOR|USA 2025-10-31"]),
+        # An undated report merges only with its own sides, at any date; a visit reaches its own sides' talks days later.
+        ("CHN|USA -", ["CHN|USA 2019-06-29", "CHN|USA 2025-10-30", "CHN|KOR|USA -"], ["CHN|USA -", "CHN|USA 2019-06-29", "CHN|USA 2025-10-30"]),
+        ("KOR|USA 2025-10-27", ["KOR|USA 2025-10-29", "KOR|USA 2025-11-05"], ["KOR|USA 2025-10-27", "KOR|USA 2025-10-29"]),
+        ("MYS|USA 2025-10-26", [], ["MYS|USA 2025-10-26"]),
     ],
 )
-def test_a_batch_re_merges_the_side_sets_linked_to_its_own_by_subsets(touched, stored, related) -> None:
-    as_set = lambda text: frozenset(text.split("|"))  # noqa: E731
-    assert related_sides({as_set(touched)}, {as_set(s) for s in stored}) == {as_set(s) for s in related}
+def test_a_batch_re_merges_the_reports_a_merge_could_link_to_its_own(touched, stored, related) -> None:
+    def as_key(text: str) -> tuple[frozenset[str], str | None]:
+        sides, date = text.split(" ")
+        return frozenset(sides.split("|")), None if date == "-" else date
+
+    assert related_reports({as_key(touched)}, {as_key(s) for s in stored}) == {as_key(s) for s in related}
 
 
 def test_a_later_batch_of_other_sides_leaves_the_stored_meetings_as_they_were(store) -> None:
@@ -122,3 +133,32 @@ def test_removing_a_documents_view_rows_and_re_merging_its_groups_drops_its_sour
         update_views(connection, touched)
     meetings_now, ledger_now = _tables(store)
     assert all(s[0] != articles[1].id for row in meetings_now + ledger_now for s in row["sources"])
+
+
+def test_a_store_of_revision_0003_gets_the_filter_columns_from_its_own_rows(store) -> None:
+    """Migration 0004 fills outlets, report dates, named actors and commitment documents from
+    the rows' JSON (no view code), exactly as an ingest at the head revision writes them."""
+    from summitry.store.schema import commitment_actors, commitment_documents, meeting_actors
+
+    articles = [dataclasses.replace(d, url=f"https://www.news{i % 2}.example/{i}") for i, d in enumerate(_documents())]
+    ingest_records(store, articles)
+
+    def filled() -> list[list]:
+        with store.connect() as connection:
+            return [
+                sorted(connection.execute(select(documents.c.id, documents.c.outlet)).all()),
+                sorted(connection.execute(select(meeting_reports.c.doc_id, meeting_reports.c.ordinal, meeting_reports.c.date)).all()),
+                sorted(connection.execute(select(meeting_actors)).all()),
+                sorted(connection.execute(select(commitment_actors)).all()),
+                sorted(connection.execute(select(commitment_documents)).all()),
+            ]
+
+    expected = filled()
+    assert {outlet for _, outlet in expected[0]} == {"news0.example", "news1.example"}
+    assert any(named for *_, named in expected[2]) and not all(named for *_, named in expected[2])
+    assert expected[4] and any(date for *_, date in expected[1]) and not all(date for *_, date in expected[1])
+    with store.begin() as connection:
+        downgrade_to(connection, "0003")
+    with store.begin() as connection:
+        upgrade_to_head(connection)
+    assert filled() == expected

@@ -29,6 +29,7 @@ from summitry.model import Document, Quantity, Record
 from summitry.parallel import extract_stream
 from summitry.pipeline import extractor_version
 from summitry.record import record_to_json
+from summitry.store.outlets import outlet_of
 from summitry.store.materialise import DOCUMENT_VIEW_TABLES, document_view_rows, stored_groups, touched_by, update_views
 from summitry.store.schema import (
     documents,
@@ -382,6 +383,7 @@ def _prepare(record: Record, extractor: str | None) -> _PreparedDocument:
             "date": document.date,
             "title": document.title,
             "url": document.url,
+            "outlet": outlet_of(document.url),
             "script": record.script,
             "length": len(text),
             "text": text,

@@ -11,12 +11,13 @@ and views in step, and a batch costs its groups, never the whole store.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Text, and_, delete, func, insert, or_, select, text, type_coerce
+from sqlalchemy import Text, and_, delete, false, func, insert, or_, select, text, tuple_, type_coerce
 from sqlalchemy.engine import Connection
 
 from summitry.model import Entity, Record
@@ -24,6 +25,7 @@ from summitry.record import UnreadableRecord, record_from_json
 from summitry.store.schema import (
     claims,
     commitment_actors,
+    commitment_documents,
     commitments,
     documents,
     entities,
@@ -48,7 +50,7 @@ from summitry.views.meetings import (
     meeting_data,
     meeting_reports as reports_of,
     merge_meetings,
-    related_sides,
+    related_reports,
     report_data,
     report_from_data,
     sides_of,
@@ -70,9 +72,9 @@ ALL_UNITS = "*"
 
 @dataclass
 class Touched:
-    """The groups of the views a batch changes: meeting side sets and ledger keys."""
+    """The groups of the views a batch changes: meeting reports' (side set, date) and ledger keys."""
 
-    sides: set[str] = field(default_factory=set)
+    sides: set[tuple[str, str | None]] = field(default_factory=set)
     # (kind, pledger side, unit, amount): "" and None for a row without an amount, ALL_UNITS
     # for a denial without one (it may dispute a commitment of any unit).
     ledger_keys: set[tuple[str, str, str, float | None]] = field(default_factory=set)
@@ -106,7 +108,8 @@ def document_view_rows(record: Record) -> dict[str, list[dict[str, Any]]]:
     stated = [(row, False) for row in statements.rows] + [(row, True) for row in statements.denials]
     return {
         meeting_reports.name: [
-            {"doc_id": doc_id, "ordinal": i, "sides": sides_text(sides_of(report, actors)), "report": report_data(report)}
+            {"doc_id": doc_id, "ordinal": i, "sides": sides_text(sides_of(report, actors)), "date": report.event.date,
+             "report": report_data(report)}
             for i, report in enumerate(reports_of(record, actors))
         ],
         ledger_statements.name: [
@@ -141,7 +144,7 @@ def touched_by(rows: Iterable[dict[str, list[dict[str, Any]]]]) -> Touched:
     """The groups some documents' view rows belong to."""
     touched = Touched()
     for document in rows:
-        touched.sides |= {row["sides"] for row in document.get(meeting_reports.name, ())}
+        touched.sides |= {(row["sides"], row["date"]) for row in document.get(meeting_reports.name, ())}
         touched.ledger_keys |= {_ledger_key(row) for row in document.get(ledger_statements.name, ())}
     return touched
 
@@ -155,10 +158,10 @@ def stored_groups(connection: Connection, doc_ids: list[str]) -> Touched:
     """The groups stored documents' view rows belong to now (before they are replaced)."""
     if not doc_ids:
         return Touched()
-    sides = connection.scalars(select(meeting_reports.c.sides).where(meeting_reports.c.doc_id.in_(doc_ids)).distinct())
+    sides = connection.execute(select(meeting_reports.c.sides, meeting_reports.c.date).where(meeting_reports.c.doc_id.in_(doc_ids)).distinct())
     columns = (ledger_statements.c.kind, ledger_statements.c.side, ledger_statements.c.unit, ledger_statements.c.amount, ledger_statements.c.denial)
     keys = connection.execute(select(*columns).where(ledger_statements.c.doc_id.in_(doc_ids)))
-    return Touched(set(sides), {_ledger_key(row._mapping) for row in keys})
+    return Touched({(s, d) for s, d in sides}, {_ledger_key(row._mapping) for row in keys})
 
 
 def stored_actors(connection: Connection) -> Actors:
@@ -187,18 +190,43 @@ def _in_record_order(query: Any, table: Any) -> Any:
     return query.join(documents, documents.c.id == table.c.doc_id).order_by(documents.c.date.nulls_first(), documents.c.id, table.c.ordinal)
 
 
-def _update_meetings(connection: Connection, touched: set[str], actors: Actors) -> None:
-    def as_set(key: str) -> frozenset[str]:
-        return frozenset(key.split(_SIDE_MARK))
+def _update_meetings(connection: Connection, touched: set[tuple[str, str | None]], actors: Actors) -> None:
+    def as_key(sides: str, date: str | None) -> tuple[frozenset[str], str | None]:
+        return frozenset(sides.split(_SIDE_MARK)), date
 
-    stored = connection.scalars(select(meeting_reports.c.sides).distinct()).all()
-    group = sorted(sides_text(s) for s in related_sides({as_set(k) for k in touched}, {as_set(k) for k in stored}))
-    connection.execute(delete(meeting_actors).where(meeting_actors.c.meeting.in_(select(meetings.c.key).where(meetings.c.sides.in_(group)))))
-    connection.execute(delete(meeting_documents).where(meeting_documents.c.meeting.in_(select(meetings.c.key).where(meetings.c.sides.in_(group)))))
-    connection.execute(delete(meetings).where(meetings.c.sides.in_(group)))
-    query = _in_record_order(select(type_coerce(meeting_reports.c.report, Text)).where(meeting_reports.c.sides.in_(group)), meeting_reports)
-    reports = [report_from_data(_json(data)) for data in connection.scalars(query)]
-    _insert_keyed(connection, merge_meetings(reports, actors), lambda m: sides_text({actors.side(p) for p in m.participants}), _insert_meeting, actors)
+    stored = connection.execute(select(meeting_reports.c.sides, meeting_reports.c.date).distinct()).all()
+    group = sorted(((sides_text(s), d) for s, d in related_reports({as_key(*k) for k in touched}, {as_key(*k) for k in stored})),
+                   key=lambda k: (k[0], k[1] or ""))
+    for part in _chunks(group, 400):
+        keys = select(meetings.c.key).where(_of_part(meetings, part))
+        connection.execute(delete(meeting_actors).where(meeting_actors.c.meeting.in_(keys)))
+        connection.execute(delete(meeting_documents).where(meeting_documents.c.meeting.in_(keys)))
+        connection.execute(delete(meetings).where(_of_part(meetings, part)))
+    reports: list[Any] = []
+    for part in _chunks(group, 400):
+        query = select(documents.c.date, documents.c.id, meeting_reports.c.ordinal, type_coerce(meeting_reports.c.report, Text))
+        query = query.join(documents, documents.c.id == meeting_reports.c.doc_id).where(_of_part(meeting_reports, part))
+        reports.extend(connection.execute(query).all())
+    # The order the views read records in (``views.source.stored_records``): by publication date
+    # and id, then the report's place in its document.
+    reports.sort(key=lambda r: (r[0] is not None, r[0] or dt.date.min, r[1], r[2]))
+    merged = merge_meetings([report_from_data(_json(data)) for *_, data in reports], actors)
+    _insert_keyed(connection, merged, lambda m: f"{sides_text({actors.side(p) for p in m.participants})}@{m.date or ''}", _insert_meeting, actors)
+
+
+def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _of_part(table: Any, part: list[tuple[str, str | None]]) -> Any:
+    """Rows of a table (meetings or reports) whose side set and date are among ``part``."""
+    dated = [(sides, date) for sides, date in part if date is not None]
+    undated = [sides for sides, date in part if date is None]
+    return or_(
+        tuple_(table.c.sides, table.c.date).in_(dated) if dated else false(),
+        and_(table.c.sides.in_(undated), table.c.date.is_(None)) if undated else false(),
+    )
 
 
 def _insert_keyed(connection: Connection, rows: Any, group_of: Any, insert_one: Any, actors: Actors) -> None:
@@ -211,7 +239,9 @@ def _insert_keyed(connection: Connection, rows: Any, group_of: Any, insert_one: 
         insert_one(connection, row, group, f"{group}#{seen[group]:06d}", actors)
 
 
-def _insert_meeting(connection: Connection, meeting: Meeting, sides: str, key: str, actors: Actors) -> None:
+def _insert_meeting(connection: Connection, meeting: Meeting, part: str, key: str, actors: Actors) -> None:
+    """One merged meeting under ``key``; ``part`` (its side set and date) is in the key already."""
+    sides = sides_text({actors.side(p) for p in meeting.participants})
     connection.execute(
         insert(meetings),
         {
@@ -227,7 +257,8 @@ def _insert_meeting(connection: Connection, meeting: Meeting, sides: str, key: s
         },
     )
     found_by = set().union(*(actor_keys(actors, p) for p in meeting.participants))
-    connection.execute(insert(meeting_actors), [{"meeting": key, "actor": actor} for actor in sorted(found_by)])
+    named = set(meeting.participants)
+    connection.execute(insert(meeting_actors), [{"meeting": key, "actor": actor, "named": actor in named} for actor in sorted(found_by)])
     docs = sorted({s.doc for s in meeting.sources})
     connection.execute(insert(meeting_documents), [{"meeting": key, "doc_id": doc} for doc in docs])
 
@@ -293,6 +324,7 @@ def _remerge(connection: Connection, actors: Actors, kind: str, side: str, unit:
 
     stale = select(commitments.c.key).where(part(commitments))
     connection.execute(delete(commitment_actors).where(commitment_actors.c.commitment.in_(stale)))
+    connection.execute(delete(commitment_documents).where(commitment_documents.c.commitment.in_(stale)))
     connection.execute(delete(commitments).where(part(commitments)))
     statements = ledger_statements.c
     wanted = part(ledger_statements)
@@ -332,12 +364,17 @@ def _insert_commitment(connection: Connection, commitment: Commitment, founded: 
         },
     )
     parties = {
-        (role, key)
+        (role, found_by, found_by == party)
         for role, party in (("pledger", commitment.pledger), ("beneficiary", commitment.beneficiary))
-        for key in actor_keys(actors, party)
+        for found_by in actor_keys(actors, party)
     }
     if parties:
-        connection.execute(insert(commitment_actors), [{"commitment": key, "role": role, "actor": actor} for role, actor in sorted(parties)])
+        connection.execute(insert(commitment_actors), [
+            {"commitment": key, "role": role, "actor": actor, "named": named} for role, actor, named in sorted(parties)
+        ])
+    docs = sorted({s.doc for s in commitment.sources})
+    if docs:
+        connection.execute(insert(commitment_documents), [{"commitment": key, "doc_id": doc} for doc in docs])
 
 
 def _json(data: Any) -> Any:
@@ -348,7 +385,7 @@ def _json(data: Any) -> Any:
 def rebuild_views(connection: Connection, page: int = 200) -> int:
     """Fill the view tables from the stored records, all of them: how a store made before the
     tables existed gets them (migration 0003). The number of documents read."""
-    for table in (meeting_actors, meeting_documents, meetings, commitment_actors, commitments, *DOCUMENT_VIEW_TABLES):
+    for table in (meeting_actors, meeting_documents, meetings, commitment_actors, commitment_documents, commitments, *DOCUMENT_VIEW_TABLES):
         connection.execute(delete(table))
     touched = Touched()
     count = 0

@@ -26,6 +26,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 
@@ -58,7 +59,9 @@ documents = Table(
     # pipeline.extractor_version() of the code that made record_json; NULL when unknown (a
     # record stored from a Parquet shard, or by a summitry older than this column).
     Column("extractor", String(32)),
+    Column("outlet", Text),  # the site of its URL (rfi.fr), for the web app's filter: store/outlets.py
     Index("ix_documents_date", "date"),
+    Index("ix_documents_outlet", "outlet"),
 )
 
 sentences = Table(
@@ -201,8 +204,9 @@ meeting_reports = Table(
     _document_key(),
     Column("ordinal", Integer, primary_key=True),  # the report's place among its document's
     Column("sides", SIDES, nullable=False),
+    Column("date", String(32)),  # the event's: with the sides, which reports one may merge with
     Column("report", RECORD_JSON, nullable=False),
-    Index("ix_meeting_reports_sides", "sides"),
+    Index("ix_meeting_reports_sides", "sides", "date"),
 )
 
 # The merged meetings, each whole in ``meeting``; the other columns are for filters and order.
@@ -234,6 +238,7 @@ meeting_actors = Table(
     metadata,
     _meeting_key(),
     Column("actor", ENTITY_ID, primary_key=True),
+    Column("named", Boolean, nullable=False, server_default=false()),  # a participant itself, not only its country
     Index("ix_meeting_actors_actor", "actor"),
 )
 
@@ -288,7 +293,17 @@ commitment_actors = Table(
     Column("commitment", Text, ForeignKey("commitments.key", ondelete="CASCADE"), primary_key=True),
     Column("role", String(16), primary_key=True),  # pledger or beneficiary
     Column("actor", ENTITY_ID, primary_key=True),
+    Column("named", Boolean, nullable=False, server_default=false()),  # the pledger or beneficiary itself
     Index("ix_commitment_actors_actor", "actor", "role"),
+)
+
+# The documents a commitment's sources come from: the web app's script and outlet filters.
+commitment_documents = Table(
+    "commitment_documents",
+    metadata,
+    Column("commitment", Text, ForeignKey("commitments.key", ondelete="CASCADE"), primary_key=True),
+    Column("doc_id", DOCUMENT_ID, primary_key=True),
+    Index("ix_commitment_documents_doc", "doc_id"),
 )
 
 # Claims for actor timelines: one row per claimed event and actor (the claimant, its country).

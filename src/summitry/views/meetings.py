@@ -110,23 +110,50 @@ def meeting_reports(record: Record, actors: Actors) -> list[MeetingReport]:
 
 def sides_of(report: MeetingReport, actors: Actors) -> frozenset[str]:
     """The sides of a report: merging only ever joins reports whose sides are a subset of one
-    another's, so the store re-merges a batch's reports with those related so (``related_sides``)."""
+    another's, so the store re-merges a batch's reports with those related so (``related_reports``)."""
     return frozenset(actors.side(p) for p in report.participants)
 
 
-def related_sides(touched: Iterable[frozenset[str]], stored: Iterable[frozenset[str]]) -> set[frozenset[str]]:
-    """The side sets whose meetings may change when reports of ``touched`` sides come or go:
-    those linked to them by a chain of subsets and supersets (merging never crosses one)."""
-    stored = set(stored)
+ReportKey = tuple[frozenset[str], "str | None"]  # a report's sides and date: what decides whom it may merge with
+
+
+def related_reports(touched: Iterable[ReportKey], stored: Iterable[ReportKey]) -> set[ReportKey]:
+    """The (sides, date) keys whose meetings may change when reports of ``touched`` keys come
+    or go: those linked to them by a chain of pairs a merge may join. Sides one a subset of
+    the other with dates that agree (one a prefix of the other); the same sides when one is
+    undated (``_finer`` asks ``_same_actors``); the same sides a visit's few days apart. No
+    merge, nor a choice between candidates, crosses any other pair, so a batch re-merges these
+    reports only, not every report of the sides it touches."""
+    visit_days = _rules().visit_days
+    by_date: dict[str | None, set[frozenset[str]]] = {}
+    for sides, date in stored:
+        by_date.setdefault(date, set()).add(sides)
+    dates = [d for d in by_date if d is not None]
     found = set(touched)
     frontier = list(found)
     while frontier:
-        sides = frontier.pop()
-        for other in stored - found:
-            if other <= sides or sides <= other:
-                found.add(other)
-                frontier.append(other)
+        for key in _linked(*frontier.pop(), by_date, dates, visit_days):
+            if key not in found:
+                found.add(key)
+                frontier.append(key)
     return found
+
+
+def _linked(sides: frozenset[str], date: str | None, by_date: dict[str | None, set[frozenset[str]]], dates: list[str],
+            visit_days: int) -> Iterable[ReportKey]:
+    if date is None:
+        return [(sides, d) for d, stored in by_date.items() if sides in stored]
+    linked: list[ReportKey] = [(sides, None)] if sides in by_date.get(None, ()) else []
+    for other_date in dates:
+        if other_date.startswith(date) or date.startswith(other_date):
+            linked.extend((other, other_date) for other in by_date[other_date] if other <= sides or sides <= other)
+    day = as_date(date) if len(date) >= 10 else None
+    if day is not None:
+        for offset in range(-visit_days, visit_days + 1):
+            near = (day + dt.timedelta(days=offset)).isoformat()
+            if sides in by_date.get(near, ()):
+                linked.append((sides, near))
+    return linked
 
 
 class _Merger:

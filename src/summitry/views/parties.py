@@ -7,6 +7,7 @@ actor by English name, id or any alias in either script (``Trump``, ``Q22686``, 
 
 from __future__ import annotations
 
+import copy
 from functools import cache
 from typing import Iterable, Sequence
 
@@ -37,11 +38,25 @@ class Actors(EntityLookup):
     def knowing(cls, entities: Iterable[Entity]) -> Actors:
         """The actors of the knowledge base and ``entities`` (those of a record, or of the
         store); the knowledge base's own instance, built once, when it knows them all."""
-        entities = list(entities)
         base = _knowledge_base_actors()
-        if all(e.id in base.entities for e in entities):
-            return base
-        return cls(more=entities)
+        more = [e for e in entities if e.id not in base.entities]
+        return base._with(more) if more else base
+
+    def _with(self, more: Iterable[Entity]) -> Actors:
+        """These actors and ``more``, sharing this instance's knowledge base and name index:
+        only the new names are folded. (Building the knowledge base's index anew for each record
+        that names a person it lacks was half the CPU of an ingest.)"""
+        entities = dict(self.entities)
+        by_name = dict(self._by_name)
+        for entity in more:
+            if entity.id in entities:
+                continue
+            entities[entity.id] = entity
+            key = normalize_name(entity.name)
+            by_name[key] = by_name.get(key, set()) | {entity.id}
+        extended = copy.copy(self)
+        extended.entities, extended._by_name = entities, by_name
+        return extended
 
     def by_name(self, name: str | None) -> str | None:
         """The id of the entity an English name (an event's ``place``) stands for."""

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 from dataclasses import dataclass
 
-from sqlalchemy import Text, func, literal, select, type_coerce
+from sqlalchemy import String, Text, cast, func, literal, select, type_coerce
 from sqlalchemy.engine import Connection, Engine
 
 from summitry.model import Record
@@ -22,6 +22,7 @@ from summitry.record import UnreadableRecord, record_from_json
 from summitry.store.schema import (
     claims,
     commitment_actors,
+    commitment_documents,
     commitments,
     documents,
     meeting_actors,
@@ -91,33 +92,58 @@ def _text_order(column: Any, connection: Connection) -> Any:
     return column.collate("C") if connection.dialect.name == "postgresql" else column
 
 
+def _within(query: Any, date: Any, since: str | None, until: str | None) -> Any:
+    """Each date at its own precision: "2025-10" is since "2025-10-05" and until "2025-10-01"."""
+    if since is not None:
+        query = query.where(date.is_not(None), date >= func.substr(literal(since), 1, func.length(date)))
+    if until is not None:
+        query = query.where(date.is_not(None), date <= func.substr(literal(until), 1, func.length(date)))
+    return query
+
+
+def _from_documents(key: Any, link: Any, script: str | None, outlet: str | None) -> list[Any]:
+    """Conditions keeping view rows with a source document in ``script``, and one from ``outlet``
+    (``link``: the column of a view row's key in the table of its documents)."""
+    conditions = []
+    for column, value in ((documents.c.script, script), (documents.c.outlet, outlet)):
+        if value is not None:
+            found = select(link).join(documents, documents.c.id == link.table.c.doc_id).where(column == value)
+            conditions.append(key.in_(found))
+    return conditions
+
+
 @dataclass(frozen=True)
 class MeetingFilter:
     """Which meetings a query keeps: participants (ids as ``Actors.resolve`` gives them; each
-    set must match one participant), a date range at each date's own precision."""
+    set must match one participant), a date range at each date's own precision, a status, a
+    mode, and a source document's script or outlet."""
 
     actors: tuple[frozenset[str], ...] = ()
     since: str | None = None
     until: str | None = None
+    status: str | None = None
+    mode: str | None = None
+    script: str | None = None
+    outlet: str | None = None
 
     def where(self, query: Any) -> Any:
         for wanted in self.actors:
             query = query.where(meetings.c.key.in_(select(meeting_actors.c.meeting).where(meeting_actors.c.actor.in_(sorted(wanted)))))
-        # Each date at its own precision: "2025-10" is since "2025-10-05" and until "2025-10-01".
-        date = meetings.c.date
-        if self.since is not None:
-            query = query.where(date.is_not(None), date >= func.substr(literal(self.since), 1, func.length(date)))
-        if self.until is not None:
-            query = query.where(date.is_not(None), date <= func.substr(literal(self.until), 1, func.length(date)))
-        return query
+        query = _within(query, meetings.c.date, self.since, self.until)
+        if self.status is not None:
+            query = query.where(meetings.c.status == self.status)
+        if self.mode is not None:
+            query = query.where(meetings.c.mode == self.mode)
+        return query.where(*_from_documents(meetings.c.key, meeting_documents.c.meeting, self.script, self.outlet))
 
 
 def stored_meetings(
-    connection: Connection, where: MeetingFilter = MeetingFilter(), limit: int | None = None, offset: int = 0
+    connection: Connection, where: MeetingFilter = MeetingFilter(), limit: int | None = None, offset: int = 0, first: Sequence[Any] = ()
 ) -> list[Meeting]:
-    """The stored meetings a filter keeps, in the meetings view's order, a page at a time."""
+    """The stored meetings a filter keeps, in the meetings view's order (after ``first``, the
+    order a page's sort asks for), a page at a time."""
     query = where.where(select(type_coerce(meetings.c.meeting, Text)))
-    query = query.order_by(meetings.c.undated, _text_order(meetings.c.date, connection), _text_order(meetings.c.names, connection), meetings.c.key)
+    query = query.order_by(*first, meetings.c.undated, _text_order(meetings.c.date, connection), _text_order(meetings.c.names, connection), meetings.c.key)
     if limit is not None:
         query = query.limit(limit).offset(offset)
     return [meeting_from_data(_decoded(data)) for data in connection.scalars(query)]
@@ -145,16 +171,33 @@ def meetings_of_documents(connection: Connection, doc_ids: Iterable[str]) -> lis
     return [meeting_from_data(_decoded(data)) for data in connection.scalars(query)]
 
 
+def made_or_reported() -> Any:
+    """When a commitment was made, or else when it was first reported (its earliest source's date)."""
+    first = (
+        select(func.min(documents.c.date))
+        .join(commitment_documents, commitment_documents.c.doc_id == documents.c.id)
+        .where(commitment_documents.c.commitment == commitments.c.key)
+        .scalar_subquery()
+    )
+    return func.coalesce(func.nullif(commitments.c.commitment["made_on"].as_string(), ""), cast(first, String))
+
+
 @dataclass(frozen=True)
 class LedgerFilter:
     """Which commitments a query keeps: pledgers, beneficiaries, parties on either side (ids as
-    ``Actors.resolve`` gives them), kind and status."""
+    ``Actors.resolve`` gives them), kind and status; for the web app also one row by id, a date
+    range (made, or else first reported) and a source document's script or outlet."""
 
     pledgers: frozenset[str] | None = None
     beneficiaries: frozenset[str] | None = None
     parties: tuple[frozenset[str], ...] = ()
     kind: str | None = None
     status: str | None = None
+    row_id: str | None = None
+    since: str | None = None
+    until: str | None = None
+    script: str | None = None
+    outlet: str | None = None
 
     def where(self, query: Any) -> Any:
         for role, wanted in (("pledger", self.pledgers), ("beneficiary", self.beneficiaries)):
@@ -168,13 +211,20 @@ class LedgerFilter:
             query = query.where(commitments.c.kind == self.kind)
         if self.status is not None:
             query = query.where(commitments.c.status == self.status)
-        return query
+        if self.row_id is not None:
+            query = query.where(commitments.c.id == self.row_id)
+        if self.since is not None or self.until is not None:
+            query = _within(query, made_or_reported(), self.since, self.until)
+        return query.where(*_from_documents(commitments.c.key, commitment_documents.c.commitment, self.script, self.outlet))
 
 
-def stored_ledger(connection: Connection, where: LedgerFilter = LedgerFilter(), limit: int | None = None, offset: int = 0) -> list[Commitment]:
-    """The stored commitments a filter keeps, in the ledger's order, a page at a time."""
+def stored_ledger(
+    connection: Connection, where: LedgerFilter = LedgerFilter(), limit: int | None = None, offset: int = 0, first: Sequence[Any] = ()
+) -> list[Commitment]:
+    """The stored commitments a filter keeps, in the ledger's order (after ``first``), a page at a time."""
     query = where.where(select(type_coerce(commitments.c.commitment, Text)))
     query = query.order_by(
+        *first,
         _text_order(commitments.c.pledger_name, connection),
         _text_order(commitments.c.kind, connection),
         -func.coalesce(commitments.c.amount, 0),

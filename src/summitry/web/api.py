@@ -12,6 +12,7 @@ from fastapi import APIRouter, HTTPException, Query, Request, Response
 from pydantic import BaseModel
 from sqlalchemy import select
 
+from summitry.model import Record
 from summitry.record import json_number, record_to_json
 from summitry.store import InvalidQuery, hit_json, search
 from summitry.views.ledger import commitment_json
@@ -27,11 +28,13 @@ from summitry.views.source import (
     stored_ledger,
     stored_meetings,
     stored_readouts,
+    stored_records,
     stored_timeline,
 )
 from summitry.views.timeline import UnknownActor, timeline_json
 from summitry.web.corpus import Corpus, Snapshot
-from summitry.web.present import Total, ledger_totals
+from summitry.web.present import Total
+from summitry.web.queries import stored_totals
 
 Number = int | float
 
@@ -92,7 +95,8 @@ class TotalOut(BaseModel):
     value: Number
     approx: bool
     text: str
-    rows: list[str]
+    rows: list[str]  # the first 20 row ids summed
+    count: int  # rows summed
 
 
 class LedgerTotals(BaseModel):
@@ -193,6 +197,7 @@ def total_json(total: Total) -> dict[str, Any]:
         "approx": total.approx,
         "text": total.text,
         "rows": list(total.rows),
+        "count": total.summed,
     }
 
 
@@ -204,15 +209,6 @@ def _ledger_filter(snapshot: Snapshot, pledger: str | None, beneficiary: str | N
     )
 
 
-def filter_ledger(snapshot: Snapshot, pledger: str | None, beneficiary: str | None) -> list[dict[str, Any]]:
-    """Ledger rows of a pledger and/or beneficiary (ids, names or aliases; a country takes its own),
-    filtered by the store (views/source.py) instead of merged again from the records."""
-    if pledger is None and beneficiary is None:
-        return snapshot.ledger_rows()
-    with snapshot.engine.connect() as connection:
-        return [commitment_json(c) for c in stored_ledger(connection, _ledger_filter(snapshot, pledger, beneficiary))]
-
-
 def _meeting_filter(snapshot: Snapshot, actor: str | None, since: str | None, until: str | None, with_actor: str | None) -> MeetingFilter:
     return MeetingFilter(tuple(snapshot.actors.resolve(name) for name in (actor, with_actor) if name is not None), since, until)
 
@@ -221,8 +217,6 @@ def filter_meetings(
     snapshot: Snapshot, actor: str | None, since: str | None, until: str | None, with_actor: str | None = None
 ) -> list[dict[str, Any]]:
     """Meetings of an actor (and, with ``with_actor``, of both), in a date range, filtered by the store."""
-    if actor is None and since is None and until is None and with_actor is None:
-        return snapshot.meeting_rows()
     with snapshot.engine.connect() as connection:
         return [meeting_json(m) for m in stored_meetings(connection, _meeting_filter(snapshot, actor, since, until, with_actor))]
 
@@ -256,7 +250,7 @@ def actor_of(snapshot: Snapshot, actor: str) -> dict[str, Any]:
     for other in met:
         wanted = actors.resolve(other)
         met[other] = [m["id"] for m in mine if any(actors.matches(p, wanted) for p in m["participants"])]
-    names = {p: n for m in snapshot.meetings for p, n in zip(m.participants, m.names)}
+    names = {p: n for m in mine for p, n in zip(m["participants"], m["names"])}
     counterparts = [
         {"actor": other, "name": names.get(other) or directory.name(other), "meetings": ids}
         for other, ids in sorted(met.items(), key=lambda item: (-len(item[1]), names.get(item[0], item[0])))
@@ -265,18 +259,12 @@ def actor_of(snapshot: Snapshot, actor: str) -> dict[str, Any]:
     return {**timeline, "written": list(dict.fromkeys(written)), "counterparts": counterparts}
 
 
-def document_summary(snapshot: Snapshot) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": r.document.id,
-            "source": r.document.source,
-            "date": r.document.date.isoformat() if r.document.date else None,
-            "title": r.document.title,
-            "script": r.script,
-            "length": len(r.document.text),
-        }
-        for r in snapshot.records
-    ]
+def record_of(snapshot: Snapshot, doc_id: str) -> Record:
+    """One stored record, read alone; a 404 when no document has this id."""
+    found = stored_records(snapshot.engine, doc_ids=[doc_id])
+    if not found:
+        raise HTTPException(status_code=404, detail=f"{doc_id}: no stored document has this id")
+    return found[0]
 
 
 # -- routes ------------------------------------------------------------------------------------------
@@ -312,9 +300,7 @@ def api_documents(request: Request, response: Response, limit: int = _limit(), o
 
 @router.get("/documents/{doc_id}", summary="One document: its extract record (SCHEMA.md §1) and its text")
 def api_document(doc_id: str, request: Request) -> dict[str, Any]:
-    record = snapshot_of(request).by_id.get(doc_id)
-    if record is None:
-        raise HTTPException(status_code=404, detail=f"{doc_id}: no stored document has this id")
+    record = record_of(snapshot_of(request), doc_id)
     return {**record_to_json(record), "text": record.document.text}
 
 
@@ -378,11 +364,10 @@ def api_ledger(
 def api_ledger_totals(
     request: Request, pledger: str | None = Query(None), beneficiary: str | None = Query(None)
 ) -> dict[str, Any]:
-    rows = filter_ledger(snapshot_of(request), pledger, beneficiary)
-    return {
-        "by_pledger": [total_json(t) for t in ledger_totals(rows, "pledger")],
-        "by_beneficiary": [total_json(t) for t in ledger_totals(rows, "beneficiary")],
-    }
+    snapshot = snapshot_of(request)
+    where = _ledger_filter(snapshot, pledger, beneficiary)
+    with snapshot.engine.connect() as connection:
+        return {side: [total_json(t) for t in stored_totals(connection, where, side.removeprefix("by_"))] for side in ("by_pledger", "by_beneficiary")}
 
 
 @router.get("/actors/{actor}", response_model=ActorOut, summary="One actor's timeline and counterparts")

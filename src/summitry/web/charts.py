@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -129,29 +130,31 @@ def timeline(points: list[TimePoint], title: str = "Timeline") -> str:
 
 
 # -- volume over time -------------------------------------------------------------------------
-def event_volume(events: list[tuple[str | None, str]], title: str) -> str:
+def event_volume(events: Sequence[tuple[str | None, str]], title: str, counts: Sequence[int] | None = None) -> str:
     """Stacked columns: how many events of each type fall in each month (each year when the
     dates span more than three years), empty periods shown as gaps. Events dated less
-    precisely than a column, or not at all, are counted in a note below the chart."""
-    dated = [(date, kind) for date, kind in events if date]
+    precisely than a column, or not at all, are counted in a note below the chart.
+    ``counts`` (one per pair) says how many events a pair stands for: the store counts them."""
+    weights = list(counts) if counts is not None else [1] * len(events)
+    dated = [(date, kind, n) for (date, kind), n in zip(events, weights) if date]
     if not dated:
         return ""
-    months = [_month_index(_period(d)[0]) for d, _ in dated]
+    months = [_month_index(_period(d)[0]) for d, _, _ in dated]
     by_year = max(months) - min(months) >= 36
     width_of = 4 if by_year else 7
     buckets: dict[str, dict[str, int]] = {}
-    coarse = sum(1 for date, _ in events if not date)
-    for date, kind in dated:
+    coarse = sum(n for (date, _), n in zip(events, weights) if not date)
+    for date, kind, n in dated:
         if len(date) < width_of:
-            coarse += 1
+            coarse += n
             continue
         buckets.setdefault(date[:width_of], {}).setdefault(kind, 0)
-        buckets[date[:width_of]][kind] += 1
+        buckets[date[:width_of]][kind] += n
     if not buckets:
         return ""
     totals: dict[str, int] = {}
-    for counts in buckets.values():
-        for kind, number in counts.items():
+    for bucket in buckets.values():
+        for kind, number in bucket.items():
             totals[kind] = totals.get(kind, 0) + number
     kinds = sorted(totals, key=lambda k: (-totals[k], k))
     shown = kinds[: len(_PALETTE) - 1] if len(kinds) > len(_PALETTE) else kinds

@@ -193,6 +193,28 @@ def paginate(
     )
 
 
+def paginate_query(
+    request: Request, total: int, fetch: Callable[[str | None, int, int], list[dict[str, Any]]], columns: Sequence[Column],
+    noun: str, plural: str | None = None,
+) -> Listing:
+    """The page of a list the store sorts and pages: ``fetch(sort, limit, offset)`` reads only
+    the rows shown, ``total`` is counted by the store; the parameters are checked as
+    ``paginate`` checks them."""
+    params = request.query_params
+    per = _whole("per", params.get("per"), PER_PAGE, 1, MAX_PER_PAGE, f"a whole number of rows per page from 1 to {MAX_PER_PAGE}")
+    sort = (params.get("sort") or "").strip() or None
+    if sort:
+        sortable = [c.key for c in columns if c.sort is not None]
+        if sort.lstrip("-") not in sortable:
+            raise BadFilter("sort", sort, "a column: " + ", ".join(sortable) + " (with a leading - for descending)")
+    pages = max(1, -(-total // per))
+    page = _whole("page", params.get("page"), 1, 1, pages, f"a page from 1 to {pages} ({count(total, noun, plural)}, {per} a page)")
+    return Listing(
+        path=request.url.path, noun=noun, plural=plural or plural_of(noun), rows=fetch(sort, per, (page - 1) * per),
+        total=total, page=page, per=per, pages=pages, sort=sort, columns=tuple(columns), query=list_parameters(request),
+    )
+
+
 def _cell(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return "; ".join(str(v) for v in value)

@@ -10,22 +10,17 @@ from typing import Any, Callable, Iterable
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
+from sqlalchemy import select
 from markupsafe import Markup
 
 from summitry.model import Record
 from summitry.store import InvalidQuery, hit_json, search
-from summitry.web.api import (
-    actor_of,
-    corpus,
-    snapshot_of,
-    document_summary,
-    filter_ledger,
-    filter_meetings,
-    readouts_of,
-)
+from summitry.store.schema import documents, mentions
+from summitry.views.meetings import meeting_json
+from summitry.web.api import actor_of, corpus, readouts_of, record_of, snapshot_of
 from summitry.views.ledger import _rules as ledger_rules
 from summitry.views.meetings import _within as within  # the CLI's date-range rule, at each date's precision
-from summitry.views.source import LedgerFilter, MeetingFilter, actor_counts, count_ledger, count_meetings
+from summitry.views.source import LedgerFilter, MeetingFilter, actor_counts, count_ledger, count_meetings, meetings_by_id
 from summitry.web.charts import Bar, Node, TimePoint, bar_chart, event_volume, network, timeline
 from summitry.web.corpus import Snapshot
 from summitry.web.highlight import Annotation, highlight
@@ -38,8 +33,10 @@ from summitry.web.listing import (
     download,
     iso_date,
     paginate,
+    paginate_query,
 )
-from summitry.web.present import amount_text, evidence_url, is_money, ledger_totals, outlet_of, unit_text
+from summitry.web.present import amount_text, evidence_url, is_money, unit_text
+from summitry.web.queries import document_rows, event_counts, ledger_rows, meeting_rows, named_actors, stored_totals
 
 router = APIRouter(include_in_schema=False)
 
@@ -93,38 +90,18 @@ def _country(snapshot: Snapshot, value: str | None) -> frozenset[str] | None:
 
 
 def _outlets(snapshot: Snapshot) -> list[str]:
-    return sorted({o for o in (outlet_of(r.document.url) for r in snapshot.records) if o})
+    return list(snapshot.outlets)
 
 
-def _document_ids(row: dict[str, Any]) -> list[str]:
-    """The documents a row comes from: its sources' (a meeting, a commitment) or its own (a search hit)."""
-    return [s["doc"] for s in row.get("sources", [])] or ([row["doc"]] if "doc" in row else [])
-
-
-def _documents_of(snapshot: Snapshot, row: dict[str, Any]) -> list[Any]:
-    return [snapshot.by_id[d].document for d in _document_ids(row) if d in snapshot.by_id]
-
-
-def _source_filters(snapshot: Snapshot, script: str | None, outlet: str | None) -> list[Callable[[dict[str, Any]], bool]]:
-    """Keep rows with a source in that script or from that outlet (checked against the store)."""
-    keep: list[Callable[[dict[str, Any]], bool]] = []
+def _source_filter(snapshot: Snapshot, script: str | None, outlet: str | None) -> tuple[str | None, str | None]:
+    """A script and an outlet to keep rows by (a source in that script, one from that outlet),
+    checked against the store."""
     choice("script", script, SCRIPTS)
     outlets = _outlets(snapshot)
     if outlet is not None and outlet not in outlets:
         raise BadFilter("outlet", outlet, "one of " + ", ".join(outlets) if outlets
                         else "nothing: no document in this store records the URL it came from")
-    scripts = {r.document.id: r.script for r in snapshot.records}
-    if script is not None:
-        keep.append(lambda row: any(scripts.get(d) == script for d in _document_ids(row)))
-    if outlet is not None:
-        keep.append(lambda row: any(outlet_of(d.url) == outlet for d in _documents_of(snapshot, row)))
-    return keep
-
-
-def _parties_match(
-    snapshot: Snapshot, wanted: frozenset[str] | None, parties: Callable[[dict[str, Any]], Iterable[str | None]]
-) -> Callable[[dict[str, Any]], bool] | None:
-    return None if wanted is None else (lambda row: any(snapshot.actors.matches(p, wanted) for p in parties(row)))
+    return script, outlet
 
 
 def _keep(rows: list[dict[str, Any]], tests: Iterable[Callable[[dict[str, Any]], bool] | None]) -> list[dict[str, Any]]:
@@ -177,23 +154,15 @@ DOCUMENT_COLUMNS = (
 @router.get("/", response_class=HTMLResponse)
 def index(request: Request) -> Response:
     snapshot = snapshot_of(request)
-    counts = {
-        r.document.id: {
-            "url": r.document.url,
-            "entities": len(r.entities),
-            "quantities": len(r.quantities),
-            "times": len(r.times),
-            "events": len(r.events),
-        }
-        for r in snapshot.records
-    }
-    documents = [{**d, **counts[d["id"]]} for d in document_summary(snapshot)]
-    listing = paginate(request, documents, DOCUMENT_COLUMNS, "document")
-    volume = Markup(event_volume([(e.date or (r.document.date.isoformat() if r.document.date else None), e.type)
-                                  for r in snapshot.records for e in r.events], "Events by month and type"))
+    with snapshot.engine.connect() as connection:
+        listing = paginate_query(request, snapshot.documents, lambda sort, limit, offset: document_rows(connection, sort, limit, offset),
+                                 DOCUMENT_COLUMNS, "document")
+        volume_of, counts = event_counts(connection)
+        volume = Markup(event_volume(volume_of, "Events by month and type", counts))
+        meeting_count, ledger_count = count_meetings(connection), count_ledger(connection)
     return _listed(
         request, "index.html", listing, lambda d: d, "documents",
-        meeting_count=len(snapshot.meetings), ledger_count=len(snapshot.ledger), volume=volume, stale=snapshot.stale,
+        meeting_count=meeting_count, ledger_count=ledger_count, volume=volume, stale=snapshot.stale,
     )
 
 
@@ -208,17 +177,41 @@ SEARCH_COLUMNS = (
 )
 
 
-def _mentions_in(snapshot: Snapshot, wanted: frozenset[str]) -> Callable[[dict[str, Any]], bool]:
-    """Whether a hit's sentence mentions one of the actors wanted (the record's own mentions)."""
+def _mentions_in(snapshot: Snapshot, wanted: frozenset[str], hits: list[dict[str, Any]]) -> Callable[[dict[str, Any]], bool]:
+    """Whether a hit's sentence mentions one of the actors wanted (the record's own mentions,
+    read from the store for the hits' documents only)."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    docs = sorted({h["doc"] for h in hits})
+    with snapshot.engine.connect() as connection:
+        for part in range(0, len(docs), 500):
+            query = select(mentions.c.doc_id, mentions.c.start, mentions.c.end, mentions.c.entity_id).where(mentions.c.doc_id.in_(docs[part : part + 500]))
+            for doc_id, start, end, entity_id in connection.execute(query):
+                if snapshot.actors.matches(entity_id, wanted):
+                    spans.setdefault(doc_id, []).append((start, end))
 
     def test(hit: dict[str, Any]) -> bool:
-        record = snapshot.by_id.get(hit["doc"])
         start, end = hit["sentence"]["start"], hit["sentence"]["end"]
-        return record is not None and any(
-            start <= m.start and m.end <= end and snapshot.actors.matches(m.entity_id, wanted) for m in record.mentions
-        )
+        return any(start <= s and e <= end for s, e in spans.get(hit["doc"], ()))
 
     return test
+
+
+def _from_documents(snapshot: Snapshot, script: str | None, outlet: str | None, hits: list[dict[str, Any]]) -> list[Callable[[dict[str, Any]], bool]]:
+    """Keep hits in documents of that script or from that outlet (read for the hits' documents only)."""
+    if script is None and outlet is None:
+        return []
+    docs = sorted({h["doc"] for h in hits})
+    found: dict[str, tuple[str, str | None]] = {}
+    with snapshot.engine.connect() as connection:
+        for part in range(0, len(docs), 500):
+            query = select(documents.c.id, documents.c.script, documents.c.outlet).where(documents.c.id.in_(docs[part : part + 500]))
+            found.update({doc_id: (doc_script, doc_outlet) for doc_id, doc_script, doc_outlet in connection.execute(query)})
+    keep: list[Callable[[dict[str, Any]], bool]] = []
+    if script is not None:
+        keep.append(lambda h: found.get(h["doc"], ("", None))[0] == script)
+    if outlet is not None:
+        keep.append(lambda h: found.get(h["doc"], ("", None))[1] == outlet)
+    return keep
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -229,12 +222,8 @@ def search_page(
     snapshot = snapshot_of(request)
     query, actor, country, script, outlet = map(_blank, (q, actor, country, script, outlet))
     since, until = _date_range(_blank(since), _blank(until))
-    tests = [
-        _mentions_in(snapshot, wanted) if (wanted := _actor_ids(snapshot, "actor", actor)) else None,
-        _mentions_in(snapshot, code) if (code := _country(snapshot, country)) else None,
-        (lambda h: within(h["date"], since, until)) if since or until else None,
-        *_source_filters(snapshot, script, outlet),
-    ]
+    wanted, code = _actor_ids(snapshot, "actor", actor), _country(snapshot, country)
+    script, outlet = _source_filter(snapshot, script, outlet)
     hits, error, capped = [], None, False
     if query:
         try:
@@ -243,7 +232,13 @@ def search_page(
             error = str(problem)
         else:
             capped = len(found) == SEARCH_CAP
-            hits = _keep([hit_json(h) for h in found], tests)
+            hits = [hit_json(h) for h in found]
+            hits = _keep(hits, [
+                _mentions_in(snapshot, wanted, hits) if wanted else None,
+                _mentions_in(snapshot, code, hits) if code else None,
+                (lambda h: within(h["date"], since, until)) if since or until else None,
+                *_from_documents(snapshot, script, outlet, hits),
+            ])
     listing = paginate(request, hits, SEARCH_COLUMNS, "sentence")
     shown_hits = []
     for hit in listing.rows:
@@ -291,18 +286,16 @@ def meetings_page(
     snapshot = snapshot_of(request)
     actor, with_actor, country, status, mode, script, outlet = map(_blank, (actor, with_actor, country, status, mode, script, outlet))
     since, until = _date_range(_blank(since), _blank(until))
-    _actor_ids(snapshot, "actor", actor)
-    _actor_ids(snapshot, "with", with_actor)
+    wanted = [found for found in (_actor_ids(snapshot, "actor", actor), _actor_ids(snapshot, "with", with_actor),
+                                  _country(snapshot, country)) if found is not None]
     choice("status", status, EVENT_STATUSES)
-    modes = sorted(set(MEETING_MODES) | {m.mode for m in snapshot.meetings if m.mode})
+    modes = sorted(set(MEETING_MODES) | set(snapshot.modes))
     choice("mode", mode, modes)
-    rows = _keep(filter_meetings(snapshot, actor, since, until, with_actor), [
-        _parties_match(snapshot, _country(snapshot, country), lambda r: r["participants"]),
-        (lambda r: r["status"] == status) if status else None,
-        (lambda r: r["mode"] == mode) if mode else None,
-        *_source_filters(snapshot, script, outlet),
-    ])
-    listing = paginate(request, rows, MEETING_COLUMNS, "meeting")
+    script, outlet = _source_filter(snapshot, script, outlet)
+    where = MeetingFilter(tuple(wanted), since, until, status, mode, script, outlet)
+    with snapshot.engine.connect() as connection:
+        listing = paginate_query(request, count_meetings(connection, where),
+                                 lambda sort, limit, offset: meeting_rows(connection, where, sort, limit, offset), MEETING_COLUMNS, "meeting")
     points = [
         TimePoint(row["date"], " – ".join(row["names"]), f"/meetings/{row['id']}",
                   f"{row['date']}: {' – '.join(row['names'])}" + (f" in {row['place']}" if row["place"] else ""))
@@ -323,9 +316,11 @@ def meetings_page(
 @router.get("/meetings/{meeting_id}", response_class=HTMLResponse)
 def meeting_page(meeting_id: str, request: Request) -> HTMLResponse:
     snapshot = snapshot_of(request)
-    row = next((m for m in snapshot.meeting_rows() if m["id"] == meeting_id), None)
-    if row is None:
+    with snapshot.engine.connect() as connection:
+        found = meetings_by_id(connection, [meeting_id])
+    if not found:
         raise HTTPException(status_code=404, detail=f"{meeting_id}: no meeting has this id")
+    row = meeting_json(found[0])
     return _page(request, "meeting.html", meeting=row, readouts=readouts_of(snapshot, meeting_id), evidence_url=evidence_url)
 
 
@@ -381,23 +376,20 @@ def ledger_page(
     snapshot = snapshot_of(request)
     pledger, beneficiary, actor, country, kind, status, script, outlet, row_id = map(
         _blank, (pledger, beneficiary, actor, country, kind, status, script, outlet, row_id))
-    if row_id is not None and not any(c.id == row_id for c in snapshot.ledger):
-        raise UnknownName("id", row_id, "the id of a ledger row (the links of an actor's timeline and of the totals carry one)")
+    with snapshot.engine.connect() as connection:
+        if row_id is not None and not count_ledger(connection, LedgerFilter(row_id=row_id)):
+            raise UnknownName("id", row_id, "the id of a ledger row (the links of an actor's timeline and of the totals carry one)")
     since, until = _date_range(_blank(since), _blank(until))
-    _actor_ids(snapshot, "pledger", pledger)
-    _actor_ids(snapshot, "beneficiary", beneficiary)
+    pledgers, beneficiaries = _actor_ids(snapshot, "pledger", pledger), _actor_ids(snapshot, "beneficiary", beneficiary)
     choice("kind", kind, LEDGER_KINDS)
     choice("status", status, LEDGER_STATUSES)
-    rows = _keep(filter_ledger(snapshot, pledger, beneficiary), [
-        _parties_match(snapshot, _actor_ids(snapshot, "actor", actor), lambda r: (r["pledger"], r["beneficiary"])),
-        _parties_match(snapshot, _country(snapshot, country), lambda r: (r["pledger"], r["beneficiary"])),
-        (lambda r: r["kind"] == kind) if kind else None,
-        (lambda r: r["id"] == row_id) if row_id else None,
-        (lambda r: r["status"] == status) if status else None,
-        (lambda r: within(_made_or_reported(snapshot, r), since, until)) if since or until else None,
-        *_source_filters(snapshot, script, outlet),
-    ])
-    listing = paginate(request, rows, LEDGER_COLUMNS, "commitment")
+    parties = tuple(found for found in (_actor_ids(snapshot, "actor", actor), _country(snapshot, country)) if found is not None)
+    script, outlet = _source_filter(snapshot, script, outlet)
+    where = LedgerFilter(pledgers, beneficiaries, parties, kind, status, row_id, since, until, script, outlet)
+    with snapshot.engine.connect() as connection:
+        listing = paginate_query(request, count_ledger(connection, where),
+                                 lambda sort, limit, offset: ledger_rows(connection, where, sort, limit, offset), LEDGER_COLUMNS, "commitment")
+        by_pledger, by_beneficiary = stored_totals(connection, where, "pledger"), stored_totals(connection, where, "beneficiary")
     return _listed(
         request,
         "ledger.html",
@@ -406,8 +398,8 @@ def ledger_page(
         "ledger",
         rows=listing.rows,
         charts=_ledger_charts(listing.rows),
-        by_pledger=ledger_totals(rows, "pledger"),
-        by_beneficiary=ledger_totals(rows, "beneficiary"),
+        by_pledger=by_pledger,
+        by_beneficiary=by_beneficiary,
         filters={"pledger": pledger, "beneficiary": beneficiary, "actor": actor, "country": country, "kind": kind,
                  "status": status, "since": since, "until": until, "script": script, "outlet": outlet},
         choices={"kind": LEDGER_KINDS, "status": LEDGER_STATUSES, "script": SCRIPTS, "country": _countries(snapshot),
@@ -416,15 +408,6 @@ def ledger_page(
         unit_text=unit_text,
         evidence_url=evidence_url,
     )
-
-
-def _made_or_reported(snapshot: Snapshot, row: dict[str, Any]) -> str | None:
-    """When a commitment was made, or else when it was first reported (its earliest source's date)."""
-    made: str | None = row["made_on"]
-    if made:
-        return made
-    dates = [d.date.isoformat() for d in _documents_of(snapshot, row) if d.date]
-    return min(dates) if dates else None
 
 
 ACTOR_COLUMNS = (
@@ -442,17 +425,11 @@ def actors_page(request: Request) -> Response:
     counted with the filters' own rule (a country counts its people's meetings and its
     companies' commitments), not by the actor's id alone."""
     snapshot = snapshot_of(request)
-    names: dict[str, str] = {}
-    for meeting in snapshot.meetings:
-        names.update(zip(meeting.participants, meeting.names))
-    for row in snapshot.ledger:
-        names.setdefault(row.pledger, row.pledger_name)
-        if row.beneficiary:
-            names.setdefault(row.beneficiary, row.beneficiary_name or row.beneficiary)
     listed: list[dict[str, Any]] = []
     with snapshot.engine.connect() as connection:
         counted = actor_counts(connection)
-        for actor, name in names.items():
+        for actor in named_actors(connection):
+            name = snapshot.actors.name(actor)
             wanted = snapshot.actors.resolve(actor)
             if len(wanted) == 1:  # an id answers for itself alone: the store counted it already
                 (only,) = wanted
@@ -542,10 +519,7 @@ def _annotations(record: Record, focus: tuple[int, int] | None) -> list[Annotati
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
 def document_page(doc_id: str, request: Request, start: int | None = None, end: int | None = None) -> HTMLResponse:
-    snapshot = snapshot_of(request)
-    record = snapshot.by_id.get(doc_id)
-    if record is None:
-        raise HTTPException(status_code=404, detail=f"{doc_id}: no stored document has this id")
+    record = record_of(snapshot_of(request), doc_id)
     text = record.document.text
     focus = (start, end) if start is not None and end is not None and 0 <= start < end <= len(text) else None
     body = Markup(highlight(text, _annotations(record, focus)))

@@ -9,14 +9,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
-from urllib.parse import urlsplit
 
 from summitry.model import Record
+from summitry.store.outlets import outlet_of as outlet_of  # re-exported: the pages and reports read it here
 from summitry.views.ledger import Amount, describe_amount
 
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # Percentages are levels, not sums: two tariffs of 10% do not make 20%.
-_NOT_ADDITIVE = frozenset({"percent", "percent_gdp"})
+NOT_ADDITIVE = frozenset({"percent", "percent_gdp"})
 
 
 def is_money(unit: str) -> bool:
@@ -64,17 +64,6 @@ def unit_text(unit: str, per: str | None = None) -> str:
     return words + (f" a {per}" if per else "")
 
 
-def outlet_of(url: str | None) -> str | None:
-    """The site a document came from (https://www.rfi.fr/cn/... -> rfi.fr), for a web URL only:
-    a ``javascript:`` or ``file:`` URL from a feed is never shown as a link."""
-    if not url:
-        return None
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        return None
-    return parts.hostname.removeprefix("www.")
-
-
 def evidence_url(doc: str, start: int, end: int) -> str:
     """The document page with this span highlighted and scrolled into view."""
     return f"/documents/{doc}?start={start}&end={end}#evidence"
@@ -90,16 +79,16 @@ class Total:
     per: str | None
     value: float
     approx: bool
-    rows: tuple[str, ...]  # ledger row ids summed
+    rows: tuple[str, ...]  # ledger row ids summed (the first ``TOTAL_ROWS`` of them when the store sums)
+    count: int = 0  # rows summed, when ``rows`` lists only the first
+
+    @property
+    def summed(self) -> int:
+        return max(self.count, len(self.rows))
 
     @property
     def text(self) -> str:
         return amount_text(self.value, self.unit, self.per, self.approx)
-
-
-def ranged(amount: dict[str, Any] | None) -> bool:
-    """An amount the text gives only as a range or vaguely (3至5億美元, 數十億美元)."""
-    return amount is not None and amount.get("low") is not None and amount.get("high") is not None
 
 
 def ledger_totals(rows: Sequence[dict[str, Any]], side: str) -> list[Total]:
@@ -111,7 +100,7 @@ def ledger_totals(rows: Sequence[dict[str, Any]], side: str) -> list[Total]:
     for row in rows:
         amount = row.get("amount")
         actor = row.get(side)
-        if not amount or actor is None or amount["unit"] in _NOT_ADDITIVE or ranged(amount):
+        if not amount or actor is None or amount["unit"] in NOT_ADDITIVE or Amount(**amount).ranged:
             continue
         names[actor] = row.get(f"{side}_name") or actor
         groups.setdefault((actor, amount["unit"], amount.get("per")), []).append(row)
@@ -149,7 +138,7 @@ class Directory:
         # "As written" is the Chinese the texts used: a Latin surface (Donald Trump, LS Greenlink)
         # says nothing the English name does not.
         self._written = {
-            key: [surface for surface, _ in counts.most_common() if _HAN.search(surface)] for key, counts in written.items()
+            key: [surface for surface, _ in counts.most_common() if HAN.search(surface)] for key, counts in written.items()
         }
         self._by_name = {name.casefold(): key for key, name in self.names.items()}
 

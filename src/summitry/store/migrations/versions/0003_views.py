@@ -5,7 +5,8 @@ Revises: 0002
 Create Date: 2026-12-07
 
 Each ingest batch keeps these in step with its documents (store/materialise.py); a store made
-before this revision gets them filled from its stored records once, here.
+before this revision gets them filled from its stored records once, by ``upgrade_to_head``
+after the last migration, so the view code never runs against a schema older than its own.
 """
 
 from __future__ import annotations
@@ -108,14 +109,6 @@ def upgrade() -> None:
         sa.Column("claim", RECORD_JSON, nullable=False),
     )
     op.create_index("ix_claims_actor", "claims", ["actor"])
-    # The views of the records stored already, merged by the code of this summitry. A new
-    # store has none: it must not load the view code (and the knowledge base behind it) while
-    # it holds the write lock other runs creating the same store wait on.
-    bind = op.get_bind()
-    if bind.execute(sa.text("SELECT 1 FROM documents LIMIT 1")).first() is not None:
-        from summitry.store.materialise import rebuild_views
-
-        rebuild_views(bind)
 
 
 def downgrade() -> None:
