@@ -61,3 +61,20 @@ def test_span_index_finds_what_a_full_scan_finds(spans, start, end):
 
     expected = [span for span in spans if start <= span[0] and span[1] <= end]
     assert SpanIndex(spans, lambda span: span).within(start, end) == expected
+
+
+def test_an_over_long_sentence_is_read_in_pieces_cut_after_clause_marks() -> None:
+    """A run of thousands of characters with no full stop (a flattened list) is read in pieces,
+    so the events stage never weighs every party of it against every other; a sentence of
+    ordinary length stays whole."""
+    from summitry.events.layout import _LONGEST_SENTENCE, _PIECE, _pieces
+    from summitry.model import Sentence
+
+    clause = "日本首相與美國總統通電話，"
+    text = clause * (2 * _LONGEST_SENTENCE // len(clause))
+    pieces = list(_pieces(text, Sentence(0, len(text))))
+    assert len(pieces) > 1 and pieces[0].start == 0 and pieces[-1].end == len(text)
+    assert all(a.end == b.start for a, b in zip(pieces, pieces[1:]))
+    assert all(p.end - p.start <= _PIECE and text[p.end - 1] == "，" for p in pieces[:-1])
+    short = clause * 10
+    assert list(_pieces(short, Sentence(0, len(short)))) == [Sentence(0, len(short))]
