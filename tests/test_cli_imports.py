@@ -35,7 +35,7 @@ with open(out, "w", encoding="utf-8") as handle:
 STORE_AND_OUTPUTS = ("sqlalchemy", "alembic", "fastapi", "starlette", "uvicorn", "jinja2", "rich", "dask", "distributed", "pyarrow")
 
 # The pipeline and the dictionaries every extraction needs: only a command that extracts loads them.
-PIPELINE = ("summitry.pipeline", "pypinyin", "opencc")
+PIPELINE = ("summitry.pipeline", "opencc")
 
 # The readers, the worker pool and the data files' parsers: `--help` needs none of them.
 READERS_AND_POOL = ("summitry.ingest", "summitry.parallel", "multiprocessing", "yaml", "pydantic")
@@ -84,6 +84,18 @@ def test_a_one_file_extract_loads_the_pipeline_and_no_store(tmp_path: Path) -> N
     # The positive twin: the dictionaries an extraction needs are seen where they are loaded.
     assert _loaded(modules, PIPELINE) == list(PIPELINE)
     assert _loaded(modules, STORE_AND_OUTPUTS) == []
+
+
+def test_a_warm_cache_spares_the_pinyin_dictionary(tmp_path: Path, monkeypatch) -> None:
+    """The sounds of every Han character are cached with the automata: once the cache is warm,
+    an extraction that meets no name the knowledge base lacks never imports pypinyin."""
+    monkeypatch.setenv("SUMMITRY_CACHE", str(tmp_path / "cache"))
+    article = tmp_path / "article.txt"
+    article.write_text("美國總統週二在白宮會見日本首相，雙方同意擴大對美投資三千億美元。\n", encoding="utf-8")
+    args = ["extract", str(article), "--date", "2025-10-28", "-o", str(tmp_path / "out.jsonl")]
+    cold, warm = _modules_after(args, tmp_path), _modules_after(args, tmp_path)
+    assert "pypinyin" in cold and "pypinyin" not in warm  # the twin: a cold cache builds the sounds with it
+    assert (tmp_path / "out.jsonl").read_text(encoding="utf-8").count("\n") == 1
 
 
 @pytest.mark.parametrize(("articles", "forks"), [(1, False), (2, True)])

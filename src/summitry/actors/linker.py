@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from functools import cache
 from typing import AbstractSet, Callable, Iterable, cast
 
-from pypinyin import Style, lazy_pinyin
 
 from summitry.actors.kb import NAME_JOINERS, KnowledgeBase, read_data
 from summitry.actors.matcher import AliasMatch, match_aliases
@@ -565,6 +564,8 @@ def _fold_first(alias: str) -> str:
 
 def _romanize(name: str) -> str:
     """An English-alphabet name for a person known only in Chinese: pinyin, one word per name part."""
+    from pypinyin import Style, lazy_pinyin  # here: only a name the knowledge base lacks needs it
+
     parts = [part for part in name.split("·") if part]
     return " ".join("".join(lazy_pinyin(part, style=Style.NORMAL)).capitalize() for part in parts)
 

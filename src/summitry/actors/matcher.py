@@ -19,8 +19,6 @@ from pathlib import Path
 from typing import AbstractSet, Any, Callable, ClassVar, NamedTuple, TypeGuard
 
 import ahocorasick
-import pypinyin
-from pypinyin import Style, lazy_pinyin
 
 from summitry import cache as disk_cache
 from summitry.actors.kb import KnowledgeBase
@@ -48,11 +46,16 @@ def _is_latin_word_char(char: str) -> bool:
     return char.isascii() and (char.isalnum() or char in "_")
 
 
+_HAN_RANGES = ((0x4E00, 0x9FFF), (0x3400, 0x4DBF))
+
+
 @cache
 def _sound_of_char(char: str) -> str:
     """One private-use code point per toneless syllable; other characters stand for themselves."""
     if not _is_han(char):
         return char
+    from pypinyin import Style, lazy_pinyin  # here: a warm cache holds every Han character's sound
+
     syllable = lazy_pinyin(char, style=Style.NORMAL)[0]
     if syllable not in _SOUND_CODES:
         _SOUND_CODES[syllable] = chr(0xE000 + len(_SOUND_CODES))
@@ -75,6 +78,25 @@ class _SoundTable(dict[int, str]):
 _SOUND_TABLE = _SoundTable()
 
 
+def _every_han_sound() -> dict[int, str]:
+    """The sound of every character of the Han ranges, coded in code-point order: kept in the
+    disk cache with the automata, so a process with a warm cache never loads pypinyin (half a
+    second of start-up) and never converts a character on first sight."""
+    for first, last in _HAN_RANGES:
+        for code_point in range(first, last + 1):
+            _SOUND_TABLE[code_point]  # noqa: B018  (fills the table through __missing__)
+    return dict(_SOUND_TABLE)
+
+
+def _pinyin_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("pypinyin")
+    except PackageNotFoundError:
+        return "unknown"
+
+
 def sound_of(text: str) -> str:
     """The text with each Chinese character replaced by its sound; same length as the text."""
     return text.translate(_SOUND_TABLE)
@@ -94,27 +116,31 @@ def code_units(text: str) -> str:
 def _automata(kb: KnowledgeBase) -> tuple[ahocorasick.Automaton, ahocorasick.Automaton]:
     """(alias automaton, sound automaton), from the disk cache when the knowledge base came
     with a fingerprint and the cached sound codes agree with any this process already gave."""
-    key = disk_cache.fingerprint([Path(__file__)], kb.fingerprint, pypinyin.__version__) if kb.fingerprint else ""
+    key = disk_cache.fingerprint([Path(__file__)], kb.fingerprint, _pinyin_version()) if kb.fingerprint else ""
     cached = disk_cache.load("automata", key) if key else None
     if _restore_sound_codes(cached):
         return cached["alias"], cached["sound"]
+    table = _every_han_sound() if key else {}
     built = {"alias": _build_alias_automaton(kb), "sound": _build_sound_automaton(kb)}
     if key:
-        disk_cache.store("automata", key, {**built, "sound_codes": dict(_SOUND_CODES)})
+        disk_cache.store("automata", key, {**built, "sound_codes": dict(_SOUND_CODES), "sound_table": table})
     return built["alias"], built["sound"]
 
 
 def _restore_sound_codes(cached: object) -> TypeGuard[dict[str, Any]]:
     """Adopt the sound codes a cached sound automaton was built with, unless this process has
     already coded a syllable differently (then the automaton must be rebuilt with ours)."""
-    if not isinstance(cached, dict) or not {"alias", "sound", "sound_codes"} <= set(cached):
+    if not isinstance(cached, dict) or not {"alias", "sound", "sound_codes", "sound_table"} <= set(cached):
         return False
-    codes = cached["sound_codes"]
+    codes, table = cached["sound_codes"], cached["sound_table"]
     if not isinstance(codes, dict) or sorted(codes.values()) != [chr(0xE000 + i) for i in range(len(codes))]:
         return False
     if any(codes.get(syllable) != code for syllable, code in _SOUND_CODES.items()):
         return False
+    if not isinstance(table, dict) or any(_SOUND_TABLE.get(point, sound) != sound for point, sound in table.items()):
+        return False
     _SOUND_CODES.update(codes)
+    _SOUND_TABLE.update(table)
     return True
 
 
