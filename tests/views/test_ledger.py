@@ -558,3 +558,18 @@ def test_the_merge_tries_only_groups_that_can_hold_the_row_and_groups_as_trying_
     indexed = merger.merge(rows)
     assert [[id(r) for r in g] for g in indexed] == [[id(r) for r in g] for g in _naive_merge(merger, rows)]
     assert len(indexed) < len(rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an amount in brackets right after one in another currency is that amount converted
+        ("日本承諾向美國投資5500億美元（約新台幣16.5兆元）。", [("Japan", 550e9, "USD")]),
+        ("馬來西亞將向中國採購價值50億令吉（約11億美元）的設備。", [("Malaysia", 5e9, "MYR")]),
+        # the twin: two amounts of one currency, or not in brackets, stay two commitments
+        ("日本承諾向美國投資5500億美元，韓國承諾3500億美元。", [("Japan", 550e9, "USD"), ("South Korea", 350e9, "USD")]),
+    ],
+    ids=["twd-in-brackets", "usd-in-brackets", "two-pledges"],
+)
+def test_an_amount_converted_in_brackets_is_no_row(text: str, expected: list) -> None:
+    assert [(c.pledger_name, c.amount.value, c.amount.unit) for c in ledger(articles(text))] == expected

@@ -30,6 +30,7 @@ from summitry.views.parties import Actors
 
 _CLAUSE_MARKS = set("，,；;。！？!?：:\n")
 _MONEY = re.compile(r"^[A-Z]{3}$")
+_OPENING_BRACKETS = ("(", "（", "[", "［")
 _ITEM_REACHES = (10, 20)  # characters either side of an amount, read before its whole sentence
 
 
@@ -356,9 +357,20 @@ class _Document:
         ]
 
     def _excluded(self, amount: Quantity, kind: _Kind, event: Event) -> bool:
-        if _holds_any(self.before(amount.start), self.rules.conversions):
+        if _holds_any(self.before(amount.start), self.rules.conversions) or self._bracketed_conversion(amount):
             return True  # 641億日元，約合32.7億元人民幣: the amount before, in another currency
         return self._aggregate(amount) or self._part(amount) or self._sought(amount, kind, event.evidence) or self._law(amount, kind)
+
+    def _bracketed_conversion(self, amount: Quantity) -> bool:
+        """5500億美元（約新台幣18.3兆元）: an amount of money in brackets right after one in
+        another currency is that amount converted, no commitment of its own."""
+        if not _MONEY.match(amount.unit):
+            return False
+        return any(
+            _MONEY.match(other.unit) and other.unit != amount.unit and other.end <= amount.start
+            and self.folded[other.end : amount.start].strip() in _OPENING_BRACKETS
+            for other in self.record.quantities
+        )
 
     def _segment(self, amount: Quantity) -> tuple[int, int]:
         """The part of the amount's clause that is its own: cut at the list marks (、) and at
