@@ -249,6 +249,9 @@ class _Document:
 
     # -- text around an amount --------------------------------------------------------------
     def clause(self, start: int, end: int) -> tuple[int, int]:
+        """The clause holding [start, end): from the clause mark before it to the one after (an
+        offset past the text, as the clause after the last one asks for, is the text's end)."""
+        start, end = min(start, len(self.folded)), min(end, len(self.folded))
         left = start
         while left > 0 and not self._breaks(left - 1):
             left -= 1
