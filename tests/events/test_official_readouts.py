@@ -94,6 +94,9 @@ def test_an_undated_meeting_outside_a_filed_lead_stays_undated(text):
         ("国家主席习近平10日在北京会见马来西亚最高元首易卜拉欣。", "Ibrahim Iskandar of Johor"),
         ("央视网消息（新闻联播）：欢迎仪式后，国家主席习近平同阿比会谈。", "Abiy Ahmed"),  # the short name readouts use
         ("国家主席习近平10日在北京会见荷兰副首相兼外交大臣胡克斯特拉。", "Wopke Hoekstra"),  # titles held together
+        # a title read as the person, the next title held with 兼, then the name: one person, not the call lost
+        ("国家主席习近平10日同沙特王储兼首相穆罕默德通电话。", "Mohammed bin Salman"),
+        ("國家主席習近平10日同沙特王儲兼首相穆罕默德通電話。", "Mohammed bin Salman"),
         ("国家主席习近平10日在北京会见英国外交发展大臣克莱弗利。", "James Cleverly"),
         # a body of the country and its title between the country and a new name
         ("国家主席习近平10日在北京会见巴基斯坦参议院主席桑吉拉尼。", "Sangjilani"),

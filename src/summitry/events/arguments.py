@@ -469,6 +469,10 @@ class SentenceActors:
         if gap == "的" and following is not None and following.kind == "mention" and self.actors.type_of(following.ids[0]) == "person":
             return True, None  # 委內瑞拉的馬杜洛
         rest = _consume(gap, self.lexicon.party_suffixes)
+        held = next((j for j in self.lexicon.title_joiners if rest.startswith(j) and j not in self.lexicon.joiners), None)
+        if after_person and held and following is not None and following.kind == "mention" and self.actors.type_of(following.ids[0]) == "person" \
+                and self._titles_held(_consume(rest[len(held) :], self.lexicon.title_prefixes)) == "":
+            return True, None  # 沙特王储兼首相穆罕默德: a title read as the person, the next title they hold, then their name
         titled = self._titles_held(rest)
         if after_person and titled != rest and titled.startswith(self.lexicon.joiners):
             rest = titled  # 李克强总理、栗战书委员长: a title after a name, then the next name
