@@ -212,3 +212,26 @@ def test_a_delegation_is_met_in_the_one_who_leads_it(text, counterpart):
 def test_an_international_bodys_head_is_the_counterpart(text, counterparts):
     meetings = [f for f in facts(text, DAY) if f.type == "CONSULT" and f.mode == "meeting"]
     assert [f.parties - {"Li Qiang"} for f in meetings] == counterparts
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        # to co-chair a meeting with someone is to meet them; the meeting's name is no act of its own
+        ("国务院总理李强10日在北京同德国总理朔尔茨共同主持中德政府磋商。", {"Li Qiang", "Olaf Scholz"}),
+        ("国务院副总理丁薛祥10日在莫斯科同俄罗斯副总理诺瓦克共同主持中俄能源合作委员会会议。", {"Ding Xuexiang", "Alexander Novak"}),
+        ("國務院總理李強10日在北京同歐洲理事會主席米歇爾、歐盟委員會主席馮德萊恩共同主持中歐領導人會晤。",
+         {"Li Qiang", "Charles Michel", "Ursula von der Leyen"}),
+        # ...chairing alone is meeting no one
+        ("国务院总理李强10日主持召开国务院常务会议。", None),
+    ],
+)
+def test_co_chairing_a_meeting_with_someone_is_meeting_them(text, parties):
+    found = facts(text, DAY)
+    meetings = [f.parties for f in found if f.type == "CONSULT"]
+    if parties is None:
+        assert meetings == []
+    else:
+        assert parties in meetings
+        # 政府磋商, 能源合作委员会: the name of what is co-chaired is neither a negotiation nor a cooperation
+        assert [(f.type, f.mode) for f in found if f.type == "COOPERATE" or f.mode == "negotiate"] == []
