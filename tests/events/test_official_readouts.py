@@ -98,6 +98,8 @@ def test_an_undated_meeting_outside_a_filed_lead_stays_undated(text):
         ("国家主席习近平10日同沙特王储兼首相穆罕默德通电话。", "Mohammed bin Salman"),
         ("國家主席習近平10日同沙特王儲兼首相穆罕默德通電話。", "Mohammed bin Salman"),
         ("国家主席习近平10日在北京会见英国外交发展大臣克莱弗利。", "James Cleverly"),
+        # a foundation's founder and a firm's former titles between the country and a new name
+        ("国家主席习近平10日在北京会见美国布鲁克斯家族基金会创始人、星辰公司原董事长兼首席执行官约翰·布鲁克斯。", "Yuehan Bulukesi"),
         # a body of the country and its title between the country and a new name
         ("国家主席习近平10日在北京会见巴基斯坦参议院主席桑吉拉尼。", "Sangjilani"),
     ],
