@@ -237,3 +237,16 @@ def test_co_chairing_a_meeting_with_someone_is_meeting_them(text, parties):
         assert parties in meetings
         # 政府磋商, 能源合作委员会: the name of what is co-chaired is neither a negotiation nor a cooperation
         assert [(f.type, f.mode) for f in found if f.type == "COOPERATE" or f.mode == "negotiate"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "counterpart"),
+    [
+        # the name of the meeting the delegation came for stands between the verb and its object
+        ("国家副主席韩正10日在北京会见第三届中德青年创新对话会议德方代表团。", "DEU"),
+        ("国家副主席韩正10日在北京会见第二届中英智库高级别论坛年度会议英方代表团。", "GBR"),
+    ],
+)
+def test_a_delegation_after_the_name_of_its_meeting_is_the_object(text, counterpart):
+    meetings = [f.parties - {"Han Zheng"} for f in facts(text, DAY) if f.type == "CONSULT" and "Han Zheng" in f.parties]
+    assert meetings == [{counterpart}]
