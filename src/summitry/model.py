@@ -114,7 +114,7 @@ class Mention:
     start: int
     end: int
     entity_id: str
-    how: str = "alias"  # alias, short_form, title, homophone, unknown_person
+    how: str = "alias"  # alias, short_form, title, homophone, unknown_person, name_part
 
 
 @dataclass(frozen=True)

@@ -393,6 +393,24 @@ def test_a_repeated_name_inside_a_longer_name_is_not_the_person() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "surface", "name", "count"),
+    [
+        # one part of the full name of a person the headline names by title stands for that person
+        ("国务院总理李强会见安提瓜和巴布达总理\n会谈前，李强为布朗举行欢迎仪式。", "布朗", "Gaston Browne", 1),
+        ("李强同沙特王储兼首相举行会谈\n会谈后，李强同穆罕默德共同见证合作文件签署。", "穆罕默德", "Mohammed bin Salman", 1),
+        ("王毅会见馬來西亞最高元首\n易卜拉欣表示，願同中方深化合作。", "易卜拉欣", "Ibrahim Iskandar of Johor", 1),
+        # ...but only a person the text names: no one named, the bare part is no one
+        ("会谈前，李强为布朗举行欢迎仪式。", "布朗", None, 0),
+    ],
+)
+def test_a_part_of_a_named_persons_full_name_stands_for_them(text: str, surface: str, name: str | None, count: int) -> None:
+    kb = load_knowledge_base()
+    result = link_actors(build_view(text), kb, dt.date(2024, 6, 20))
+    names = {e.id: e.name for e in result.entities}
+    assert [names[m.entity_id] for m in result.mentions if text[m.start : m.end] == surface] == [name] * count
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # a bare ministry is the outlet's own: Taiwan's in a Taiwanese story, else the PRC's

@@ -94,7 +94,12 @@ def test_an_undated_meeting_outside_a_filed_lead_stays_undated(text):
         ("国家主席习近平10日在北京会见马来西亚最高元首易卜拉欣。", "Ibrahim Iskandar of Johor"),
         ("央视网消息（新闻联播）：欢迎仪式后，国家主席习近平同阿比会谈。", "Abiy Ahmed"),  # the short name readouts use
         ("国家主席习近平10日在北京会见荷兰副首相兼外交大臣胡克斯特拉。", "Wopke Hoekstra"),  # titles held together
+        # a title read as the person, the next title held with 兼, then the name: one person, not the call lost
+        ("国家主席习近平10日同沙特王储兼首相穆罕默德通电话。", "Mohammed bin Salman"),
+        ("國家主席習近平10日同沙特王儲兼首相穆罕默德通電話。", "Mohammed bin Salman"),
         ("国家主席习近平10日在北京会见英国外交发展大臣克莱弗利。", "James Cleverly"),
+        # a foundation's founder and a firm's former titles between the country and a new name
+        ("国家主席习近平10日在北京会见美国布鲁克斯家族基金会创始人、星辰公司原董事长兼首席执行官约翰·布鲁克斯。", "Yuehan Bulukesi"),
         # a body of the country and its title between the country and a new name
         ("国家主席习近平10日在北京会见巴基斯坦参议院主席桑吉拉尼。", "Sangjilani"),
     ],
@@ -209,3 +214,39 @@ def test_a_delegation_is_met_in_the_one_who_leads_it(text, counterpart):
 def test_an_international_bodys_head_is_the_counterpart(text, counterparts):
     meetings = [f for f in facts(text, DAY) if f.type == "CONSULT" and f.mode == "meeting"]
     assert [f.parties - {"Li Qiang"} for f in meetings] == counterparts
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        # to co-chair a meeting with someone is to meet them; the meeting's name is no act of its own
+        ("国务院总理李强10日在北京同德国总理朔尔茨共同主持中德政府磋商。", {"Li Qiang", "Olaf Scholz"}),
+        ("国务院副总理丁薛祥10日在莫斯科同俄罗斯副总理诺瓦克共同主持中俄能源合作委员会会议。", {"Ding Xuexiang", "Alexander Novak"}),
+        ("國務院總理李強10日在北京同歐洲理事會主席米歇爾、歐盟委員會主席馮德萊恩共同主持中歐領導人會晤。",
+         {"Li Qiang", "Charles Michel", "Ursula von der Leyen"}),
+        # ...chairing alone is meeting no one
+        ("国务院总理李强10日主持召开国务院常务会议。", None),
+    ],
+)
+def test_co_chairing_a_meeting_with_someone_is_meeting_them(text, parties):
+    found = facts(text, DAY)
+    meetings = [f.parties for f in found if f.type == "CONSULT"]
+    if parties is None:
+        assert meetings == []
+    else:
+        assert parties in meetings
+        # 政府磋商, 能源合作委员会: the name of what is co-chaired is neither a negotiation nor a cooperation
+        assert [(f.type, f.mode) for f in found if f.type == "COOPERATE" or f.mode == "negotiate"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "counterpart"),
+    [
+        # the name of the meeting the delegation came for stands between the verb and its object
+        ("国家副主席韩正10日在北京会见第三届中德青年创新对话会议德方代表团。", "DEU"),
+        ("国家副主席韩正10日在北京会见第二届中英智库高级别论坛年度会议英方代表团。", "GBR"),
+    ],
+)
+def test_a_delegation_after_the_name_of_its_meeting_is_the_object(text, counterpart):
+    meetings = [f.parties - {"Han Zheng"} for f in facts(text, DAY) if f.type == "CONSULT" and "Han Zheng" in f.parties]
+    assert meetings == [{counterpart}]

@@ -510,6 +510,36 @@ def _repeated_names(
     return found
 
 
+def _name_parts_of_the_named(view: TextView, kb: KnowledgeBase, claims: _Claims, boundary: _WordBoundaries, named: set[str]) -> list[Mention]:
+    """安提瓜和巴布达总理…李强同布朗举行会谈: once the text names a person (often by title in the
+    headline), one part of that person's full name (加斯顿·布朗, 穆罕默德·本·萨勒曼) written alone
+    as a word is that person. A bare part is too common a name to be an alias of its own, so only
+    the people the text already names lend theirs, and a part two of them share lends nothing."""
+    owners: dict[str, set[str]] = {}
+    for person in named:
+        entity = kb.entities.get(person)
+        if entity is None:
+            continue
+        for alias in entity.aliases:
+            parts = re.split(f"[{re.escape(''.join(NAME_JOINERS))}]", fold(alias))
+            if len(parts) < 2:
+                continue
+            for part in parts:
+                if len(part) >= 2 and all("\u4e00" <= char <= "\u9fff" for char in part):
+                    owners.setdefault(part, set()).add(person)
+    folded = view.folded
+    found: list[Mention] = []
+    for part, people in owners.items():
+        if len(people) != 1:
+            continue
+        (person,) = people
+        for match in re.finditer(re.escape(part), folded):
+            start, end = match.span()
+            if claims.free(start, end) and boundary(start) and boundary(end):
+                found.append(Mention(start, end, person, "name_part"))
+    return found
+
+
 def _surname_title_mentions(view: TextView, kb: KnowledgeBase, claims: _Claims, named: set[str]) -> list[Mention]:
     """李總統, 習主席: a surname and a title stand for a person the text names elsewhere."""
     folded = view.folded
@@ -980,6 +1010,9 @@ def link_actors(view: TextView, kb: KnowledgeBase, on: dt.date | None) -> Linked
         claims.claim(mention)
         mentions.append(mention)
     named = {m.entity_id for m in mentions if m.entity_id in people}
+    for mention in _name_parts_of_the_named(view, kb, claims, boundary, named):
+        claims.claim(mention)
+        mentions.append(mention)
     for mention in _surname_title_mentions(view, kb, claims, named):
         claims.claim(mention)
         mentions.append(mention)

@@ -469,6 +469,10 @@ class SentenceActors:
         if gap == "的" and following is not None and following.kind == "mention" and self.actors.type_of(following.ids[0]) == "person":
             return True, None  # 委內瑞拉的馬杜洛
         rest = _consume(gap, self.lexicon.party_suffixes)
+        held = next((j for j in self.lexicon.title_joiners if rest.startswith(j) and j not in self.lexicon.joiners), None)
+        if after_person and held and following is not None and following.kind == "mention" and self.actors.type_of(following.ids[0]) == "person" \
+                and self._titles_held(_consume(rest[len(held) :], self.lexicon.title_prefixes)) == "":
+            return True, None  # 沙特王储兼首相穆罕默德: a title read as the person, the next title they hold, then their name
         titled = self._titles_held(rest)
         if after_person and titled != rest and titled.startswith(self.lexicon.joiners):
             rest = titled  # 李克强总理、栗战书委员长: a title after a name, then the next name
@@ -847,7 +851,7 @@ class SentenceActors:
         comitatives = [g for g in before if g.role == "comitative"]
         comitatives_after = [g for g in after if g.role == "comitative"]  # 取消與南韓的聯合軍演
         # 拒絕接受美方的要求: the maker of what is received is the object of the verb before 接受
-        obj = self._relative_object(hit, after) or next(
+        obj = self._relative_object(hit, after) or self._object_after_meeting_name(hit, after) or next(
             (g for g in after if g.role in (None, "received") and len(self.folded[hit.end : g.start]) <= _OBJECT_REACH), None
         )
         recipient = next((g for g in after if g.role == "prep"), None)  # 交付…巡防艦給越南海警
@@ -974,6 +978,20 @@ class SentenceActors:
                 if (hit.end, group) not in self._relative_clauses:
                     self._relative_clauses.append((hit.end, group))
                 return self._delegation_leader(hit, stretch, after) or group
+        return None
+
+    def _object_after_meeting_name(self, hit: TriggerHit, after: list[Group]) -> Group | None:
+        """會見第六屆中法二軌高級別對話會議法方代表團: the name of the meeting a delegation came for
+        (ending in a venue noun: 會議, 峰會) stands between the verb and its object, as long as a
+        relative clause may; the actors inside the name (中法) are not the object."""
+        if hit.group.type not in self.lexicon.object_relative_types:
+            return None
+        for group in after:
+            stretch = self.folded[hit.end : group.start]
+            if len(stretch) > self.lexicon.object_relative_reach:
+                return None
+            if group.role is None and stretch.endswith(self.lexicon.venue_nouns):
+                return group
         return None
 
     def _delegation_leader(self, hit: TriggerHit, stretch: str, after: list[Group]) -> Group | None:
