@@ -148,7 +148,7 @@ def test_a_store_of_revision_0003_gets_the_filter_columns_from_its_own_rows(stor
             return [
                 sorted(connection.execute(select(documents.c.id, documents.c.outlet)).all()),
                 sorted(connection.execute(select(meeting_reports.c.doc_id, meeting_reports.c.ordinal, meeting_reports.c.date)).all()),
-                sorted(connection.execute(select(meeting_actors)).all()),
+                sorted(connection.execute(select(meeting_actors.c.meeting, meeting_actors.c.actor, meeting_actors.c.named)).all()),
                 sorted(connection.execute(select(commitment_actors)).all()),
                 sorted(connection.execute(select(commitment_documents)).all()),
             ]
@@ -162,3 +162,28 @@ def test_a_store_of_revision_0003_gets_the_filter_columns_from_its_own_rows(stor
     with store.begin() as connection:
         upgrade_to_head(connection)
     assert filled() == expected
+
+
+def test_a_store_of_revision_0004_gets_each_timelines_lines(store) -> None:
+    """Migration 0005's lines (a meeting's as each of its actors sees it, a commitment's) come
+    from today's view code, rebuilt at the head revision: a timeline reads the same after it."""
+    from summitry.store.schema import meeting_actors
+    from summitry.views.source import stored_timeline
+    from summitry.views.timeline import timeline_json
+
+    ingest_records(store, _documents())
+
+    def timelines() -> list[dict]:
+        with store.connect() as connection:
+            return [timeline_json(stored_timeline(connection, name)) for name in ("川普", "JPN", "CHN")]
+
+    expected = timelines()
+    assert all(t["entries"] for t in expected)
+    with store.begin() as connection:
+        downgrade_to(connection, "0004")
+    with store.begin() as connection:
+        upgrade_to_head(connection)
+    assert timelines() == expected
+    with store.connect() as connection:
+        assert connection.scalar(select(func.count()).select_from(meeting_actors).where(meeting_actors.c.summary.is_(None))) == 0
+        assert connection.scalar(select(func.count()).select_from(commitments).where(commitments.c.summary.is_(None))) == 0

@@ -90,6 +90,7 @@ def fetched(tmp_path_factory) -> Iterator[Any]:
     "/meetings?per=10&country=JPN&since=2025-03", "/ledger?per=10", "/ledger?per=10&sort=amount&country=JPN",
     "/ledger?per=10&since=2025-02&until=2025-09&outlet=news2.example", "/actors?per=10", "/api/meetings?limit=10",
     "/api/ledger?limit=10", "/api/ledger/totals", "/api/documents?limit=10",
+    "/actors/Q22686?per=10", "/actors/USA?per=10&sort=-sources", "/actors/JPN?per=5&page=2", "/api/actors/Q22686?limit=10",
 ])
 def test_a_page_fetches_as_many_rows_at_240_documents_as_at_40(fetched, path: str) -> None:
     small, large = fetched(40, path), fetched(240, path)

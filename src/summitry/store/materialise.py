@@ -56,6 +56,7 @@ from summitry.views.meetings import (
     sides_of,
 )
 from summitry.views.parties import Actors
+from summitry.views.timeline import commitment_summary, meeting_summary
 
 # Tables a document's own view rows go to, written and deleted with its other rows.
 DOCUMENT_VIEW_TABLES = (meeting_reports, ledger_statements, claims)
@@ -258,7 +259,10 @@ def _insert_meeting(connection: Connection, meeting: Meeting, part: str, key: st
     )
     found_by = set().union(*(actor_keys(actors, p) for p in meeting.participants))
     named = set(meeting.participants)
-    connection.execute(insert(meeting_actors), [{"meeting": key, "actor": actor, "named": actor in named} for actor in sorted(found_by)])
+    connection.execute(insert(meeting_actors), [
+        {"meeting": key, "actor": actor, "named": actor in named, "summary": meeting_summary(actors, frozenset({actor}), meeting)}
+        for actor in sorted(found_by)
+    ])
     docs = sorted({s.doc for s in meeting.sources})
     connection.execute(insert(meeting_documents), [{"meeting": key, "doc_id": doc} for doc in docs])
 
@@ -360,6 +364,7 @@ def _insert_commitment(connection: Connection, commitment: Commitment, founded: 
             "amount": commitment.amount.value if commitment.amount else None,
             "item": commitment.item,
             "status": commitment.status,
+            "summary": commitment_summary(commitment),
             "commitment": commitment_data(commitment),
         },
     )

@@ -239,6 +239,8 @@ meeting_actors = Table(
     _meeting_key(),
     Column("actor", ENTITY_ID, primary_key=True),
     Column("named", Boolean, nullable=False, server_default=false()),  # a participant itself, not only its country
+    # The meeting's line on this actor's timeline (whom it met): a timeline page sorts by it in SQL.
+    Column("summary", Text),
     Index("ix_meeting_actors_actor", "actor"),
 )
 
@@ -280,6 +282,7 @@ commitments = Table(
     Column("amount", Float),  # the ledger's order: the largest amount first
     Column("item", Text, nullable=False),
     Column("status", String(16), nullable=False),
+    Column("summary", Text),  # its line on a timeline, views.timeline.commitment_summary
     Column("commitment", RECORD_JSON, nullable=False),
     Index("ix_commitments_id", "id"),
     Index("ix_commitments_key", "kind", "side", "unit", "amount"),

@@ -14,7 +14,7 @@ from typing import Any, Iterable, Sequence
 
 from dataclasses import dataclass
 
-from sqlalchemy import String, Text, cast, func, literal, select, type_coerce
+from sqlalchemy import Float, Integer, String, Text, cast, func, literal, select, type_coerce, union_all
 from sqlalchemy.engine import Connection, Engine
 
 from summitry.model import Record
@@ -36,7 +36,7 @@ from summitry.views.ledger import Commitment, commitment_from_data
 from summitry.views.meetings import Meeting, meeting_from_data
 from summitry.views.parties import Actors
 from summitry.views.readouts import Readouts, UnknownMeeting, readouts
-from summitry.views.timeline import Timeline, build_timeline, wanted_actor
+from summitry.views.timeline import Timeline, TimelineEntry, build_timeline, timeline_of, wanted_actor
 
 
 def stored_records(
@@ -274,18 +274,162 @@ def mention_counts(connection: Connection, ids: Iterable[str]) -> dict[str, int]
     return {entity_id: int(n) for entity_id, n in connection.execute(query)}
 
 
-def stored_timeline(connection: Connection, name: str) -> Timeline:
-    """``views.timeline.actor_timeline`` of the store, read from its view tables."""
-    actors = stored_actors(connection)
+def timeline_actor(connection: Connection, name: str, actors: Actors | None = None) -> tuple[Actors, frozenset[str]]:
+    """The actors and the ids a timeline's name stands for (``views.timeline.wanted_actor``)."""
+    actors = actors or stored_actors(connection)
     people = [i for i in actors.resolve(name) if actors.type_of(i) == "person"]
-    wanted = wanted_actor(actors, name, mention_counts(connection, people) if len(people) > 1 else {})
-    return build_timeline(
-        actors,
-        wanted,
-        stored_meetings(connection, MeetingFilter(actors=(wanted,))),
-        stored_ledger(connection, LedgerFilter(parties=(wanted,))),
-        stored_claims(connection, wanted),
+    return actors, wanted_actor(actors, name, mention_counts(connection, people) if len(people) > 1 else {})
+
+
+def _timeline_entries(connection: Connection, key: str) -> Any:
+    """Every timeline entry of one actor key as one SQL query (meetings, commitments made and
+    received, claims), with the columns of the timeline's order: date (undated last), kind, line,
+    then each view's own order (meetings', the ledger's, record order), as
+    ``views.timeline.build_timeline`` sorts them."""
+    def text_order(column: Any) -> Any:
+        return _text_order(column, connection)
+
+    nothing = literal("", String)
+    meeting_rows = (
+        select(
+            meetings.c.date.label("date"), literal("meeting", String).label("kind"), meeting_actors.c.summary.label("summary"),
+            meetings.c.status.label("status"), meetings.c.id.label("ref"), sources_length(meetings.c.meeting, connection).label("sources"),
+            meetings.c.names.label("t1"), nothing.label("t2"), literal(0.0).label("t3"), nothing.label("t4"), meetings.c.key.label("t5"),
+            type_coerce(meetings.c.meeting, Text).label("data"),
+        )
+        .join(meeting_actors, meeting_actors.c.meeting == meetings.c.key)
+        .where(meeting_actors.c.actor == key)
     )
+    made_on = commitments.c.commitment["made_on"].as_string()
+    commitment_rows = [
+        select(
+            made_on.label("date"), literal(kind, String).label("kind"), commitments.c.summary.label("summary"),
+            commitments.c.status.label("status"), commitments.c.id.label("ref"), sources_length(commitments.c.commitment, connection).label("sources"),
+            commitments.c.pledger_name.label("t1"), commitments.c.kind.label("t2"), (-func.coalesce(commitments.c.amount, 0.0)).label("t3"),
+            commitments.c.item.label("t4"), commitments.c.founded.label("t5"), type_coerce(commitments.c.commitment, Text).label("data"),
+        )
+        .join(commitment_actors, commitment_actors.c.commitment == commitments.c.key)
+        .where(commitment_actors.c.actor == key, commitment_actors.c.role == role)
+        for kind, role in (("commitment_made", "pledger"), ("commitment_received", "beneficiary"))
+    ]
+    claim_rows = (
+        select(
+            claims.c.date.label("date"), literal("claim", String).label("kind"), claims.c.claim["summary"].as_string().label("summary"),
+            claims.c.claim["status"].as_string().label("status"), literal(None, String).label("ref"), literal(1).label("sources"),
+            func.coalesce(cast(documents.c.date, String), "").label("t1"), claims.c.doc_id.label("t2"),
+            cast(claims.c.event_ordinal, Float).label("t3"), nothing.label("t4"), nothing.label("t5"),
+            type_coerce(claims.c.claim, Text).label("data"),
+        )
+        .join(documents, documents.c.id == claims.c.doc_id)
+        .where(claims.c.actor == key)
+    )
+    entries = union_all(meeting_rows, *commitment_rows, claim_rows).subquery("entries")
+    order = [
+        entries.c.date.is_(None), text_order(entries.c.date), text_order(entries.c.kind), text_order(entries.c.summary),
+        text_order(entries.c.t1), text_order(entries.c.t2), entries.c.t3, text_order(entries.c.t4), text_order(entries.c.t5),
+    ]
+    return entries, order
+
+
+def sources_length(column: Any, connection: Connection) -> Any:
+    """The length of a view row's sources (a JSON array), in each backend's own words."""
+    if connection.dialect.name == "postgresql":
+        return func.jsonb_array_length(column["sources"])
+    return func.json_array_length(column, "$.sources")
+
+
+# The columns a timeline page sorts by, as ``web.pages.TIMELINE_COLUMNS`` names them.
+TIMELINE_SORTS = ("date", "kind", "summary", "status", "sources")
+
+
+def _timeline_sort(entries: Any, sort: str | None, connection: Connection) -> list[Any]:
+    """A column's order before the timeline's own, rows without a value last either way (as the
+    web app's ``listing._sorted`` puts them)."""
+    if not sort:
+        return []
+    key = sort.lstrip("-")
+    if key not in TIMELINE_SORTS:
+        raise ValueError(f"{sort}: a timeline sorts by {', '.join(TIMELINE_SORTS)}")
+    column = func.lower(entries.c.summary) if key == "summary" else entries.c[key]
+    column = column if key == "sources" else _text_order(column, connection)
+    return [column.is_(None), column.desc() if sort.startswith("-") else column]
+
+
+def _timeline_entry(kind: str, date: str | None, summary: str, status: str, ref: str | None, data: Any) -> TimelineEntry:
+    found = _decoded(data)
+    if kind == "claim":
+        return TimelineEntry(date, kind, None, summary, status, (source_from_data(found["source"]),))
+    row: Meeting | Commitment = meeting_from_data(found) if kind == "meeting" else commitment_from_data(found)
+    return TimelineEntry(date, kind, ref, summary, status, row.sources)
+
+
+def stored_timeline(
+    connection: Connection, name: str, limit: int | None = None, offset: int = 0, sort: str | None = None, actors: Actors | None = None
+) -> Timeline:
+    """``views.timeline.actor_timeline`` of the store, or one page of it (``limit``, ``offset``,
+    after ``sort``, a column of ``TIMELINE_SORTS``, ``-`` first for descending): read by one SQL
+    query over the view tables, which sorts and pages. A name standing for several ids (rare:
+    an id that is also someone's English name) has its meetings' lines worked out for all of
+    them at once, so that timeline is built whole from the actor's rows and then paged."""
+    actors, wanted = timeline_actor(connection, name, actors)
+    if len(wanted) > 1:
+        whole = build_timeline(
+            actors, wanted, stored_meetings(connection, MeetingFilter(actors=(wanted,))), stored_ledger(connection, LedgerFilter(parties=(wanted,))),
+            stored_claims(connection, wanted),
+        )
+        entries = list(whole.entries)
+        if sort:
+            key, descending = sort.lstrip("-"), sort.startswith("-")
+
+            def value(entry: TimelineEntry) -> Any:
+                return len(entry.sources) if key == "sources" else entry.summary.casefold() if key == "summary" else getattr(entry, key)
+
+            entries = sorted((e for e in entries if value(e) is not None), key=value, reverse=descending) + [e for e in entries if value(e) is None]
+        end = None if limit is None else offset + limit
+        return timeline_of(actors, wanted, entries[offset:end])
+    (key,) = wanted
+    entries, order = _timeline_entries(connection, key)
+    query = select(entries.c.kind, entries.c.date, entries.c.summary, entries.c.status, entries.c.ref, entries.c.data)
+    query = query.order_by(*_timeline_sort(entries, sort, connection), *order)
+    if limit is not None:
+        query = query.limit(limit).offset(offset)
+    return timeline_of(actors, wanted, [_timeline_entry(*row) for row in connection.execute(query)])
+
+
+def count_timeline(connection: Connection, wanted: frozenset[str]) -> dict[str, int]:
+    """How many entries of each kind the timeline of ``wanted`` holds, counted by the store."""
+    if len(wanted) > 1:
+        whole = build_timeline(
+            stored_actors(connection), wanted, stored_meetings(connection, MeetingFilter(actors=(wanted,))),
+            stored_ledger(connection, LedgerFilter(parties=(wanted,))), stored_claims(connection, wanted),
+        )
+        counted: dict[str, int] = {}
+        for entry in whole.entries:
+            counted[entry.kind] = counted.get(entry.kind, 0) + 1
+        return counted
+    (key,) = wanted
+    entries, _ = _timeline_entries(connection, key)
+    return {kind: int(n) for kind, n in connection.execute(select(entries.c.kind, func.count()).group_by(entries.c.kind))}
+
+
+def stored_counterparts(connection: Connection, actors: Actors, wanted: frozenset[str]) -> list[tuple[str, int]]:
+    """Whom the actor met, each with its number of meetings by the filters' rule (a country
+    counts its people's, so the number is the length of ``/meetings?actor=..&with=..``), most
+    first: counted by the store, one row per actor met. Actors of the actor's own side are not
+    counterparts."""
+    mine, theirs = meeting_actors.alias("mine"), meeting_actors.alias("theirs")
+    query = (
+        select(theirs.c.actor, func.count(func.distinct(theirs.c.meeting)))
+        .join(mine, mine.c.meeting == theirs.c.meeting)
+        .where(mine.c.actor.in_(sorted(wanted)))
+        .group_by(theirs.c.actor)
+        # met in person at least once, not only as the country of someone met
+        .having(func.max(cast(theirs.c.named, Integer)) == 1)
+        .order_by(func.count(func.distinct(theirs.c.meeting)).desc(), theirs.c.actor)
+    )
+    own_sides = {actors.side(i) for i in wanted}
+    found = [(other, int(n)) for other, n in connection.execute(query) if other not in wanted and actors.side(other) not in own_sides]
+    return sorted(found, key=lambda c: (-c[1], actors.name(c[0]) or c[0]))
 
 
 def stored_meeting(connection: Connection, meeting_id: str) -> Meeting:

@@ -88,9 +88,19 @@ def _amount(commitment: Commitment) -> str:
     return f" ({describe_amount(commitment.amount)})" if commitment.amount else ""
 
 
-def _commitment_summary(commitment: Commitment) -> str:
+def commitment_summary(commitment: Commitment) -> str:
+    """A commitment's line on a timeline, the same whoever's timeline it is on (the store keeps it
+    beside the row, so a page of the timeline sorts by it in SQL)."""
     to = f" to {commitment.beneficiary_name}" if commitment.beneficiary_name else ""
     return f"{commitment.pledger_name}{to}: {commitment.item}{_amount(commitment)}"
+
+
+def meeting_summary(actors: Actors, wanted: frozenset[str], meeting: Meeting) -> str:
+    """A meeting's line on the timeline of ``wanted``: whom it met, not itself (the store keeps the
+    line for each actor key a filter finds the meeting by, ``store.materialise.actor_keys``)."""
+    others = [n for p, n in zip(meeting.participants, meeting.names) if not actors.matches(p, wanted)]
+    where = f" in {meeting.place}" if meeting.place else ""
+    return f"{meeting.mode or 'meeting'} with {', '.join(others) or 'its own side'}{where}"
 
 
 def actor_timeline(records: Sequence[Record], name: str) -> Timeline:
@@ -126,24 +136,28 @@ def build_timeline(
 ) -> Timeline:
     """The timeline of ``wanted`` from the meetings and commitments (in their views' order) and
     the claims (in record order) that concern it; rows of others are passed over."""
-    chief = sorted(wanted, key=lambda i: (actors.type_of(i) not in ("person", "country"), actors.name(i) or i))[0]
     entries: list[TimelineEntry] = []
     for meeting in meeting_rows:
         if not any(actors.matches(p, wanted) for p in meeting.participants):
             continue
-        others = [n for p, n in zip(meeting.participants, meeting.names) if not actors.matches(p, wanted)]
-        where = f" in {meeting.place}" if meeting.place else ""
-        summary = f"{meeting.mode or 'meeting'} with {', '.join(others) or 'its own side'}{where}"
+        summary = meeting_summary(actors, wanted, meeting)
         entries.append(TimelineEntry(meeting.date, "meeting", meeting.id, summary, meeting.status, meeting.sources))
     for commitment in commitments:
         for kind, party in (("commitment_made", commitment.pledger), ("commitment_received", commitment.beneficiary)):
             if actors.matches(party, wanted):
                 entries.append(
-                    TimelineEntry(commitment.made_on, kind, commitment.id, _commitment_summary(commitment), commitment.status, commitment.sources)
+                    TimelineEntry(commitment.made_on, kind, commitment.id, commitment_summary(commitment), commitment.status, commitment.sources)
                 )
     for date, summary, status, source in claims:
         entries.append(TimelineEntry(date, "claim", None, summary, status, (source,)))
     entries.sort(key=lambda e: (e.date is None, e.date or "", e.kind, e.summary))
+    return timeline_of(actors, wanted, entries)
+
+
+def timeline_of(actors: Actors, wanted: frozenset[str], entries: Iterable[TimelineEntry]) -> Timeline:
+    """The timeline of ``wanted`` holding ``entries`` (all of them, or one page the store read),
+    named after its chief actor: a person or country before anything else, then by name."""
+    chief = sorted(wanted, key=lambda i: (actors.type_of(i) not in ("person", "country"), actors.name(i) or i))[0]
     return Timeline(chief, actors.name(chief) or chief, actors.type_of(chief), tuple(sorted(wanted)), tuple(entries))
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 from pydantic import BaseModel
 from sqlalchemy import select
+from sqlalchemy.engine import Connection
 
 from summitry.model import Record
 from summitry.record import json_number, record_to_json
@@ -28,10 +29,13 @@ from summitry.views.source import (
     stored_ledger,
     stored_meetings,
     stored_readouts,
+    count_timeline,
+    stored_counterparts,
     stored_records,
     stored_timeline,
+    timeline_actor,
 )
-from summitry.views.timeline import UnknownActor, timeline_json
+from summitry.views.timeline import UnknownActor, timeline_json, timeline_of
 from summitry.web.corpus import Corpus, Snapshot
 from summitry.web.present import Total
 from summitry.web.queries import stored_totals
@@ -136,7 +140,7 @@ class TimelineEntryOut(BaseModel):
 class CounterpartOut(BaseModel):
     actor: str
     name: str
-    meetings: list[str]
+    meetings: int  # how many meetings /meetings?actor=..&with=.. lists
 
 
 class ActorOut(BaseModel):
@@ -145,8 +149,11 @@ class ActorOut(BaseModel):
     type: str
     ids: list[str]
     written: list[str]
-    entries: list[TimelineEntryOut]
-    counterparts: list[CounterpartOut]
+    entries: list[TimelineEntryOut]  # one page of the timeline: ``limit`` from ``offset``
+    total: int  # entries on the whole timeline
+    counts: dict[str, int]  # entries of each kind on the whole timeline
+    counterparts: list[CounterpartOut]  # the most met, most first
+    counterparts_total: int
 
 
 class DocumentSummary(BaseModel):
@@ -229,34 +236,47 @@ def readouts_of(snapshot: Snapshot, meeting_id: str) -> dict[str, Any]:
         raise HTTPException(status_code=404, detail=str(error)) from None
 
 
-def actor_of(snapshot: Snapshot, actor: str) -> dict[str, Any]:
-    """The actor's timeline, how the texts wrote its name, and whom it met."""
+# The lists of the API come a page at a time (``limit``, ``offset``), their length in a header:
+# a store of 100,000 documents must not answer one request with all of them.
+API_PAGE = 100
+API_MAX_PAGE = 1000
+
+
+# The counterparts an actor's page and answer list: the most met, so the chart stays readable
+# and the page the same weight whatever the store; their number is given whole.
+COUNTERPARTS_SHOWN = 30
+
+
+def actor_header(snapshot: Snapshot, connection: Connection, actor: str) -> dict[str, Any]:
+    """What an actor's page says above its timeline, counted by the store: who it is, how the
+    texts wrote its name, how many entries of each kind its timeline holds, and whom it met
+    most (each with the number of meetings ``/meetings?actor=..&with=..`` lists)."""
+    actors, wanted = timeline_actor(connection, actor, snapshot.actors)
+    found = timeline_json(timeline_of(actors, wanted, ()))
+    del found["entries"]
+    counts = count_timeline(connection, wanted)
+    met = stored_counterparts(connection, actors, wanted)
+    counterparts = [{"actor": other, "name": actors.name(other) or snapshot.directory.name(other), "meetings": n}
+                    for other, n in met[:COUNTERPARTS_SHOWN]]
+    written = [w for i in found["ids"] for w in snapshot.directory.written(i)]
+    return {**found, "written": list(dict.fromkeys(written)), "total": sum(counts.values()), "counts": counts,
+            "counterparts": counterparts, "counterparts_total": len(met)}
+
+
+def timeline_page(snapshot: Snapshot, connection: Connection, actor: str, limit: int, offset: int, sort: str | None = None) -> list[dict[str, Any]]:
+    """One page of an actor's timeline, sorted and paged by the store."""
+    entries: list[dict[str, Any]] = timeline_json(stored_timeline(connection, actor, limit, offset, sort, snapshot.actors))["entries"]
+    return entries
+
+
+def actor_of(snapshot: Snapshot, actor: str, limit: int = API_PAGE, offset: int = 0) -> dict[str, Any]:
+    """The actor's timeline (a page of it), how the texts wrote its name, and whom it met."""
     try:
         with snapshot.engine.connect() as connection:
-            timeline = timeline_json(stored_timeline(connection, actor))
+            header = actor_header(snapshot, connection, actor)
+            return {**header, "entries": timeline_page(snapshot, connection, actor, limit, offset)}
     except UnknownActor as error:
         raise HTTPException(status_code=404, detail=str(error)) from None
-    directory = snapshot.directory
-    own_sides = {directory.side(i) for i in timeline["ids"]}
-    mine = filter_meetings(snapshot, actor, None, None)
-    met: dict[str, list[str]] = {}
-    for meeting in mine:
-        for participant in meeting["participants"]:
-            if participant not in timeline["ids"] and directory.side(participant) not in own_sides:
-                met.setdefault(participant, [])
-    # Each counterpart's meetings by the filters' rule (a country takes its people's), so the
-    # number shown is the length of the list /meetings?actor=..&with=.. gives.
-    actors = snapshot.actors
-    for other in met:
-        wanted = actors.resolve(other)
-        met[other] = [m["id"] for m in mine if any(actors.matches(p, wanted) for p in m["participants"])]
-    names = {p: n for m in mine for p, n in zip(m["participants"], m["names"])}
-    counterparts = [
-        {"actor": other, "name": names.get(other) or directory.name(other), "meetings": ids}
-        for other, ids in sorted(met.items(), key=lambda item: (-len(item[1]), names.get(item[0], item[0])))
-    ]
-    written = [w for i in timeline["ids"] for w in directory.written(i)]
-    return {**timeline, "written": list(dict.fromkeys(written)), "counterparts": counterparts}
 
 
 def record_of(snapshot: Snapshot, doc_id: str) -> Record:
@@ -270,11 +290,6 @@ def record_of(snapshot: Snapshot, doc_id: str) -> Record:
 # -- routes ------------------------------------------------------------------------------------------
 router = APIRouter(prefix="/api", tags=["summitry"])
 
-
-# The lists of the API come a page at a time (``limit``, ``offset``), their length in a header:
-# a store of 100,000 documents must not answer one request with all of them.
-API_PAGE = 100
-API_MAX_PAGE = 1000
 
 
 def _limit() -> Any:
@@ -370,6 +385,8 @@ def api_ledger_totals(
         return {side: [total_json(t) for t in stored_totals(connection, where, side.removeprefix("by_"))] for side in ("by_pledger", "by_beneficiary")}
 
 
-@router.get("/actors/{actor}", response_model=ActorOut, summary="One actor's timeline and counterparts")
-def api_actor(actor: str, request: Request) -> dict[str, Any]:
-    return actor_of(snapshot_of(request), actor)
+@router.get("/actors/{actor}", response_model=ActorOut, summary="One actor's timeline (a page of it) and counterparts")
+def api_actor(actor: str, request: Request, response: Response, limit: int = _limit(), offset: int = _offset()) -> dict[str, Any]:
+    found = actor_of(snapshot_of(request), actor, limit, offset)
+    response.headers["X-Total-Count"] = str(found["total"])
+    return found

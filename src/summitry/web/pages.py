@@ -17,7 +17,8 @@ from summitry.model import Record
 from summitry.store import InvalidQuery, hit_json, search
 from summitry.store.schema import documents, mentions
 from summitry.views.meetings import meeting_json
-from summitry.web.api import actor_of, corpus, readouts_of, record_of, snapshot_of
+from summitry.views.timeline import UnknownActor
+from summitry.web.api import actor_header, corpus, readouts_of, record_of, snapshot_of, timeline_page
 from summitry.views.ledger import _rules as ledger_rules
 from summitry.views.meetings import _within as within  # the CLI's date-range rule, at each date's precision
 from summitry.views.source import LedgerFilter, MeetingFilter, actor_counts, count_ledger, count_meetings, meetings_by_id
@@ -459,19 +460,28 @@ TIMELINE_COLUMNS = (
 
 @router.get("/actors/{actor}", response_class=HTMLResponse)
 def actor_page(actor: str, request: Request) -> Response:
+    """An actor's timeline a page at a time, sorted and paged by the store, under what it is and
+    whom it met most (counted by the store too)."""
     snapshot = snapshot_of(request)
-    found = actor_of(snapshot, actor)
+    try:
+        with snapshot.engine.connect() as connection:
+            found = actor_header(snapshot, connection, actor)
+            listing = paginate_query(
+                request, found["total"], lambda sort, limit, offset: timeline_page(snapshot, connection, actor, limit, offset, sort),
+                TIMELINE_COLUMNS, "entry",
+            )
+    except UnknownActor as error:
+        raise HTTPException(status_code=404, detail=str(error)) from None
     nodes = [
         Node(
             label=c["name"],
-            count=len(c["meetings"]),
+            count=c["meetings"],
             href=f"/actors/{c['actor']}",
             count_href=f"/meetings?actor={found['actor']}&with={c['actor']}",
         )
         for c in found["counterparts"]
     ]
     chart = Markup(network(found["name"], nodes, f"Whom {found['name']} met"))
-    listing = paginate(request, found["entries"], TIMELINE_COLUMNS, "entry")
     points = [
         TimePoint(e["date"], e["summary"], _first_source_url(e), f"{e['date']}: {e['summary']}")
         for e in listing.rows

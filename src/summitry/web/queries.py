@@ -22,17 +22,10 @@ from summitry.store.schema import (
 )
 from summitry.views.ledger import commitment_json
 from summitry.views.meetings import meeting_json
-from summitry.views.source import LedgerFilter, MeetingFilter, _text_order, stored_ledger, stored_meetings
+from summitry.views.source import LedgerFilter, MeetingFilter, _text_order, sources_length, stored_ledger, stored_meetings
 from summitry.web.present import NOT_ADDITIVE, Total, is_money
 
 Expression = Callable[[Connection], Any]
-
-
-def _json_length(column: Any, connection: Connection) -> Any:
-    """The length of a JSON array in a view row (its sources), in each backend's own words."""
-    if connection.dialect.name == "postgresql":
-        return func.jsonb_array_length(column["sources"])
-    return func.json_array_length(column, "$.sources")
 
 
 def _order(expression: Any, descending: bool) -> list[Any]:
@@ -46,7 +39,7 @@ MEETING_ORDER: dict[str, Expression] = {
     "place": lambda c: _text_order(meetings.c.meeting["place"].as_string(), c),
     "mode": lambda c: _text_order(meetings.c.mode, c),
     "status": lambda c: _text_order(meetings.c.status, c),
-    "sources": lambda c: _json_length(meetings.c.meeting, c),
+    "sources": lambda c: sources_length(meetings.c.meeting, c),
 }
 
 LEDGER_ORDER: dict[str, Expression] = {
@@ -58,7 +51,7 @@ LEDGER_ORDER: dict[str, Expression] = {
     "deadline": lambda c: _text_order(commitments.c.commitment["deadline"].as_string(), c),
     "made_on": lambda c: _text_order(commitments.c.commitment["made_on"].as_string(), c),
     "status": lambda c: _text_order(commitments.c.status, c),
-    "sources": lambda c: _json_length(commitments.c.commitment, c),
+    "sources": lambda c: sources_length(commitments.c.commitment, c),
 }
 
 

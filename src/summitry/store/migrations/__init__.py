@@ -17,8 +17,9 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 MIGRATIONS = Path(__file__).resolve().parent
-# Revisions whose stores hold documents but not the view tables (0003 made them empty).
-_BEFORE_VIEW_TABLES = frozenset({"0001", "0002"})
+# Revisions whose stores hold documents but not the view tables (0003 made them empty), or
+# view tables without the columns today's view code fills (0005's timeline lines).
+_BEFORE_VIEW_TABLES = frozenset({"0001", "0002", "0003", "0004"})
 
 
 def alembic_config(connection: Connection) -> Config:
