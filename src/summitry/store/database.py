@@ -201,7 +201,7 @@ def _prepare_sqlite(engine: Engine, read_only: bool) -> None:
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA busy_timeout = 30000")
+        cursor.execute("PRAGMA busy_timeout = 120000")  # a run creating the store holds its lock while it migrates
         cursor.execute("PRAGMA foreign_keys = ON")
         if not read_only:
             cursor.execute("PRAGMA journal_mode = WAL")

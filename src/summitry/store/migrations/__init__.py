@@ -6,6 +6,7 @@ summitry is brought up to date before anything reads or writes it.
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from alembic import command
@@ -45,6 +46,9 @@ def upgrade_to_head(connection: Connection) -> None:
     say only "Can't locate revision"), so the caller can say that a newer summitry made it.
     """
     current = current_revision(connection)
+    if current == head_revision():
+        return  # the usual open, and every run but the first of several creating one store: the
+        # lock it holds is released at once, not after Alembic has read its scripts again
     if current is not None and not known_revision(current):
         raise UnknownRevision(current)
     command.upgrade(alembic_config(connection), "head")
@@ -69,8 +73,9 @@ def downgrade_to(connection: Connection, revision: str) -> None:
     command.downgrade(alembic_config(connection), revision)
 
 
+@cache
 def head_revision() -> str:
-    """The newest migration's revision id."""
+    """The newest migration's revision id (the scripts are read once per process)."""
     head = ScriptDirectory(str(MIGRATIONS)).get_current_head()
     assert head is not None
     return head
