@@ -307,23 +307,27 @@ class SentenceActors:
             return party
         if role == "locative":
             return _as_venue(party)
-        after = bisect.bisect_left(self._span_starts, party.end)
-        following = parties[after] if after < len(parties) else None
-        if following is not None and following.start == party.end and following.kind == "mention" and self.actors.type_of(following.ids[0]) == "place":
-            if not self._titles_to_own_person(party, parties[after:]):
-                return _as_venue(party)  # 日本東京, 馬來西亞吉隆坡
+        after = self._place_right_after(party, parties)
+        if after is not None and not self._titles_to_own_person(party, parties[after:]):
+            return _as_venue(party)  # 日本東京, 馬來西亞吉隆坡
         if party.kind == "mention" and self.folded.startswith(self.lexicon.venue_nouns, party.end):
             return _as_venue(party)  # 新加坡峰會; a short form (美俄峰會) names the parties instead
         return party
 
-    def _past_host_city(self, party: Party, parties: list[Party]) -> int:
-        """Where a forum's name goes on after the city hosting this session of it (中非合作論壇
-        北京峰會: after 北京), or right after the party when no place follows it at once."""
+    def _place_right_after(self, party: Party, parties: list[Party]) -> int | None:
+        """The index in ``parties`` of a place written right after ``party`` (日本東京,
+        中非合作論壇北京峰會), if one is."""
         after = bisect.bisect_left(self._span_starts, party.end)
         following = parties[after] if after < len(parties) else None
         if following is not None and following.start == party.end and following.kind == "mention" and self.actors.type_of(following.ids[0]) == "place":
-            return following.end
-        return party.end
+            return after
+        return None
+
+    def _past_host_city(self, party: Party, parties: list[Party]) -> int:
+        """Where a forum's name goes on after the city hosting this session of it (中非合作論壇
+        北京峰會: after 北京), or right after the party when no place follows it at once."""
+        after = self._place_right_after(party, parties)
+        return party.end if after is None else parties[after].end
 
     def _government_seat(self, party: Party, role: str | None) -> str | None:
         """北京將頒發許可證, 華府表示: a seat of government opening its clause before a word a

@@ -288,10 +288,15 @@ class Dater:
 
     def _says(self, start: int, end: int) -> bool:
         """Whether a reporting verb stands in [start, end) (郭嘉昆24日說，…: the day is the saying's)."""
-        for cue in self.speech:
+        return self._cue_within(self.speech, start, end)
+
+    def _cue_within(self, cues: tuple[Cue, ...], start: int, end: int, outside_names: bool = False) -> bool:
+        """Whether one of ``cues`` is written in [start, end) as itself (``Cue.fits``), and, with
+        ``outside_names``, not inside a name (秦剛也表示: 剛 is no "just now")."""
+        for cue in cues:
             at = self.folded.find(cue.word, start, end)
             while at != -1:
-                if cue.fits(self.folded, at):
+                if cue.fits(self.folded, at) and not (outside_names and self._inside_name(at, at + len(cue.word))):
                     return True
                 at = self.folded.find(cue.word, at + 1, end)
         return False
@@ -347,16 +352,7 @@ class Dater:
         return self._news_of_the_day_in[layout.index]
 
     def _says_news_of_the_day(self, layout: SentenceLayout) -> bool:
-        sentence = layout.sentence
-        text = self.folded[sentence.start : sentence.end]
-        for cue in self.lexicon.news_of_the_day:
-            position = text.find(cue.word)
-            while position != -1:
-                at = sentence.start + position
-                if cue.fits(self.folded, at) and not self._inside_name(at, at + len(cue.word)):
-                    return True
-                position = text.find(cue.word, position + 1)
-        return False
+        return self._cue_within(self.lexicon.news_of_the_day, layout.sentence.start, layout.sentence.end, outside_names=True)
 
     def _overlaps_name(self, start: int, end: int) -> bool:
         """Whether [start, end) shares a character with a name."""

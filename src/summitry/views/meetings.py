@@ -204,28 +204,31 @@ class _Merger:
 
         return all(fits(a, big) for a in small) and all(fits(a, small) for a in big)
 
+    @staticmethod
+    def _days_on(small: _Cluster, big: _Cluster) -> int | None:
+        """Days from ``small``'s day to ``big``'s, when both are dated to the day and ``big``'s
+        documents hold all of ``small``'s reports; None otherwise."""
+        if not small.reports or not small.docs <= big.docs or len(small.date or "") < 10 or len(big.date or "") < 10:
+            return None
+        start, end = as_date(small.date), as_date(big.date)
+        return None if start is None or end is None else (end - start).days
+
     def _visit_holding(self, small: _Cluster, big: _Cluster) -> bool:
         """``small`` only reports a visit, in ``big``'s document, a few days before or on the day
         of ``big``'s meeting of the same sides: the trip and its talks are one meeting."""
-        if not small.reports or any(r.event.mode != "visit" for r in small.reports) or not small.docs <= big.docs:
+        if any(r.event.mode != "visit" for r in small.reports) or any(r.event.mode == "visit" for r in big.reports):
             return False
-        if any(r.event.mode == "visit" for r in big.reports):
-            return False
-        start, meeting = as_date(small.date), as_date(big.date)
-        if start is None or meeting is None or len(small.date or "") < 10 or len(big.date or "") < 10:
-            return False
-        return start <= meeting <= start + dt.timedelta(days=self.rules.visit_days) and self._same_actors(small, big)
+        days = self._days_on(small, big)
+        return days is not None and 0 <= days <= self.rules.visit_days and self._same_actors(small, big)
 
     def _dated_by_publication(self, small: _Cluster, big: _Cluster) -> bool:
         """``small`` has only the publication date (a headline, an undated lead) and ``big``,
         in the same document, a date the text states a day or two before it: the report of
         韩正6日会见…马丁 published on the 7th under 韩正会见爱尔兰副总理 is one meeting."""
-        if not small.reports or any(r.event.date_from != "publication" for r in small.reports) or not small.docs <= big.docs:
+        if any(r.event.date_from != "publication" for r in small.reports):
             return False
-        published, stated = as_date(small.date), as_date(big.date)
-        if published is None or stated is None or len(small.date or "") < 10 or len(big.date or "") < 10:
-            return False
-        return published - dt.timedelta(days=self.rules.publication_days) <= stated < published
+        days = self._days_on(small, big)
+        return days is not None and -self.rules.publication_days <= days < 0
 
     def _finer(self, small: _Cluster, big: _Cluster) -> bool:
         """Whether ``big`` says more than ``small`` about the same meeting: a more precise date

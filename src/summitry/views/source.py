@@ -154,7 +154,7 @@ def count_meetings(connection: Connection, where: MeetingFilter = MeetingFilter(
 
 
 def meetings_by_id(connection: Connection, ids: Iterable[str]) -> list[Meeting]:
-    """Stored meetings with these ids (or whose id starts with one, when ``prefix``)."""
+    """Stored meetings with these ids."""
     query = select(type_coerce(meetings.c.meeting, Text)).where(meetings.c.id.in_(list(ids))).order_by(meetings.c.key)
     return [meeting_from_data(_decoded(data)) for data in connection.scalars(query)]
 
