@@ -12,7 +12,7 @@ from sqlalchemy import inspect
 from summitry.store import open_store
 from summitry.store.schema import metadata
 
-RUNS = 4
+RUNS = 8  # more runs than cores: the loaded machine where SQLite once answered "locked" at the switch to WAL
 
 
 def _open(location: str, barrier, outcomes) -> None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
@@ -25,6 +27,9 @@ MINIMUM_SQLITE = (3, 34, 0)
 # The advisory lock PostgreSQL runs hold while they create or upgrade the schema (any fixed number
 # no other program on the database uses: "summ" in ASCII).
 _MIGRATION_LOCK = 0x73756D6D
+
+# How long a SQLite run waits for another that holds the store's lock (one creating or migrating it).
+BUSY_SECONDS = 120.0
 
 
 class StoreError(SummitryError):
@@ -201,15 +206,34 @@ def _prepare_sqlite(engine: Engine, read_only: bool) -> None:
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA busy_timeout = 120000")  # a run creating the store holds its lock while it migrates
+        cursor.execute(f"PRAGMA busy_timeout = {int(BUSY_SECONDS * 1000)}")  # a run creating the store holds its lock while it migrates
         cursor.execute("PRAGMA foreign_keys = ON")
         if not read_only:
-            cursor.execute("PRAGMA journal_mode = WAL")
+            _switch_to_wal(cursor)
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
         connection.exec_driver_sql(f"BEGIN {connection.get_execution_options().get('sqlite_begin', '')}".strip())
+
+
+def _switch_to_wal(cursor: sqlite3.Cursor) -> None:
+    """Put the file in WAL mode, waiting as long as the busy timeout for a run that holds it.
+
+    SQLite answers "database is locked" at once, without its busy handler, when another run
+    is switching the same new file to WAL at that moment (clean-clone CI on a loaded machine
+    met it with four runs creating one store). A file already in WAL mode needs no lock."""
+    deadline, pause = time.monotonic() + BUSY_SECONDS, 0.005
+    while True:
+        try:
+            if cursor.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+        time.sleep(pause * (1 + random.random()))
+        pause = min(pause * 2, 0.5)
 
 
 def _check_postgresql(connection: Connection, url: URL) -> None:
