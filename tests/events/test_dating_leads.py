@@ -22,7 +22,7 @@ def dates(text: str, kind: str, on: dt.date = FILED) -> list[str | None]:
     [
         # a bracketed credit (【…綜合報道】, 〔編譯…／綜合報導〕) reports nothing: the day
         # right after it opens the sentence and dates its events
-        ("【環球時報綜合報道】9月19日晚，國家主席習近平同美國總統特朗普通電話，就中美關係交換意見。", "CONSULT/call", ["2025-09-19"]),
+        ("【環球時報綜合報道】9月19日晚，習近平主席應約同美國總統特朗普通電話，雙方談及經貿問題。", "CONSULT/call", ["2025-09-19"]),
         ("【本報綜合報道】19日上午，李在明在首爾會見日本首相石破茂。", "CONSULT/meeting", ["2025-09-19"]),
         ("〔編譯魏國金／綜合報導〕十九日，美國國務卿魯比歐與中國外長王毅通電話。", "CONSULT/call", ["2025-09-19"]),
         # ... but it makes no day in a later clause of its own verb the scene of the sentence

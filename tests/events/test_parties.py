@@ -207,7 +207,7 @@ def test_i_with_nobody_speaking_is_no_one() -> None:
     ("text", "kind", "source", "target"),
     [
         # An organisation, a run of titles and a person of its country: the person only.
-        ("美國國家安全顧問蘇利文今天在維也納與中共中央外事工作委員會辦公室主任兼外交部長王毅會晤。", "CONSULT/meeting", {"Jake Sullivan"}, {"Wang Yi"}),
+        ("美國國家安全顧問蘇利文今天在曼谷與中共中央外事工作委員會辦公室主任、外交部長王毅舉行會談。", "CONSULT/meeting", {"Jake Sullivan"}, {"Wang Yi"}),
         ("特首李家超昨日結束訪京行程前，與國家發改委主任鄭柵潔簽署合作協議。", "AGREE/sign", {"John Lee Ka-chiu"}, {"Zheng Shanjie"}),
         # The go-between (藉/透過) and the occasion (以…為契機) are not the subject.
         ("赤澤亮正表示，美日協議已經實施，並藉盧特尼克轉交石破茂的親筆信，邀請川普訪日。", "REQUEST/invite", {"Ryosei Akazawa"}, {"Donald Trump"}),

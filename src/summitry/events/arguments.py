@@ -896,7 +896,7 @@ class SentenceActors:
             found = self._symmetric(pattern, subject, comitatives, obj, prep, on)
             if found and self._separately(hit, subject):
                 hosts = self.ids_of(subject, on)
-                # 李克強、張德江先後與杜特爾特會晤, 李克强总理、栗战书委员长将分别会见哈桑总统: one meeting per host
+                # 李強、趙樂際先後與來訪總統會晤, 李强总理、赵乐际委员长将分别会见来访总统: one meeting per host
                 guests = [i for group in [*comitatives, *([obj] if obj is not None else [])] for i in self._flat(group, on)]
                 if len(hosts) > 1 and guests:
                     return [Parties(tuple(host), tuple(i for i in guests if i not in host)) for host in hosts]
@@ -1072,7 +1072,7 @@ class SentenceActors:
 
     def _waiting_comitatives(self, hit: TriggerHit, reach_start: int, groups: list[Group]) -> list[Group]:
         """與/同 phrases of the clauses since the subject whose own clause holds no verb after
-        them (中方願同朝方一道，加強戰略溝通，密切交往合作): the co-party waits for a verb in a
+        them (中方願同越方一道，深化戰略溝通，擴大務實合作): the co-party waits for a verb in a
         later clause, nearest first. One whose clause goes on to a verb is that verb's, unless
         the verb is a meeting and the later act a joint one (會談，簽署協議: both sign)."""
         waiting = []

@@ -181,7 +181,7 @@ class _Statements:
 
     def _publisher(self, sentence: Sentence, marker: int) -> str | None:
         """Who publishes a readout: the first actor named before its marker, outside the
-        quoted title (中國外交部發表的「習近平同美國總統特朗普…會晤」全文)."""
+        quoted title (外交部公布的「習近平同某國總統…會談」全文)."""
         depth, quoted = 0, set()
         for offset in range(sentence.start, marker):
             char = self.folded[offset]
