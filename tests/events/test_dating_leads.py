@@ -92,3 +92,18 @@ def test_a_cue_inside_a_name_is_no_cue(text: str, expected: list) -> None:
 )
 def test_a_day_after_the_opening_subject_dates_the_sentence(text: str, expected: list[str | None]) -> None:
     assert [f.date for f in facts(text, FILED) if f.type == "CONSULT"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "expected"),
+    [
+        # a week within one month dates what happened in it by that month ...
+        ("上週美國國務卿與中國外長在吉隆坡會晤。", dt.date(2025, 10, 30), ["2025-10"]),
+        # ... a week across two months, or a span back to today (三年來), does not date it
+        ("上週美國國務卿與中國外長在吉隆坡會晤。", dt.date(2025, 10, 6), [None]),  # Sep 29 - Oct 5
+        ("三年來美國國務卿與中國外長在吉隆坡多次會晤。", dt.date(2025, 10, 30), [None]),
+        ("近30天，美國國務卿與中國外長在吉隆坡會晤。", dt.date(2025, 10, 30), [None]),
+    ],
+)
+def test_weeks_and_open_spans_date_events_only_as_a_month(text: str, on: dt.date, expected: list[str | None]) -> None:
+    assert dates(text, "CONSULT", on) == expected

@@ -126,14 +126,12 @@ def test_a_document_without_a_date_keeps_only_explicit_values(sentence, text, va
 @pytest.mark.parametrize(
     "sentence",
     [
-        "中共二十屆四中全會審議通過了未來5年的規劃建議。",
         "這是特朗普第二次訪華，他給會面打了10分滿分。",
         "美越建交30週年之際，美軍時隔33年重啟核試。",
         "70多年來，我們堅持一張藍圖繪到底。",
         "美方過去只在1950年代把核潛艇技術交給英國。",
         "中方已提前完成有關工作，雙方目前仍在磋商。",
-        "俄方願意在3日內作出回應，並為期一年延長協議。",
-        "習近平表示，過去一年中美關係有起有落。",
+        "俄方同意為期一年延長協議。",
         "日本承諾投資5500億日元，另購買100架客機。",
         "高市早苗就任一週後便接待了美國總統。",
         "雙方當天簽署了合作備忘錄，同年亦無新進展。",
@@ -252,7 +250,7 @@ def _calendar_noise(pieces: int) -> str:
         "2018年6月至9月 2025年1至9月 今年1至9月 10月20日至23日 上周六 两日前 3个月后 "
         "四日 九日 上午 飞抵 连续 首次 这次日本 今(29)日 昨 (3) 天 "
         "上半年 一季度 末 前5个月 上个季度 15年3月2日 91年5月 24年 113年度 立法院 1月3 6·30 09-01 20240307 "
-        "同月9号 当月 这一年 春节 中秋节 农历正月十五 大年初十 农历十月 闰四月 腊月 今明两年 明后两天 2019年4月12-19日 10月20-23日 2018年2——4月 12月九号到十五号 1999.08—2002.02 2008.03-2009"
+        "同月9号 当月 这一年 春节 中秋节 农历正月十五 大年初十 农历十月 闰四月 腊月 今明两年 明后两天 2019年4月12-19日 10月20-23日 2018年2——4月 12月九号到十五号 1999.08—2002.02 2008.03-2009 未来 近 内 以内 来 上周"
     ).split(" ") + [" ", " ", "\n", "2022 11 23"]
     randomness = random.Random(2025)
     return "".join(randomness.choice(alphabet) for _ in range(pieces))
@@ -304,3 +302,45 @@ def test_a_line_is_scanned_by_every_pattern_whose_needed_groups_it_meets(line: s
         present |= needs_bits().of_character[character]
     expected = tuple(index for index, pattern in enumerate(patterns()) if all(set(group) & set(line) for group in pattern.needs))
     assert patterns_needing(present) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "relation", "first", "last"),
+    [
+        # open spans ahead: up to the day that far on (a day or week window), or its eve
+        ("中方願在未來5年向東盟國家提供300億元貸款。", "未來5年", "2030-10-29", "by", "2025-10-30", "2030-10-29"),
+        ("今後兩個月，雙方將完成文本談判。", "今後兩個月", "2025-12-29", "by", "2025-10-30", "2025-12-29"),
+        ("兩國同意在60日內重啟磋商。", "60日內", "2025-12-29", "by", "2025-10-30", "2025-12-29"),
+        ("接下來7天，代表團將走訪三座城市。", "接下來7天", "2025-11-06", "by", "2025-10-30", "2025-11-06"),
+        ("未來半年，歐方會密切關注。", "未來半年", "2026-04-29", "by", "2025-10-30", "2026-04-29"),
+        # ... and back: since the day that far back
+        ("近30天，兩國外長三次通話。", "近30天", "2025-09-30", "since", "2025-09-30", "2025-10-30"),
+        ("過去的一年裡，雙邊貿易額大幅增長。", "過去的一年", "2024-10-30", "since", "2024-10-30", "2025-10-30"),
+        ("三年來，兩國關係穩步發展。", "三年來", "2022-10-30", "since", "2022-10-30", "2025-10-30"),
+        ("最近兩個月以來，華府多次施壓。", "最近兩個月以來", "2025-08-30", "since", "2025-08-30", "2025-10-30"),
+        # a week named alone is its Monday to its Sunday (2025-10-30 is a Thursday)
+        ("上週兩國外長在吉隆坡會晤。", "上週", "2025-10", None, "2025-10-20", "2025-10-26"),
+        ("本星期雙方將簽署協議。", "本星期", "2025", None, "2025-10-27", "2025-11-02"),  # across two months: its year
+        ("下下週總統將出訪歐洲。", "下下週", "2025-11", None, "2025-11-10", "2025-11-16"),
+    ],
+)
+def test_open_spans_and_weeks(sentence: str, text: str, value: str, relation: str | None, first: str, last: str) -> None:
+    found = [(t.text, t.value, t.relation, t.first, t.last) for t in times(sentence, "2025-10-30")]
+    assert (text, value, relation, first, last) in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "建交30年來，兩國合作成果豐碩。",  # counted from the founding, not from today
+        "會談後一週內，雙方將公布聯合聲明。",  # from the talks
+        "持續近3年的戰爭造成重大傷亡。",  # a duration
+        "他三年多來首次訪華。",  # 多: no count
+        "3日以來，邊境局勢趨於緩和。",  # since the 3rd, not three days
+        "總統上週末在海湖莊園打高爾夫。",  # a weekend
+        "兩國慶祝建交50週年。",  # an anniversary
+    ],
+)
+def test_no_open_span_or_week(sentence: str) -> None:
+    spans = [t.text for t in times(sentence, "2025-10-30") if t.first is not None]
+    assert spans == []

@@ -58,6 +58,15 @@ def _without_range_ends(folded: str, times: list[TimeExpr]) -> list[TimeExpr]:
     return kept
 
 
+def _names_a_period(time: TimeExpr) -> bool:
+    """A span to the document date (近30天, 七年來: since the far end) names how long something
+    has gone on, not when the event happened; and days valued only by their year (上週 across
+    two months) would date an event more loosely than saying nothing."""
+    if time.first is None or time.last is None:
+        return False
+    return time.relation == "since" or (len(time.first) == 10 and time.value is not None and len(time.value) == 4 and time.first[:7] != time.last[:7])
+
+
 class Dater:
     def __init__(
         self, folded: str, times: tuple[TimeExpr, ...], document_date: dt.date | None, lexicon: DatingLexicon,
@@ -74,7 +83,7 @@ class Dater:
         self._name_starts = [start for start, _ in self._names]
         self.times = _without_range_ends(folded, [
             t for t in times
-            if t.value and t.relation not in lexicon.skip_relations and not self._overlaps_name(t.start, t.end)
+            if t.value and t.relation not in lexicon.skip_relations and not self._overlaps_name(t.start, t.end) and not _names_a_period(t)
         ])
         self._times = SpanIndex(self.times, lambda time: (time.start, time.end))
         self._contexts: dict[tuple[int, int], tuple[bool, int | None, bool]] = {}

@@ -110,6 +110,12 @@ class TimeLexicon:
     offset_units: dict[str, str]
     offset_directions: dict[str, int]
     offset_units_chinese_only: tuple[str, ...]
+    window_ahead_leads: tuple[str, ...]
+    week_span_not_followed_by: tuple[str, ...]
+    window_back_leads: tuple[str, ...]
+    window_ahead_ends: tuple[str, ...]
+    window_back_ends: tuple[str, ...]
+    window_not_after: tuple[str, ...]
     max_year_offset: int
     bare_day_not_after: tuple[str, ...]
     bare_day_not_followed_by: tuple[str, ...]
@@ -269,6 +275,12 @@ def time_lexicon() -> TimeLexicon:
         offset_units=folded_map(raw["offset_units"]),
         offset_directions=folded_map(raw["offset_directions"]),
         offset_units_chinese_only=longest_first(raw["offset_units_chinese_only"]),
+        window_ahead_leads=longest_first(raw["window_ahead_leads"]),
+        week_span_not_followed_by=longest_first(raw["week_span_not_followed_by"]),
+        window_back_leads=longest_first(raw["window_back_leads"]),
+        window_ahead_ends=longest_first(raw["window_ahead_ends"]),
+        window_back_ends=longest_first(raw["window_back_ends"]),
+        window_not_after=longest_first(raw["window_not_after"]),
         max_year_offset=int(raw["max_year_offset"]),
         bare_day_not_after=longest_first(raw["bare_day_not_after"]),
         bare_day_not_followed_by=longest_first(raw["bare_day_not_followed_by"]),

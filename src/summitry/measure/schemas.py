@@ -131,6 +131,12 @@ class TimesData(DataModel):
     offset_units: dict[str, str]
     offset_directions: dict[str, int]
     offset_units_chinese_only: list[str]
+    window_ahead_leads: list[str]
+    week_span_not_followed_by: list[str]
+    window_back_leads: list[str]
+    window_ahead_ends: list[str]
+    window_back_ends: list[str]
+    window_not_after: list[str]
     bare_day_not_after: list[str]
     bare_day_ahead: int
     bare_day_not_followed_by: list[str]

@@ -143,11 +143,16 @@ def readings_of(
                 first, until = days_of_month_part(value, match.group(), lexicon)
             if match.groupdict().get("month") and follows_lunar_sign(folded, match.start(), lexicon):
                 continue  # "農曆十月", "閏四月": a lunar month, never the Gregorian one
-            readings.append(Reading(match.start(), match.end(), value, kind=pattern.name, match=match, first=first, until=until))
+            relation = None
+            if pattern.name in WINDOWS and first is not None:  # an open span's value is its far end
+                relation = window_relation(match, lexicon)
+                value = until if relation == "by" else first
+            readings.append(Reading(match.start(), match.end(), value, relation, pattern.name, first, until, match))
     return readings
 
 
 MONTH_THIRD_ENDINGS = ("旬",)
+WINDOWS = frozenset({"window", "window_end"})
 
 
 def days_of_month_part(month: str, text: str, lexicon: TimeLexicon) -> tuple[str | None, str | None]:
@@ -511,7 +516,7 @@ def with_relation(folded: str, reading: Reading, lexicon: TimeLexicon) -> Readin
         clock = clock_phrase().match(folded, reading.end)
         after = relation_after(folded, clock.end(), lexicon) if clock else None
     start, end = reading.start, reading.end
-    relation = None
+    relation = reading.relation  # an open span's own (未來5年: by)
     if before:
         start, relation = before
     if after:
@@ -761,6 +766,49 @@ def resolve_offset(match: re.Match[str], date: dt.date | None, lexicon: TimeLexi
     return iso_year(date.year + amount)
 
 
+def resolve_window(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> tuple[str, str] | None:
+    """未來5年, 近30天, 三年來, 17天內: the span between the document date and the day that far
+    ahead or back (see window_relation). A day or week window ends that many days on (未來7天:
+    the 7 days after today); a month or year window the day before (未來5年: to the eve of the
+    fifth anniversary). None after an event word (建交30年來 counts from the founding)."""
+    before = match.string[max(0, match.start() - 4) : match.start()]
+    if before.endswith((*lexicon.event_anchors, *lexicon.window_not_after)):
+        raise NotATime(match.group())
+    period = lexicon.offset_units[match["unit"]]
+    count = number_of(match["count"]) if match["count"] else 0
+    chinese_only = match["unit"] in lexicon.offset_units_chinese_only and bool(match["count"]) and match["count"].isdigit()
+    if chinese_only and window_relation(match, lexicon) == "since":  # 3日以來 is since the 3rd; 60日內 is 60 days
+        raise NotATime(match.group())
+    if match["lead_half"] or match["half"]:  # 未來半年, 一年半來: months
+        if period != "year":
+            raise NotATime(match.group())
+        period, count = "month", count * 12 + 6
+    elif period == "quarter":
+        period, count = "month", count * 3
+    if count == 0 or (period == "year" and count > lexicon.max_year_offset):
+        raise NotATime(match.group())
+    if date is None:
+        return None
+    ahead = window_relation(match, lexicon) == "by"
+    sign = 1 if ahead else -1
+    if period in ("day", "week"):
+        far = date + dt.timedelta(days=sign * count * (7 if period == "week" else 1))
+    else:
+        months = count * (12 if period == "year" else 1)
+        year, month = shift_month(date.year, date.month, sign * months)
+        far = dt.date(year, month, min(date.day, calendar.monthrange(year, month)[1]))
+        if ahead:
+            far -= dt.timedelta(days=1)
+    return (date.isoformat(), far.isoformat()) if ahead else (far.isoformat(), date.isoformat())
+
+
+def window_relation(match: re.Match[str], lexicon: TimeLexicon) -> str:
+    """`by` for a window ahead (its lead word, else its end word: 三年內), `since` for one back."""
+    if match["ahead"] or (not match["back"] and match["end"] in lexicon.window_ahead_ends):
+        return "by"
+    return "since"
+
+
 def resolve_relative_run(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> tuple[str, str] | None:
     """"今明兩年", "明後兩天": consecutive years or days counted from the document date, one span."""
     if closes_a_word(match, lexicon):
@@ -847,6 +895,14 @@ def resolve_weekday(match: re.Match[str], date: dt.date | None, lexicon: TimeLex
     if any(marker in lead for marker in lexicon.future_markers):
         return (date + dt.timedelta(days=(7 - days_since) % 7)).isoformat()
     return (date - dt.timedelta(days=days_since)).isoformat()
+
+
+def resolve_week_span(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> tuple[str, str] | None:
+    """上週, 本星期, 下下週: the week's Monday to its Sunday (週日 closes a week, see resolve_weekday)."""
+    if date is None:
+        return None
+    monday = date - dt.timedelta(days=date.isoweekday() - 1) + dt.timedelta(weeks=lexicon.week_shifts[match["weekshift"]])
+    return monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat()
 
 
 def resolve_anchored(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
@@ -1413,6 +1469,22 @@ def patterns() -> tuple[Pattern, ...]:
             needs=(offset_unit, offset_direction),
             starts=COUNT_STARTS + "半",
         ),
+        # 未來5年, 過去的一年, 近30天 (a lead word), 17天內, 三年來 (an end word alone)
+        time_pattern(
+            "window",
+            rf"(?:(?P<ahead>{alternatives(lexicon.window_ahead_leads)})|(?P<back>{alternatives(lexicon.window_back_leads)}))的?{SPACE}"
+            rf"(?:{count}|(?P<lead_half>半)){SPACE}{unit}(?P<half>半)?(?P<end>{alternatives((*lexicon.window_ahead_ends, *lexicon.window_back_ends))})?",
+            resolve_window,
+            needs=(first_characters((*lexicon.window_ahead_leads, *lexicon.window_back_leads)), offset_unit),
+        ),
+        time_pattern(
+            "window_end",
+            rf"(?P<ahead>(?!))?(?P<back>(?!))?(?:{count}|(?P<lead_half>半)){SPACE}{unit}(?P<half>半)?"
+            rf"(?P<end>{alternatives((*lexicon.window_ahead_ends, *lexicon.window_back_ends))})",
+            resolve_window,
+            needs=(offset_unit, first_characters((*lexicon.window_ahead_ends, *lexicon.window_back_ends))),
+            starts=COUNT_STARTS + "半",
+        ),
         time_pattern(
             "bare_year_part",
             rf"{no_count_before}(?:{alternatives(lexicon.bare_year_parts)})",
@@ -1449,6 +1521,14 @@ def patterns() -> tuple[Pattern, ...]:
             resolve_weekday,
             needs=(week_word,),
             starts=re.escape(first_characters(lexicon.week_shifts) + week_word),
+        ),
+        time_pattern(
+            "week_span",
+            rf"{weekshift}(?:{alternatives(lexicon.week_words)})"
+            rf"(?!{alternatives(lexicon.weekdays)}|{alternatives(lexicon.week_words)}|{alternatives(lexicon.week_span_not_followed_by)})",
+            resolve_week_span,
+            needs=(first_characters(lexicon.week_shifts), week_word),
+            starts=re.escape(first_characters(lexicon.week_shifts)),
         ),
         time_pattern(
             "anchored_day",
