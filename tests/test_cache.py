@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -21,10 +22,16 @@ def test_a_stored_value_comes_back_under_its_key_only(cache_dir: Path) -> None:
     assert cache.load("thing", "key-2") is None
 
 
-def test_a_new_key_replaces_the_stale_entry(cache_dir: Path) -> None:
-    cache.store("thing", "a" * 64, 1)
-    cache.store("thing", "b" * 64, 2)
-    assert [path.name for path in cache_dir.glob("thing-*.pickle")] == [f"thing-{'b' * 32}.pickle"]
+def test_new_keys_drop_the_entries_used_least_recently(cache_dir: Path) -> None:
+    """Two checkouts of different data take turns without rebuilding; the oldest unused goes."""
+    keys = [letter * 64 for letter in "abcdef"]
+    for age, key in enumerate(keys[: cache.KEPT_PER_KIND]):
+        cache.store("thing", key, key)
+        os.utime(cache_dir / f"thing-{key[:32]}.pickle", (1_000_000 + age, 1_000_000 + age))
+    assert cache.load("thing", keys[0]) == keys[0]  # used again: now the most recent
+    cache.store("thing", keys[cache.KEPT_PER_KIND], "new")
+    kept = {path.name[len("thing-") :][:1] for path in cache_dir.glob("thing-*.pickle")}
+    assert kept == {"a", "c", "d", "e"}  # b, the least recently used, dropped
     assert list(cache_dir.glob(".*partial")) == []
 
 

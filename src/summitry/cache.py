@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 CACHE_ENVIRONMENT_VARIABLE = "SUMMITRY_CACHE"
+# Entries of one kind kept side by side (see _drop_least_recently_used); each is at most ~11 MB.
+KEPT_PER_KIND = 4
 
 
 def cache_directory() -> Path | None:
@@ -69,7 +71,25 @@ def load(kind: str, key: str) -> Any | None:
             gc.enable()
     if not isinstance(payload, dict) or payload.get("key") != key:
         return None
+    try:
+        os.utime(_entry_path(directory, kind, key))  # used now: the last of its kind to be dropped
+    except OSError:
+        pass
     return payload.get("value")
+
+
+def _drop_least_recently_used(directory: Path, kind: str) -> None:
+    """Keep the KEPT_PER_KIND entries of ``kind`` used last. More than one: two installations or
+    checkouts of different data sharing one cache would otherwise each drop the other's entry
+    and rebuild on every run."""
+    entries = []
+    for entry in directory.glob(f"{kind}-*.pickle"):
+        try:
+            entries.append((entry.stat().st_mtime, entry))
+        except OSError:  # dropped meanwhile by another process
+            continue
+    for _, stale in sorted(entries, reverse=True)[KEPT_PER_KIND:]:
+        stale.unlink(missing_ok=True)
 
 
 def store(kind: str, key: str, value: Any) -> bool:
@@ -87,9 +107,7 @@ def store(kind: str, key: str, value: Any) -> bool:
             pickle.dump({"key": key, "value": value}, entry, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(partial, target)
         partial = None
-        for stale in directory.glob(f"{kind}-*.pickle"):
-            if stale != target:
-                stale.unlink(missing_ok=True)
+        _drop_least_recently_used(directory, kind)
     except Exception:  # read-only or full disk, unpicklable value: the cache is optional
         if partial is not None:
             try:
