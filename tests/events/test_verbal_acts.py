@@ -1,0 +1,63 @@
+"""Statements of stance and joint statements, in the words wire copy and ministry statements
+use for them: endorsing (贊同), faulting (指摘), a joint statement issued with its title between
+(發表了…聯合聲明). Each positive sentence has a negative twin where the same words make no such
+event. Our own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.events.support import facts
+
+
+def found(text: str, kind: str) -> list[tuple[frozenset[str], frozenset[str], str]]:
+    return [(f.source, f.target, f.status) for f in facts(text) if kind in (f.type, f"{f.type}/{f.mode}")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "source", "target"),
+    [
+        # 贊同 + a party: that party's proposal is endorsed (同 is no "with" here)
+        ("外交部發言人說，中方贊同巴西提出的和平倡議。", "SUPPORT", "CHN", "BRA"),
+        ("德國贊同法國的提議，主張歐盟加快談判。", "SUPPORT", "DEU", "FRA"),
+        # 指摘 faults the party after it
+        ("美國財長公開指摘日本操縱匯率。", "ACCUSE", "Scott Bessent", "JPN"),
+    ],
+)
+def test_a_stance_is_taken_on_the_party_named(text: str, kind: str, source: str, target: str) -> None:
+    assert any(source in s and target in t for s, t, _ in found(text, kind)), facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # 同 after another verb with a party: with whom, not what is endorsed
+        ("中方願同巴西加強合作。", "SUPPORT"),
+        # 指出 states, it does not fault
+        ("美國財長指出日本經濟增長放緩。", "ACCUSE"),
+    ],
+)
+def test_the_same_words_take_no_stance_here(text: str, kind: str) -> None:
+    assert not found(text, kind), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the statement's title stands between the verb and the noun
+        "印度總理莫迪與俄國總統普亭會談，兩人會後發表了長達數十條的聯合聲明。",
+    ],
+)
+def test_a_joint_statement_with_its_title_between(text: str) -> None:
+    assert any({"Narendra Modi", "Vladimir Putin"} <= s | t for s, t, _ in found(text, "AGREE")), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a statement of one side about another's joint statement is no agreement of the writer
+        "中國外交部發表了談話，批評美日聯合聲明干涉中國內政。",
+    ],
+)
+def test_a_statement_about_a_joint_statement_is_none(text: str) -> None:
+    assert not found(text, "AGREE"), facts(text)
