@@ -61,3 +61,20 @@ def test_a_joint_statement_with_its_title_between(text: str) -> None:
 )
 def test_a_statement_about_a_joint_statement_is_none(text: str) -> None:
     assert not found(text, "AGREE"), facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "status"),
+    [
+        # a speaker praising, refusing or inviting in his own words does it: reported
+        ("文在寅在記者會上形容會談意義重大，他稱讚金正恩展現了對話的誠意。", "SUPPORT", "reported"),
+        ("中國外交部表明，不接受菲方對中國海警的無理指責。", "REJECT", "reported"),
+        ("布林肯表示溝通管道十分重要，他並邀請王毅回訪華府。", "REQUEST", "reported"),
+        # the twins: the speaker tells of another side's act of speech, which stays his claim
+        ("文在寅表示，金正恩稱讚了南韓的誠意。", "SUPPORT", "claimed"),
+        ("川普表示，中國拒絕了美方的邀請。", "REJECT", "claimed"),
+        ("布林肯表示，王毅邀請美方代表團訪華。", "REQUEST", "claimed"),
+    ],
+)
+def test_an_act_of_speech_told_by_its_doer_is_done_by_telling(text: str, kind: str, status: str) -> None:
+    assert [s for _, _, s in found(text, kind)] == [status], facts(text)

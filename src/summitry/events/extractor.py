@@ -381,6 +381,7 @@ class _Extraction:
             if framed and self._told_before(hit, parties):
                 continue  # 兩人在會面前分別警告: the meeting already on record, named as a time
             place = self._place(actors, hit, parties)
+            said = status == "claimed" and self._said_by_its_doer(hit, parties, claimed_by)
             event = Event(
                 type=hit.group.type,
                 mode=hit.group.mode,
@@ -389,19 +390,31 @@ class _Extraction:
                 date=date,
                 place=place,
                 quantities=self._amounts(hit, layout),
-                status=status,
-                claimed_by=claimed_by,
+                status="reported" if said else status,
+                claimed_by=None if said else claimed_by,
                 evidence=Span(layout.sentence.start, layout.sentence.end),
                 # What the summary reads is settled here; later steps only add dates.
                 summary=summarize(
                     _summaries(self.lexicon)[(hit.group.type, hit.group.mode, hit.group.pattern.symmetric)],
-                    parties.source, parties.target, place, status, claimed_by, self.actors.name,
+                    parties.source, parties.target, place, "reported" if said else status,
+                    None if said else claimed_by, self.actors.name,
                 ),
                 cameo=hit.group.cameo,
                 date_from="text" if date else None,
             )
             events.append(_Found(event, layout.index, how, hit.group.pattern.symmetric, self.dater.historical(hit), self._again(hit)))
         return events
+
+    def _said_by_its_doer(self, hit: TriggerHit, parties: Parties, claimed_by: str | None) -> bool:
+        """Whether the act is one of speech (稱讚, 拒絕, 譴責) told by the side that does it:
+        saying it does it, so it is reported, not that side's claim."""
+        acts = self.lexicon.status.said_acts
+        if hit.group.type not in acts and f"{hit.group.type}/{hit.group.mode}" not in acts:
+            return False
+        if claimed_by is None or not parties.source:
+            return False
+        speaker = self.actors.side(claimed_by)
+        return all(self.actors.side(party) == speaker for party in parties.source)
 
     def _again(self, hit: TriggerHit) -> bool:
         """Whether a word of repetition (再次, 再度) stands shortly before the trigger in its clause."""

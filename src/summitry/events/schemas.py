@@ -177,6 +177,7 @@ class StatusSection(DataModel):
     performed_by_agreeing: list[str] = []
     performative: list[str] = []
     performative_goes_on: list[str] = []
+    said_acts: list[str] = []
 
 
 class CancelledPlan(DataModel):
