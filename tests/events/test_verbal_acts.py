@@ -22,6 +22,9 @@ def found(text: str, kind: str) -> list[tuple[frozenset[str], frozenset[str], st
         ("德國贊同法國的提議，主張歐盟加快談判。", "SUPPORT", "DEU", "FRA"),
         # 指摘 faults the party after it
         ("美國財長公開指摘日本操縱匯率。", "ACCUSE", "Scott Bessent", "JPN"),
+        # one side's hope addressed to the other side is a request of it
+        ("外交部發言人說，中方希望日方停止在台灣問題上的挑釁。", "REQUEST", "CHN", "JPN"),
+        ("南韓政府希望美國盡快調降汽車關稅。", "REQUEST", "KOR", "USA"),
     ],
 )
 def test_a_stance_is_taken_on_the_party_named(text: str, kind: str, source: str, target: str) -> None:
@@ -35,6 +38,9 @@ def test_a_stance_is_taken_on_the_party_named(text: str, kind: str, source: str,
         ("中方願同巴西加強合作。", "SUPPORT"),
         # 指出 states, it does not fault
         ("美國財長指出日本經濟增長放緩。", "ACCUSE"),
+        # a hope that names what is hoped for, not a side asked: no request
+        ("美方將提供一份希望中方購買的商品清單。", "REQUEST"),
+        ("她希望拜登提出的援烏撥款能盡快通過。", "REQUEST"),
     ],
 )
 def test_the_same_words_take_no_stance_here(text: str, kind: str) -> None:
