@@ -84,3 +84,35 @@ def test_a_statement_about_a_joint_statement_is_none(text: str) -> None:
 )
 def test_an_act_of_speech_told_by_its_doer_is_done_by_telling(text: str, kind: str, status: str) -> None:
     assert [s for _, _, s in found(text, kind)] == [status], facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # the consequence names who threatens; the condition names who is threatened
+        ("外交部發言人說，如果日方執意妄為，中方將採取堅決反制措施。", "CHN", "JPN"),
+        ("白宮暗示，若中國向俄羅斯輸送武器，美國可能對中國實施制裁。", "USA", "CHN"),
+        # no subject in the consequence: the one warning, first in the sentence, threatens
+        ("布林肯重申，若中國向俄羅斯提供軍援，將面臨嚴重後果。", "Antony Blinken", "CHN"),
+    ],
+)
+def test_a_condition_and_its_consequence_make_a_threat(text: str, source: str, target: str) -> None:
+    threats = found(text, "THREATEN")
+    assert any(source in s and target in t for s, t, _ in threats), facts(text)
+    # the condition's act (輸送武器, 提供軍援) and the sanction threatened are not events
+    assert {f.type for f in facts(text)} == {"THREATEN"}, facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a promise on a condition: the consequence is a concession, no threat
+        "如果雙方達成協議，美國將解除對伊朗的制裁。",
+        # a condition with no consequence of harm
+        "如果中國向俄羅斯提供軍援，美國將感到失望。",
+        # a consequence with no condition: a sanction stated
+        "美國對中國實施制裁，中方將採取反制措施。",
+    ],
+)
+def test_no_threat_without_condition_and_harm(text: str) -> None:
+    assert not found(text, "THREATEN"), facts(text)

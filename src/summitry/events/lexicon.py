@@ -221,6 +221,9 @@ class EventLexicon:
     frame_words: tuple[str, ...] = ()
     # Words before a meeting word that make it another occurrence (隨後再次會見): see triggers.yaml
     again_words: tuple[str, ...] = ()
+    # 若中國援助俄羅斯，將面臨後果: a condition and a consequence that make a threat (triggers.yaml)
+    threat_conditions: tuple[Cue, ...] = ()
+    threat_consequences: tuple[str, ...] = ()
 
 
 def read_data(name: str) -> Any:
@@ -391,6 +394,8 @@ def event_lexicon() -> EventLexicon:
         elaborations=longest_first(triggers.get("elaborations")),
         frame_words=longest_first(triggers.get("frame_words")),
         again_words=longest_first(triggers.get("again_words")),
+        threat_conditions=_cues((triggers.get("conditional_threat") or {}).get("conditions")),
+        threat_consequences=longest_first((triggers.get("conditional_threat") or {}).get("consequences")),
         arguments=ArgumentLexicon(
             joiners=longest_first(arguments["joiners"]),
             comitative=longest_first(arguments["comitative"]),
