@@ -116,3 +116,28 @@ def test_a_condition_and_its_consequence_make_a_threat(text: str, source: str, t
 )
 def test_no_threat_without_condition_and_harm(text: str) -> None:
     assert not found(text, "THREATEN"), facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        # a partnership established is both sides' agreement
+        ("去年5月，中國與巴西兩國建立全面戰略夥伴關係。", {"CHN", "BRA"}),
+        ("2019年，越南同日本確立了廣泛戰略夥伴關係。", {"VNM", "JPN"}),
+    ],
+)
+def test_a_partnership_established_is_agreed(text: str, parties: set[str]) -> None:
+    assert any(parties <= s | t for s, t, _ in found(text, "AGREE")), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a partnership named, not established: no agreement
+        "中國與巴西的全面戰略夥伴關係持續深化。",
+        # a working group founded together is no partnership established
+        "中國與巴西宣布建立聯合工作組，研究貿易問題。",
+    ],
+)
+def test_a_partnership_named_is_no_agreement(text: str) -> None:
+    assert not found(text, "AGREE"), facts(text)
