@@ -141,3 +141,23 @@ def test_a_partnership_established_is_agreed(text: str, parties: set[str]) -> No
 )
 def test_a_partnership_named_is_no_agreement(text: str) -> None:
     assert not found(text, "AGREE"), facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # a levy waived is a tariff cut for the party whose goods it spares
+        ("美國將免除南韓製汽車零件的鋼鋁關稅。", "planned"),
+        ("白宮宣布把越南列為對等關稅減免對象。", "reported"),
+        # the twin: a waiver refused is no cut made
+        ("美國拒絕免除南韓製汽車零件的鋼鋁關稅。", "negated"),
+    ],
+)
+def test_a_levy_waived_is_a_tariff_cut(text: str, status: str) -> None:
+    assert [s for _, t, s in found(text, "CONCEDE/tariff") if t & {"KOR", "VNM"}] == [status], facts(text)
+
+
+def test_a_waiver_asked_for_is_no_tariff_cut() -> None:
+    """要求…免除關稅: the waiver is what is asked, not granted (the demand replaces it)."""
+    text = "南韓要求美國免除南韓製汽車零件的鋼鋁關稅。"
+    assert not found(text, "CONCEDE") and found(text, "REQUEST"), facts(text)
