@@ -161,3 +161,18 @@ def test_a_waiver_asked_for_is_no_tariff_cut() -> None:
     """要求…免除關稅: the waiver is what is asked, not granted (the demand replaces it)."""
     text = "南韓要求美國免除南韓製汽車零件的鋼鋁關稅。"
     assert not found(text, "CONCEDE") and found(text, "REQUEST"), facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "backed"),
+    [
+        # reaffirming the one-China policy backs China
+        ("白宮發言人說，美方重申奉行一個中國政策。", True),
+        ("英國外相表示，英國堅持「一個中國」政策不變。", True),
+        # the twins: urged to keep it, or the policy named, backs no one here
+        ("中方敦促英方恪守一個中國原則。", False),
+        ("美國的一個中國政策由三個聯合公報構成。", False),
+    ],
+)
+def test_the_one_china_policy_reaffirmed_backs_china(text: str, backed: bool) -> None:
+    assert any("CHN" in t for _, t, _ in found(text, "SUPPORT")) == backed, facts(text)
