@@ -176,3 +176,16 @@ def test_a_waiver_asked_for_is_no_tariff_cut() -> None:
 )
 def test_the_one_china_policy_reaffirmed_backs_china(text: str, backed: bool) -> None:
     assert any("CHN" in t for _, t, _ in found(text, "SUPPORT")) == backed, facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # what happened before (此前) is no consequence of the condition: reported as told
+        ("美方警告，如果北韓再度試射飛彈，將面臨後果，且此前南韓已要求北韓停止挑釁。", "reported"),
+        # the twin: a consequence of the condition stays hypothetical
+        ("美方警告，如果北韓再度試射飛彈，南韓將要求北韓停止挑釁。", "hypothetical"),
+    ],
+)
+def test_a_condition_ends_where_an_earlier_fact_is_told(text: str, status: str) -> None:
+    assert [s for _, _, s in found(text, "REQUEST")] == [status], facts(text)
