@@ -189,3 +189,16 @@ def test_the_one_china_policy_reaffirmed_backs_china(text: str, backed: bool) ->
 )
 def test_a_condition_ends_where_an_earlier_fact_is_told(text: str, status: str) -> None:
     assert [s for _, _, s in found(text, "REQUEST")] == [status], facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "agreed"),
+    [
+        # 談妥 (settled in talks) is a deal reached, as 談成 is
+        ("英國與印度上月談妥自由貿易協定。", True),
+        # the twin: not yet settled
+        ("英國與印度仍未談妥自由貿易協定。", False),
+    ],
+)
+def test_a_deal_settled_in_talks(text: str, agreed: bool) -> None:
+    assert [s for _, _, s in found(text, "AGREE")] == (["reported"] if agreed else ["negated"]), facts(text)
