@@ -29,8 +29,8 @@ def statuses(text: str, kind: str) -> list[tuple[str, str | None]]:
         # ... nor an act the agreement performs, nor one said to be done
         ("普京同意與烏克蘭停火。", "AGREE/ceasefire", [("reported", None)]),
         ("美日兩國一致同意將同盟關係提升至新的高度。", "COOPERATE/diplomatic", [("reported", None)]),
-        # 共同意識 holds no 同意
-        ("馬杜洛稱兩國有共同意識形態，並向俄國索要軍備。", "REQUEST", [("claimed", None)]),
+        # 共同意識 holds no 同意 (the request is Maduro's own act of speech: reported)
+        ("馬杜洛稱兩國有共同意識形態，並向俄國索要軍備。", "REQUEST", [("reported", None)]),
     ],
 )
 def test_an_agreed_act_is_planned(text: str, kind: str, expected: list[tuple[str, str | None]]) -> None:

@@ -7,7 +7,7 @@ import copy
 import pytest
 
 import summitry.events.lexicon as lexicon_module
-from summitry.events.lexicon import PLOVER_TYPES, event_lexicon, read_data, trigger_problems
+from summitry.events.lexicon import PLOVER_TYPES, event_lexicon, read_data, status_problems, trigger_problems
 from summitry.text import fold
 
 TRIGGERS = read_data("triggers.yaml")
@@ -65,3 +65,11 @@ def test_pair_words_name_actors_of_the_knowledge_base() -> None:
     entities = load_knowledge_base().entities
     pairs = event_lexicon().arguments.pair_words
     assert pairs and all(len(ids) == 2 and all(i in entities for i in ids) for ids in pairs.values())
+
+
+def test_acts_done_by_saying_them_name_real_types() -> None:
+    """status.yaml's said_acts are PLOVER types (or type/mode); a misspelt one is reported."""
+    status = read_data("status.yaml")
+    assert status_problems(status) == []
+    broken = {**status, "reporting": {**status["reporting"], "said_acts": ["ACUSE"]}}
+    assert any("ACUSE" in p for p in status_problems(broken))

@@ -36,6 +36,8 @@ _SCENE_PARAGRAPHS = 2
 _OBJECT_GAP = 2
 # How a date was found (events/dating.py) that never dates a plan: only its own sentence does.
 _NOT_A_PLAN_DATE = frozenset({"group", "previous", "news"})
+# Acts that, as the consequence of a condition, promise rather than threaten.
+_PROMISES = frozenset({"CONCEDE", "AGREE", "COOPERATE", "AID", "SUPPORT", "RETREAT"})
 # Types whose occurrence is told once however often the text names it (a meeting, a visit, a
 # call, an envoy summoned, a deal reached or signed): further reports of it with the same
 # parties and agreeing dates are the same event. Two deals of the same sides differ in kind
@@ -381,6 +383,7 @@ class _Extraction:
             if framed and self._told_before(hit, parties):
                 continue  # 兩人在會面前分別警告: the meeting already on record, named as a time
             place = self._place(actors, hit, parties)
+            said = status == "claimed" and self._said_by_its_doer(hit, parties, claimed_by)
             event = Event(
                 type=hit.group.type,
                 mode=hit.group.mode,
@@ -389,19 +392,31 @@ class _Extraction:
                 date=date,
                 place=place,
                 quantities=self._amounts(hit, layout),
-                status=status,
-                claimed_by=claimed_by,
+                status="reported" if said else status,
+                claimed_by=None if said else claimed_by,
                 evidence=Span(layout.sentence.start, layout.sentence.end),
                 # What the summary reads is settled here; later steps only add dates.
                 summary=summarize(
                     _summaries(self.lexicon)[(hit.group.type, hit.group.mode, hit.group.pattern.symmetric)],
-                    parties.source, parties.target, place, status, claimed_by, self.actors.name,
+                    parties.source, parties.target, place, "reported" if said else status,
+                    None if said else claimed_by, self.actors.name,
                 ),
                 cameo=hit.group.cameo,
                 date_from="text" if date else None,
             )
             events.append(_Found(event, layout.index, how, hit.group.pattern.symmetric, self.dater.historical(hit), self._again(hit)))
         return events
+
+    def _said_by_its_doer(self, hit: TriggerHit, parties: Parties, claimed_by: str | None) -> bool:
+        """Whether the act is one of speech (稱讚, 拒絕, 譴責) told by the side that does it:
+        saying it does it, so it is reported, not that side's claim."""
+        acts = self.lexicon.status.said_acts
+        if hit.group.type not in acts and f"{hit.group.type}/{hit.group.mode}" not in acts:
+            return False
+        if claimed_by is None or not parties.source:
+            return False
+        speaker = self.actors.side(claimed_by)
+        return all(self.actors.side(party) == speaker for party in parties.source)
 
     def _again(self, hit: TriggerHit) -> bool:
         """Whether a word of repetition (再次, 再度) stands shortly before the trigger in its clause."""
@@ -436,6 +451,8 @@ class _Extraction:
         for layout in self.layouts:
             # Per identity, the events found so far: (trigger word, position in self.found, amounts).
             seen: dict[tuple[Any, ...], list[tuple[str, int, tuple[Any, ...]]]] = {}
+            first = len(self.found)
+            told: list[TriggerHit] = []  # the trigger of each event of the sentence, in order
             for hit in self.hits[layout.index]:
                 for found in self._events_for(hit, layout, previous):
                     key, amounts = _identity(found)
@@ -452,6 +469,8 @@ class _Extraction:
                         continue
                     earlier.append((hit.cue.word, len(self.found), amounts))
                     self.found.append(found)
+                    told.append(hit)
+            self._conditional_threat(layout, previous, first, told)
             previous = layout
         self._inherit_dates()
         self._scene_dates()
@@ -463,6 +482,65 @@ class _Extraction:
         )
         from_sentences = _without_repeated_captions(tuple(f.event for f in self.found), self.view)
         return tuple(sorted(from_sentences + from_tables, key=lambda e: e.evidence.start))
+
+    def _conditional_threat(self, layout: SentenceLayout, previous: SentenceLayout | None, first: int, told: list[TriggerHit]) -> None:
+        """若中國援助俄羅斯，將面臨後果: a threat made by a condition and its consequence, with no
+        threat word. The side the condition names is threatened; the consequence's own subject
+        threatens, else the sentence's first actor (the one warning). The condition's act and the
+        sanction threatened are the threat's content, so they leave the record (triggers.yaml); a
+        meeting named as a time in the condition (峰會後仍不同意) stays. A warning word before the
+        condition (警告，如果…) dates the threat."""
+        lexicon = self.lexicon
+        sentence = layout.sentence
+        cue = next(
+            (position for position in range(sentence.start, sentence.end)
+             for c in lexicon.threat_conditions if self.folded.startswith(c.word, position) and c.fits(self.folded, position)),
+            None,
+        )
+        if cue is None:
+            return
+        condition = layout.clause_at(cue)
+        consequence, said_at = None, -1
+        for clause in [c for c in layout.clauses if c.start >= condition.end][:2]:
+            said_at = min((p for word in lexicon.threat_consequences if (p := self.folded.find(word, clause.start, clause.end)) != -1), default=-1)
+            if said_at != -1:
+                consequence = clause
+                break
+        if consequence is None or any(
+            consequence.start <= hit.start < consequence.end and hit.group.type in _PROMISES for hit in told
+        ):
+            return  # 若雙方達成協議，美國將解除制裁: a promise on a condition, no threat
+        actors, _ = self._sentence_readers(layout)
+        groups = sorted((g for g in actors.groups if g.ids and not any(p.venue for p in g.parties)), key=lambda g: g.start)
+        threatened = next((g for g in groups if cue <= g.start and g.end <= condition.end), None)
+        if threatened is None:
+            return
+        sides = {self.actors.side(i) for i in threatened.ids}
+        others = [g for g in groups if not sides & {self.actors.side(i) for i in g.ids}]
+        threatening = next((g for g in others if consequence.start <= g.start < said_at), None) or next(
+            (g for g in others if g.end <= cue), None)
+        if threatening is None:
+            return
+        content = [
+            index for index, hit in zip(range(first, len(self.found)), told)
+            if self.found[index].event.status == "hypothetical" and not self._frames_a_time(hit)
+            and (cue <= hit.start < condition.end or (consequence.start <= hit.start < consequence.end and hit.group.type == "SANCTION"))
+        ]
+        source, target = tuple(threatening.ids), tuple(threatened.ids)
+        if any(f.event.type == "THREATEN" and set(f.event.target) & set(target) for f in self.found[first:]):
+            return  # 警告北京，若…: the threat word's own event says it
+        hits = self.hits[layout.index]
+        warning = next((hit for hit in hits if hit.end <= cue and hit.group.type == "THREATEN"), None)
+        date, how = self.dater.date(warning, layout, previous, hits) if warning else (None, "none")
+        summary = _summaries(lexicon)[("THREATEN", "threat", False)]
+        threat = Event(
+            type="THREATEN", mode="threat", source=source, target=target, date=date, place=None, quantities=(),
+            status="reported", claimed_by=None, evidence=Span(sentence.start, sentence.end),
+            summary=summarize(summary, source, target, None, "reported", None, self.actors.name), cameo="13",
+            date_from="text" if date else None,
+        )
+        kept = [f for index, f in enumerate(self.found[first:], first) if index not in content]
+        self.found[first:] = [*kept, _Found(threat, layout.index, how, False)]
 
     def _add_amounts(self, position: int, quantities: tuple[Quantity, ...]) -> None:
         found = self.found[position]

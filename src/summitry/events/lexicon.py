@@ -183,6 +183,7 @@ class StatusLexicon:
     invitation_reach: int = 24
     performative: tuple[str, ...] = ()  # 宣佈制裁: a verb of saying that performs what it announces
     performative_goes_on: tuple[str, ...] = ()  # …，並威脅…: a clause opening so goes on with that act
+    said_acts: frozenset[str] = frozenset()  # "ACCUSE", "SUPPORT/praise": done by saying them
 
 
 @dataclass(frozen=True)
@@ -220,6 +221,9 @@ class EventLexicon:
     frame_words: tuple[str, ...] = ()
     # Words before a meeting word that make it another occurrence (隨後再次會見): see triggers.yaml
     again_words: tuple[str, ...] = ()
+    # 若中國援助俄羅斯，將面臨後果: a condition and a consequence that make a threat (triggers.yaml)
+    threat_conditions: tuple[Cue, ...] = ()
+    threat_consequences: tuple[str, ...] = ()
 
 
 def read_data(name: str) -> Any:
@@ -337,6 +341,9 @@ def status_problems(raw: Mapping[str, Any]) -> list[str]:
             problems.append(f"{section} has no words")
     if not (raw.get("reporting") or {}).get("words"):
         problems.append("reporting has no words")
+    for entry in (raw.get("reporting") or {}).get("said_acts") or ():
+        if _suppressed(entry)[0] not in PLOVER_TYPES:
+            problems.append(f"reporting: said_acts names unknown type in {entry!r}")
     return problems
 
 
@@ -387,6 +394,8 @@ def event_lexicon() -> EventLexicon:
         elaborations=longest_first(triggers.get("elaborations")),
         frame_words=longest_first(triggers.get("frame_words")),
         again_words=longest_first(triggers.get("again_words")),
+        threat_conditions=_cues((triggers.get("conditional_threat") or {}).get("conditions")),
+        threat_consequences=longest_first((triggers.get("conditional_threat") or {}).get("consequences")),
         arguments=ArgumentLexicon(
             joiners=longest_first(arguments["joiners"]),
             comitative=longest_first(arguments["comitative"]),
@@ -460,6 +469,7 @@ def event_lexicon() -> EventLexicon:
             performed_by_agreeing=frozenset(status["planned"].get("performed_by_agreeing") or ()),
             performative=longest_first(status["reporting"].get("performative")),
             performative_goes_on=longest_first(status["reporting"].get("performative_goes_on")),
+            said_acts=frozenset(status["reporting"].get("said_acts") or ()),
             invitation_opens=longest_first((status.get("invitation_frame") or {}).get("opens")),
             invitation_closes=longest_first((status.get("invitation_frame") or {}).get("closes")),
             invitation_reach=int((status.get("invitation_frame") or {}).get("reach", 24)),

@@ -65,6 +65,11 @@ class Group(DataModel):
     only_alone: bool = False
 
 
+class ConditionalThreat(DataModel):
+    conditions: Cues
+    consequences: list[str]
+
+
 class TriggersData(DataModel):
     """triggers.yaml: trigger words by PLOVER type and mode, and how their parties are found."""
 
@@ -73,6 +78,7 @@ class TriggersData(DataModel):
     elaborations: list[str] = []
     frame_words: list[str] = []
     again_words: list[str] = []
+    conditional_threat: ConditionalThreat | None = None
 
 
 class Markers(DataModel):
@@ -177,6 +183,7 @@ class StatusSection(DataModel):
     performed_by_agreeing: list[str] = []
     performative: list[str] = []
     performative_goes_on: list[str] = []
+    said_acts: list[str] = []
 
 
 class CancelledPlan(DataModel):
