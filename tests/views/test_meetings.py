@@ -61,13 +61,13 @@ BLINKEN_QIN = frozenset({"Antony Blinken", "Qin Gang"})
         ("法國總統馬克宏3日抵達北京，展開國事訪問。國家主席習近平9日在人民大會堂與馬克宏舉行會談。",
          [(MACRON_CHINA, "2025-10-03", 1), (MACRON_XI, "2025-10-09", 1)]),
         # talks on two days of the visit: the arrival joins the talks of its own day
-        ("美國國務卿布林肯18日抵達北京，展開訪問。布林肯18日與中國外長秦剛會談。布林肯19日與秦剛再度會談。",
+        ("美國國務卿布林肯18日飛抵北京，開始訪華行程。布林肯18日下午同中國外長秦剛舉行會談。布林肯19日與秦剛再度會談。",
          [(BLINKEN_QIN, "2025-10-18", 2), (BLINKEN_QIN, "2025-10-19", 1)]),
         # another meeting of the visitor's country that day: the arrival joins the talks naming the visitor
-        ("美國國務卿布林肯18日抵達北京，展開訪問。中國外交部副部長謝鋒18日會見美國代表團。布林肯18日與中國外長秦剛會談。",
+        ("美國國務卿布林肯18日飛抵北京，開始訪華行程。中國外交部副部長謝鋒18日會見美國代表團。布林肯18日下午同中國外長秦剛舉行會談。",
          [(BLINKEN_QIN, "2025-10-18", 2), (frozenset({"Xie Feng", "United States"}), "2025-10-18", 1)]),
         # the twin: talks days after the arrival, on two days, are another trip's
-        ("美國國務卿布林肯18日抵達北京，展開訪問。布林肯23日與中國外長秦剛會談。布林肯24日與秦剛再度會談。",
+        ("美國國務卿布林肯18日飛抵北京，開始訪華行程。布林肯23日下午同中國外長秦剛舉行會談。布林肯24日與秦剛再度會談。",
          [(frozenset({"Antony Blinken", "China"}), "2025-10-18", 1), (BLINKEN_QIN, "2025-10-23", 1), (BLINKEN_QIN, "2025-10-24", 1)]),
     ],
     ids=["tw-arrival-then-talks", "mainland-arrival-then-talks", "visit-alone", "talks-days-later", "talks-on-two-days",
