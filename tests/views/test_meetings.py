@@ -77,6 +77,26 @@ def test_a_visit_holds_the_meeting_it_leads_to(text: str, expected: list) -> Non
     assert _rows(text) == expected
 
 
+AKAZAWA_USA = frozenset({"Ryosei Akazawa", "United States"})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an undated trip fits the talks with the country and the call on its president: it joins
+        # the report of the very same participants rather than stay a row of no date
+        ("日本經濟再生大臣赤澤亮正訪問美國，展開新一輪關稅談判。赤澤亮正2日在華府與美國舉行談判。赤澤亮正4日晚間在白宮會見川普。",
+         [(AKAZAWA_USA, "2025-10-02", 2), (frozenset({"Ryosei Akazawa", "Donald Trump"}), "2025-10-04", 1)]),
+        # the twin: with two talks of those very participants, neither is chosen
+        ("日本經濟再生大臣赤澤亮正訪問美國，展開新一輪關稅談判。赤澤亮正2日在華府與美國舉行談判。赤澤亮正4日再與美國舉行談判。",
+         [(AKAZAWA_USA, "2025-10-02", 1), (AKAZAWA_USA, "2025-10-04", 1), (AKAZAWA_USA, None, 1)]),
+    ],
+    ids=["joins-the-same-participants", "two-such-talks-stay-apart"],
+)
+def test_an_undated_trip_joins_the_talks_of_its_own_participants(text: str, expected: list) -> None:
+    assert _rows(text) == expected
+
+
 HAN_MARTIN = frozenset({"Han Zheng", "Mading"})
 WANG_FELDKAMP = frozenset({"Feierdekanpu", "Wang Yi"})
 

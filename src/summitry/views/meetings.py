@@ -292,11 +292,15 @@ class _Merger:
 
     def _closest(self, cluster: _Cluster, candidates: list[_Cluster]) -> list[_Cluster]:
         """Of several meetings a report fits, those naming each of its people (布林肯訪問北京 joins
-        his talks with 秦剛, not the ambassador's errand the same day), then, for a report dated to
-        the day, those nearest in days (the talks of the 18th, not the 19th's of the same visit)."""
+        his talks with 秦剛, not the ambassador's errand the same day), of those the one of the
+        very same participants if there is one (赤澤訪美 joins his talks with the United States
+        that day, not his call on Trump), then, for a report dated to the day, those nearest in
+        days (the talks of the 18th, not the 19th's of the same visit)."""
         people = [p for p in cluster.participants if self.actors.type_of(p) != "country"]
         naming = [c for c in candidates if all(p in c.participants for p in people)]
         candidates = naming or candidates
+        same = [c for c in candidates if c.participants == cluster.participants]
+        candidates = same if len(same) == 1 else candidates
         day = as_date(cluster.date) if len(cluster.date or "") >= 10 else None
         if day is None:
             return candidates
