@@ -78,6 +78,22 @@ def test_a_dated_readout_says_its_date_came_from_the_text():
 @pytest.mark.parametrize(
     "text",
     [
+        "【有線新聞】\n國家主席習近平在人民大會堂同來訪的法國總統馬克龍舉行會談，並共同見證合作文件簽署。",
+        "【i-CABLE】\n國家主席習近平在人民大會堂同來訪的法國總統馬克龍舉行會談，並共同見證合作文件簽署。",
+        "【本台記者陳文報導】國家主席習近平在人民大會堂同來訪的法國總統馬克龍舉行會談，並共同見證合作文件簽署。",
+    ],
+)
+def test_a_bracketed_desk_credit_makes_the_lead_a_same_day_report(text):
+    assert [(e.date, e.date_from) for e in extract(text, DAY).events if e.type == "CONSULT"] == [("2025-01-11", "publication")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【社論】\n國家主席習近平在人民大會堂同來訪的法國總統馬克龍舉行會談，並共同見證合作文件簽署。",  # a label, no desk's credit
+        "【觀點】國家主席習近平在人民大會堂同來訪的法國總統馬克龍舉行會談，並共同見證合作文件簽署。",
+        "〔編譯李明／綜合報導〕國家主席習近平在人民大會堂同來訪的法國總統馬克龍舉行會談，並共同見證合作文件簽署。",  # compiled: printed the day after
+        "【本報訊】國家主席習近平在人民大會堂同來訪的法國總統馬克龍舉行會談，並共同見證合作文件簽署。",
         "央视网消息（新闻联播）：" + "两国关系近年来稳步发展，各领域合作不断深化。" * 10 + "李强同埃塞俄比亚总理阿比举行会谈。",
         "欢迎仪式后，国务院总理李强同埃塞俄比亚总理阿比举行会谈。",  # no credit: not known to be filed that day
     ],

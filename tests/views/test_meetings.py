@@ -46,6 +46,7 @@ def test_one_row_per_real_meeting(texts: tuple[str, ...], expected: list) -> Non
 
 MACRON_XI = frozenset({"Emmanuel Macron", "Xi Jinping"})
 MACRON_CHINA = frozenset({"Emmanuel Macron", "China"})
+BLINKEN_QIN = frozenset({"Antony Blinken", "Qin Gang"})
 
 
 @pytest.mark.parametrize(
@@ -59,10 +60,40 @@ MACRON_CHINA = frozenset({"Emmanuel Macron", "China"})
         ("法國總統馬克宏3日抵達北京，展開國事訪問。", [(MACRON_CHINA, "2025-10-03", 1)]),
         ("法國總統馬克宏3日抵達北京，展開國事訪問。國家主席習近平9日在人民大會堂與馬克宏舉行會談。",
          [(MACRON_CHINA, "2025-10-03", 1), (MACRON_XI, "2025-10-09", 1)]),
+        # talks on two days of the visit: the arrival joins the talks of its own day
+        ("美國國務卿布林肯18日飛抵北京，開始訪華行程。布林肯18日下午同中國外長秦剛舉行會談。布林肯19日與秦剛再度會談。",
+         [(BLINKEN_QIN, "2025-10-18", 2), (BLINKEN_QIN, "2025-10-19", 1)]),
+        # another meeting of the visitor's country that day: the arrival joins the talks naming the visitor
+        ("美國國務卿布林肯18日飛抵北京，開始訪華行程。中國外交部副部長謝鋒18日會見美國代表團。布林肯18日下午同中國外長秦剛舉行會談。",
+         [(BLINKEN_QIN, "2025-10-18", 2), (frozenset({"Xie Feng", "United States"}), "2025-10-18", 1)]),
+        # the twin: talks days after the arrival, on two days, are another trip's
+        ("美國國務卿布林肯18日飛抵北京，開始訪華行程。布林肯23日下午同中國外長秦剛舉行會談。布林肯24日與秦剛再度會談。",
+         [(frozenset({"Antony Blinken", "China"}), "2025-10-18", 1), (BLINKEN_QIN, "2025-10-23", 1), (BLINKEN_QIN, "2025-10-24", 1)]),
     ],
-    ids=["tw-arrival-then-talks", "mainland-arrival-then-talks", "visit-alone", "talks-days-later"],
+    ids=["tw-arrival-then-talks", "mainland-arrival-then-talks", "visit-alone", "talks-days-later", "talks-on-two-days",
+         "another-meeting-that-day", "talks-on-two-later-days"],
 )
 def test_a_visit_holds_the_meeting_it_leads_to(text: str, expected: list) -> None:
+    assert _rows(text) == expected
+
+
+AKAZAWA_USA = frozenset({"Ryosei Akazawa", "United States"})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an undated trip fits the talks with the country and the call on its president: it joins
+        # the report of the very same participants rather than stay a row of no date
+        ("日本經濟再生大臣赤澤亮正訪問美國，展開新一輪關稅談判。赤澤亮正2日在華府與美國舉行談判。赤澤亮正4日晚間在白宮會見川普。",
+         [(AKAZAWA_USA, "2025-10-02", 2), (frozenset({"Ryosei Akazawa", "Donald Trump"}), "2025-10-04", 1)]),
+        # the twin: with two talks of those very participants, neither is chosen
+        ("日本經濟再生大臣赤澤亮正訪問美國，展開新一輪關稅談判。赤澤亮正2日在華府與美國舉行談判。赤澤亮正4日再與美國舉行談判。",
+         [(AKAZAWA_USA, "2025-10-02", 1), (AKAZAWA_USA, "2025-10-04", 1), (AKAZAWA_USA, None, 1)]),
+    ],
+    ids=["joins-the-same-participants", "two-such-talks-stay-apart"],
+)
+def test_an_undated_trip_joins_the_talks_of_its_own_participants(text: str, expected: list) -> None:
     assert _rows(text) == expected
 
 

@@ -9,6 +9,7 @@ document's year. Deadlines (2035年前) date nothing.
 from __future__ import annotations
 
 import bisect
+import re
 import datetime as dt
 from typing import cast
 
@@ -44,6 +45,29 @@ def as_date(value: str | None) -> dt.date | None:
 def is_after(value: str, document_date: dt.date) -> bool:
     """Whether ``value`` lies wholly after the publication date, at ``value``'s precision."""
     return value > document_date.isoformat()[: len(value)]
+
+
+_OUTLET_NAME = re.compile(r"[A-Za-z][A-Za-z0-9 .&-]*")
+_CREDIT_REACH = 24  # characters a bracketed credit may hold: an outlet and a reporter's name
+
+
+def opens_with_bracketed_credit(folded: str, lexicon: DatingLexicon) -> bool:
+    """Whether the lead credits the copy in brackets, as TV and wire desks do (【有線新聞】,
+    【i-CABLE】, 【…記者報導】): such copy is filed the day it is published, like copy opening
+    with 新華社…電. A label of another kind (【社論】) credits no desk, and a newspaper's own
+    or compiled report (【本報綜合報道】) is printed the day after."""
+    lead = folded[: lexicon.publication_lead]
+    for pair in lexicon.lead_brackets:
+        opened = lead.find(pair[0])
+        while opened != -1:
+            closed = lead.find(pair[1], opened + 1, opened + 2 + _CREDIT_REACH)
+            credit = folded[opened + 1 : closed].strip() if closed != -1 else ""
+            if credit and not any(mark in credit for mark in _CLAUSE_MARKS) and not any(
+                word in credit for word in lexicon.bracket_credit_not
+            ) and (credit.endswith(lexicon.bracket_credit_words) or _OUTLET_NAME.fullmatch(credit)):
+                return True
+            opened = lead.find(pair[0], opened + 1)
+    return False
 
 
 def _without_range_ends(folded: str, times: list[TimeExpr]) -> list[TimeExpr]:

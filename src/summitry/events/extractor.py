@@ -16,7 +16,7 @@ from typing import Any, Callable, Mapping, cast
 from summitry.actors.kb import KnowledgeBase
 from summitry.actors.linker import LinkedActors
 from summitry.events.arguments import ActorIndex, Parties, SentenceActors, marker_role
-from summitry.events.dating import Dater, as_date, is_after
+from summitry.events.dating import Dater, as_date, is_after, opens_with_bracketed_credit
 from summitry.events.layout import SentenceLayout, SpanIndex, sentence_layouts
 from summitry.events.lexicon import EventLexicon, event_lexicon
 from summitry.events.status import Attributor, status_cue_index
@@ -79,8 +79,11 @@ class _Extraction:
         self.quantities = tuple(sorted(quantities, key=lambda q: q.start))
         self.quantity_starts = [q.start for q in self.quantities]
         self.actors = ActorIndex(linked.mentions, _with_text_entities(kb, linked), kb)
-        # Copy filed the day it is published opens with a source credit (央视网消息, 新华社…电).
-        self.filed_copy = any(m.how == "credit" and m.start < lexicon.dating.publication_lead for m in linked.mentions)
+        # Copy filed the day it is published opens with a source credit (央视网消息, 新华社…电),
+        # or, from TV and wire desks, a credit in brackets (【有線新聞】).
+        self.filed_copy = any(
+            m.how == "credit" and m.start < lexicon.dating.publication_lead for m in linked.mentions
+        ) or opens_with_bracketed_credit(self.folded, lexicon.dating)
         self.layouts = sentence_layouts(view, lexicon.status.quotation_min_length)
         self.sentence_starts = [layout.sentence.start for layout in self.layouts]
         self.dater = Dater(

@@ -204,6 +204,8 @@ class DatingLexicon:
     publication_lead: int = 0  # characters from the start where an undated meeting takes the publication date
     publication_kinds: frozenset[str] = frozenset()  # "TYPE/mode"
     lead_brackets: tuple[str, ...] = ()  # "【】": a credit in these opening a sentence reports nothing
+    bracket_credit_words: tuple[str, ...] = ()  # 【有線新聞】: a bracketed credit closing so marks filed copy
+    bracket_credit_not: tuple[str, ...] = ()  # 【本報綜合報道】: a newspaper's report, printed the day after
     meeting_products: tuple[str, ...] = ()  # 會晤共識: a meeting named as what it produced is an earlier one
     since_dated_changes: tuple[str, ...] = ()  # 自7月底以來…已降至: the change is dated by the span's start
 
@@ -491,6 +493,8 @@ def event_lexicon() -> EventLexicon:
             publication_lead=int(dating.get("publication_lead", 0)),
             publication_kinds=frozenset(dating.get("publication_kinds") or ()),
             lead_brackets=tuple(dating.get("lead_brackets") or ()),
+            bracket_credit_words=longest_first(dating.get("bracket_credit_words")),
+            bracket_credit_not=longest_first(dating.get("bracket_credit_not")),
             meeting_products=longest_first(dating.get("meeting_products")),
             since_dated_changes=longest_first(dating.get("since_dated_changes")),
         ),

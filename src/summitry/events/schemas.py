@@ -154,6 +154,8 @@ class DatingData(DataModel):
 
     publication_lead: int = 0
     publication_kinds: list[str] = []
+    bracket_credit_words: list[str] = []
+    bracket_credit_not: list[str] = []
     news_of_the_day: Cues
     skip_relations: list[str]
     previous_sentence_granularity: list[str]

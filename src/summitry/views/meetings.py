@@ -283,10 +283,32 @@ class _Merger:
         if len(candidates) > 1:
             exact = [c for c in candidates if c.sides == cluster.sides]
             candidates = exact or candidates
+        if len(candidates) > 1:
+            candidates = self._closest(cluster, candidates)
         if len(candidates) > 1:  # several meetings fit: take the most precise if it is one alone
             best = max(_precision(c.date) for c in candidates)
             candidates = [c for c in candidates if _precision(c.date) == best]
         return candidates[0] if len(candidates) == 1 else None
+
+    def _closest(self, cluster: _Cluster, candidates: list[_Cluster]) -> list[_Cluster]:
+        """Of several meetings a report fits, those naming each of its people (布林肯訪問北京 joins
+        his talks with 秦剛, not the ambassador's errand the same day), of those the one of the
+        very same participants if there is one (赤澤訪美 joins his talks with the United States
+        that day, not his call on Trump), then, for a report dated to the day, those nearest in
+        days (the talks of the 18th, not the 19th's of the same visit)."""
+        people = [p for p in cluster.participants if self.actors.type_of(p) != "country"]
+        naming = [c for c in candidates if all(p in c.participants for p in people)]
+        candidates = naming or candidates
+        same = [c for c in candidates if c.participants == cluster.participants]
+        candidates = same if len(same) == 1 else candidates
+        day = as_date(cluster.date) if len(cluster.date or "") >= 10 else None
+        if day is None:
+            return candidates
+        apart = {id(c): abs((d - day).days) for c in candidates if (d := as_date(c.date) if len(c.date or "") >= 10 else None)}
+        if len(apart) < len(candidates):
+            return candidates
+        nearest = min(apart.values())
+        return [c for c in candidates if apart[id(c)] == nearest]
 
     def _absorb(self, target: _Cluster, cluster: _Cluster) -> None:
         target.reports.extend(cluster.reports)
