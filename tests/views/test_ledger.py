@@ -566,10 +566,31 @@ def test_the_merge_tries_only_groups_that_can_hold_the_row_and_groups_as_trying_
         # an amount in brackets right after one in another currency is that amount converted
         ("日本承諾向美國投資5500億美元（約新台幣16.5兆元）。", [("Japan", 550e9, "USD")]),
         ("馬來西亞將向中國採購價值50億令吉（約11億美元）的設備。", [("Malaysia", 5e9, "MYR")]),
+        # the same after the first amount's currency written out after it (億元人民幣)
+        ("中方宣布向东盟国家提供20亿元人民币(约12亿令吉)无偿援助。", [("China", 2e9, "CNY")]),
         # the twin: two amounts of one currency, or not in brackets, stay two commitments
         ("日本承諾向美國投資5500億美元，韓國承諾3500億美元。", [("Japan", 550e9, "USD"), ("South Korea", 350e9, "USD")]),
     ],
-    ids=["twd-in-brackets", "usd-in-brackets", "two-pledges"],
+    ids=["twd-in-brackets", "usd-in-brackets", "cny-written-out", "two-pledges"],
 )
 def test_an_amount_converted_in_brackets_is_no_row(text: str, expected: list) -> None:
     assert [(c.pledger_name, c.amount.value, c.amount.unit) for c in ledger(articles(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quota per calendar year (日曆年 holds 歷年 but is no figure over the years); the
+        # seller is written after 自 as a short form
+        (
+            "根据协议，中方2026日历年自美采购农产品不少于200亿美元，2027日历年自美采购农产品不少于260亿美元。",
+            [("pledge", "China", "United States", (26e9, "USD", None), "claimed"),
+             ("pledge", "China", "United States", (20e9, "USD", None), "claimed")],
+        ),
+        # the twin: a figure over the years stays a tally, no pledge
+        ("日本歷年從美國採購的防衛裝備超過300億美元。", []),
+    ],
+    ids=["calendar-year-quota", "over-the-years"],
+)
+def test_a_calendar_year_quota_is_a_pledge_not_a_tally(text: str, expected: list) -> None:
+    assert _rows(text) == expected

@@ -21,6 +21,7 @@ from functools import cache
 from typing import Any, Sequence
 
 from summitry.events.tables import Table, TableRow, read_tables
+from summitry.measure.lexicon import unit_lexicon
 from summitry.model import Event, Quantity, Record, Span
 from summitry.record import json_number
 from summitry.text import build_view
@@ -116,7 +117,9 @@ class _Rules:
     laws: tuple[str, ...]
     firms: tuple[str, ...]
     announcements: tuple[str, ...]
+    sellers: tuple[str, ...]
     statistics: tuple[str, ...]
+    not_statistics: tuple[str, ...]
     tallies: tuple[str, ...]
     rate_changes: tuple[str, ...]
     rate_reach: int
@@ -176,7 +179,9 @@ def _rules() -> _Rules:
         laws=folded_words(raw["laws"]),
         firms=folded_words(raw["firms"]),
         announcements=folded_words(raw["announcements"]),
+        sellers=folded_words(raw.get("sellers")),
         statistics=folded_words(raw["statistics"]),
+        not_statistics=folded_words(raw.get("not_statistics")),
         tallies=folded_words(raw["tallies"]),
         rate_changes=folded_words(raw.get("rate_changes")),
         rate_reach=int(raw.get("rate_reach", 3)),
@@ -366,14 +371,18 @@ class _Document:
 
     def _bracketed_conversion(self, amount: Quantity) -> bool:
         """5500億美元（約新台幣18.3兆元）: an amount of money in brackets right after one in
-        another currency is that amount converted, no commitment of its own."""
+        another currency is that amount converted, no commitment of its own; so is one after
+        the other's currency written out (15億元人民幣（約8億令吉）)."""
         if not _MONEY.match(amount.unit):
             return False
-        return any(
-            _MONEY.match(other.unit) and other.unit != amount.unit and other.end <= amount.start
-            and self.folded[other.end : amount.start].strip() in _OPENING_BRACKETS
-            for other in self.record.quantities
-        )
+        currencies = unit_lexicon().currencies
+        for other in self.record.quantities:
+            if not (_MONEY.match(other.unit) and other.unit != amount.unit and other.end <= amount.start):
+                continue
+            between = self.folded[other.end : amount.start].strip()
+            if between[-1:] in _OPENING_BRACKETS and (not between[:-1] or currencies.get(between[:-1].strip()) == other.unit):
+                return True
+        return False
 
     def _segment(self, amount: Quantity) -> tuple[int, int]:
         """The part of the amount's clause that is its own: cut at the list marks (、) and at
@@ -444,10 +453,18 @@ class _Document:
         if any(table.start <= amount.start < table.end for table in self.tables):
             return False
         return (
-            _holds_any(self.folded[start:end], self.rules.statistics)
-            or _holds_any(self.folded[sentence.start : sentence.end], self.rules.tallies)
+            _holds_any(self._without_lookalikes(start, end), self.rules.statistics)
+            or _holds_any(self._without_lookalikes(sentence.start, sentence.end), self.rules.tallies)
             or self._growth_rate_in(sentence)
         )
+
+    def _without_lookalikes(self, start: int, end: int) -> str:
+        """The text with the words that only hold a word of a tally blanked (日曆年 is no 歷年:
+        自美採購…2020日曆年不少於329億美元 is a quota, not a figure over the years)."""
+        text = self.folded[start:end]
+        for word in self.rules.not_statistics:
+            text = text.replace(word, " " * len(word))
+        return text
 
     def _law(self, amount: Quantity, kind: _Kind) -> bool:
         """A pledge whose amount is a law's or a budget's (簽署1.7萬億美元的支出法案): a country's
@@ -483,6 +500,15 @@ class _Document:
                 ]
                 if after:
                     return after[0]
+            elif way == "seller" and amount is not None:
+                start, end = self.clause(amount.start, amount.end)
+                sellers = [
+                    m.entity_id for m in self.record.mentions
+                    if start <= m.start and m.end <= end and self.actors.type_of(m.entity_id) == "country" and m.entity_id != side
+                    and self.folded[max(start, m.start - 1) : m.start] in self.rules.sellers
+                ]
+                if sellers:
+                    return sellers[0]
             elif way == "place":
                 place = self.actors.by_name(event.place)
                 country = self.actors.country_of(place) if place else None
