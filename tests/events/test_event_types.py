@@ -199,6 +199,8 @@ def test_its_twin_a_pledge_made_is_one() -> None:
         ("南韓政府在投資計畫中設有多重保障。", 0),
         ("南韓每年對美國投資上限為200億美元。", 0),
         ("日本與美國簽署投資協議文件。", 0),
+        # a deal named (一項總統拍板的投資案): the one who approved it is no investor
+        ("商務部長說，這是川普親手拍板的3000億美元投資案。", 0),
         # ... and after 投資方面 only the investment the sentence reports
         ("投資方面，南韓對美投資將分十年到位。", 1),
         # twin: an investment pledged is one

@@ -594,3 +594,31 @@ def test_an_amount_converted_in_brackets_is_no_row(text: str, expected: list) ->
 )
 def test_a_calendar_year_quota_is_a_pledge_not_a_tally(text: str, expected: list) -> None:
     assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the president who approved a deal named as a noun (投資案) pledges nothing
+        ("美國商務部長週二受訪時說：「本週將公布的韓方協議，是川普親手拍板的3000億美元投資案。」", []),
+        # the twin: the side that invests does
+        ("美國商務部長表示，南韓將對美投資3000億美元。", [("South Korea", 300e9)]),
+    ],
+    ids=["approved-deal", "investor"],
+)
+def test_who_approves_an_investment_deal_is_not_its_pledger(text: str, expected: list) -> None:
+    assert [(c.pledger_name, c.amount.value) for c in ledger(articles(text)) if c.amount] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a rate kept (維持…關稅) is a tariff its imposer goes on charging
+        ("根據協議，美國維持對日本商品15%的全面關稅。", [("tariff", "United States", "Japan", (15, "percent", None), "claimed")]),
+        # the twin: something else kept at a rate is no tariff
+        ("根據協議，美國維持對日本投資收益15%的分成比例。", []),
+    ],
+    ids=["rate-kept", "share-kept"],
+)
+def test_a_tariff_rate_kept_is_a_row_of_its_imposer(text: str, expected: list) -> None:
+    assert [r for r in _rows(text) if r[0] == "tariff"] == expected
