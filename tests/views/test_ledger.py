@@ -622,3 +622,18 @@ def test_who_approves_an_investment_deal_is_not_its_pledger(text: str, expected:
 )
 def test_a_tariff_rate_kept_is_a_row_of_its_imposer(text: str, expected: list) -> None:
     assert [r for r in _rows(text) if r[0] == "tariff"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # money added to a fund (新增…資金) is money put in
+        ("中方宣布向亚洲基础设施投资银行新增50亿美元资金。", [("pledge", "China", 5e9)]),
+        # the twins: new credit counted over a year is a figure, not a pledge
+        ("今年前三季度，全国新增信贷资金超过15万亿元。", []),
+        ("中国人民银行表示，今年前三季度新增信贷资金超过15万亿元。", []),
+    ],
+    ids=["added-to-a-fund", "new-credit", "new-credit-told"],
+)
+def test_money_added_to_a_fund_is_a_pledge(text: str, expected: list) -> None:
+    assert [(c.kind, c.pledger_name, c.amount.value) for c in ledger(articles(text)) if c.amount] == expected
