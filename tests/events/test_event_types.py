@@ -240,3 +240,17 @@ def test_agreeing_to_an_act_is_the_act_planned(text: str, expected: set) -> None
 )
 def test_a_demand_named_as_a_noun_is_none_made(text: str, expected: int) -> None:
     assert len([f for f in facts(text) if (f.type, f.mode) == ("REQUEST", "demand")]) == expected, facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sum named as needed from the other side each year is a demand
+        ("美國政府在談判中提出每年需要50億美元的駐軍費用。", True),
+        ("美方向韓方提出須支付全部駐軍費用。", True),
+        # the twin: a topic proposed that needs discussing is none
+        ("韓方提出了需要進一步討論的議題。", False),
+    ],
+)
+def test_a_sum_named_as_needed_is_a_demand(text: str, expected: bool) -> None:
+    assert (("REQUEST", "demand") in {(f.type, f.mode) for f in facts(text)}) is expected, facts(text)

@@ -637,3 +637,17 @@ def test_a_tariff_rate_kept_is_a_row_of_its_imposer(text: str, expected: list) -
 )
 def test_money_added_to_a_fund_is_a_pledge(text: str, expected: list) -> None:
     assert [(c.kind, c.pledger_name, c.amount.value) for c in ledger(articles(text)) if c.amount] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a yearly sum named as needed from the other side is a demand of it
+        ("美國政府向韓國提出每年需要50億美元的駐軍費用。", [("demand", "South Korea", "United States", (5e9, "USD", "year"), "demanded")]),
+        # the twin: a plan proposed that needs a budget asks nothing of another side
+        ("韓國政府提出了需要50億美元預算的國防計畫。", []),
+    ],
+    ids=["yearly-demand", "plan-proposed"],
+)
+def test_a_sum_named_as_needed_from_the_other_side_is_a_demand(text: str, expected: list) -> None:
+    assert _rows(text) == expected
