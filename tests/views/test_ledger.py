@@ -651,3 +651,18 @@ def test_money_added_to_a_fund_is_a_pledge(text: str, expected: list) -> None:
 )
 def test_a_sum_named_as_needed_from_the_other_side_is_a_demand(text: str, expected: list) -> None:
     assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a tariff a deal avoids was never levied: no row
+        ("雙方已就框架達成共識，可避免美國對中國商品加徵100%關稅。", []),
+        ("日本同意擴大投資，以免美國對日本汽車加徵25%關稅。", []),
+        # the twin: the tariff levied is a row
+        ("美國宣布對中國商品加徵100%關稅。", [("tariff", "United States", "China", (100, "percent", None), "claimed")]),
+    ],
+    ids=["avoided", "lest", "levied"],
+)
+def test_a_tariff_a_deal_avoids_is_no_row(text: str, expected: list) -> None:
+    assert [r for r in _rows(text) if r[0] == "tariff"] == expected
