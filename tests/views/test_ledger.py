@@ -666,3 +666,22 @@ def test_a_sum_named_as_needed_from_the_other_side_is_a_demand(text: str, expect
 )
 def test_a_tariff_a_deal_avoids_is_no_row(text: str, expected: list) -> None:
     assert [r for r in _rows(text) if r[0] == "tariff"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # each amount's beneficiary is the party named in its own part of the list: the LNG is
+        # bought from the United States, the aircraft from Boeing
+        (
+            "日本同意購買100架美國波音飛機、追加購買美國產液化天然氣70億美元。",
+            [("pledge", "Japan", "United States", (7e9, "USD", None), "claimed"),
+             ("pledge", "Japan", "Boeing", (100, "aircraft", None), "claimed")],
+        ),
+        # the twin: an amount whose own part names the firm stays the firm's
+        ("日本同意購買100架美國波音飛機，總值200億美元。", [("pledge", "Japan", "Boeing", (20e9, "USD", None), "claimed")]),
+    ],
+    ids=["listed-items", "one-item"],
+)
+def test_each_amount_goes_to_the_party_named_in_its_own_part(text: str, expected: list) -> None:
+    assert _rows(text) == expected

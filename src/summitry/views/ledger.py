@@ -527,6 +527,8 @@ class _Document:
 
     def _row(self, event: Event, kind: _Kind, stake: _Stake, denial: bool) -> _Row | None:
         pledgers, beneficiaries = self._parties(event, kind)
+        if stake.amount is not None:
+            beneficiaries = self._named_with(stake.amount, event, kind) or beneficiaries
         if not pledgers and "claimant" in kind.pledger_fallback and event.claimed_by:
             pledgers = [event.claimed_by]
             beneficiaries = [b for b in beneficiaries if b != event.claimed_by]
@@ -581,6 +583,17 @@ class _Document:
             joint=_holds_any(sentence, self.rules.joint_statements),
             instalment=_holds_any(sentence, self.rules.instalments),
         )
+
+    def _named_with(self, amount: Quantity, event: Event, kind: _Kind) -> list[str]:
+        """The event's beneficiaries named in the amount's own part of its clause, when the
+        event names several: 購買100架美國波音飛機、追加購買美國產液化天然氣70億美元 — the LNG
+        is bought from the United States, not from Boeing."""
+        others = list(dict.fromkeys(event.target if kind.pledger == "source" else event.source))
+        if len(others) < 2:
+            return []
+        start, end = self._segment(amount)
+        named = {m.entity_id for m in self.record.mentions if start <= m.start and m.end <= end}
+        return self.actors.prefer_specific([o for o in others if o in named])
 
     def _counterpart_of(self, beneficiary: str) -> list[str]:
         """The side the beneficiary meets most in the document: who cuts a tariff on Japan
