@@ -685,3 +685,17 @@ def test_a_tariff_a_deal_avoids_is_no_row(text: str, expected: list) -> None:
 )
 def test_each_amount_goes_to_the_party_named_in_its_own_part(text: str, expected: list) -> None:
     assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a deal's worth written in a clause after its signing is the signer's commitment
+        ("沙烏地阿拉伯簽署史上最大規模的國防軍售協議，總值達1200億美元。", [("pledge", "Saudi Arabia", None, (120e9, "USD", None), "claimed")]),
+        # the twin: an amount a later clause's own act commits stays that act's
+        ("南韓簽署合作協議，日本將向南韓投資200億美元。", [("pledge", "Japan", "South Korea", (20e9, "USD", None), "claimed")]),
+    ],
+    ids=["worth-after-signing", "later-act"],
+)
+def test_a_signed_deals_worth_in_the_next_clause_is_its_amount(text: str, expected: list) -> None:
+    assert _rows(text) == expected
