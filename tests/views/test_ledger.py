@@ -691,11 +691,26 @@ def test_each_amount_goes_to_the_party_named_in_its_own_part(text: str, expected
     ("text", "expected"),
     [
         # a deal's worth written in a clause after its signing is the signer's commitment
-        ("沙烏地阿拉伯簽署史上最大規模的國防軍售協議，總值達1200億美元。", [("pledge", "Saudi Arabia", None, (120e9, "USD", None), "claimed")]),
+        ("沙烏地阿拉伯簽署史上最大規模的對美軍售協議，總值達1200億美元。", [("pledge", "Saudi Arabia", None, (120e9, "USD", None), "claimed")]),
         # the twin: an amount a later clause's own act commits stays that act's
         ("南韓簽署合作協議，日本將向南韓投資200億美元。", [("pledge", "Japan", "South Korea", (20e9, "USD", None), "claimed")]),
     ],
     ids=["worth-after-signing", "later-act"],
 )
 def test_a_signed_deals_worth_in_the_next_clause_is_its_amount(text: str, expected: list) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a signing between two bodies of one country (a bank's name holds the country's) is
+        # that country's own business, no pledge to another side
+        ("国家发展改革委与中国建设银行签署合作协议，五年内为基础设施建设提供500亿元融资。", []),
+        # the twin: a foreign signer's deal in the country is one
+        ("沙烏地阿拉伯在北京簽署採購協議，總值達500億元。", [("pledge", "Saudi Arabia", "China", (50e9, "CNY", None), "claimed")]),
+    ],
+    ids=["two-home-bodies", "foreign-signer"],
+)
+def test_a_signing_between_bodies_of_one_country_is_no_pledge(text: str, expected: list) -> None:
     assert _rows(text) == expected

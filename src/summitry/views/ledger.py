@@ -556,7 +556,7 @@ class _Document:
                 # granting itself is its own business, not a commitment between sides
                 return None
             beneficiary = None
-        if kind.name in _DOMESTIC_KINDS and beneficiary is None and len(pledgers) == 1 and located is None and not denial and self._domestic(event, pledger):
+        if kind.name in _DOMESTIC_KINDS and beneficiary is None and len(pledgers) == 1 and located is None and not denial and self._domestic(event, kind, pledger):
             return None
         if located is not None and old is None and amount is not None:
             old = self._table_previous(located[1], amount)
@@ -602,12 +602,14 @@ class _Document:
         met = self.counterparts.get(self.actors.side(beneficiary))
         return [met.most_common(1)[0][0]] if met else []
 
-    def _domestic(self, event: Event, pledger: str) -> bool:
+    def _domestic(self, event: Event, kind: _Kind, pledger: str) -> bool:
         """A commitment whose sentence names no actor or place of another side than its
         pledger's (國家電網投資1000億元推動陝西電網升級, 海關總署減稅448億元) is the country's own
-        business, not one between sides: no row. A foreign firm's plant (寶馬在遼寧瀋陽投資) is one."""
+        business, not one between sides: no row. A foreign firm's plant (寶馬在遼寧瀋陽投資) is one.
+        So is a signing read as one side's pledge whose sentence names only that country
+        (國家能源局與中國農業銀行簽署協議，…提供3萬億元: two bodies of one country)."""
         side = self.actors.side(pledger)
-        if side == pledger:
+        if side == pledger and ((event.type, event.mode) not in kind.one_sided or self.actors.type_of(pledger) != "country"):
             return False  # a pledger of no known country: nothing to compare
         sentence = event.evidence
         return all(
