@@ -250,6 +250,8 @@ def test_latin_gloss_links_a_new_rendering_to_a_known_person() -> None:
         ("這次川習會的成果仍待公布。", {("川", "Donald Trump"), ("習", "Xi Jinping")}),
         ("日本承諾設立一個對美投資工具。", {("美", "USA")}),
         ("俄烏戰爭進入第四年。", {("俄", "RUS"), ("烏", "UKR")}),
+        # after 自 ("from"), as after 從: the seller of a purchase
+        ("中方明年自美进口大豆不少于3000万吨。", {("美", "USA")}),
     ],
 )
 def test_short_forms_in_compounds(text: str, expected: set[tuple[str, str]]) -> None:
@@ -264,6 +266,8 @@ def test_short_forms_in_compounds(text: str, expected: set[tuple[str, str]]) -> 
         ("雙方對美好的未來充滿信心。", {"USA"}),
         ("特別代表將於下週出訪。", {"Donald Trump"}),
         ("日前雙方舉行會談。", {"JPN"}),
+        # 自 before a word of its own is no "from" (自美國 is the full name anyway)
+        ("這項計畫自日前起生效，各方自美好願景出發。", {"JPN", "USA"}),
     ],
 )
 def test_short_forms_do_not_fire_inside_other_words(text: str, not_expected: set[str]) -> None:

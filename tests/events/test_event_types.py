@@ -199,6 +199,8 @@ def test_its_twin_a_pledge_made_is_one() -> None:
         ("南韓政府在投資計畫中設有多重保障。", 0),
         ("南韓每年對美國投資上限為200億美元。", 0),
         ("日本與美國簽署投資協議文件。", 0),
+        # a deal named (一項總統拍板的投資案): the one who approved it is no investor
+        ("商務部長說，這是川普親手拍板的3000億美元投資案。", 0),
         # ... and after 投資方面 only the investment the sentence reports
         ("投資方面，南韓對美投資將分十年到位。", 1),
         # twin: an investment pledged is one
@@ -238,3 +240,17 @@ def test_agreeing_to_an_act_is_the_act_planned(text: str, expected: set) -> None
 )
 def test_a_demand_named_as_a_noun_is_none_made(text: str, expected: int) -> None:
     assert len([f for f in facts(text) if (f.type, f.mode) == ("REQUEST", "demand")]) == expected, facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sum named as needed from the other side each year is a demand
+        ("美國政府在談判中提出每年需要50億美元的駐軍費用。", True),
+        ("美方向韓方提出須支付全部駐軍費用。", True),
+        # the twin: a topic proposed that needs discussing is none
+        ("韓方提出了需要進一步討論的議題。", False),
+    ],
+)
+def test_a_sum_named_as_needed_is_a_demand(text: str, expected: bool) -> None:
+    assert (("REQUEST", "demand") in {(f.type, f.mode) for f in facts(text)}) is expected, facts(text)

@@ -41,6 +41,8 @@ TRUMP = "Donald Trump"
         # 須 / 必須: an obligation stated, nothing done; after a verb of saying, the speaker's claim
         ("美日兩國須恢復對話。", "CONSULT/meeting", "hypothetical", None),
         ("中國必須向美國採購更多大豆。", "COOPERATE/economic", "hypothetical", None),
+        # what a deal avoids would only have come without it
+        ("雙方達成共識，可避免美國對中國加徵100%關稅。", "SANCTION/tariff", "hypothetical", None),
         ("川普表示，中國必須向美國採購更多大豆。", "COOPERATE/economic", "claimed", TRUMP),
         # twin: with no modal the resumption is reported
         ("美日兩國恢復對話。", "CONSULT/meeting", "reported", None),

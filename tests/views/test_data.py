@@ -21,7 +21,7 @@ def test_ledger_kinds_name_events_the_events_stage_reports() -> None:
         assert _pairs(kind.get("one_sided") or ()) <= events
         assert kind["needs"] in ("amount", "parties")
         assert kind["pledger"] in ("source", "target") and kind["beneficiary"] in ("source", "target")
-        assert set(kind.get("fallback") or ()) <= {"place", "object", "counterpart"}
+        assert set(kind.get("fallback") or ()) <= {"place", "object", "seller", "counterpart"}
 
 
 def test_ledger_items_and_verbs_have_words() -> None:

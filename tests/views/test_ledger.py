@@ -566,10 +566,151 @@ def test_the_merge_tries_only_groups_that_can_hold_the_row_and_groups_as_trying_
         # an amount in brackets right after one in another currency is that amount converted
         ("日本承諾向美國投資5500億美元（約新台幣16.5兆元）。", [("Japan", 550e9, "USD")]),
         ("馬來西亞將向中國採購價值50億令吉（約11億美元）的設備。", [("Malaysia", 5e9, "MYR")]),
+        # the same after the first amount's currency written out after it (億元人民幣)
+        ("中方宣布向东盟国家提供20亿元人民币(约12亿令吉)无偿援助。", [("China", 2e9, "CNY")]),
         # the twin: two amounts of one currency, or not in brackets, stay two commitments
         ("日本承諾向美國投資5500億美元，韓國承諾3500億美元。", [("Japan", 550e9, "USD"), ("South Korea", 350e9, "USD")]),
     ],
-    ids=["twd-in-brackets", "usd-in-brackets", "two-pledges"],
+    ids=["twd-in-brackets", "usd-in-brackets", "cny-written-out", "two-pledges"],
 )
 def test_an_amount_converted_in_brackets_is_no_row(text: str, expected: list) -> None:
     assert [(c.pledger_name, c.amount.value, c.amount.unit) for c in ledger(articles(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quota per calendar year (日曆年 holds 歷年 but is no figure over the years); the
+        # seller is written after 自 as a short form
+        (
+            "根据协议，中方2026日历年自美采购农产品不少于200亿美元，2027日历年自美采购农产品不少于260亿美元。",
+            [("pledge", "China", "United States", (26e9, "USD", None), "claimed"),
+             ("pledge", "China", "United States", (20e9, "USD", None), "claimed")],
+        ),
+        # the twin: a figure over the years stays a tally, no pledge
+        ("日本歷年從美國採購的防衛裝備超過300億美元。", []),
+    ],
+    ids=["calendar-year-quota", "over-the-years"],
+)
+def test_a_calendar_year_quota_is_a_pledge_not_a_tally(text: str, expected: list) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the president who approved a deal named as a noun (投資案) pledges nothing
+        ("美國商務部長週二受訪時說：「本週將公布的韓方協議，是川普親手拍板的3000億美元投資案。」", []),
+        # the twin: the side that invests does
+        ("美國商務部長表示，南韓將對美投資3000億美元。", [("South Korea", 300e9)]),
+    ],
+    ids=["approved-deal", "investor"],
+)
+def test_who_approves_an_investment_deal_is_not_its_pledger(text: str, expected: list) -> None:
+    assert [(c.pledger_name, c.amount.value) for c in ledger(articles(text)) if c.amount] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a rate kept (維持…關稅) is a tariff its imposer goes on charging
+        ("根據協議，美國維持對日本商品15%的全面關稅。", [("tariff", "United States", "Japan", (15, "percent", None), "claimed")]),
+        # the twin: something else kept at a rate is no tariff
+        ("根據協議，美國維持對日本投資收益15%的分成比例。", []),
+    ],
+    ids=["rate-kept", "share-kept"],
+)
+def test_a_tariff_rate_kept_is_a_row_of_its_imposer(text: str, expected: list) -> None:
+    assert [r for r in _rows(text) if r[0] == "tariff"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # money added to a fund (新增…資金) is money put in
+        ("中方宣布向亚洲基础设施投资银行新增50亿美元资金。", [("pledge", "China", 5e9)]),
+        # the twins: new credit counted over a year is a figure, not a pledge
+        ("今年前三季度，全国新增信贷资金超过15万亿元。", []),
+        ("中国人民银行表示，今年前三季度新增信贷资金超过15万亿元。", []),
+    ],
+    ids=["added-to-a-fund", "new-credit", "new-credit-told"],
+)
+def test_money_added_to_a_fund_is_a_pledge(text: str, expected: list) -> None:
+    assert [(c.kind, c.pledger_name, c.amount.value) for c in ledger(articles(text)) if c.amount] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a yearly sum named as needed from the other side is a demand of it
+        ("美國政府向韓國提出每年需要50億美元的駐軍費用。", [("demand", "South Korea", "United States", (5e9, "USD", "year"), "demanded")]),
+        # the twin: a plan proposed that needs a budget asks nothing of another side
+        ("韓國政府提出了需要50億美元預算的國防計畫。", []),
+    ],
+    ids=["yearly-demand", "plan-proposed"],
+)
+def test_a_sum_named_as_needed_from_the_other_side_is_a_demand(text: str, expected: list) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a tariff a deal avoids was never levied: no row
+        ("雙方已就框架達成共識，可避免美國對中國商品加徵100%關稅。", []),
+        ("日本同意擴大投資，以免美國對日本汽車加徵25%關稅。", []),
+        # the twin: the tariff levied is a row
+        ("美國宣布對中國商品加徵100%關稅。", [("tariff", "United States", "China", (100, "percent", None), "claimed")]),
+    ],
+    ids=["avoided", "lest", "levied"],
+)
+def test_a_tariff_a_deal_avoids_is_no_row(text: str, expected: list) -> None:
+    assert [r for r in _rows(text) if r[0] == "tariff"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # each amount's beneficiary is the party named in its own part of the list: the LNG is
+        # bought from the United States, the aircraft from Boeing
+        (
+            "日本同意購買100架美國波音飛機、追加購買美國產液化天然氣70億美元。",
+            [("pledge", "Japan", "United States", (7e9, "USD", None), "claimed"),
+             ("pledge", "Japan", "Boeing", (100, "aircraft", None), "claimed")],
+        ),
+        # the twin: an amount whose own part names the firm stays the firm's
+        ("日本同意購買100架美國波音飛機，總值200億美元。", [("pledge", "Japan", "Boeing", (20e9, "USD", None), "claimed")]),
+    ],
+    ids=["listed-items", "one-item"],
+)
+def test_each_amount_goes_to_the_party_named_in_its_own_part(text: str, expected: list) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a deal's worth written in a clause after its signing is the signer's commitment
+        ("沙烏地阿拉伯簽署史上最大規模的對美軍售協議，總值達1200億美元。", [("pledge", "Saudi Arabia", None, (120e9, "USD", None), "claimed")]),
+        # the twin: an amount a later clause's own act commits stays that act's
+        ("南韓簽署合作協議，日本將向南韓投資200億美元。", [("pledge", "Japan", "South Korea", (20e9, "USD", None), "claimed")]),
+    ],
+    ids=["worth-after-signing", "later-act"],
+)
+def test_a_signed_deals_worth_in_the_next_clause_is_its_amount(text: str, expected: list) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a signing between two bodies of one country (a bank's name holds the country's) is
+        # that country's own business, no pledge to another side
+        ("国家发展改革委与中国建设银行签署合作协议，五年内为基础设施建设提供500亿元融资。", []),
+        # the twin: a foreign signer's deal in the country is one
+        ("沙烏地阿拉伯在北京簽署採購協議，總值達500億元。", [("pledge", "Saudi Arabia", "China", (50e9, "CNY", None), "claimed")]),
+    ],
+    ids=["two-home-bodies", "foreign-signer"],
+)
+def test_a_signing_between_bodies_of_one_country_is_no_pledge(text: str, expected: list) -> None:
+    assert _rows(text) == expected

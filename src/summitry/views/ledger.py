@@ -21,6 +21,7 @@ from functools import cache
 from typing import Any, Sequence
 
 from summitry.events.tables import Table, TableRow, read_tables
+from summitry.measure.lexicon import unit_lexicon
 from summitry.model import Event, Quantity, Record, Span
 from summitry.record import json_number
 from summitry.text import build_view
@@ -116,7 +117,9 @@ class _Rules:
     laws: tuple[str, ...]
     firms: tuple[str, ...]
     announcements: tuple[str, ...]
+    sellers: tuple[str, ...]
     statistics: tuple[str, ...]
+    not_statistics: tuple[str, ...]
     tallies: tuple[str, ...]
     rate_changes: tuple[str, ...]
     rate_reach: int
@@ -176,7 +179,9 @@ def _rules() -> _Rules:
         laws=folded_words(raw["laws"]),
         firms=folded_words(raw["firms"]),
         announcements=folded_words(raw["announcements"]),
+        sellers=folded_words(raw.get("sellers")),
         statistics=folded_words(raw["statistics"]),
+        not_statistics=folded_words(raw.get("not_statistics")),
         tallies=folded_words(raw["tallies"]),
         rate_changes=folded_words(raw.get("rate_changes")),
         rate_reach=int(raw.get("rate_reach", 3)),
@@ -366,14 +371,18 @@ class _Document:
 
     def _bracketed_conversion(self, amount: Quantity) -> bool:
         """5500億美元（約新台幣18.3兆元）: an amount of money in brackets right after one in
-        another currency is that amount converted, no commitment of its own."""
+        another currency is that amount converted, no commitment of its own; so is one after
+        the other's currency written out (15億元人民幣（約8億令吉）)."""
         if not _MONEY.match(amount.unit):
             return False
-        return any(
-            _MONEY.match(other.unit) and other.unit != amount.unit and other.end <= amount.start
-            and self.folded[other.end : amount.start].strip() in _OPENING_BRACKETS
-            for other in self.record.quantities
-        )
+        currencies = unit_lexicon().currencies
+        for other in self.record.quantities:
+            if not (_MONEY.match(other.unit) and other.unit != amount.unit and other.end <= amount.start):
+                continue
+            between = self.folded[other.end : amount.start].strip()
+            if between[-1:] in _OPENING_BRACKETS and (not between[:-1] or currencies.get(between[:-1].strip()) == other.unit):
+                return True
+        return False
 
     def _segment(self, amount: Quantity) -> tuple[int, int]:
         """The part of the amount's clause that is its own: cut at the list marks (、) and at
@@ -444,10 +453,18 @@ class _Document:
         if any(table.start <= amount.start < table.end for table in self.tables):
             return False
         return (
-            _holds_any(self.folded[start:end], self.rules.statistics)
-            or _holds_any(self.folded[sentence.start : sentence.end], self.rules.tallies)
+            _holds_any(self._without_lookalikes(start, end), self.rules.statistics)
+            or _holds_any(self._without_lookalikes(sentence.start, sentence.end), self.rules.tallies)
             or self._growth_rate_in(sentence)
         )
+
+    def _without_lookalikes(self, start: int, end: int) -> str:
+        """The text with the words that only hold a word of a tally blanked (日曆年 is no 歷年:
+        自美採購…2020日曆年不少於329億美元 is a quota, not a figure over the years)."""
+        text = self.folded[start:end]
+        for word in self.rules.not_statistics:
+            text = text.replace(word, " " * len(word))
+        return text
 
     def _law(self, amount: Quantity, kind: _Kind) -> bool:
         """A pledge whose amount is a law's or a budget's (簽署1.7萬億美元的支出法案): a country's
@@ -483,6 +500,15 @@ class _Document:
                 ]
                 if after:
                     return after[0]
+            elif way == "seller" and amount is not None:
+                start, end = self.clause(amount.start, amount.end)
+                sellers = [
+                    m.entity_id for m in self.record.mentions
+                    if start <= m.start and m.end <= end and self.actors.type_of(m.entity_id) == "country" and m.entity_id != side
+                    and self.folded[max(start, m.start - 1) : m.start] in self.rules.sellers
+                ]
+                if sellers:
+                    return sellers[0]
             elif way == "place":
                 place = self.actors.by_name(event.place)
                 country = self.actors.country_of(place) if place else None
@@ -501,6 +527,8 @@ class _Document:
 
     def _row(self, event: Event, kind: _Kind, stake: _Stake, denial: bool) -> _Row | None:
         pledgers, beneficiaries = self._parties(event, kind)
+        if stake.amount is not None:
+            beneficiaries = self._named_with(stake.amount, event, kind) or beneficiaries
         if not pledgers and "claimant" in kind.pledger_fallback and event.claimed_by:
             pledgers = [event.claimed_by]
             beneficiaries = [b for b in beneficiaries if b != event.claimed_by]
@@ -528,7 +556,7 @@ class _Document:
                 # granting itself is its own business, not a commitment between sides
                 return None
             beneficiary = None
-        if kind.name in _DOMESTIC_KINDS and beneficiary is None and len(pledgers) == 1 and located is None and not denial and self._domestic(event, pledger):
+        if kind.name in _DOMESTIC_KINDS and beneficiary is None and len(pledgers) == 1 and located is None and not denial and self._domestic(event, kind, pledger):
             return None
         if located is not None and old is None and amount is not None:
             old = self._table_previous(located[1], amount)
@@ -556,6 +584,17 @@ class _Document:
             instalment=_holds_any(sentence, self.rules.instalments),
         )
 
+    def _named_with(self, amount: Quantity, event: Event, kind: _Kind) -> list[str]:
+        """The event's beneficiaries named in the amount's own part of its clause, when the
+        event names several: 購買100架美國波音飛機、追加購買美國產液化天然氣70億美元 — the LNG
+        is bought from the United States, not from Boeing."""
+        others = list(dict.fromkeys(event.target if kind.pledger == "source" else event.source))
+        if len(others) < 2:
+            return []
+        start, end = self._segment(amount)
+        named = {m.entity_id for m in self.record.mentions if start <= m.start and m.end <= end}
+        return self.actors.prefer_specific([o for o in others if o in named])
+
     def _counterpart_of(self, beneficiary: str) -> list[str]:
         """The side the beneficiary meets most in the document: who cuts a tariff on Japan
         that names no one cutting it (將日本汽車關稅從27.5%下調至15%) in a story of Japan's
@@ -563,12 +602,14 @@ class _Document:
         met = self.counterparts.get(self.actors.side(beneficiary))
         return [met.most_common(1)[0][0]] if met else []
 
-    def _domestic(self, event: Event, pledger: str) -> bool:
+    def _domestic(self, event: Event, kind: _Kind, pledger: str) -> bool:
         """A commitment whose sentence names no actor or place of another side than its
         pledger's (國家電網投資1000億元推動陝西電網升級, 海關總署減稅448億元) is the country's own
-        business, not one between sides: no row. A foreign firm's plant (寶馬在遼寧瀋陽投資) is one."""
+        business, not one between sides: no row. A foreign firm's plant (寶馬在遼寧瀋陽投資) is one.
+        So is a signing read as one side's pledge whose sentence names only that country
+        (國家能源局與中國農業銀行簽署協議，…提供3萬億元: two bodies of one country)."""
         side = self.actors.side(pledger)
-        if side == pledger:
+        if side == pledger and ((event.type, event.mode) not in kind.one_sided or self.actors.type_of(pledger) != "country"):
             return False  # a pledger of no known country: nothing to compare
         sentence = event.evidence
         return all(

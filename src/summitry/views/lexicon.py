@@ -22,7 +22,7 @@ class _Kind(DataModel):
     beneficiary: Literal["source", "target"]
     template: str
     units: list[str] = []
-    fallback: list[str] = []
+    fallback: list[Literal["place", "object", "seller", "counterpart"]] = []
     pledger_fallback: list[str] = []
     one_sided: list[str] = []
     cues: Words = []
@@ -70,7 +70,9 @@ class LedgerData(DataModel):
     laws: Words
     firms: Words = []
     announcements: Words = []
+    sellers: Words = []
     statistics: Words
+    not_statistics: Words = []
     tallies: Words = []
     rate_changes: Words = []
     rate_reach: int = 3
