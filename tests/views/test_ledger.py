@@ -657,7 +657,7 @@ def test_a_sum_named_as_needed_from_the_other_side_is_a_demand(text: str, expect
     ("text", "expected"),
     [
         # a tariff a deal avoids was never levied: no row
-        ("雙方已就框架達成共識，可避免美國對中國商品加徵100%關稅。", []),
+        ("兩國談判取得進展，可望避免美國對中國貨品加徵100%關稅。", []),
         ("日本同意擴大投資，以免美國對日本汽車加徵25%關稅。", []),
         # the twin: the tariff levied is a row
         ("美國宣布對中國商品加徵100%關稅。", [("tariff", "United States", "China", (100, "percent", None), "claimed")]),
@@ -674,9 +674,9 @@ def test_a_tariff_a_deal_avoids_is_no_row(text: str, expected: list) -> None:
         # each amount's beneficiary is the party named in its own part of the list: the LNG is
         # bought from the United States, the aircraft from Boeing
         (
-            "日本同意購買100架美國波音飛機、追加購買美國產液化天然氣70億美元。",
-            [("pledge", "Japan", "United States", (7e9, "USD", None), "claimed"),
-             ("pledge", "Japan", "Boeing", (100, "aircraft", None), "claimed")],
+            "日本同意採購80架美國波音客機、另購美國液化天然氣60億美元。",
+            [("pledge", "Japan", "United States", (6e9, "USD", None), "claimed"),
+             ("pledge", "Japan", "Boeing", (80, "aircraft", None), "claimed")],
         ),
         # the twin: an amount whose own part names the firm stays the firm's
         ("日本同意購買100架美國波音飛機，總值200億美元。", [("pledge", "Japan", "Boeing", (20e9, "USD", None), "claimed")]),

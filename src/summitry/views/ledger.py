@@ -586,7 +586,7 @@ class _Document:
 
     def _named_with(self, amount: Quantity, event: Event, kind: _Kind) -> list[str]:
         """The event's beneficiaries named in the amount's own part of its clause, when the
-        event names several: 購買100架美國波音飛機、追加購買美國產液化天然氣70億美元 — the LNG
+        event names several: 採購80架美國波音客機、另購美國液化天然氣60億美元 — the LNG
         is bought from the United States, not from Boeing."""
         others = list(dict.fromkeys(event.target if kind.pledger == "source" else event.source))
         if len(others) < 2:
