@@ -210,7 +210,7 @@ def test_a_country_inside_another_phrase_before_the_title_gives_no_country(text,
         ("国家主席会见冈比亚总统巴罗。", "巴罗", "GMB"),  # not the French 巴罗
         ("委员长会见墨西哥参议长桑切斯。", "桑切斯", "MEX"),  # not the Spanish prime minister
         # a country's alias closing the name is part of it
-        ("国家副主席会见塔吉克斯坦议会上院议长达夫拉特·埃莫马利。", "达夫拉特·埃莫马", "TJK"),
+        ("国家副主席会见塔吉克斯坦议会上院议长达夫拉特·埃莫马利。", "达夫拉特·埃莫马利", "TJK"),
     ],
 )
 def test_a_name_after_a_countrys_title_is_its_person_not_anothers(text, surface, country) -> None:
@@ -430,3 +430,22 @@ def test_a_ministry_after_its_country_or_in_a_title_is_not_the_home_one(text: st
     names = {name for _, name in linked(text)}
     assert "Ministry of Foreign Affairs (Taiwan)" not in names
     assert "Ministry of Foreign Affairs of the People's Republic of China" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        # a double surname joined by a hyphen is read whole: the hyphen takes no place of a character
+        ("副主席在北京会见秘鲁外长冈萨雷斯-奥莱切亚一行。", "冈萨雷斯-奥莱切亚", "PER"),
+        ("副主席在北京会见智利外长范克拉伦一行。", "范克拉伦", "CHL"),
+        # a seat of government (总统府) before the title: the name after 首席部长 is Brazil's, not the
+        # Portuguese 科斯塔 of the European Council
+        ("副总理在北京会见巴西总统府首席部长科斯塔。", "科斯塔", "BRA"),
+    ],
+)
+def test_a_name_after_a_countrys_titles_is_read_whole_and_as_its_own(text, surface, country) -> None:
+    assert _person_of(text, surface).country == country
+
+
+def test_a_name_of_the_european_council_stays_its_presidents() -> None:
+    assert ("科斯塔", "António Costa") in linked("欧洲理事会主席科斯塔在布鲁塞尔会见巴西总统府首席部长。", dt.date(2025, 3, 1))

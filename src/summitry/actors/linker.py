@@ -709,15 +709,18 @@ def _unknown_people(
 def _office_name_end(folded: str, start: int, kb: KnowledgeBase) -> int:
     """End of a name after a country's title: one that opens with a transliteration character
     (where names are looked for) and runs over Chinese characters, name dots and hyphens up to
-    punctuation or a stop word (率领, 举行, 一行), at most office_name_reach characters."""
+    punctuation or a stop word (率领, 举行, 一行), at most office_name_reach characters. The dots
+    and hyphens between the parts count for nothing: a double surname (冈萨雷斯-奥莱切亚) is as
+    long a name as a single one with its given name."""
     rules = _link_rules()
     if folded[start : start + 1] not in kb.transliteration:
         return start
-    end = start
-    while end < len(folded) and end - start < rules.office_name_reach:
+    end, joiners = start, 0
+    while end < len(folded) and end - start - joiners < rules.office_name_reach:
         char = folded[end]
         if not ("\u4e00" <= char <= "\u9fff" or char in "·-") or (end > start and folded.startswith(rules.office_name_stops, end)):
             break
+        joiners += char in "·-"
         end += 1
     while end > start and folded[end - 1] in "·-":
         end -= 1
@@ -781,6 +784,25 @@ def _office_before_name(
     return holders[0] if holders else Office(roles[0], country, on, None)
 
 
+def _name_start_after_titles(folded: str, start: int, kb: KnowledgeBase) -> int | None:
+    """Where a name starts after a country's titles: after its first title word, or, when no
+    name follows that one (巴西总统府首席部长科斯塔: 总统府 names a seat), after the first title
+    word or person marker that a name does follow. None when no title opens the run."""
+    rules = _link_rules()
+    first = None
+    for at in range(start, min(len(folded), start + rules.office_descriptor_reach)):
+        if not "\u4e00" <= folded[at] <= "\u9fff" or folded[at] in rules.office_descriptor_breaks:
+            break
+        if first is not None and folded[at] in kb.transliteration and _marker_ending_at(folded, at, kb) is not None:
+            return at
+        title = _title_at(folded, at, kb)
+        if title is not None and first is None:
+            first = at + len(title)
+            if folded[first : first + 1] in kb.transliteration:
+                return first
+    return first
+
+
 def _without_names_of_others_after_titles(mentions: list[Mention], folded: str, kb: KnowledgeBase) -> list[Mention]:
     """A country, its title (after a body of it at most), then a name: the name is that
     country's person. An alias in that name of a person of another country who never held its
@@ -800,14 +822,7 @@ def _without_names_of_others_after_titles(mentions: list[Mention], folded: str, 
     for owner in mentions:
         if owner.entity_id not in countries or owner.how == "compound":
             continue
-        name_start = None
-        for at in range(owner.end, min(len(folded), owner.end + rules.office_descriptor_reach)):
-            if not "\u4e00" <= folded[at] <= "\u9fff" or folded[at] in rules.office_descriptor_breaks:
-                break
-            title = _title_at(folded, at, kb)
-            if title is not None:
-                name_start = at + len(title)
-                break
+        name_start = _name_start_after_titles(folded, owner.end, kb)
         if name_start is None:
             continue
         for inside_title in range(max(owner.end, name_start - 3), name_start):
