@@ -524,6 +524,19 @@ class SentenceActors:
         pieces = gap[:-1].split("、")
         return all(piece and all("\u4e00" <= char <= "\u9fff" for char in piece) and self._ends_in_title(piece) for piece in pieces)
 
+    def _titles_then_joiner(self, gap: str, current: Group) -> str | None:
+        """A country or body, then titles no holder was found for, then a joiner (古巴总理、澳大利亚
+        总理; 巴西总统府首席部长、英国外交发展大臣): the title names that side's guest, and the
+        joiner opens the next side of the list. Returns the joiner, or None."""
+        last = current.parties[-1]
+        if last.kind != "mention" or self.actors.type_of(last.ids[0]) not in ("country", "organization"):
+            return None
+        joiner = next((j for j in self.lexicon.joiners if gap.endswith(j)), None)
+        titles = gap[: -len(joiner)] if joiner else ""
+        if not titles or len(titles) > _OWN_TITLE_REACH or not all("\u4e00" <= char <= "\u9fff" for char in titles):
+            return None
+        return joiner if self._ends_in_title(titles) else None
+
     def _ends_in_title(self, text: str) -> bool:
         kb = self.actors.kb
         return any(text.endswith(word) for word in kb.person_markers) or any(text.endswith(word) for word in kb.titles)
@@ -574,6 +587,8 @@ class SentenceActors:
                 own_run = not glued and self._own_title_run(gap, current, party)
                 if own_run or not glued and (self._title_across_body(current, party) or self._titles_then_own_country(gap, current, party)):
                     glued, joiner = True, None  # 哈萨克斯坦议会下院议长科沙诺夫: the country's own person
+                elif not glued and (listed := self._titles_then_joiner(gap, current)) is not None:
+                    glued, joiner = True, listed  # 古巴总理、澳大利亚总理: the next guest of a list
                 after = bisect.bisect_left(venue_starts, current.end)
                 venue_between = after < len(venue_starts) and venue_starts[after] < party.start
                 # 河内市委书记, 加利福尼亚州州长: a town inside the person's titles is no venue between
@@ -900,6 +915,9 @@ class SentenceActors:
                 guests = [i for group in [*comitatives, *([obj] if obj is not None else [])] for i in self._flat(group, on)]
                 if len(hosts) > 1 and guests:
                     return [Parties(tuple(host), tuple(i for i in guests if i not in host)) for host in hosts]
+                listed = [i for group in self._listed_after(clause) for i in self._flat(group, on) if i not in found[0].target]
+                if listed:
+                    found = [Parties(found[0].source, found[0].target + tuple(listed))]
                 if len(found[0].target) > 1:
                     found = [Parties(found[0].source, (t,)) for t in found[0].target]  # 分別與日本首相和南韓總統會談
         else:
@@ -1142,6 +1160,23 @@ class SentenceActors:
         start = subject.end if subject is not None and subject.end <= hit.start else hit.clause.start
         text = self.folded[start : hit.start]
         return any(word in text for word in self.lexicon.separately)
+
+    def _listed_after(self, clause: Clause) -> list[Group]:
+        """分别会见古巴总理马雷罗，澳大利亚总理阿尔巴尼斯: after a clause of separate meetings,
+        the clauses of the sentence that hold one party and nothing else (its titles aside) go
+        on with the list of guests."""
+        listed: list[Group] = []
+        for following in (c for c in self.layout.clauses if c.start >= clause.end):
+            groups = self._groups_in(following)
+            if len(groups) != 1 or groups[0].role is not None:
+                break
+            group = groups[0]
+            before = self._plain(following.start, group.start).strip("".join(_CLAUSE_PUNCTUATION))
+            after = self._plain(group.end, following.end).strip("".join(_CLAUSE_PUNCTUATION))
+            if before or after:
+                break
+            listed.append(group)
+        return listed
 
     def _bare_passive(self, hit: TriggerHit) -> bool:
         before = self.folded[max(hit.clause.start, hit.start - 6) : hit.start]

@@ -1,0 +1,48 @@
+"""分别会见 A、B: one meeting per guest, however the list of guests is written.
+
+Sentences are our own, in the register of mainland evening-news readouts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.events.support import facts
+
+DAY = dt.date(2024, 5, 20)
+HOSTS = {"Zhao Leji", "Han Zheng", "Ding Xuexiang", "Li Qiang"}
+
+
+def guests(text: str) -> list[frozenset[str]]:
+    """The guests of each meeting the sentence reports, in order."""
+    return [f.parties - HOSTS for f in facts(text, DAY) if f.type == "CONSULT" and f.mode == "meeting"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A guest named by a title the knowledge base has no holder for, then the next guest.
+        ("赵乐际分别会见古巴总理、澳大利亚总理", [{"CUB"}, {"Anthony Albanese"}]),
+        ("韩正分别会见秘鲁外长、阿根廷外长", [{"PER"}, {"Diana Mondino"}]),
+        ("丁薛祥分别会见巴西总统府首席部长、英国外交发展大臣", [{"BRA"}, {"David Cameron"}]),
+        # Guests after a comma, each alone in its clause, are still on the list.
+        ("委员长赵乐际20日在北京分别会见古巴总理马雷罗，澳大利亚总理阿尔巴尼斯。", [{"Maleiluo"}, {"Anthony Albanese"}]),
+    ],
+)
+def test_each_listed_guest_is_met_separately(text, expected):
+    assert guests(text) == [frozenset(g) for g in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Without 分别 a list is one meeting with every guest.
+        ("韩正会见古巴总理和澳大利亚总理", [{"CUB", "Anthony Albanese"}]),
+        # A clause that says something of the second guest is no item of the list.
+        ("委员长赵乐际20日在北京分别会见古巴总理马雷罗，阿尔巴尼斯表示欢迎。", [{"Maleiluo"}]),
+    ],
+)
+def test_what_is_no_list_of_separate_guests_stays_as_it_was(text, expected):
+    assert guests(text) == [frozenset(g) for g in expected]
