@@ -449,3 +449,35 @@ def test_a_name_after_a_countrys_titles_is_read_whole_and_as_its_own(text, surfa
 
 def test_a_name_of_the_european_council_stays_its_presidents() -> None:
     assert ("科斯塔", "António Costa") in linked("欧洲理事会主席科斯塔在布鲁塞尔会见巴西总统府首席部长。", dt.date(2025, 3, 1))
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "expected"),
+    [
+        # the head of an international body, by the body's name and its own title on the date
+        ("总理在京会见国际货币基金组织总裁。", dt.date(2018, 3, 1), ("国际货币基金组织总裁", "Christine Lagarde")),
+        ("总理在京会见国际货币基金组织总裁。", dt.date(2022, 3, 1), ("国际货币基金组织总裁", "Kristalina Georgieva")),
+        ("总理在京会见世界银行行长。", dt.date(2021, 3, 1), ("世界银行行长", "David Malpass")),
+        ("总理在京会见世界银行行长。", dt.date(2024, 3, 1), ("世界银行行长", "Ajay Banga")),
+        ("主席会见新开发银行行长。", dt.date(2021, 9, 1), ("新开发银行行长", "Marcos Troyjo")),
+        ("主席会见联合国教科文组织总干事。", dt.date(2019, 9, 1), ("联合国教科文组织总干事", "Audrey Azoulay")),
+        ("部长会见世界卫生组织总干事。", dt.date(2016, 9, 1), ("世界卫生组织总干事", "Margaret Chan")),
+        ("部长会见上海合作组织秘书长。", dt.date(2020, 9, 1), ("上海合作组织秘书长", "Vladimir Norov")),
+        # a new name after the title is the holder on the date, under the rendering the text uses
+        ("部长在亚的斯亚贝巴会见非盟委员会主席法基。", dt.date(2023, 9, 1), ("法基", "Moussa Faki")),
+    ],
+)
+def test_the_head_of_an_international_body_by_its_title(text: str, on: dt.date, expected: tuple[str, str]) -> None:
+    assert expected in linked(text, on)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("韩国总裁出席论坛。", "韩国总裁"),  # no country has an office of 总裁 or 行长
+        ("美国行长出席论坛。", "美国行长"),
+        ("中国人民银行行长出席论坛。", "中国人民银行行长"),  # a central bank is no body with offices here
+    ],
+)
+def test_a_body_head_title_after_a_country_names_no_one(text: str, surface: str) -> None:
+    assert not {found for found in linked(text, dt.date(2024, 3, 1)) if found[0] == surface}
