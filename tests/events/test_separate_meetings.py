@@ -46,3 +46,21 @@ def test_each_listed_guest_is_met_separately(text, expected):
 )
 def test_what_is_no_list_of_separate_guests_stays_as_it_was(text, expected):
     assert guests(text) == [frozenset(g) for g in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 负责人 after international bodies: each body stands for its head on the date
+        ("李强分别会见新开发银行、世界银行、国际货币基金组织负责人", [{"Dilma Rousseff"}, {"Ajay Banga"}, {"Kristalina Georgieva"}]),
+        ("李强会见世界银行负责人", [{"Ajay Banga"}]),
+        # the body's own head titles, then the next body's
+        ("李强分别会见世界银行行长、国际货币基金组织总裁和世界贸易组织总干事", [{"Ajay Banga"}, {"Kristalina Georgieva"}, {"Ngozi Okonjo-Iweala"}]),
+        # after a country or a seat of government 负责人 names no one office
+        ("李强会见美国负责人", [{"USA"}]),
+        # the leaders of an alliance are its members' leaders, not its secretary general
+        ("李强会见北约领导人", [{"NATO"}]),
+    ],
+)
+def test_a_body_named_for_its_head_is_met_as_the_head(text, expected):
+    assert guests(text) == [frozenset(g) for g in expected]

@@ -69,6 +69,7 @@ class Group:
     role: str | None = None
     leader: bool = False
     head: bool = True  # may act as a subject (美韓 in 美韓關稅爭端 may not)
+    heads_of_bodies: bool = False  # 世界银行、国际货币基金组织负责人: each body stands for its head
 
     @property
     def start(self) -> int:
@@ -124,6 +125,15 @@ class ActorIndex(EntityLookup):
         if on is None or self.type_of(country) != "country":
             return None
         holders = self.kb.holders(country, roles, on)
+        return holders[0].id if holders else None
+
+    def head_of_body(self, body: str, roles: tuple[str, ...], on: dt.date | None) -> str | None:
+        """The holder on ``on`` of the first of ``roles`` in an international body with offices
+        (the IMF's managing director), or None. A seat of government (the White House) heads no body."""
+        code = self.kb.body_codes.get(body)
+        if on is None or code is None or code in self.kb.entities:
+            return None
+        holders = self.kb.holders(code, roles, on)
         return holders[0].id if holders else None
 
 
@@ -609,6 +619,7 @@ class SentenceActors:
             else:
                 group.sides = [self._person_of_side(side) for side in group.sides]
             group.leader = self._leader_word_after(group)
+            group.heads_of_bodies = self._body_leader_word_after(group)
             group.head = self._may_act(group)
             if group.role is None and self._accompanying(group):
                 group.role = "companion"
@@ -698,15 +709,29 @@ class SentenceActors:
         last = self.folded[group.parties[-1].start : group.end]
         return after.startswith(self.lexicon.leader_words) or last.endswith(self.lexicon.leader_words)
 
+    def _body_leader_word_after(self, group: Group) -> bool:
+        """A word for the head after a run of international bodies only (世界银行负责人); 北约领导人
+        stays the alliance's leaders, not its secretary general."""
+        if not all(i in self.actors.kb.body_codes for i in group.ids):
+            return False
+        after = self.folded[group.end : group.end + 6].lstrip(" ")
+        return after.startswith(self.lexicon.body_leader_words)
+
     def ids_of(self, group: Group | None, on: dt.date | None) -> list[list[str]]:
-        """The group's sides, countries standing for their leaders where a leader word follows."""
+        """The group's sides, countries (and international bodies) standing for their leaders
+        (heads) where a leader word follows."""
         if group is None:
             return []
-        if not group.leader:
+        if not group.leader and not group.heads_of_bodies:
             return group.sides
         sides = []
         for side in group.sides:
-            mapped = [self.actors.leader(i, self.lexicon.leader_roles, on) or i for i in side]
+            mapped = [
+                (self.actors.leader(i, self.lexicon.leader_roles, on) if group.leader else None)
+                or (self.actors.head_of_body(i, self.lexicon.body_leader_roles, on) if group.heads_of_bodies else None)
+                or i
+                for i in side
+            ]
             sides.append(prefer_persons(mapped, self.actors))
         return sides
 
@@ -980,7 +1005,7 @@ class SentenceActors:
         clause = self.layout.clause_at(topic.start)
         if not any(h.group.type == "CONSULT" and topic.end <= h.start and clause.holds(h.start, h.end) for h in self.hits):
             return topic  # 美國與日本發表聯合聲明，並同意與印度…: the two act together
-        return Group(lead, [list(topic.sides[0])], None, topic.leader, topic.head)
+        return Group(lead, [list(topic.sides[0])], None, topic.leader, topic.head, topic.heads_of_bodies)
 
     def _relative_object(self, hit: TriggerHit, after: list[Group]) -> Group | None:
         """會見來華出席開幕式的埃及總統塞西: the head of a relative clause right after the verb is
