@@ -64,3 +64,13 @@ def test_what_is_no_list_of_separate_guests_stays_as_it_was(text, expected):
 )
 def test_a_body_named_for_its_head_is_met_as_the_head(text, expected):
     assert guests(text) == [frozenset(g) for g in expected]
+
+
+def test_guests_met_one_by_one_do_not_meet_one_another_in_the_clause_that_says_why_they_came():
+    text = "总理李强20日在北京分别会见来华出席圆桌对话会的世界银行行长彭安杰、国际货币基金组织总裁格奥尔基耶娃。"
+    assert guests(text) == [frozenset({"Ajay Banga"}), frozenset({"Kristalina Georgieva"})]
+
+
+def test_without_separately_the_guests_attending_together_still_meet():
+    text = "总理李强20日在北京会见来华出席圆桌对话会的世界银行行长彭安杰、国际货币基金组织总裁格奥尔基耶娃。"
+    assert frozenset({"Ajay Banga", "Kristalina Georgieva"}) in guests(text)

@@ -923,6 +923,11 @@ class SentenceActors:
             subject = relative_head  # 來華進行國事訪問的法國總統: the head of the clause acts in it
             comitatives = [g for g in comitatives if g is not relative_head]
             comitatives_after = [g for g in comitatives_after if g is not relative_head]
+            others = [g for g in (*comitatives, obj, prep) if g is not None and g is not relative_head]
+            if pattern.symmetric and not others and len(relative_head.sides) > 1 and self._separately(hit, None):
+                # 分别会见来华出席圆桌对话会的世界银行行长、国际货币基金组织总裁: guests met one by one;
+                # the clause says why they came, and the story reports no meeting among them
+                return []
         taxed = self._taxed(subject, hit, on)
         if taxed is not None:
             return [taxed]
