@@ -481,3 +481,19 @@ def test_the_head_of_an_international_body_by_its_title(text: str, on: dt.date, 
 )
 def test_a_body_head_title_after_a_country_names_no_one(text: str, surface: str) -> None:
     assert not {found for found in linked(text, dt.date(2024, 3, 1)) if found[0] == surface}
+
+
+@pytest.mark.parametrize(
+    ("text", "china_named"),
+    [
+        # 对华 inside a country's title run: the coordinator is Indonesia's, China is no party
+        ("副主席在北京会见印尼对华合作牵头人、统筹部长卢胡特。", False),
+        ("副主席在北京会见印尼对华合作牵头人卢胡特。", False),
+        ("美国对华特使抵达北京。", False),
+        # the same prefix before an act, not a title: China is the target
+        ("美国对华加征关税。", True),
+        ("印尼对华出口镍铁。", True),
+    ],
+)
+def test_a_short_form_inside_a_countrys_title_is_part_of_the_title(text: str, china_named: bool) -> None:
+    assert (("华", "CHN") in linked(text, dt.date(2023, 4, 4))) == china_named

@@ -187,6 +187,37 @@ def _short_forms_of_the_named(short: list[Mention], named: AbstractSet[str], fol
 _CLAUSE_END = re.compile(r"[，。、；：！？,.;:!?「」『』()《》\n]")
 
 
+def _without_short_forms_inside_titles(short: list[Mention], folded: str, kb: KnowledgeBase, claims: _Claims) -> list[Mention]:
+    """印尼对华合作牵头人、统筹部长卢胡特, 美国对华特使: a short form after a prefix, between a
+    country and the title word or person marker its words run into, is part of that country's
+    title, not a party of its own. The run holds Chinese characters of no other phrase only
+    (none of office_descriptor_breaks but the prefix), at most title_run_reach of them."""
+    rules = _link_rules()
+    countries = _entities_of_type(kb, "country")
+    kept = []
+    for mention in short:
+        if mention.how != "short_form" or mention.start == 0 or folded[mention.start - 1] not in kb.single_prefixes:
+            kept.append(mention)
+            continue
+        title_end = next(
+            (end for end in range(mention.end + 1, min(len(folded), mention.end + rules.title_run_reach) + 1)
+             if _marker_ending_at(folded, end, kb) is not None or _title_ending_at(folded, end, kb) is not None),
+            None,
+        )
+        between = folded[mention.end : title_end] if title_end is not None else ""
+        if not between or any(not "\u4e00" <= char <= "\u9fff" or char in rules.office_descriptor_breaks for char in between[:-1]):
+            kept.append(mention)
+            continue
+        owner = None
+        for at in range(mention.start - 2, max(0, mention.start - 1 - rules.title_run_reach) - 1, -1):
+            owner = claims.at(at)
+            if owner is not None or not "\u4e00" <= folded[at] <= "\u9fff" or folded[at] in rules.office_descriptor_breaks:
+                break
+        if owner is None or owner.entity_id not in countries or owner.how in ("compound", "short_form"):
+            kept.append(mention)
+    return kept
+
+
 def _function_word_at(folded: str, index: int) -> bool:
     """True when the short form at ``index`` is a function word here: 回以, 加以, 所以, or 以
     opening a frame that closes later in its clause (以美國為首, 以安全為由)."""
@@ -1010,7 +1041,8 @@ def link_actors(view: TextView, kb: KnowledgeBase, on: dt.date | None) -> Linked
         claims.claim(mention)
     mentions.extend(_countries_opening_names(mentions, view.folded, kb))
     named = {m.entity_id for m in mentions}
-    for mention in _short_forms_of_the_named(_short_form_mentions(view, kb, claims, boundary), named, view.folded, kb):
+    short = _short_forms_of_the_named(_short_form_mentions(view, kb, claims, boundary), named, view.folded, kb)
+    for mention in _without_short_forms_inside_titles(short, view.folded, kb, claims):
         claims.claim(mention)
         mentions.append(mention)
     unknown, new_people = _unknown_people(view, kb, claims, on)
