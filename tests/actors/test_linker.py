@@ -497,3 +497,16 @@ def test_a_body_head_title_after_a_country_names_no_one(text: str, surface: str)
 )
 def test_a_short_form_inside_a_countrys_title_is_part_of_the_title(text: str, china_named: bool) -> None:
     assert (("华", "CHN") in linked(text, dt.date(2023, 4, 4))) == china_named
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # the king's adviser is not the king: the title goes on past 国王
+        ("委员长在博鳌会见柬埔寨国王顾问团主席洪森。", ("洪森", "Hun Sen"), "Norodom Sihamoni"),
+        ("柬埔寨国王在金边会见外宾。", ("柬埔寨国王", "Norodom Sihamoni"), "Hun Sen"),
+    ],
+)
+def test_a_title_that_goes_on_into_an_aides_names_the_aide(text: str, present: tuple[str, str], absent: str) -> None:
+    found = linked(text, dt.date(2024, 3, 28))
+    assert present in found and absent not in {name for _, name in found}
