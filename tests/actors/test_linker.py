@@ -210,7 +210,7 @@ def test_a_country_inside_another_phrase_before_the_title_gives_no_country(text,
         ("国家主席会见冈比亚总统巴罗。", "巴罗", "GMB"),  # not the French 巴罗
         ("委员长会见墨西哥参议长桑切斯。", "桑切斯", "MEX"),  # not the Spanish prime minister
         # a country's alias closing the name is part of it
-        ("国家副主席会见塔吉克斯坦议会上院议长达夫拉特·埃莫马利。", "达夫拉特·埃莫马", "TJK"),
+        ("国家副主席会见塔吉克斯坦议会上院议长达夫拉特·埃莫马利。", "达夫拉特·埃莫马利", "TJK"),
     ],
 )
 def test_a_name_after_a_countrys_title_is_its_person_not_anothers(text, surface, country) -> None:
@@ -434,3 +434,83 @@ def test_a_ministry_after_its_country_or_in_a_title_is_not_the_home_one(text: st
     names = {name for _, name in linked(text)}
     assert "Ministry of Foreign Affairs (Taiwan)" not in names
     assert "Ministry of Foreign Affairs of the People's Republic of China" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        # a double surname joined by a hyphen is read whole: the hyphen takes no place of a character
+        ("副主席在北京会见秘鲁外长冈萨雷斯-奥莱切亚一行。", "冈萨雷斯-奥莱切亚", "PER"),
+        ("副主席在北京会见智利外长范克拉伦一行。", "范克拉伦", "CHL"),
+        # a seat of government (总统府) before the title: the name after 首席部长 is Brazil's, not the
+        # Portuguese 科斯塔 of the European Council
+        ("副总理在北京会见巴西总统府首席部长科斯塔。", "科斯塔", "BRA"),
+    ],
+)
+def test_a_name_after_a_countrys_titles_is_read_whole_and_as_its_own(text, surface, country) -> None:
+    assert _person_of(text, surface).country == country
+
+
+def test_a_name_of_the_european_council_stays_its_presidents() -> None:
+    assert ("科斯塔", "António Costa") in linked("欧洲理事会主席科斯塔在布鲁塞尔会见巴西总统府首席部长。", dt.date(2025, 3, 1))
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "expected"),
+    [
+        # the head of an international body, by the body's name and its own title on the date
+        ("总理在京会见国际货币基金组织总裁。", dt.date(2018, 3, 1), ("国际货币基金组织总裁", "Christine Lagarde")),
+        ("总理在京会见国际货币基金组织总裁。", dt.date(2022, 3, 1), ("国际货币基金组织总裁", "Kristalina Georgieva")),
+        ("总理在京会见世界银行行长。", dt.date(2021, 3, 1), ("世界银行行长", "David Malpass")),
+        ("总理在京会见世界银行行长。", dt.date(2024, 3, 1), ("世界银行行长", "Ajay Banga")),
+        ("主席会见新开发银行行长。", dt.date(2021, 9, 1), ("新开发银行行长", "Marcos Troyjo")),
+        ("主席会见联合国教科文组织总干事。", dt.date(2019, 9, 1), ("联合国教科文组织总干事", "Audrey Azoulay")),
+        ("部长会见世界卫生组织总干事。", dt.date(2016, 9, 1), ("世界卫生组织总干事", "Margaret Chan")),
+        ("部长会见上海合作组织秘书长。", dt.date(2020, 9, 1), ("上海合作组织秘书长", "Vladimir Norov")),
+        # a new name after the title is the holder on the date, under the rendering the text uses
+        ("部长在亚的斯亚贝巴会见非盟委员会主席法基。", dt.date(2023, 9, 1), ("法基", "Moussa Faki")),
+    ],
+)
+def test_the_head_of_an_international_body_by_its_title(text: str, on: dt.date, expected: tuple[str, str]) -> None:
+    assert expected in linked(text, on)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("韩国总裁出席论坛。", "韩国总裁"),  # no country has an office of 总裁 or 行长
+        ("美国行长出席论坛。", "美国行长"),
+        ("中国人民银行行长出席论坛。", "中国人民银行行长"),  # a central bank is no body with offices here
+    ],
+)
+def test_a_body_head_title_after_a_country_names_no_one(text: str, surface: str) -> None:
+    assert not {found for found in linked(text, dt.date(2024, 3, 1)) if found[0] == surface}
+
+
+@pytest.mark.parametrize(
+    ("text", "china_named"),
+    [
+        # 对华 inside a country's title run: the coordinator is Indonesia's, China is no party
+        ("副主席在北京会见印尼对华合作牵头人、统筹部长卢胡特。", False),
+        ("副主席在北京会见印尼对华合作牵头人卢胡特。", False),
+        ("美国对华特使抵达北京。", False),
+        # the same prefix before an act, not a title: China is the target
+        ("美国对华加征关税。", True),
+        ("印尼对华出口镍铁。", True),
+    ],
+)
+def test_a_short_form_inside_a_countrys_title_is_part_of_the_title(text: str, china_named: bool) -> None:
+    assert (("华", "CHN") in linked(text, dt.date(2023, 4, 4))) == china_named
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # the king's adviser is not the king: the title goes on past 国王
+        ("委员长在博鳌会见柬埔寨国王顾问团主席洪森。", ("洪森", "Hun Sen"), "Norodom Sihamoni"),
+        ("柬埔寨国王在金边会见外宾。", ("柬埔寨国王", "Norodom Sihamoni"), "Hun Sen"),
+    ],
+)
+def test_a_title_that_goes_on_into_an_aides_names_the_aide(text: str, present: tuple[str, str], absent: str) -> None:
+    found = linked(text, dt.date(2024, 3, 28))
+    assert present in found and absent not in {name for _, name in found}

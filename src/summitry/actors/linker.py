@@ -187,6 +187,37 @@ def _short_forms_of_the_named(short: list[Mention], named: AbstractSet[str], fol
 _CLAUSE_END = re.compile(r"[，。、；：！？,.;:!?「」『』()《》\n]")
 
 
+def _without_short_forms_inside_titles(short: list[Mention], folded: str, kb: KnowledgeBase, claims: _Claims) -> list[Mention]:
+    """印尼对华合作牵头人、统筹部长卢胡特, 美国对华特使: a short form after a prefix, between a
+    country and the title word or person marker its words run into, is part of that country's
+    title, not a party of its own. The run holds Chinese characters of no other phrase only
+    (none of office_descriptor_breaks but the prefix), at most title_run_reach of them."""
+    rules = _link_rules()
+    countries = _entities_of_type(kb, "country")
+    kept = []
+    for mention in short:
+        if mention.how != "short_form" or mention.start == 0 or folded[mention.start - 1] not in kb.single_prefixes:
+            kept.append(mention)
+            continue
+        title_end = next(
+            (end for end in range(mention.end + 1, min(len(folded), mention.end + rules.title_run_reach) + 1)
+             if _marker_ending_at(folded, end, kb) is not None or _title_ending_at(folded, end, kb) is not None),
+            None,
+        )
+        between = folded[mention.end : title_end] if title_end is not None else ""
+        if not between or any(not "\u4e00" <= char <= "\u9fff" or char in rules.office_descriptor_breaks for char in between[:-1]):
+            kept.append(mention)
+            continue
+        owner = None
+        for at in range(mention.start - 2, max(0, mention.start - 1 - rules.title_run_reach) - 1, -1):
+            owner = claims.at(at)
+            if owner is not None or not "\u4e00" <= folded[at] <= "\u9fff" or folded[at] in rules.office_descriptor_breaks:
+                break
+        if owner is None or owner.entity_id not in countries or owner.how in ("compound", "short_form"):
+            kept.append(mention)
+    return kept
+
+
 def _function_word_at(folded: str, index: int) -> bool:
     """True when the short form at ``index`` is a function word here: 回以, 加以, 所以, or 以
     opening a frame that closes later in its clause (以美國為首, 以安全為由)."""
@@ -709,15 +740,18 @@ def _unknown_people(
 def _office_name_end(folded: str, start: int, kb: KnowledgeBase) -> int:
     """End of a name after a country's title: one that opens with a transliteration character
     (where names are looked for) and runs over Chinese characters, name dots and hyphens up to
-    punctuation or a stop word (率领, 举行, 一行), at most office_name_reach characters."""
+    punctuation or a stop word (率领, 举行, 一行), at most office_name_reach characters. The dots
+    and hyphens between the parts count for nothing: a double surname (冈萨雷斯-奥莱切亚) is as
+    long a name as a single one with its given name."""
     rules = _link_rules()
     if folded[start : start + 1] not in kb.transliteration:
         return start
-    end = start
-    while end < len(folded) and end - start < rules.office_name_reach:
+    end, joiners = start, 0
+    while end < len(folded) and end - start - joiners < rules.office_name_reach:
         char = folded[end]
         if not ("\u4e00" <= char <= "\u9fff" or char in "·-") or (end > start and folded.startswith(rules.office_name_stops, end)):
             break
+        joiners += char in "·-"
         end += 1
     while end > start and folded[end - 1] in "·-":
         end -= 1
@@ -781,6 +815,25 @@ def _office_before_name(
     return holders[0] if holders else Office(roles[0], country, on, None)
 
 
+def _name_start_after_titles(folded: str, start: int, kb: KnowledgeBase) -> int | None:
+    """Where a name starts after a country's titles: after its first title word, or, when no
+    name follows that one (巴西总统府首席部长科斯塔: 总统府 names a seat), after the first title
+    word or person marker that a name does follow. None when no title opens the run."""
+    rules = _link_rules()
+    first = None
+    for at in range(start, min(len(folded), start + rules.office_descriptor_reach)):
+        if not "\u4e00" <= folded[at] <= "\u9fff" or folded[at] in rules.office_descriptor_breaks:
+            break
+        if first is not None and folded[at] in kb.transliteration and _marker_ending_at(folded, at, kb) is not None:
+            return at
+        title = _title_at(folded, at, kb)
+        if title is not None and first is None:
+            first = at + len(title)
+            if folded[first : first + 1] in kb.transliteration:
+                return first
+    return first
+
+
 def _without_names_of_others_after_titles(mentions: list[Mention], folded: str, kb: KnowledgeBase) -> list[Mention]:
     """A country, its title (after a body of it at most), then a name: the name is that
     country's person. An alias in that name of a person of another country who never held its
@@ -800,14 +853,7 @@ def _without_names_of_others_after_titles(mentions: list[Mention], folded: str, 
     for owner in mentions:
         if owner.entity_id not in countries or owner.how == "compound":
             continue
-        name_start = None
-        for at in range(owner.end, min(len(folded), owner.end + rules.office_descriptor_reach)):
-            if not "\u4e00" <= folded[at] <= "\u9fff" or folded[at] in rules.office_descriptor_breaks:
-                break
-            title = _title_at(folded, at, kb)
-            if title is not None:
-                name_start = at + len(title)
-                break
+        name_start = _name_start_after_titles(folded, owner.end, kb)
         if name_start is None:
             continue
         for inside_title in range(max(owner.end, name_start - 3), name_start):
@@ -995,7 +1041,8 @@ def link_actors(view: TextView, kb: KnowledgeBase, on: dt.date | None) -> Linked
         claims.claim(mention)
     mentions.extend(_countries_opening_names(mentions, view.folded, kb))
     named = {m.entity_id for m in mentions}
-    for mention in _short_forms_of_the_named(_short_form_mentions(view, kb, claims, boundary), named, view.folded, kb):
+    short = _short_forms_of_the_named(_short_form_mentions(view, kb, claims, boundary), named, view.folded, kb)
+    for mention in _without_short_forms_inside_titles(short, view.folded, kb, claims):
         claims.claim(mention)
         mentions.append(mention)
     unknown, new_people = _unknown_people(view, kb, claims, on)

@@ -69,6 +69,7 @@ class Group:
     role: str | None = None
     leader: bool = False
     head: bool = True  # may act as a subject (美韓 in 美韓關稅爭端 may not)
+    heads_of_bodies: bool = False  # 世界银行、国际货币基金组织负责人: each body stands for its head
 
     @property
     def start(self) -> int:
@@ -124,6 +125,15 @@ class ActorIndex(EntityLookup):
         if on is None or self.type_of(country) != "country":
             return None
         holders = self.kb.holders(country, roles, on)
+        return holders[0].id if holders else None
+
+    def head_of_body(self, body: str, roles: tuple[str, ...], on: dt.date | None) -> str | None:
+        """The holder on ``on`` of the first of ``roles`` in an international body with offices
+        (the IMF's managing director), or None. A seat of government (the White House) heads no body."""
+        code = self.kb.body_codes.get(body)
+        if on is None or code is None or code in self.kb.entities:
+            return None
+        holders = self.kb.holders(code, roles, on)
         return holders[0].id if holders else None
 
 
@@ -524,6 +534,19 @@ class SentenceActors:
         pieces = gap[:-1].split("、")
         return all(piece and all("\u4e00" <= char <= "\u9fff" for char in piece) and self._ends_in_title(piece) for piece in pieces)
 
+    def _titles_then_joiner(self, gap: str, current: Group) -> str | None:
+        """A country or body, then titles no holder was found for, then a joiner (古巴总理、澳大利亚
+        总理; 巴西总统府首席部长、英国外交发展大臣): the title names that side's guest, and the
+        joiner opens the next side of the list. Returns the joiner, or None."""
+        last = current.parties[-1]
+        if last.kind != "mention" or self.actors.type_of(last.ids[0]) not in ("country", "organization"):
+            return None
+        joiner = next((j for j in self.lexicon.joiners if gap.endswith(j)), None)
+        titles = gap[: -len(joiner)] if joiner else ""
+        if not titles or len(titles) > _OWN_TITLE_REACH or not all("\u4e00" <= char <= "\u9fff" for char in titles):
+            return None
+        return joiner if self._ends_in_title(titles) else None
+
     def _ends_in_title(self, text: str) -> bool:
         kb = self.actors.kb
         return any(text.endswith(word) for word in kb.person_markers) or any(text.endswith(word) for word in kb.titles)
@@ -574,6 +597,8 @@ class SentenceActors:
                 own_run = not glued and self._own_title_run(gap, current, party)
                 if own_run or not glued and (self._title_across_body(current, party) or self._titles_then_own_country(gap, current, party)):
                     glued, joiner = True, None  # 哈萨克斯坦议会下院议长科沙诺夫: the country's own person
+                elif not glued and (listed := self._titles_then_joiner(gap, current)) is not None:
+                    glued, joiner = True, listed  # 古巴总理、澳大利亚总理: the next guest of a list
                 after = bisect.bisect_left(venue_starts, current.end)
                 venue_between = after < len(venue_starts) and venue_starts[after] < party.start
                 # 河内市委书记, 加利福尼亚州州长: a town inside the person's titles is no venue between
@@ -594,6 +619,7 @@ class SentenceActors:
             else:
                 group.sides = [self._person_of_side(side) for side in group.sides]
             group.leader = self._leader_word_after(group)
+            group.heads_of_bodies = self._body_leader_word_after(group)
             group.head = self._may_act(group)
             if group.role is None and self._accompanying(group):
                 group.role = "companion"
@@ -683,15 +709,29 @@ class SentenceActors:
         last = self.folded[group.parties[-1].start : group.end]
         return after.startswith(self.lexicon.leader_words) or last.endswith(self.lexicon.leader_words)
 
+    def _body_leader_word_after(self, group: Group) -> bool:
+        """A word for the head after a run of international bodies only (世界银行负责人); 北约领导人
+        stays the alliance's leaders, not its secretary general."""
+        if not all(i in self.actors.kb.body_codes for i in group.ids):
+            return False
+        after = self.folded[group.end : group.end + 6].lstrip(" ")
+        return after.startswith(self.lexicon.body_leader_words)
+
     def ids_of(self, group: Group | None, on: dt.date | None) -> list[list[str]]:
-        """The group's sides, countries standing for their leaders where a leader word follows."""
+        """The group's sides, countries (and international bodies) standing for their leaders
+        (heads) where a leader word follows."""
         if group is None:
             return []
-        if not group.leader:
+        if not group.leader and not group.heads_of_bodies:
             return group.sides
         sides = []
         for side in group.sides:
-            mapped = [self.actors.leader(i, self.lexicon.leader_roles, on) or i for i in side]
+            mapped = [
+                (self.actors.leader(i, self.lexicon.leader_roles, on) if group.leader else None)
+                or (self.actors.head_of_body(i, self.lexicon.body_leader_roles, on) if group.heads_of_bodies else None)
+                or i
+                for i in side
+            ]
             sides.append(prefer_persons(mapped, self.actors))
         return sides
 
@@ -883,6 +923,11 @@ class SentenceActors:
             subject = relative_head  # 來華進行國事訪問的法國總統: the head of the clause acts in it
             comitatives = [g for g in comitatives if g is not relative_head]
             comitatives_after = [g for g in comitatives_after if g is not relative_head]
+            others = [g for g in (*comitatives, obj, prep) if g is not None and g is not relative_head]
+            if pattern.symmetric and not others and len(relative_head.sides) > 1 and self._separately(hit, None):
+                # 分别会见来华出席圆桌对话会的世界银行行长、国际货币基金组织总裁: guests met one by one;
+                # the clause says why they came, and the story reports no meeting among them
+                return []
         taxed = self._taxed(subject, hit, on)
         if taxed is not None:
             return [taxed]
@@ -900,6 +945,9 @@ class SentenceActors:
                 guests = [i for group in [*comitatives, *([obj] if obj is not None else [])] for i in self._flat(group, on)]
                 if len(hosts) > 1 and guests:
                     return [Parties(tuple(host), tuple(i for i in guests if i not in host)) for host in hosts]
+                listed = [i for group in self._listed_after(clause) for i in self._flat(group, on) if i not in found[0].target]
+                if listed:
+                    found = [Parties(found[0].source, found[0].target + tuple(listed))]
                 if len(found[0].target) > 1:
                     found = [Parties(found[0].source, (t,)) for t in found[0].target]  # 分別與日本首相和南韓總統會談
         else:
@@ -962,7 +1010,7 @@ class SentenceActors:
         clause = self.layout.clause_at(topic.start)
         if not any(h.group.type == "CONSULT" and topic.end <= h.start and clause.holds(h.start, h.end) for h in self.hits):
             return topic  # 美國與日本發表聯合聲明，並同意與印度…: the two act together
-        return Group(lead, [list(topic.sides[0])], None, topic.leader, topic.head)
+        return Group(lead, [list(topic.sides[0])], None, topic.leader, topic.head, topic.heads_of_bodies)
 
     def _relative_object(self, hit: TriggerHit, after: list[Group]) -> Group | None:
         """會見來華出席開幕式的埃及總統塞西: the head of a relative clause right after the verb is
@@ -1142,6 +1190,23 @@ class SentenceActors:
         start = subject.end if subject is not None and subject.end <= hit.start else hit.clause.start
         text = self.folded[start : hit.start]
         return any(word in text for word in self.lexicon.separately)
+
+    def _listed_after(self, clause: Clause) -> list[Group]:
+        """分别会见古巴总理马雷罗，澳大利亚总理阿尔巴尼斯: after a clause of separate meetings,
+        the clauses of the sentence that hold one party and nothing else (its titles aside) go
+        on with the list of guests."""
+        listed: list[Group] = []
+        for following in (c for c in self.layout.clauses if c.start >= clause.end):
+            groups = self._groups_in(following)
+            if len(groups) != 1 or groups[0].role is not None:
+                break
+            group = groups[0]
+            before = self._plain(following.start, group.start).strip("".join(_CLAUSE_PUNCTUATION))
+            after = self._plain(group.end, following.end).strip("".join(_CLAUSE_PUNCTUATION))
+            if before or after:
+                break
+            listed.append(group)
+        return listed
 
     def _bare_passive(self, hit: TriggerHit) -> bool:
         before = self.folded[max(hit.clause.start, hit.start - 6) : hit.start]

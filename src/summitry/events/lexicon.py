@@ -113,6 +113,8 @@ class ArgumentLexicon:
     party_suffixes: tuple[str, ...]
     leader_words: tuple[str, ...]
     leader_roles: tuple[str, ...]
+    body_leader_words: tuple[str, ...]
+    body_leader_roles: tuple[str, ...]
     both_sides: Mapping[str, str]  # folded word -> parties|persons|countries
     pronouns: tuple[Cue, ...]
     anaphora: tuple[str, ...]
@@ -406,6 +408,8 @@ def event_lexicon() -> EventLexicon:
             party_suffixes=longest_first(arguments["party_suffixes"]),
             leader_words=longest_first(arguments["leader_words"]),
             leader_roles=tuple(arguments["leader_roles"]),
+            body_leader_words=longest_first(arguments["body_leader_words"]),
+            body_leader_roles=tuple(arguments["body_leader_roles"]),
             both_sides={fold(word): kind for word, kind in arguments["both_sides"].items()},
             pronouns=_cues(arguments["pronouns"]),
             anaphora=longest_first(arguments["anaphora"]),

@@ -115,6 +115,8 @@ class ArgumentsData(DataModel):
     party_suffixes: list[str]
     leader_words: list[str]
     leader_roles: list[str]
+    body_leader_words: list[str]
+    body_leader_roles: list[str]
     both_sides: dict[str, str]
     pronouns: Cues
     speaker_pronouns: Cues
