@@ -9,15 +9,17 @@ phrase, in either script).
 from summitry.defaults import BATCH_SIZE, DEFAULT_URL
 from summitry.store.database import StoreError, open_store, store_error, store_failures, store_url
 from summitry.store.ingest import IngestSummary, count_stale, ingest_records, refresh_records
-from summitry.store.search import InvalidQuery, SearchHit, hit_json, search
+from summitry.store.search import InvalidQuery, SearchFilter, SearchHit, count_hits, hit_json, search
 
 __all__ = [
     "BATCH_SIZE",
     "DEFAULT_URL",
     "IngestSummary",
     "InvalidQuery",
+    "SearchFilter",
     "SearchHit",
     "StoreError",
+    "count_hits",
     "count_stale",
     "hit_json",
     "ingest_records",

@@ -34,6 +34,7 @@ from summitry.store.schema import (
     meeting_documents,
     meeting_reports,
     meetings,
+    timeline,
 )
 from summitry.views.evidence import source_data, source_of
 from summitry.views.ledger import (
@@ -59,7 +60,7 @@ from summitry.views.parties import Actors
 from summitry.views.timeline import commitment_summary, meeting_summary
 
 # Tables a document's own view rows go to, written and deleted with its other rows.
-DOCUMENT_VIEW_TABLES = (meeting_reports, ledger_statements, claims)
+DOCUMENT_VIEW_TABLES = (meeting_reports, ledger_statements, claims, timeline)  # timeline: a claim's rows
 
 # PostgreSQL runs hold this advisory lock while they re-merge views, so two concurrent batches
 # cannot each merge without the other's reports ("summ" + 1).
@@ -105,6 +106,7 @@ def document_view_rows(record: Record) -> dict[str, list[dict[str, Any]]]:
     """One record's rows of the view tables: pure, so it runs where the record is extracted."""
     actors = Actors.knowing(record.entities)
     doc_id = record.document.id
+    published = record.document.date.isoformat() if record.document.date else ""
     statements = statements_of(record, actors)
     stated = [(row, False) for row in statements.rows] + [(row, True) for row in statements.denials]
     return {
@@ -138,7 +140,24 @@ def document_view_rows(record: Record) -> dict[str, list[dict[str, Any]]]:
             if event.claimed_by
             for key in sorted(actor_keys(actors, event.claimed_by))
         ],
+        timeline.name: [
+            _timeline_row(key, "claim", f"{doc_id}#{i:06d}", event.date, event.summary, event.status, 1, None,
+                          (published, doc_id, float(i), "", ""), doc_id)
+            for i, event in enumerate(record.events)
+            if event.claimed_by
+            for key in sorted(actor_keys(actors, event.claimed_by))
+        ],
     }
+
+
+def _timeline_row(actor: str, kind: str, row: str, date: str | None, summary: str | None, status: str, sources: int,
+                  ref: str | None, order: tuple[str, str, float, str, str], doc_id: str | None = None) -> dict[str, Any]:
+    """An entry of ``actor``'s timeline; ``order`` ranks it among entries of one date, kind and
+    line as its own view does (meetings by names and key, commitments as the ledger, claims in
+    record order)."""
+    t1, t2, t3, t4, t5 = order
+    return {"actor": actor, "kind": kind, "row": row, "doc_id": doc_id, "undated": date is None, "date": date, "summary": summary,
+            "t1": t1, "t2": t2, "t3": t3, "t4": t4, "t5": t5, "status": status, "sources": sources, "ref": ref}
 
 
 def touched_by(rows: Iterable[dict[str, list[dict[str, Any]]]]) -> Touched:
@@ -201,6 +220,7 @@ def _update_meetings(connection: Connection, touched: set[tuple[str, str | None]
     for part in _chunks(group, 400):
         keys = select(meetings.c.key).where(_of_part(meetings, part))
         connection.execute(delete(meeting_actors).where(meeting_actors.c.meeting.in_(keys)))
+        connection.execute(delete(timeline).where(timeline.c.kind == "meeting", timeline.c.row.in_(keys)))
         connection.execute(delete(meeting_documents).where(meeting_documents.c.meeting.in_(keys)))
         connection.execute(delete(meetings).where(_of_part(meetings, part)))
     reports: list[Any] = []
@@ -259,9 +279,14 @@ def _insert_meeting(connection: Connection, meeting: Meeting, part: str, key: st
     )
     found_by = set().union(*(actor_keys(actors, p) for p in meeting.participants))
     named = set(meeting.participants)
+    lines = {actor: meeting_summary(actors, frozenset({actor}), meeting) for actor in sorted(found_by)}
     connection.execute(insert(meeting_actors), [
-        {"meeting": key, "actor": actor, "named": actor in named, "summary": meeting_summary(actors, frozenset({actor}), meeting)}
-        for actor in sorted(found_by)
+        {"meeting": key, "actor": actor, "named": actor in named, "summary": line} for actor, line in lines.items()
+    ])
+    order = (_NAME_MARK.join(meeting.names), "", 0.0, "", key)
+    connection.execute(insert(timeline), [
+        _timeline_row(actor, "meeting", key, meeting.date, line, meeting.status, len(meeting.sources), meeting.id, order)
+        for actor, line in lines.items()
     ])
     docs = sorted({s.doc for s in meeting.sources})
     connection.execute(insert(meeting_documents), [{"meeting": key, "doc_id": doc} for doc in docs])
@@ -328,6 +353,7 @@ def _remerge(connection: Connection, actors: Actors, kind: str, side: str, unit:
 
     stale = select(commitments.c.key).where(part(commitments))
     connection.execute(delete(commitment_actors).where(commitment_actors.c.commitment.in_(stale)))
+    connection.execute(delete(timeline).where(timeline.c.kind.in_(_COMMITMENT_KINDS.values()), timeline.c.row.in_(stale)))
     connection.execute(delete(commitment_documents).where(commitment_documents.c.commitment.in_(stale)))
     connection.execute(delete(commitments).where(part(commitments)))
     statements = ledger_statements.c
@@ -346,11 +372,16 @@ def _remerge(connection: Connection, actors: Actors, kind: str, side: str, unit:
         _insert_commitment(connection, commitment, founded[id(first)], actors)
 
 
+# A commitment's entry on the timeline of each of its sides.
+_COMMITMENT_KINDS = {"pledger": "commitment_made", "beneficiary": "commitment_received"}
+
+
 def _insert_commitment(connection: Connection, commitment: Commitment, founded: str, actors: Actors) -> None:
     """Keyed by its kind, side and first row: a pure function of the stored documents that a
     re-merge of another part of the ledger leaves alone."""
     side = actors.side(commitment.pledger)
     key = f"{commitment.kind}{_SIDE_MARK}{side}{_SIDE_MARK}{founded}"
+    summary = commitment_summary(commitment)
     connection.execute(
         insert(commitments),
         {
@@ -364,8 +395,14 @@ def _insert_commitment(connection: Connection, commitment: Commitment, founded: 
             "amount": commitment.amount.value if commitment.amount else None,
             "item": commitment.item,
             "status": commitment.status,
-            "summary": commitment_summary(commitment),
+            "summary": summary,
             "commitment": commitment_data(commitment),
+            "pledger": commitment.pledger,
+            "beneficiary": commitment.beneficiary,
+            "beneficiary_name": commitment.beneficiary_name,
+            "per": commitment.amount.per if commitment.amount else None,
+            "approx": bool(commitment.amount and commitment.amount.approx),
+            "ranged": bool(commitment.amount and commitment.amount.ranged),
         },
     )
     parties = {
@@ -376,6 +413,12 @@ def _insert_commitment(connection: Connection, commitment: Commitment, founded: 
     if parties:
         connection.execute(insert(commitment_actors), [
             {"commitment": key, "role": role, "actor": actor, "named": named} for role, actor, named in sorted(parties)
+        ])
+        order = (commitment.pledger_name, commitment.kind, -(commitment.amount.value if commitment.amount else 0.0), commitment.item, founded)
+        connection.execute(insert(timeline), [
+            _timeline_row(actor, _COMMITMENT_KINDS[role], key, commitment.made_on, summary, commitment.status,
+                          len(commitment.sources), commitment.id, order)
+            for role, actor, _ in sorted(parties)
         ])
     docs = sorted({s.doc for s in commitment.sources})
     if docs:

@@ -284,7 +284,16 @@ commitments = Table(
     Column("status", String(16), nullable=False),
     Column("summary", Text),  # its line on a timeline, views.timeline.commitment_summary
     Column("commitment", RECORD_JSON, nullable=False),
+    # What the ledger's totals group and add (migration 0006): read from columns, never the JSON.
+    Column("pledger", ENTITY_ID),
+    Column("beneficiary", ENTITY_ID),
+    Column("beneficiary_name", Text),
+    Column("per", String(32)),
+    Column("approx", Boolean, nullable=False, server_default=false()),
+    Column("ranged", Boolean, nullable=False, server_default=false()),  # a range (數十億美元) has no value to add
     Index("ix_commitments_id", "id"),
+    Index("ix_commitments_pledger_total", "pledger", "unit", "per"),
+    Index("ix_commitments_beneficiary_total", "beneficiary", "unit", "per"),
     Index("ix_commitments_key", "kind", "side", "unit", "amount"),
     Index("ix_commitments_order", "pledger_name", "kind", "amount", "item"),
 )
@@ -307,6 +316,33 @@ commitment_documents = Table(
     Column("commitment", Text, ForeignKey("commitments.key", ondelete="CASCADE"), primary_key=True),
     Column("doc_id", DOCUMENT_ID, primary_key=True),
     Index("ix_commitment_documents_doc", "doc_id"),
+)
+
+# Each actor's timeline, one row per entry, in its order (migration 0007): a page of it is a range
+# of ix_timeline_order, read without sorting the actor's other rows. Meetings' and commitments'
+# rows are written by their re-merge, claims' with their document (``doc_id``).
+ORDERED_TEXT = Text().with_variant(Text(collation="C"), "postgresql")  # by code point, as Python compares
+timeline = Table(
+    "timeline",
+    metadata,
+    Column("actor", ENTITY_ID, primary_key=True),
+    Column("kind", ORDERED_TEXT, primary_key=True),  # meeting, commitment_made, commitment_received, claim
+    Column("row", Text, primary_key=True),  # the meeting's or commitment's key; a claim's doc_id#ordinal
+    Column("doc_id", DOCUMENT_ID),  # a claim's document: its rows are written and deleted with it
+    Column("undated", Boolean, nullable=False),
+    Column("date", ORDERED_TEXT),
+    Column("summary", ORDERED_TEXT),
+    # the order of each view among entries of one date, kind and line (views.source.stored_timeline)
+    Column("t1", ORDERED_TEXT, nullable=False),
+    Column("t2", ORDERED_TEXT, nullable=False),
+    Column("t3", Float, nullable=False),
+    Column("t4", ORDERED_TEXT, nullable=False),
+    Column("t5", ORDERED_TEXT, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("sources", Integer, nullable=False),
+    Column("ref", String(16)),
+    Index("ix_timeline_order", "actor", "undated", "date", "kind", "summary", "t1", "t2", "t3", "t4", "t5"),
+    Index("ix_timeline_doc", "doc_id"),
 )
 
 # Claims for actor timelines: one row per claimed event and actor (the claimant, its country).

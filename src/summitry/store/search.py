@@ -16,13 +16,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import String, cast, func, literal, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.sql.elements import ColumnElement
 
 from summitry.errors import SummitryError
 from summitry.model import Span
-from summitry.store.schema import documents, sentence_search, sentences
+from summitry.store.schema import documents, mentions, sentence_search, sentences
 from summitry.text import fold
 
 # FTS5's trigram index answers only queries of three characters or more.
@@ -62,20 +62,82 @@ class SearchHit:
         return self.sentence_text[match.start - offset : match.end - offset]
 
 
-def search(engine: Engine, query: str, limit: int = 20) -> list[SearchHit]:
-    """Sentences containing ``query``, newest documents first, at most ``limit`` of them.
+def within_dates(query: Any, date: Any, since: str | None, until: str | None) -> Any:
+    """``query`` keeping rows whose ISO ``date`` is in a range, each date at its own precision:
+    "2025-10" is since "2025-10-05" and until "2025-10-01" (``views.meetings._within`` in SQL)."""
+    if since is not None:
+        query = query.where(date.is_not(None), date >= func.substr(literal(since), 1, func.length(date)))
+    if until is not None:
+        query = query.where(date.is_not(None), date <= func.substr(literal(until), 1, func.length(date)))
+    return query
 
-    Raises ``InvalidQuery`` for an empty query or a limit below one.
-    """
+
+@dataclass(frozen=True)
+class SearchFilter:
+    """Which matching sentences a search keeps, tested by the store so a page reads only its
+    hits: each set of ``mentioning`` entity ids must have a mention inside the sentence; the
+    document's publication date in a range (at each date's precision), its script, its outlet."""
+
+    mentioning: tuple[frozenset[str], ...] = ()
+    since: str | None = None
+    until: str | None = None
+    script: str | None = None
+    outlet: str | None = None
+
+    def where(self, query: Any) -> Any:
+        for wanted in self.mentioning:
+            inside = select(mentions.c.ordinal).where(
+                mentions.c.doc_id == sentences.c.doc_id, mentions.c.start >= sentences.c.start,
+                mentions.c.end <= sentences.c.end,
+                # Tested on the document's few mentions, not looked up id by id: a country stands
+                # for hundreds of ids (its people and companies), each a probe per sentence.
+                func.coalesce(mentions.c.entity_id, "").in_(sorted(wanted)),
+            )
+            query = query.where(inside.exists())
+        query = within_dates(query, cast(documents.c.date, String), self.since, self.until)
+        if self.script is not None:
+            query = query.where(documents.c.script == self.script)
+        if self.outlet is not None:
+            query = query.where(documents.c.outlet == self.outlet)
+        return query
+
+
+def _matching(engine: Engine, query: str, where: SearchFilter, *columns: Any) -> tuple[Any, str]:
+    """The sentences containing ``query`` that ``where`` keeps, selecting ``columns``; and the
+    folded query. Raises ``InvalidQuery`` for an empty query."""
     wanted = fold(query.strip())
     if not wanted:
         raise InvalidQuery(query, "the query is empty")
+    statement = (
+        select(*columns)
+        .select_from(sentence_search)
+        .join(
+            sentences,
+            (sentences.c.doc_id == sentence_search.c.doc_id) & (sentences.c.ordinal == sentence_search.c.ordinal),
+        )
+        .join(documents, documents.c.id == sentences.c.doc_id)
+        .where(_contains(engine.dialect.name, wanted))
+    )
+    return where.where(statement), wanted
+
+
+def search(engine: Engine, query: str, limit: int = 20, offset: int = 0, where: SearchFilter = SearchFilter()) -> list[SearchHit]:
+    """Sentences containing ``query`` that ``where`` keeps, newest documents first, at most
+    ``limit`` of them after the first ``offset``: only those are read, with their text.
+
+    Raises ``InvalidQuery`` for an empty query or a limit below one.
+    """
     if limit < 1:
         raise InvalidQuery(query, f"the limit must be at least 1, not {limit}")
+    # The page's sentences first, by key, then their text: sorting every match with its
+    # sentence cut out of the document would read the whole text of every matching document.
+    order = (documents.c.date.desc().nulls_last(), documents.c.id, sentences.c.ordinal)
+    keys, wanted = _matching(engine, query, where, sentences.c.doc_id, sentences.c.ordinal, sentence_search.c.folded, documents.c.date)
+    page = keys.order_by(*order).limit(limit).offset(offset).subquery("page")
     statement = (
         select(
-            sentence_search.c.doc_id,
-            sentence_search.c.folded,
+            page.c.doc_id,
+            page.c.folded,
             sentences.c.start,
             sentences.c.end,
             documents.c.source,
@@ -84,15 +146,10 @@ def search(engine: Engine, query: str, limit: int = 20) -> list[SearchHit]:
             # SQL strings count from 1; both backends count characters, as Python does.
             func.substr(documents.c.text, sentences.c.start + 1, sentences.c.end - sentences.c.start).label("original"),
         )
-        .select_from(sentence_search)
-        .join(
-            sentences,
-            (sentences.c.doc_id == sentence_search.c.doc_id) & (sentences.c.ordinal == sentence_search.c.ordinal),
-        )
-        .join(documents, documents.c.id == sentences.c.doc_id)
-        .where(_contains(engine.dialect.name, wanted))
-        .order_by(documents.c.date.desc().nulls_last(), documents.c.id, sentences.c.ordinal)
-        .limit(limit)
+        .select_from(page)
+        .join(sentences, (sentences.c.doc_id == page.c.doc_id) & (sentences.c.ordinal == page.c.ordinal))
+        .join(documents, documents.c.id == page.c.doc_id)
+        .order_by(*order)
     )
     # The database finds candidate sentences; the spans come from the same case-blind
     # comparison here, so the two agree on what a match is.
@@ -116,6 +173,14 @@ def search(engine: Engine, query: str, limit: int = 20) -> list[SearchHit]:
                     )
                 )
     return hits
+
+
+def count_hits(engine: Engine, query: str, where: SearchFilter = SearchFilter()) -> int:
+    """How many sentences contain ``query`` and are kept by ``where``: counted by the store over
+    the whole match, so a page of hits can say truly how many there are."""
+    statement, _ = _matching(engine, query, where, func.count())
+    with engine.connect() as connection:
+        return int(connection.scalar(statement) or 0)
 
 
 def _contains(dialect: str, wanted: str) -> ColumnElement[bool]:

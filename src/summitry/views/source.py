@@ -14,7 +14,7 @@ from typing import Any, Iterable, Sequence
 
 from dataclasses import dataclass
 
-from sqlalchemy import Float, Integer, String, Text, cast, func, literal, select, type_coerce, union_all
+from sqlalchemy import Integer, String, Text, cast, func, select, tuple_, type_coerce
 from sqlalchemy.engine import Connection, Engine
 
 from summitry.model import Record
@@ -29,8 +29,10 @@ from summitry.store.schema import (
     meeting_documents,
     meetings,
     mentions,
+    timeline,
 )
 from summitry.store.materialise import stored_actors as stored_actors  # re-exported: the CLI reads actors here
+from summitry.store.search import within_dates
 from summitry.views.evidence import Source, source_from_data
 from summitry.views.ledger import Commitment, commitment_from_data
 from summitry.views.meetings import Meeting, meeting_from_data
@@ -92,15 +94,6 @@ def _text_order(column: Any, connection: Connection) -> Any:
     return column.collate("C") if connection.dialect.name == "postgresql" else column
 
 
-def _within(query: Any, date: Any, since: str | None, until: str | None) -> Any:
-    """Each date at its own precision: "2025-10" is since "2025-10-05" and until "2025-10-01"."""
-    if since is not None:
-        query = query.where(date.is_not(None), date >= func.substr(literal(since), 1, func.length(date)))
-    if until is not None:
-        query = query.where(date.is_not(None), date <= func.substr(literal(until), 1, func.length(date)))
-    return query
-
-
 def _from_documents(key: Any, link: Any, script: str | None, outlet: str | None) -> list[Any]:
     """Conditions keeping view rows with a source document in ``script``, and one from ``outlet``
     (``link``: the column of a view row's key in the table of its documents)."""
@@ -129,7 +122,7 @@ class MeetingFilter:
     def where(self, query: Any) -> Any:
         for wanted in self.actors:
             query = query.where(meetings.c.key.in_(select(meeting_actors.c.meeting).where(meeting_actors.c.actor.in_(sorted(wanted)))))
-        query = _within(query, meetings.c.date, self.since, self.until)
+        query = within_dates(query, meetings.c.date, self.since, self.until)
         if self.status is not None:
             query = query.where(meetings.c.status == self.status)
         if self.mode is not None:
@@ -214,7 +207,7 @@ class LedgerFilter:
         if self.row_id is not None:
             query = query.where(commitments.c.id == self.row_id)
         if self.since is not None or self.until is not None:
-            query = _within(query, made_or_reported(), self.since, self.until)
+            query = within_dates(query, made_or_reported(), self.since, self.until)
         return query.where(*_from_documents(commitments.c.key, commitment_documents.c.commitment, self.script, self.outlet))
 
 
@@ -281,54 +274,34 @@ def timeline_actor(connection: Connection, name: str, actors: Actors | None = No
     return actors, wanted_actor(actors, name, mention_counts(connection, people) if len(people) > 1 else {})
 
 
-def _timeline_entries(connection: Connection, key: str) -> Any:
-    """Every timeline entry of one actor key as one SQL query (meetings, commitments made and
-    received, claims), with the columns of the timeline's order: date (undated last), kind, line,
-    then each view's own order (meetings', the ledger's, record order), as
-    ``views.timeline.build_timeline`` sorts them."""
-    def text_order(column: Any) -> Any:
-        return _text_order(column, connection)
+def _timeline_order() -> list[Any]:
+    """The timeline's own order, which ``ix_timeline_order`` serves after the actor: date
+    (undated last), kind, line, then each view's own order (meetings', the ledger's, record
+    order), as ``views.timeline.build_timeline`` sorts them; text by code point on both backends."""
+    column = timeline.c
+    return [column.undated, column.date, column.kind, column.summary, column.t1, column.t2, column.t3, column.t4, column.t5]
 
-    nothing = literal("", String)
-    meeting_rows = (
-        select(
-            meetings.c.date.label("date"), literal("meeting", String).label("kind"), meeting_actors.c.summary.label("summary"),
-            meetings.c.status.label("status"), meetings.c.id.label("ref"), sources_length(meetings.c.meeting, connection).label("sources"),
-            meetings.c.names.label("t1"), nothing.label("t2"), literal(0.0).label("t3"), nothing.label("t4"), meetings.c.key.label("t5"),
-            type_coerce(meetings.c.meeting, Text).label("data"),
-        )
-        .join(meeting_actors, meeting_actors.c.meeting == meetings.c.key)
-        .where(meeting_actors.c.actor == key)
-    )
-    made_on = commitments.c.commitment["made_on"].as_string()
-    commitment_rows = [
-        select(
-            made_on.label("date"), literal(kind, String).label("kind"), commitments.c.summary.label("summary"),
-            commitments.c.status.label("status"), commitments.c.id.label("ref"), sources_length(commitments.c.commitment, connection).label("sources"),
-            commitments.c.pledger_name.label("t1"), commitments.c.kind.label("t2"), (-func.coalesce(commitments.c.amount, 0.0)).label("t3"),
-            commitments.c.item.label("t4"), commitments.c.founded.label("t5"), type_coerce(commitments.c.commitment, Text).label("data"),
-        )
-        .join(commitment_actors, commitment_actors.c.commitment == commitments.c.key)
-        .where(commitment_actors.c.actor == key, commitment_actors.c.role == role)
-        for kind, role in (("commitment_made", "pledger"), ("commitment_received", "beneficiary"))
+
+def _with_sources(connection: Connection, key: str, rows: Sequence[Any]) -> list[TimelineEntry]:
+    """A page of timeline rows as entries, the sources read for those rows only."""
+    sources: dict[tuple[str, str], tuple[Source, ...]] = {}
+    wanted = [r.row for r in rows if r.kind == "meeting"]
+    if wanted:
+        query = select(meetings.c.key, type_coerce(meetings.c.meeting, Text)).where(meetings.c.key.in_(wanted))
+        sources.update((("meeting", k), meeting_from_data(_decoded(d)).sources) for k, d in connection.execute(query))
+    wanted = [r.row for r in rows if r.kind != "meeting" and r.kind != "claim"]
+    if wanted:
+        query = select(commitments.c.key, type_coerce(commitments.c.commitment, Text)).where(commitments.c.key.in_(wanted))
+        sources.update((("commitment", k), commitment_from_data(_decoded(d)).sources) for k, d in connection.execute(query))
+    claimed = [(doc_id, int(ordinal)) for doc_id, ordinal in (r.row.rsplit("#", 1) for r in rows if r.kind == "claim")]
+    if claimed:
+        query = select(claims.c.doc_id, claims.c.event_ordinal, type_coerce(claims.c.claim, Text)).where(
+            claims.c.actor == key, tuple_(claims.c.doc_id, claims.c.event_ordinal).in_(claimed))
+        sources.update(((("claim", f"{d}#{o:06d}"), (source_from_data(_decoded(c)["source"]),)) for d, o, c in connection.execute(query)))
+    return [
+        TimelineEntry(r.date, r.kind, r.ref, r.summary, r.status, sources[("commitment" if r.kind.startswith("commitment") else r.kind, r.row)])
+        for r in rows
     ]
-    claim_rows = (
-        select(
-            claims.c.date.label("date"), literal("claim", String).label("kind"), claims.c.claim["summary"].as_string().label("summary"),
-            claims.c.claim["status"].as_string().label("status"), literal(None, String).label("ref"), literal(1).label("sources"),
-            func.coalesce(cast(documents.c.date, String), "").label("t1"), claims.c.doc_id.label("t2"),
-            cast(claims.c.event_ordinal, Float).label("t3"), nothing.label("t4"), nothing.label("t5"),
-            type_coerce(claims.c.claim, Text).label("data"),
-        )
-        .join(documents, documents.c.id == claims.c.doc_id)
-        .where(claims.c.actor == key)
-    )
-    entries = union_all(meeting_rows, *commitment_rows, claim_rows).subquery("entries")
-    order = [
-        entries.c.date.is_(None), text_order(entries.c.date), text_order(entries.c.kind), text_order(entries.c.summary),
-        text_order(entries.c.t1), text_order(entries.c.t2), entries.c.t3, text_order(entries.c.t4), text_order(entries.c.t5),
-    ]
-    return entries, order
 
 
 def sources_length(column: Any, connection: Connection) -> Any:
@@ -353,14 +326,6 @@ def _timeline_sort(entries: Any, sort: str | None, connection: Connection) -> li
     column = func.lower(entries.c.summary) if key == "summary" else entries.c[key]
     column = column if key == "sources" else _text_order(column, connection)
     return [column.is_(None), column.desc() if sort.startswith("-") else column]
-
-
-def _timeline_entry(kind: str, date: str | None, summary: str, status: str, ref: str | None, data: Any) -> TimelineEntry:
-    found = _decoded(data)
-    if kind == "claim":
-        return TimelineEntry(date, kind, None, summary, status, (source_from_data(found["source"]),))
-    row: Meeting | Commitment = meeting_from_data(found) if kind == "meeting" else commitment_from_data(found)
-    return TimelineEntry(date, kind, ref, summary, status, row.sources)
 
 
 def stored_timeline(
@@ -388,12 +353,12 @@ def stored_timeline(
         end = None if limit is None else offset + limit
         return timeline_of(actors, wanted, entries[offset:end])
     (key,) = wanted
-    entries, order = _timeline_entries(connection, key)
-    query = select(entries.c.kind, entries.c.date, entries.c.summary, entries.c.status, entries.c.ref, entries.c.data)
-    query = query.order_by(*_timeline_sort(entries, sort, connection), *order)
+    column = timeline.c
+    query = select(column.kind, column.row, column.date, column.summary, column.status, column.ref).where(column.actor == key)
+    query = query.order_by(*_timeline_sort(timeline, sort, connection), *_timeline_order())
     if limit is not None:
         query = query.limit(limit).offset(offset)
-    return timeline_of(actors, wanted, [_timeline_entry(*row) for row in connection.execute(query)])
+    return timeline_of(actors, wanted, _with_sources(connection, key, connection.execute(query).all()))
 
 
 def count_timeline(connection: Connection, wanted: frozenset[str]) -> dict[str, int]:
@@ -408,8 +373,8 @@ def count_timeline(connection: Connection, wanted: frozenset[str]) -> dict[str, 
             counted[entry.kind] = counted.get(entry.kind, 0) + 1
         return counted
     (key,) = wanted
-    entries, _ = _timeline_entries(connection, key)
-    return {kind: int(n) for kind, n in connection.execute(select(entries.c.kind, func.count()).group_by(entries.c.kind))}
+    query = select(timeline.c.kind, func.count()).where(timeline.c.actor == key).group_by(timeline.c.kind)
+    return {kind: int(n) for kind, n in connection.execute(query)}
 
 
 def stored_counterparts(connection: Connection, actors: Actors, wanted: frozenset[str]) -> list[tuple[str, int]]:

@@ -382,7 +382,7 @@ def api_ledger_totals(
     snapshot = snapshot_of(request)
     where = _ledger_filter(snapshot, pledger, beneficiary)
     with snapshot.engine.connect() as connection:
-        return {side: [total_json(t) for t in stored_totals(connection, where, side.removeprefix("by_"))] for side in ("by_pledger", "by_beneficiary")}
+        return {side: [total_json(t) for t in stored_totals(connection, where, side.removeprefix("by_"))[0]] for side in ("by_pledger", "by_beneficiary")}
 
 
 @router.get("/actors/{actor}", response_model=ActorOut, summary="One actor's timeline (a page of it) and counterparts")

@@ -6,21 +6,18 @@ shows links to the sentence it came from (or to the rows it sums).
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, cast
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
-from sqlalchemy import select
 from markupsafe import Markup
 
 from summitry.model import Record
-from summitry.store import InvalidQuery, hit_json, search
-from summitry.store.schema import documents, mentions
+from summitry.store import InvalidQuery, SearchFilter, count_hits, hit_json, search
 from summitry.views.meetings import meeting_json
 from summitry.views.timeline import UnknownActor
 from summitry.web.api import actor_header, corpus, readouts_of, record_of, snapshot_of, timeline_page
 from summitry.views.ledger import _rules as ledger_rules
-from summitry.views.meetings import _within as within  # the CLI's date-range rule, at each date's precision
 from summitry.views.source import LedgerFilter, MeetingFilter, actor_counts, count_ledger, count_meetings, meetings_by_id
 from summitry.web.charts import Bar, Node, TimePoint, bar_chart, event_volume, network, timeline
 from summitry.web.corpus import Snapshot
@@ -37,7 +34,7 @@ from summitry.web.listing import (
     paginate_query,
 )
 from summitry.web.present import amount_text, evidence_url, is_money, unit_text
-from summitry.web.queries import document_rows, event_counts, ledger_rows, meeting_rows, named_actors, stored_totals
+from summitry.web.queries import TOTALS_SHOWN, document_rows, event_counts, ledger_rows, meeting_rows, named_actors, stored_totals
 
 router = APIRouter(include_in_schema=False)
 
@@ -48,8 +45,6 @@ MEETING_MODES = ("meeting", "visit", "call", "multilateral")
 SCRIPTS = ("Hant", "Hans")
 # The kinds of commitment the ledger's rules define (views/data/ledger.yaml).
 LEDGER_KINDS = tuple(kind.name for kind in ledger_rules().kinds)
-# The search page reads every matching sentence to count them truly; beyond this it says "at least".
-SEARCH_CAP = 10_000
 
 
 def _page(request: Request, template: str, **context: Any) -> HTMLResponse:
@@ -103,11 +98,6 @@ def _source_filter(snapshot: Snapshot, script: str | None, outlet: str | None) -
         raise BadFilter("outlet", outlet, "one of " + ", ".join(outlets) if outlets
                         else "nothing: no document in this store records the URL it came from")
     return script, outlet
-
-
-def _keep(rows: list[dict[str, Any]], tests: Iterable[Callable[[dict[str, Any]], bool] | None]) -> list[dict[str, Any]]:
-    checks = [t for t in tests if t is not None]
-    return [row for row in rows if all(t(row) for t in checks)]
 
 
 def _date_range(since: str | None, until: str | None) -> tuple[str | None, str | None]:
@@ -178,41 +168,11 @@ SEARCH_COLUMNS = (
 )
 
 
-def _mentions_in(snapshot: Snapshot, wanted: frozenset[str], hits: list[dict[str, Any]]) -> Callable[[dict[str, Any]], bool]:
-    """Whether a hit's sentence mentions one of the actors wanted (the record's own mentions,
-    read from the store for the hits' documents only)."""
-    spans: dict[str, list[tuple[int, int]]] = {}
-    docs = sorted({h["doc"] for h in hits})
-    with snapshot.engine.connect() as connection:
-        for part in range(0, len(docs), 500):
-            query = select(mentions.c.doc_id, mentions.c.start, mentions.c.end, mentions.c.entity_id).where(mentions.c.doc_id.in_(docs[part : part + 500]))
-            for doc_id, start, end, entity_id in connection.execute(query):
-                if snapshot.actors.matches(entity_id, wanted):
-                    spans.setdefault(doc_id, []).append((start, end))
-
-    def test(hit: dict[str, Any]) -> bool:
-        start, end = hit["sentence"]["start"], hit["sentence"]["end"]
-        return any(start <= s and e <= end for s, e in spans.get(hit["doc"], ()))
-
-    return test
-
-
-def _from_documents(snapshot: Snapshot, script: str | None, outlet: str | None, hits: list[dict[str, Any]]) -> list[Callable[[dict[str, Any]], bool]]:
-    """Keep hits in documents of that script or from that outlet (read for the hits' documents only)."""
-    if script is None and outlet is None:
-        return []
-    docs = sorted({h["doc"] for h in hits})
-    found: dict[str, tuple[str, str | None]] = {}
-    with snapshot.engine.connect() as connection:
-        for part in range(0, len(docs), 500):
-            query = select(documents.c.id, documents.c.script, documents.c.outlet).where(documents.c.id.in_(docs[part : part + 500]))
-            found.update({doc_id: (doc_script, doc_outlet) for doc_id, doc_script, doc_outlet in connection.execute(query)})
-    keep: list[Callable[[dict[str, Any]], bool]] = []
-    if script is not None:
-        keep.append(lambda h: found.get(h["doc"], ("", None))[0] == script)
-    if outlet is not None:
-        keep.append(lambda h: found.get(h["doc"], ("", None))[1] == outlet)
-    return keep
+def _mentioning(snapshot: Snapshot, wanted: frozenset[str]) -> frozenset[str]:
+    """Every entity id whose mention counts as one of ``wanted``'s (``Actors.matches``: a
+    country takes its people and companies), for the store to test."""
+    actors = snapshot.actors
+    return frozenset(wanted | {i for i in actors.entities if actors.matches(i, wanted)})
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -225,22 +185,16 @@ def search_page(
     since, until = _date_range(_blank(since), _blank(until))
     wanted, code = _actor_ids(snapshot, "actor", actor), _country(snapshot, country)
     script, outlet = _source_filter(snapshot, script, outlet)
-    hits, error, capped = [], None, False
+    where = SearchFilter(
+        tuple(_mentioning(snapshot, found) for found in (wanted, code) if found), since, until, script, outlet)
+    engine, error, total = corpus(request).engine, None, 0
     if query:
         try:
-            found = search(corpus(request).engine, query, SEARCH_CAP)
+            total = count_hits(engine, query, where)
         except InvalidQuery as problem:
             error = str(problem)
-        else:
-            capped = len(found) == SEARCH_CAP
-            hits = [hit_json(h) for h in found]
-            hits = _keep(hits, [
-                _mentions_in(snapshot, wanted, hits) if wanted else None,
-                _mentions_in(snapshot, code, hits) if code else None,
-                (lambda h: within(h["date"], since, until)) if since or until else None,
-                *_from_documents(snapshot, script, outlet, hits),
-            ])
-    listing = paginate(request, hits, SEARCH_COLUMNS, "sentence")
+    listing = paginate_query(request, total, lambda _sort, limit, offset: [
+        hit_json(h) for h in search(engine, cast(str, query), limit, offset, where)] if total else [], SEARCH_COLUMNS, "sentence")
     shown_hits = []
     for hit in listing.rows:
         sentence = hit["sentence"]
@@ -256,7 +210,7 @@ def search_page(
         )})
     return _listed(
         request, "search.html", listing, lambda h: h, "search", hits=shown_hits, query=query or "", error=error,
-        capped=capped, filters={"since": since, "until": until, "actor": actor, "country": country, "script": script,
+        filters={"since": since, "until": until, "actor": actor, "country": country, "script": script,
                                 "outlet": outlet},
     )
 
@@ -390,7 +344,8 @@ def ledger_page(
     with snapshot.engine.connect() as connection:
         listing = paginate_query(request, count_ledger(connection, where),
                                  lambda sort, limit, offset: ledger_rows(connection, where, sort, limit, offset), LEDGER_COLUMNS, "commitment")
-        by_pledger, by_beneficiary = stored_totals(connection, where, "pledger"), stored_totals(connection, where, "beneficiary")
+        (by_pledger, pledger_totals), (by_beneficiary, beneficiary_totals) = (
+            stored_totals(connection, where, side, TOTALS_SHOWN) for side in ("pledger", "beneficiary"))
     return _listed(
         request,
         "ledger.html",
@@ -401,6 +356,7 @@ def ledger_page(
         charts=_ledger_charts(listing.rows),
         by_pledger=by_pledger,
         by_beneficiary=by_beneficiary,
+        totals_in_all={"pledger": pledger_totals, "beneficiary": beneficiary_totals},
         filters={"pledger": pledger, "beneficiary": beneficiary, "actor": actor, "country": country, "kind": kind,
                  "status": status, "since": since, "until": until, "script": script, "outlet": outlet},
         choices={"kind": LEDGER_KINDS, "status": LEDGER_STATUSES, "script": SCRIPTS, "country": _countries(snapshot),

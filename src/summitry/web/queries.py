@@ -4,9 +4,10 @@ figures above a list (totals, event volume) aggregated by the store, never from 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Callable
 
-from sqlalchemy import Integer, String, cast, func, or_, select
+from sqlalchemy import Integer, String, and_, cast, func, or_, select
 from sqlalchemy.engine import Connection
 
 from summitry.store.schema import (
@@ -74,36 +75,45 @@ def ledger_rows(connection: Connection, where: LedgerFilter, sort: str | None, l
 # How many of a total's rows it links to: a total over thousands of rows says how many and
 # links the first, so the page stays the same weight.
 TOTAL_ROWS = 20
+# How many totals a side's table on the ledger page shows: one per actor, unit and period grows
+# with the actors a corpus names, and past a few dozen the tables outweighed the page.
+TOTALS_SHOWN = 40
 
 
-def stored_totals(connection: Connection, where: LedgerFilter, side: str) -> list[Total]:
+def stored_totals(connection: Connection, where: LedgerFilter, side: str, most: int | None = None) -> tuple[list[Total], int]:
     """``present.ledger_totals`` of every commitment a filter keeps (not only the page shown),
-    summed by the store: one row per actor, unit and period, and the first ``TOTAL_ROWS`` ids."""
-    data = commitments.c.commitment
-    actor, per = data[side].as_string(), data[("amount", "per")].as_string()
-    additive = where.where(select(commitments.c.key).where(
+    summed by the store from the commitments' columns: one total per actor, unit and period,
+    each with its first ``TOTAL_ROWS`` ids. With ``most``, only the first ``most`` totals (in
+    the totals' order) read their ids and are returned; the number of totals in all comes too."""
+    actor = commitments.c[side]
+    per = func.coalesce(commitments.c.per, "")  # a total per period, "" for none: NULL never equals NULL
+    kept = commitments.c.key.in_(where.where(select(commitments.c.key).where(
         commitments.c.amount.is_not(None), actor.is_not(None), commitments.c.unit.not_in(sorted(NOT_ADDITIVE)),
-        # a range or a vague amount (數十億美元) has no value to add
-        or_(data[("amount", "low")].as_float().is_(None), data[("amount", "high")].as_float().is_(None)),
-    ))
-    kept = commitments.c.key.in_(additive)
+        commitments.c.ranged.is_(False),  # a range or a vague amount (數十億美元) has no value to add
+    )))
     group = (actor, commitments.c.unit, per)
-    sums = select(*group, func.max(data[f"{side}_name"].as_string()), func.sum(commitments.c.amount),
-                  func.max(cast(data[("amount", "approx")].as_boolean(), Integer)), func.count()).where(kept).group_by(*group)
+    name = commitments.c.pledger_name if side == "pledger" else commitments.c.beneficiary_name
+    sums = select(*group, func.max(name), func.sum(commitments.c.amount), func.max(cast(commitments.c.approx, Integer)),
+                  func.count()).where(kept).group_by(*group)
+    totals = sorted(
+        (Total(actor=found, name=named or found, unit=unit, per=period or None, value=value, approx=bool(approx), rows=(), count=int(n))
+         for found, unit, period, named, value, approx, n in connection.execute(sums)),
+        key=lambda t: (t.name, not is_money(t.unit), t.unit, t.per or "", -t.value),
+    )
+    shown = totals if most is None else totals[:most]
+    if not shown:
+        return [], len(totals)
     order = (_text_order(commitments.c.pledger_name, connection), _text_order(commitments.c.kind, connection),
              -func.coalesce(commitments.c.amount, 0), _text_order(commitments.c.item, connection), commitments.c.founded)
+    wanted = kept if most is None else and_(kept, or_(*(
+        and_(actor == t.actor, commitments.c.unit == t.unit, per == (t.per or "")) for t in shown)))
     ranked = select(*(c.label(f"g{i}") for i, c in enumerate(group)), commitments.c.id,
-                    func.row_number().over(partition_by=group, order_by=order).label("place")).where(kept).subquery()
+                    func.row_number().over(partition_by=group, order_by=order).label("place")).where(wanted).subquery()
     ids: dict[tuple[Any, ...], list[str]] = {}
     for *key, row_id in connection.execute(select(ranked.c.g0, ranked.c.g1, ranked.c.g2, ranked.c.id)
                                            .where(ranked.c.place <= TOTAL_ROWS).order_by(ranked.c.place)):
         ids.setdefault(tuple(key), []).append(row_id)
-    totals = [
-        Total(actor=found, name=name or found, unit=unit, per=period, value=value, approx=bool(approx),
-              rows=tuple(ids.get((found, unit, period), ())), count=int(count))
-        for found, unit, period, name, value, approx, count in connection.execute(sums)
-    ]
-    return sorted(totals, key=lambda t: (t.name, not is_money(t.unit), t.unit, t.per or "", -t.value))
+    return [replace(t, rows=tuple(ids.get((t.actor, t.unit, t.per or ""), ()))) for t in shown], len(totals)
 
 
 DOCUMENT_ORDER: dict[str, Expression] = {

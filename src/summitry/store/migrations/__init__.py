@@ -19,8 +19,9 @@ from sqlalchemy.engine import Connection
 
 MIGRATIONS = Path(__file__).resolve().parent
 # Revisions whose stores hold documents but not the view tables (0003 made them empty), or
-# view tables without the columns today's view code fills (0005's timeline lines).
-_BEFORE_VIEW_TABLES = frozenset({"0001", "0002", "0003", "0004"})
+# view tables without the columns or tables today's view code fills (0005's timeline lines,
+# 0007's timeline table).
+_BEFORE_VIEW_TABLES = frozenset({"0001", "0002", "0003", "0004", "0005", "0006"})
 
 
 def alembic_config(connection: Connection) -> Config:
