@@ -254,3 +254,19 @@ def test_a_demand_named_as_a_noun_is_none_made(text: str, expected: int) -> None
 )
 def test_a_sum_named_as_needed_is_a_demand(text: str, expected: bool) -> None:
     assert (("REQUEST", "demand") in {(f.type, f.mode) for f in facts(text)}) is expected, facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a duty visit (述職) is a meeting with each leader it is made to
+        ("特首李家超前日到北京向習近平主席述職，匯報施政情況。", [({"John Lee Ka-chiu"}, {"Xi Jinping"})]),
+        ("澳門特首岑浩輝在北京向國家主席習近平及國務院總理李強述職。",
+         [({"Sam Hou Fai"}, {"Xi Jinping"}), ({"Sam Hou Fai"}, {"Li Qiang"})]),
+        # ... and names no one when it is not said to whom
+        ("特首今年年底將赴京述職。", []),
+        ("李家超在述職時表示，香港經濟穩步復甦。", []),
+    ],
+)
+def test_a_duty_visit_is_a_meeting_with_each_leader_reported_to(text: str, expected: list[tuple[set[str], set[str]]]) -> None:
+    assert [(set(f.source), set(f.target)) for f in facts(text) if f.type == "CONSULT"] == expected
