@@ -59,10 +59,11 @@ def load(kind: str, key: str) -> Any | None:
     directory = cache_directory()
     if directory is None:
         return None
+    path = _entry_path(directory, kind, key)
     collecting = gc.isenabled()
     gc.disable()  # unpickling makes many objects at once; collecting in between only rescans them
     try:
-        with _entry_path(directory, kind, key).open("rb") as entry:
+        with path.open("rb") as entry:
             payload = pickle.load(entry)
     except Exception:  # missing, truncated, unreadable, from another version: build instead
         return None
@@ -72,7 +73,7 @@ def load(kind: str, key: str) -> Any | None:
     if not isinstance(payload, dict) or payload.get("key") != key:
         return None
     try:
-        os.utime(_entry_path(directory, kind, key))  # used now: the last of its kind to be dropped
+        os.utime(path)  # used now: the last of its kind to be dropped
     except OSError:
         pass
     return payload.get("value")

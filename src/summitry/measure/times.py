@@ -776,8 +776,9 @@ def resolve_window(match: re.Match[str], date: dt.date | None, lexicon: TimeLexi
         raise NotATime(match.group())
     period = lexicon.offset_units[match["unit"]]
     count = number_of(match["count"]) if match["count"] else 0
+    ahead = window_relation(match, lexicon) == "by"
     chinese_only = match["unit"] in lexicon.offset_units_chinese_only and bool(match["count"]) and match["count"].isdigit()
-    if chinese_only and window_relation(match, lexicon) == "since":  # 3日以來 is since the 3rd; 60日內 is 60 days
+    if chinese_only and not ahead:  # 3日以來 is since the 3rd; 60日內 is 60 days
         raise NotATime(match.group())
     if match["lead_half"] or match["half"]:  # 未來半年, 一年半來: months
         if period != "year":
@@ -789,7 +790,6 @@ def resolve_window(match: re.Match[str], date: dt.date | None, lexicon: TimeLexi
         raise NotATime(match.group())
     if date is None:
         return None
-    ahead = window_relation(match, lexicon) == "by"
     sign = 1 if ahead else -1
     if period in ("day", "week"):
         far = date + dt.timedelta(days=sign * count * (7 if period == "week" else 1))
@@ -804,7 +804,8 @@ def resolve_window(match: re.Match[str], date: dt.date | None, lexicon: TimeLexi
 
 def window_relation(match: re.Match[str], lexicon: TimeLexicon) -> str:
     """`by` for a window ahead (its lead word, else its end word: 三年內), `since` for one back."""
-    if match["ahead"] or (not match["back"] and match["end"] in lexicon.window_ahead_ends):
+    lead = match.groupdict()  # window_end has no lead groups
+    if lead.get("ahead") or (not lead.get("back") and match["end"] in lexicon.window_ahead_ends):
         return "by"
     return "since"
 
@@ -1479,7 +1480,7 @@ def patterns() -> tuple[Pattern, ...]:
         ),
         time_pattern(
             "window_end",
-            rf"(?P<ahead>(?!))?(?P<back>(?!))?(?:{count}|(?P<lead_half>半)){SPACE}{unit}(?P<half>半)?"
+            rf"(?:{count}|(?P<lead_half>半)){SPACE}{unit}(?P<half>半)?"
             rf"(?P<end>{alternatives((*lexicon.window_ahead_ends, *lexicon.window_back_ends))})",
             resolve_window,
             needs=(offset_unit, first_characters((*lexicon.window_ahead_ends, *lexicon.window_back_ends))),
