@@ -173,6 +173,25 @@ def test_a_shared_short_form_stands_for_the_country_the_story_names(text: str, m
 
 
 @pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        # 巴方 is Pakistan's side, but Brazil's or Palestine's in a story that names them
+        ("国家主席习近平同来访的巴西总统卢拉举行会谈。卢拉表示，巴方愿深化两国合作。", "BRA"),
+        ("外交部长王毅同巴勒斯坦外长马立基通电话。巴方感谢中方长期以来的支持。", "PSE"),
+        ("马尔代夫总统穆伊兹会见中国外长，马方表示愿加强合作。", "MDV"),
+        # the usual country, named, or nothing else named: the usual one
+        ("国家主席习近平同巴基斯坦总理举行会谈。巴方坚定支持中方立场。", "PAK"),
+        ("巴西总统与巴基斯坦总理先后致电。巴方表示感谢。", "PAK"),
+        ("巴方表示，将继续推进走廊建设。", "PAK"),
+    ],
+)
+def test_a_shared_side_word_stands_for_the_country_the_story_names(text: str, meant: str) -> None:
+    result = link_actors(build_view(text), load_knowledge_base(), ON)
+    start = text.index("方") - 1
+    assert [m.entity_id for m in result.mentions if m.start == start] == [meant]
+
+
+@pytest.mark.parametrize(
     ("text", "compound"),
     [
         ("聲明稱，中法將繼續深化合作。", {"CHN", "FRA"}),

@@ -57,7 +57,8 @@ def _rows(*texts: str) -> list[tuple]:
         ("上半年，新設外商投資企業1.8萬家，增長三成。", []),
         # a commitment within one country is no commitment between sides; a foreign firm's is
         ("國家電網今年將投資1000億元，推動陝西電網全面升級。", []),
-        ("德國寶馬集團宣布投資100億元，在遼寧瀋陽擴建電池工廠。", [("pledge", "BMW", None, (10e9, "CNY", None), "claimed")]),
+        # (invested in China: the story's other country, named by its places, receives it)
+        ("德國寶馬集團宣布投資100億元，在遼寧瀋陽擴建電池工廠。", [("pledge", "BMW", "China", (10e9, "CNY", None), "claimed")]),
         # a pledge beside its hoped-for effect stays one
         ("中國將向巴基斯坦投資600億美元，帶動當地經濟增長。", [("pledge", "China", "Pakistan", (60e9, "USD", None), "claimed")]),
         # a count is a stake too, and the seller named in the object is the beneficiary

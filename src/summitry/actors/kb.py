@@ -206,6 +206,10 @@ def validate_entries(
         if char not in (short_forms.get("countries") or {}):
             problems.append(f"short_forms.yaml: shared {char!r} is not a short form of a country")
         problems.extend(f"short_forms.yaml: shared {char!r} names unknown country {code!r}" for code in codes if code not in seen_ids)
+    for side, codes in (short_forms.get("shared_sides") or {}).items():
+        if fold_alias(side) not in alias_owner:
+            problems.append(f"short_forms.yaml: shared side {side!r} is not an alias of any entity")
+        problems.extend(f"short_forms.yaml: shared side {side!r} names unknown country {code!r}" for code in codes if code not in seen_ids)
     return problems
 
 

@@ -157,6 +157,7 @@ class _ShortFormExclusions:
     frame_ends: dict[str, tuple[str, ...]]  # short form -> ends of a frame it opens (以…為首)
     frame_reach: int
     shared: dict[str, tuple[str, ...]]  # short form -> the other countries it may stand for (馬: Maldives)
+    shared_sides: dict[str, tuple[str, ...]]  # folded side word -> the same (巴方: Brazil, Palestine, Panama)
 
 
 @cache
@@ -167,6 +168,7 @@ def _short_form_exclusions() -> _ShortFormExclusions:
         frame_ends={fold(char): tuple(fold(end) for end in ends) for char, ends in (raw.get("frame_ends") or {}).items()},
         frame_reach=int(raw.get("frame_reach", 0)),
         shared={fold(char): tuple(codes) for char, codes in (raw.get("shared") or {}).items()},
+        shared_sides={fold(side): tuple(codes) for side, codes in (raw.get("shared_sides") or {}).items()},
     )
 
 
@@ -180,6 +182,30 @@ def _short_forms_of_the_named(short: list[Mention], named: AbstractSet[str], fol
         others = [code for code in shared.get(char, ()) if code in named]
         if len(others) == 1 and kb.short_countries.get(char) not in named:
             mention = Mention(mention.start, mention.end, others[0], mention.how)
+        found.append(mention)
+    return found
+
+
+def _sides_of_the_named(mentions: list[Mention], folded: str, kb: KnowledgeBase) -> list[Mention]:
+    """巴方 in a story about Brazil: a side word several countries share stands for the one the
+    document names otherwise (in full, or by its people), when it does not name the usual one."""
+    shared = _short_form_exclusions().shared_sides
+    sides = [m for m in mentions if folded[m.start : m.end] in shared]
+    if not sides:
+        return mentions
+    side_spans = {(m.start, m.end) for m in sides}
+    named: set[str] = set()
+    for m in mentions:
+        if (m.start, m.end) not in side_spans:
+            entity = kb.entities.get(m.entity_id)
+            named.update(i for i in (m.entity_id, entity.country if entity else None) if i)
+    found = []
+    for mention in mentions:
+        word = folded[mention.start : mention.end]
+        if (mention.start, mention.end) in side_spans and mention.entity_id not in named:
+            others = [code for code in shared[word] if code in named]
+            if len(others) == 1:
+                mention = Mention(mention.start, mention.end, others[0], mention.how)
         found.append(mention)
     return found
 
@@ -1066,6 +1092,7 @@ def link_actors(view: TextView, kb: KnowledgeBase, on: dt.date | None) -> Linked
     for mention in _home_body_mentions(view.folded, kb, claims):
         claims.claim(mention)
         mentions.append(mention)
+    mentions = _sides_of_the_named(mentions, view.folded, kb)
     mentions = _as_credits(mentions, view.folded)
     mentions.sort(key=operator.attrgetter("start", "end"))
     entity_ids = dict.fromkeys(m.entity_id for m in mentions)

@@ -59,6 +59,7 @@ class ShortForms(DataModel):
     frame_ends: dict[str, list[str]] = {}
     frame_reach: int = 0
     shared: dict[str, list[str]] = {}  # 馬: [MDV]: another country the character stands for when named in full
+    shared_sides: dict[str, list[str]] = {}  # 巴方: [BRA, …]: the same for an alias naming a side
 
 
 class LinkRules(DataModel):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any, Callable, Mapping, cast
@@ -17,7 +18,7 @@ from summitry.actors.kb import KnowledgeBase
 from summitry.actors.linker import LinkedActors
 from summitry.events.arguments import ActorIndex, Parties, SentenceActors, marker_role
 from summitry.events.dating import Dater, as_date, is_after, opens_with_bracketed_credit
-from summitry.events.layout import SentenceLayout, SpanIndex, sentence_layouts
+from summitry.events.layout import Clause, SentenceLayout, SpanIndex, sentence_layouts
 from summitry.events.lexicon import EventLexicon, event_lexicon
 from summitry.events.status import Attributor, status_cue_index
 from summitry.events.summary import summarize
@@ -54,6 +55,7 @@ class _Found:
     symmetric: bool
     historical: bool = False
     again: bool = False  # 再次會見: another occurrence, not the one already told
+    clause: Clause | None = None  # the trigger's clause (None: an event no trigger names)
 
     @property
     def participants(self) -> frozenset[str]:
@@ -407,7 +409,7 @@ class _Extraction:
                 cameo=hit.group.cameo,
                 date_from="text" if date else None,
             )
-            events.append(_Found(event, layout.index, how, hit.group.pattern.symmetric, self.dater.historical(hit), self._again(hit)))
+            events.append(_Found(event, layout.index, how, hit.group.pattern.symmetric, self.dater.historical(hit), self._again(hit), hit.clause))
         return events
 
     def _said_by_its_doer(self, hit: TriggerHit, parties: Parties, claimed_by: str | None) -> bool:
@@ -479,6 +481,7 @@ class _Extraction:
         self._scene_dates()
         self._publication_dates()
         self._one_report_per_meeting()
+        self._sides_from_document_pair()
         from_tables = table_events(
             self.view, self.tables, self.actors.mentions, self.quantities, self.times,
             self.actors.type_of, self.actors.country_of, self.actors.name,
@@ -593,6 +596,62 @@ class _Extraction:
                 self.found[kept] = replace(self.found[kept], event=replace(event, date=date, place=place, date_from=source.date_from))
             dropped.update(i for i in group if i != kept)
         self.found = [found for index, found in enumerate(self.found) if index not in dropped]
+
+    def _document_pair(self) -> tuple[str, str] | None:
+        """The two countries the article is about, when it is about two: those named most (in
+        person or through their people and bodies) hold the rule's share of all such mentions
+        and no third comes near the second. Credits and page chrome do not count."""
+        rule = self.lexicon.arguments.document_pair
+        if rule is None:
+            return None
+        counts = Counter(
+            country for m in self.actors.mentions
+            if m.how != "credit" and not self.view.in_chrome(m.start, m.end)
+            and (country := self.actors.country_of(m.entity_id)) is not None
+        )
+        ranked = counts.most_common(3)
+        if len(ranked) < 2:
+            return None
+        (first, n_first), (second, n_second) = ranked[:2]
+        if n_second < rule.least or (n_first + n_second) < rule.share * sum(counts.values()):
+            return None
+        if len(ranked) == 3 and ranked[2][1] > rule.third_at_most * n_second:
+            return None
+        return first, second
+
+    def _sides_from_document_pair(self) -> None:
+        """A directed act whose sentence names one side only (俄方將繼續保證燃料供應 in a story of a
+        Russian–Indian summit; 中方宣布反制 in one of a US arms sale) is, in an article about two
+        countries, aimed at the other: the sentence leaves it unnamed because the story has named
+        it all along. One side must belong to one of the two; a side of a third country, or of
+        none, stays as it is, and so do a deal with an amount the ledger reads by its signer and
+        an act whose clause aims it at many (向所有貿易夥伴徵收關稅)."""
+        rule = self.lexicon.arguments.document_pair
+        pair = self._document_pair() if rule is not None else None
+        if rule is None or pair is None:
+            return
+        other = {pair[0]: pair[1], pair[1]: pair[0]}
+        for index, found in enumerate(self.found):
+            event = found.event
+            if event.type not in rule.types or (event.type in rule.not_with_amounts and event.quantities):
+                continue
+            if bool(event.source) == bool(event.target) or (event.target == () and self._aimed_at_many(found.clause)):
+                continue
+            named = event.source or event.target
+            sides = {self.actors.country_of(i) or i for i in named}
+            if len(sides) != 1 or (side := next(iter(sides))) not in other:
+                continue
+            filled = (other[side],)
+            event = replace(event, target=filled) if event.source else replace(event, source=filled)
+            self.found[index] = replace(found, event=event)
+
+    def _aimed_at_many(self, clause: Clause | None) -> bool:
+        """Whether the trigger's clause aims the act at a set (向所有, 對各國): no one side."""
+        rule = self.lexicon.arguments.document_pair
+        if clause is None or rule is None:
+            return False
+        text = self.folded[clause.start:clause.end]
+        return any(word in text for word in rule.aimed_at_many)
 
     def _in_prose(self, sentence: int) -> bool:
         """Whether the sentence is the story's prose: closed by a full stop, as a headline (no

@@ -154,6 +154,19 @@ class ArgumentLexicon:
     companion_opens: tuple[str, ...] = ()
     government_seats: frozenset[str] = frozenset()
     pair_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # folded word -> entity ids
+    document_pair: DocumentPairRule | None = None
+
+
+@dataclass(frozen=True)
+class DocumentPairRule:
+    """arguments.yaml's ``document_pair``: see events/extractor.py ``_sides_from_document_pair``."""
+
+    share: float
+    third_at_most: float
+    types: frozenset[str]
+    least: int = 1
+    not_with_amounts: frozenset[str] = frozenset()
+    aimed_at_many: tuple[str, ...] = ()  # folded: 向所有, 對各國 — an act aimed at a set, not a side
 
 
 @dataclass(frozen=True)
@@ -359,7 +372,23 @@ def argument_problems(raw: Mapping[str, Any]) -> list[str]:
     for word, kind in (raw.get("both_sides") or {}).items():
         if kind not in ("parties", "persons", "countries"):
             problems.append(f"both_sides.{word} must be parties, persons or countries")
+    pair = raw.get("document_pair") or {}
+    for key in ("types", "not_with_amounts"):
+        problems += [f"document_pair.{key}: {kind} is not one of the sixteen PLOVER types" for kind in pair.get(key) or () if kind not in PLOVER_TYPES]
+    for key in ("share", "third_at_most"):
+        if key in pair and not 0 < float(pair[key]) <= 1:
+            problems.append(f"document_pair.{key} must be a share in (0, 1]")
     return problems
+
+
+def _document_pair(raw: Mapping[str, Any] | None) -> DocumentPairRule | None:
+    if not raw:
+        return None
+    return DocumentPairRule(
+        share=float(raw["share"]), third_at_most=float(raw["third_at_most"]), least=int(raw.get("least", 1)),
+        types=frozenset(raw["types"]), not_with_amounts=frozenset(raw.get("not_with_amounts") or ()),
+        aimed_at_many=longest_first(raw.get("aimed_at_many")),
+    )
 
 
 @cache
@@ -449,6 +478,7 @@ def event_lexicon() -> EventLexicon:
             companion_opens=longest_first(arguments.get("companion_opens")),
             government_seats=frozenset(longest_first(arguments.get("government_seats"))),
             pair_words={fold(word): tuple(ids) for word, ids in sorted((arguments.get("pair_words") or {}).items(), key=lambda item: -len(item[0]))},
+            document_pair=_document_pair(arguments.get("document_pair")),
         ),
         status=StatusLexicon(
             negated=_cues(status["negated"]["words"]),

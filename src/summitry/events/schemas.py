@@ -92,6 +92,17 @@ class Markers(DataModel):
     received: list[str] = []
 
 
+class DocumentPair(DataModel):
+    """When an article is about two countries, and which events take the other as a side."""
+
+    share: float
+    third_at_most: float
+    least: int = 1
+    types: list[str]
+    not_with_amounts: list[str] = []
+    aimed_at_many: list[str] = []
+
+
 class ArgumentsData(DataModel):
     """arguments.yaml: the words that mark an event's parties, places and topics."""
 
@@ -143,6 +154,7 @@ class ArgumentsData(DataModel):
     companion_opens: list[str] = []
     government_seats: list[str] = []
     pair_words: dict[str, list[str]] = {}
+    document_pair: DocumentPair | None = None
 
 
 class Frame(DataModel):
