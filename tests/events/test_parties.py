@@ -355,3 +355,38 @@ def test_two_officials_of_one_country_visit_together() -> None:
 )
 def test_a_forum_with_its_host_city_is_no_party(text: str, parties: list[set[str]]) -> None:
     assert [set(f.parties) for f in facts(text)] == parties
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "source", "target"),
+    [
+        # a party office, then a state office of the same country, then the name: one person
+        ("中共中央政治局委员、国务院副总理刘鹤与美国总统特朗普在华盛顿共同签署协议文本。", "AGREE", {"Liu He"}, {"Donald Trump"}),
+        ("中共中央政治局常委、国务院副总理丁薛祥在北京会见新加坡副总理黄循财。", "CONSULT/meeting", {"Ding Xuexiang"}, {"Lawrence Wong"}),
+    ],
+)
+def test_titles_of_party_and_state_held_together_name_one_person(text: str, kind: str, source: set[str], target: set[str]) -> None:
+    fact = only(text, kind)
+    assert (fact.source, fact.target) == (source, target)
+
+
+def test_a_subject_carried_from_a_title_chain_is_the_person() -> None:
+    text = "中共中央政治局常委、国务院副总理丁薛祥访问哈萨克斯坦，分别会见哈萨克斯坦总统托卡耶夫、总理斯迈洛夫。"
+    meetings = [f for f in facts(text) if f.mode == "meeting"]
+    assert [f.source for f in meetings] == [{"Ding Xuexiang"}, {"Ding Xuexiang"}]
+    assert meetings[0].target == {"Kassym-Jomart Tokayev"}
+
+
+@pytest.mark.parametrize(
+    ("text", "hosts"),
+    [
+        # an announcement of a visit: each host after the first meets 他, the guest
+        ("应国务院总理李克强邀请，法国总理菲利普将于下周访华。访问期间，习近平主席将会见菲利普总理，李克强总理将同他举行会谈，栗战书委员长将同他会见。",
+         ["Xi Jinping", "Li Keqiang", "Li Zhanshu"]),
+        ("法國總理菲利普將於下周訪華。訪問期間，習近平主席將會見菲利普總理，李克強總理也將會見他。", ["Xi Jinping", "Li Keqiang"]),
+    ],
+)
+def test_him_after_a_host_of_the_same_side_is_the_guest(text: str, hosts: list[str]) -> None:
+    meetings = [f for f in facts(text, dt.date(2018, 6, 20)) if f.mode == "meeting"]
+    assert [next(iter(f.source)) for f in meetings] == hosts
+    assert all(f.target == {"Édouard Philippe"} for f in meetings)

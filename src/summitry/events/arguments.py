@@ -524,12 +524,17 @@ class SentenceActors:
         return {c for i in group.ids if self.actors.type_of(i) != "person" and (c := self.actors.country_of(i)) is not None}
 
     def _titles_then_own_country(self, gap: str, current: Group, following: Party) -> bool:
-        """A body's titles, then 、 and the body's own country opening the next title (越共中央政治局
-        委员、越南总理范明政): titles one person holds together, so the country joins the group."""
+        """A body's titles, then 、 and the body's own country, or another body of it, opening the
+        next title (越共中央政治局委员、越南总理范明政; 中共中央政治局委员、国务院副总理刘鹤): titles
+        one person holds together, so the country or body joins the group."""
         if not gap.endswith("、") or following.kind != "mention" or len(following.ids) != 1:
             return False
         country = following.ids[0]
-        if self.actors.type_of(country) != "country" or country not in self._countries_of(current):
+        if self.actors.type_of(country) == "organization":
+            country = self.actors.country_of(country) or country  # 中共中央政治局委员、国务院副总理刘鹤
+        elif self.actors.type_of(country) != "country":
+            return False
+        if country not in self._countries_of(current):
             return False
         pieces = gap[:-1].split("、")
         return all(piece and all("\u4e00" <= char <= "\u9fff" for char in piece) and self._ends_in_title(piece) for piece in pieces)

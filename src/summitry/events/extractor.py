@@ -151,7 +151,14 @@ class _Extraction:
         paragraph = layout.paragraph
         own_clause = layout.clause_at(offset)
         # Mentions starting after offset also end after it: only those up to it are read.
-        for mention in reversed(self.actors.mentions[: self.actors.before(offset)]):
+        before = self.actors.mentions[: self.actors.before(offset)]
+        # 習近平將會見菲利普總理，李克強總理將同他舉行會談: when the pronoun's own clause has a person
+        # of one side as its subject, 他 is the last person of another side (the guest), subject or not.
+        own_sides = {
+            self.actors.country_of(m.entity_id) for m in before
+            if m.end <= offset and own_clause.holds(m.start, m.end) and self.actors.type_of(m.entity_id) == "person"
+        } - {None}
+        for mention in reversed(before):
             if mention.end > offset or self.actors.type_of(mention.entity_id) != "person":
                 continue
             if own_clause.holds(mention.start, mention.end):
@@ -159,6 +166,10 @@ class _Extraction:
             there = self._sentence_of(mention.start)
             if there < here - _PRONOUN_LOOKBACK or (self.layouts[there].paragraph != paragraph and there < here - 1):
                 return None
+            if own_sides:
+                if self.actors.country_of(mention.entity_id) not in own_sides:
+                    return mention.entity_id
+                continue
             if self._subject_like(mention.start, there):
                 return mention.entity_id
         return None
