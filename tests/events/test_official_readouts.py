@@ -22,6 +22,8 @@ DAY = dt.date(2025, 1, 11)
         "央视网消息（新闻联播）：1月11日，国家副主席韩正在北京会见英国财政大臣里夫斯。",
         "**央视网消息**（新闻联播）：国家副主席韩正11日在北京会见英国财政大臣里夫斯。",
         "新华社北京1月11日电 国家副主席韩正11日在北京会见英国财政大臣里夫斯。",
+        # a Hong Kong desk's bracketed credit, before a subject set after a relative clause
+        "【明報專訊】正在出席論壇的國家副主席韓正，11日在北京會見英國財政大臣里夫斯。",
     ],
 )
 def test_a_source_credit_is_never_a_party(text):

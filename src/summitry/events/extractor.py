@@ -83,8 +83,10 @@ class _Extraction:
         self.actors = ActorIndex(linked.mentions, _with_text_entities(kb, linked), kb)
         # Copy filed the day it is published opens with a source credit (央视网消息, 新华社…电),
         # or, from TV and wire desks, a credit in brackets (【有線新聞】).
+        # A credit in brackets is judged by its own words (綜合報道 is no same-day copy).
         self.filed_copy = any(
-            m.how == "credit" and m.start < lexicon.dating.publication_lead for m in linked.mentions
+            m.how == "credit" and m.start < lexicon.dating.publication_lead and not _in_brackets(self.folded, m.start)
+            for m in linked.mentions
         ) or opens_with_bracketed_credit(self.folded, lexicon.dating)
         self.layouts = sentence_layouts(view, lexicon.status.quotation_min_length)
         self.sentence_starts = [layout.sentence.start for layout in self.layouts]
@@ -793,6 +795,12 @@ class _Extraction:
         if not ranked or len(ranked) > 1 and ranked[0] == ranked[1]:
             return None
         return max(days, key=days.__getitem__)
+
+
+def _in_brackets(text: str, offset: int) -> bool:
+    """Whether ``offset`` lies inside 【…】 or 〔…〕 (a desk's credit)."""
+    opened = max(text.rfind("【", 0, offset), text.rfind("〔", 0, offset))
+    return opened >= 0 and max(text.rfind("】", 0, offset), text.rfind("〕", 0, offset)) < opened
 
 
 def _with_text_entities(kb: KnowledgeBase, linked: LinkedActors) -> Mapping[str, Entity]:
