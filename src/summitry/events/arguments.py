@@ -908,6 +908,8 @@ class SentenceActors:
             recipient = None  # 指責澤連斯基對普京的仇恨: 對普京 belongs to the object's phrase (not 交付…給越南)
         if obj is not None and self.folded[hit.end : obj.start].lstrip(" 了").startswith("的"):
             subject, obj = subject or obj, None  # 會晤的美國總統川普: the head of a relative clause
+        if pattern.bodies:
+            return self._body_meeting(hit, before, subject, on)
         if pattern.attached:
             attached = self._attached(hit, before)
             if attached is None and subject is not None and self._light_verb_between(subject, hit):
@@ -1216,6 +1218,41 @@ class SentenceActors:
     def _bare_passive(self, hit: TriggerHit) -> bool:
         before = self.folded[max(hit.clause.start, hit.start - 6) : hit.start]
         return before.endswith(self.lexicon.passive_before_trigger)
+
+    def _body_meeting(self, hit: TriggerHit, before: list[Group], subject: Group | None, on: dt.date | None) -> list[Parties]:
+        """An international body's summit (大阪G20峰會閉幕, 亞太經合組織第31次領導人非正式會議在利馬
+        舉行, 東協在吉隆坡召開年度峰會): the body named right before the word, its ordinal and
+        kind between (第31次, 領導人非正式), or the clause's subject before a verb of holding. Who
+        attends it (習近平出席…峰會) takes part too. No body, no event: 美中峰會 is a meeting."""
+        def bodies(ids: Sequence[str]) -> list[str]:
+            return [i for i in ids if self.actors.type_of(i) == "organization" and self.actors.country_of(i) is None]
+
+        def next_to_word(end: int) -> bool:
+            gap = self.folded[end : hit.start]
+            for venue in (p for p in self.parties if p.venue and end <= p.start and p.end <= hit.start):
+                gap = gap.replace(self.folded[venue.start : venue.end], "")
+            gap = re.sub(r"[0-9０-９]+", "", gap)
+            for word in self.lexicon.summit_modifiers:
+                gap = gap.replace(word, "")
+            return len(gap.strip("的 ")) <= 2
+
+        # the body right before the word; read as the occasion of the clause (北約峰會…開幕), it
+        # may stand among the clause's venues rather than its groups
+        named = [p for p in self.parties if hit.clause.start <= p.start and p.end <= hit.start and bodies(p.ids)]
+        host: list[str] = bodies(named[-1].ids) if named and next_to_word(named[-1].end) else []
+        if not host and subject is not None and self._light_verb_between(subject, hit):
+            host = bodies(self._flat(subject, on))  # 東協在吉隆坡召開年度峰會
+        if not host:
+            return []
+        reach = self.folded[(subject.end if subject is not None else hit.clause.start) : hit.start]
+        if any(word in reach for word in (*self.lexicon.pivot_verbs, *self.lexicon.welcome_verbs)):
+            return []  # 呂特歡迎特朗普出席北約峰會: the welcome is the event told, one occasion
+        attendees: list[str] = []
+        if subject is not None and not bodies(self._flat(subject, on)) and any(
+            word in self.folded[subject.end : hit.start] for word in self.lexicon.attending_verbs
+        ):  # 習近平出席…峰會 (not 印尼舉辦峰會: the host is no attendee named so)
+            attendees = prefer_persons(self._flat(subject, on), self.actors)
+        return [Parties(tuple(dict.fromkeys([*attendees, *host])), ())]
 
     def _attached(self, hit: TriggerHit, before: list[Group]) -> Group | None:
         """The group written right before a summit noun (美俄阿拉斯加峰會, 川習會)."""

@@ -493,6 +493,7 @@ class _Extraction:
         self._inherit_dates()
         self._scene_dates()
         self._publication_dates()
+        self._attending_is_taking_part()
         self._one_report_per_meeting()
         self._sides_from_document_pair()
         from_tables = table_events(
@@ -575,7 +576,9 @@ class _Extraction:
         groups: list[list[int]] = []
         for index, found in enumerate(self.found):
             event = found.event
-            if event.type not in _TOLD_ONCE or event.status not in ("reported", "claimed", "planned") or len(found.participants) < 2:
+            if event.type not in _TOLD_ONCE or event.status not in ("reported", "claimed", "planned"):
+                continue
+            if len(found.participants) < 2 and event.mode != "multilateral":
                 continue
             if found.historical:
                 continue  # 雙方曾多次會面: earlier meetings, undated, are not the one in the news
@@ -583,7 +586,7 @@ class _Extraction:
             group = None if found.again else next(
                 (
                     group for group in reversed(groups)
-                    if _same_meeting(self.found[group[0]], found)
+                    if _same_meeting(self.found[group[0]], found, self._bodies)
                     and (self.found[group[0]].event.status == "planned") == (event.status == "planned")
                     and all(_dates_agree(self.found[i].event.date, event.date) for i in group)
                 ),
@@ -606,7 +609,12 @@ class _Extraction:
             place = event.place or next((e.place for e in told if e.place), None)
             if (date, place) != (event.date, event.place):
                 source = next(e for e in told if e.date == date) if date != event.date else event
-                self.found[kept] = replace(self.found[kept], event=replace(event, date=date, place=place, date_from=source.date_from))
+                event = replace(event, date=date, place=place, date_from=source.date_from)
+                self.found[kept] = replace(self.found[kept], event=event)
+            if event.mode == "multilateral":  # who each report says attends the summit takes part
+                parties = tuple(dict.fromkeys(i for e in told for i in e.source))
+                if parties != event.source:
+                    self.found[kept] = replace(self.found[kept], event=self._summarized(replace(event, source=parties), self.found[kept].symmetric))
             dropped.update(i for i in group if i != kept)
         self.found = [found for index, found in enumerate(self.found) if index not in dropped]
 
@@ -656,7 +664,35 @@ class _Extraction:
                 continue
             filled = (other[side],)
             event = replace(event, target=filled) if event.source else replace(event, source=filled)
-            self.found[index] = replace(found, event=event)
+            self.found[index] = replace(found, event=self._summarized(event, found.symmetric))
+
+    def _summarized(self, event: Event, symmetric: bool) -> Event:
+        """The event with its summary said anew, after a later step changed its parties."""
+        template = _summaries(self.lexicon)[(event.type, event.mode, symmetric)]
+        summary = summarize(template, event.source, event.target, event.place, event.status, event.claimed_by, self.actors.name)
+        return replace(event, summary=summary)
+
+    def _attending_is_taking_part(self) -> None:
+        """出席二十國集團峰會: a visit to a body whose summit the same sentence reports is taking
+        part in that summit, one event: the visitor joins the summit's parties."""
+        summits = {
+            (found.sentence, body): index for index, found in enumerate(self.found)
+            if found.event.mode == "multilateral" for body in found.event.source
+        }
+        dropped: set[int] = set()
+        for index, found in enumerate(self.found):
+            event = found.event
+            if event.mode != "visit" or not event.target:
+                continue
+            at = [summits.get((found.sentence, body)) for body in event.target]
+            if None in at or len(set(at)) != 1:
+                continue
+            summit = self.found[cast(int, at[0])]
+            source = tuple(dict.fromkeys((*event.source, *summit.event.source)))
+            joined = replace(summit.event, source=source, date=summit.event.date or event.date)
+            self.found[cast(int, at[0])] = replace(summit, event=self._summarized(joined, summit.symmetric))
+            dropped.add(index)
+        self.found = [found for index, found in enumerate(self.found) if index not in dropped]
 
     def _aimed_at_many(self, clause: Clause | None) -> bool:
         """Whether the trigger's clause aims the act at a set (向所有, 對各國): no one side."""
@@ -665,6 +701,10 @@ class _Extraction:
             return False
         text = self.folded[clause.start:clause.end]
         return any(word in text for word in rule.aimed_at_many)
+
+    def _bodies(self, ids: frozenset[str]) -> frozenset[str]:
+        """The international bodies (organisations of no country) among ``ids``."""
+        return frozenset(i for i in ids if self.actors.type_of(i) == "organization" and self.actors.country_of(i) is None)
 
     def _in_prose(self, sentence: int) -> bool:
         """Whether the sentence is the story's prose: closed by a full stop, as a headline (no
@@ -857,11 +897,14 @@ def _without_repeated_captions(events: tuple[Event, ...], view: TextView) -> tup
     )
 
 
-def _same_meeting(one: _Found, other: _Found) -> bool:
+def _same_meeting(one: _Found, other: _Found, bodies: Callable[[frozenset[str]], frozenset[str]]) -> bool:
     """Two reports of one kind (type and mode) between the same participants, in the same
-    direction unless the act is symmetric (召見 China -> Japan is not Japan -> China)."""
+    direction unless the act is symmetric (召見 China -> Japan is not Japan -> China). Two reports
+    of a body's summit are one whoever each says attends it (G20峰會閉幕; 習近平出席G20峰會)."""
     if (one.event.type, one.event.mode, one.symmetric) != (other.event.type, other.event.mode, other.symmetric):
         return False
+    if one.event.mode == "multilateral" and bodies(one.participants) & bodies(other.participants):
+        return True
     if one.symmetric:
         return one.participants == other.participants
     return (one.event.source, one.event.target) == (other.event.source, other.event.target)

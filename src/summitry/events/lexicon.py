@@ -83,6 +83,7 @@ class ArgumentPattern:
     min_parties: int = 1
     min_sides: int = 1
     require_target: bool = False
+    bodies: bool = False  # the party is the international body whose meeting the word names
 
 
 @dataclass(frozen=True)
@@ -155,6 +156,9 @@ class ArgumentLexicon:
     government_seats: frozenset[str] = frozenset()
     pair_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # folded word -> entity ids
     document_pair: DocumentPairRule | None = None
+    summit_modifiers: tuple[str, ...] = ()
+    attending_verbs: tuple[str, ...] = ()
+    welcome_verbs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -288,6 +292,7 @@ def _pattern(name: str, raw: Mapping[str, Any]) -> ArgumentPattern:
         min_parties=int(raw.get("min_parties", 1)),
         min_sides=int(raw.get("min_sides", 1)),
         require_target=bool(raw.get("require_target", False)),
+        bodies=bool(raw.get("bodies", False)),
     )
 
 
@@ -479,6 +484,9 @@ def event_lexicon() -> EventLexicon:
             government_seats=frozenset(longest_first(arguments.get("government_seats"))),
             pair_words={fold(word): tuple(ids) for word, ids in sorted((arguments.get("pair_words") or {}).items(), key=lambda item: -len(item[0]))},
             document_pair=_document_pair(arguments.get("document_pair")),
+            summit_modifiers=longest_first(arguments.get("summit_modifiers")),
+            attending_verbs=longest_first(arguments.get("attending_verbs")),
+            welcome_verbs=longest_first(arguments.get("welcome_verbs")),
         ),
         status=StatusLexicon(
             negated=_cues(status["negated"]["words"]),

@@ -44,6 +44,7 @@ class Pattern(DataModel):
     attached: bool = False
     distributive: bool = False
     require_target: bool = False
+    bodies: bool = False
 
 
 class Group(DataModel):
@@ -155,6 +156,9 @@ class ArgumentsData(DataModel):
     government_seats: list[str] = []
     pair_words: dict[str, list[str]] = {}
     document_pair: DocumentPair | None = None
+    summit_modifiers: list[str] = []
+    attending_verbs: list[str] = []
+    welcome_verbs: list[str] = []
 
 
 class Frame(DataModel):

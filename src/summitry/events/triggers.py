@@ -223,14 +223,15 @@ def _resolve(hits: list[TriggerHit], scopes: dict[Clause, Clause] | None = None)
         )
     ]
     # One word matched by two groups of one type (合作 after 安保 and bare 合作): the group
-    # whose word needed a second word is the more specific reading, and the only one kept.
+    # whose word needed a second word is the more specific reading, and the only one kept. A
+    # body's summit (G20峰會舉行) reads other parties than a summit of two sides (川金峰會): both stay.
     kept = [
         hit
         for hit in kept
         if hit.cue.needs is not None
         or not any(
             other.start == hit.start and other.end == hit.end and other.group.type == hit.group.type
-            and other.cue.needs is not None
+            and other.cue.needs is not None and other.group.pattern.bodies == hit.group.pattern.bodies
             for other in kept
         )
     ]

@@ -1,0 +1,48 @@
+"""An international body's summit written as a noun and held, opened, closed or attended is a
+multilateral meeting of the body (triggers.yaml ``body_summit``; GOLD.md: FOCAC, NATO, G20)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.events.support import facts
+
+DAY = dt.date(2024, 11, 17)
+
+
+@pytest.mark.parametrize(
+    ("text", "parties", "status"),
+    [
+        ("亞太經合組織第31次領導人非正式會議15日起一連兩天在秘魯首都利馬舉行。", {"Asia-Pacific Economic Cooperation"}, "reported"),
+        ("日本大阪G20峰會今天閉幕，各國領袖發表共同宣言。", {"G20"}, "reported"),
+        ("東南亞國家協會26日在馬來西亞吉隆坡召開年度峰會。", {"ASEAN"}, "reported"),
+        ("北约峰会将于明年7月在海牙举行。", {"NATO"}, "planned"),
+        # who attends it takes part: one event, not a visit to the body beside it
+        ("國家主席習近平16日抵達巴西里約熱內盧，出席二十國集團領導人第十九次峰會。", {"Xi Jinping", "G20"}, "reported"),
+    ],
+)
+def test_a_bodys_summit_is_a_multilateral_meeting(text: str, parties: set[str], status: str) -> None:
+    found = [f for f in facts(text, DAY) if f.type == "CONSULT" and f.mode in ("multilateral", "visit") and f.parties & {"G20", "NATO", "ASEAN", "Asia-Pacific Economic Cooperation"}]
+    assert [(f.mode, f.parties, f.status) for f in found] == [("multilateral", parties, status)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a time, not the summit reported
+        "G20峰會期間，習近平會見美國總統拜登。",
+        "兩人在七月參加東協外長會議時曾短暫交談。",
+        # a summit of two sides is their meeting, no body's
+        "美中峰會在釜山舉行。",
+    ],
+)
+def test_a_summit_named_as_a_time_or_between_two_sides_is_no_bodys_summit(text: str) -> None:
+    assert not [f for f in facts(text, DAY) if f.mode == "multilateral"]
+
+
+def test_two_reports_of_one_summit_are_one_event() -> None:
+    text = "二十國集團峰會15日在里約熱內盧開幕。國家主席習近平出席二十國集團峰會並發表講話。"
+    summits = [f for f in facts(text, DAY) if f.mode == "multilateral"]
+    assert [f.parties for f in summits] == [{"G20", "Xi Jinping"}]
