@@ -115,3 +115,15 @@ def agreements(text: str) -> list[tuple[str | None, str | None]]:
 )
 def test_an_agreement_told_again_is_one(text: str, expected: list) -> None:
     assert agreements(text) == expected
+
+
+def test_a_headline_naming_a_country_is_the_visit_its_lead_names_by_person() -> None:
+    text = "老撾外長將訪華\n外交部發言人1日宣布，應外交部長王毅邀請，老撾副總理兼外長沙倫賽將於4月2日至4日訪華。"
+    visits = [f for f in facts(text, dt.date(2024, 4, 1)) if f.mode == "visit"]
+    assert [(f.source, f.date) for f in visits] == [({"Saleumxay Kommasith"}, "2024-04-02")]
+
+
+def test_in_prose_a_country_and_a_person_of_it_are_two_meetings() -> None:
+    text = "國家主席習近平會見美國國務卿布林肯。中美兩國外長隨後舉行會談。"
+    meetings = [f for f in facts(text) if f.mode == "meeting"]
+    assert len(meetings) == 2

@@ -344,3 +344,15 @@ def test_open_spans_and_weeks(sentence: str, text: str, value: str, relation: st
 def test_no_open_span_or_week(sentence: str) -> None:
     spans = [t.text for t in times(sentence, "2025-10-30") if t.first is not None]
     assert spans == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("英國首相周三起訪華四天。", "2026-01-28"),  # from Wednesday on: the coming one
+        ("自周一起，雙方已舉行三輪會談。", "2026-01-26"),  # since Monday
+        ("特朗普周三宣布加徵關稅。", "2026-01-21"),  # a bare weekday: the latest one
+    ],
+)
+def test_a_weekday_opening_a_span_with_qi_is_the_coming_one(text: str, value: str) -> None:
+    assert [t.value for t in times(text, "2026-01-26")] == [value]

@@ -108,8 +108,9 @@ WANG_FELDKAMP = frozenset({"Feierdekanpu", "Wang Yi"})
         # 30th), is the meeting the body dates the day before
         ("韩正会见爱尔兰副总理兼外交部长\n新华社北京10月29日电 国家副主席韩正29日在北京会见爱尔兰副总理兼外交部长马丁。",
          [(HAN_MARTIN, "2025-10-29", 2)]),
-        # the same day: the person named in the body is the country of the headline
-        ("王毅會見荷蘭外交大臣\n新華社北京10月30日電 外交部長王毅30日在北京會見荷蘭外交大臣費爾德坎普。", [(WANG_FELDKAMP, "2025-10-30", 2)]),
+        # the same day: the person named in the body is the country of the headline (the events
+        # stage already tells the two reports as one event, so one source)
+        ("王毅會見荷蘭外交大臣\n新華社北京10月30日電 外交部長王毅30日在北京會見荷蘭外交大臣費爾德坎普。", [(WANG_FELDKAMP, "2025-10-30", 1)]),
         # the twin: a body meeting with another country's minister is another row
         ("王毅会见荷兰外交大臣\n新华社北京10月30日电 外交部长王毅29日在北京会见比利时外交大臣普雷沃。",
          [(frozenset({"Puleiwo", "Wang Yi"}), "2025-10-29", 1), (frozenset({"Wang Yi", "Netherlands"}), "2025-10-30", 1)]),

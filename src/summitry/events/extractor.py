@@ -586,7 +586,7 @@ class _Extraction:
             group = None if found.again else next(
                 (
                     group for group in reversed(groups)
-                    if _same_meeting(self.found[group[0]], found, self._bodies)
+                    if _same_meeting(self.found[group[0]], found, self._bodies, self._same_sides(self.found[group[0]], found))
                     and (self.found[group[0]].event.status == "planned") == (event.status == "planned")
                     and all(_dates_agree(self.found[i].event.date, event.date) for i in group)
                 ),
@@ -603,6 +603,14 @@ class _Extraction:
             kept = next((i for i in group if self._in_prose(self.found[i].sentence)), group[0])
             told = [self.found[i].event for i in group]
             event = self.found[kept].event
+            # 老撾外長 in the headline, 老撾外長沙倫賽 in the lead: the report naming the person
+            # names the parties (the fewest bare countries among its participants)
+            def bare(e: Event) -> int:
+                return sum(self.actors.type_of(i) == "country" for i in (*e.source, *e.target))
+            named = min(told, key=bare)
+            if bare(named) < bare(event):
+                event = self._summarized(replace(event, source=named.source, target=named.target), self.found[kept].symmetric)
+                self.found[kept] = replace(self.found[kept], event=event)
             # The dates of a group agree, so the most precise (2018-06 over 2018) holds for all; a
             # plan's date may be the day it was stated, which another report's need not share.
             date = event.date if event.status == "planned" else max((e.date for e in told if e.date), key=len, default=None)
@@ -701,6 +709,26 @@ class _Extraction:
             return False
         text = self.folded[clause.start:clause.end]
         return any(word in text for word in rule.aimed_at_many)
+
+    def _same_sides(self, first: _Found, second: _Found) -> Callable[[frozenset[str], frozenset[str]], bool]:
+        """The same participants; where one report is a headline, also the same but for a country
+        it names where the other names its person (老撾外長將訪華 over the lead's 老撾外長沙倫賽):
+        never two persons of one country for each other, nor prose's 兩國 for its leaders."""
+        if self._in_prose(first.sentence) and self._in_prose(second.sentence):
+            return lambda one, other: one == other
+        return self._sides_agree
+
+    def _sides_agree(self, one: frozenset[str], other: frozenset[str]) -> bool:
+        if one == other:
+            return True
+        sides = self.actors.side
+        if {sides(i) for i in one} != {sides(i) for i in other}:
+            return False
+        for side in {sides(i) for i in one}:
+            mine, theirs = {i for i in one if sides(i) == side}, {i for i in other if sides(i) == side}
+            if mine != theirs and {side} not in (mine, theirs):
+                return False
+        return True
 
     def _bodies(self, ids: frozenset[str]) -> frozenset[str]:
         """The international bodies (organisations of no country) among ``ids``."""
@@ -897,7 +925,10 @@ def _without_repeated_captions(events: tuple[Event, ...], view: TextView) -> tup
     )
 
 
-def _same_meeting(one: _Found, other: _Found, bodies: Callable[[frozenset[str]], frozenset[str]]) -> bool:
+def _same_meeting(
+    one: _Found, other: _Found, bodies: Callable[[frozenset[str]], frozenset[str]],
+    same_sides: Callable[[frozenset[str], frozenset[str]], bool],
+) -> bool:
     """Two reports of one kind (type and mode) between the same participants, in the same
     direction unless the act is symmetric (召見 China -> Japan is not Japan -> China). Two reports
     of a body's summit are one whoever each says attends it (G20峰會閉幕; 習近平出席G20峰會)."""
@@ -906,8 +937,8 @@ def _same_meeting(one: _Found, other: _Found, bodies: Callable[[frozenset[str]],
     if one.event.mode == "multilateral" and bodies(one.participants) & bodies(other.participants):
         return True
     if one.symmetric:
-        return one.participants == other.participants
-    return (one.event.source, one.event.target) == (other.event.source, other.event.target)
+        return same_sides(one.participants, other.participants)
+    return all(same_sides(frozenset(a), frozenset(b)) for a, b in ((one.event.source, other.event.source), (one.event.target, other.event.target)))
 
 
 def _dates_agree(one: str | None, other: str | None) -> bool:

@@ -122,6 +122,8 @@ class TimeLexicon:
     small_day_followed_by: tuple[str, ...]
     small_day_not_after: tuple[str, ...]
     future_markers: tuple[str, ...]
+    future_after: tuple[str, ...]
+    since_before: tuple[str, ...]
     bare_day_ahead: int
     year_not_followed_by: tuple[str, ...]
     era_offsets: dict[str, int]
@@ -287,6 +289,8 @@ def time_lexicon() -> TimeLexicon:
         small_day_followed_by=longest_first(raw["small_day_followed_by"]),
         small_day_not_after=longest_first(raw["small_day_not_after"]),
         future_markers=longest_first(raw["future_markers"]),
+        future_after=longest_first(raw.get("future_after")),
+        since_before=longest_first(raw.get("since_before")),
         bare_day_ahead=int(raw["bare_day_ahead"]),
         year_not_followed_by=longest_first(raw["year_not_followed_by"]),
         era_offsets=folded_map(raw["era_offsets"]),

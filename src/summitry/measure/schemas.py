@@ -143,6 +143,8 @@ class TimesData(DataModel):
     small_day_followed_by: list[str]
     small_day_not_after: list[str]
     future_markers: list[str]
+    future_after: list[str] = []
+    since_before: list[str] = []
     year_not_followed_by: list[str]
     era_offsets: dict[str, int]
     dateline: Dateline

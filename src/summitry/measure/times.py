@@ -881,7 +881,7 @@ def resolve_bracketed_day(match: re.Match[str], date: dt.date | None, lexicon: T
 def resolve_weekday(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
     """本週四 is in the publication week (weeks start on Sunday), 上週六 in the one before,
     上週日 on the Sunday that closed last week (see times.yaml); a bare 周三 is the latest Wednesday up to the publication date, or the next one from it
-    when a future marker (將於, 預計) stands just before."""
+    when a future marker (將於, 預計) stands just before or 起 right after (周三起訪華)."""
     if date is None:
         return None
     weekday = lexicon.weekdays[match["weekday"]] % 7  # Sunday 0 .. Saturday 6
@@ -893,7 +893,9 @@ def resolve_weekday(match: re.Match[str], date: dt.date | None, lexicon: TimeLex
         return (week_start + dt.timedelta(days=7 * lexicon.week_shifts[match["weekshift"]] + weekday)).isoformat()
     days_since = (date.isoweekday() % 7 - weekday) % 7
     lead = match.string[max(0, match.start() - 6) : match.start()]
-    if any(marker in lead for marker in lexicon.future_markers):
+    # 周三起訪華 (from Wednesday on): the coming one; 自周一起 (since Monday): the past one
+    starting = match.string.startswith(lexicon.future_after, match.end()) and not lead.endswith(lexicon.since_before)
+    if starting or any(marker in lead for marker in lexicon.future_markers):
         return (date + dt.timedelta(days=(7 - days_since) % 7)).isoformat()
     return (date - dt.timedelta(days=days_since)).isoformat()
 
