@@ -458,13 +458,15 @@ def report_data(report: MeetingReport) -> dict[str, Any]:
             "type": event.type, "mode": event.mode, "source": list(event.source), "target": list(event.target),
             "date": event.date, "place": event.place, "status": event.status, "claimed_by": event.claimed_by,
             "evidence": [event.evidence.start, event.evidence.end], "summary": event.summary, "cameo": event.cameo,
+            "date_from": event.date_from,  # a headline dated by publication joins its body's meeting in the store too
         },
     }
 
 
 def report_from_data(data: dict[str, Any]) -> MeetingReport:
     event = dict(data["event"])
-    event.update(source=tuple(event["source"]), target=tuple(event["target"]), evidence=Span(*event["evidence"]), quantities=())
+    event.update(source=tuple(event["source"]), target=tuple(event["target"]), evidence=Span(*event["evidence"]), quantities=(),
+                 date_from=event.get("date_from"))  # None in reports stored before it was kept
     return MeetingReport(
         doc=data["doc"],
         published=dt.date.fromisoformat(data["published"]) if data["published"] else None,
