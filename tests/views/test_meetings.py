@@ -87,13 +87,31 @@ AKAZAWA_USA = frozenset({"Ryosei Akazawa", "United States"})
         # the report of the very same participants rather than stay a row of no date
         ("日本經濟再生大臣赤澤亮正訪問美國，展開新一輪關稅談判。赤澤亮正2日在華府與美國舉行談判。赤澤亮正4日晚間在白宮會見川普。",
          [(AKAZAWA_USA, "2025-10-02", 2), (frozenset({"Ryosei Akazawa", "Donald Trump"}), "2025-10-04", 1)]),
-        # the twin: with two talks of those very participants, neither is chosen
+        # the twin: with two talks of those very participants, neither is chosen, and the trip
+        # without a date stands as no meeting of its own
         ("日本經濟再生大臣赤澤亮正訪問美國，展開新一輪關稅談判。赤澤亮正2日在華府與美國舉行談判。赤澤亮正4日再與美國舉行談判。",
-         [(AKAZAWA_USA, "2025-10-02", 1), (AKAZAWA_USA, "2025-10-04", 1), (AKAZAWA_USA, None, 1)]),
+         [(AKAZAWA_USA, "2025-10-02", 1), (AKAZAWA_USA, "2025-10-04", 1)]),
     ],
     ids=["joins-the-same-participants", "two-such-talks-stay-apart"],
 )
 def test_an_undated_trip_joins_the_talks_of_its_own_participants(text: str, expected: list) -> None:
+    assert _rows(text) == expected
+
+
+RUBIO_CHINA = frozenset({"Marco Rubio", "China"})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list of past trips names no day and no one met: no row
+        ("此前，美國國務卿魯比奧、財長貝森特等高官相繼訪華，兩國往來明顯增多。", []),
+        # the twin: the trip with its day is a row
+        ("美國國務卿魯比奧28日訪華，展開為期兩天的行程。", [(RUBIO_CHINA, "2025-10-28", 1)]),
+    ],
+    ids=["undated-trips", "dated-trip"],
+)
+def test_an_undated_visit_alone_is_no_meeting(text: str, expected: list) -> None:
     assert _rows(text) == expected
 
 

@@ -1,7 +1,7 @@
 """The meetings view: one row per real meeting, however many documents and sentences report it.
 
-Reports are the meeting-like events of the records (views/data/meetings.yaml) that happened.
-Reports of the same parties on the same date are one meeting; a report with a coarser date
+Reports are the meeting-like events of the records (views/data/meetings.yaml) that happened;
+an undated visit alone is no row. Reports of the same parties on the same date are one meeting; a report with a coarser date
 (2025-10, or none) merges into the meeting that agrees with it and names the same sides —
 within its document first, across documents only when exactly one meeting fits. Every
 merged report stays a source of the row, so each row points at every sentence behind it.
@@ -40,6 +40,7 @@ class _Rules:
     anchors: frozenset[tuple[str, str]]
     joiners: frozenset[tuple[str, str]]
     statuses: frozenset[str]
+    dated_only: frozenset[tuple[str, str]]
     mode_order: tuple[str, ...]
     cross_document_days: int
     visit_days: int
@@ -50,8 +51,8 @@ class _Rules:
 def _rules() -> _Rules:
     raw = view_data("meetings.yaml")
     pairs: Callable[[str], frozenset[tuple[str, str]]] = lambda section: frozenset((kind, mode) for kind, modes in raw[section].items() for mode in modes)  # noqa: E731
-    return _Rules(pairs("anchors"), pairs("joiners"), frozenset(raw["statuses"]), tuple(raw["mode_order"]), int(raw["cross_document_days"]), int(raw.get("visit_days") or 0),
-                  int(raw.get("publication_days") or 0))
+    return _Rules(pairs("anchors"), pairs("joiners"), frozenset(raw["statuses"]), pairs("dated_only"),
+                  tuple(raw["mode_order"]), int(raw["cross_document_days"]), int(raw.get("visit_days") or 0), int(raw.get("publication_days") or 0))
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,10 @@ class _Cluster:
         return {r.doc for r in self.reports}
 
     def anchored(self, rules: _Rules) -> bool:
-        return any((r.event.type, r.event.mode) in rules.anchors for r in self.reports)
+        """Whether a report stands for the meeting: not a signing alone, not an undated visit alone."""
+        undated = self.date is None
+        return any((r.event.type, r.event.mode) in rules.anchors and not (undated and (r.event.type, r.event.mode) in rules.dated_only)
+                   for r in self.reports)
 
 
 def _precision(date: str | None) -> int:
@@ -280,6 +284,8 @@ class _Merger:
             candidates = same_document
         else:
             candidates = [c for c in candidates if self._near_in_time(cluster, c)]
+        # A meeting rather than what was signed at one (the talks of the 5th, not the signing of the 6th).
+        candidates = [c for c in candidates if c.anchored(self.rules)] or candidates
         if len(candidates) > 1:
             exact = [c for c in candidates if c.sides == cluster.sides]
             candidates = exact or candidates
