@@ -134,6 +134,28 @@ def test_mentions_of_an_announced_or_cancelled_meeting_are_no_row(text: str, exp
     assert _rows(text) == expected
 
 
+LI_XI_LE = frozenset({"Li Xi", "Lê Hoài Trung"})
+JOHN_LEE_XIA = frozenset({"John Lee Ka-chiu", "Xia Baolong"})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # mainland: the headline names the party's delegation, the body the person leading it
+        ("李希会见越南共产党代表团\n新华社北京10月30日电 中共中央政治局常委李希30日在北京会见由越共中央书记处书记黎怀忠率领的越南共产党代表团。",
+         [(LI_XI_LE, "2025-10-30", 2)]),
+        # HK: a call at a commission the morning of the talks is the same row, naming the person
+        ("行政長官李家超昨日上午到訪國家發展和改革委員會，其後與港澳辦主任夏寶龍會面。", [(JOHN_LEE_XIA, "2025-10-29", 1)]),
+        # the twin: the call at the commission two days before is a row of its own
+        ("行政長官李家超27日到訪國家發展和改革委員會。李家超29日與港澳辦主任夏寶龍會面。",
+         [(frozenset({"John Lee Ka-chiu", "National Development and Reform Commission"}), "2025-10-27", 1), (JOHN_LEE_XIA, "2025-10-29", 1)]),
+    ],
+    ids=["party-delegation-headline", "commission-then-talks", "commission-days-before"],
+)
+def test_a_body_of_a_side_is_the_person_of_it_met_that_day(text: str, expected: list) -> None:
+    assert _rows(text) == expected
+
+
 HAN_MARTIN = frozenset({"Han Zheng", "Mading"})
 WANG_FELDKAMP = frozenset({"Feierdekanpu", "Wang Yi"})
 

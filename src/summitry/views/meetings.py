@@ -360,7 +360,7 @@ class _Merger:
 
     def _absorb(self, target: _Cluster, cluster: _Cluster) -> None:
         target.reports.extend(cluster.reports)
-        merged = frozenset(self.actors.prefer_specific([*target.participants, *cluster.participants]))
+        merged = frozenset(self.actors.prefer_people([*target.participants, *cluster.participants]))
         if self._sides(merged) == target.sides:
             target.participants = merged  # Trump and Malaysia met: Anwar Ibrahim is the one named
         self.merged_away.add(id(cluster))
