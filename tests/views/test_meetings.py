@@ -108,10 +108,16 @@ RUBIO_CHINA = frozenset({"Marco Rubio", "China"})
         ("此前，美國國務卿魯比奧、財長貝森特等高官相繼訪華，兩國往來明顯增多。", []),
         # the twin: the trip with its day is a row
         ("美國國務卿魯比奧28日訪華，展開為期兩天的行程。", [(RUBIO_CHINA, "2025-10-28", 1)]),
+        # TW and mainland: negotiations without a day are a process, not talks held
+        ("美國與沙烏地阿拉伯近期就民用核能合作進行協商，已取得進展。", []),
+        ("中德兩國政府曾舉行多輪磋商。", []),
+        # the twins: the round held on a day is a row
+        ("美國與沙烏地阿拉伯12日在利雅德就民用核能合作舉行協商。", [(frozenset({"Saudi Arabia", "United States"}), "2025-10-12", 1)]),
+        ("中德兩國政府12日在柏林舉行第八輪磋商。", [(frozenset({"China", "Germany"}), "2025-10-12", 1)]),
     ],
-    ids=["undated-trips", "dated-trip"],
+    ids=["undated-trips", "dated-trip", "undated-negotiation-tw", "undated-consultations", "dated-negotiation", "dated-consultations"],
 )
-def test_an_undated_visit_alone_is_no_meeting(text: str, expected: list) -> None:
+def test_an_undated_visit_or_negotiation_alone_is_no_meeting(text: str, expected: list) -> None:
     assert _rows(text) == expected
 
 
