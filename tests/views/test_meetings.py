@@ -69,9 +69,19 @@ BLINKEN_QIN = frozenset({"Antony Blinken", "Qin Gang"})
         # the twin: talks days after the arrival, on two days, are another trip's
         ("美國國務卿布林肯18日飛抵北京，開始訪華行程。布林肯23日下午同中國外長秦剛舉行會談。布林肯24日與秦剛再度會談。",
          [(frozenset({"Antony Blinken", "China"}), "2025-10-18", 1), (BLINKEN_QIN, "2025-10-23", 1), (BLINKEN_QIN, "2025-10-24", 1)]),
+        # the trip told on a later day of it (its last day) is still the talks' row
+        ("印度總理莫迪4日在新德里與到訪的俄羅斯總統普京舉行會談。6日，普京在孟買參觀一家工廠後結束對印度的訪問。",
+         [(frozenset({"Narendra Modi", "Vladimir Putin"}), "2025-10-04", 2)]),
+        # the twin: a visit nine days after the talks is another trip
+        ("印度總理莫迪4日在新德里與到訪的俄羅斯總統普京舉行會談。13日，普京再度訪問印度。",
+         [(frozenset({"Narendra Modi", "Vladimir Putin"}), "2025-10-04", 1), (frozenset({"India", "Vladimir Putin"}), "2025-10-13", 1)]),
+        # a trip with two talks that day frames both: the first holds it, no row of the trip alone
+        ("法國總統馬克宏3日抵達北京，展開國事訪問。國家主席習近平3日與馬克宏會談，國務院總理李強當天也會見了馬克宏。",
+         [(frozenset({"Emmanuel Macron", "Li Qiang"}), "2025-10-03", 1), (MACRON_XI, "2025-10-03", 2)]),
     ],
     ids=["tw-arrival-then-talks", "mainland-arrival-then-talks", "visit-alone", "talks-days-later", "talks-on-two-days",
-         "another-meeting-that-day", "talks-on-two-later-days"],
+         "another-meeting-that-day", "talks-on-two-later-days", "trip-told-on-its-last-day", "another-trip-days-later",
+         "trip-with-two-talks-that-day"],
 )
 def test_a_visit_holds_the_meeting_it_leads_to(text: str, expected: list) -> None:
     assert _rows(text) == expected

@@ -244,12 +244,14 @@ class _Merger:
         return None if start is None or end is None else (end - start).days
 
     def _visit_holding(self, small: _Cluster, big: _Cluster) -> bool:
-        """``small`` only reports a visit, in ``big``'s document, a few days before or on the day
-        of ``big``'s meeting of the same sides: the trip and its talks are one meeting."""
-        if any(r.event.mode != "visit" for r in small.reports) or any(r.event.mode == "visit" for r in big.reports):
+        """``small`` only reports a visit, in ``big``'s document, within a few days either side
+        of ``big``'s meeting of the same sides: the trip and its talks are one meeting, whether
+        the trip is told at its start (3日抵達, talks on the 4th) or on a later day of it (普京9日
+        會見趙樂際; 10日趙樂際出席議會合作委員會會議)."""
+        if not _only_visits(small) or _only_visits(big):  # a trip joins talks, not another trip
             return False
         days = self._days_on(small, big)
-        return days is not None and 0 <= days <= self.rules.visit_days and self._same_actors(small, big)
+        return days is not None and abs(days) <= self.rules.visit_days and self._same_actors(small, big)
 
     def _dated_by_publication(self, small: _Cluster, big: _Cluster) -> bool:
         """``small`` has only the publication date (a headline, an undated lead) and ``big``,
@@ -321,6 +323,10 @@ class _Merger:
         if len(candidates) > 1:  # several meetings fit: take the most precise if it is one alone
             best = max(_precision(c.date) for c in candidates)
             candidates = [c for c in candidates if _precision(c.date) == best]
+        if len(candidates) > 1 and _only_visits(cluster) and len(cluster.date or "") >= 10 and all(c.docs & cluster.docs for c in candidates):
+            # A trip of a known day frames each of its talks in its document (丁薛祥訪俄, co-chairing
+            # with 曼圖羅夫 and with 諾瓦克): it is no row of its own, and the first holds its sentence.
+            return min(candidates, key=lambda c: min((r.doc, r.source.start) for r in c.reports if r.doc in cluster.docs))
         if len(candidates) > 1 and not any(c.held for c in candidates):
             # Of several announced meetings (the talks on the 6th, the dinner on the 7th), which
             # one an undated mention names does not matter: none is a row.
@@ -405,6 +411,10 @@ class _Merger:
                         gone.add(id(other))
                         days += others
         self.clusters = [c for c in self.clusters if id(c) not in gone]
+
+
+def _only_visits(cluster: _Cluster) -> bool:
+    return all(r.event.mode == "visit" for r in cluster.reports)
 
 
 def _pairs(sides: frozenset[str]) -> list[frozenset[str]]:
