@@ -18,6 +18,7 @@ TRUMP_LEE = frozenset({"Donald Trump", "Lee Jae-myung"})
 TRUMP_XI = frozenset({"Donald Trump", "Xi Jinping"})
 TRUMP_KIM = frozenset({"Donald Trump", "Kim Jong Un"})
 TRUMP_PUTIN = frozenset({"Donald Trump", "Vladimir Putin"})
+XI_RAHMON = frozenset({"Emomali Rahmon", "Xi Jinping"})
 
 
 @pytest.mark.parametrize(
@@ -37,8 +38,16 @@ TRUMP_PUTIN = frozenset({"Donald Trump", "Vladimir Putin"})
         (("川普將於明年四月訪問中國。",), []),
         # an agreement alone is not a meeting (a ceasefire reached by two sides)
         (("印度與巴基斯坦5月達成停火協議。",), []),
+        # the trip of the 28th, named by the undated talks of its article, is the other article's
+        # talks of the 28th: one row, not two of the same id
+        (("習近平同拉赫蒙總統舉行了會談。國家主席習近平28日結束對塔吉克斯坦的國事訪問。", "國家主席習近平28日在杜尚別同塔吉克斯坦總統拉赫蒙舉行會談。"),
+         [(XI_RAHMON, "2025-10-28", 3)]),
+        # the twin: talks two days before the trip's end are another row
+        (("習近平同拉赫蒙總統舉行了會談。國家主席習近平28日結束對塔吉克斯坦的國事訪問。", "國家主席習近平26日在杜尚別同塔吉克斯坦總統拉赫蒙舉行會談。"),
+         [(XI_RAHMON, "2025-10-26", 1), (XI_RAHMON, "2025-10-28", 2)]),
     ],
-    ids=["hk-undated-joins-dated", "tw-month-joins-day", "mainland-agreement-joins", "undated-across-articles", "two-summits", "planned", "agreement-alone"],
+    ids=["hk-undated-joins-dated", "tw-month-joins-day", "mainland-agreement-joins", "undated-across-articles", "two-summits", "planned", "agreement-alone",
+         "renamed-trip-is-the-talks", "talks-days-before"],
 )
 def test_one_row_per_real_meeting(texts: tuple[str, ...], expected: list) -> None:
     assert _rows(*texts) == expected

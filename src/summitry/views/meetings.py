@@ -383,9 +383,31 @@ class _Merger:
                 if target is not None:
                     self._absorb(target, cluster)
                     changed = True
+            changed = self._join_twins() or changed
         self.clusters = [c for c in self.clusters if id(c) not in self.merged_away]
         self._join_undated()
         return [c for c in self.clusters if c.anchored(self.rules) and c.held]
+
+    def _join_twins(self) -> bool:
+        """Join the meetings a merge has made alike: 習近平與塔吉克斯坦 on the 28th, renamed by the
+        undated 習近平同拉赫蒙會談 of its article it took in, is the talks with Rahmon on the 28th
+        another article reports, not a second row of the same id. Whether any were joined."""
+        seen: dict[tuple[frozenset[str], str | None], list[_Cluster]] = {}
+        joined = False
+        for cluster in self.clusters:
+            if id(cluster) in self.merged_away:
+                continue
+            alike = seen.setdefault((cluster.participants, cluster.date), [])
+            # Undated meetings are one only within a document, as when the reports were first keyed.
+            twin = next((c for c in alike if cluster.date is not None or c.docs & cluster.docs), None)
+            if twin is None:
+                alike.append(cluster)
+                continue
+            twin.reports.extend(cluster.reports)
+            twin.held |= cluster.held
+            self.merged_away.add(id(cluster))
+            joined = True
+        return joined
 
     def _join_undated(self) -> None:
         """Undated reports of the same parties in documents published within the window of
