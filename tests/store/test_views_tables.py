@@ -187,3 +187,20 @@ def test_a_store_of_revision_0004_gets_each_timelines_lines(store) -> None:
     with store.connect() as connection:
         assert connection.scalar(select(func.count()).select_from(meeting_actors).where(meeting_actors.c.summary.is_(None))) == 0
         assert connection.scalar(select(func.count()).select_from(commitments).where(commitments.c.summary.is_(None))) == 0
+
+
+# Our own sentences in the official style: a headline the events stage dates by publication (the
+# 9th) over a body that dates the meeting the day before.
+HEADLINED = [
+    ("2025-05-09", "韩正会见冰岛外交部长\n新华社北京5月8日电 国家副主席韩正8日在北京会见冰岛外交部长吉尔法森。"),
+    ("2025-09-17", "赵乐际会见智利众议长\n新华社北京9月16日电 全国人大常委会委员长赵乐际16日在人民大会堂会见智利众议长卡斯特罗。"),
+]
+
+
+@pytest.mark.parametrize(("published", "text"), HEADLINED)
+def test_a_headline_dated_by_publication_joins_its_body_in_the_table_as_in_the_view(store, published, text) -> None:
+    ingest_records(store, [Document(id="headlined0000000", source="own/headlined.txt", text=text, date=dt.date.fromisoformat(published))])
+    stored, computed = _tables(store)[0], _computed(store)[0]
+    assert stored == computed  # the stored report keeps where its date came from
+    assert [(len(m["sources"]), m["date"]) for m in stored] == [(2, computed[0]["date"])]
+    assert computed[0]["date"] < published

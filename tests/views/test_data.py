@@ -33,7 +33,7 @@ def test_ledger_items_and_verbs_have_words() -> None:
 
 def test_meeting_events_are_known() -> None:
     raw = view_data("meetings.yaml")
-    for section in ("anchors", "joiners"):
+    for section in ("anchors", "joiners", "dated_only"):
         for kind, modes in raw[section].items():
             assert kind in PLOVER_TYPES
             assert {(kind, mode) for mode in modes} <= TRIGGER_KEYS

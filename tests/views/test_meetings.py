@@ -18,6 +18,7 @@ TRUMP_LEE = frozenset({"Donald Trump", "Lee Jae-myung"})
 TRUMP_XI = frozenset({"Donald Trump", "Xi Jinping"})
 TRUMP_KIM = frozenset({"Donald Trump", "Kim Jong Un"})
 TRUMP_PUTIN = frozenset({"Donald Trump", "Vladimir Putin"})
+XI_RAHMON = frozenset({"Emomali Rahmon", "Xi Jinping"})
 
 
 @pytest.mark.parametrize(
@@ -37,8 +38,16 @@ TRUMP_PUTIN = frozenset({"Donald Trump", "Vladimir Putin"})
         (("川普將於明年四月訪問中國。",), []),
         # an agreement alone is not a meeting (a ceasefire reached by two sides)
         (("印度與巴基斯坦5月達成停火協議。",), []),
+        # the trip of the 28th, named by the undated talks of its article, is the other article's
+        # talks of the 28th: one row, not two of the same id
+        (("習近平同拉赫蒙總統舉行了會談。國家主席習近平28日結束對塔吉克斯坦的國事訪問。", "國家主席習近平28日在杜尚別同塔吉克斯坦總統拉赫蒙舉行會談。"),
+         [(XI_RAHMON, "2025-10-28", 3)]),
+        # the twin: talks two days before the trip's end are another row
+        (("習近平同拉赫蒙總統舉行了會談。國家主席習近平28日結束對塔吉克斯坦的國事訪問。", "國家主席習近平26日在杜尚別同塔吉克斯坦總統拉赫蒙舉行會談。"),
+         [(XI_RAHMON, "2025-10-26", 1), (XI_RAHMON, "2025-10-28", 2)]),
     ],
-    ids=["hk-undated-joins-dated", "tw-month-joins-day", "mainland-agreement-joins", "undated-across-articles", "two-summits", "planned", "agreement-alone"],
+    ids=["hk-undated-joins-dated", "tw-month-joins-day", "mainland-agreement-joins", "undated-across-articles", "two-summits", "planned", "agreement-alone",
+         "renamed-trip-is-the-talks", "talks-days-before"],
 )
 def test_one_row_per_real_meeting(texts: tuple[str, ...], expected: list) -> None:
     assert _rows(*texts) == expected
@@ -69,9 +78,19 @@ BLINKEN_QIN = frozenset({"Antony Blinken", "Qin Gang"})
         # the twin: talks days after the arrival, on two days, are another trip's
         ("美國國務卿布林肯18日飛抵北京，開始訪華行程。布林肯23日下午同中國外長秦剛舉行會談。布林肯24日與秦剛再度會談。",
          [(frozenset({"Antony Blinken", "China"}), "2025-10-18", 1), (BLINKEN_QIN, "2025-10-23", 1), (BLINKEN_QIN, "2025-10-24", 1)]),
+        # the trip told on a later day of it (its last day) is still the talks' row
+        ("印度總理莫迪4日在新德里與到訪的俄羅斯總統普京舉行會談。6日，普京在孟買參觀一家工廠後結束對印度的訪問。",
+         [(frozenset({"Narendra Modi", "Vladimir Putin"}), "2025-10-04", 2)]),
+        # the twin: a visit nine days after the talks is another trip
+        ("印度總理莫迪4日在新德里與到訪的俄羅斯總統普京舉行會談。13日，普京再度訪問印度。",
+         [(frozenset({"Narendra Modi", "Vladimir Putin"}), "2025-10-04", 1), (frozenset({"India", "Vladimir Putin"}), "2025-10-13", 1)]),
+        # a trip with two talks that day frames both: the first holds it, no row of the trip alone
+        ("法國總統馬克宏3日抵達北京，展開國事訪問。國家主席習近平3日與馬克宏會談，國務院總理李強當天也會見了馬克宏。",
+         [(frozenset({"Emmanuel Macron", "Li Qiang"}), "2025-10-03", 1), (MACRON_XI, "2025-10-03", 2)]),
     ],
     ids=["tw-arrival-then-talks", "mainland-arrival-then-talks", "visit-alone", "talks-days-later", "talks-on-two-days",
-         "another-meeting-that-day", "talks-on-two-later-days"],
+         "another-meeting-that-day", "talks-on-two-later-days", "trip-told-on-its-last-day", "another-trip-days-later",
+         "trip-with-two-talks-that-day"],
 )
 def test_a_visit_holds_the_meeting_it_leads_to(text: str, expected: list) -> None:
     assert _rows(text) == expected
@@ -87,13 +106,78 @@ AKAZAWA_USA = frozenset({"Ryosei Akazawa", "United States"})
         # the report of the very same participants rather than stay a row of no date
         ("日本經濟再生大臣赤澤亮正訪問美國，展開新一輪關稅談判。赤澤亮正2日在華府與美國舉行談判。赤澤亮正4日晚間在白宮會見川普。",
          [(AKAZAWA_USA, "2025-10-02", 2), (frozenset({"Ryosei Akazawa", "Donald Trump"}), "2025-10-04", 1)]),
-        # the twin: with two talks of those very participants, neither is chosen
+        # the twin: with two talks of those very participants, neither is chosen, and the trip
+        # without a date stands as no meeting of its own
         ("日本經濟再生大臣赤澤亮正訪問美國，展開新一輪關稅談判。赤澤亮正2日在華府與美國舉行談判。赤澤亮正4日再與美國舉行談判。",
-         [(AKAZAWA_USA, "2025-10-02", 1), (AKAZAWA_USA, "2025-10-04", 1), (AKAZAWA_USA, None, 1)]),
+         [(AKAZAWA_USA, "2025-10-02", 1), (AKAZAWA_USA, "2025-10-04", 1)]),
     ],
     ids=["joins-the-same-participants", "two-such-talks-stay-apart"],
 )
 def test_an_undated_trip_joins_the_talks_of_its_own_participants(text: str, expected: list) -> None:
+    assert _rows(text) == expected
+
+
+RUBIO_CHINA = frozenset({"Marco Rubio", "China"})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list of past trips names no day and no one met: no row
+        ("此前，美國國務卿魯比奧、財長貝森特等高官相繼訪華，兩國往來明顯增多。", []),
+        # the twin: the trip with its day is a row
+        ("美國國務卿魯比奧28日訪華，展開為期兩天的行程。", [(RUBIO_CHINA, "2025-10-28", 1)]),
+        # TW and mainland: negotiations without a day are a process, not talks held
+        ("美國與沙烏地阿拉伯近期就民用核能合作進行協商，已取得進展。", []),
+        ("中德兩國政府曾舉行多輪磋商。", []),
+        # the twins: the round held on a day is a row
+        ("美國與沙烏地阿拉伯12日在利雅德就民用核能合作舉行協商。", [(frozenset({"Saudi Arabia", "United States"}), "2025-10-12", 1)]),
+        ("中德兩國政府12日在柏林舉行第八輪磋商。", [(frozenset({"China", "Germany"}), "2025-10-12", 1)]),
+    ],
+    ids=["undated-trips", "dated-trip", "undated-negotiation-tw", "undated-consultations", "dated-negotiation", "dated-consultations"],
+)
+def test_an_undated_visit_or_negotiation_alone_is_no_meeting(text: str, expected: list) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # TW: an announced meeting and the talk about it (dated by the announcement) are no row
+        ("白宮宣布，川普將於11月5日在白宮與日本首相高市早苗會晤。發言人並未透露會談議題，但外界普遍關注兩人會晤可能觸及關稅問題。", []),
+        ("外交部發言人宣布，國家主席習近平將於11月15日至17日訪問美國，與特朗普總統舉行會晤。發言人未透露議題，外界高度關注「習特會」可能觸及貿易問題。", []),
+        # a meeting called off, and the summit it names, are no row
+        ("川普22日決定取消與普亭在布達佩斯的會談。川普還說，他認為現階段舉行美俄峰會無助於達成目標，因此決定取消。", []),
+        # the twin: the meeting held, and the talk about it, are one row
+        ("國家主席習近平30日在釜山與特朗普總統會晤。外界關注「習特會」的成果。", [(TRUMP_XI, "2025-10-30", 1)]),
+        # the arrival happened though the talks are only planned: the visit stays a row
+        ("法國總統馬克宏3日抵達北京，展開國事訪問。國家主席習近平將於4日與馬克宏舉行會談。", [(MACRON_CHINA, "2025-10-03", 1)]),
+    ],
+    ids=["announced-tw", "announced-mainland-visit", "called-off", "held", "arrival-before-planned-talks"],
+)
+def test_mentions_of_an_announced_or_cancelled_meeting_are_no_row(text: str, expected: list) -> None:
+    assert _rows(text) == expected
+
+
+LI_XI_LE = frozenset({"Li Xi", "Lê Hoài Trung"})
+JOHN_LEE_XIA = frozenset({"John Lee Ka-chiu", "Xia Baolong"})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # mainland: the headline names the party's delegation, the body the person leading it
+        ("李希会见越南共产党代表团\n新华社北京10月30日电 中共中央政治局常委李希30日在北京会见由越共中央书记处书记黎怀忠率领的越南共产党代表团。",
+         [(LI_XI_LE, "2025-10-30", 2)]),
+        # HK: a call at a commission the morning of the talks is the same row, naming the person
+        ("行政長官李家超昨日上午到訪國家發展和改革委員會，其後與港澳辦主任夏寶龍會面。", [(JOHN_LEE_XIA, "2025-10-29", 1)]),
+        # the twin: the call at the commission two days before is a row of its own
+        ("行政長官李家超27日到訪國家發展和改革委員會。李家超29日與港澳辦主任夏寶龍會面。",
+         [(frozenset({"John Lee Ka-chiu", "National Development and Reform Commission"}), "2025-10-27", 1), (JOHN_LEE_XIA, "2025-10-29", 1)]),
+    ],
+    ids=["party-delegation-headline", "commission-then-talks", "commission-days-before"],
+)
+def test_a_body_of_a_side_is_the_person_of_it_met_that_day(text: str, expected: list) -> None:
     assert _rows(text) == expected
 
 

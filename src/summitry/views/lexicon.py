@@ -90,6 +90,8 @@ class MeetingsData(DataModel):
     anchors: dict[str, list[str]]
     joiners: dict[str, list[str]]
     statuses: list[str]
+    announced: list[str] = []
+    dated_only: dict[str, list[str]] = {}
     mode_order: list[str]
     cross_document_days: int
     visit_days: int = 0

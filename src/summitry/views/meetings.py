@@ -1,7 +1,9 @@
 """The meetings view: one row per real meeting, however many documents and sentences report it.
 
-Reports are the meeting-like events of the records (views/data/meetings.yaml) that happened.
-Reports of the same parties on the same date are one meeting; a report with a coarser date
+Reports are the meeting-like events of the records (views/data/meetings.yaml); only a meeting
+that happened is a row (one announced or called off takes in its document's mentions of it that
+find no meeting held; an undated visit alone is none). Reports of the same parties on the same
+date are one meeting; a report with a coarser date
 (2025-10, or none) merges into the meeting that agrees with it and names the same sides —
 within its document first, across documents only when exactly one meeting fits. Every
 merged report stays a source of the row, so each row points at every sentence behind it.
@@ -40,6 +42,8 @@ class _Rules:
     anchors: frozenset[tuple[str, str]]
     joiners: frozenset[tuple[str, str]]
     statuses: frozenset[str]
+    announced: frozenset[str]
+    dated_only: frozenset[tuple[str, str]]
     mode_order: tuple[str, ...]
     cross_document_days: int
     visit_days: int
@@ -50,8 +54,8 @@ class _Rules:
 def _rules() -> _Rules:
     raw = view_data("meetings.yaml")
     pairs: Callable[[str], frozenset[tuple[str, str]]] = lambda section: frozenset((kind, mode) for kind, modes in raw[section].items() for mode in modes)  # noqa: E731
-    return _Rules(pairs("anchors"), pairs("joiners"), frozenset(raw["statuses"]), tuple(raw["mode_order"]), int(raw["cross_document_days"]), int(raw.get("visit_days") or 0),
-                  int(raw.get("publication_days") or 0))
+    return _Rules(pairs("anchors"), pairs("joiners"), frozenset(raw["statuses"]), frozenset(raw.get("announced") or ()), pairs("dated_only"),
+                  tuple(raw["mode_order"]), int(raw["cross_document_days"]), int(raw.get("visit_days") or 0), int(raw.get("publication_days") or 0))
 
 
 @dataclass(frozen=True)
@@ -65,8 +69,24 @@ class MeetingReport:
     participants: frozenset[str]
     source: Source
 
+    def held(self, rules: _Rules) -> bool:
+        """Whether the report tells of a meeting that took place: its status says so and its date
+        is not after its publication (川习会 dated 2017-04 in an article of 29 March is planned)."""
+        return self.event.status in rules.statuses and not _after(self.event.date, self.published)
+
 
 _Report = MeetingReport
+
+
+def _after(date: str | None, published: dt.date | None) -> bool:
+    """Whether ``date``, at its own precision, lies after the publication day; a day counts
+    only from the second day after, as abroad the local date may run a day ahead."""
+    if date is None or published is None:
+        return False
+    if len(date) >= 10:
+        day = as_date(date)
+        return day is not None and day > published + dt.timedelta(days=1)
+    return date > published.isoformat()[: len(date)]
 
 
 @dataclass(eq=False)  # clusters are told apart by identity, never by their contents
@@ -75,13 +95,21 @@ class _Cluster:
     date: str | None
     sides: frozenset[str]
     reports: list[_Report] = field(default_factory=list)
+    # Whether the meeting took place: one of its own reports (same parties, same date) happened.
+    # Mentions it takes in later do not change it: 美俄峰會 joining 取消與普亭的會談 stays called off.
+    held: bool = False
 
     @property
     def docs(self) -> set[str]:
         return {r.doc for r in self.reports}
 
     def anchored(self, rules: _Rules) -> bool:
-        return any((r.event.type, r.event.mode) in rules.anchors for r in self.reports)
+        """Whether a report of a meeting that happened stands for it: not a signing alone, not an
+        undated visit alone, not a plan beside what was agreed (爭取年內結束戰爭狀態 planned, the
+        undated agreement reported)."""
+        undated = self.date is None
+        return any((r.event.type, r.event.mode) in rules.anchors and not (undated and (r.event.type, r.event.mode) in rules.dated_only)
+                   and r.held(rules) for r in self.reports)
 
 
 def _precision(date: str | None) -> int:
@@ -93,12 +121,13 @@ def _agrees(coarse: str | None, fine: str | None) -> bool:
 
 
 def meeting_reports(record: Record, actors: Actors) -> list[MeetingReport]:
-    """The record's events that report a meeting between two sides or more, in record order."""
+    """The record's events that report a meeting between two sides or more, in record order,
+    those of a meeting that did not happen included (they hold its undated mentions)."""
     rules = _rules()
     found = []
     for event in record.events:
         key = (event.type, event.mode)
-        if key not in rules.anchors | rules.joiners or event.status not in rules.statuses:
+        if key not in rules.anchors | rules.joiners or event.status not in rules.statuses | rules.announced:
             continue
         participants = frozenset(actors.prefer_specific([*event.source, *event.target]))
         if len(participants) < 2 or len({actors.side(p) for p in participants}) < 2:
@@ -168,6 +197,7 @@ class _Merger:
             if key not in by_key:
                 by_key[key] = _Cluster(report.participants, report.event.date, self._sides(report.participants))
             by_key[key].reports.append(report)
+            by_key[key].held |= report.held(rules)
         self.clusters = list(by_key.values())
         self.merged_away: set[int] = set()
         # Clusters by each pair of their sides: a report may only join a meeting holding all its sides.
@@ -214,12 +244,14 @@ class _Merger:
         return None if start is None or end is None else (end - start).days
 
     def _visit_holding(self, small: _Cluster, big: _Cluster) -> bool:
-        """``small`` only reports a visit, in ``big``'s document, a few days before or on the day
-        of ``big``'s meeting of the same sides: the trip and its talks are one meeting."""
-        if any(r.event.mode != "visit" for r in small.reports) or any(r.event.mode == "visit" for r in big.reports):
+        """``small`` only reports a visit, in ``big``'s document, within a few days either side
+        of ``big``'s meeting of the same sides: the trip and its talks are one meeting, whether
+        the trip is told at its start (3日抵達, talks on the 4th) or on a later day of it (普京9日
+        會見趙樂際; 10日趙樂際出席議會合作委員會會議)."""
+        if not _only_visits(small) or _only_visits(big):  # a trip joins talks, not another trip
             return False
         days = self._days_on(small, big)
-        return days is not None and 0 <= days <= self.rules.visit_days and self._same_actors(small, big)
+        return days is not None and abs(days) <= self.rules.visit_days and self._same_actors(small, big)
 
     def _dated_by_publication(self, small: _Cluster, big: _Cluster) -> bool:
         """``small`` has only the publication date (a headline, an undated lead) and ``big``,
@@ -273,6 +305,7 @@ class _Merger:
 
     def _target(self, cluster: _Cluster) -> _Cluster | None:
         candidates = [other for other in self._around(cluster) if self._finer(cluster, other) and self._places_agree(cluster, other)]
+        candidates = self._of_like_status(cluster, candidates)
         if not candidates:
             return None
         same_document = [c for c in candidates if c.docs & cluster.docs]
@@ -280,6 +313,8 @@ class _Merger:
             candidates = same_document
         else:
             candidates = [c for c in candidates if self._near_in_time(cluster, c)]
+        # A meeting rather than what was signed at one (the talks of the 5th, not the signing of the 6th).
+        candidates = [c for c in candidates if c.anchored(self.rules)] or candidates
         if len(candidates) > 1:
             exact = [c for c in candidates if c.sides == cluster.sides]
             candidates = exact or candidates
@@ -288,7 +323,26 @@ class _Merger:
         if len(candidates) > 1:  # several meetings fit: take the most precise if it is one alone
             best = max(_precision(c.date) for c in candidates)
             candidates = [c for c in candidates if _precision(c.date) == best]
+        if len(candidates) > 1 and _only_visits(cluster) and len(cluster.date or "") >= 10 and all(c.docs & cluster.docs for c in candidates):
+            # A trip of a known day frames each of its talks in its document (丁薛祥訪俄, co-chairing
+            # with 曼圖羅夫 and with 諾瓦克): it is no row of its own, and the first holds its sentence.
+            return min(candidates, key=lambda c: min((r.doc, r.source.start) for r in c.reports if r.doc in cluster.docs))
+        if len(candidates) > 1 and not any(c.held for c in candidates):
+            # Of several announced meetings (the talks on the 6th, the dinner on the 7th), which
+            # one an undated mention names does not matter: none is a row.
+            return min(candidates, key=lambda c: c.date or "")
         return candidates[0] if len(candidates) == 1 else None
+
+    def _of_like_status(self, cluster: _Cluster, candidates: list[_Cluster]) -> list[_Cluster]:
+        """The meetings ``cluster`` may join by status: a meeting held joins a held one; a mention
+        with none to join is the meeting its document announces or calls off, when their dates
+        agree (外界關注「習川會」 beside 習近平將於6日與川普會晤; 美俄峰會 beside 取消與普亭的會談),
+        never by a visit's days (the arrival before planned talks happened); an announced meeting
+        joins announced ones alone, so no plan enters a held meeting's sources."""
+        if not cluster.held:
+            return [c for c in candidates if not c.held]
+        held = [c for c in candidates if c.held]
+        return held or [c for c in candidates if c.docs & cluster.docs and _agrees(cluster.date, c.date)]
 
     def _closest(self, cluster: _Cluster, candidates: list[_Cluster]) -> list[_Cluster]:
         """Of several meetings a report fits, those naming each of its people (布林肯訪問北京 joins
@@ -312,7 +366,7 @@ class _Merger:
 
     def _absorb(self, target: _Cluster, cluster: _Cluster) -> None:
         target.reports.extend(cluster.reports)
-        merged = frozenset(self.actors.prefer_specific([*target.participants, *cluster.participants]))
+        merged = frozenset(self.actors.prefer_people([*target.participants, *cluster.participants]))
         if self._sides(merged) == target.sides:
             target.participants = merged  # Trump and Malaysia met: Anwar Ibrahim is the one named
         self.merged_away.add(id(cluster))
@@ -329,9 +383,31 @@ class _Merger:
                 if target is not None:
                     self._absorb(target, cluster)
                     changed = True
+            changed = self._join_twins() or changed
         self.clusters = [c for c in self.clusters if id(c) not in self.merged_away]
         self._join_undated()
-        return [c for c in self.clusters if c.anchored(self.rules)]
+        return [c for c in self.clusters if c.anchored(self.rules) and c.held]
+
+    def _join_twins(self) -> bool:
+        """Join the meetings a merge has made alike: 習近平與塔吉克斯坦 on the 28th, renamed by the
+        undated 習近平同拉赫蒙會談 of its article it took in, is the talks with Rahmon on the 28th
+        another article reports, not a second row of the same id. Whether any were joined."""
+        seen: dict[tuple[frozenset[str], str | None], list[_Cluster]] = {}
+        joined = False
+        for cluster in self.clusters:
+            if id(cluster) in self.merged_away:
+                continue
+            alike = seen.setdefault((cluster.participants, cluster.date), [])
+            # Undated meetings are one only within a document, as when the reports were first keyed.
+            twin = next((c for c in alike if cluster.date is not None or c.docs & cluster.docs), None)
+            if twin is None:
+                alike.append(cluster)
+                continue
+            twin.reports.extend(cluster.reports)
+            twin.held |= cluster.held
+            self.merged_away.add(id(cluster))
+            joined = True
+        return joined
 
     def _join_undated(self) -> None:
         """Undated reports of the same parties in documents published within the window of
@@ -349,7 +425,7 @@ class _Merger:
                     continue
                 for other in group:
                     others = [r.published for r in other.reports]
-                    if other is cluster or id(other) in gone or not all(others):
+                    if other is cluster or id(other) in gone or not all(others) or other.held != cluster.held:
                         continue
                     dated = cast("list[dt.date]", days + others)  # all dated, as checked above
                     if max(dated) - min(dated) <= window:
@@ -357,6 +433,10 @@ class _Merger:
                         gone.add(id(other))
                         days += others
         self.clusters = [c for c in self.clusters if id(c) not in gone]
+
+
+def _only_visits(cluster: _Cluster) -> bool:
+    return all(r.event.mode == "visit" for r in cluster.reports)
 
 
 def _pairs(sides: frozenset[str]) -> list[frozenset[str]]:
@@ -373,7 +453,8 @@ def meeting_id(participants: Iterable[str], date: str | None, documents: Iterabl
 
 def _meeting(cluster: _Cluster, actors: Actors, rules: _Rules) -> Meeting:
     participants = sorted(cluster.participants, key=lambda p: (actors.type_of(p) != "person", actors.name(p) or p))
-    own = [r for r in cluster.reports if r.event.date == cluster.date and cluster.participants <= r.participants | {actors.side(p) for p in r.participants}]
+    own = [r for r in cluster.reports
+           if r.held(rules) and r.event.date == cluster.date and cluster.participants <= r.participants | {actors.side(p) for p in r.participants}]
     places = Counter(r.event.place for r in own if r.event.place) or Counter(r.event.place for r in cluster.reports if r.event.place)
     modes = [r.event.mode for r in cluster.reports if (r.event.type, r.event.mode) in rules.anchors]
     mode = min(modes, key=lambda m: rules.mode_order.index(m) if m in rules.mode_order else len(rules.mode_order)) if modes else None
@@ -458,13 +539,15 @@ def report_data(report: MeetingReport) -> dict[str, Any]:
             "type": event.type, "mode": event.mode, "source": list(event.source), "target": list(event.target),
             "date": event.date, "place": event.place, "status": event.status, "claimed_by": event.claimed_by,
             "evidence": [event.evidence.start, event.evidence.end], "summary": event.summary, "cameo": event.cameo,
+            "date_from": event.date_from,  # a headline dated by publication joins its body's meeting in the store too
         },
     }
 
 
 def report_from_data(data: dict[str, Any]) -> MeetingReport:
     event = dict(data["event"])
-    event.update(source=tuple(event["source"]), target=tuple(event["target"]), evidence=Span(*event["evidence"]), quantities=())
+    event.update(source=tuple(event["source"]), target=tuple(event["target"]), evidence=Span(*event["evidence"]), quantities=(),
+                 date_from=event.get("date_from"))  # None in reports stored before it was kept
     return MeetingReport(
         doc=data["doc"],
         published=dt.date.fromisoformat(data["published"]) if data["published"] else None,

@@ -99,10 +99,20 @@ class Actors(EntityLookup):
 
     def covers(self, big: Iterable[str], small: Iterable[str]) -> bool:
         """Every actor of ``small`` is in ``big``, a country counting as present when one of
-        its people is (Trump visiting Japan is covered by Trump meeting Takaichi)."""
+        its people is (Trump visiting Japan is covered by Trump meeting Takaichi), and so does a
+        body or place of a country (a party's delegation, a ministry, a forum, a palace): 蔡奇會見
+        朝鮮勞動黨代表團 is covered by 蔡奇會見…金成男率領的代表團, a visit to the NDRC by the
+        talks with 張曉明 that morning."""
         big = set(big)
         countries = {self.country_of(i) for i in big}
-        return all(i in big or (self.type_of(i) == "country" and i in countries) for i in small)
+        return all(i in big or (self.type_of(i) != "person" and self.country_of(i) in countries) for i in small)
+
+    def prefer_people(self, ids: Sequence[str]) -> list[str]:
+        """``prefer_specific``, and a body or place of a country dropped beside a person of it:
+        the row names who met (金成男), not the delegation's party or the building."""
+        specific = self.prefer_specific(ids)
+        people = {self.country_of(i) for i in specific if self.type_of(i) == "person"}
+        return [i for i in specific if self.type_of(i) == "person" or self.country_of(i) not in people]
 
 
 @cache
