@@ -189,11 +189,12 @@ class _Merger:
     def __init__(self, reports: list[_Report], actors: Actors, rules: _Rules) -> None:
         self.actors = actors
         self.rules = rules
-        by_key: dict[tuple[frozenset[str], str | None, str], _Cluster] = {}
+        by_key: dict[tuple[frozenset[str], str | None, str, bool], _Cluster] = {}
         for report in reports:
             # Undated reports are one meeting only within a document: two articles' undated
-            # visits of Trump to Korea may be years apart.
-            key = (report.participants, report.event.date, report.doc if report.event.date is None else "")
+            # visits of Trump to Korea may be years apart. A report of a meeting held and one
+            # announced start apart, so the plan never keeps the held one from its meeting.
+            key = (report.participants, report.event.date, report.doc if report.event.date is None else "", report.held(rules))
             if key not in by_key:
                 by_key[key] = _Cluster(report.participants, report.event.date, self._sides(report.participants))
             by_key[key].reports.append(report)
@@ -399,7 +400,7 @@ class _Merger:
                 continue
             alike = seen.setdefault((cluster.participants, cluster.date), [])
             # Undated meetings are one only within a document, as when the reports were first keyed.
-            twin = next((c for c in alike if cluster.date is not None or c.docs & cluster.docs), None)
+            twin = next((c for c in alike if (cluster.date is not None or c.docs & cluster.docs) and c.held == cluster.held), None)
             if twin is None:
                 alike.append(cluster)
                 continue
