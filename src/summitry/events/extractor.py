@@ -54,6 +54,7 @@ class _Found:
     symmetric: bool
     historical: bool = False
     again: bool = False  # 再次會見: another occurrence, not the one already told
+    clause: int = -1  # the index of its trigger's clause in the sentence
 
     @property
     def participants(self) -> frozenset[str]:
@@ -407,7 +408,10 @@ class _Extraction:
                 cameo=hit.group.cameo,
                 date_from="text" if date else None,
             )
-            events.append(_Found(event, layout.index, how, hit.group.pattern.symmetric, self.dater.historical(hit), self._again(hit)))
+            clause = next((i for i, c in enumerate(layout.clauses) if c.start <= hit.start < c.end), -1)
+            events.append(_Found(
+                event, layout.index, how, hit.group.pattern.symmetric, self.dater.historical(hit), self._again(hit), clause,
+            ))
         return events
 
     def _said_by_its_doer(self, hit: TriggerHit, parties: Parties, claimed_by: str | None) -> bool:
@@ -474,6 +478,7 @@ class _Extraction:
                     self.found.append(found)
                     told.append(hit)
             self._conditional_threat(layout, previous, first, told)
+            self._one_event_per_act(first)
             previous = layout
         self._inherit_dates()
         self._scene_dates()
@@ -544,6 +549,59 @@ class _Extraction:
         )
         kept = [f for index, f in enumerate(self.found[first:], first) if index not in content]
         self.found[first:] = [*kept, _Found(threat, layout.index, how, False)]
+
+    def _one_event_per_act(self, first: int) -> None:
+        """One act a sentence names twice is one event: 南韓企業承諾，將在美國投資 (the pledge is
+        the investment), 同意購買100架波音飛機 read once with Boeing and once without. Of two
+        events of one type whose parties and sums of money lie within the other's, the one with
+        more parties (then the more exact mode, then a status a cue set) stays and takes the
+        other's quantities and date; two sums of money of their own are two commitments, and
+        different named parties (會見A，會見B) two events."""
+        kept: list[_Found] = []
+        for found in self.found[first:]:
+            position = next((i for i, other in enumerate(kept) if self._one_act(other, found)), None)
+            if position is None:
+                kept.append(found)
+            else:
+                kept[position] = self._merged(kept[position], found)
+        self.found[first:] = kept
+
+    def _one_act(self, one: _Found, other: _Found) -> bool:
+        a, b = one.event, other.event
+        if a.type != b.type or not _statuses_agree(a.status, b.status):
+            return False
+        general = self.lexicon.general_modes
+        if a.mode != b.mode and (a.type, a.mode) not in general and (b.type, b.mode) not in general:
+            return False
+        money_a, money_b = _money(a), _money(b)
+        if not (money_a <= money_b or money_b <= money_a):
+            return False
+        # Where: one clause, a pledge and the act it frames in the next (承諾，將…投資), or one
+        # sum of money both read (採購和進口規模不少於…): 購買飛機，並採購小麥 are two purchases.
+        framed = ((a.type, a.mode) in general or (b.type, b.mode) in general) and abs(one.clause - other.clause) <= 1
+        if one.clause != other.clause and not framed and not money_a & money_b:
+            return False
+        if one.symmetric or other.symmetric:
+            return one.participants <= other.participants or other.participants <= one.participants
+        return (set(a.source) <= set(b.source) and set(a.target) <= set(b.target)) or (
+            set(b.source) <= set(a.source) and set(b.target) <= set(a.target)
+        )
+
+    def _merged(self, one: _Found, other: _Found) -> _Found:
+        """The better reading of one act, with what the other held that it lacks."""
+        general = self.lexicon.general_modes
+
+        def rank(found: _Found) -> tuple[int, bool, bool]:
+            event = found.event
+            return len(found.participants), (event.type, event.mode) not in general, event.status != "reported"
+
+        main, lesser = (other, one) if rank(other) > rank(one) else (one, other)
+        event = main.event
+        quantities = tuple(sorted(set(event.quantities) | set(lesser.event.quantities), key=lambda q: q.start))
+        date, date_from, how = event.date, event.date_from, main.date_how
+        if date is None and lesser.event.date is not None:
+            date, date_from, how = lesser.event.date, lesser.event.date_from, lesser.date_how
+        return replace(main, event=replace(event, quantities=quantities, date=date, date_from=date_from), date_how=how)
 
     def _add_amounts(self, position: int, quantities: tuple[Quantity, ...]) -> None:
         found = self.found[position]
@@ -787,6 +845,17 @@ def _same_meeting(one: _Found, other: _Found) -> bool:
     if one.symmetric:
         return one.participants == other.participants
     return (one.event.source, one.event.target) == (other.event.source, other.event.target)
+
+
+def _money(event: Event) -> set[tuple[int, int]]:
+    """The spans of the event's sums of money (a currency's unit is upper case)."""
+    return {(q.start, q.end) for q in event.quantities if q.unit.isupper()}
+
+
+def _statuses_agree(one: str, other: str) -> bool:
+    """A pledge reported and the act planned in it are one; a denial or a condition is another reading."""
+    firm = ("reported", "claimed", "planned")
+    return one == other or (one in firm and other in firm)
 
 
 def _dates_agree(one: str | None, other: str | None) -> bool:

@@ -225,6 +225,8 @@ class EventLexicon:
     frame_words: tuple[str, ...] = ()
     # Words before a meeting word that make it another occurrence (隨後再次會見): see triggers.yaml
     again_words: tuple[str, ...] = ()
+    # Modes whose word only frames an act another word names more exactly (承諾…投資): triggers.yaml
+    general_modes: frozenset[tuple[str, str | None]] = frozenset()
     # 若中國援助俄羅斯，將面臨後果: a condition and a consequence that make a threat (triggers.yaml)
     threat_conditions: tuple[Cue, ...] = ()
     threat_consequences: tuple[str, ...] = ()
@@ -335,6 +337,9 @@ def trigger_problems(raw: Mapping[str, Any]) -> list[str]:
             kind, mode = _suppressed(entry)
             if mode is not None and (kind, mode) not in keys:
                 problems.append(f"group {index}: suppresses {entry!r}, which no group defines")
+    for entry in raw.get("general_modes") or ():
+        if _suppressed(entry) not in keys:
+            problems.append(f"general_modes: {entry!r} is no group's type and mode")
     return problems
 
 
@@ -398,6 +403,7 @@ def event_lexicon() -> EventLexicon:
         elaborations=longest_first(triggers.get("elaborations")),
         frame_words=longest_first(triggers.get("frame_words")),
         again_words=longest_first(triggers.get("again_words")),
+        general_modes=frozenset(_suppressed(entry) for entry in triggers.get("general_modes") or ()),
         threat_conditions=_cues((triggers.get("conditional_threat") or {}).get("conditions")),
         threat_consequences=longest_first((triggers.get("conditional_threat") or {}).get("consequences")),
         arguments=ArgumentLexicon(

@@ -78,6 +78,7 @@ class TriggersData(DataModel):
     elaborations: list[str] = []
     frame_words: list[str] = []
     again_words: list[str] = []
+    general_modes: list[str] = []
     conditional_threat: ConditionalThreat | None = None
 
 

@@ -1,0 +1,50 @@
+"""One act, one event: a sentence that names one pledge or purchase with two trigger words (a
+pledge and the investment it frames, a purchase read with and without its seller, two verbs of
+one sum) reports it once; two sums of money, two acts in two clauses or two parties stay two.
+Our own sentences, in the wording of Taiwan, Hong Kong and mainland economic reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.events.support import facts
+
+
+def cooperation(text: str) -> list[tuple[str | None, frozenset[str], frozenset[str], str, tuple[str, ...]]]:
+    """(mode, source, target, status, amounts) of each COOPERATE event the text reports."""
+    return [(f.mode, f.source, f.target, f.status, f.amounts) for f in facts(text) if f.type == "COOPERATE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pledge, then the investment it promises in the next clause: the investment
+        ("台灣廠商承諾，未來四年將在美國投資600億美元。",
+         [("economic", frozenset({"TWN"}), frozenset(), "planned", ("600億美元",))]),
+        ("越南承諾，明年起將從美國進口更多液化天然氣。",
+         [("economic", frozenset({"VNM"}), frozenset({"USA"}), "planned", ())]),
+        # a purchase read once with the seller and once without it, in one clause
+        ("菲律宾同意购买20架波音飞机 小麦采购量增30%",
+         [("economic", frozenset({"PHL"}), frozenset({"Boeing"}), "planned", ("20架", "30%"))]),
+        # two verbs (採購和進口) of one breakdown whose sums both readings hold: one event with both
+        ("墨西哥2026年自美採購和進口規模不少於210億美元，2027年自美採購和進口規模不少於260億美元。",
+         [("economic", frozenset({"MEX"}), frozenset(), "planned", ("不少於210億美元", "不少於260億美元"))]),
+    ],
+)
+def test_one_act_named_twice_is_one_event(text: str, expected: list) -> None:
+    assert cooperation(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # twin: two sums of money are two commitments (two ledger rows)
+        ("澳洲總理表示，澳洲承諾向美國投資500億美元，並將購買100億美元的美國軍備。", 2),
+        # twin: two purchases in two clauses, no sum shared
+        ("印尼同意購買美國波音飛機，並採購美國小麥。", 2),
+        # twin: two buyers
+        ("沙特將購買美國戰機，卡塔爾也將採購美國客機。", 2),
+    ],
+)
+def test_two_acts_stay_two_events(text: str, count: int) -> None:
+    assert len(cooperation(text)) == count
