@@ -34,6 +34,7 @@ _SPEECH_LOOKBACK = 5  # sentences of one paragraph a reported speech runs on wit
 _ATTRIBUTION_LENGTH = 12  # characters of a sentence that only says who spoke (習近平主席說。)
 _SCENE_PARAGRAPHS = 2
 _OBJECT_GAP = 2
+_PLACE_REACH = 6  # characters between a place and the meeting word it names (峇里島會晤共識)
 # How a date was found (events/dating.py) that never dates a plan: only its own sentence does.
 _NOT_A_PLAN_DATE = frozenset({"group", "previous", "news"})
 # Acts that, as the consequence of a condition, promise rather than threaten.
@@ -358,6 +359,10 @@ class _Extraction:
         if attributor.in_invitation_frame(hit):
             return []  # 應習近平邀請，廷覺將訪華: an invitation made before, named as the visit's reason
         date, how = self.dater.date(hit, layout, previous, self.hits[layout.index], not actors.has_subject(hit))
+        if how != "clause" and self.dater.named_by_product(hit) and not self._placed(hit):
+            # 落實兩國元首通話共識, 按照元首會晤共識: an earlier meeting cited as the source of what
+            # is done now, no meeting reported; a day or a place of its own (峇里島會晤共識) names one.
+            return []
         on = as_date(date) or self.document_date
         attribution = attributor.attribute(hit)
         candidates = actors.parties_for(hit, hit.group.pattern, attribution.speaker, on)
@@ -413,6 +418,14 @@ class _Extraction:
                 event, layout.index, how, hit.group.pattern.symmetric, self.dater.historical(hit), self._again(hit), clause,
             ))
         return events
+
+    def _placed(self, hit: TriggerHit) -> bool:
+        """Whether a place the actors stage found stands right before the trigger in its clause."""
+        start = max(hit.clause.start, hit.start - _PLACE_REACH)
+        return any(
+            start <= m.start and m.end <= hit.start and self.actors.type_of(m.entity_id) == "place"
+            for m in self.actors.within(start, hit.start)
+        )
 
     def _said_by_its_doer(self, hit: TriggerHit, parties: Parties, claimed_by: str | None) -> bool:
         """Whether the act is one of speech (稱讚, 拒絕, 譴責) told by the side that does it:
