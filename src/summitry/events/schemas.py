@@ -63,6 +63,14 @@ class Group(DataModel):
     own_subjects: list[str] = []
     object_adjacent: bool = False
     only_alone: bool = False
+    nominal: bool = False
+
+
+class CooperationTalk(DataModel):
+    will: Cues
+    frames: Cues
+    background: Cues
+    manner: Cues
 
 
 class ConditionalThreat(DataModel):
@@ -79,6 +87,7 @@ class TriggersData(DataModel):
     frame_words: list[str] = []
     again_words: list[str] = []
     general_modes: list[str] = []
+    cooperation_talk: CooperationTalk | None = None
     conditional_threat: ConditionalThreat | None = None
 
 

@@ -15,7 +15,7 @@ from typing import Sequence
 import ahocorasick
 
 from summitry.events.layout import Clause, SentenceLayout
-from summitry.events.lexicon import Cue, EventLexicon, Need, TriggerGroup
+from summitry.events.lexicon import CooperationTalk, Cue, EventLexicon, Need, TriggerGroup
 from summitry.model import Mention
 
 
@@ -122,6 +122,31 @@ def _asked_for(folded: str, verbs: tuple[str, ...], start: int, clause: Clause) 
     return any(verb in before for verb in verbs)
 
 
+def _last_cue(folded: str, cues: tuple[Cue, ...], start: int, end: int) -> int:
+    """Where the last of the cues written in [start, end) begins, -1 when none is."""
+    last = -1
+    for cue in cues:
+        position = folded.rfind(cue.word, start, end)
+        while position != -1 and not cue.fits(folded, position):
+            position = folded.rfind(cue.word, start, position)
+        last = max(last, position)
+    return last
+
+
+def _only_talk(folded: str, sentence_start: int, clause_start: int, start: int, talk: CooperationTalk) -> bool:
+    """相信此訪將深化務實合作, 中印有必要加強經貿合作, 近年來…不斷擴大交流合作: cooperation named
+    in an opinion, a need, a topic or a description of relations, not an act a side wills
+    (中方願同美方加強合作, 雙方同意深化合作). A frame nearer than any will decides; a background
+    word in the sentence, or a word of manner in the noun's clause, when no will stands before."""
+    will = _last_cue(folded, talk.will, sentence_start, start)
+    frame = _last_cue(folded, talk.frames, sentence_start, start)
+    if frame > will:
+        return True
+    if will != -1:
+        return False
+    return _last_cue(folded, talk.background, sentence_start, start) != -1 or _last_cue(folded, talk.manner, clause_start, start) != -1
+
+
 def _anaphoric(folded: str, start: int, clause: Clause, anaphora: tuple[str, ...], reach: int) -> bool:
     """此次訪問, 這次與習近平會晤, 這次「川習會」: a demonstrative shortly before, in the clause."""
     before = folded[max(clause.start, start - reach) : start]
@@ -186,6 +211,8 @@ def find_sentence_triggers(
             if cue.unless is not None and _need_met(folded, cue.unless, start, end, clause):
                 continue  # 簽署行政命令: the word names another act
             if _asked_for(folded, group.asked_by, start, clause):
+                continue
+            if group.nominal and lexicon.cooperation_talk and _only_talk(folded, sentence.start, clause.start, start, lexicon.cooperation_talk):
                 continue
             phrase_end = _phrase_end(folded, cue, end, clause)
             if _modifier(folded, phrase_end, index, lexicon.arguments.modifier_heads_allowed):
