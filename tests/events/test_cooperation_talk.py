@@ -49,3 +49,17 @@ def test_cooperation_talked_about_is_no_event(text: str) -> None:
 )
 def test_cooperation_a_side_wills_is_a_planned_act(text: str, expected: list) -> None:
     assert cooperation(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an anniversary or a stretch of relations establishes no ties
+        ("今年是越南與老撾建交60周年。", []),
+        ("建交50年來，越南和老撾的務實合作不斷深化。", []),
+        # twin: ties established
+        ("宏都拉斯宣布與中國建交。", [(frozenset({"HND"}), frozenset({"CHN"}), "reported")]),
+    ],
+)
+def test_an_anniversary_of_ties_is_no_establishment(text: str, expected: list) -> None:
+    assert cooperation(text) == expected
