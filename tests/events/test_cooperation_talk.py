@@ -45,6 +45,9 @@ def test_cooperation_talked_about_is_no_event(text: str) -> None:
         # twin: a will before a background word still governs it
         ("中方願同越方一道，不斷深化各領域務實合作。", [(frozenset({"CHN"}), frozenset({"VNM"}), "planned")]),
         ("越方願同中方探討數字經濟合作。", [(frozenset({"VNM"}), frozenset({"CHN"}), "planned")]),
+        # twin: a will stated far before, across clauses, still makes it a plan
+        ("老撾總理表示，願以兩國建交60周年為契機，加強高層往來，密切人文交流，深化同越南各領域務實合作。",
+         [(frozenset({"Sonexay Siphandone"}), frozenset({"VNM"}), "planned")]),
     ],
 )
 def test_cooperation_a_side_wills_is_a_planned_act(text: str, expected: list) -> None:

@@ -48,3 +48,25 @@ def test_one_act_named_twice_is_one_event(text: str, expected: list) -> None:
 )
 def test_two_acts_stay_two_events(text: str, count: int) -> None:
     assert len(cooperation(text)) == count
+
+
+def kinds(text: str) -> list[tuple[str, str | None, frozenset[str]]]:
+    return [(f.type, f.mode, f.parties) for f in facts(text) if f.type in ("AGREE", "CONSULT")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a signing by two leaders and their countries' agreement in it: one act, the signing
+        ("印尼總統與越南總理簽署了漁業協議，印越兩國同意共同打擊非法捕撈。",
+         [("AGREE", "sign", frozenset({"Prabowo Subianto", "Phạm Minh Chính"}))]),
+        # twin: another pair's agreement in the same sentence stays
+        ("印尼總統與越南總理簽署了漁業協議，泰國與柬埔寨則達成停火協議。",
+         [("AGREE", "sign", frozenset({"Prabowo Subianto", "Phạm Minh Chính"})), ("AGREE", "ceasefire", frozenset({"THA", "KHM"}))]),
+        # twin: two leaders of one country meeting one guest are two meetings
+        ("中國國家主席習近平和國務院總理李強分別會見了越南總理。",
+         [("CONSULT", "meeting", frozenset({"Xi Jinping", "Phạm Minh Chính"})), ("CONSULT", "meeting", frozenset({"Li Qiang", "Phạm Minh Chính"}))]),
+    ],
+)
+def test_a_leader_and_his_country_name_one_side_of_one_act(text: str, expected: list) -> None:
+    assert kinds(text) == expected

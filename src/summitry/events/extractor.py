@@ -11,7 +11,7 @@ import bisect
 import datetime as dt
 from dataclasses import dataclass, replace
 from functools import cache
-from typing import Any, Callable, Mapping, cast
+from typing import Any, Callable, Collection, Mapping, cast
 
 from summitry.actors.kb import KnowledgeBase
 from summitry.actors.linker import LinkedActors
@@ -372,6 +372,8 @@ class _Extraction:
             candidates = [inherited] if inherited else []
             enough = [self._enough(hit, parties) for parties in candidates]
         status = attribution.status
+        if status in ("reported", "claimed") and hit.willed:
+            status = "planned"  # 中方願同越方一道，…深化務實合作: the will, however far before, makes it a plan
         if status in ("reported", "claimed") and date and how == "clause" and self.document_date and self.lexicon.dating.future_is_planned:
             if is_after(date, self.document_date):
                 status = "planned"
@@ -595,9 +597,19 @@ class _Extraction:
         if one.clause != other.clause and not framed and not money_a & money_b:
             return False
         if one.symmetric or other.symmetric:
-            return one.participants <= other.participants or other.participants <= one.participants
-        return (set(a.source) <= set(b.source) and set(a.target) <= set(b.target)) or (
-            set(b.source) <= set(a.source) and set(b.target) <= set(a.target)
+            return self._within(one.participants, other.participants) or self._within(other.participants, one.participants)
+        return (self._within(a.source, b.source) and self._within(a.target, b.target)) or (
+            self._within(b.source, a.source) and self._within(b.target, a.target)
+        )
+
+    def _within(self, parties: Collection[str], others: Collection[str]) -> bool:
+        """Whether each party is among the others, or is the country of one of them, or a
+        person of one of the countries among them (法國 for 馬克龍, 馬克龍 for 法國): a
+        leader and his country name one side of one act. Two people of one country are two."""
+        countries = {self.actors.country_of(i) for i in others} - {None}
+        return all(
+            party in others or party in countries or self.actors.country_of(party) in others
+            for party in parties
         )
 
     def _merged(self, one: _Found, other: _Found) -> _Found:

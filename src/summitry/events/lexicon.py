@@ -217,7 +217,8 @@ class DatingLexicon:
 class CooperationTalk:
     """The words that decide whether a noun of cooperation reports an act (see triggers.yaml)."""
 
-    will: tuple[Cue, ...]  # 願, 同意, 決定: a side's will or agreement makes it a (planned) act
+    will: tuple[Cue, ...]  # 願, 同意, 決定: a side's will or agreement makes it a planned act
+    signed: tuple[Cue, ...]  # 簽署: an agreement signed makes it an act, done
     frames: tuple[Cue, ...]  # 相信, 認為, 有必要, 討論: an opinion, a need or a topic makes none
     background: tuple[Cue, ...]  # 近年來, 建交以來: relations described, none unless willed
     manner: tuple[Cue, ...]  # 不斷, 持續, 討論 in the noun's own clause: the same
@@ -282,7 +283,8 @@ def _cooperation_talk(raw: Mapping[str, Any] | None) -> CooperationTalk | None:
     if not raw:
         return None
     return CooperationTalk(
-        _cues(raw.get("will")), _cues(raw.get("frames")), _cues(raw.get("background")), _cues(raw.get("manner")),
+        _cues(raw.get("will")), _cues(raw.get("signed")), _cues(raw.get("frames")), _cues(raw.get("background")),
+        _cues(raw.get("manner")),
     )
 
 

@@ -68,6 +68,7 @@ class Group(DataModel):
 
 class CooperationTalk(DataModel):
     will: Cues
+    signed: Cues = []
     frames: Cues
     background: Cues
     manner: Cues

@@ -28,6 +28,7 @@ class TriggerHit:
     clause: Clause
     anaphoric: bool = False  # 此次訪問: refers to an event already reported
     phrase_end: int = 0  # end of the needed word after the trigger (取消…軍演), else ``end``
+    willed: bool = False  # a noun of cooperation a side's will governs (中方願…深化合作): a plan
 
 
 @cache
@@ -138,7 +139,7 @@ def _only_talk(folded: str, sentence_start: int, clause_start: int, start: int, 
     in an opinion, a need, a topic or a description of relations, not an act a side wills
     (中方願同美方加強合作, 雙方同意深化合作). A frame nearer than any will decides; a background
     word in the sentence, or a word of manner in the noun's clause, when no will stands before."""
-    will = _last_cue(folded, talk.will, sentence_start, start)
+    will = max(_last_cue(folded, talk.will, sentence_start, start), _last_cue(folded, talk.signed, sentence_start, start))
     frame = _last_cue(folded, talk.frames, sentence_start, start)
     if frame > will:
         return True
@@ -212,13 +213,17 @@ def find_sentence_triggers(
                 continue  # 簽署行政命令: the word names another act
             if _asked_for(folded, group.asked_by, start, clause):
                 continue
-            if group.nominal and lexicon.cooperation_talk and _only_talk(folded, sentence.start, clause.start, start, lexicon.cooperation_talk):
-                continue
+            willed = False
+            if group.nominal and lexicon.cooperation_talk:
+                if _only_talk(folded, sentence.start, clause.start, start, lexicon.cooperation_talk):
+                    continue
+                talk = lexicon.cooperation_talk
+                willed = _last_cue(folded, talk.will, sentence.start, start) > _last_cue(folded, talk.signed, sentence.start, start)
             phrase_end = _phrase_end(folded, cue, end, clause)
             if _modifier(folded, phrase_end, index, lexicon.arguments.modifier_heads_allowed):
                 continue
             anaphoric = _anaphoric(folded, start, clause, lexicon.arguments.anaphora, lexicon.arguments.anaphora_reach)
-            hits.append(TriggerHit(group, cue, start, end, clause, anaphoric, phrase_end))
+            hits.append(TriggerHit(group, cue, start, end, clause, anaphoric, phrase_end, willed))
     return _resolve(hits, _suppression_scopes(folded, layout, lexicon.elaborations) if hits else {})
 
 
