@@ -70,3 +70,19 @@ def kinds(text: str) -> list[tuple[str, str | None, frozenset[str]]]:
 )
 def test_a_leader_and_his_country_name_one_side_of_one_act(text: str, expected: list) -> None:
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pledge, then the act pledged, of another type, in the next clause: the act, by the pledger
+        ("美方承諾，將從下月起把對越南商品加徵的關稅從20%降至10%。", {("CONCEDE", "tariff", frozenset({"USA"}))}),
+        ("日本承諾，將向烏克蘭提供45億美元援助。", {("AID", "economic", frozenset({"JPN"}))}),
+        # twin: another side's act after the pledge leaves the pledge in place
+        ("美方承諾降低關稅，中方則同意購買美國大豆。",
+         {("COOPERATE", "pledge", frozenset({"USA"})), ("COOPERATE", "economic", frozenset({"CHN"}))}),
+    ],
+)
+def test_a_pledge_is_the_act_it_pledges(text: str, expected: set) -> None:
+    found = {(f.type, f.mode, f.source) for f in facts(text) if f.type in ("CONCEDE", "AID", "COOPERATE")}
+    assert found == expected

@@ -579,7 +579,43 @@ class _Extraction:
                 kept.append(found)
             else:
                 kept[position] = self._merged(kept[position], found)
-        self.found[first:] = kept
+        self.found[first:] = self._pledges_framing_acts(kept)
+
+    def _pledges_framing_acts(self, found: list[_Found]) -> list[_Found]:
+        """美方承諾將於11月10日起把關稅調降至10%: a pledge whose clause or the next names the act
+        pledged, of another type, is that act; it goes, and each such act without a doer of its own
+        takes the pledger (an act with another doer is another side's, and both stay)."""
+        pledges = self.lexicon.pledge_modes
+        result = list(found)
+        for pledge in found:
+            event = pledge.event
+            if (event.type, event.mode) not in pledges or not event.source:
+                continue
+            acts = [
+                i for i, other in enumerate(result)
+                if other.event.type != event.type and 0 <= other.clause - pledge.clause <= 1
+                and (not other.event.source or set(other.event.source) <= set(event.source))
+                and other.event.status in ("planned", "reported", "claimed")
+            ]
+            if not acts:
+                continue
+            # 承諾向烏克蘭提供30億美元，用於採購軍援: the pledge's sums go with the first act
+            held = {q for i in acts for q in result[i].event.quantities}
+            first = result[acts[0]]
+            quantities = tuple(sorted(set(first.event.quantities) | (set(event.quantities) - held), key=lambda q: q.start))
+            result[acts[0]] = replace(first, event=replace(first.event, quantities=quantities))
+            for act in acts:
+                framed = result[act]
+                if framed.event.source:
+                    continue
+                done = framed.event
+                summary = _summaries(self.lexicon)[(done.type, done.mode, framed.symmetric)]
+                result[act] = replace(framed, event=replace(
+                    done, source=event.source,
+                    summary=summarize(summary, event.source, done.target, done.place, done.status, done.claimed_by, self.actors.name),
+                ))
+            result.remove(pledge)
+        return result
 
     def _one_act(self, one: _Found, other: _Found) -> bool:
         a, b = one.event, other.event

@@ -239,6 +239,8 @@ class EventLexicon:
     again_words: tuple[str, ...] = ()
     # Modes whose word only frames an act another word names more exactly (承諾…投資): triggers.yaml
     general_modes: frozenset[tuple[str, str | None]] = frozenset()
+    # Modes whose word frames an act of any type named right after it (承諾將下調關稅): triggers.yaml
+    pledge_modes: frozenset[tuple[str, str | None]] = frozenset()
     # What governs a noun of cooperation (願…加強合作 vs 相信…深化合作): triggers.yaml
     cooperation_talk: CooperationTalk | None = None
     # 若中國援助俄羅斯，將面臨後果: a condition and a consequence that make a threat (triggers.yaml)
@@ -360,9 +362,10 @@ def trigger_problems(raw: Mapping[str, Any]) -> list[str]:
             kind, mode = _suppressed(entry)
             if mode is not None and (kind, mode) not in keys:
                 problems.append(f"group {index}: suppresses {entry!r}, which no group defines")
-    for entry in raw.get("general_modes") or ():
-        if _suppressed(entry) not in keys:
-            problems.append(f"general_modes: {entry!r} is no group's type and mode")
+    for name in ("general_modes", "pledge_modes"):
+        for entry in raw.get(name) or ():
+            if _suppressed(entry) not in keys:
+                problems.append(f"{name}: {entry!r} is no group's type and mode")
     return problems
 
 
@@ -428,6 +431,7 @@ def event_lexicon() -> EventLexicon:
         frame_words=longest_first(triggers.get("frame_words")),
         again_words=longest_first(triggers.get("again_words")),
         general_modes=frozenset(_suppressed(entry) for entry in triggers.get("general_modes") or ()),
+        pledge_modes=frozenset(_suppressed(entry) for entry in triggers.get("pledge_modes") or ()),
         cooperation_talk=_cooperation_talk(triggers.get("cooperation_talk")),
         threat_conditions=_cues((triggers.get("conditional_threat") or {}).get("conditions")),
         threat_consequences=longest_first((triggers.get("conditional_threat") or {}).get("consequences")),

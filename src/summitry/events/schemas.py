@@ -88,6 +88,7 @@ class TriggersData(DataModel):
     frame_words: list[str] = []
     again_words: list[str] = []
     general_modes: list[str] = []
+    pledge_modes: list[str] = []
     cooperation_talk: CooperationTalk | None = None
     conditional_threat: ConditionalThreat | None = None
 
