@@ -66,3 +66,17 @@ def test_cooperation_a_side_wills_is_a_planned_act(text: str, expected: list) ->
 )
 def test_an_anniversary_of_ties_is_no_establishment(text: str, expected: list) -> None:
     assert cooperation(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a document of cooperation named in its signing: the signing is the AGREE
+        ("越南與老撾簽署了兩國睦鄰友好合作條約。", []),
+        ("越南與老撾簽署了科技合作路線圖。", []),
+        # twin: cooperation agreed on
+        ("越南與老撾同意加強科技合作。", [(frozenset({"VNM"}), frozenset({"LAO"}), "planned")]),
+    ],
+)
+def test_a_document_of_cooperation_is_no_cooperation(text: str, expected: list) -> None:
+    assert cooperation(text) == expected
