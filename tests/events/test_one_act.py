@@ -86,3 +86,20 @@ def test_a_leader_and_his_country_name_one_side_of_one_act(text: str, expected: 
 def test_a_pledge_is_the_act_it_pledges(text: str, expected: set) -> None:
     found = {(f.type, f.mode, f.source) for f in facts(text) if f.type in ("CONCEDE", "AID", "COOPERATE")}
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one refusal told twice, by the leader and by his side, across clauses
+        ("川普表示，不會對越南加徵新關稅，美方也不會提高對越南的關稅。", [("SANCTION", "tariff", "negated")]),
+        # the tariff named as the one cut is no new tariff
+        ("美國將把對越南商品加徵的關稅從20%降至10%。", [("CONCEDE", "tariff", "planned")]),
+        # twin: a tariff on one country, a cut for another
+        ("美國對越南加徵20%關稅，對泰國的關稅則降至10%。", [("SANCTION", "tariff", "reported"), ("CONCEDE", "tariff", "reported")]),
+        # the meeting of the two people stays, not the two countries' talk in it
+        ("王毅26日訪問美國，會見國務卿布林肯，稱兩國須恢復對話。", [("CONSULT", "visit", "reported"), ("CONSULT", "meeting", "reported")]),
+    ],
+)
+def test_one_act_told_twice_by_a_side_and_its_leader(text: str, expected: list) -> None:
+    assert [(f.type, f.mode, f.status) for f in facts(text) if f.type in ("SANCTION", "CONCEDE", "CONSULT")] == expected

@@ -569,7 +569,7 @@ class _Extraction:
         """One act a sentence names twice is one event: 南韓企業承諾，將在美國投資 (the pledge is
         the investment), 同意購買100架波音飛機 read once with Boeing and once without. Of two
         events of one type whose parties and sums of money lie within the other's, the one with
-        more parties (then the more exact mode, then a status a cue set) stays and takes the
+        more parties (then the more exact mode, people over countries, a status a cue set) stays and takes the
         other's quantities and date; two sums of money of their own are two commitments, and
         different named parties (會見A，會見B) two events."""
         kept: list[_Found] = []
@@ -630,12 +630,23 @@ class _Extraction:
         # Where: one clause, a pledge and the act it frames in the next (承諾，將…投資), or one
         # sum of money both read (採購和進口規模不少於…): 購買飛機，並採購小麥 are two purchases.
         framed = ((a.type, a.mode) in general or (b.type, b.mode) in general) and abs(one.clause - other.clause) <= 1
-        if one.clause != other.clause and not framed and not money_a & money_b:
+        if one.clause != other.clause and not framed and not money_a & money_b and not self._same_sides(one, other):
             return False
         if one.symmetric or other.symmetric:
             return self._within(one.participants, other.participants) or self._within(other.participants, one.participants)
         return (self._within(a.source, b.source) and self._within(a.target, b.target)) or (
             self._within(b.source, a.source) and self._within(b.target, a.target)
+        )
+
+    def _same_sides(self, one: _Found, other: _Found) -> bool:
+        """Whether both name the same parties, a leader standing for his country (不會對中國加徵
+        關稅，美方不會對中國提高關稅: one refusal told twice, as one source and target told twice is)."""
+        a, b = one.event, other.event
+        return (
+            one.symmetric == other.symmetric  # 承諾擴大投資，並深化合作: an investment and a cooperation
+            and len(a.source) == len(b.source) and len(a.target) == len(b.target)
+            and self._within(a.source, b.source) and self._within(b.source, a.source)
+            and self._within(a.target, b.target) and self._within(b.target, a.target)
         )
 
     def _within(self, parties: Collection[str], others: Collection[str]) -> bool:
@@ -652,9 +663,12 @@ class _Extraction:
         """The better reading of one act, with what the other held that it lacks."""
         general = self.lexicon.general_modes
 
-        def rank(found: _Found) -> tuple[int, bool, bool]:
+        def rank(found: _Found) -> tuple[int, bool, int, bool]:
+            # More parties, the exact mode, people over their countries (王毅會見布林肯 over 兩國),
+            # then a status a cue set (承諾…將投資: planned).
             event = found.event
-            return len(found.participants), (event.type, event.mode) not in general, event.status != "reported"
+            people = sum(1 for i in found.participants if self.actors.type_of(i) != "country")
+            return len(found.participants), (event.type, event.mode) not in general, people, event.status != "reported"
 
         main, lesser = (other, one) if rank(other) > rank(one) else (one, other)
         event = main.event
