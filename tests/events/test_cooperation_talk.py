@@ -80,3 +80,17 @@ def test_an_anniversary_of_ties_is_no_establishment(text: str, expected: list) -
 )
 def test_a_document_of_cooperation_is_no_cooperation(text: str, expected: list) -> None:
     assert cooperation(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # buying or investing named as the means to another aim pledges nothing
+        ("沙烏地也透過投資新興科技企業，試圖打造區域金融中心。", []),
+        ("台灣政府希望透過持續採購美國農產品，換取更優惠的關稅待遇。", []),
+        # twin: the purchase itself, planned
+        ("台灣將採購美國農產品，換取更優惠的關稅待遇。", [(frozenset({"TWN"}), frozenset({"USA"}), "planned")]),
+    ],
+)
+def test_buying_as_a_means_is_no_purchase(text: str, expected: list) -> None:
+    assert cooperation(text) == expected
