@@ -164,3 +164,17 @@ def test_a_meeting_of_days_ago_takes_no_day_of_the_news() -> None:
 )
 def test_a_meeting_cited_as_a_consensus_source_is_no_meeting(text: str, expected: list) -> None:
     assert [(f.date, f.mode) for f in facts(text, FILED) if f.type == "CONSULT" and f.mode in ("meeting", "call")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an agreement reached before, cited as what is kept or broken now: none reached here
+        ("中方願同越方一道，落實好兩國領導人達成的重要共識。", []),
+        ("外交部發言人說，美方的做法違背兩國元首達成的共識。", []),
+        # twin: an agreement reached, reported as news
+        ("越南與老撾領導人15日達成重要共識，同意加強互聯互通。", [("2025-10-15", "deal")]),
+    ],
+)
+def test_an_agreement_cited_as_kept_or_broken_is_no_agreement(text: str, expected: list) -> None:
+    assert [(f.date, f.mode) for f in facts(text, FILED) if f.type == "AGREE"] == expected
