@@ -145,3 +145,36 @@ def test_a_meeting_of_days_ago_takes_no_day_of_the_news() -> None:
     assert calls == [None]
     twin = [f.date for f in facts("拜登15日抵達東京。岸田文雄當天與拜登通電話。", FILED) if f.mode == "call"]
     assert twin == ["2025-10-15"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a meeting cited only as the source of a consensus or of results: no meeting reported
+        ("中方願同美方落實兩國元首通話共識，推動經貿關係穩定發展。", []),
+        ("習近平表示，雙方要落實好兩國元首會晤成果。", []),
+        ("商務部發言人稱，中方按照中美元首通話精神，與美方保持溝通。", []),
+        # twin: a place of its own names one meeting (the San Francisco summit), kept undated
+        ("雙方應落實習近平主席和拜登總統舊金山會晤共識。", [(None, "meeting")]),
+        # twin: a day of its own dates it
+        ("中方願同美方落實兩國元首10月3日會晤共識。", [("2025-10-03", "meeting")]),
+        # twin: the call reported as news
+        ("中美兩國元首15日通話，達成重要共識。", [("2025-10-15", "call")]),
+    ],
+)
+def test_a_meeting_cited_as_a_consensus_source_is_no_meeting(text: str, expected: list) -> None:
+    assert [(f.date, f.mode) for f in facts(text, FILED) if f.type == "CONSULT" and f.mode in ("meeting", "call")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an agreement reached before, cited as what is kept or broken now: none reached here
+        ("中方願同越方一道，落實好兩國領導人達成的重要共識。", []),
+        ("外交部發言人說，美方的做法違背兩國元首達成的共識。", []),
+        # twin: an agreement reached, reported as news
+        ("越南與老撾領導人15日達成重要共識，同意加強互聯互通。", [("2025-10-15", "deal")]),
+    ],
+)
+def test_an_agreement_cited_as_kept_or_broken_is_no_agreement(text: str, expected: list) -> None:
+    assert [(f.date, f.mode) for f in facts(text, FILED) if f.type == "AGREE"] == expected

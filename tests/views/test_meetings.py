@@ -147,7 +147,7 @@ def test_an_undated_visit_or_negotiation_alone_is_no_meeting(text: str, expected
         ("白宮宣布，川普將於11月5日在白宮與日本首相高市早苗會晤。發言人並未透露會談議題，但外界普遍關注兩人會晤可能觸及關稅問題。", []),
         ("外交部發言人宣布，國家主席習近平將於11月15日至17日訪問美國，與特朗普總統舉行會晤。發言人未透露議題，外界高度關注「習特會」可能觸及貿易問題。", []),
         # a meeting called off, and the summit it names, are no row
-        ("川普22日決定取消與普亭在布達佩斯的會談。川普還說，他認為現階段舉行美俄峰會無助於達成目標，因此決定取消。", []),
+        ("川普22日宣布取消原定與普亭在布達佩斯舉行的會談。他表示，眼下召開美俄峰會並不合適，所以作罷。", []),
         # the twin: the meeting held, and the talk about it, are one row
         ("國家主席習近平30日在釜山與特朗普總統會晤。外界關注「習特會」的成果。", [(TRUMP_XI, "2025-10-30", 1)]),
         # the arrival happened though the talks are only planned: the visit stays a row

@@ -203,7 +203,7 @@ class Dater:
         ]
         if in_clause:
             return min(in_clause, key=lambda t: abs(t.start - hit.start)).value, "clause"
-        if self._named_by_product(hit):
+        if self.named_by_product(hit):
             return None, "none"  # 落實兩國元首會晤共識: an earlier meeting, not the scene's
         if self._requested(hit, hits):
             return None, "none"  # 5月21日…邀請日、韓領袖訪美: the day of the invitation, not of the visit
@@ -371,10 +371,10 @@ class Dater:
         text = self.folded[hit.clause.start : hit.clause.end]
         return (
             any(word in text for word in self.lexicon.historical) or self._earlier_frame(hit.start) is not None
-            or self._named_by_product(hit)
+            or self.named_by_product(hit)
         )
 
-    def _named_by_product(self, hit: TriggerHit) -> bool:
+    def named_by_product(self, hit: TriggerHit) -> bool:
         """會晤共識, 通話達成的共識: a meeting named as what it produced."""
         return hit.group.type == "CONSULT" and self.folded.startswith(self.lexicon.meeting_products, hit.end)
 

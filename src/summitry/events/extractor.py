@@ -12,7 +12,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
-from typing import Any, Callable, Mapping, cast
+from typing import Any, Callable, Collection, Mapping, cast
 
 from summitry.actors.kb import KnowledgeBase
 from summitry.actors.linker import LinkedActors
@@ -35,6 +35,7 @@ _SPEECH_LOOKBACK = 5  # sentences of one paragraph a reported speech runs on wit
 _ATTRIBUTION_LENGTH = 12  # characters of a sentence that only says who spoke (習近平主席說。)
 _SCENE_PARAGRAPHS = 2
 _OBJECT_GAP = 2
+_PLACE_REACH = 6  # characters between a place and the meeting word it names (峇里島會晤共識)
 # How a date was found (events/dating.py) that never dates a plan: only its own sentence does.
 _NOT_A_PLAN_DATE = frozenset({"group", "previous", "news"})
 # Acts that, as the consequence of a condition, promise rather than threaten.
@@ -55,7 +56,8 @@ class _Found:
     symmetric: bool
     historical: bool = False
     again: bool = False  # 再次會見: another occurrence, not the one already told
-    clause: Clause | None = None  # the trigger's clause (None: an event no trigger names)
+    clause: int = -1  # the index of its trigger's clause in the sentence
+    trigger_clause: Clause | None = None  # the trigger's clause (None: an event no trigger names)
 
     @property
     def participants(self) -> frozenset[str]:
@@ -372,6 +374,10 @@ class _Extraction:
         if attributor.in_invitation_frame(hit):
             return []  # 應習近平邀請，廷覺將訪華: an invitation made before, named as the visit's reason
         date, how = self.dater.date(hit, layout, previous, self.hits[layout.index], not actors.has_subject(hit))
+        if how != "clause" and self.dater.named_by_product(hit) and not self._placed(hit):
+            # 落實兩國元首通話共識, 按照元首會晤共識: an earlier meeting cited as the source of what
+            # is done now, no meeting reported; a day or a place of its own (峇里島會晤共識) names one.
+            return []
         on = as_date(date) or self.document_date
         attribution = attributor.attribute(hit)
         candidates = actors.parties_for(hit, hit.group.pattern, attribution.speaker, on)
@@ -381,6 +387,8 @@ class _Extraction:
             candidates = [inherited] if inherited else []
             enough = [self._enough(hit, parties) for parties in candidates]
         status = attribution.status
+        if status in ("reported", "claimed") and hit.willed:
+            status = "planned"  # 中方願同越方一道，…深化務實合作: the will, however far before, makes it a plan
         if status in ("reported", "claimed") and date and how == "clause" and self.document_date and self.lexicon.dating.future_is_planned:
             if is_after(date, self.document_date):
                 status = "planned"
@@ -422,8 +430,19 @@ class _Extraction:
                 cameo=hit.group.cameo,
                 date_from="text" if date else None,
             )
-            events.append(_Found(event, layout.index, how, hit.group.pattern.symmetric, self.dater.historical(hit), self._again(hit), hit.clause))
+            clause = next((i for i, c in enumerate(layout.clauses) if c.start <= hit.start < c.end), -1)
+            events.append(_Found(
+                event, layout.index, how, hit.group.pattern.symmetric, self.dater.historical(hit), self._again(hit), clause, hit.clause,
+            ))
         return events
+
+    def _placed(self, hit: TriggerHit) -> bool:
+        """Whether a place the actors stage found stands right before the trigger in its clause."""
+        start = max(hit.clause.start, hit.start - _PLACE_REACH)
+        return any(
+            start <= m.start and m.end <= hit.start and self.actors.type_of(m.entity_id) == "place"
+            for m in self.actors.within(start, hit.start)
+        )
 
     def _said_by_its_doer(self, hit: TriggerHit, parties: Parties, claimed_by: str | None) -> bool:
         """Whether the act is one of speech (稱讚, 拒絕, 譴責) told by the side that does it:
@@ -489,6 +508,7 @@ class _Extraction:
                     self.found.append(found)
                     told.append(hit)
             self._conditional_threat(layout, previous, first, told)
+            self._one_event_per_act(first)
             previous = layout
         self._inherit_dates()
         self._scene_dates()
@@ -562,6 +582,119 @@ class _Extraction:
         kept = [f for index, f in enumerate(self.found[first:], first) if index not in content]
         self.found[first:] = [*kept, _Found(threat, layout.index, how, False)]
 
+    def _one_event_per_act(self, first: int) -> None:
+        """One act a sentence names twice is one event: 南韓企業承諾，將在美國投資 (the pledge is
+        the investment), 同意購買100架波音飛機 read once with Boeing and once without. Of two
+        events of one type whose parties and sums of money lie within the other's, the one with
+        more parties (then the more exact mode, people over countries, a status a cue set) stays and takes the
+        other's quantities and date; two sums of money of their own are two commitments, and
+        different named parties (會見A，會見B) two events."""
+        kept: list[_Found] = []
+        for found in self.found[first:]:
+            position = next((i for i, other in enumerate(kept) if self._one_act(other, found)), None)
+            if position is None:
+                kept.append(found)
+            else:
+                kept[position] = self._merged(kept[position], found)
+        self.found[first:] = self._pledges_framing_acts(kept)
+
+    def _pledges_framing_acts(self, found: list[_Found]) -> list[_Found]:
+        """美方承諾將於11月10日起把關稅調降至10%: a pledge whose clause or the next names the act
+        pledged, of another type, is that act; it goes, and each such act without a doer of its own
+        takes the pledger (an act with another doer is another side's, and both stay)."""
+        pledges = self.lexicon.pledge_modes
+        result = list(found)
+        for pledge in found:
+            event = pledge.event
+            if (event.type, event.mode) not in pledges or not event.source:
+                continue
+            acts = [
+                i for i, other in enumerate(result)
+                if other.event.type != event.type and 0 <= other.clause - pledge.clause <= 1
+                and (not other.event.source or set(other.event.source) <= set(event.source))
+                and other.event.status in ("planned", "reported", "claimed")
+            ]
+            if not acts:
+                continue
+            # 承諾向烏克蘭提供30億美元，用於採購軍援: the pledge's sums go with the first act
+            held = {q for i in acts for q in result[i].event.quantities}
+            first = result[acts[0]]
+            quantities = tuple(sorted(set(first.event.quantities) | (set(event.quantities) - held), key=lambda q: q.start))
+            result[acts[0]] = replace(first, event=replace(first.event, quantities=quantities))
+            for act in acts:
+                framed = result[act]
+                if framed.event.source:
+                    continue
+                done = framed.event
+                summary = _summaries(self.lexicon)[(done.type, done.mode, framed.symmetric)]
+                result[act] = replace(framed, event=replace(
+                    done, source=event.source,
+                    summary=summarize(summary, event.source, done.target, done.place, done.status, done.claimed_by, self.actors.name),
+                ))
+            result.remove(pledge)
+        return result
+
+    def _one_act(self, one: _Found, other: _Found) -> bool:
+        a, b = one.event, other.event
+        if a.type != b.type or not _statuses_agree(a.status, b.status):
+            return False
+        general = self.lexicon.general_modes
+        if a.mode != b.mode and (a.type, a.mode) not in general and (b.type, b.mode) not in general:
+            return False
+        money_a, money_b = _money(a), _money(b)
+        if not (money_a <= money_b or money_b <= money_a):
+            return False
+        # Where: one clause, a pledge and the act it frames in the next (承諾，將…投資), or one
+        # sum of money both read (採購和進口規模不少於…): 購買飛機，並採購小麥 are two purchases.
+        framed = ((a.type, a.mode) in general or (b.type, b.mode) in general) and abs(one.clause - other.clause) <= 1
+        if one.clause != other.clause and not framed and not money_a & money_b and not self._same_sides(one, other):
+            return False
+        if one.symmetric or other.symmetric:
+            return self._within(one.participants, other.participants) or self._within(other.participants, one.participants)
+        return (self._within(a.source, b.source) and self._within(a.target, b.target)) or (
+            self._within(b.source, a.source) and self._within(b.target, a.target)
+        )
+
+    def _same_sides(self, one: _Found, other: _Found) -> bool:
+        """Whether both name the same parties, a leader standing for his country (不會對中國加徵
+        關稅，美方不會對中國提高關稅: one refusal told twice, as one source and target told twice is)."""
+        a, b = one.event, other.event
+        return (
+            one.symmetric == other.symmetric  # 承諾擴大投資，並深化合作: an investment and a cooperation
+            and len(a.source) == len(b.source) and len(a.target) == len(b.target)
+            and self._within(a.source, b.source) and self._within(b.source, a.source)
+            and self._within(a.target, b.target) and self._within(b.target, a.target)
+        )
+
+    def _within(self, parties: Collection[str], others: Collection[str]) -> bool:
+        """Whether each party is among the others, or is the country of one of them, or a
+        person of one of the countries among them (法國 for 馬克龍, 馬克龍 for 法國): a
+        leader and his country name one side of one act. Two people of one country are two."""
+        countries = {self.actors.country_of(i) for i in others} - {None}
+        return all(
+            party in others or party in countries or self.actors.country_of(party) in others
+            for party in parties
+        )
+
+    def _merged(self, one: _Found, other: _Found) -> _Found:
+        """The better reading of one act, with what the other held that it lacks."""
+        general = self.lexicon.general_modes
+
+        def rank(found: _Found) -> tuple[int, bool, int, bool]:
+            # More parties, the exact mode, people over their countries (王毅會見布林肯 over 兩國),
+            # then a status a cue set (承諾…將投資: planned).
+            event = found.event
+            people = sum(1 for i in found.participants if self.actors.type_of(i) != "country")
+            return len(found.participants), (event.type, event.mode) not in general, people, event.status != "reported"
+
+        main, lesser = (other, one) if rank(other) > rank(one) else (one, other)
+        event = main.event
+        quantities = tuple(sorted(set(event.quantities) | set(lesser.event.quantities), key=lambda q: q.start))
+        date, date_from, how = event.date, event.date_from, main.date_how
+        if date is None and lesser.event.date is not None:
+            date, date_from, how = lesser.event.date, lesser.event.date_from, lesser.date_how
+        return replace(main, event=replace(event, quantities=quantities, date=date, date_from=date_from), date_how=how)
+
     def _add_amounts(self, position: int, quantities: tuple[Quantity, ...]) -> None:
         found = self.found[position]
         merged = tuple(sorted(set(found.event.quantities) | set(quantities), key=lambda q: q.start))
@@ -586,7 +719,7 @@ class _Extraction:
             group = None if found.again else next(
                 (
                     group for group in reversed(groups)
-                    if _same_meeting(self.found[group[0]], found, self._bodies, self._same_sides(self.found[group[0]], found))
+                    if _same_meeting(self.found[group[0]], found, self._bodies, self._sides_matcher(self.found[group[0]], found))
                     and (self.found[group[0]].event.status == "planned") == (event.status == "planned")
                     and all(_dates_agree(self.found[i].event.date, event.date) for i in group)
                 ),
@@ -664,7 +797,7 @@ class _Extraction:
             event = found.event
             if event.type not in rule.types or (event.type in rule.not_with_amounts and event.quantities):
                 continue
-            if bool(event.source) == bool(event.target) or (event.target == () and self._aimed_at_many(found.clause)):
+            if bool(event.source) == bool(event.target) or (event.target == () and self._aimed_at_many(found.trigger_clause)):
                 continue
             named = event.source or event.target
             sides = {self.actors.country_of(i) or i for i in named}
@@ -710,7 +843,7 @@ class _Extraction:
         text = self.folded[clause.start:clause.end]
         return any(word in text for word in rule.aimed_at_many)
 
-    def _same_sides(self, first: _Found, second: _Found) -> Callable[[frozenset[str], frozenset[str]], bool]:
+    def _sides_matcher(self, first: _Found, second: _Found) -> Callable[[frozenset[str], frozenset[str]], bool]:
         """The same participants; where one report is a headline, also the same but for a country
         it names where the other names its person (老撾外長將訪華 over the lead's 老撾外長沙倫賽):
         never two persons of one country for each other, nor prose's 兩國 for its leaders."""
@@ -939,6 +1072,17 @@ def _same_meeting(
     if one.symmetric:
         return same_sides(one.participants, other.participants)
     return all(same_sides(frozenset(a), frozenset(b)) for a, b in ((one.event.source, other.event.source), (one.event.target, other.event.target)))
+
+
+def _money(event: Event) -> set[tuple[int, int]]:
+    """The spans of the event's sums of money (a currency's unit is upper case)."""
+    return {(q.start, q.end) for q in event.quantities if q.unit.isupper()}
+
+
+def _statuses_agree(one: str, other: str) -> bool:
+    """A pledge reported and the act planned in it are one; a denial or a condition is another reading."""
+    firm = ("reported", "claimed", "planned")
+    return one == other or (one in firm and other in firm)
 
 
 def _dates_agree(one: str | None, other: str | None) -> bool:

@@ -99,6 +99,7 @@ class TriggerGroup:
     absorbs_later: tuple[tuple[str, str | None], ...] = ()  # later triggers of the sentence that restate it
     own_subjects: tuple[str, ...] = ()  # nouns that, before the trigger, are its clause's subject
     asked_by: tuple[str, ...] = ()  # verbs that, shortly before the trigger, only ask for it (建議他感謝)
+    nominal: bool = False  # a noun of cooperation (合作): an act only when a side's will governs it
 
     @property
     def key(self) -> tuple[str, str | None]:
@@ -229,6 +230,17 @@ class DatingLexicon:
     since_dated_changes: tuple[str, ...] = ()  # 自7月底以來…已降至: the change is dated by the span's start
 
 
+@dataclass(frozen=True)
+class CooperationTalk:
+    """The words that decide whether a noun of cooperation reports an act (see triggers.yaml)."""
+
+    will: tuple[Cue, ...]  # 願, 同意, 決定: a side's will or agreement makes it a planned act
+    signed: tuple[Cue, ...]  # 簽署: an agreement signed makes it an act, done
+    frames: tuple[Cue, ...]  # 相信, 認為, 有必要, 討論: an opinion, a need or a topic makes none
+    background: tuple[Cue, ...]  # 近年來, 建交以來: relations described, none unless willed
+    manner: tuple[Cue, ...]  # 不斷, 持續, 討論 in the noun's own clause: the same
+
+
 @dataclass(frozen=True, eq=False)  # one instance per process: identity is its hash
 class EventLexicon:
     groups: tuple[TriggerGroup, ...]
@@ -242,6 +254,12 @@ class EventLexicon:
     frame_words: tuple[str, ...] = ()
     # Words before a meeting word that make it another occurrence (隨後再次會見): see triggers.yaml
     again_words: tuple[str, ...] = ()
+    # Modes whose word only frames an act another word names more exactly (承諾…投資): triggers.yaml
+    general_modes: frozenset[tuple[str, str | None]] = frozenset()
+    # Modes whose word frames an act of any type named right after it (承諾將下調關稅): triggers.yaml
+    pledge_modes: frozenset[tuple[str, str | None]] = frozenset()
+    # What governs a noun of cooperation (願…加強合作 vs 相信…深化合作): triggers.yaml
+    cooperation_talk: CooperationTalk | None = None
     # 若中國援助俄羅斯，將面臨後果: a condition and a consequence that make a threat (triggers.yaml)
     threat_conditions: tuple[Cue, ...] = ()
     threat_consequences: tuple[str, ...] = ()
@@ -278,6 +296,15 @@ def _cue(entry: Any, defaults: Mapping[str, Any] | None = None) -> Cue:
 
 def _cues(entries: Any) -> tuple[Cue, ...]:
     return tuple(sorted((_cue(entry) for entry in entries or ()), key=lambda cue: -len(cue.word)))
+
+
+def _cooperation_talk(raw: Mapping[str, Any] | None) -> CooperationTalk | None:
+    if not raw:
+        return None
+    return CooperationTalk(
+        _cues(raw.get("will")), _cues(raw.get("signed")), _cues(raw.get("frames")), _cues(raw.get("background")),
+        _cues(raw.get("manner")),
+    )
 
 
 def _pattern(name: str, raw: Mapping[str, Any]) -> ArgumentPattern:
@@ -353,6 +380,10 @@ def trigger_problems(raw: Mapping[str, Any]) -> list[str]:
             kind, mode = _suppressed(entry)
             if mode is not None and (kind, mode) not in keys:
                 problems.append(f"group {index}: suppresses {entry!r}, which no group defines")
+    for name in ("general_modes", "pledge_modes"):
+        for entry in raw.get(name) or ():
+            if _suppressed(entry) not in keys:
+                problems.append(f"{name}: {entry!r} is no group's type and mode")
     return problems
 
 
@@ -422,6 +453,7 @@ def event_lexicon() -> EventLexicon:
             absorbs_later=tuple(_suppressed(entry) for entry in group.get("absorbs_later") or ()),
             own_subjects=longest_first(group.get("own_subjects")),
             asked_by=longest_first(group.get("asked_by")),
+            nominal=bool(group.get("nominal", False)),
         )
         for group in triggers["groups"]
     )
@@ -432,6 +464,9 @@ def event_lexicon() -> EventLexicon:
         elaborations=longest_first(triggers.get("elaborations")),
         frame_words=longest_first(triggers.get("frame_words")),
         again_words=longest_first(triggers.get("again_words")),
+        general_modes=frozenset(_suppressed(entry) for entry in triggers.get("general_modes") or ()),
+        pledge_modes=frozenset(_suppressed(entry) for entry in triggers.get("pledge_modes") or ()),
+        cooperation_talk=_cooperation_talk(triggers.get("cooperation_talk")),
         threat_conditions=_cues((triggers.get("conditional_threat") or {}).get("conditions")),
         threat_consequences=longest_first((triggers.get("conditional_threat") or {}).get("consequences")),
         arguments=ArgumentLexicon(

@@ -64,6 +64,15 @@ class Group(DataModel):
     own_subjects: list[str] = []
     object_adjacent: bool = False
     only_alone: bool = False
+    nominal: bool = False
+
+
+class CooperationTalk(DataModel):
+    will: Cues
+    signed: Cues = []
+    frames: Cues
+    background: Cues
+    manner: Cues
 
 
 class ConditionalThreat(DataModel):
@@ -79,6 +88,9 @@ class TriggersData(DataModel):
     elaborations: list[str] = []
     frame_words: list[str] = []
     again_words: list[str] = []
+    general_modes: list[str] = []
+    pledge_modes: list[str] = []
+    cooperation_talk: CooperationTalk | None = None
     conditional_threat: ConditionalThreat | None = None
 
 

@@ -15,7 +15,7 @@ from typing import Sequence
 import ahocorasick
 
 from summitry.events.layout import Clause, SentenceLayout
-from summitry.events.lexicon import Cue, EventLexicon, Need, TriggerGroup
+from summitry.events.lexicon import CooperationTalk, Cue, EventLexicon, Need, TriggerGroup
 from summitry.model import Mention
 
 
@@ -28,6 +28,7 @@ class TriggerHit:
     clause: Clause
     anaphoric: bool = False  # 此次訪問: refers to an event already reported
     phrase_end: int = 0  # end of the needed word after the trigger (取消…軍演), else ``end``
+    willed: bool = False  # a noun of cooperation a side's will governs (中方願…深化合作): a plan
 
 
 @cache
@@ -122,6 +123,31 @@ def _asked_for(folded: str, verbs: tuple[str, ...], start: int, clause: Clause) 
     return any(verb in before for verb in verbs)
 
 
+def _last_cue(folded: str, cues: tuple[Cue, ...], start: int, end: int) -> int:
+    """Where the last of the cues written in [start, end) begins, -1 when none is."""
+    last = -1
+    for cue in cues:
+        position = folded.rfind(cue.word, start, end)
+        while position != -1 and not cue.fits(folded, position):
+            position = folded.rfind(cue.word, start, position)
+        last = max(last, position)
+    return last
+
+
+def _only_talk(folded: str, sentence_start: int, clause_start: int, start: int, talk: CooperationTalk) -> bool:
+    """相信此訪將深化務實合作, 中印有必要加強經貿合作, 近年來…不斷擴大交流合作: cooperation named
+    in an opinion, a need, a topic or a description of relations, not an act a side wills
+    (中方願同美方加強合作, 雙方同意深化合作). A frame nearer than any will decides; a background
+    word in the sentence, or a word of manner in the noun's clause, when no will stands before."""
+    will = max(_last_cue(folded, talk.will, sentence_start, start), _last_cue(folded, talk.signed, sentence_start, start))
+    frame = _last_cue(folded, talk.frames, sentence_start, start)
+    if frame > will:
+        return True
+    if will != -1:
+        return False
+    return _last_cue(folded, talk.background, sentence_start, start) != -1 or _last_cue(folded, talk.manner, clause_start, start) != -1
+
+
 def _anaphoric(folded: str, start: int, clause: Clause, anaphora: tuple[str, ...], reach: int) -> bool:
     """此次訪問, 這次與習近平會晤, 這次「川習會」: a demonstrative shortly before, in the clause."""
     before = folded[max(clause.start, start - reach) : start]
@@ -187,11 +213,17 @@ def find_sentence_triggers(
                 continue  # 簽署行政命令: the word names another act
             if _asked_for(folded, group.asked_by, start, clause):
                 continue
+            willed = False
+            if group.nominal and lexicon.cooperation_talk:
+                if _only_talk(folded, sentence.start, clause.start, start, lexicon.cooperation_talk):
+                    continue
+                talk = lexicon.cooperation_talk
+                willed = _last_cue(folded, talk.will, sentence.start, start) > _last_cue(folded, talk.signed, sentence.start, start)
             phrase_end = _phrase_end(folded, cue, end, clause)
             if _modifier(folded, phrase_end, index, lexicon.arguments.modifier_heads_allowed):
                 continue
             anaphoric = _anaphoric(folded, start, clause, lexicon.arguments.anaphora, lexicon.arguments.anaphora_reach)
-            hits.append(TriggerHit(group, cue, start, end, clause, anaphoric, phrase_end))
+            hits.append(TriggerHit(group, cue, start, end, clause, anaphoric, phrase_end, willed))
     return _resolve(hits, _suppression_scopes(folded, layout, lexicon.elaborations) if hits else {})
 
 
