@@ -714,3 +714,48 @@ def test_a_signed_deals_worth_in_the_next_clause_is_its_amount(text: str, expect
 )
 def test_a_signing_between_bodies_of_one_country_is_no_pledge(text: str, expected: list) -> None:
     assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # takings, expected sales and deal totals are figures of business, not promises
+        ("十年来，中国企业在非洲签订承包工程合同额超过8000亿美元，完成营业额超过5000亿美元。", []),
+        ("本届进博会上，来自美国的采购商成交额超过10亿美元。", []),
+        # the twins: an investment promised beside its expected sales or output stays a pledge,
+        # the sales and output go; so does a purchase beside a sales figure
+        ("卡塔尔承诺在华投资50亿美元建设化工园区，建成后年产值预计超过120亿美元。",
+         [("pledge", "Qatar", "China", (5e9, "USD", None), "claimed")]),
+        ("沙特阿拉伯將在中國投資100億美元興建煉化工廠，投產後年銷售收入可達200億美元。",
+         [("pledge", "Saudi Arabia", "China", (10e9, "USD", None), "claimed")]),
+        ("中國將從巴西採購價值5億美元的大豆，巴西企業去年對華銷售額達到30億美元。",
+         [("pledge", "China", "Brazil", (5e8, "USD", None), "claimed")]),
+    ],
+    ids=["contracts-and-turnover", "fair-deals-total", "output-beside-investment", "sales-beside-investment", "purchase-beside-sales"],
+)
+def test_takings_and_expected_sales_are_no_pledge(text: str, expected: list) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a firm of a country, unnamed, invests: not its country
+        ("德国一家化工集团在广东湛江投资100亿欧元建设一体化基地。", []),
+        ("来自德国的一家化工企业在上海投资5亿元建设研发中心。", []),
+        ("在苏州，一家來自日本的零部件供應商宣布追加投資3億元擴建工廠。", []),
+        ("泰國一家飲料集團總投資20億元人民幣的生產基地在四川開工，另一家車企50億元的整車項目同日啟動。", []),
+        ("中国石油某石化公司年产100万吨乙烯项目在吉林开工建设，建设投资30亿元。", []),
+        # the twins: a country investing in another's firms, and a known firm, stay rows
+        ("日本将向美国企业投资5000亿美元。", [("pledge", "Japan", "United States", (500e9, "USD", None), "claimed")]),
+        ("德國寶馬集團宣布投資100億元，在遼寧瀋陽擴建電池工廠。", [("pledge", "BMW", None, (10e9, "CNY", None), "claimed")]),
+        # a known state body whose name holds a firm word is no unnamed firm
+        ("美國國際開發金融公司宣布，將向肯尼亞的鐵路項目投資5億美元。",
+         [("pledge", "United States International Development Finance Corporation", "Kenya", (5e8, "USD", None), "claimed")]),
+        # and a state that pushes its firms pledges what they will do
+        ("中方将推动中国企业未来五年对东盟投资不少于200亿美元。", [("pledge", "China", "ASEAN", (20e9, "USD", None), "claimed")]),
+    ],
+    ids=["german-group", "firm-from-germany", "supplier-from-japan", "thai-group-and-next-clause", "home-firm", "into-firms", "known-firm", "known-state-body", "state-drives-firms"],
+)
+def test_an_unnamed_firm_of_a_country_is_not_the_country(text: str, expected: list) -> None:
+    assert _rows(text) == expected

@@ -116,6 +116,9 @@ class _Rules:
     sought: tuple[str, ...]
     laws: tuple[str, ...]
     firms: tuple[str, ...]
+    firm_stops: tuple[str, ...]
+    firm_reach: int
+    firm_drivers: tuple[str, ...]
     announcements: tuple[str, ...]
     sellers: tuple[str, ...]
     statistics: tuple[str, ...]
@@ -178,6 +181,9 @@ def _rules() -> _Rules:
         sought=folded_words(raw["sought"]),
         laws=folded_words(raw["laws"]),
         firms=folded_words(raw["firms"]),
+        firm_stops=folded_words(raw.get("firm_stops")),
+        firm_reach=int(raw.get("firm_reach", 12)),
+        firm_drivers=folded_words(raw.get("firm_drivers")),
         announcements=folded_words(raw["announcements"]),
         sellers=folded_words(raw.get("sellers")),
         statistics=folded_words(raw["statistics"]),
@@ -539,7 +545,7 @@ class _Document:
         pledger = self._speaking_for(kind, event, pledgers[0])
         located = self.table_row(event.evidence)
         amount, old, excluded = stake.amount, stake.old, stake.excluded
-        if amount is not None and self._announced_for_a_firm(kind, event, pledger, amount):
+        if amount is not None and (self._announced_for_a_firm(kind, event, pledger, amount) or self._firm_of(kind, event, pledger, amount)):
             return None
         named = bool(beneficiaries)
         if excluded or (kind.needs == "amount" and amount is None and not (located and named) and not denial):
@@ -641,6 +647,37 @@ class _Document:
             if start <= m.start and m.end <= amount.start:
                 between[m.start - start : m.end - start] = " " * (m.end - m.start)
         return _holds_any("".join(between), self.rules.firms)
+
+    def _firm_of(self, kind: _Kind, event: Event, pledger: str, amount: Quantity) -> bool:
+        """德國一家化工集團在湛江投資100億歐元: the country named before the amount only says
+        whose firm invests. A firm word right after a mention of the pledger's side, with no
+        word making the firm another party between (日本將向美國企業投資), makes the pledge the
+        firm's; a known firm is a mention of its own and the pledger already, so no row. A
+        country that drives its firms (推動中國企業對非洲投資) stays the pledger."""
+        if kind.name != "pledge" or self.actors.type_of(pledger) == "company":
+            return False
+        side = self.actors.side(pledger)
+        sentence = event.evidence
+        for mention in self.record.mentions:
+            if not (sentence.start <= mention.start and mention.end <= amount.start) or self.actors.side(mention.entity_id) != side:
+                continue
+            if self.actors.type_of(mention.entity_id) == "company" or _holds_any(self.before(mention.start), self.rules.firm_drivers):
+                continue
+            if any(o.start <= mention.start and mention.end <= o.end and (o.end - o.start) > (mention.end - mention.start) for o in self.record.mentions):
+                continue  # 美國國際開發金融公司: the country inside a known body's name is no firm's origin
+            clause_end = self.clause(mention.start, mention.end)[1]
+            reach = self.folded[mention.end : min(mention.end + self.rules.firm_reach, amount.start, clause_end)]
+            firm = min((at for word in self.rules.firms if (at := reach.find(word)) >= 0), default=None)
+            if firm is None:
+                continue
+            before_firm = reach[:firm]
+            crossed = any(
+                mention.end <= other.start < mention.end + firm and self.actors.side(other.entity_id) != side
+                for other in self.record.mentions
+            )
+            if not crossed and not _holds_any(before_firm, self.rules.firm_stops):
+                return True
+        return False
 
     def _speaking_for(self, kind: _Kind, event: Event, pledger: str) -> str:
         """A spokesman or official who describes a deal is its claimant, not its pledger: his

@@ -69,6 +69,9 @@ class LedgerData(DataModel):
     sought: Words
     laws: Words
     firms: Words = []
+    firm_stops: Words = []
+    firm_reach: int = 12
+    firm_drivers: Words = []
     announcements: Words = []
     sellers: Words = []
     statistics: Words
