@@ -759,3 +759,39 @@ def test_takings_and_expected_sales_are_no_pledge(text: str, expected: list) -> 
 )
 def test_an_unnamed_firm_of_a_country_is_not_the_country(text: str, expected: list) -> None:
     assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a country's own spending, given to no one abroad, is no commitment between sides
+        ("据中国一家研究机构测算，到2027年，全国算力基础设施建设投资将达8000亿元。", []),
+        ("挪威政府9日宣布，将向该国航运企业提供50亿挪威克朗的贷款担保。", []),
+        ("意大利政府宣布将向本国电力公司提供80亿欧元贷款，以稳定电价。", []),
+        # the twins: aid to someone summitry cannot name, and a purchase, still go abroad
+        ("日本将向东南亚国家提供500亿日元的援助。", [("aid", "Japan", None, (50e9, "JPY", None), "claimed")]),
+        ("芬兰国防部宣布将购买60架F-35战机。", [("pledge", "Finland", None, (60, "aircraft", None), "claimed")]),
+        ("中方宣布，600亿美元将以政府援助和企业投资等方式提供。", [("aid", "China", None, (60e9, "USD", None), "claimed")]),
+    ],
+    ids=["projected-home-investment", "loans-to-own-firms", "loans-to-own-utility", "aid-to-unnamed", "purchase", "aid-by-ways"],
+)
+def test_a_countrys_own_spending_is_no_row(text: str, expected: list) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a total already reached and a monthly or daily average are running figures
+        ("英国政府向乌克兰提供的军事装备总计已超过50亿英镑。", []),
+        ("欧盟近期向乌克兰提供和承诺提供的各类援助已达30亿欧元。", []),
+        ("美国从俄罗斯进口化肥月均仍超2亿美元。", []),
+        ("日本从俄罗斯进口液化天然气日均超过3000万美元。", []),
+        # the twins: a package given, and a purchase agreed (已達成 reaches no total), stay rows
+        ("日本政府已向土耳其提供了价值1000万美元的紧急援助。", [("aid", "Japan", "Türkiye", (10e6, "USD", None), "fulfilled")]),
+        ("两国已达成协议，中国将从巴西采购价值5亿美元的大豆。", [("pledge", "China", "Brazil", (5e8, "USD", None), "claimed")]),
+    ],
+    ids=["total-already-over", "already-reached", "monthly-average", "daily-average", "package-given", "agreement-reached"],
+)
+def test_a_total_reached_or_an_average_is_no_row(text: str, expected: list) -> None:
+    assert _rows(text) == expected

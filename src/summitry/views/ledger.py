@@ -119,6 +119,9 @@ class _Rules:
     firm_stops: tuple[str, ...]
     firm_reach: int
     firm_drivers: tuple[str, ...]
+    recipient_marks: tuple[str, ...]
+    home_words: tuple[str, ...]
+    purchases: tuple[str, ...]
     announcements: tuple[str, ...]
     sellers: tuple[str, ...]
     statistics: tuple[str, ...]
@@ -184,6 +187,9 @@ def _rules() -> _Rules:
         firm_stops=folded_words(raw.get("firm_stops")),
         firm_reach=int(raw.get("firm_reach", 12)),
         firm_drivers=folded_words(raw.get("firm_drivers")),
+        recipient_marks=folded_words(raw.get("recipient_marks")),
+        home_words=folded_words(raw.get("home_words")),
+        purchases=folded_words(raw.get("purchases")),
         announcements=folded_words(raw["announcements"]),
         sellers=folded_words(raw.get("sellers")),
         statistics=folded_words(raw["statistics"]),
@@ -562,7 +568,7 @@ class _Document:
                 # granting itself is its own business, not a commitment between sides
                 return None
             beneficiary = None
-        if kind.name in _DOMESTIC_KINDS and beneficiary is None and len(pledgers) == 1 and located is None and not denial and self._domestic(event, kind, pledger):
+        if kind.name in _DOMESTIC_KINDS and beneficiary is None and len(pledgers) == 1 and located is None and not denial and self._domestic(event, kind, pledger, amount):
             return None
         if located is not None and old is None and amount is not None:
             old = self._table_previous(located[1], amount)
@@ -608,21 +614,49 @@ class _Document:
         met = self.counterparts.get(self.actors.side(beneficiary))
         return [met.most_common(1)[0][0]] if met else []
 
-    def _domestic(self, event: Event, kind: _Kind, pledger: str) -> bool:
+    def _domestic(self, event: Event, kind: _Kind, pledger: str, amount: Quantity | None) -> bool:
         """A commitment whose sentence names no actor or place of another side than its
         pledger's (國家電網投資1000億元推動陝西電網升級, 海關總署減稅448億元) is the country's own
         business, not one between sides: no row. A foreign firm's plant (寶馬在遼寧瀋陽投資) is one.
         So is a signing read as one side's pledge whose sentence names only that country
-        (國家能源局與中國農業銀行簽署協議，…提供3萬億元: two bodies of one country)."""
+        (國家能源局與中國農業銀行簽署協議，…提供3萬億元: two bodies of one country), and a
+        country's own spending that its clause gives to no one abroad (下達中央投資320億元,
+        我國5G網絡建設投資達1.2萬億元, 芬蘭政府將向該國電力公司提供貸款); a country that gives
+        to someone summitry cannot name (中方將向有需要的發展中國家提供…援助) or buys (芬蘭將購買
+        60架戰機) still commits to another side."""
         side = self.actors.side(pledger)
-        if side == pledger and ((event.type, event.mode) not in kind.one_sided or self.actors.type_of(pledger) != "country"):
+        if side == pledger and self.actors.type_of(pledger) != "country":
             return False  # a pledger of no known country: nothing to compare
+        if self.actors.type_of(pledger) == "country" and (event.type, event.mode) not in kind.one_sided and self._goes_abroad(kind, amount):
+            return False
         sentence = event.evidence
         return all(
             self.actors.side(m.entity_id) == side
             for m in self.record.mentions
             if sentence.start <= m.start < sentence.end and m.how != "credit"
         )
+
+    def _goes_abroad(self, kind: _Kind, amount: Quantity | None) -> bool:
+        """Whether a country's amount goes to another side though none is named: its clause
+        gives it to a recipient other than home (向非洲提供, 給中美洲投資) or buys with it
+        (購買戰機: bought from a seller). Aid is given to someone by its nature (600億美元將以
+        政府援助…方式提供), unless given home (向該國電力公司提供貸款)."""
+        if amount is None:
+            return True
+        start, end = self.clause(amount.start, amount.end)
+        text = self.folded[start:end]
+        if kind.name != "aid" and _holds_any(text, self.rules.purchases):
+            return True
+        given_home = False
+        for mark in self.rules.recipient_marks:
+            at = text.find(mark)
+            while 0 <= at < amount.start - start:
+                after = at + len(mark)
+                if not text.startswith(self.rules.home_words, after):
+                    return True
+                given_home = True
+                at = text.find(mark, after)
+        return kind.name == "aid" and not given_home
 
     def _announced_for_a_firm(self, kind: _Kind, event: Event, pledger: str, amount: Quantity) -> bool:
         """瑞士政府宣布瑞銀集團以30億瑞士法郎收購瑞信: the government announces a firm's deal;

@@ -72,6 +72,9 @@ class LedgerData(DataModel):
     firm_stops: Words = []
     firm_reach: int = 12
     firm_drivers: Words = []
+    recipient_marks: Words = []
+    home_words: Words = []
+    purchases: Words = []
     announcements: Words = []
     sellers: Words = []
     statistics: Words
