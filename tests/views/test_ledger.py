@@ -91,6 +91,9 @@ def test_rows_where_there_is_a_stake(text: str, expected: list) -> None:
          [("purchase of 40 aircraft", 20e9), ("purchase of aircraft engines", 5e9)]),
         # the twin: the money in the count's own clause is its value, one row
         ("菲律賓同意以50億美元採購12架美國客機。", [("purchase of 12 aircraft", 5e9)]),
+        # fighters are aircraft of their own kind
+        ("波兰同意以46亿美元采购32架美国F-35战斗机。", [("purchase of 32 fighter aircraft", 4.6e9)]),
+        ("芬蘭國防部宣布將購買60架F-35戰機。", [("purchase of fighter aircraft", 60)]),
         # a clause with its own verb says what it commits: the next clause's goods are not its item
         ("日本答應向美國投資5500億美元，並擴大進口美國小麥等農產品。", [("investment in United States", 550e9)]),
         # a share of the sum before it is no commitment of its own
@@ -795,3 +798,19 @@ def test_a_countrys_own_spending_is_no_row(text: str, expected: list) -> None:
 )
 def test_a_total_reached_or_an_average_is_no_row(text: str, expected: list) -> None:
     assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # an announced or approved package is promised, not yet delivered
+        ("美国国防部10日宣布再向乌克兰提供4亿美元武器装备。", "claimed"),
+        ("德国国防部7日宣布再向乌克兰提供2亿欧元军事装备。", "claimed"),
+        ("美国总统拜登已初步批准向波兰出售价值5亿美元的武器。", "claimed"),
+        # the twin: aid stated as given is delivered
+        ("日本政府已向土耳其提供了价值1000万美元的紧急援助。", "fulfilled"),
+    ],
+    ids=["announced", "announced-again", "sale-approved", "given"],
+)
+def test_an_announced_or_approved_package_is_claimed_not_fulfilled(text: str, status: str) -> None:
+    assert [c.status for c in ledger(articles(text))] == [status]

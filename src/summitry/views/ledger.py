@@ -122,6 +122,7 @@ class _Rules:
     recipient_marks: tuple[str, ...]
     home_words: tuple[str, ...]
     purchases: tuple[str, ...]
+    promised: tuple[str, ...]
     announcements: tuple[str, ...]
     sellers: tuple[str, ...]
     statistics: tuple[str, ...]
@@ -190,6 +191,7 @@ def _rules() -> _Rules:
         recipient_marks=folded_words(raw.get("recipient_marks")),
         home_words=folded_words(raw.get("home_words")),
         purchases=folded_words(raw.get("purchases")),
+        promised=folded_words(raw.get("promised")),
         announcements=folded_words(raw["announcements"]),
         sellers=folded_words(raw.get("sellers")),
         statistics=folded_words(raw["statistics"]),
@@ -586,7 +588,7 @@ class _Document:
             verb=self._verb(windows[:2] if located is not None else windows),  # a caption says what the table is, not the row
             deadline=deadline,
             made_on=event.date,
-            statuses=[event.status],
+            statuses=[self._announced_status(kind, event, amount)],
             claimants=[event.claimed_by] if event.claimed_by else [],
             sources=[source_of(self.record, event.evidence, event.claimed_by)],
             from_table=located is not None,
@@ -635,6 +637,17 @@ class _Document:
             for m in self.record.mentions
             if sentence.start <= m.start < sentence.end and m.how != "credit"
         )
+
+    def _announced_status(self, kind: _Kind, event: Event, amount: Quantity | None) -> str:
+        """美國國防部10日宣布再向烏克蘭提供4億美元武器, 總統已批准向以色列出售6.8億美元的武器:
+        the announcement or the approval is reported, the package only promised. A kind whose
+        reported rows are fulfilled (aid delivered) reads such a row as claimed instead."""
+        if event.status != "reported" or not kind.status_when_reported:
+            return event.status
+        end = amount.start if amount is not None else event.evidence.end
+        if _holds_any(self.folded[event.evidence.start : end], self.rules.promised):
+            return "claimed"
+        return event.status
 
     def _goes_abroad(self, kind: _Kind, amount: Quantity | None) -> bool:
         """Whether a country's amount goes to another side though none is named: its clause

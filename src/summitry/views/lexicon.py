@@ -75,6 +75,7 @@ class LedgerData(DataModel):
     recipient_marks: Words = []
     home_words: Words = []
     purchases: Words = []
+    promised: Words = []
     announcements: Words = []
     sellers: Words = []
     statistics: Words
