@@ -123,6 +123,7 @@ class _Rules:
     home_words: tuple[str, ...]
     purchases: tuple[str, ...]
     promised: tuple[str, ...]
+    unnamed_givers: tuple[str, ...]
     announcements: tuple[str, ...]
     sellers: tuple[str, ...]
     statistics: tuple[str, ...]
@@ -192,6 +193,7 @@ def _rules() -> _Rules:
         home_words=folded_words(raw.get("home_words")),
         purchases=folded_words(raw.get("purchases")),
         promised=folded_words(raw.get("promised")),
+        unnamed_givers=folded_words(raw.get("unnamed_givers")),
         announcements=folded_words(raw["announcements"]),
         sellers=folded_words(raw.get("sellers")),
         statistics=folded_words(raw["statistics"]),
@@ -553,7 +555,9 @@ class _Document:
         pledger = self._speaking_for(kind, event, pledgers[0])
         located = self.table_row(event.evidence)
         amount, old, excluded = stake.amount, stake.old, stake.excluded
-        if amount is not None and (self._announced_for_a_firm(kind, event, pledger, amount) or self._firm_of(kind, event, pledger, amount)):
+        if amount is not None and (
+            self._announced_for_a_firm(kind, event, pledger, amount) or self._firm_of(kind, event, pledger, amount) or self._given_by_a_group(kind, event, pledger, amount)
+        ):
             return None
         named = bool(beneficiaries)
         if excluded or (kind.needs == "amount" and amount is None and not (located and named) and not denial):
@@ -637,6 +641,25 @@ class _Document:
             for m in self.record.mentions
             if sentence.start <= m.start < sentence.end and m.how != "credit"
         )
+
+    def _given_by_a_group(self, kind: _Kind, event: Event, pledger: str, amount: Quantity) -> bool:
+        """發達國家承諾每年提供1000億美元, 埃及等國領導人強調，發達國家應…每年提供…, 針對美西方
+        決定…向烏克蘭提供500億美元貸款一事，扎哈羅娃指責: the givers are a group summitry cannot
+        name, written before the amount with no mention of the pledger after them; the
+        speaker, host or critic mentioned is no pledger. A group after a recipient mark
+        (向發展中國家提供) is the beneficiary and counts not."""
+        if kind.name not in _DOMESTIC_KINDS:
+            return False
+        sentence = event.evidence
+        text = self.folded[sentence.start : amount.start]
+        for group in self.rules.unnamed_givers:
+            at = text.rfind(group)
+            if at < 0 or _holds_any(text[max(0, at - 2) : at], self.rules.recipient_marks):
+                continue
+            group_end = sentence.start + at + len(group)
+            if not any(group_end <= m.start < amount.start and self.actors.side(m.entity_id) == self.actors.side(pledger) for m in self.record.mentions):
+                return True
+        return False
 
     def _announced_status(self, kind: _Kind, event: Event, amount: Quantity | None) -> str:
         """美國國防部10日宣布再向烏克蘭提供4億美元武器, 總統已批准向以色列出售6.8億美元的武器:

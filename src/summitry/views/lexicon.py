@@ -76,6 +76,7 @@ class LedgerData(DataModel):
     home_words: Words = []
     purchases: Words = []
     promised: Words = []
+    unnamed_givers: Words = []
     announcements: Words = []
     sellers: Words = []
     statistics: Words
