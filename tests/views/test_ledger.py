@@ -830,3 +830,20 @@ def test_an_announced_or_approved_package_is_claimed_not_fulfilled(text: str, st
 )
 def test_a_group_summitry_cannot_name_gives_no_row(text: str, expected: list) -> None:
     assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a leader asking his own legislature for money to give promises that aid, not yet voted
+        ("美国总统拜登要求国会批准向乌克兰提供200亿美元的紧急补充资金。", [("aid", "Joe Biden", "Ukraine", (20e9, "USD", None), "claimed")]),
+        ("美國總統拜登28日發表演說時，要求國會授權再撥款200億美元，提供烏克蘭武器及人道主義援助。",
+         [("aid", "Joe Biden", "Ukraine", (20e9, "USD", None), "claimed")]),
+        # the twins: money asked for the side itself is no row, and a demand on another side stays one
+        ("美國政府要求國會追加撥款100億美元。", []),
+        ("美方要求韩方每年支付50亿美元驻军费用。", [("demand", "South Korea", "United States", (5e9, "USD", "year"), "demanded")]),
+    ],
+    ids=["asks-congress-to-give", "asks-congress-to-fund", "asks-for-itself", "demand-on-another"],
+)
+def test_asking_ones_own_legislature_to_fund_aid_is_that_aid(text: str, expected: list) -> None:
+    assert _rows(text) == expected

@@ -124,6 +124,9 @@ class _Rules:
     purchases: tuple[str, ...]
     promised: tuple[str, ...]
     unnamed_givers: tuple[str, ...]
+    asks: tuple[str, ...]
+    legislatures: tuple[str, ...]
+    funding_kind: str
     announcements: tuple[str, ...]
     sellers: tuple[str, ...]
     statistics: tuple[str, ...]
@@ -194,6 +197,9 @@ def _rules() -> _Rules:
         purchases=folded_words(raw.get("purchases")),
         promised=folded_words(raw.get("promised")),
         unnamed_givers=folded_words(raw.get("unnamed_givers")),
+        asks=folded_words(raw.get("asks")),
+        legislatures=folded_words(raw.get("legislatures")),
+        funding_kind=str(raw.get("funding_kind", "aid")),
         announcements=folded_words(raw["announcements"]),
         sellers=folded_words(raw.get("sellers")),
         statistics=folded_words(raw["statistics"]),
@@ -538,8 +544,34 @@ class _Document:
 
     def _rows(self, event: Event, kind: _Kind, denial: bool = False) -> list[_Row]:
         """The event's rows of this kind: one for each amount it commits."""
+        if kind.name == "demand" and not denial:
+            funding = self._funding_asked(event)
+            if funding is not None:
+                event, kind = funding
         rows = [self._row(event, kind, stake, denial) for stake in self._amounts(event, kind)]
         return [row for row in rows if row is not None]
+
+    def _funding_asked(self, event: Event) -> tuple[Event, _Kind] | None:
+        """拜登要求國會批准向烏克蘭提供330億美元: a leader asking his own legislature for money
+        to give is no demand on the recipient; it is his side's promise of that aid, not yet
+        voted (planned). The recipient is the event's target of another side, else the first
+        country of another side the sentence names after the ask; with none, the money is
+        for the side itself and the demand is read as before."""
+        sentence = self.folded[event.evidence.start : event.evidence.end]
+        asked = [sentence.find(ask + body) for ask in self.rules.asks for body in self.rules.legislatures if ask + body in sentence]
+        funded = next((k for k in self.rules.kinds if k.name == self.rules.funding_kind), None)
+        if not asked or funded is None or not event.source:
+            return None
+        side = self.actors.side(self.actors.prefer_specific(event.source)[0])
+        ask_at = event.evidence.start + min(asked)
+        recipients = [t for t in event.target if self.actors.side(t) != side] or [
+            m.entity_id for m in self.record.mentions
+            if ask_at <= m.start < event.evidence.end and self.actors.type_of(m.entity_id) == "country" and self.actors.side(m.entity_id) != side
+        ]
+        if not recipients:
+            return None  # 美國政府要求國會追加撥款: money for itself, no commitment between sides
+        kind_event = next(iter(sorted(funded.events)))
+        return dataclasses.replace(event, type=kind_event[0], mode=kind_event[1], target=tuple(recipients[:1]), status="planned"), funded
 
     def _row(self, event: Event, kind: _Kind, stake: _Stake, denial: bool) -> _Row | None:
         pledgers, beneficiaries = self._parties(event, kind)

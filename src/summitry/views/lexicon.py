@@ -77,6 +77,9 @@ class LedgerData(DataModel):
     purchases: Words = []
     promised: Words = []
     unnamed_givers: Words = []
+    asks: Words = []
+    legislatures: Words = []
+    funding_kind: str = "aid"
     announcements: Words = []
     sellers: Words = []
     statistics: Words
