@@ -822,11 +822,12 @@ def test_an_announced_or_approved_package_is_claimed_not_fulfilled(text: str, st
         # givers summitry cannot name: the leaders who speak and the critic are no pledgers
         ("巴西和南非领导人在发言中强调，发达国家应兑现承诺，每年向发展中国家提供1000亿美元气候资金。", []),
         ("针对美西方决定向乌克兰提供300亿美元贷款一事，俄外交部发言人表示强烈反对。", []),
+        ("针对美西方决定用俄罗斯被冻结资产的收益向乌克兰提供300亿美元贷款一事，扎哈罗娃表示强烈反对。", []),
         # the twins: a group as the recipient, and a named giver after the group, stay rows
         ("中方将向有需要的发展中国家提供价值10亿元人民币的紧急援助。", [("aid", "China", None, (1e9, "CNY", None), "claimed")]),
         ("应对西方国家的制裁，中国将向俄罗斯提供50亿美元贷款。", [("aid", "China", "Russia", (5e9, "USD", None), "claimed")]),
     ],
-    ids=["developed-countries", "the-west", "group-receives", "named-giver-after"],
+    ids=["developed-countries", "the-west", "the-west-and-frozen-assets", "group-receives", "named-giver-after"],
 )
 def test_a_group_summitry_cannot_name_gives_no_row(text: str, expected: list) -> None:
     assert _rows(text) == expected

@@ -124,6 +124,7 @@ class _Rules:
     purchases: tuple[str, ...]
     promised: tuple[str, ...]
     unnamed_givers: tuple[str, ...]
+    not_givers_after: tuple[str, ...]
     asks: tuple[str, ...]
     legislatures: tuple[str, ...]
     funding_kind: str
@@ -197,6 +198,7 @@ def _rules() -> _Rules:
         purchases=folded_words(raw.get("purchases")),
         promised=folded_words(raw.get("promised")),
         unnamed_givers=folded_words(raw.get("unnamed_givers")),
+        not_givers_after=folded_words(raw.get("not_givers_after")),
         asks=folded_words(raw.get("asks")),
         legislatures=folded_words(raw.get("legislatures")),
         funding_kind=str(raw.get("funding_kind", "aid")),
@@ -689,7 +691,14 @@ class _Document:
             if at < 0 or _holds_any(text[max(0, at - 2) : at], self.rules.recipient_marks):
                 continue
             group_end = sentence.start + at + len(group)
-            if not any(group_end <= m.start < amount.start and self.actors.side(m.entity_id) == self.actors.side(pledger) for m in self.record.mentions):
+            # the pledger itself, or an actor of the pledger country, named after the group is the giver
+            # (應對西方國家的制裁，中國將向俄羅斯提供); a mere mention of its side is not, nor one
+            # that owns or suffers (美西方決定用俄羅斯被凍結資產的收益…提供…, 扎哈羅娃指責)
+            if not any(
+                group_end <= m.start < amount.start and pledger in (m.entity_id, self.actors.side(m.entity_id))
+                and not self.folded.startswith(self.rules.not_givers_after, m.end)
+                for m in self.record.mentions
+            ):
                 return True
         return False
 

@@ -77,6 +77,7 @@ class LedgerData(DataModel):
     purchases: Words = []
     promised: Words = []
     unnamed_givers: Words = []
+    not_givers_after: Words = []
     asks: Words = []
     legislatures: Words = []
     funding_kind: str = "aid"
