@@ -783,6 +783,24 @@ def test_a_countrys_own_spending_is_no_row(text: str, expected: list) -> None:
 
 
 @pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        # in a story of talks or a deal with another side, a pledge naming only its pledger is
+        # still made to that side
+        (("美国与日本达成贸易协议。日本承诺投资5500亿美元。",), [("pledge", "Japan", None, (550e9, "USD", None), "claimed")]),
+        (("日本首相与美国总统举行会谈。日方承诺投资5500亿美元。",), [("pledge", "Japan", None, (550e9, "USD", None), "claimed")]),
+        # a promise is made to someone, though the story names no one
+        (("日本承诺投资5500亿美元。",), [("pledge", "Japan", None, (550e9, "USD", None), "claimed")]),
+        # the twin: spending neither promised nor dealt over is the country's own
+        (("日本将投资5500亿美元建设国内半导体工厂。",), []),
+    ],
+    ids=["after-a-deal", "after-talks", "promised", "own-spending"],
+)
+def test_a_pledge_in_a_story_of_talks_is_not_own_spending(texts: tuple[str, ...], expected: list) -> None:
+    assert _rows(*texts) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # a total already reached and a monthly or daily average are running figures

@@ -122,6 +122,7 @@ class _Rules:
     recipient_marks: tuple[str, ...]
     home_words: tuple[str, ...]
     purchases: tuple[str, ...]
+    promise_words: tuple[str, ...]
     promised: tuple[str, ...]
     unnamed_givers: tuple[str, ...]
     not_givers_after: tuple[str, ...]
@@ -196,6 +197,7 @@ def _rules() -> _Rules:
         recipient_marks=folded_words(raw.get("recipient_marks")),
         home_words=folded_words(raw.get("home_words")),
         purchases=folded_words(raw.get("purchases")),
+        promise_words=folded_words(raw.get("promise_words")),
         promised=folded_words(raw.get("promised")),
         unnamed_givers=folded_words(raw.get("unnamed_givers")),
         not_givers_after=folded_words(raw.get("not_givers_after")),
@@ -661,14 +663,18 @@ class _Document:
         So is a signing read as one side's pledge whose sentence names only that country
         (國家能源局與中國農業銀行簽署協議，…提供3萬億元: two bodies of one country), and a
         country's own spending that its clause gives to no one abroad (下達中央投資320億元,
-        我國5G網絡建設投資達1.2萬億元, 芬蘭政府將向該國電力公司提供貸款); a country that gives
+        我國5G網絡建設投資達1.2萬億元, 芬蘭政府將向該國電力公司提供貸款) in a story where it meets
+        or agrees with no other side; a country that gives
         to someone summitry cannot name (中方將向有需要的發展中國家提供…援助) or buys (芬蘭將購買
         60架戰機) still commits to another side."""
         side = self.actors.side(pledger)
         if side == pledger and self.actors.type_of(pledger) != "country":
             return False  # a pledger of no known country: nothing to compare
-        if self.actors.type_of(pledger) == "country" and (event.type, event.mode) not in kind.one_sided and self._goes_abroad(kind, amount):
-            return False
+        if self.actors.type_of(pledger) == "country" and (event.type, event.mode) not in kind.one_sided:
+            if not self._given_home(amount) and (
+                self._goes_abroad(kind, amount) or self._deals_abroad(side) or self._promised_to_someone(event, amount)
+            ):
+                return False
         sentence = event.evidence
         return all(
             self.actors.side(m.entity_id) == side
@@ -713,27 +719,49 @@ class _Document:
             return "claimed"
         return event.status
 
+    def _deals_abroad(self, side: str) -> bool:
+        """Whether the document has an event between the side and another side (a meeting, a
+        deal, a tariff): in a story of talks (美國與日本達成貿易協議。日本承諾投資5500億美元) a
+        pledge whose sentence names only its pledger is still made to the other side."""
+        return any(
+            event.status not in self.rules.skip_statuses
+            and side in {self.actors.side(p) for p in (*event.source, *event.target)}
+            and any(self.actors.side(p) != side for p in (*event.source, *event.target))
+            for event in self.record.events
+        )
+
     def _goes_abroad(self, kind: _Kind, amount: Quantity | None) -> bool:
         """Whether a country's amount goes to another side though none is named: its clause
-        gives it to a recipient other than home (向非洲提供, 給中美洲投資) or buys with it
-        (購買戰機: bought from a seller). Aid is given to someone by its nature (600億美元將以
-        政府援助…方式提供), unless given home (向該國電力公司提供貸款)."""
-        if amount is None:
+        gives it to a recipient (向非洲提供, 給中美洲投資) or buys with it (購買戰機: bought from a
+        seller). Aid is given to someone by its nature (600億美元將以政府援助…方式提供)."""
+        if amount is None or kind.name == "aid":
             return True
         start, end = self.clause(amount.start, amount.end)
-        text = self.folded[start:end]
-        if kind.name != "aid" and _holds_any(text, self.rules.purchases):
+        if _holds_any(self.folded[start:end], self.rules.purchases):
             return True
-        given_home = False
+        return any(not home for home in self._recipients(amount))
+
+    def _promised_to_someone(self, event: Event, amount: Quantity | None) -> bool:
+        """日本承諾投資5500億美元: a promise word before the amount makes it a promise to
+        someone, though the sentence names no one; home programmes are not promised so."""
+        end = amount.start if amount is not None else event.evidence.end
+        return _holds_any(self.folded[event.evidence.start : end], self.rules.promise_words)
+
+    def _given_home(self, amount: Quantity | None) -> bool:
+        """Whether the amount's clause gives it home (芬蘭政府將向該國電力公司提供貸款)."""
+        return amount is not None and any(self._recipients(amount))
+
+    def _recipients(self, amount: Quantity) -> list[bool]:
+        """For each recipient mark before the amount in its clause, whether home follows it."""
+        start, _ = self.clause(amount.start, amount.end)
+        text = self.folded[start : amount.start]
+        found = []
         for mark in self.rules.recipient_marks:
             at = text.find(mark)
-            while 0 <= at < amount.start - start:
-                after = at + len(mark)
-                if not text.startswith(self.rules.home_words, after):
-                    return True
-                given_home = True
-                at = text.find(mark, after)
-        return kind.name == "aid" and not given_home
+            while at >= 0:
+                found.append(text.startswith(self.rules.home_words, at + len(mark)))
+                at = text.find(mark, at + len(mark))
+        return found
 
     def _announced_for_a_firm(self, kind: _Kind, event: Event, pledger: str, amount: Quantity) -> bool:
         """瑞士政府宣布瑞銀集團以30億瑞士法郎收購瑞信: the government announces a firm's deal;

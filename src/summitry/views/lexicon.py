@@ -75,6 +75,7 @@ class LedgerData(DataModel):
     recipient_marks: Words = []
     home_words: Words = []
     purchases: Words = []
+    promise_words: Words = []
     promised: Words = []
     unnamed_givers: Words = []
     not_givers_after: Words = []
