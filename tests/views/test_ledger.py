@@ -755,10 +755,12 @@ def test_takings_and_expected_sales_are_no_pledge(text: str, expected: list) -> 
         # a known state body whose name holds a firm word is no unnamed firm
         ("美國國際開發金融公司宣布，將向肯尼亞的鐵路項目投資5億美元。",
          [("pledge", "United States International Development Finance Corporation", "Kenya", (5e8, "USD", None), "claimed")]),
+        # a country's firms as a body are its side's package
+        ("南韓企業將在美國投資1500億美元，擴大半導體與電池產能。", [("pledge", "South Korea", "United States", (150e9, "USD", None), "claimed")]),
         # and a state that pushes its firms pledges what they will do
         ("中方将推动中国企业未来五年对东盟投资不少于200亿美元。", [("pledge", "China", "ASEAN", (20e9, "USD", None), "claimed")]),
     ],
-    ids=["german-group", "firm-from-germany", "supplier-from-japan", "thai-group-and-next-clause", "home-firm", "into-firms", "known-firm", "known-state-body", "state-drives-firms"],
+    ids=["german-group", "firm-from-germany", "supplier-from-japan", "thai-group-and-next-clause", "home-firm", "into-firms", "known-firm", "known-state-body", "firms-as-a-body", "state-drives-firms"],
 )
 def test_an_unnamed_firm_of_a_country_is_not_the_country(text: str, expected: list) -> None:
     assert _rows(text) == expected

@@ -792,7 +792,8 @@ class _Document:
         whose firm invests. A firm word right after a mention of the pledger's side, with no
         word making the firm another party between (日本將向美國企業投資), makes the pledge the
         firm's; a known firm is a mention of its own and the pledger already, so no row. A
-        country that drives its firms (推動中國企業對非洲投資) stays the pledger."""
+        country that drives its firms (推動中國企業對非洲投資) stays the pledger, and so does one
+        whose firms invest as a body (韓國企業將對美投資1500億美元: no firm named or counted)."""
         if kind.name != "pledge" or self.actors.type_of(pledger) == "company":
             return False
         side = self.actors.side(pledger)
@@ -814,7 +815,10 @@ class _Document:
                 mention.end <= other.start < mention.end + firm and self.actors.side(other.entity_id) != side
                 for other in self.record.mentions
             )
-            if not crossed and not _holds_any(before_firm, self.rules.firm_stops):
+            # 韓國企業將在美國投資: a country's firms as a body, at a summit its side's package; one
+            # firm is named or counted between (泰國天絲集團, 德國一家化工集團)
+            collective = not before_firm.replace("的", "").strip()
+            if not crossed and not collective and not _holds_any(before_firm, self.rules.firm_stops):
                 return True
         return False
 
