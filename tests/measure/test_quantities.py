@@ -138,6 +138,24 @@ def test_every_quantity_of_a_sentence(sentence, units):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "units"),
+    [
+        # a 萬/億 amount before a measure of area, volume, energy, weight or goods is no money,
+        # though the next clause's amount has a currency
+        ("新厂房占地12万平方米，计划投资8亿元。", ["CNY"]),
+        ("工程投资20亿元，建成后每年可节水3亿立方米。", ["CNY"]),
+        ("电站年发电量将达5亿度，总投资45亿元。", ["CNY"]),
+        ("全市新建保障性住房2万套，投入资金60亿元。", ["CNY"]),
+        ("该县建成冷库后可储存果品3000万公斤，项目投资1.2亿元。", ["CNY"]),
+        # the twin: a bare amount beside money, with no measure after it, stays money
+        ("项目总投资30亿元，其中设备投资5亿。", ["CNY", "CNY"]),
+    ],
+)
+def test_an_amount_before_a_measure_word_is_no_money(sentence, units):
+    assert [quantity.unit for quantity in quantities(sentence)] == units
+
+
+@pytest.mark.parametrize(
     ("sentence", "unit"),
     [
         ("韓國對美國的3,500億投資，進一步深化兩國關係。", "USD"),  # the US is named: USD

@@ -92,6 +92,9 @@ def test_rows_where_there_is_a_stake(text: str, expected: list) -> None:
          [("purchase of 40 aircraft", 20e9), ("purchase of aircraft engines", 5e9)]),
         # the twin: the money in the count's own clause is its value, one row
         ("菲律賓同意以50億美元採購12架美國客機。", [("purchase of 12 aircraft", 5e9)]),
+        # fighters are aircraft of their own kind
+        ("波兰同意以46亿美元采购32架美国F-35战斗机。", [("purchase of 32 fighter aircraft", 4.6e9)]),
+        ("芬蘭國防部宣布將購買60架F-35戰機。", [("purchase of fighter aircraft", 60)]),
         # a clause with its own verb says what it commits: the next clause's goods are not its item
         ("日本答應向美國投資5500億美元，並擴大進口美國小麥等農產品。", [("investment in United States", 550e9)]),
         # a share of the sum before it is no commitment of its own
@@ -714,4 +717,155 @@ def test_a_signed_deals_worth_in_the_next_clause_is_its_amount(text: str, expect
     ids=["two-home-bodies", "foreign-signer"],
 )
 def test_a_signing_between_bodies_of_one_country_is_no_pledge(text: str, expected: list) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # takings, expected sales and deal totals are figures of business, not promises
+        ("十年来，中国企业在非洲签订承包工程合同额超过8000亿美元，完成营业额超过5000亿美元。", []),
+        ("本届进博会上，来自美国的采购商成交额超过10亿美元。", []),
+        # the twins: an investment promised beside its expected sales or output stays a pledge,
+        # the sales and output go; so does a purchase beside a sales figure
+        ("卡塔尔承诺在华投资50亿美元建设化工园区，建成后年产值预计超过120亿美元。",
+         [("pledge", "Qatar", "China", (5e9, "USD", None), "claimed")]),
+        ("沙特阿拉伯將在中國投資100億美元興建煉化工廠，投產後年銷售收入可達200億美元。",
+         [("pledge", "Saudi Arabia", "China", (10e9, "USD", None), "claimed")]),
+        ("中國將從巴西採購價值5億美元的大豆，巴西企業去年對華銷售額達到30億美元。",
+         [("pledge", "China", "Brazil", (5e8, "USD", None), "claimed")]),
+    ],
+    ids=["contracts-and-turnover", "fair-deals-total", "output-beside-investment", "sales-beside-investment", "purchase-beside-sales"],
+)
+def test_takings_and_expected_sales_are_no_pledge(text: str, expected: list) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a firm of a country, unnamed, invests: not its country
+        ("德国一家化工集团在广东湛江投资100亿欧元建设一体化基地。", []),
+        ("来自德国的一家化工企业在上海投资5亿元建设研发中心。", []),
+        ("在苏州，一家來自日本的零部件供應商宣布追加投資3億元擴建工廠。", []),
+        ("泰國一家飲料集團總投資20億元人民幣的生產基地在四川開工，另一家車企50億元的整車項目同日啟動。", []),
+        ("中国石油某石化公司年产100万吨乙烯项目在吉林开工建设，建设投资30亿元。", []),
+        # the twins: a country investing in another's firms, and a known firm, stay rows
+        ("日本将向美国企业投资5000亿美元。", [("pledge", "Japan", "United States", (500e9, "USD", None), "claimed")]),
+        ("德國寶馬集團宣布投資100億元，在遼寧瀋陽擴建電池工廠。", [("pledge", "BMW", None, (10e9, "CNY", None), "claimed")]),
+        # a known state body whose name holds a firm word is no unnamed firm
+        ("美國國際開發金融公司宣布，將向肯尼亞的鐵路項目投資5億美元。",
+         [("pledge", "United States International Development Finance Corporation", "Kenya", (5e8, "USD", None), "claimed")]),
+        # a country's firms as a body are its side's package
+        ("南韓企業將在美國投資1500億美元，擴大半導體與電池產能。", [("pledge", "South Korea", "United States", (150e9, "USD", None), "claimed")]),
+        # and a state that pushes its firms pledges what they will do
+        ("中方将推动中国企业未来五年对东盟投资不少于200亿美元。", [("pledge", "China", "ASEAN", (20e9, "USD", None), "claimed")]),
+    ],
+    ids=["german-group", "firm-from-germany", "supplier-from-japan", "thai-group-and-next-clause", "home-firm", "into-firms", "known-firm", "known-state-body", "firms-as-a-body", "state-drives-firms"],
+)
+def test_an_unnamed_firm_of_a_country_is_not_the_country(text: str, expected: list) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a country's own spending, given to no one abroad, is no commitment between sides
+        ("据中国一家研究机构测算，到2027年，全国算力基础设施建设投资将达8000亿元。", []),
+        ("挪威政府9日宣布，将向该国航运企业提供50亿挪威克朗的贷款担保。", []),
+        ("意大利政府宣布将向本国电力公司提供80亿欧元贷款，以稳定电价。", []),
+        # the twins: aid to someone summitry cannot name, and a purchase, still go abroad
+        ("日本将向东南亚国家提供500亿日元的援助。", [("aid", "Japan", None, (50e9, "JPY", None), "claimed")]),
+        ("芬兰国防部宣布将购买60架F-35战机。", [("pledge", "Finland", None, (60, "aircraft", None), "claimed")]),
+        ("中方宣布，600亿美元将以政府援助和企业投资等方式提供。", [("aid", "China", None, (60e9, "USD", None), "claimed")]),
+    ],
+    ids=["projected-home-investment", "loans-to-own-firms", "loans-to-own-utility", "aid-to-unnamed", "purchase", "aid-by-ways"],
+)
+def test_a_countrys_own_spending_is_no_row(text: str, expected: list) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        # in a story of talks or a deal with another side, a pledge naming only its pledger is
+        # still made to that side
+        (("美国与日本达成贸易协议。日本承诺投资5500亿美元。",), [("pledge", "Japan", None, (550e9, "USD", None), "claimed")]),
+        (("日本首相与美国总统举行会谈。日方承诺投资5500亿美元。",), [("pledge", "Japan", None, (550e9, "USD", None), "claimed")]),
+        # a promise is made to someone, though the story names no one
+        (("日本承诺投资5500亿美元。",), [("pledge", "Japan", None, (550e9, "USD", None), "claimed")]),
+        # the twin: spending neither promised nor dealt over is the country's own
+        (("日本将投资5500亿美元建设国内半导体工厂。",), []),
+    ],
+    ids=["after-a-deal", "after-talks", "promised", "own-spending"],
+)
+def test_a_pledge_in_a_story_of_talks_is_not_own_spending(texts: tuple[str, ...], expected: list) -> None:
+    assert _rows(*texts) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a total already reached and a monthly or daily average are running figures
+        ("英国政府向乌克兰提供的军事装备总计已超过50亿英镑。", []),
+        ("欧盟近期向乌克兰提供和承诺提供的各类援助已达30亿欧元。", []),
+        ("美国从俄罗斯进口化肥月均仍超2亿美元。", []),
+        ("日本从俄罗斯进口液化天然气日均超过3000万美元。", []),
+        # the twins: a package given, and a purchase agreed (已達成 reaches no total), stay rows
+        ("日本政府已向土耳其提供了价值1000万美元的紧急援助。", [("aid", "Japan", "Türkiye", (10e6, "USD", None), "fulfilled")]),
+        ("两国已达成协议，中国将从巴西采购价值5亿美元的大豆。", [("pledge", "China", "Brazil", (5e8, "USD", None), "claimed")]),
+    ],
+    ids=["total-already-over", "already-reached", "monthly-average", "daily-average", "package-given", "agreement-reached"],
+)
+def test_a_total_reached_or_an_average_is_no_row(text: str, expected: list) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # an announced or approved package is promised, not yet delivered
+        ("美国国防部10日宣布再向乌克兰提供4亿美元武器装备。", "claimed"),
+        ("德国国防部7日宣布再向乌克兰提供2亿欧元军事装备。", "claimed"),
+        ("美国总统拜登已初步批准向波兰出售价值5亿美元的武器。", "claimed"),
+        # the twin: aid stated as given is delivered
+        ("日本政府已向土耳其提供了价值1000万美元的紧急援助。", "fulfilled"),
+    ],
+    ids=["announced", "announced-again", "sale-approved", "given"],
+)
+def test_an_announced_or_approved_package_is_claimed_not_fulfilled(text: str, status: str) -> None:
+    assert [c.status for c in ledger(articles(text))] == [status]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # givers summitry cannot name: the leaders who speak and the critic are no pledgers
+        ("巴西和南非领导人在发言中强调，发达国家应兑现承诺，每年向发展中国家提供1000亿美元气候资金。", []),
+        ("针对美西方决定向乌克兰提供300亿美元贷款一事，俄外交部发言人表示强烈反对。", []),
+        ("针对美西方决定用俄罗斯被冻结资产的收益向乌克兰提供300亿美元贷款一事，扎哈罗娃表示强烈反对。", []),
+        # the twins: a group as the recipient, and a named giver after the group, stay rows
+        ("中方将向有需要的发展中国家提供价值10亿元人民币的紧急援助。", [("aid", "China", None, (1e9, "CNY", None), "claimed")]),
+        ("应对西方国家的制裁，中国将向俄罗斯提供50亿美元贷款。", [("aid", "China", "Russia", (5e9, "USD", None), "claimed")]),
+    ],
+    ids=["developed-countries", "the-west", "the-west-and-frozen-assets", "group-receives", "named-giver-after"],
+)
+def test_a_group_summitry_cannot_name_gives_no_row(text: str, expected: list) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a leader asking his own legislature for money to give promises that aid, not yet voted
+        ("美国总统拜登要求国会批准向乌克兰提供200亿美元的紧急补充资金。", [("aid", "Joe Biden", "Ukraine", (20e9, "USD", None), "claimed")]),
+        ("美國總統拜登28日發表演說時，要求國會授權再撥款200億美元，提供烏克蘭武器及人道主義援助。",
+         [("aid", "Joe Biden", "Ukraine", (20e9, "USD", None), "claimed")]),
+        # the twins: money asked for the side itself is no row, and a demand on another side stays one
+        ("美國政府要求國會追加撥款100億美元。", []),
+        ("美方要求韩方每年支付50亿美元驻军费用。", [("demand", "South Korea", "United States", (5e9, "USD", "year"), "demanded")]),
+    ],
+    ids=["asks-congress-to-give", "asks-congress-to-fund", "asks-for-itself", "demand-on-another"],
+)
+def test_asking_ones_own_legislature_to_fund_aid_is_that_aid(text: str, expected: list) -> None:
     assert _rows(text) == expected

@@ -116,6 +116,19 @@ class _Rules:
     sought: tuple[str, ...]
     laws: tuple[str, ...]
     firms: tuple[str, ...]
+    firm_stops: tuple[str, ...]
+    firm_reach: int
+    firm_drivers: tuple[str, ...]
+    recipient_marks: tuple[str, ...]
+    home_words: tuple[str, ...]
+    purchases: tuple[str, ...]
+    promise_words: tuple[str, ...]
+    promised: tuple[str, ...]
+    unnamed_givers: tuple[str, ...]
+    not_givers_after: tuple[str, ...]
+    asks: tuple[str, ...]
+    legislatures: tuple[str, ...]
+    funding_kind: str
     announcements: tuple[str, ...]
     sellers: tuple[str, ...]
     statistics: tuple[str, ...]
@@ -178,6 +191,19 @@ def _rules() -> _Rules:
         sought=folded_words(raw["sought"]),
         laws=folded_words(raw["laws"]),
         firms=folded_words(raw["firms"]),
+        firm_stops=folded_words(raw.get("firm_stops")),
+        firm_reach=int(raw.get("firm_reach", 12)),
+        firm_drivers=folded_words(raw.get("firm_drivers")),
+        recipient_marks=folded_words(raw.get("recipient_marks")),
+        home_words=folded_words(raw.get("home_words")),
+        purchases=folded_words(raw.get("purchases")),
+        promise_words=folded_words(raw.get("promise_words")),
+        promised=folded_words(raw.get("promised")),
+        unnamed_givers=folded_words(raw.get("unnamed_givers")),
+        not_givers_after=folded_words(raw.get("not_givers_after")),
+        asks=folded_words(raw.get("asks")),
+        legislatures=folded_words(raw.get("legislatures")),
+        funding_kind=str(raw.get("funding_kind", "aid")),
         announcements=folded_words(raw["announcements"]),
         sellers=folded_words(raw.get("sellers")),
         statistics=folded_words(raw["statistics"]),
@@ -522,8 +548,34 @@ class _Document:
 
     def _rows(self, event: Event, kind: _Kind, denial: bool = False) -> list[_Row]:
         """The event's rows of this kind: one for each amount it commits."""
+        if kind.name == "demand" and not denial:
+            funding = self._funding_asked(event)
+            if funding is not None:
+                event, kind = funding
         rows = [self._row(event, kind, stake, denial) for stake in self._amounts(event, kind)]
         return [row for row in rows if row is not None]
+
+    def _funding_asked(self, event: Event) -> tuple[Event, _Kind] | None:
+        """拜登要求國會批准向烏克蘭提供330億美元: a leader asking his own legislature for money
+        to give is no demand on the recipient; it is his side's promise of that aid, not yet
+        voted (planned). The recipient is the event's target of another side, else the first
+        country of another side the sentence names after the ask; with none, the money is
+        for the side itself and the demand is read as before."""
+        sentence = self.folded[event.evidence.start : event.evidence.end]
+        asked = [sentence.find(ask + body) for ask in self.rules.asks for body in self.rules.legislatures if ask + body in sentence]
+        funded = next((k for k in self.rules.kinds if k.name == self.rules.funding_kind), None)
+        if not asked or funded is None or not event.source:
+            return None
+        side = self.actors.side(self.actors.prefer_specific(event.source)[0])
+        ask_at = event.evidence.start + min(asked)
+        recipients = [t for t in event.target if self.actors.side(t) != side] or [
+            m.entity_id for m in self.record.mentions
+            if ask_at <= m.start < event.evidence.end and self.actors.type_of(m.entity_id) == "country" and self.actors.side(m.entity_id) != side
+        ]
+        if not recipients:
+            return None  # 美國政府要求國會追加撥款: money for itself, no commitment between sides
+        kind_event = next(iter(sorted(funded.events)))
+        return dataclasses.replace(event, type=kind_event[0], mode=kind_event[1], target=tuple(recipients[:1]), status="planned"), funded
 
     def _row(self, event: Event, kind: _Kind, stake: _Stake, denial: bool) -> _Row | None:
         pledgers, beneficiaries = self._parties(event, kind)
@@ -539,7 +591,9 @@ class _Document:
         pledger = self._speaking_for(kind, event, pledgers[0])
         located = self.table_row(event.evidence)
         amount, old, excluded = stake.amount, stake.old, stake.excluded
-        if amount is not None and self._announced_for_a_firm(kind, event, pledger, amount):
+        if amount is not None and (
+            self._announced_for_a_firm(kind, event, pledger, amount) or self._firm_of(kind, event, pledger, amount) or self._given_by_a_group(kind, event, pledger, amount)
+        ):
             return None
         named = bool(beneficiaries)
         if excluded or (kind.needs == "amount" and amount is None and not (located and named) and not denial):
@@ -556,7 +610,7 @@ class _Document:
                 # granting itself is its own business, not a commitment between sides
                 return None
             beneficiary = None
-        if kind.name in _DOMESTIC_KINDS and beneficiary is None and len(pledgers) == 1 and located is None and not denial and self._domestic(event, kind, pledger):
+        if kind.name in _DOMESTIC_KINDS and beneficiary is None and len(pledgers) == 1 and located is None and not denial and self._domestic(event, kind, pledger, amount):
             return None
         if located is not None and old is None and amount is not None:
             old = self._table_previous(located[1], amount)
@@ -574,7 +628,7 @@ class _Document:
             verb=self._verb(windows[:2] if located is not None else windows),  # a caption says what the table is, not the row
             deadline=deadline,
             made_on=event.date,
-            statuses=[event.status],
+            statuses=[self._announced_status(kind, event, amount)],
             claimants=[event.claimed_by] if event.claimed_by else [],
             sources=[source_of(self.record, event.evidence, event.claimed_by)],
             from_table=located is not None,
@@ -602,21 +656,112 @@ class _Document:
         met = self.counterparts.get(self.actors.side(beneficiary))
         return [met.most_common(1)[0][0]] if met else []
 
-    def _domestic(self, event: Event, kind: _Kind, pledger: str) -> bool:
+    def _domestic(self, event: Event, kind: _Kind, pledger: str, amount: Quantity | None) -> bool:
         """A commitment whose sentence names no actor or place of another side than its
         pledger's (國家電網投資1000億元推動陝西電網升級, 海關總署減稅448億元) is the country's own
         business, not one between sides: no row. A foreign firm's plant (寶馬在遼寧瀋陽投資) is one.
         So is a signing read as one side's pledge whose sentence names only that country
-        (國家能源局與中國農業銀行簽署協議，…提供3萬億元: two bodies of one country)."""
+        (國家能源局與中國農業銀行簽署協議，…提供3萬億元: two bodies of one country), and a
+        country's own spending that its clause gives to no one abroad (下達中央投資320億元,
+        我國5G網絡建設投資達1.2萬億元, 芬蘭政府將向該國電力公司提供貸款) in a story where it meets
+        or agrees with no other side; a country that gives
+        to someone summitry cannot name (中方將向有需要的發展中國家提供…援助) or buys (芬蘭將購買
+        60架戰機) still commits to another side."""
         side = self.actors.side(pledger)
-        if side == pledger and ((event.type, event.mode) not in kind.one_sided or self.actors.type_of(pledger) != "country"):
+        if side == pledger and self.actors.type_of(pledger) != "country":
             return False  # a pledger of no known country: nothing to compare
+        if self.actors.type_of(pledger) == "country" and (event.type, event.mode) not in kind.one_sided:
+            if not self._given_home(amount) and (
+                self._goes_abroad(kind, amount) or self._deals_abroad(side) or self._promised_to_someone(event, amount)
+            ):
+                return False
         sentence = event.evidence
         return all(
             self.actors.side(m.entity_id) == side
             for m in self.record.mentions
             if sentence.start <= m.start < sentence.end and m.how != "credit"
         )
+
+    def _given_by_a_group(self, kind: _Kind, event: Event, pledger: str, amount: Quantity) -> bool:
+        """發達國家承諾每年提供1000億美元, 埃及等國領導人強調，發達國家應…每年提供…, 針對美西方
+        決定…向烏克蘭提供500億美元貸款一事，扎哈羅娃指責: the givers are a group summitry cannot
+        name, written before the amount with no mention of the pledger after them; the
+        speaker, host or critic mentioned is no pledger. A group after a recipient mark
+        (向發展中國家提供) is the beneficiary and counts not."""
+        if kind.name not in _DOMESTIC_KINDS:
+            return False
+        sentence = event.evidence
+        text = self.folded[sentence.start : amount.start]
+        for group in self.rules.unnamed_givers:
+            at = text.rfind(group)
+            if at < 0 or _holds_any(text[max(0, at - 2) : at], self.rules.recipient_marks):
+                continue
+            group_end = sentence.start + at + len(group)
+            # the pledger itself, or an actor of the pledger country, named after the group is the giver
+            # (應對西方國家的制裁，中國將向俄羅斯提供); a mere mention of its side is not, nor one
+            # that owns or suffers (美西方決定用俄羅斯被凍結資產的收益…提供…, 扎哈羅娃指責)
+            if not any(
+                group_end <= m.start < amount.start and pledger in (m.entity_id, self.actors.side(m.entity_id))
+                and not self.folded.startswith(self.rules.not_givers_after, m.end)
+                for m in self.record.mentions
+            ):
+                return True
+        return False
+
+    def _announced_status(self, kind: _Kind, event: Event, amount: Quantity | None) -> str:
+        """美國國防部10日宣布再向烏克蘭提供4億美元武器, 總統已批准向以色列出售6.8億美元的武器:
+        the announcement or the approval is reported, the package only promised. A kind whose
+        reported rows are fulfilled (aid delivered) reads such a row as claimed instead."""
+        if event.status != "reported" or not kind.status_when_reported:
+            return event.status
+        end = amount.start if amount is not None else event.evidence.end
+        if _holds_any(self.folded[event.evidence.start : end], self.rules.promised):
+            return "claimed"
+        return event.status
+
+    def _deals_abroad(self, side: str) -> bool:
+        """Whether the document has an event between the side and another side (a meeting, a
+        deal, a tariff): in a story of talks (美國與日本達成貿易協議。日本承諾投資5500億美元) a
+        pledge whose sentence names only its pledger is still made to the other side."""
+        return any(
+            event.status not in self.rules.skip_statuses
+            and side in {self.actors.side(p) for p in (*event.source, *event.target)}
+            and any(self.actors.side(p) != side for p in (*event.source, *event.target))
+            for event in self.record.events
+        )
+
+    def _goes_abroad(self, kind: _Kind, amount: Quantity | None) -> bool:
+        """Whether a country's amount goes to another side though none is named: its clause
+        gives it to a recipient (向非洲提供, 給中美洲投資) or buys with it (購買戰機: bought from a
+        seller). Aid is given to someone by its nature (600億美元將以政府援助…方式提供)."""
+        if amount is None or kind.name == "aid":
+            return True
+        start, end = self.clause(amount.start, amount.end)
+        if _holds_any(self.folded[start:end], self.rules.purchases):
+            return True
+        return any(not home for home in self._recipients(amount))
+
+    def _promised_to_someone(self, event: Event, amount: Quantity | None) -> bool:
+        """日本承諾投資5500億美元: a promise word before the amount makes it a promise to
+        someone, though the sentence names no one; home programmes are not promised so."""
+        end = amount.start if amount is not None else event.evidence.end
+        return _holds_any(self.folded[event.evidence.start : end], self.rules.promise_words)
+
+    def _given_home(self, amount: Quantity | None) -> bool:
+        """Whether the amount's clause gives it home (芬蘭政府將向該國電力公司提供貸款)."""
+        return amount is not None and any(self._recipients(amount))
+
+    def _recipients(self, amount: Quantity) -> list[bool]:
+        """For each recipient mark before the amount in its clause, whether home follows it."""
+        start, _ = self.clause(amount.start, amount.end)
+        text = self.folded[start : amount.start]
+        found = []
+        for mark in self.rules.recipient_marks:
+            at = text.find(mark)
+            while at >= 0:
+                found.append(text.startswith(self.rules.home_words, at + len(mark)))
+                at = text.find(mark, at + len(mark))
+        return found
 
     def _announced_for_a_firm(self, kind: _Kind, event: Event, pledger: str, amount: Quantity) -> bool:
         """瑞士政府宣布瑞銀集團以30億瑞士法郎收購瑞信: the government announces a firm's deal;
@@ -641,6 +786,41 @@ class _Document:
             if start <= m.start and m.end <= amount.start:
                 between[m.start - start : m.end - start] = " " * (m.end - m.start)
         return _holds_any("".join(between), self.rules.firms)
+
+    def _firm_of(self, kind: _Kind, event: Event, pledger: str, amount: Quantity) -> bool:
+        """德國一家化工集團在湛江投資100億歐元: the country named before the amount only says
+        whose firm invests. A firm word right after a mention of the pledger's side, with no
+        word making the firm another party between (日本將向美國企業投資), makes the pledge the
+        firm's; a known firm is a mention of its own and the pledger already, so no row. A
+        country that drives its firms (推動中國企業對非洲投資) stays the pledger, and so does one
+        whose firms invest as a body (韓國企業將對美投資1500億美元: no firm named or counted)."""
+        if kind.name != "pledge" or self.actors.type_of(pledger) == "company":
+            return False
+        side = self.actors.side(pledger)
+        sentence = event.evidence
+        for mention in self.record.mentions:
+            if not (sentence.start <= mention.start and mention.end <= amount.start) or self.actors.side(mention.entity_id) != side:
+                continue
+            if self.actors.type_of(mention.entity_id) == "company" or _holds_any(self.before(mention.start), self.rules.firm_drivers):
+                continue
+            if any(o.start <= mention.start and mention.end <= o.end and (o.end - o.start) > (mention.end - mention.start) for o in self.record.mentions):
+                continue  # 美國國際開發金融公司: the country inside a known body's name is no firm's origin
+            clause_end = self.clause(mention.start, mention.end)[1]
+            reach = self.folded[mention.end : min(mention.end + self.rules.firm_reach, amount.start, clause_end)]
+            firm = min((at for word in self.rules.firms if (at := reach.find(word)) >= 0), default=None)
+            if firm is None:
+                continue
+            before_firm = reach[:firm]
+            crossed = any(
+                mention.end <= other.start < mention.end + firm and self.actors.side(other.entity_id) != side
+                for other in self.record.mentions
+            )
+            # 韓國企業將在美國投資: a country's firms as a body, at a summit its side's package; one
+            # firm is named or counted between (泰國天絲集團, 德國一家化工集團)
+            collective = not before_firm.replace("的", "").strip()
+            if not crossed and not collective and not _holds_any(before_firm, self.rules.firm_stops):
+                return True
+        return False
 
     def _speaking_for(self, kind: _Kind, event: Event, pledger: str) -> str:
         """A spokesman or official who describes a deal is its claimant, not its pledger: his

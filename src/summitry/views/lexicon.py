@@ -69,6 +69,19 @@ class LedgerData(DataModel):
     sought: Words
     laws: Words
     firms: Words = []
+    firm_stops: Words = []
+    firm_reach: int = 12
+    firm_drivers: Words = []
+    recipient_marks: Words = []
+    home_words: Words = []
+    purchases: Words = []
+    promise_words: Words = []
+    promised: Words = []
+    unnamed_givers: Words = []
+    not_givers_after: Words = []
+    asks: Words = []
+    legislatures: Words = []
+    funding_kind: str = "aid"
     announcements: Words = []
     sellers: Words = []
     statistics: Words
