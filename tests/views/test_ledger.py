@@ -752,7 +752,7 @@ def test_takings_and_expected_sales_are_no_pledge(text: str, expected: list) -> 
         ("中国石油某石化公司年产100万吨乙烯项目在吉林开工建设，建设投资30亿元。", []),
         # the twins: a country investing in another's firms, and a known firm, stay rows
         ("日本将向美国企业投资5000亿美元。", [("pledge", "Japan", "United States", (500e9, "USD", None), "claimed")]),
-        ("德國寶馬集團宣布投資100億元，在遼寧瀋陽擴建電池工廠。", [("pledge", "BMW", None, (10e9, "CNY", None), "claimed")]),
+        ("德國寶馬集團宣布投資100億元，在遼寧瀋陽擴建電池工廠。", [("pledge", "BMW", "China", (10e9, "CNY", None), "claimed")]),
         # a known state body whose name holds a firm word is no unnamed firm
         ("美國國際開發金融公司宣布，將向肯尼亞的鐵路項目投資5億美元。",
          [("pledge", "United States International Development Finance Corporation", "Kenya", (5e8, "USD", None), "claimed")]),
