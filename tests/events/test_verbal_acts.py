@@ -202,3 +202,17 @@ def test_a_condition_ends_where_an_earlier_fact_is_told(text: str, status: str) 
 )
 def test_a_deal_settled_in_talks(text: str, agreed: bool) -> None:
     assert [s for _, _, s in found(text, "AGREE")] == (["reported"] if agreed else ["negated"]), facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # the mainland register's 致电 sends a message: a congratulation is praise, a condolence no call
+        ("国家主席习近平10日致电普京，祝贺他再次当选俄罗斯总统。", ["SUPPORT/praise"]),
+        ("国家主席习近平致电土耳其总统埃尔多安，就地震灾害表示慰问。", []),
+        # the twin: 致電 with talk after it is a call
+        ("川普昨天致電習近平，討論貿易問題。", ["CONSULT/call"]),
+    ],
+)
+def test_a_message_sent_is_no_call(text: str, kinds: list[str]) -> None:
+    assert [f"{f.type}/{f.mode}" for f in facts(text)] == kinds

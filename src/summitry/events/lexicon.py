@@ -24,7 +24,7 @@ PLOVER_TYPES = frozenset(
     }
 )
 TARGET_SOURCES = frozenset({"comitative", "prep", "object", "venue"})
-NEED_PLACES = frozenset({"before", "after", "clause"})
+NEED_PLACES = frozenset({"before", "after", "clause", "onward"})
 AMOUNT_SCOPES = frozenset({"none", "clause", "sentence"})
 WORD_KEYS = frozenset({"word", "not_followed_by", "not_preceded_by", "needs", "unless", "after_short_form", "object_adjacent", "only_alone", "ba_check"})
 

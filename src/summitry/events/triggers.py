@@ -50,6 +50,9 @@ def _need_met(folded: str, need: Need | None, start: int, end: int, clause: Clau
         return True
     if need.where == "after":
         window = (end, min(clause.end, end + need.reach))
+    elif need.where == "onward":  # after it, past commas, to the sentence's end (致电普京，祝贺…)
+        stop = min((p for mark in "。！？!?\n" if (p := folded.find(mark, end, end + need.reach)) != -1), default=end + need.reach)
+        window = (end, stop)
     elif need.where == "before":
         window = (max(clause.start, start - need.reach), start)
     else:
