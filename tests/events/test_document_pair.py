@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.events.support import only
+from tests.events.support import facts, only
 
 
 @pytest.mark.parametrize(
@@ -43,3 +43,19 @@ def test_the_unnamed_side_is_the_other_country_of_the_story(text: str, kind: str
 def test_no_side_is_lent_without_a_pair_or_to_an_act_aimed_at_many(text: str, kind: str, source: set[str]) -> None:
     fact = only(text, kind)
     assert (fact.source, fact.target) == (source, frozenset())
+
+
+def test_a_roundup_reads_each_item_for_its_own_pair() -> None:
+    # a roundup's items under their own headings: a Malaysian item does not lend Malaysia to
+    # the Chinese airlines' purchase of another item
+    text = (
+        "国内联播快讯\n"
+        "**中马举行经贸合作会议**\n"
+        "马来西亚贸工部长与中国商务部官员日前在吉隆坡举行会议，马方表示欢迎中国企业赴马投资，马来西亚将提供便利。\n"
+        "**我国成功发射一颗遥感卫星**\n"
+        "今天，我国在酒泉卫星发射中心成功发射一颗遥感卫星。\n"
+        "**中国航空企业签署飞机采购协议**\n"
+        "近日，中国航空企业签署了120架民用飞机批量采购协议。\n"
+    )
+    purchase = [f for f in facts(text) if f.type == "COOPERATE" and f.amounts]
+    assert [(f.source, f.target) for f in purchase] == [({"CHN"}, frozenset())]

@@ -46,6 +46,8 @@ _PROMISES = frozenset({"CONCEDE", "AGREE", "COOPERATE", "AID", "SUPPORT", "RETRE
 # (a signing, a deal) or are told as another (再次簽署).
 _TOLD_ONCE = frozenset({"CONSULT", "PROTEST", "AGREE"})
 _FULL_STOP = "。"
+# A text with this many headings after its title is a roundup of separate items (events/extractor.py _sections).
+_ROUNDUP_HEADINGS = 3
 
 
 @dataclass
@@ -759,23 +761,38 @@ class _Extraction:
             dropped.update(i for i in group if i != kept)
         self.found = [found for index, found in enumerate(self.found) if index not in dropped]
 
-    def _document_pair(self) -> tuple[str, str] | None:
-        """The two countries the article is about, when it is about two: those named most (in
-        person or through their people and bodies) hold the rule's share of all such mentions
-        and no third comes near the second. Credits and page chrome do not count."""
+    def _sections(self) -> list[tuple[int, int]]:
+        """The stretches a pair of countries is read in: the whole text, or in a roundup of
+        items under headings of their own (国内联播快讯, titled so), each item from its heading
+        to the next."""
+        rule = self.lexicon.arguments.document_pair
+        title = self.folded[: self.folded.find("\n")] if "\n" in self.folded else self.folded
+        headings = [layout.sentence.start for layout in self.layouts[1:] if not self._in_prose(layout.index)]
+        if rule is None or not any(word in title for word in rule.roundup_titles) or len(headings) < _ROUNDUP_HEADINGS:
+            return [(0, len(self.folded))]
+        starts = [0, *headings]
+        return [(start, end) for start, end in zip(starts, [*starts[1:], len(self.folded)])]
+
+    def _document_pair(self, start: int = 0, end: int | None = None) -> tuple[str, str] | None:
+        """The two countries the article (or its item from ``start`` to ``end``) is about, when
+        it is about two: those named most (in person or through their people and bodies) hold
+        the rule's share of all such mentions and no third comes near the second. Credits and
+        page chrome do not count."""
         rule = self.lexicon.arguments.document_pair
         if rule is None:
             return None
+        stop = len(self.folded) if end is None else end
         counts = Counter(
             country for m in self.actors.mentions
-            if m.how != "credit" and not self.view.in_chrome(m.start, m.end)
+            if start <= m.start < stop and m.how != "credit" and not self.view.in_chrome(m.start, m.end)
             and (country := self.actors.country_of(m.entity_id)) is not None
         )
         ranked = counts.most_common(3)
         if len(ranked) < 2:
             return None
         (first, n_first), (second, n_second) = ranked[:2]
-        if n_second < rule.least or (n_first + n_second) < rule.share * sum(counts.values()):
+        total = sum(counts.values())
+        if n_second < rule.least or n_second < rule.second_share * total or (n_first + n_second) < rule.share * total:
             return None
         if len(ranked) == 3 and ranked[2][1] > rule.third_at_most * n_second:
             return None
@@ -789,12 +806,15 @@ class _Extraction:
         none, stays as it is, and so do a deal with an amount the ledger reads by its signer and
         an act whose clause aims it at many (向所有貿易夥伴徵收關稅)."""
         rule = self.lexicon.arguments.document_pair
-        pair = self._document_pair() if rule is not None else None
-        if rule is None or pair is None:
+        if rule is None:
             return
-        other = {pair[0]: pair[1], pair[1]: pair[0]}
+        pairs = [(start, end, self._document_pair(start, end)) for start, end in self._sections()]
         for index, found in enumerate(self.found):
             event = found.event
+            pair = next((p for start, end, p in pairs if start <= event.evidence.start < end), None)
+            if pair is None:
+                continue
+            other = {pair[0]: pair[1], pair[1]: pair[0]}
             if event.type not in rule.types or (event.type in rule.not_with_amounts and event.quantities):
                 continue
             if bool(event.source) == bool(event.target) or (event.target == () and self._aimed_at_many(found.trigger_clause)):

@@ -170,6 +170,8 @@ class DocumentPairRule:
     third_at_most: float
     types: frozenset[str]
     least: int = 1
+    second_share: float = 0.0
+    roundup_titles: tuple[str, ...] = ()  # folded: a title naming a roundup of separate items
     not_with_amounts: frozenset[str] = frozenset()
     aimed_at_many: tuple[str, ...] = ()  # folded: 向所有, 對各國 — an act aimed at a set, not a side
 
@@ -422,6 +424,8 @@ def _document_pair(raw: Mapping[str, Any] | None) -> DocumentPairRule | None:
         return None
     return DocumentPairRule(
         share=float(raw["share"]), third_at_most=float(raw["third_at_most"]), least=int(raw.get("least", 1)),
+        second_share=float(raw.get("second_share", 0.0)),
+        roundup_titles=longest_first(raw.get("roundup_titles")),
         types=frozenset(raw["types"]), not_with_amounts=frozenset(raw.get("not_with_amounts") or ()),
         aimed_at_many=longest_first(raw.get("aimed_at_many")),
     )

@@ -111,6 +111,8 @@ class DocumentPair(DataModel):
     share: float
     third_at_most: float
     least: int = 1
+    second_share: float = 0.0
+    roundup_titles: list[str] = []
     types: list[str]
     not_with_amounts: list[str] = []
     aimed_at_many: list[str] = []
