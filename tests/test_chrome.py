@@ -66,6 +66,9 @@ def _caption_lines(text: str) -> list[str]:
         "►川普稱不會再加稅 專家：釋出善意",
         "相關字詞：川普 習近平",
         "【纠错】",
+        # another story's headline on its head's line
+        "相关新闻:美日贸协|日本同意购买波音飞机",
+        "延伸閱讀：美韓關稅協議細節出爐",
     ],
 )
 def test_page_furniture_is_chrome(line: str) -> None:
