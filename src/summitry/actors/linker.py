@@ -13,7 +13,7 @@ import operator
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import AbstractSet, Callable, Iterable, cast
+from typing import AbstractSet, Callable, Iterable, Sequence, cast
 
 
 from summitry.actors.kb import NAME_JOINERS, KnowledgeBase, read_data
@@ -179,11 +179,16 @@ def _short_forms_of_the_named(short: list[Mention], named: AbstractSet[str], fol
     found = []
     for mention in short:
         char = folded[mention.start : mention.end]
-        others = [code for code in shared.get(char, ()) if code in named]
-        if len(others) == 1 and kb.short_countries.get(char) not in named:
-            mention = Mention(mention.start, mention.end, others[0], mention.how)
-        found.append(mention)
+        meant = _the_named_other(kb.short_countries.get(char), shared.get(char, ()), named)
+        found.append(Mention(mention.start, mention.end, meant, mention.how) if meant else mention)
     return found
+
+
+def _the_named_other(usual: str | None, others: Sequence[str], named: AbstractSet[str]) -> str | None:
+    """Which of the other countries a shared word stands for: the one the document names, when
+    it names exactly one of them and not the usual one."""
+    meant = [code for code in others if code in named]
+    return meant[0] if len(meant) == 1 and usual not in named else None
 
 
 def _sides_of_the_named(mentions: list[Mention], folded: str, kb: KnowledgeBase) -> list[Mention]:
@@ -201,12 +206,9 @@ def _sides_of_the_named(mentions: list[Mention], folded: str, kb: KnowledgeBase)
             named.update(i for i in (m.entity_id, entity.country if entity else None) if i)
     found = []
     for mention in mentions:
-        word = folded[mention.start : mention.end]
-        if (mention.start, mention.end) in side_spans and mention.entity_id not in named:
-            others = [code for code in shared[word] if code in named]
-            if len(others) == 1:
-                mention = Mention(mention.start, mention.end, others[0], mention.how)
-        found.append(mention)
+        meant = _the_named_other(mention.entity_id, shared[folded[mention.start : mention.end]], named) \
+            if (mention.start, mention.end) in side_spans else None
+        found.append(Mention(mention.start, mention.end, meant, mention.how) if meant else mention)
     return found
 
 

@@ -136,6 +136,10 @@ class ActorIndex(EntityLookup):
         holders = self.kb.holders(code, roles, on)
         return holders[0].id if holders else None
 
+    def international(self, entity_id: str) -> bool:
+        """Whether the actor is an international body: an organisation of no country (G20, NATO)."""
+        return self.type_of(entity_id) == "organization" and self.country_of(entity_id) is None
+
 
 def prefer_persons(ids: Sequence[str], actors: ActorIndex) -> list[str]:
     """Drop a country when a person of it stands on the same side (日本首相高市早苗 -> Takaichi)."""
@@ -1225,15 +1229,10 @@ class SentenceActors:
         kind between (第31次, 領導人非正式), or the clause's subject before a verb of holding. Who
         attends it (習近平出席…峰會) takes part too. No body, no event: 美中峰會 is a meeting."""
         def bodies(ids: Sequence[str]) -> list[str]:
-            return [i for i in ids if self.actors.type_of(i) == "organization" and self.actors.country_of(i) is None]
+            return [i for i in ids if self.actors.international(i)]
 
         def next_to_word(end: int) -> bool:
-            gap = self.folded[end : hit.start]
-            for venue in (p for p in self.parties if p.venue and end <= p.start and p.end <= hit.start):
-                gap = gap.replace(self.folded[venue.start : venue.end], "")
-            gap = re.sub(r"[0-9０-９]+", "", gap)
-            for word in self.lexicon.summit_modifiers:
-                gap = gap.replace(word, "")
+            gap = re.sub(r"[0-9０-９]+", "", self._gap_before(end, hit, self.lexicon.summit_modifiers))
             return len(gap.strip("的 ")) <= 2
 
         # the body right before the word; read as the occasion of the clause (北約峰會…開幕), it
@@ -1254,16 +1253,22 @@ class SentenceActors:
             attendees = prefer_persons(self._flat(subject, on), self.actors)
         return [Parties(tuple(dict.fromkeys([*attendees, *host])), ())]
 
+    def _gap_before(self, end: int, hit: TriggerHit, words: Sequence[str]) -> str:
+        """The text from ``end`` to the trigger without the venues in it and ``words``: what
+        stands between a party and the summit noun it names (美俄阿拉斯加峰會, G20第19次峰會)."""
+        gap = self.folded[end : hit.start]
+        for venue in (p for p in self.parties if p.venue and end <= p.start and p.end <= hit.start):
+            gap = gap.replace(self.folded[venue.start : venue.end], "")
+        for word in words:
+            gap = gap.replace(word, "")
+        return gap
+
     def _attached(self, hit: TriggerHit, before: list[Group]) -> Group | None:
         """The group written right before a summit noun (美俄阿拉斯加峰會, 川習會)."""
         if not before:
             return None
         group = before[-1]
-        gap = self.folded[group.end : hit.start]
-        for venue in (p for p in self.parties if p.venue and group.end <= p.start and p.end <= hit.start):
-            gap = gap.replace(self.folded[venue.start : venue.end], "")
-        for word in self.lexicon.leader_words:
-            gap = gap.replace(word, "")
+        gap = self._gap_before(group.end, hit, self.lexicon.leader_words)
         if group.role == "comitative" and any(word in gap for word in self.lexicon.light_verbs):
             return None  # 和日本首相舉行高峰會: the co-party, the summit's subject stands before 和
         return group if len(gap.strip("的 ")) <= 2 and group.role in (None, "comitative") else None

@@ -18,7 +18,7 @@ from summitry.actors.kb import KnowledgeBase
 from summitry.actors.linker import LinkedActors
 from summitry.events.arguments import ActorIndex, Parties, SentenceActors, marker_role
 from summitry.events.dating import Dater, as_date, is_after, opens_with_bracketed_credit
-from summitry.events.layout import Clause, SentenceLayout, SpanIndex, sentence_layouts
+from summitry.events.layout import SentenceLayout, SpanIndex, sentence_layouts
 from summitry.events.lexicon import EventLexicon, event_lexicon
 from summitry.events.status import Attributor, status_cue_index
 from summitry.events.summary import summarize
@@ -58,8 +58,7 @@ class _Found:
     symmetric: bool
     historical: bool = False
     again: bool = False  # 再次會見: another occurrence, not the one already told
-    clause: int = -1  # the index of its trigger's clause in the sentence
-    trigger_clause: Clause | None = None  # the trigger's clause (None: an event no trigger names)
+    clause: int = -1  # the index of its trigger's clause in the sentence (-1: no trigger names it)
 
     @property
     def participants(self) -> frozenset[str]:
@@ -432,9 +431,9 @@ class _Extraction:
                 cameo=hit.group.cameo,
                 date_from="text" if date else None,
             )
-            clause = next((i for i, c in enumerate(layout.clauses) if c.start <= hit.start < c.end), -1)
             events.append(_Found(
-                event, layout.index, how, hit.group.pattern.symmetric, self.dater.historical(hit), self._again(hit), clause, hit.clause,
+                event, layout.index, how, hit.group.pattern.symmetric, self.dater.historical(hit), self._again(hit),
+                layout.clauses.index(hit.clause),
             ))
         return events
 
@@ -627,12 +626,7 @@ class _Extraction:
                 framed = result[act]
                 if framed.event.source:
                     continue
-                done = framed.event
-                summary = _summaries(self.lexicon)[(done.type, done.mode, framed.symmetric)]
-                result[act] = replace(framed, event=replace(
-                    done, source=event.source,
-                    summary=summarize(summary, event.source, done.target, done.place, done.status, done.claimed_by, self.actors.name),
-                ))
+                result[act] = replace(framed, event=self._summarized(replace(framed.event, source=event.source), framed.symmetric))
             result.remove(pledge)
         return result
 
@@ -817,7 +811,7 @@ class _Extraction:
             other = {pair[0]: pair[1], pair[1]: pair[0]}
             if event.type not in rule.types or (event.type in rule.not_with_amounts and event.quantities):
                 continue
-            if bool(event.source) == bool(event.target) or (event.target == () and self._aimed_at_many(found.trigger_clause)):
+            if bool(event.source) == bool(event.target) or (event.target == () and self._aimed_at_many(found)):
                 continue
             named = event.source or event.target
             sides = {self.actors.country_of(i) or i for i in named}
@@ -855,11 +849,12 @@ class _Extraction:
             dropped.add(index)
         self.found = [found for index, found in enumerate(self.found) if index not in dropped]
 
-    def _aimed_at_many(self, clause: Clause | None) -> bool:
+    def _aimed_at_many(self, found: _Found) -> bool:
         """Whether the trigger's clause aims the act at a set (向所有, 對各國): no one side."""
         rule = self.lexicon.arguments.document_pair
-        if clause is None or rule is None:
+        if found.clause < 0 or rule is None:
             return False
+        clause = self.layouts[found.sentence].clauses[found.clause]
         text = self.folded[clause.start:clause.end]
         return any(word in text for word in rule.aimed_at_many)
 
@@ -884,8 +879,7 @@ class _Extraction:
         return True
 
     def _bodies(self, ids: frozenset[str]) -> frozenset[str]:
-        """The international bodies (organisations of no country) among ``ids``."""
-        return frozenset(i for i in ids if self.actors.type_of(i) == "organization" and self.actors.country_of(i) is None)
+        return frozenset(i for i in ids if self.actors.international(i))
 
     def _in_prose(self, sentence: int) -> bool:
         """Whether the sentence is the story's prose: closed by a full stop, as a headline (no
