@@ -27,15 +27,12 @@ from summitry.errors import SummitryError, mask_password
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
-    from summitry.evaluate import MentionScores
-    from summitry.events.scoring import MeetingScores
     from summitry.ingest import Rejection
     from summitry.model import Document, Record
     from summitry.store import IngestSummary, SearchHit
     from summitry.views.evidence import Source
     from summitry.views.ledger import Commitment
     from summitry.views.readouts import Readouts
-    from summitry.views.scoring import ViewScores
     from summitry.views.timeline import Timeline
 
 
@@ -44,6 +41,10 @@ _Command = TypeVar("_Command", bound=Callable[..., Any])
 
 # What a reader yields: a Document or a Rejection.
 _Item = TypeVar("_Item")
+
+
+def _db_option(function: _Command) -> _Command:
+    return click.option("--db", "database", default=DEFAULT_URL, show_default=True, help="SQLAlchemy URL, or a SQLite file path.")(function)
 
 
 def _warn(line: str) -> None:
@@ -249,109 +250,6 @@ def _json_line(record: Record) -> str | Rejection:
         return Rejection(record.document.source, f"record not writable as JSON ({error})")
 
 
-def _print_scores(
-    scores: MentionScores | None, as_json: bool, show_misses: bool, meetings: tuple[MeetingScores, MeetingScores] | None = None,
-    views: tuple[ViewScores, ViewScores] | None = None,
-) -> None:
-    if scores is None:
-        _print_view_scores(views, as_json, show_misses, {})
-        return
-    rows = [
-        ("person precision", scores.persons.precision),
-        ("person recall", scores.persons.recall),
-        ("person F1", scores.persons.f1),
-        ("country precision", scores.countries.precision),
-        ("country recall", scores.countries.recall),
-        ("country F1", scores.countries.f1),
-        ("surface recall", scores.surface_recall.value),
-        ("quantity accuracy", scores.quantity_accuracy.value),
-        ("quantity precision", scores.quantity_precision.value),
-        ("time accuracy", scores.time_accuracy.value),
-        ("organization recall (not a target)", scores.organization_recall.value),
-        ("place recall (not a target)", scores.place_recall.value),
-    ]
-    if as_json:
-        payload: dict[str, Any] = {name.split(" (")[0].replace(" ", "_").lower(): round(value, 4) for name, value in rows}
-        payload["span_errors"] = scores.span_errors
-        payload["misses"] = list(scores.misses)
-        if meetings:
-            lenient, strict = meetings
-            payload["meeting_recall"] = round(lenient.recall, 4)
-            payload["meeting_precision"] = round(lenient.precision, 4)
-            payload["meeting_precision_strict"] = round(strict.precision, 4)
-            payload["meeting_misses"] = list(lenient.misses)
-        if views:
-            _print_view_scores(views, as_json, show_misses, payload)
-            return
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=1))
-        return
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title="mentions")
-    table.add_column("measure")
-    table.add_column("score", justify="right")
-    for name, value in rows:
-        table.add_row(name, f"{value:.3f}")
-    table.add_row("span errors", str(scores.span_errors))
-    Console().print(table)
-    if show_misses:
-        for miss in scores.misses:
-            click.echo(f"  miss: {miss}")
-    if meetings:
-        lenient, strict = meetings
-        events_table = Table(title="events: meetings")
-        events_table.add_column("measure")
-        events_table.add_column("score", justify="right")
-        events_table.add_row("meeting recall (core)", f"{lenient.recall:.3f}")
-        events_table.add_row("meeting precision", f"{lenient.precision:.3f}")
-        events_table.add_row("meeting precision (undated reports count as errors)", f"{strict.precision:.3f}")
-        Console().print(events_table)
-        if show_misses:
-            for miss in lenient.misses:
-                click.echo(f"  meeting: {miss}")
-    if views:
-        _print_view_scores(views, as_json, show_misses, {})
-
-
-def _print_view_scores(views: tuple[ViewScores, ViewScores] | None, as_json: bool, show_misses: bool, payload: dict[str, Any]) -> None:
-    """The meetings and ledger views against the gold (views/scoring.py)."""
-    if views is None:
-        if as_json:
-            click.echo(json.dumps(payload, ensure_ascii=False, indent=1))
-        return
-    meeting_rows, ledger_rows = views
-    if as_json:
-        payload.update(
-            {
-                "view_meeting_recall": round(meeting_rows.recall, 4),
-                "view_meeting_precision": round(meeting_rows.precision, 4),
-                "ledger_recall": round(ledger_rows.recall, 4),
-                "ledger_precision": round(ledger_rows.precision, 4),
-                "view_meeting_misses": list(meeting_rows.misses),
-                "ledger_misses": list(ledger_rows.misses),
-            }
-        )
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=1))
-        return
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title="views: summitry meetings / summitry ledger")
-    table.add_column("measure")
-    table.add_column("score", justify="right")
-    table.add_row("meeting recall (core)", f"{meeting_rows.recall:.3f}")
-    table.add_row("meeting precision", f"{meeting_rows.precision:.3f}")
-    table.add_row("ledger recall (core)", f"{ledger_rows.recall:.3f}")
-    table.add_row("ledger precision", f"{ledger_rows.precision:.3f}")
-    Console().print(table)
-    if show_misses:
-        for miss in meeting_rows.misses:
-            click.echo(f"  meetings view: {miss}")
-        for miss in ledger_rows.misses:
-            click.echo(f"  ledger: {miss}")
-
-
 @main.command(name="eval")
 @click.option("--gold", "gold_path", type=click.Path(exists=True, dir_okay=False), help="Gold file (seeds-mentions.json).")
 @click.argument("paths", nargs=-1)
@@ -387,86 +285,45 @@ def evaluate(
         run_evaluation(events_gold, challenge, pin, paths, as_json, explicit_misses)
         return
     if headlines_corpus:
-        _evaluate_headlines(headlines_corpus, date, as_json, misses, store)
+        from summitry.evaluation.cli import run_headlines
+
+        run_headlines(_headline_records(headlines_corpus, date, store), as_json, misses)
         return
     if not gold_path and not meetings_gold:
         raise click.UsageError("give --gold, --meetings-gold, --headlines or any of them")
     if bool(paths) == bool(store):
         raise click.UsageError("give PATHS to extract or --store to read, not both or neither")
-    from summitry.evaluate import score_mentions
-    from summitry.events.scoring import score_meetings
-    from summitry.views.ledger import commitment_json, ledger
-    from summitry.views.meetings import meeting_json, meetings
-    from summitry.views.scoring import score_ledger_rows, score_meeting_rows
+    from summitry.evaluation.cli import run_seed_gold
 
     rejected: list[Rejection] = []
-    if store:
-        records = _stored(store)
-    else:
-        records = list(_records(paths, date, rejected))
-    event_meetings = views = None
-    if meetings_gold:
-        gold_views = json.loads(Path(meetings_gold).read_text(encoding="utf-8"))
-        gold_meetings = gold_views["meetings"]
-        event_meetings = (score_meetings(records, gold_meetings), score_meetings(records, gold_meetings, unspecific_is_error=True))
-        views = (
-            score_meeting_rows([meeting_json(m) for m in meetings(records)], gold_meetings),
-            score_ledger_rows([commitment_json(c) for c in ledger(records)], gold_views.get("ledger", {})),
-        )
-    mention_scores = score_mentions(records, json.loads(Path(gold_path).read_text(encoding="utf-8"))) if gold_path else None
-    _print_scores(mention_scores, as_json, misses, event_meetings, views)
+    records = _stored(store) if store else list(_records(paths, date, rejected))
+    run_seed_gold(records, gold_path, meetings_gold, as_json, misses)
 
 
-def _evaluate_headlines(corpus: str, date: dt.date | None, as_json: bool, misses: bool, store: str | None) -> None:
-    """``eval --headlines``: every story extracted (in worker processes), or read from ``store``
-    when given (a store the corpus was ingested into), then judged by evaluate_headlines."""
-    from summitry.evaluate_headlines import format_scores, score_headlines
+def _headline_records(corpus: str, date: dt.date | None, store: str | None) -> Iterator[Record]:
+    """``eval --headlines``'s records: every story of the corpus extracted (in worker processes),
+    or, when ``store`` is given (a store the corpus was ingested into), read from it a month of
+    publication at a time, so memory holds one month, not the corpus."""
     from summitry.ingest import Rejection, read_documents
     from summitry.parallel import extract_stream
 
+    if store:
+        from summitry.store import open_store, store_failures
+        from summitry.views.source import records_by_month
+
+        engine = open_store(store, read_only=True)
+        try:
+            with store_failures(engine.url):
+                yield from records_by_month(engine)
+        finally:
+            engine.dispose()
+        return
     rejected: list[Rejection] = []
-
-    def records() -> Iterator[Record]:
-        if store:
-            yield from _stored_by_month(store)
-            return
-        for item in extract_stream(read_documents([corpus], default_date=date)):
-            if isinstance(item, Rejection):
-                _reject(item, rejected)
-            else:
-                yield item
-
-    scores = score_headlines(records())
-    if as_json:
-        click.echo(json.dumps(scores.to_json(), ensure_ascii=False, indent=2))
-    else:
-        for line in format_scores(scores, misses):
-            click.echo(line)
-
-
-def _stored_by_month(location: str) -> Iterator[Record]:
-    """A store's records a month of publication at a time, so memory holds one month, not the corpus."""
-    from sqlalchemy import func, select
-
-    from summitry.store import open_store, store_failures
-    from summitry.store.schema import documents as document_table
-    from summitry.views.source import stored_records
-
-    engine = open_store(location, read_only=True)
-    try:
-        with store_failures(engine.url):
-            with engine.connect() as connection:
-                first, last = connection.execute(select(func.min(document_table.c.date), func.max(document_table.c.date))).one()
-            if first is None:
-                return
-            first, last = (day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)[:10]) for day in (first, last))
-            month = dt.date(first.year, first.month, 1)
-            while month <= last:
-                following = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
-                yield from stored_records(engine, month, following - dt.timedelta(days=1))
-                month = following
-    finally:
-        engine.dispose()
+    for item in extract_stream(read_documents([corpus], default_date=date)):
+        if isinstance(item, Rejection):
+            _reject(item, rejected)
+        else:
+            yield item
 
 
 @contextmanager
@@ -515,7 +372,7 @@ def _ingest_inputs(paths: tuple[str, ...], date: dt.date | None) -> Iterator[Doc
 
 @main.command()
 @click.argument("paths", nargs=-1)
-@click.option("--db", "database", default=DEFAULT_URL, show_default=True, help="SQLAlchemy URL, or a SQLite file path.")
+@_db_option
 @click.option("--date", callback=_parse_date, help="Publication date (YYYY-MM-DD) for documents that carry none.")
 @click.option("--refresh", is_flag=True, help="First re-extract, in place, the stored documents an older extractor made.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), callback=_jobs, help="Worker processes extracting (default and most: every core).")
@@ -637,7 +494,7 @@ def _print_hits(hits: list[SearchHit]) -> None:
 
 @main.command(name="search")
 @click.argument("query")
-@click.option("--db", "database", default=DEFAULT_URL, show_default=True, help="SQLAlchemy URL, or a SQLite file path.")
+@_db_option
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="At most this many sentences.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per matching sentence.")
 def search_command(query: str, database: str, limit: int, as_json: bool) -> None:
@@ -709,10 +566,6 @@ def _documents(sources: Sequence[Source]) -> str:
     """"3 in 2 docs": how much evidence stands behind a row (--json lists every source)."""
     documents = len({s.doc for s in sources})
     return f"{len(sources)} in {documents} doc{'s' if documents != 1 else ''}"
-
-
-def _db_option(function: _Command) -> _Command:
-    return click.option("--db", "database", default=DEFAULT_URL, show_default=True, help="SQLAlchemy URL, or a SQLite file path.")(function)
 
 
 def _json_option(function: _Command) -> _Command:

@@ -1,16 +1,21 @@
-"""The `summitry eval --events-gold` / `--challenge` branch, kept out of cli.py so that file's
-`eval` command only gains its options and one call."""
+"""What `summitry eval` does once its options are parsed: score the records against the gold
+files and print the tables (or JSON). cli.py keeps the options and reading the inputs."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
 
 import click
 
 from summitry.evaluation.challenge import pin_problems, read_pins, write_pins
 from summitry.evaluation.gold import GoldFileError
-from summitry.evaluation.report import print_challenge_report, print_events_report
+from summitry.evaluation.report import print_challenge_report, print_events_report, print_seed_scores
 from summitry.evaluation.run import evaluate_challenge, evaluate_events_gold
+
+if TYPE_CHECKING:
+    from summitry.model import Record
 
 
 def run_evaluation(events_gold: str | None, challenge: str | None, pin: bool, paths: tuple[str, ...], as_json: bool, show_misses: bool) -> None:
@@ -41,3 +46,38 @@ def run_evaluation(events_gold: str | None, challenge: str | None, pin: bool, pa
             raise click.ClickException("the challenge set fails its pins: " + "; ".join(problems))
     except GoldFileError as error:
         raise click.ClickException(str(error)) from None
+
+
+def run_headlines(records: Iterable[Record], as_json: bool, show_misses: bool) -> None:
+    """``eval --headlines``: the meetings each leader-meeting headline promises, judged over
+    ``records`` (evaluate_headlines.py), and the credit-line parties counted."""
+    from summitry.evaluate_headlines import format_scores, score_headlines
+
+    scores = score_headlines(records)
+    if as_json:
+        click.echo(json.dumps(scores.to_json(), ensure_ascii=False, indent=2))
+    else:
+        for line in format_scores(scores, show_misses):
+            click.echo(line)
+
+
+def run_seed_gold(records: list[Record], gold_path: str | None, meetings_gold: str | None, as_json: bool, show_misses: bool) -> None:
+    """``eval --gold`` / ``--meetings-gold``: mentions, meeting events and the meetings and ledger
+    views of ``records`` against the reference gold files (../shared/gold/README.md)."""
+    from summitry.evaluate import score_mentions
+    from summitry.events.scoring import score_meetings
+    from summitry.views.ledger import commitment_json, ledger
+    from summitry.views.meetings import meeting_json, meetings
+    from summitry.views.scoring import score_ledger_rows, score_meeting_rows
+
+    event_meetings = views = None
+    if meetings_gold:
+        gold_views = json.loads(Path(meetings_gold).read_text(encoding="utf-8"))
+        gold_meetings = gold_views["meetings"]
+        event_meetings = (score_meetings(records, gold_meetings), score_meetings(records, gold_meetings, unspecific_is_error=True))
+        views = (
+            score_meeting_rows([meeting_json(m) for m in meetings(records)], gold_meetings),
+            score_ledger_rows([commitment_json(c) for c in ledger(records)], gold_views.get("ledger", {})),
+        )
+    mention_scores = score_mentions(records, json.loads(Path(gold_path).read_text(encoding="utf-8"))) if gold_path else None
+    print_seed_scores(mention_scores, as_json, show_misses, event_meetings, views)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from dataclasses import dataclass
 
@@ -66,6 +66,21 @@ def stored_records(
         with engine.connect() as connection:
             rows = connection.execute(query).all()
     return [_record(doc_id, text, stored) for doc_id, text, stored in rows]
+
+
+def records_by_month(engine: Engine) -> Iterator[Record]:
+    """Every stored record, a month of publication at a time (as ``stored_records``), so that a
+    reader of a whole corpus holds one month in memory, not the corpus."""
+    with engine.connect() as connection:
+        first, last = connection.execute(select(func.min(documents.c.date), func.max(documents.c.date))).one()
+    if first is None:
+        return
+    first, last = (day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)[:10]) for day in (first, last))
+    month = dt.date(first.year, first.month, 1)
+    while month <= last:
+        following = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
+        yield from stored_records(engine, month, following - dt.timedelta(days=1))
+        month = following
 
 
 def _record(doc_id: str, text: str, stored: Any) -> Record:  # JSON text, or what the driver made of it
