@@ -353,23 +353,6 @@ def _ingest_progress(enabled: bool) -> Iterator[Callable[[IngestSummary], None]]
         yield show
 
 
-def _ingest_inputs(paths: tuple[str, ...], date: dt.date | None) -> Iterator[Document | Record | Rejection]:
-    """PATHS as ``ingest`` reads them: Parquet shards (from ``extract --engine dask``, given
-    directly or in a directory) as the records they hold, every other input as documents."""
-    from summitry.ingest import Rejection, read_documents
-    from summitry.ingest.files import expand_paths
-    from summitry.shards import is_shard, read_shard
-
-    inputs = list(expand_paths(paths))
-    shards = [path for path in inputs if isinstance(path, str) and is_shard(path)]
-    yield from (item for item in inputs if isinstance(item, Rejection))
-    others = [path for path in inputs if isinstance(path, str) and not is_shard(path)]
-    if others:
-        yield from read_documents(others, default_date=date, stdin=sys.stdin.buffer)
-    for shard in shards:
-        yield from read_shard(shard)
-
-
 @main.command()
 @click.argument("paths", nargs=-1)
 @_db_option
@@ -388,6 +371,7 @@ def ingest(
     left out), stored documents whose records another version of summitry made are extracted
     again first, in place and resumably.
     """
+    from summitry.shards import ingest_inputs
     from summitry.store import IngestSummary, count_stale, ingest_records, open_store, refresh_records, store_failures
 
     if not paths and not refresh:
@@ -409,7 +393,7 @@ def ingest(
                 refreshed = refresh_records(engine, jobs=jobs, batch_size=batch_size, on_progress=track, time_limit=time_limit or None)
             summary = IngestSummary()
             if paths:
-                inputs = _ingest_inputs(paths, date)
+                inputs = ingest_inputs(paths, date, sys.stdin.buffer)
                 summary = ingest_records(engine, inputs, jobs=jobs, batch_size=batch_size, on_progress=track, time_limit=time_limit or None)
             stale = count_stale(engine)
     except KeyboardInterrupt:

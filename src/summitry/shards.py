@@ -13,14 +13,16 @@ its documents to be extracted again rather than records a store would keep as cu
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
-from summitry.ingest import Rejection, UnreadableDocument
+from summitry.ingest import Rejection, UnreadableDocument, read_documents
 from summitry.ingest.document import document_id
+from summitry.ingest.files import expand_paths
 from summitry.ingest.json_lines import json_object
 from summitry.model import Document, Mention, Record
 from summitry.pipeline import extractor_version
@@ -140,3 +142,17 @@ def _linked_mentions(column: str, record: Record, where: str) -> tuple[Mention, 
 def _first_line(error: Exception) -> str:
     message = str(error).strip()
     return message.splitlines()[0] if message else type(error).__name__
+
+
+def ingest_inputs(paths: tuple[str, ...], date: dt.date | None, stdin: BinaryIO) -> Iterator[Document | Record | Rejection]:
+    """PATHS as ``ingest`` reads them: Parquet shards (from ``extract --engine dask``, given
+    directly or in a directory) as the records they hold, every other input as documents
+    (``-`` is ``stdin``)."""
+    inputs = list(expand_paths(paths))
+    yield from (item for item in inputs if isinstance(item, Rejection))
+    shards = [path for path in inputs if isinstance(path, str) and is_shard(path)]
+    others = [path for path in inputs if isinstance(path, str) and not is_shard(path)]
+    if others:
+        yield from read_documents(others, default_date=date, stdin=stdin)
+    for shard in shards:
+        yield from read_shard(shard)
