@@ -233,6 +233,11 @@ def test_an_undated_report_of_a_meeting_takes_the_date_of_the_dated_one() -> Non
         ("2025年10月28日，東京，日本首相高市早苗（左）與美國總統特朗普（右）舉行會談。", "Tokyo"),
         ("外界關注的釜山川習會於30日登場。", "Busan"),
         ("特朗普將於明年四月訪問北京。", "Beijing"),
+        # a run of places names the innermost: a city after its country's seat word or its province
+        ("美國總統拜登16日在秘魯首都利馬與中國國家主席習近平會面。", "Lima"),
+        ("川普13日抵達沙烏地阿拉伯首都利雅德，與王儲穆罕默德.本.薩勒曼會談。", "Riyadh"),
+        ("印度總理莫迪27日抵達湖北省武漢市。", "Wuhan"),
+        ("習近平在廣東深圳會見新加坡總理。", "Shenzhen"),
     ],
 )
 def test_places(text: str, place: str) -> None:

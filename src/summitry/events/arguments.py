@@ -333,9 +333,14 @@ class SentenceActors:
         中非合作論壇北京峰會), if one is."""
         after = bisect.bisect_left(self._span_starts, party.end)
         following = parties[after] if after < len(parties) else None
-        if following is not None and following.start == party.end and following.kind == "mention" and self.actors.type_of(following.ids[0]) == "place":
+        if following is not None and self._adjoins(party, following) and following.kind == "mention" and self.actors.type_of(following.ids[0]) == "place":
             return after
         return None
+
+    def _adjoins(self, left: Party, right: Party) -> bool:
+        """Whether ``right`` is written right after ``left`` (日本東京), or after a seat word
+        between them (秘魯首都利馬): one run of places, the later inside the earlier."""
+        return right.start == left.end or self.folded[left.end : right.start] in self.lexicon.place_joiners
 
     def _past_host_city(self, party: Party, parties: list[Party]) -> int:
         """Where a forum's name goes on after the city hosting this session of it (中非合作論壇
@@ -420,14 +425,14 @@ class SentenceActors:
 
     def _located_after_marker(self, party: Party, parties: Sequence[Party]) -> bool:
         """在/於 X, or 在 + places + X (在東京首相官邸): X names where, as a venue does."""
-        start = party.start
+        first = party
         for other in self._ended_before(party, parties):
-            if other.end == start and self.actors.type_of(other.ids[0]) in ("place", "country"):
-                start = other.start
+            if self._adjoins(other, first) and self.actors.type_of(other.ids[0]) in ("place", "country"):
+                first = other
             else:
                 break
         clause = self.layout.clause_at(party.start)
-        if marker_role(self._plain(clause.start, start), self.lexicon) != "locative":
+        if marker_role(self._plain(clause.start, first.start), self.lexicon) != "locative":
             return False
         return not self.folded.startswith("的", party.end)  # 在白宮的壓力下: a party after all
 
@@ -1339,10 +1344,11 @@ class SentenceActors:
             elif not in_clause and party.end <= hit.start and (self._caption_clause(party) or self._carried_place(party, hit)):
                 chosen.append(party)
         # A place that only names a forum comes last (在西安同來華出席中國－中亞峰會的…會談: Xi'an,
-        # not Central Asia); then cities before countries, then the nearest.
+        # not Central Asia); then cities before countries, the inner place of a run before the
+        # one holding it (湖北武漢: Wuhan), then the nearest.
         chosen.sort(key=lambda p: (
             not hit.clause.holds(p.start, p.end), self.folded.startswith(self.lexicon.venue_nouns, p.end),
-            self.actors.type_of(p.ids[0]) != "place", abs(p.start - hit.start),
+            self.actors.type_of(p.ids[0]) != "place", self._place_right_after(p, self.parties) is not None, abs(p.start - hit.start),
         ))
         return [p.ids[0] for p in chosen]
 
@@ -1372,14 +1378,14 @@ class SentenceActors:
         return self._locatives[party.start]
 
     def _reads_after_locative(self, party: Party) -> bool:
-        start = party.start
+        first = party
         for other in self._ended_before(party, self.parties):
-            if other.end == start and other.venue:
-                start = other.start
+            if self._adjoins(other, first) and other.venue:
+                first = other
             else:
                 break
         clause = self.layout.clause_at(party.start)
-        return marker_role(self._plain(clause.start, start), self.lexicon) == "locative"
+        return marker_role(self._plain(clause.start, first.start), self.lexicon) == "locative"
 
     def _locates(self, party: Party, hit: TriggerHit) -> bool:
         if self._after_locative(party):

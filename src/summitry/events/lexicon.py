@@ -155,6 +155,7 @@ class ArgumentLexicon:
     companion_closers: tuple[str, ...] = ()
     companion_opens: tuple[str, ...] = ()
     government_seats: frozenset[str] = frozenset()
+    place_joiners: frozenset[str] = frozenset()
     pair_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # folded word -> entity ids
     document_pair: DocumentPairRule | None = None
     summit_modifiers: tuple[str, ...] = ()
@@ -521,6 +522,7 @@ def event_lexicon() -> EventLexicon:
             companion_closers=longest_first(arguments.get("companion_closers")),
             companion_opens=longest_first(arguments.get("companion_opens")),
             government_seats=frozenset(longest_first(arguments.get("government_seats"))),
+            place_joiners=frozenset(longest_first(arguments.get("place_joiners"))),
             pair_words={fold(word): tuple(ids) for word, ids in sorted((arguments.get("pair_words") or {}).items(), key=lambda item: -len(item[0]))},
             document_pair=_document_pair(arguments.get("document_pair")),
             summit_modifiers=longest_first(arguments.get("summit_modifiers")),

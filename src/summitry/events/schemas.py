@@ -168,6 +168,7 @@ class ArgumentsData(DataModel):
     companion_closers: list[str] = []
     companion_opens: list[str] = []
     government_seats: list[str] = []
+    place_joiners: list[str] = []
     pair_words: dict[str, list[str]] = {}
     document_pair: DocumentPair | None = None
     summit_modifiers: list[str] = []
