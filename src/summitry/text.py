@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import ClassVar
+from typing import ClassVar, Iterable
 
 import opencc
 
@@ -115,6 +115,12 @@ def fold(text: str) -> str:
     folded = _MAY_CHANGE_WIDTH.sub(_width_folded, "".join(parts))  # the same as translating it all
     assert len(folded) == len(text)
     return folded
+
+
+def longest_first(words: Iterable[object] | None) -> tuple[str, ...]:
+    """Words of a data file folded for matching against folded text, each once, longest first
+    (so 大約 is tried before 約); ``None`` (a list the file leaves out) is none."""
+    return tuple(sorted({fold(str(word)) for word in words or ()}, key=lambda word: (-len(word), word)))
 
 
 def _convert_chunks(chunks: list[str]) -> list[str]:

@@ -218,7 +218,7 @@ def homophone_matches(folded: str, kb: KnowledgeBase, never_misspelt: AbstractSe
     return matches
 
 
-def longest_first(matches: list[AliasMatch]) -> list[AliasMatch]:
+def longest_matches(matches: list[AliasMatch]) -> list[AliasMatch]:
     """Non-overlapping matches, longest first; an exact alias beats a homophone of equal length."""
     chosen: list[AliasMatch] = []
     taken = bytearray(max((m.end for m in matches), default=0))  # 1 where a chosen match lies
@@ -238,4 +238,4 @@ def match_aliases(
     日本海軍) leaves room for the shorter one inside it (日本).
     """
     candidates = [m for m in exact_matches(folded, kb) + homophone_matches(folded, kb, never_misspelt) if allowed(m)]
-    return longest_first(candidates)
+    return longest_matches(candidates)

@@ -15,7 +15,7 @@ from typing import Any, Mapping
 from summitry.data import load_data
 from summitry.errors import DataFileError
 from summitry.events.schemas import SCHEMAS
-from summitry.text import fold
+from summitry.text import fold, longest_first
 
 PLOVER_TYPES = frozenset(
     {
@@ -272,9 +272,6 @@ def read_data(name: str) -> Any:
     """The content of one data file shipped with the events package, checked against its schema."""
     return load_data("events", name, SCHEMAS[name])
 
-
-def longest_first(words: Any) -> tuple[str, ...]:
-    return tuple(sorted({fold(str(word)) for word in words or ()}, key=lambda word: (-len(word), word)))
 
 
 def _need(spec: Mapping[str, Any]) -> Need:

@@ -15,9 +15,10 @@ from functools import cache
 from typing import Any, Callable, Mapping, Sequence
 
 from summitry.errors import DataFileError
-from summitry.events.lexicon import PLOVER_TYPES, longest_first, read_data
+from summitry.events.lexicon import PLOVER_TYPES, read_data
 from summitry.events.summary import summarize
 from summitry.model import Event, Mention, Quantity, Span, TextView, TimeExpr
+from summitry.text import longest_first
 
 PARTY_SOURCES = frozenset({"cell", "header", "caption"})
 CAPTION_ROLES = frozenset({"asking", "asked"})

@@ -13,7 +13,7 @@ from typing import Any
 from summitry.data import load_data
 from summitry.errors import DataFileError
 from summitry.measure.schemas import SCHEMAS
-from summitry.text import fold
+from summitry.text import fold, longest_first
 
 
 class InvalidLexicon(DataFileError, ValueError):
@@ -159,10 +159,6 @@ def read_data(name: str) -> dict[str, Any]:
     data: dict[str, Any] = load_data("measure", name, SCHEMAS[name])
     return data
 
-
-def longest_first(words: Any) -> tuple[str, ...]:
-    """Folded words, longest first, so "大約" is tried before "約"."""
-    return tuple(sorted({fold(str(word)) for word in words}, key=lambda word: (-len(word), word)))
 
 
 def folded_map(mapping: dict[str, Any]) -> dict[str, Any]:

@@ -24,9 +24,9 @@ from summitry.events.tables import Table, TableRow, read_tables
 from summitry.measure.lexicon import unit_lexicon
 from summitry.model import Event, Quantity, Record, Span
 from summitry.record import json_number
-from summitry.text import build_view
+from summitry.text import build_view, longest_first
 from summitry.views.evidence import Source, source_data, source_from_data, source_json, source_of, unique_sources
-from summitry.views.lexicon import folded_words, view_data
+from summitry.views.lexicon import view_data
 from summitry.views.parties import Actors
 
 _CLAUSE_MARKS = set("，,；;。！？!?：:\n")
@@ -144,7 +144,7 @@ class _Rules:
 
 
 def _labelled(entries: Sequence[dict[str, Any]], label: str) -> tuple[tuple[tuple[str, ...], str], ...]:
-    return tuple((folded_words(entry["words"]), entry[label]) for entry in entries)
+    return tuple((longest_first(entry["words"]), entry[label]) for entry in entries)
 
 
 @cache
@@ -162,7 +162,7 @@ def _rules() -> _Rules:
             status=kind.get("status", "claimed"),
             status_when_reported=kind.get("status_when_reported"),
             change=bool(kind.get("change", False)),
-            cues=folded_words(kind.get("cues")),
+            cues=longest_first(kind.get("cues")),
             template=kind["template"],
             one_sided=frozenset(tuple(entry.split("/", 1)) for entry in kind.get("one_sided") or ()),
             pledger_fallback=tuple(kind.get("pledger_fallback") or ()),
@@ -178,41 +178,41 @@ def _rules() -> _Rules:
         verbs=_labelled(raw["verbs"], "verb"),
         items=_labelled(raw["items"], "item"),
         tariffs=_labelled(raw["tariffs"], "name"),
-        previous=folded_words(raw["previous"]),
-        reached=folded_words(raw.get("reached")),
-        conversions=folded_words(raw.get("conversions")),
-        aggregate=folded_words(raw["aggregate"]),
+        previous=longest_first(raw["previous"]),
+        reached=longest_first(raw.get("reached")),
+        conversions=longest_first(raw.get("conversions")),
+        aggregate=longest_first(raw["aggregate"]),
         list_marks=tuple(raw["list_marks"]),
-        joins=folded_words(raw.get("joins")),
-        worth=folded_words(raw.get("worth")),
-        caps=folded_words(raw.get("caps")),
-        containing=folded_words(raw.get("containing")),
-        parts=folded_words(raw["parts"]),
-        sought=folded_words(raw["sought"]),
-        laws=folded_words(raw["laws"]),
-        firms=folded_words(raw["firms"]),
-        firm_stops=folded_words(raw.get("firm_stops")),
+        joins=longest_first(raw.get("joins")),
+        worth=longest_first(raw.get("worth")),
+        caps=longest_first(raw.get("caps")),
+        containing=longest_first(raw.get("containing")),
+        parts=longest_first(raw["parts"]),
+        sought=longest_first(raw["sought"]),
+        laws=longest_first(raw["laws"]),
+        firms=longest_first(raw["firms"]),
+        firm_stops=longest_first(raw.get("firm_stops")),
         firm_reach=int(raw.get("firm_reach", 12)),
-        firm_drivers=folded_words(raw.get("firm_drivers")),
-        recipient_marks=folded_words(raw.get("recipient_marks")),
-        home_words=folded_words(raw.get("home_words")),
-        purchases=folded_words(raw.get("purchases")),
-        promise_words=folded_words(raw.get("promise_words")),
-        promised=folded_words(raw.get("promised")),
-        unnamed_givers=folded_words(raw.get("unnamed_givers")),
-        not_givers_after=folded_words(raw.get("not_givers_after")),
-        asks=folded_words(raw.get("asks")),
-        legislatures=folded_words(raw.get("legislatures")),
+        firm_drivers=longest_first(raw.get("firm_drivers")),
+        recipient_marks=longest_first(raw.get("recipient_marks")),
+        home_words=longest_first(raw.get("home_words")),
+        purchases=longest_first(raw.get("purchases")),
+        promise_words=longest_first(raw.get("promise_words")),
+        promised=longest_first(raw.get("promised")),
+        unnamed_givers=longest_first(raw.get("unnamed_givers")),
+        not_givers_after=longest_first(raw.get("not_givers_after")),
+        asks=longest_first(raw.get("asks")),
+        legislatures=longest_first(raw.get("legislatures")),
         funding_kind=str(raw.get("funding_kind", "aid")),
-        announcements=folded_words(raw["announcements"]),
-        sellers=folded_words(raw.get("sellers")),
-        statistics=folded_words(raw["statistics"]),
-        not_statistics=folded_words(raw.get("not_statistics")),
-        tallies=folded_words(raw["tallies"]),
-        rate_changes=folded_words(raw.get("rate_changes")),
+        announcements=longest_first(raw["announcements"]),
+        sellers=longest_first(raw.get("sellers")),
+        statistics=longest_first(raw["statistics"]),
+        not_statistics=longest_first(raw.get("not_statistics")),
+        tallies=longest_first(raw["tallies"]),
+        rate_changes=longest_first(raw.get("rate_changes")),
         rate_reach=int(raw.get("rate_reach", 3)),
-        joint_statements=folded_words(raw["joint_statements"]),
-        instalments=folded_words(raw["instalments"]),
+        joint_statements=longest_first(raw["joint_statements"]),
+        instalments=longest_first(raw["instalments"]),
         cue_reach=int(raw.get("cue_reach", 4)),
         skip_statuses=frozenset(raw["skip_statuses"]),
         counted_units=frozenset(raw["counted_units"]),

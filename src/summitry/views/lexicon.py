@@ -8,7 +8,6 @@ from functools import cache
 from typing import Any, Literal
 
 from summitry.data import DataModel, load_data
-from summitry.text import fold
 
 
 Words = list[str]
@@ -135,6 +134,3 @@ def view_data(name: str) -> Any:
     return load_data("views", name, _SCHEMAS[name])
 
 
-def folded_words(words: Any) -> tuple[str, ...]:
-    """Words folded for matching against ``view.folded``, longest first."""
-    return tuple(sorted({fold(str(word)) for word in words or ()}, key=lambda word: (-len(word), word)))

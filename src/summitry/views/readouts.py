@@ -16,9 +16,9 @@ from typing import Any, Callable, Mapping, Sequence, cast
 from summitry.errors import SummitryError
 from summitry.events.lexicon import Cue, event_lexicon
 from summitry.model import Record, Sentence, Span
-from summitry.text import build_view
+from summitry.text import build_view, longest_first
 from summitry.views.evidence import Source, source_json, source_of, unique_sources
-from summitry.views.lexicon import folded_words, view_data
+from summitry.views.lexicon import view_data
 from summitry.views.meetings import Meeting, meetings
 from summitry.views.parties import Actors
 
@@ -72,10 +72,10 @@ class _Rules:
 def _rules() -> _Rules:
     raw = view_data("readouts.yaml")
     return _Rules(
-        topics=tuple((entry["topic"], folded_words(entry["words"])) for entry in raw["topics"]),
-        speech=folded_words(raw["speech"]),
+        topics=tuple((entry["topic"], longest_first(entry["words"])) for entry in raw["topics"]),
+        speech=longest_first(raw["speech"]),
         speaker_reach=int(raw["speaker_reach"]),
-        readout_markers=folded_words(raw["readout_markers"]),
+        readout_markers=longest_first(raw["readout_markers"]),
         readout_colons=tuple(raw["readout_colons"]),
     )
 
