@@ -7,12 +7,14 @@ chrome; each chrome case has a twin that is story text and must stay story text.
 from __future__ import annotations
 
 import copy
+from importlib import resources
 
 import pytest
 import yaml
 
 from summitry import extract
-from summitry.chrome import DATA, ChromeDataError, cues_from
+from summitry.chrome import cues_from
+from summitry.errors import InvalidDataFile
 from summitry.ingest.header import title_of
 from summitry.text import build_view
 
@@ -220,8 +222,7 @@ def test_the_title_is_never_chrome(page: str, title: str | None) -> None:
 
 
 def _raw() -> dict:
-    with DATA.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return yaml.safe_load(resources.files("summitry").joinpath("data", "chrome.yaml").read_text(encoding="utf-8"))
 
 
 def test_the_data_file_loads() -> None:
@@ -232,16 +233,18 @@ def test_the_data_file_loads() -> None:
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (lambda raw: raw.update(line_start=["x"]), "unknown key"),
-        (lambda raw: raw["breadcrumb"].update(separator=[">"]), "unknown key"),
-        (lambda raw: raw["line_patterns"].append("（圖"), "folded text"),
-        (lambda raw: raw["line_patterns"].append("(unclosed"), "does not compile"),
-        (lambda raw: raw.update(lines=[]), "non-empty"),
-        (lambda raw: raw.update(repeat_min_length=0), "positive"),
+        (lambda raw: raw.update(line_start=["x"]), "line_start: Extra inputs are not permitted"),
+        (lambda raw: raw["breadcrumb"].update(separator=[">"]), "breadcrumb.separator: Extra inputs are not permitted"),
+        (lambda raw: raw["line_patterns"].append("（圖"), "line_patterns: '（圖' is not written as folded text"),
+        (lambda raw: raw["line_patterns"].append("(unclosed"), "line_patterns: '[(]unclosed' does not compile"),
+        (lambda raw: raw.update(lines=[]), "lines: List should have at least 1 item"),
+        (lambda raw: raw["lines"].append("  "), "lines.[0-9]+: String should have at least 1 character"),
+        (lambda raw: raw.update(repeat_min_length=0), "repeat_min_length: Input should be greater than 0"),
+        (lambda raw: raw.pop("ticker_heads"), "ticker_heads: Field required"),
     ],
 )
 def test_a_broken_data_file_is_refused_with_its_reason(change, message: str) -> None:
     raw = copy.deepcopy(_raw())
     change(raw)
-    with pytest.raises(ChromeDataError, match=message):
+    with pytest.raises(InvalidDataFile, match=f"^data/chrome.yaml: {message}"):
         cues_from(raw)

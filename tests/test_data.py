@@ -11,6 +11,7 @@ from pydantic import BaseModel
 
 from summitry.actors import kb as actors_kb
 from summitry.actors import schemas as actor_schemas
+from summitry.chrome import ChromeData
 from summitry.data import load_data, parse_data
 from summitry.errors import InvalidDataFile
 from summitry.events.schemas import SCHEMAS as EVENT_SCHEMAS
@@ -24,7 +25,7 @@ FILES = (
     [("events", name, model) for name, model in EVENT_SCHEMAS.items()]
     + [("measure", name, model) for name, model in MEASURE_SCHEMAS.items()]
     + [("views", "ledger.yaml", LedgerData), ("views", "meetings.yaml", MeetingsData), ("views", "readouts.yaml", ReadoutsData),
-       ("export", "codes.yaml", CodesData), ("ingest", "common_hanzi.yaml", CommonHanzi), ("", "headlines.yaml", HeadlineData)]
+       ("export", "codes.yaml", CodesData), ("ingest", "common_hanzi.yaml", CommonHanzi), ("", "headlines.yaml", HeadlineData), ("", "chrome.yaml", ChromeData)]
     + [("actors", name, model) for name, model in actors_kb._SCHEMAS.items()]
     + [("actors", name, actor_schemas.EntityFile) for name in actors_kb._entity_files()]
 )
@@ -40,12 +41,12 @@ def test_every_data_file_fits_its_schema(package: str, name: str, model: type[Ba
 
 
 def test_every_data_file_has_a_schema() -> None:
-    """chrome.yaml is the exception: chrome.cues_from checks its keys and compiles its patterns."""
+    """Every YAML file shipped under a data/ folder is read through load_data with a schema (FILES)."""
     shipped = {(package, str(path.relative_to(root)))
                for package in ("events", "measure", "views", "export", "ingest", "actors", "")
                for root in [Path(str(resources.files(f"summitry.{package}" if package else "summitry").joinpath("data")))]
                for path in root.rglob("*.yaml")}
-    assert shipped - {("", "chrome.yaml")} == {(package, name) for package, name, _ in FILES}
+    assert shipped == {(package, name) for package, name, _ in FILES}
 
 
 @pytest.mark.parametrize(
@@ -65,6 +66,7 @@ def test_every_data_file_has_a_schema() -> None:
          "office_name_reach: Input should be a valid integer"),
         ("actors", "titles.yaml", actor_schemas.Titles, "\nbodies:", "\nbody:", "body: Extra inputs are not permitted"),
         ("", "headlines.yaml", HeadlineData, "\ncredits:", "\ncredit:", "credit: Extra inputs are not permitted"),
+        ("", "chrome.yaml", ChromeData, "\nticker_heads:", "\nticker_head:", "line {line}: ticker_head: Extra inputs are not permitted"),
     ],
 )
 def test_a_broken_data_file_names_the_file_the_line_and_the_key(

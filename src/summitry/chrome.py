@@ -12,30 +12,55 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
-from typing import Any, Callable
+from typing import Annotated, Any, Callable
 
-import yaml
+from pydantic import Field, PositiveInt, StringConstraints
 
+from summitry.data import DataModel, check_data, load_data
+from summitry.errors import InvalidDataFile
 from summitry.model import Span
 
-DATA = Path(__file__).parent / "data" / "chrome.yaml"
-
-_KEYS = frozenset(
-    {
-        "line_prefixes", "lines", "line_starts", "caption_starts", "line_contains", "line_patterns", "breadcrumb", "related_heads", "ticker_heads", "photo_credits",
-        "caption_max_length", "repeat_min_length", "trailing_headlines_min", "headline_max_length",
-    }
-)
-_BREADCRUMB_KEYS = frozenset({"separators", "max_item", "home"})
-_CREDIT_KEYS = frozenset({"bracketed", "agencies", "unbracketed"})
+DATA_PATH = "data/chrome.yaml"
 # Spaces, bullets and list marks around a line's words are layout, not content.
 _LINE_EDGES = " \t\u3000\u00a0\u200b•·-*|_"
 _PROSE_END = ("。", "”", "」", ";")  # not ! ? …: sidebar headlines end so
 
+# A cue word: not empty once its edges are stripped.
+_Word = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+_Words = Annotated[list[_Word], Field(min_length=1)]
+_Patterns = Annotated[list[str], Field(min_length=1)]
 
-class ChromeDataError(ValueError):
-    """data/chrome.yaml is malformed; the message names the key and the reason."""
+
+class _Breadcrumb(DataModel):
+    separators: _Words
+    max_item: PositiveInt
+    home: _Words
+
+
+class _PhotoCredits(DataModel):
+    bracketed: _Patterns
+    agencies: _Words
+    unbracketed: _Patterns
+
+
+class ChromeData(DataModel):
+    """data/chrome.yaml: cue words and whole-line patterns of page chrome, and the lengths that
+    tell a caption, a repeated line and a sidebar headline from prose."""
+
+    line_prefixes: _Patterns
+    lines: _Words
+    line_starts: _Words
+    caption_starts: _Words
+    line_contains: _Words
+    line_patterns: _Patterns
+    breadcrumb: _Breadcrumb
+    related_heads: _Words
+    ticker_heads: _Words
+    photo_credits: _PhotoCredits
+    caption_max_length: PositiveInt
+    repeat_min_length: PositiveInt
+    trailing_headlines_min: PositiveInt
+    headline_max_length: PositiveInt
 
 
 @dataclass(frozen=True)
@@ -66,86 +91,61 @@ def _fold(word: str) -> str:
 
 
 def _words(raw: dict[str, Any], key: str) -> list[str]:
-    value = raw.get(key)
-    if not isinstance(value, list) or not value or not all(isinstance(w, str) and w.strip() for w in value):
-        raise ChromeDataError(f"{DATA.name}: {key} must be a non-empty list of words")
-    return [_fold(word) for word in value]
+    return [_fold(word) for word in raw[key]]
 
 
-def _patterns(values: Any, key: str) -> list[str]:
+def _patterns(values: list[str], key: str) -> list[str]:
     """Regexes as written: they must already read as folded text, since folding a pattern
     would turn its （ into ( and change what it means."""
-    if not isinstance(values, list) or not values:
-        raise ChromeDataError(f"{DATA.name}: {key} must be a non-empty list of regexes")
     for pattern in values:
         try:
             re.compile(pattern)
-        except (re.error, TypeError) as error:
-            raise ChromeDataError(f"{DATA.name}: {key}: {pattern!r} does not compile: {error}") from None
+        except re.error as error:
+            raise InvalidDataFile(DATA_PATH, f"{key}: {pattern!r} does not compile: {error}") from None
         if _fold(pattern) != pattern.strip():
-            raise ChromeDataError(f"{DATA.name}: {key}: {pattern!r} is not written as folded text ({_fold(pattern)!r})")
+            raise InvalidDataFile(DATA_PATH, f"{key}: {pattern!r} is not written as folded text ({_fold(pattern)!r})")
     return list(values)
 
 
-def _number(raw: dict[str, Any], key: str) -> int:
-    value = raw.get(key)
-    if not isinstance(value, int) or value < 1:
-        raise ChromeDataError(f"{DATA.name}: {key} must be a positive whole number")
-    return value
-
-
-def _unknown(raw: dict[str, Any], allowed: frozenset[str], where: str) -> None:
-    unknown = sorted(set(raw) - allowed)
-    if unknown:
-        raise ChromeDataError(f"{DATA.name}: unknown key(s) {unknown} in {where}")
-
-
 def cues_from(raw: Any) -> ChromeCues:
-    """Validate the data of chrome.yaml and compile it; any problem raises ChromeDataError."""
-    if not isinstance(raw, dict):
-        raise ChromeDataError(f"{DATA.name}: must be a mapping")
-    _unknown(raw, _KEYS, "the file")
-    crumb = raw.get("breadcrumb")
-    credits = raw.get("photo_credits")
-    if not isinstance(crumb, dict) or not isinstance(credits, dict):
-        raise ChromeDataError(f"{DATA.name}: breadcrumb and photo_credits must be mappings")
-    _unknown(crumb, _BREADCRUMB_KEYS, "breadcrumb")
-    _unknown(credits, _CREDIT_KEYS, "photo_credits")
+    """Check the data of chrome.yaml against its schema and compile it; any problem raises
+    ``InvalidDataFile`` naming the key and the reason."""
+    check_data(raw, DATA_PATH, ChromeData)
+    crumb, credits = raw["breadcrumb"], raw["photo_credits"]
     agencies = sorted(_words(credits, "agencies"), key=len, reverse=True)
     agency = "|".join(map(re.escape, agencies))
     credit = "|".join(
         [
-            *_patterns(credits.get("bracketed"), "photo_credits.bracketed"),
+            *_patterns(credits["bracketed"], "photo_credits.bracketed"),
             rf"\(\s*(?:{agency})\s*\)",
             rf"(?<=[。)])\s*(?:{agency})\s*$",  # 。美聯社 at the end of a caption; mid-line it opens a sentence (彭博估算)
-            *_patterns(credits.get("unbracketed"), "photo_credits.unbracketed"),
+            *_patterns(credits["unbracketed"], "photo_credits.unbracketed"),
         ]
     )
     separators = _words(crumb, "separators")
     return ChromeCues(
-        line_prefix=re.compile("|".join(_patterns(raw.get("line_prefixes"), "line_prefixes"))),
+        line_prefix=re.compile("|".join(_patterns(raw["line_prefixes"], "line_prefixes"))),
         lines=frozenset(_words(raw, "lines")),
         line_starts=tuple(_words(raw, "line_starts")),
         caption_starts=tuple(_words(raw, "caption_starts")),
         line_contains=re.compile("|".join(map(re.escape, _words(raw, "line_contains")))),
-        line_patterns=re.compile("|".join(f"(?:{p})" for p in _patterns(raw.get("line_patterns"), "line_patterns"))),
+        line_patterns=re.compile("|".join(f"(?:{p})" for p in _patterns(raw["line_patterns"], "line_patterns"))),
         breadcrumb_separator=re.compile("|".join(map(re.escape, separators))),
-        breadcrumb_max_item=_number(crumb, "max_item"),
+        breadcrumb_max_item=crumb["max_item"],
         breadcrumb_home=frozenset(_words(crumb, "home")),
         related_heads=frozenset(_words(raw, "related_heads")),
         ticker_heads=frozenset(_words(raw, "ticker_heads")),
         credit=re.compile(credit),
-        caption_max_length=_number(raw, "caption_max_length"),
-        repeat_min_length=_number(raw, "repeat_min_length"),
-        trailing_headlines_min=_number(raw, "trailing_headlines_min"),
-        headline_max_length=_number(raw, "headline_max_length"),
+        caption_max_length=raw["caption_max_length"],
+        repeat_min_length=raw["repeat_min_length"],
+        trailing_headlines_min=raw["trailing_headlines_min"],
+        headline_max_length=raw["headline_max_length"],
     )
 
 
 @cache
 def chrome_cues() -> ChromeCues:
-    with DATA.open(encoding="utf-8") as handle:
-        return cues_from(yaml.safe_load(handle))
+    return cues_from(load_data("", "chrome.yaml", ChromeData))
 
 
 @dataclass(frozen=True)

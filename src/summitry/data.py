@@ -46,6 +46,13 @@ def parse_data(text: str, path: str, model: type[BaseModel]) -> Any:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark is not None else ""
         raise InvalidDataFile(path, f"{where}not YAML ({getattr(error, 'problem', None) or error})") from None
+    return check_data(raw, path, model, text)
+
+
+def check_data(raw: Any, path: str, model: type[BaseModel], text: str | None = None) -> Any:
+    """``raw``, the parsed content of the data file at ``path``, checked against ``model``
+    (``InvalidDataFile`` naming the key, and its line when ``text`` is given); ``raw`` itself is
+    handed back unchanged."""
     try:
         model.model_validate(raw)
     except ValidationError as error:
@@ -54,7 +61,7 @@ def parse_data(text: str, path: str, model: type[BaseModel]) -> Any:
         problems = sorted(error.errors(), key=lambda problem: problem["type"] != "extra_forbidden")
         first = problems[0]
         key = ".".join(str(part) for part in first["loc"]) or "(the whole file)"
-        line = _line_of(text, first["loc"])
+        line = _line_of(text, first["loc"]) if text is not None else None
         more = f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""
         raise InvalidDataFile(path, f"{f'line {line}: ' if line else ''}{key}: {first['msg']}{more}") from None
     return raw
