@@ -14,13 +14,12 @@ from dataclasses import dataclass
 from functools import cache
 from typing import cast
 
-import ahocorasick
-
 from summitry.events.arguments import Group, SentenceActors
 from summitry.events.layout import Quotation, Stretches
 from summitry.events.lexicon import Cue, EventLexicon, Need, StatusLexicon
 from summitry.events.triggers import TriggerHit
 from summitry.text import fold
+from summitry.wordindex import WordIndex
 
 STATUS_ORDER = ("hypothetical", "negated", "planned", "claimed", "reported")
 _RESULTATIVES = set("为至成到给入予")
@@ -50,24 +49,16 @@ class StatusCueIndex:
 
     def __init__(self, lexicon: StatusLexicon) -> None:
         self.lists: dict[str, tuple[Cue, ...]] = {kind: getattr(lexicon, kind) for kind in CUE_LISTS}
-        places: dict[str, list[tuple[str, int]]] = {}  # word -> (list, index in the list)
-        for kind, cues in self.lists.items():
-            for index, cue in enumerate(cues):
-                places.setdefault(cue.word, []).append((kind, index))
-        self.automaton = ahocorasick.Automaton()
-        for word, where in places.items():
-            self.automaton.add_word(word, (word, tuple(where)))
-        self.automaton.make_automaton()
+        # word -> (list, index in the list)
+        self.words = WordIndex((cue.word, (kind, index)) for kind, cues in self.lists.items() for index, cue in enumerate(cues))
         self.cue_words = frozenset(cue.word for cues in (lexicon.negated, lexicon.planned) for cue in cues)
 
     def written(self, folded: str, start: int, end: int) -> dict[str, Written]:
         """Each list's cues written wholly inside [start, end); a list with none is left out."""
         found: dict[str, list[tuple[int, int]]] = {}
-        # A slice, not iter(folded, start, end): pyahocorasick converts the whole string for
-        # each call, which made a long document quadratic in its sentences.
-        for last, (word, where) in self.automaton.iter(folded[start:end]):
+        for position, _, where in self.words.find(folded, start, end):
             for kind, index in where:
-                found.setdefault(kind, []).append((index, start + last - len(word) + 1))
+                found.setdefault(kind, []).append((index, position))
         return {kind: [(self.lists[kind][index], position) for index, position in sorted(pairs)] for kind, pairs in found.items()}
 
 

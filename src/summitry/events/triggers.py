@@ -12,11 +12,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Sequence
 
-import ahocorasick
-
 from summitry.events.layout import Clause, SentenceLayout
 from summitry.events.lexicon import CooperationTalk, Cue, EventLexicon, Need, TriggerGroup
 from summitry.model import Mention
+from summitry.wordindex import WordIndex
 
 
 @dataclass(frozen=True)
@@ -32,16 +31,8 @@ class TriggerHit:
 
 
 @cache
-def _automaton(lexicon: EventLexicon) -> ahocorasick.Automaton:
-    by_word: dict[str, list[tuple[TriggerGroup, Cue]]] = {}
-    for group in lexicon.groups:
-        for cue in group.cues:
-            by_word.setdefault(cue.word, []).append((group, cue))
-    automaton = ahocorasick.Automaton()
-    for word, entries in by_word.items():
-        automaton.add_word(word, (word, tuple(entries)))
-    automaton.make_automaton()
-    return automaton
+def _trigger_words(lexicon: EventLexicon) -> WordIndex[tuple[TriggerGroup, Cue]]:
+    return WordIndex((cue.word, (group, cue)) for group in lexicon.groups for cue in group.cues)
 
 
 def _need_met(folded: str, need: Need | None, start: int, end: int, clause: Clause) -> bool:
@@ -195,11 +186,7 @@ def find_sentence_triggers(
     short_form_ends = index.short_form_ends
     mention_starts = index.starts
     hits: list[TriggerHit] = []
-    # A slice, not iter(folded, start, end): pyahocorasick converts the whole string for each
-    # call, which made a long document quadratic in its sentences.
-    for last, (word, entries) in _automaton(lexicon).iter(folded[sentence.start : sentence.end]):
-        last += sentence.start
-        start, end = last - len(word) + 1, last + 1
+    for start, end, entries in _trigger_words(lexicon).find(folded, sentence.start, sentence.end):
         if index.overlaps(start, end) or layout.in_brackets(start, end):
             continue  # part of a name (會 in 以色列議會), or an aside in brackets
         clause = layout.clause_at(start)
