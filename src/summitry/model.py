@@ -10,6 +10,7 @@ import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Literal
 
 SCHEMA_VERSION = "summitry/1"
 
@@ -56,10 +57,6 @@ class TextView:
     chrome: tuple[Span, ...] = ()
     captions: tuple[Span, ...] = ()
 
-    def to_original(self, start: int, end: int) -> tuple[int, int]:
-        """Map a span of the folded copy back to the original (identity: the two are aligned)."""
-        return start, end
-
     def in_chrome(self, start: int, end: int) -> bool:
         """Whether ``start:end`` lies wholly within one span that reports nothing."""
         return _within(self.chrome, self._chrome_starts, start, end)
@@ -75,12 +72,6 @@ class TextView:
     @cached_property
     def _caption_starts(self) -> list[int]:
         return [span.start for span in self.captions]
-
-    def sentence_at(self, offset: int) -> Sentence | None:
-        for sentence in self.sentences:
-            if sentence.start <= offset < sentence.end:
-                return sentence
-        return None
 
 
 def _within(spans: tuple[Span, ...], starts: list[int], start: int, end: int) -> bool:
@@ -149,6 +140,11 @@ class TimeExpr:
     last: str | None = None
 
 
+# Whether an event happened, as the text tells it (SCHEMA.md §1): the author states it, a side
+# or speaker asserts it, it is to come, it is only supposed, or it is denied.
+Status = Literal["reported", "claimed", "planned", "hypothetical", "negated"]
+
+
 @dataclass(frozen=True)
 class Event:
     type: str
@@ -158,7 +154,7 @@ class Event:
     date: str | None
     place: str | None
     quantities: tuple[Quantity, ...]
-    status: str
+    status: Status
     claimed_by: str | None
     evidence: Span
     summary: str

@@ -18,6 +18,7 @@ from summitry.events.arguments import Group, SentenceActors
 from summitry.events.layout import Quotation, Stretches
 from summitry.events.lexicon import Cue, EventLexicon, Need, StatusLexicon
 from summitry.events.triggers import TriggerHit
+from summitry.model import Status
 from summitry.text import fold
 from summitry.wordindex import WordIndex
 
@@ -31,7 +32,7 @@ _CONTRASTS = tuple(map(fold, ("但", "卻", "而")))
 
 @dataclass(frozen=True)
 class Attribution:
-    status: str
+    status: Status
     claimed_by: str | None
     speaker: str | None  # who speaks the quotation the trigger stands in, if any
     speakers: tuple[str, ...] = ()  # every entity the speaking party stands for (雙方)
@@ -273,6 +274,7 @@ class Attributor:
         planned = self._cue_governing("planned", hit, planned_start, self.lexicon.planned_reach)
         if planned is not None:
             self._plan_cues[id(hit)] = planned[1].word
+        status: Status
         if hypothetical:  # 若無法達成協議: a condition, not a fact either way
             status = "hypothetical"
         elif denied or self._cue_before("negated", hit, negation_start, self.lexicon.negated_reach):
