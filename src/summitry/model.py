@@ -33,10 +33,9 @@ class Document:
     url: str | None = None
 
 
-@dataclass(frozen=True)
-class Sentence:
-    start: int
-    end: int
+# A sentence is a span of the text: one class, so that a sentence is given wherever a span is
+# asked for (evidence, a view's source) without copying it.
+Sentence = Span
 
 
 @dataclass(frozen=True)

@@ -421,7 +421,7 @@ class _Extraction:
                 quantities=self._amounts(hit, layout),
                 status="reported" if said else status,
                 claimed_by=None if said else claimed_by,
-                evidence=Span(layout.sentence.start, layout.sentence.end),
+                evidence=layout.sentence,
                 # What the summary reads is settled here; later steps only add dates.
                 summary=summarize(
                     _summaries(self.lexicon)[(hit.group.type, hit.group.mode, hit.group.pattern.symmetric)],
@@ -576,7 +576,7 @@ class _Extraction:
         summary = _summaries(lexicon)[("THREATEN", "threat", False)]
         threat = Event(
             type="THREATEN", mode="threat", source=source, target=target, date=date, place=None, quantities=(),
-            status="reported", claimed_by=None, evidence=Span(sentence.start, sentence.end),
+            status="reported", claimed_by=None, evidence=sentence,
             summary=summarize(summary, source, target, None, "reported", None, self.actors.name), cameo="13",
             date_from="text" if date else None,
         )

@@ -229,7 +229,7 @@ class _Statements:
             else:
                 speaker = carried
             if speaker is not None and speaker != _OTHER:
-                found.append((speaker, Span(sentence.start, sentence.end)))
+                found.append((speaker, sentence))
         return found
 
     def _quotation(self, sentence: Sentence) -> bool:
