@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
 
+import summitry
 from summitry import extract
+from summitry.actors import load_knowledge_base
+from summitry.ingest import Rejection
 from summitry.model import Entity, Quantity, Record, TimeExpr
 
 
@@ -74,3 +78,49 @@ def test_spaces_and_commas_that_are_no_thousands_separator_are_kept(text: str) -
     from summitry.text import compact
 
     assert compact(text) is None
+
+
+# -- the pipeline as an object ------------------------------------------------------------
+
+ITEM = "date 2025-10-30\n美國總統拜登29日在慶州與南韓總統李在明舉行會談。"
+
+
+def test_a_loaded_pipeline_makes_extracts_records() -> None:
+    nlp = summitry.load()
+    assert nlp(ITEM) == extract(ITEM)
+
+
+def test_pipe_keeps_order_and_turns_a_failure_into_a_rejection(monkeypatch) -> None:
+    nlp = summitry.load()
+    texts = [ITEM, "date 2025-10-31\n南韓總統李在明與日本首相高市早苗通話。"]
+    records = list(nlp.pipe(texts))
+    assert [r.document.date for r in records] == [dt.date(2025, 10, 30), dt.date(2025, 10, 31)]
+    assert all(isinstance(r, Record) for r in records)
+
+    def broken(self, document):  # a bug met by one document
+        raise KeyError("boom")
+
+    monkeypatch.setattr(summitry.Pipeline, "_extract", broken)
+    [rejected] = list(nlp.pipe([ITEM]))
+    assert isinstance(rejected, Rejection) and "KeyError" in rejected.reason and rejected.path == "<item 1>"
+
+
+def test_a_knowledge_base_of_ones_own_is_the_one_used() -> None:
+    shipped = load_knowledge_base()
+    biden = next(e.id for e in shipped.entities.values() if e.name == "Joe Biden")
+    without = dataclasses.replace(
+        shipped,
+        alias_index={alias: ids for alias, ids in shipped.alias_index.items() if biden not in ids},
+        fingerprint=shipped.fingerprint + "-without-biden",
+    )
+    assert biden in {e.id for e in summitry.load()(ITEM).entities}
+    assert biden not in {e.id for e in summitry.load(kb=without)(ITEM).entities}
+    with pytest.raises(ValueError, match="jobs=1"):
+        list(summitry.load(kb=without).pipe([ITEM], jobs=2))
+
+
+def test_an_events_parties_are_the_records_entities() -> None:
+    record = extract(ITEM)
+    [meeting] = [e for e in record.events if e.type == "CONSULT"]
+    assert {record.entity(i).name for i in meeting.source + meeting.target} == {"Joe Biden", "Lee Jae-myung"}
+    assert record.entity("no-such-id") is None

@@ -1,8 +1,9 @@
 """summitry: Chinese-language diplomacy news in, a verifiable record of actors, amounts and dates out.
 
-``extract`` and ``extract_document`` are imported from the pipeline on first use (PEP 562):
-every ``summitry.*`` import runs this file first, and the pipeline's dictionaries and
-automata are no business of ``summitry --help`` or of a command that reads a store.
+``extract``, ``extract_document``, ``load`` and ``Pipeline`` are imported from the pipeline on
+first use (PEP 562): every ``summitry.*`` import runs this file first, and the pipeline's
+dictionaries and automata are no business of ``summitry --help`` or of a command that reads a
+store.
 """
 
 from __future__ import annotations
@@ -10,9 +11,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from summitry.pipeline import extract, extract_document
+    from summitry.pipeline import Pipeline, extract, extract_document, load
 
-__all__ = ["extract", "extract_document"]
+__all__ = ["Pipeline", "extract", "extract_document", "load"]
 
 
 def __getattr__(name: str) -> Any:

@@ -174,3 +174,12 @@ class Record:
     quantities: tuple[Quantity, ...]
     times: tuple[TimeExpr, ...]
     events: tuple[Event, ...] = field(default=())
+
+    def entity(self, entity_id: str) -> Entity | None:
+        """The entity an event, mention or claim names by ``entity_id`` (every such id resolves
+        within the record), or None for an id the record does not hold."""
+        return self._entities.get(entity_id)
+
+    @cached_property
+    def _entities(self) -> dict[str, Entity]:
+        return {entity.id: entity for entity in self.entities}

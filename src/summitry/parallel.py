@@ -148,13 +148,17 @@ def _extract_in_pool(
             yield _outcome(pending.popleft())
 
 
-def extract_or_reject(document: Document, time_limit: float | None = None) -> Record | Rejection:
-    """The one per-document function every engine runs (this pool, a Dask worker): the Record,
-    or a Rejection naming the document if the pipeline fails on it or takes more than
-    ``time_limit`` CPU seconds (None: no limit; only enforced in a process's main thread)."""
+def extract_or_reject(
+    document: Document, time_limit: float | None = None, extract: Callable[[Document], Record] | None = None
+) -> Record | Rejection:
+    """The one per-document function every engine runs (this pool, a Dask worker, a
+    Pipeline's ``pipe``): the Record ``extract`` makes, or a Rejection naming the document if
+    it fails on it or takes more than ``time_limit`` CPU seconds (None: no limit; only
+    enforced in a process's main thread). ``extract`` defaults to the shipped pipeline's
+    ``extract_document``, looked up when called."""
     try:
         with _time_limit(time_limit):
-            return extract_document(document)
+            return (extract or extract_document)(document)
     except TookTooLong:
         return Rejection(document.source, f"took longer than {time_limit:g} s (CPU time)")
     except SETUP_ERRORS:

@@ -9,14 +9,16 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Iterable, Iterator
 
 import opencc
 
 from summitry.actors import KnowledgeBase, link_actors, load_knowledge_base
 from summitry.events import extract_events
-from summitry.ingest import document_from_text
+from summitry.ingest import Rejection, document_from_text
 from summitry.measure import extract_quantities, extract_times
 from summitry.model import Document, Entity, Event, Mention, Quantity, Record, Span, TimeExpr
 from summitry.text import Compaction, build_view, compact
@@ -43,13 +45,81 @@ def extractor_version() -> str:
     return digest.hexdigest()[:16]
 
 
+@dataclass(frozen=True)
+class Pipeline:
+    """The stages and the resources they read, as one object (as spaCy's ``nlp``)::
+
+        nlp = summitry.load()                      # or load(kb=my_knowledge_base)
+        record = nlp("…全文…", dt.date(2025, 10, 30))
+        for item in nlp.pipe(documents, jobs=4):   # Records, or Rejections naming a failure
+            ...
+
+    The knowledge base is passed in, not fetched by the stages: a pipeline loaded with one's
+    own extracts with it. Records are the same as ``extract``'s for the shipped one.
+    """
+
+    kb: KnowledgeBase
+
+    def __call__(self, text: str, date: dt.date | None = None, source: str = "<string>") -> Record:
+        """A string and an optional publication date in, a Record out (a ``date YYYY-MM-DD``
+        first line in the text wins over ``date``, as it does for files)."""
+        return self.document(document_from_text(text, source=source, default_date=date))
+
+    def document(self, document: Document) -> Record:
+        """Everything summitry reads in one document, every span pointing into ``document.text``."""
+        compaction = compact(document.text)
+        if compaction is None:
+            return self._extract(document)
+        record = self._extract(dataclasses.replace(document, text=compaction.text))
+        return _in_original(record, compaction, document)
+
+    def pipe(self, items: Iterable[Document | str], jobs: int = 1) -> Iterator[Record | Rejection]:
+        """Each item (a Document, or a text with its ``date`` line) as its Record, in input
+        order; a document whose extraction fails is a Rejection naming it, and the rest go on.
+
+        ``jobs`` worker processes share the work (parallel.py) with the shipped knowledge base,
+        which each worker loads from the cache; a knowledge base of one's own is not sent to
+        workers, so such a pipeline extracts in this process (``jobs`` > 1 is refused)."""
+        from summitry.parallel import extract_or_reject, extract_stream
+
+        documents = (
+            document_from_text(item, source=f"<item {number}>", default_date=None) if isinstance(item, str) else item
+            for number, item in enumerate(items, 1)
+        )
+        if jobs > 1:
+            if self.kb is not load_knowledge_base():
+                raise ValueError("a pipeline with a knowledge base of its own extracts in this process: give jobs=1")
+            yield from extract_stream(documents, jobs=jobs)
+            return
+        for document in documents:
+            yield extract_or_reject(document, extract=self.document)
+
+    def _extract(self, document: Document) -> Record:
+        kb = self.kb
+        view = build_view(document.text)
+        linked = link_actors(view, kb, document.date)
+        quantities = extract_quantities(view)
+        times = extract_times(view, document.date)
+        events = extract_events(view, linked, quantities, times, kb, document.date)
+        return Record(
+            document=document,
+            script=view.script,
+            entities=_with_event_parties(linked.entities, events, kb),
+            mentions=linked.mentions,
+            quantities=quantities,
+            times=times,
+            events=events,
+        )
+
+
+def load(kb: KnowledgeBase | None = None) -> Pipeline:
+    """The pipeline with ``kb``, or with the shipped knowledge base (loaded once, from the cache)."""
+    return Pipeline(kb if kb is not None else load_knowledge_base())
+
+
 def extract_document(document: Document) -> Record:
-    """Everything summitry reads in one document, every span pointing into ``document.text``."""
-    compaction = compact(document.text)
-    if compaction is None:
-        return _extract_document(document)
-    record = _extract_document(dataclasses.replace(document, text=compaction.text))
-    return _in_original(record, compaction, document)
+    """Everything summitry reads in one document, with the shipped knowledge base."""
+    return load().document(document)
 
 
 def _in_original(record: Record, compaction: Compaction, document: Document) -> Record:
@@ -82,24 +152,6 @@ def _in_original(record: Record, compaction: Compaction, document: Document) -> 
     )
 
 
-def _extract_document(document: Document) -> Record:
-    kb = load_knowledge_base()
-    view = build_view(document.text)
-    linked = link_actors(view, kb, document.date)
-    quantities = extract_quantities(view)
-    times = extract_times(view, document.date)
-    events = extract_events(view, linked, quantities, times, kb, document.date)
-    return Record(
-        document=document,
-        script=view.script,
-        entities=_with_event_parties(linked.entities, events, kb),
-        mentions=linked.mentions,
-        quantities=quantities,
-        times=times,
-        events=events,
-    )
-
-
 def _with_event_parties(entities: tuple[Entity, ...], events: tuple[Event, ...], kb: KnowledgeBase) -> tuple[Entity, ...]:
     """An event may name a party the text only implies (美中元首 -> the two leaders); the record
     lists it too, with no mentions, so every id in an event resolves within the record."""
@@ -115,4 +167,4 @@ def extract(text: str, date: dt.date | None = None, source: str = "<string>") ->
 
     A ``date YYYY-MM-DD`` first line in the text wins over ``date``, as it does for files.
     """
-    return extract_document(document_from_text(text, source=source, default_date=date))
+    return load()(text, date, source)
