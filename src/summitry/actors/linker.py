@@ -19,7 +19,7 @@ from typing import AbstractSet, Callable, Iterable, Sequence, cast
 from summitry.actors.kb import NAME_JOINERS, KnowledgeBase, read_data
 from summitry.actors.matcher import AliasMatch, match_aliases
 from summitry.model import Entity, Mention, Office, TextView
-from summitry.text import fold
+from summitry.text import fold, longest_first
 
 # Capitalised words, with the lower-case particles Arabic, Dutch and Spanish names carry (Majed
 # al-Ansari, Faisal bin Farhan, Ursula von der Leyen).
@@ -29,7 +29,6 @@ _LATIN_NAME_AFTER_MARKER = re.compile(r"\s?(" + _LATIN_NAME + ")")
 # Before a title these make it a past or another office, not today's holder (folded: matched against Simplified).
 _MARKED_OFFICE_REACH = 2  # characters between a country and a person word (国务顾问)
 _HOME = "CHN"  # the title run of a mainland body names mainland people, whom the knowledge base knows
-_FORMER = ("前", "原", "首位", "历任", "下任", "下届", "历届", "副", "时任", "已故", "卸任", "前任")
 
 
 @dataclass(frozen=True)
@@ -309,7 +308,7 @@ def _compound_at(folded: str, index: int, known: AbstractSet[str], claims: _Clai
 
 
 def _suffix_is_meeting(folded: str, at: int) -> bool:
-    return folded.startswith(("会", "二会", "三会", "峰会", "二人", "两人"), at)
+    return folded.startswith(_link_rules().meeting_suffixes, at)
 
 
 def _short_mention(char: str, at: int, kb: KnowledgeBase, how: str) -> Mention:
@@ -385,7 +384,7 @@ def _title_mentions(
     for owner in sorted(owners, key=lambda m: m.start):
         office_country = office_countries[owner.entity_id]
         title = _title_at(folded, owner.end, kb)
-        if title is None or folded[max(0, owner.start - 2) : owner.start].endswith(_FORMER):
+        if title is None or folded[max(0, owner.start - 2) : owner.start].endswith(_link_rules().former_markers):
             continue
         title_end = owner.end + len(title)
         if not boundary(title_end):  # 總統府, 總統夫人: the title is part of another word
@@ -428,6 +427,9 @@ class _LinkRules:
     office_descriptor_breaks: frozenset[str]
     title_run_reach: int
     title_run_joiners: frozenset[str]
+    deputy_prefix: str
+    former_markers: tuple[str, ...]
+    meeting_suffixes: tuple[str, ...]
     home_bodies: dict[str, dict[str, str]]
     taiwan_cues: tuple[str, ...]
     home_body_not_before: tuple[str, ...]
@@ -452,6 +454,9 @@ def _link_rules() -> _LinkRules:
         office_descriptor_breaks=frozenset(fold("".join(raw["office_descriptor_breaks"]))),
         title_run_reach=int(raw["title_run_reach"]),
         title_run_joiners=frozenset(fold("".join(raw["title_run_joiners"]))),
+        deputy_prefix=fold(raw["deputy_prefix"]),
+        former_markers=longest_first(raw["former_markers"]),
+        meeting_suffixes=longest_first(raw["meeting_suffixes"]),
         home_bodies={fold(word): dict(homes) for word, homes in (raw.get("home_bodies") or {}).items()},
         taiwan_cues=tuple(fold(word) for word in raw.get("taiwan_cues") or ()),
         home_body_not_before=tuple(fold(word) for word in raw.get("home_body_not_before") or ()),
@@ -812,13 +817,13 @@ def _office_before_name(
         return None  # 总统夫人出席: the title goes on, no name follows it
     owner = claims.at(title_start - 1)
     for _ in range(3):  # 土库曼斯坦副总理兼外长梅列多夫, 国家主席、总书记: back over the other titles
-        if owner is not None or folded[title_start - 1 : title_start] not in ("兼", "、"):
+        if owner is not None or folded[title_start - 1 : title_start] not in _link_rules().title_run_joiners:
             break
         other = _title_ending_at(folded, title_start - 1, kb) or _marker_ending_at(folded, title_start - 1, kb)
         if other is None:
             break
         title_start -= 1 + len(other)
-        title_start -= folded[title_start - 1 : title_start] == "副"  # 副总理: a deputy's title
+        title_start -= folded[title_start - 1 : title_start] == _link_rules().deputy_prefix  # 副总理: a deputy's title
         owner = claims.at(title_start - 1)
     body = None
     if owner is None:  # 苏丹主权委员会主席: a body of the country between country and title
@@ -835,7 +840,7 @@ def _office_before_name(
     if owner is None or (body is None and owner.end != title_start) or owner.how == "compound":
         return None
     country = _office_countries(kb).get(owner.entity_id)
-    if not country or owner.entity_id != country and body is not None or folded[max(0, owner.start - 2) : owner.start].endswith(_FORMER):
+    if not country or owner.entity_id != country and body is not None or folded[max(0, owner.start - 2) : owner.start].endswith(_link_rules().former_markers):
         return None
     if body is not None:  # the body's office, not the country's: a person of the country, no office resolved
         return Office("", country, on, None)
@@ -959,7 +964,7 @@ def _marked_person_of_country(folded: str, name_start: int, kb: KnowledgeBase, c
     if owner is None or owner.how == "compound" or not all("\u4e00" <= char <= "\u9fff" for char in folded[owner.end : marker_start]):
         return None
     country = _office_countries(kb).get(owner.entity_id)
-    if country is None or owner.entity_id != country or folded[max(0, owner.start - 2) : owner.start].endswith(_FORMER):
+    if country is None or owner.entity_id != country or folded[max(0, owner.start - 2) : owner.start].endswith(_link_rules().former_markers):
         return None
     return Office("", country, on, None)
 
@@ -1015,7 +1020,7 @@ def _office_of_title_run(folded: str, name_start: int, kb: KnowledgeBase, claims
             if entity.type == "place":
                 continue  # 河内市委书记: a town of the country
             country = entity.id if entity.type == "country" else entity.country if entity.type in ("organization", "company") else None
-            if not country or country == _HOME or folded[max(0, owner.start - 2) : owner.start].endswith(_FORMER):
+            if not country or country == _HOME or folded[max(0, owner.start - 2) : owner.start].endswith(_link_rules().former_markers):
                 return None
             return Office("", country, on, None)
         char = folded[at]

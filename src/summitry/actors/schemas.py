@@ -77,6 +77,9 @@ class LinkRules(DataModel):
     office_descriptor_breaks: list[str]
     title_run_reach: int
     title_run_joiners: list[str]
+    deputy_prefix: str
+    former_markers: list[str]
+    meeting_suffixes: list[str]
     home_bodies: dict[str, dict[str, str]]
     taiwan_cues: list[str]
     home_body_not_before: list[str]
