@@ -921,6 +921,8 @@ class SentenceActors:
             subject = attached
             if subject is None and not comitatives:
                 return []
+        if pattern.noun and subject is None and passive is None and not comitatives and obj is None and prep is None:
+            subject = self._talks_named_after(hit, before)  # 中美經貿磋商15日在倫敦舉行
         if subject is None and passive is None and not self._own_subject(hit):
             wants_topic = pattern.topic == "always" or (pattern.topic == "comitative" and bool(comitatives or obj))
             if wants_topic and speaker and self.layout.quotation_at(hit.start):
@@ -1262,6 +1264,26 @@ class SentenceActors:
         for word in words:
             gap = gap.replace(word, "")
         return gap
+
+    def _talks_named_after(self, hit: TriggerHit, before: list[Group]) -> Group | None:
+        """The parties that name talks written as a noun (中美經貿磋商15日在倫敦舉行, 美日外交安全
+        2+2對話登場, 美中16日在日內瓦舉行高層會談): the run of two sides or more right before the
+        word, only its kind, level, round, a time, a venue or a verb of holding between, when a
+        verb of holding stands in the clause. A run of short forms may head no clause by itself
+        (中美 before 經貿), so only the noun's own name makes it the talks' parties; without a
+        verb of holding the noun names the talks as a topic (推動中美經貿磋商): none."""
+        if not before or len(before[-1].ids) < 2:
+            return None  # one side alone (美方的磋商) names no talks between sides
+        group = before[-1]
+        clause = self.folded[hit.clause.start : hit.clause.end]
+        if group.role is not None or not any(verb in clause for verb in self.lexicon.talks_held_verbs):
+            return None
+        gap = self._gap_before(group.end, hit, (*self.lexicon.talks_modifiers, *self.lexicon.light_verbs))
+        for start, end in self.time_spans:
+            if group.end <= start and end <= hit.start:
+                gap = gap.replace(self.folded[start:end], "")
+        gap = re.sub(r"[0-9０-９一二三四五六七八九十两兩的在於 ]", "", gap)
+        return group if not gap else None
 
     def _attached(self, hit: TriggerHit, before: list[Group]) -> Group | None:
         """The group written right before a summit noun (美俄阿拉斯加峰會, 川習會)."""

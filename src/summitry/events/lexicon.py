@@ -84,6 +84,7 @@ class ArgumentPattern:
     min_sides: int = 1
     require_target: bool = False
     bodies: bool = False  # the party is the international body whose meeting the word names
+    noun: bool = False  # the word may name talks whose parties stand right before it (中美經貿磋商)
 
 
 @dataclass(frozen=True)
@@ -158,6 +159,8 @@ class ArgumentLexicon:
     pair_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # folded word -> entity ids
     document_pair: DocumentPairRule | None = None
     summit_modifiers: tuple[str, ...] = ()
+    talks_modifiers: tuple[str, ...] = ()  # 經貿, 戰略, 副外長級, 第…輪: between parties and a talks noun
+    talks_held_verbs: tuple[str, ...] = ()  # 舉行, 結束: a talks noun is an event only with one of these
     attending_verbs: tuple[str, ...] = ()
     welcome_verbs: tuple[str, ...] = ()
 
@@ -322,6 +325,7 @@ def _pattern(name: str, raw: Mapping[str, Any]) -> ArgumentPattern:
         min_sides=int(raw.get("min_sides", 1)),
         require_target=bool(raw.get("require_target", False)),
         bodies=bool(raw.get("bodies", False)),
+        noun=bool(raw.get("noun", False)),
     )
 
 
@@ -524,6 +528,8 @@ def event_lexicon() -> EventLexicon:
             pair_words={fold(word): tuple(ids) for word, ids in sorted((arguments.get("pair_words") or {}).items(), key=lambda item: -len(item[0]))},
             document_pair=_document_pair(arguments.get("document_pair")),
             summit_modifiers=longest_first(arguments.get("summit_modifiers")),
+            talks_modifiers=longest_first(arguments.get("talks_modifiers")),
+            talks_held_verbs=longest_first(arguments.get("talks_held_verbs")),
             attending_verbs=longest_first(arguments.get("attending_verbs")),
             welcome_verbs=longest_first(arguments.get("welcome_verbs")),
         ),

@@ -45,6 +45,7 @@ class Pattern(DataModel):
     distributive: bool = False
     require_target: bool = False
     bodies: bool = False
+    noun: bool = False
 
 
 class Group(DataModel):
@@ -171,6 +172,8 @@ class ArgumentsData(DataModel):
     pair_words: dict[str, list[str]] = {}
     document_pair: DocumentPair | None = None
     summit_modifiers: list[str] = []
+    talks_modifiers: list[str] = []
+    talks_held_verbs: list[str] = []
     attending_verbs: list[str] = []
     welcome_verbs: list[str] = []
 

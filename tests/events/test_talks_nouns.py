@@ -1,0 +1,58 @@
+"""Talks written as a noun whose parties stand right before it, their kind, level and round
+between (中美經貿磋商15日在倫敦舉行, 美日外交安全2+2對話): a meeting of those sides when a verb
+of holding stands in the clause (patterns with ``noun`` in triggers.yaml; arguments.yaml
+``talks_modifiers``, ``talks_held_verbs``). A mechanism set up, a noun named as a topic, or a
+round only planned is no meeting held."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.events.support import facts
+
+DAY = dt.date(2024, 11, 17)
+
+
+def _talks(text: str) -> list[tuple[frozenset[str], str | None, str]]:
+    return [(f.parties, f.date, f.status) for f in facts(text, DAY) if f.type == "CONSULT" and f.mode in ("meeting", "negotiate", "call")]
+
+
+@pytest.mark.parametrize(
+    ("text", "parties", "date"),
+    [
+        ("中美經貿磋商15日在日內瓦舉行。", {"CHN", "USA"}, "2024-11-15"),
+        ("中美第二轮经贸磋商16日在伦敦结束。", {"CHN", "USA"}, "2024-11-16"),
+        ("美日外交安全2+2對話14日在東京舉行。", {"USA", "JPN"}, "2024-11-14"),
+        ("中日副外長級磋商昨天在北京舉行。", {"CHN", "JPN"}, "2024-11-16"),
+        ("中美高級別對話16日在阿拉斯加舉行。", {"CHN", "USA"}, "2024-11-16"),
+        ("中美元首會晤16日在巴厘島舉行。", {"Xi Jinping", "Joe Biden"}, "2024-11-16"),
+        # the verb's own subject and co-party, as before: the noun reading only fills a gap
+        ("中国和美国16日在华盛顿举行第三轮战略对话。", {"CHN", "USA"}, "2024-11-16"),
+        ("王毅與布林肯16日在維也納舉行非正式對談。", {"Wang Yi", "Antony Blinken"}, "2024-11-16"),
+    ],
+)
+def test_talks_named_by_their_parties_are_a_meeting(text: str, parties: set[str], date: str) -> None:
+    assert _talks(text) == [(frozenset(parties), date, "reported")]
+
+
+def test_a_round_announced_is_planned() -> None:
+    assert _talks("中美将于下月举行第二轮经贸磋商。") == [(frozenset({"CHN", "USA"}), "2024-12", "planned")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a mechanism set up, not talks held
+        "中方愿同美方建立战略对话机制。",
+        "中美两国建立经贸磋商机制。",
+        # the talks named as a topic or a thing: no verb of holding
+        "中美經貿磋商的成果來之不易。",
+        "外界關注中美經貿磋商的走向。",
+        # one side only: no talks between sides
+        "美方的經貿磋商團隊16日抵達倫敦。",
+    ],
+)
+def test_a_talks_noun_without_talks_held_is_no_meeting(text: str) -> None:
+    assert _talks(text) == []
