@@ -56,3 +56,22 @@ def test_a_round_announced_is_planned() -> None:
 )
 def test_a_talks_noun_without_talks_held_is_no_meeting(text: str) -> None:
     assert _talks(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 兩國元首 after the countries names their heads of state, as 美中元首 does, so the call
+        # named again as a time (在兩國元首的通話中) is the same call, not a second one
+        "中美兩國元首16日通話。在兩國元首的通話中，拜登強調台海和平的重要性。",
+        "中美两国元首16日举行视频会晤。会晤中，习近平指出，双方要相互尊重。",
+    ],
+)
+def test_heads_of_state_summed_up_are_the_leaders_and_their_talks_one_event(text: str) -> None:
+    assert _talks(text) == [(frozenset({"Xi Jinping", "Joe Biden"}), "2024-11-16", "reported")]
+
+
+def test_leaders_summed_up_stay_their_countries() -> None:
+    """四國領導人 may be prime ministers; the first leader role (the president) would misname them."""
+    found = _talks("意大利、西班牙、葡萄牙、希腊四国领导人16日会晤。")
+    assert found == [(frozenset({"ITA", "ESP", "PRT", "GRC"}), "2024-11-16", "reported")]

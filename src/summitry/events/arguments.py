@@ -45,6 +45,8 @@ _ENUMERATOR = re.compile(r"^[0-9０-９一二三四五六七八九十]{1,2}[.．
 _COMPANION_REACH = 40  # characters of a 在…陪同下 frame
 _SCENE_OPENERS = tuple(map(fold, ("在", "於", "出席")))
 _SCENE_CLOSERS = tuple(map(fold, ("後", "時", "上", "中", "期間", "之際")))
+_SUMMING_WORDS = tuple(map(fold, ("兩國", "三國", "四國", "雙方")))  # 中美兩國元首: the run summed up
+_HEADS_OF_STATE = fold("元首")
 
 
 @dataclass(frozen=True)
@@ -714,9 +716,15 @@ class SentenceActors:
         return self.folded[end : end + 4].startswith(self.lexicon.short_form_heads)
 
     def _leader_word_after(self, group: Group) -> bool:
+        """美中元首, 美國領導人: the countries' leaders. After a word summing the run up (中美兩國
+        元首) only 元首 does: 意大利、西班牙…四國領導人 are prime ministers, whom the first
+        leader role (the president) would not name."""
         after = self.folded[group.end : group.end + 6].lstrip(" ")
         last = self.folded[group.parties[-1].start : group.end]
-        return after.startswith(self.lexicon.leader_words) or last.endswith(self.lexicon.leader_words)
+        summed = _consume(after, _SUMMING_WORDS)
+        return after.startswith(self.lexicon.leader_words) or last.endswith(self.lexicon.leader_words) or (
+            summed != after and summed.startswith(_HEADS_OF_STATE)
+        )
 
     def _body_leader_word_after(self, group: Group) -> bool:
         """A word for the head after a run of international bodies only (世界银行负责人); 北约领导人
