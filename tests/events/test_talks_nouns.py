@@ -37,8 +37,21 @@ def test_talks_named_by_their_parties_are_a_meeting(text: str, parties: set[str]
     assert _talks(text) == [(frozenset(parties), date, "reported")]
 
 
-def test_a_round_announced_is_planned() -> None:
-    assert _talks("中美将于下月举行第二轮经贸磋商。") == [(frozenset({"CHN", "USA"}), "2024-12", "planned")]
+@pytest.mark.parametrize(
+    ("text", "parties", "date"),
+    [
+        ("中美将于下月举行第二轮经贸磋商。", {"CHN", "USA"}, "2024-12"),
+        # the noun is the subject of the verb that holds it: a plan before that verb is its plan
+        ("中美經貿磋商預計下月在倫敦登場。", {"CHN", "USA"}, "2024-12"),
+        ("川普與習近平的會談將在釜山舉行。", {"Donald Trump", "Xi Jinping"}, None),
+    ],
+)
+def test_a_round_announced_is_planned(text: str, parties: set[str], date: str | None) -> None:
+    assert _talks(text) == [(frozenset(parties), date, "planned")]
+
+
+def test_a_plan_after_talks_for_another_act_is_not_theirs() -> None:
+    assert [f.status for f in facts("川普與習近平會談後將簽署聯合聲明。", DAY) if f.type == "CONSULT"] == ["reported"]
 
 
 @pytest.mark.parametrize(

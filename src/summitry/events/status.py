@@ -279,7 +279,7 @@ class Attributor:
             if self._find("reporting", sentence_start, possible[0], hit):
                 possible = None  # 馬克龍稱中歐應該在…合作: the speaker's position, a claim
         hypothetical = self._cue_before("hypothetical", hit, self._condition_start(hit), None) or possible is not None
-        planned = self._cue_governing("planned", hit, planned_start, self.lexicon.planned_reach)
+        planned = self._cue_governing("planned", hit, planned_start, self.lexicon.planned_reach) or self._planned_holding(hit)
         if planned is not None:
             self._plan_cues[id(hit)] = planned[1].word
         if hypothetical:  # 若無法達成協議: a condition, not a fact either way
@@ -301,6 +301,21 @@ class Attributor:
         claimant = denier or (speakers[0] if speakers else None)
         speaker = speakers[0] if quotation is not None and speakers else None
         return Attribution(status, claimant, speaker, speakers)
+
+    def _planned_holding(self, hit: TriggerHit) -> tuple[int, Cue] | None:
+        """美中第五輪經貿會談將於下週在華府舉行: talks named as a noun are the subject of the verb
+        that holds them, so a planned cue after the noun, before that verb of its clause, governs
+        them. No other trigger may stand between (會談後將簽署…: the plan is the signing's)."""
+        if not hit.group.pattern.noun:
+            return None
+        held = self.actors.lexicon.talks_held_verbs
+        for position, cue in self._find("planned", hit.end, hit.clause.end, hit):
+            if any(hit.end <= other.start < position for other in self.actors.hits if other is not hit):
+                return None
+            after = position + len(cue.word)
+            if any(self.folded.find(verb, after, hit.clause.end) != -1 for verb in held):
+                return position, cue
+        return None
 
     def _plan_undone(self, cue: Cue, hit: TriggerHit) -> bool:
         """原訂今日簽署協議，但川普卻返回: a former plan that the rest of the sentence undoes."""
