@@ -28,6 +28,8 @@ def _talks(text: str) -> list[tuple[frozenset[str], str | None, str]]:
         ("中日副外長級磋商昨天在北京舉行。", {"CHN", "JPN"}, "2024-11-16"),
         ("中美高級別對話16日在阿拉斯加舉行。", {"CHN", "USA"}, "2024-11-16"),
         ("中美元首會晤16日在巴厘島舉行。", {"Xi Jinping", "Joe Biden"}, "2024-11-16"),
+        ("美日2+2會議14日在東京舉行。", {"USA", "JPN"}, "2024-11-14"),
+        ("美韓外長2+2會議14日在首爾舉行。", {"USA", "KOR"}, "2024-11-14"),
         # the verb's own subject and co-party, as before: the noun reading only fills a gap
         ("中国和美国16日在华盛顿举行第三轮战略对话。", {"CHN", "USA"}, "2024-11-16"),
         ("王毅與布林肯16日在維也納舉行非正式對談。", {"Wang Yi", "Antony Blinken"}, "2024-11-16"),
@@ -88,3 +90,8 @@ def test_leaders_summed_up_stay_their_countries() -> None:
     """四國領導人 may be prime ministers; the first leader role (the president) would misname them."""
     found = _talks("意大利、西班牙、葡萄牙、希腊四国领导人16日会晤。")
     assert found == [(frozenset({"ITA", "ESP", "PRT", "GRC"}), "2024-11-16", "reported")]
+
+
+def test_ministers_of_countries_named_before_their_meeting_take_part_in_it() -> None:
+    found = [(f.mode, f.parties) for f in facts("中日韓三國外長會議16日在東京登場。", DAY) if f.type == "CONSULT"]
+    assert found == [("multilateral", frozenset({"CHN", "JPN", "KOR"}))]
