@@ -305,13 +305,16 @@ class Attributor:
     def _planned_holding(self, hit: TriggerHit) -> tuple[int, Cue] | None:
         """美中第五輪經貿會談將於下週在華府舉行: talks named as a noun are the subject of the verb
         that holds them, so a planned cue after the noun, before that verb of its clause, governs
-        them. No other trigger may stand between (會談後將簽署…: the plan is the signing's)."""
-        if not hit.group.pattern.noun:
-            return None
+        them. No other trigger and no party may stand between (會談後將簽署…: the plan is the
+        signing's; 會見來華出席…並訪華的總統: 會見 is a verb with its object)."""
+        if not (hit.group.pattern.noun or hit.group.pattern.bodies):
+            return None  # a talks noun, or a body's summit (北約峰會將於明年在海牙舉行)
         held = self.actors.lexicon.talks_held_verbs
         for position, cue in self._find("planned", hit.end, hit.clause.end, hit):
             if any(hit.end <= other.start < position for other in self.actors.hits if other is not hit):
                 return None
+            if any(hit.end <= party.start < position for party in self.actors.parties if not party.venue):
+                return None  # 會見來華出席…的總統: a verb and its object, no noun holding a plan
             after = position + len(cue.word)
             if any(self.folded.find(verb, after, hit.clause.end) != -1 for verb in held):
                 return position, cue
