@@ -1242,7 +1242,7 @@ class SentenceActors:
             return [i for i in ids if self.actors.international(i)]
 
         def next_to_word(end: int) -> bool:
-            gap = re.sub(r"[0-9０-９]+", "", self._gap_before(end, hit, self.lexicon.summit_modifiers))
+            gap = re.sub(r"[0-9０-９〇零一二三四五六七八九十百]+", "", self._gap_before(end, hit, self.lexicon.summit_modifiers))
             return len(gap.strip("的 ")) <= 2
 
         # the body right before the word; read as the occasion of the clause (北約峰會…開幕), it
@@ -1257,10 +1257,15 @@ class SentenceActors:
         if any(word in reach for word in (*self.lexicon.pivot_verbs, *self.lexicon.welcome_verbs)):
             return []  # 呂特歡迎特朗普出席北約峰會: the welcome is the event told, one occasion
         attendees: list[str] = []
-        if subject is not None and not bodies(self._flat(subject, on)) and any(
-            word in self.folded[subject.end : hit.start] for word in self.lexicon.attending_verbs
+        attendee = subject
+        if attendee is not None and bodies(self._flat(attendee, on)):
+            # 李強將出席在里約熱內盧舉行的金磚國家領導人會晤: the body read as the subject of the
+            # relative clause; who attends stands before it
+            attendee = next((g for g in reversed(before) if g.end <= attendee.start and self._can_lead(g, hit) and not bodies(self._flat(g, on))), None)
+        if attendee is not None and not bodies(self._flat(attendee, on)) and any(
+            word in self.folded[attendee.end : hit.start] for word in self.lexicon.attending_verbs
         ):  # 習近平出席…峰會 (not 印尼舉辦峰會: the host is no attendee named so)
-            attendees = prefer_persons(self._flat(subject, on), self.actors)
+            attendees = prefer_persons(self._flat(attendee, on), self.actors)
         return [Parties(tuple(dict.fromkeys([*attendees, *host])), ())]
 
     def _gap_before(self, end: int, hit: TriggerHit, words: Sequence[str]) -> str:
