@@ -103,3 +103,20 @@ def test_leaders_summed_up_stay_their_countries() -> None:
 def test_ministers_of_countries_named_before_their_meeting_take_part_in_it() -> None:
     found = [(f.mode, f.parties) for f in facts("中日韓三國外長會議16日在東京登場。", DAY) if f.type == "CONSULT"]
     assert found == [("multilateral", frozenset({"CHN", "JPN", "KOR"}))]
+
+
+@pytest.mark.parametrize(
+    ("text", "guest"),
+    [
+        # a headline names the body's head by title alone: the holder on the day, one meeting
+        # with the body's head the story then names, not a second one with the body
+        ("李强会见欧盟委员会主席", "Ursula von der Leyen"),
+        ("李强会见欧洲理事会主席", "Charles Michel"),
+    ],
+)
+def test_a_body_named_by_its_heads_title_is_its_head(text: str, guest: str) -> None:
+    assert _talks(text) == [(frozenset({"Li Qiang", guest}), None, "reported")]
+
+
+def test_the_body_without_its_heads_title_stays_the_body() -> None:
+    assert [f.source for f in facts("欧盟委员会16日宣布对中国电动车加征关税。", DAY)] == [frozenset({"European Commission"})]

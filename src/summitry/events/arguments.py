@@ -739,6 +739,8 @@ class SentenceActors:
         (heads) where a leader word follows."""
         if group is None:
             return []
+        if self.lexicon.body_head_titles and (holder := self._titled_head(group, on)) is not None:
+            return [[holder]]  # 李強會見歐盟委員會主席: its president, not the commission
         if not group.leader and not group.heads_of_bodies:
             return group.sides
         sides = []
@@ -751,6 +753,17 @@ class SentenceActors:
             ]
             sides.append(prefer_persons(mapped, self.actors))
         return sides
+
+    def _titled_head(self, group: Group, on: dt.date | None) -> str | None:
+        """The holder on ``on`` of the office a body's head title names, the title written right
+        after the body with no name of its own (歐盟委員會主席, arguments.yaml body_head_titles)."""
+        head = self.lexicon.body_head_titles.get(group.parties[-1].ids[0]) if len(group.parties) == 1 and group.parties[0].ids else None
+        if head is None or on is None:
+            return None
+        after = self.folded[group.end : group.end + 6]
+        role = next((role for title, role in head[1].items() if after.startswith(title)), None)
+        holders = self.actors.kb.holders(head[0], (role,), on) if role is not None else ()
+        return holders[0].id if holders else None
 
     def _groups_in(self, clause: Clause) -> list[Group]:
         """The groups a clause holds, in order: those starting within it, by bisection."""

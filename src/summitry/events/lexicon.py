@@ -159,6 +159,8 @@ class ArgumentLexicon:
     pair_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # folded word -> entity ids
     document_pair: DocumentPairRule | None = None
     summit_modifiers: tuple[str, ...] = ()
+    # entity id -> (office code, folded title -> role): 歐盟委員會主席 is the commission's president
+    body_head_titles: Mapping[str, tuple[str, Mapping[str, str]]] = field(default_factory=dict)
     talks_modifiers: tuple[str, ...] = ()  # 經貿, 戰略, 副外長級, 第…輪: between parties and a talks noun
     talks_held_verbs: tuple[str, ...] = ()  # 舉行, 結束: a talks noun is an event only with one of these
     attending_verbs: tuple[str, ...] = ()
@@ -528,6 +530,10 @@ def event_lexicon() -> EventLexicon:
             pair_words={fold(word): tuple(ids) for word, ids in sorted((arguments.get("pair_words") or {}).items(), key=lambda item: -len(item[0]))},
             document_pair=_document_pair(arguments.get("document_pair")),
             summit_modifiers=longest_first(arguments.get("summit_modifiers")),
+            body_head_titles={
+                body: (str(head["offices"]), {fold(title): role for title, role in head["titles"].items()})
+                for body, head in (arguments.get("body_head_titles") or {}).items()
+            },
             talks_modifiers=longest_first(arguments.get("talks_modifiers")),
             talks_held_verbs=longest_first(arguments.get("talks_held_verbs")),
             attending_verbs=longest_first(arguments.get("attending_verbs")),
