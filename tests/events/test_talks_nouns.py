@@ -120,3 +120,15 @@ def test_a_body_named_by_its_heads_title_is_its_head(text: str, guest: str) -> N
 
 def test_the_body_without_its_heads_title_stays_the_body() -> None:
     assert [f.source for f in facts("欧盟委员会16日宣布对中国电动车加征关税。", DAY)] == [frozenset({"European Commission"})]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("中方愿同美方建立战略对话机制。", "planned"),
+        ("德方愿同中方推动建立应对气候变化对话机制。", "planned"),
+    ],
+)
+def test_a_mechanism_of_talks_set_up_is_agreed_not_met(text: str, status: str) -> None:
+    found = [(f.type, f.status) for f in facts(text, DAY) if f.type in ("AGREE", "CONSULT")]
+    assert found == [("AGREE", status)]
