@@ -259,6 +259,8 @@ def test_latin_gloss_links_a_new_rendering_to_a_known_person() -> None:
         # right after a day of the month a compound starts, however the segmenter cuts
         ("9日美以领导人通话。", {("美", "USA"), ("以", "ISR")}),
         ("10月29日美日首腦會談。", {("美", "USA"), ("日", "JPN")}),
+        # and right after a round's number (第十二輪中美…)
+        ("王毅就第十二輪中美經貿磋商表示歡迎。", {("中", "CHN"), ("美", "USA")}),
     ],
 )
 def test_short_forms_in_compounds(text: str, expected: set[tuple[str, str]]) -> None:

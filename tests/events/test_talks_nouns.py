@@ -132,3 +132,20 @@ def test_the_body_without_its_heads_title_stays_the_body() -> None:
 def test_a_mechanism_of_talks_set_up_is_agreed_not_met(text: str, status: str) -> None:
     found = [(f.type, f.status) for f in facts(text, DAY) if f.type in ("AGREE", "CONSULT")]
     assert found == [("AGREE", status)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a round named by its number took place; who speaks of it (王毅, asked: 應詢, no modal
+        # 應) is no party of it
+        "外交部長王毅16日應詢就第十二輪中美經貿高級別磋商表示，雙方進行了坦誠溝通。",
+        "外交部長王毅應詢談最新一輪中美經貿高級別磋商。",
+    ],
+)
+def test_a_round_named_by_its_number_is_talks_held_between_its_parties(text: str) -> None:
+    assert [(parties, status) for parties, _, status in _talks(text)] == [(frozenset({"CHN", "USA"}), "reported")]
+
+
+def test_a_round_to_come_named_alone_is_no_talks() -> None:
+    assert _talks("下一輪中美經貿磋商的時間尚未確定。") == []

@@ -311,9 +311,15 @@ def _compound_at(folded: str, index: int, known: AbstractSet[str], claims: _Clai
 _DAY_NUMERALS = frozenset("0123456789〇一二三四五六七八九十廿卅")
 
 
+_ROUND_COUNTERS = frozenset("轮届")  # folded 輪, 屆
+
+
 def _after_day(folded: str, at: int) -> bool:
-    """Whether a day of the month (16日, 九日) ends right before ``at``: a word starts there,
-    however the segmenter cuts it (9日美以領導人通話: 日美 is no word)."""
+    """Whether a day of the month (16日, 九日) or a round (第十二輪, 第三屆) ends right before
+    ``at``: a word starts there, however the segmenter cuts it (9日美以領導人通話: 日美 is no
+    word; 第十二輪中美經貿磋商: 輪中 is none)."""
+    if at >= 1 and folded[at - 1] in _ROUND_COUNTERS:
+        return True
     return at >= 2 and folded[at - 1] == "日" and folded[at - 2] in _DAY_NUMERALS
 
 

@@ -47,6 +47,8 @@ _SCENE_OPENERS = tuple(map(fold, ("在", "於", "出席")))
 _SCENE_CLOSERS = tuple(map(fold, ("後", "時", "上", "中", "期間", "之際")))
 _SUMMING_WORDS = tuple(map(fold, ("兩國", "三國", "四國", "雙方")))  # 中美兩國元首: the run summed up
 _HEADS_OF_STATE = fold("元首")
+# 第十二輪, 最新一輪, 本輪, 上一輪, 首輪: a round held, named (not 新一輪, 下一輪: one to come)
+_HELD_ROUND = re.compile(fold("(第[0-9０-９一二三四五六七八九十]+|最新一|本|上一|首)輪"))
 
 
 @dataclass(frozen=True)
@@ -942,8 +944,10 @@ class SentenceActors:
             subject = attached
             if subject is None and not comitatives:
                 return []
-        if pattern.noun and subject is None and passive is None and not comitatives and obj is None and prep is None:
-            subject = self._talks_named_after(hit, before)  # 中美經貿磋商15日在倫敦舉行
+        if pattern.noun and passive is None and not comitatives and obj is None and prep is None:
+            # 中美經貿磋商15日在倫敦舉行; 王毅就第十二輪中美經貿磋商表示: the talks' own parties,
+            # not the one who speaks of them
+            subject = self._talks_named_after(hit, before) or subject
         if subject is None and passive is None and not self._own_subject(hit):
             wants_topic = pattern.topic == "always" or (pattern.topic == "comitative" and bool(comitatives or obj))
             if wants_topic and speaker and self.layout.quotation_at(hit.start):
@@ -1302,7 +1306,9 @@ class SentenceActors:
             return None  # one side alone (美方的磋商) names no talks between sides
         group = before[-1]
         clause = self.folded[hit.clause.start : hit.clause.end]
-        if group.role is not None or not any(verb in clause for verb in self.lexicon.talks_held_verbs):
+        if group.role is not None:
+            return None
+        if not any(verb in clause for verb in self.lexicon.talks_held_verbs) and not self._round_named(group, hit):
             return None
         gap = self._gap_before(group.end, hit, (*self.lexicon.talks_modifiers, *self.lexicon.light_verbs))
         for start, end in self.time_spans:
@@ -1310,6 +1316,14 @@ class SentenceActors:
                 gap = gap.replace(self.folded[start:end], "")
         gap = re.sub(r"[0-9０-９一二三四五六七八九十两兩的在於 ]", "", gap)
         return group if not gap else None
+
+    def _round_named(self, group: Group, hit: TriggerHit) -> bool:
+        """第十二輪中美經貿高級別磋商, 中美最新一輪經貿磋商: a round that took place, named by its
+        number, is talks held even with no verb of holding (王毅就第十二輪中美經貿高級別磋商表示…).
+        Not 新一輪 or 下一輪: a round to come, or any."""
+        before = self.folded[max(hit.clause.start, group.start - 8) : group.start]
+        between = self.folded[group.end : hit.start]
+        return any(_HELD_ROUND.search(text) for text in (before, between))
 
     def _attached(self, hit: TriggerHit, before: list[Group]) -> Group | None:
         """The group written right before a summit noun (美俄阿拉斯加峰會, 川習會)."""
