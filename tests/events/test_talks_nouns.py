@@ -149,3 +149,16 @@ def test_a_round_named_by_its_number_is_talks_held_between_its_parties(text: str
 
 def test_a_round_to_come_named_alone_is_no_talks() -> None:
     assert _talks("下一輪中美經貿磋商的時間尚未確定。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # talk of the summit judged premature: a possibility, no meeting held
+        ("學者強調，現階段談川習會尚言之過早。", "hypothetical"),
+        # the judgement is of another clause's matter: the summit held stays reported
+        ("川習會9日在釜山舉行，外界認為談貿易協議為時尚早。", "reported"),
+    ],
+)
+def test_a_summit_judged_premature_to_talk_of_is_only_possible(text: str, status: str) -> None:
+    assert [f.status for f in facts(text, DAY) if f.type == "CONSULT"] == [status]

@@ -198,6 +198,7 @@ class StatusLexicon:
     according_after: tuple[str, ...]
     quotation_min_length: int
     speaker_over_possible: tuple[str, ...] = ()  # 應該/建議 after 稱: the speaker's position
+    possible_after: tuple[str, ...] = ()  # 談川習會尚言之過早: after the act in its clause, only possible
     completed: tuple[str, ...] = ()  # 已 between a planned cue and its trigger
     completed_verbs: tuple[str, ...] = ()  # 敲定: a trigger that is done, not an intention
     cancelled_plan: tuple[str, ...] = ()  # 原定…
@@ -555,6 +556,7 @@ def event_lexicon() -> EventLexicon:
             according_after=longest_first(status["according_to"]["after"]),
             quotation_min_length=int(status.get("quotation_min_length", 8)),
             speaker_over_possible=longest_first(status["possible"].get("yield_to_speaker")),
+            possible_after=longest_first(status["possible"].get("judged_after")),
             completed=longest_first(status["planned"].get("blocked_by_completion")),
             completed_verbs=longest_first(status["planned"].get("completed_verbs")),
             cancelled_plan=longest_first((status.get("cancelled_plan") or {}).get("plans")),

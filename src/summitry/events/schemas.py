@@ -227,6 +227,7 @@ class StatusSection(DataModel):
     performative: list[str] = []
     performative_goes_on: list[str] = []
     said_acts: list[str] = []
+    judged_after: list[str] = []
 
 
 class CancelledPlan(DataModel):

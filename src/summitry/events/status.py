@@ -278,7 +278,7 @@ class Attributor:
         if possible is not None and claimed and possible[1].word in self.lexicon.speaker_over_possible:
             if self._find("reporting", sentence_start, possible[0], hit):
                 possible = None  # 馬克龍稱中歐應該在…合作: the speaker's position, a claim
-        hypothetical = self._cue_before("hypothetical", hit, self._condition_start(hit), None) or possible is not None
+        hypothetical = self._cue_before("hypothetical", hit, self._condition_start(hit), None) or possible is not None or self._judged_premature(hit)
         planned = self._cue_governing("planned", hit, planned_start, self.lexicon.planned_reach) or self._planned_holding(hit)
         if planned is not None:
             self._plan_cues[id(hit)] = planned[1].word
@@ -301,6 +301,12 @@ class Attributor:
         claimant = denier or (speakers[0] if speakers else None)
         speaker = speakers[0] if quotation is not None and speakers else None
         return Attribution(status, claimant, speaker, speakers)
+
+    def _judged_premature(self, hit: TriggerHit) -> bool:
+        """現階段談川習會尚言之過早: a judgement after the act in its clause that talk of it is
+        premature leaves it a possibility, neither held nor set."""
+        after = self.folded[hit.end : hit.clause.end]
+        return any(word in after for word in self.lexicon.possible_after)
 
     def _planned_holding(self, hit: TriggerHit) -> tuple[int, Cue] | None:
         """美中第五輪經貿會談將於下週在華府舉行: talks named as a noun are the subject of the verb
