@@ -252,6 +252,15 @@ def test_latin_gloss_links_a_new_rendering_to_a_known_person() -> None:
         ("俄烏戰爭進入第四年。", {("俄", "RUS"), ("烏", "UKR")}),
         # after 自 ("from"), as after 從: the seller of a purchase
         ("中方明年自美进口大豆不少于3000万吨。", {("美", "USA")}),
+        # talks named by their kind, level or round after the compound
+        ("美日外交安全2+2對話在東京舉行。", {("美", "USA"), ("日", "JPN")}),
+        ("中日副外長級磋商在北京舉行。", {("中", "CHN"), ("日", "JPN")}),
+        ("中美第二輪經貿磋商在倫敦結束。", {("中", "CHN"), ("美", "USA")}),
+        # right after a day of the month a compound starts, however the segmenter cuts
+        ("9日美以领导人通话。", {("美", "USA"), ("以", "ISR")}),
+        ("10月29日美日首腦會談。", {("美", "USA"), ("日", "JPN")}),
+        # and right after a round's number (第十二輪中美…)
+        ("王毅就第十二輪中美經貿磋商表示歡迎。", {("中", "CHN"), ("美", "USA")}),
     ],
 )
 def test_short_forms_in_compounds(text: str, expected: set[tuple[str, str]]) -> None:
@@ -266,6 +275,9 @@ def test_short_forms_in_compounds(text: str, expected: set[tuple[str, str]]) -> 
         ("雙方對美好的未來充滿信心。", {"USA"}),
         ("特別代表將於下週出訪。", {"Donald Trump"}),
         ("日前雙方舉行會談。", {"JPN"}),
+        # after a numeral 日 is the day: 16日中美 names no Japan
+        ("16日中美关系出现转机。", {"JPN"}),
+        ("9日美以领导人通话。", {"JPN"}),
         # 自 before a word of its own is no "from" (自美國 is the full name anyway)
         ("這項計畫自日前起生效，各方自美好願景出發。", {"JPN", "USA"}),
     ],

@@ -19,12 +19,19 @@ DAY = dt.date(2024, 11, 17)
         ("日本大阪G20峰會今天閉幕，各國領袖發表共同宣言。", {"G20"}, "reported"),
         ("東南亞國家協會26日在馬來西亞吉隆坡召開年度峰會。", {"ASEAN"}, "reported"),
         ("北约峰会将于明年7月在海牙举行。", {"NATO"}, "planned"),
+        # a body's summit named 會晤, its ordinal between
+        ("金砖国家领导人第十六次会晤23日在喀山举行。", {"BRICS"}, "reported"),
+        ("金砖国家领导人第十六次会晤将在喀山举行。", {"BRICS"}, "planned"),
+        ("国家主席习近平23日在喀山出席金砖国家领导人第十六次会晤。", {"Xi Jinping", "BRICS"}, "reported"),
+        # a body's meeting of ministers
+        ("中非合作论坛第九届部长级会议10日在北京开幕。", {"Forum on China–Africa Cooperation"}, "reported"),
+        ("上海合作组织成员国外长理事会会议10日在阿斯塔纳举行。", {"Shanghai Cooperation Organisation"}, "reported"),
         # who attends it takes part: one event, not a visit to the body beside it
         ("國家主席習近平16日抵達巴西里約熱內盧，出席二十國集團領導人第十九次峰會。", {"Xi Jinping", "G20"}, "reported"),
     ],
 )
 def test_a_bodys_summit_is_a_multilateral_meeting(text: str, parties: set[str], status: str) -> None:
-    found = [f for f in facts(text, DAY) if f.type == "CONSULT" and f.mode in ("multilateral", "visit") and f.parties & {"G20", "NATO", "ASEAN", "Asia-Pacific Economic Cooperation"}]
+    found = [f for f in facts(text, DAY) if f.type == "CONSULT" and f.mode in ("multilateral", "visit") and f.parties & {"G20", "NATO", "ASEAN", "Asia-Pacific Economic Cooperation", "Forum on China–Africa Cooperation", "Shanghai Cooperation Organisation", "BRICS"}]
     assert [(f.mode, f.parties, f.status) for f in found] == [("multilateral", parties, status)]
 
 
@@ -34,6 +41,9 @@ def test_a_bodys_summit_is_a_multilateral_meeting(text: str, parties: set[str], 
         # a time, not the summit reported
         "G20峰會期間，習近平會見美國總統拜登。",
         "兩人在七月參加東協外長會議時曾短暫交談。",
+        "中非合作论坛部长级会议期间，王毅会见塞内加尔外长。",
+        # the three sides' meeting named, not the body's
+        "国家主席习近平同法国总统、欧盟委员会主席举行中法欧领导人三方会晤。",
         # a summit of two sides is their meeting, no body's
         "美中峰會在釜山舉行。",
     ],

@@ -129,7 +129,7 @@ def _short_form_mentions(view: TextView, kb: KnowledgeBase, claims: _Claims, bou
             run_end = members[-1] + 1
             has_person = any(folded[i] in kb.short_persons for i in members)
             # 其中美將: a run whose first form ends the word before it (其中) is no compound
-            followed = folded.startswith(kb.compound_suffixes, run_end) and boundary(members[0])
+            followed = folded.startswith(kb.compound_suffixes, run_end) and (boundary(members[0]) or _after_day(folded, members[0]))
             stands_alone = all(boundary(i) and boundary(i + 1) for i in members)  # 美/俄/手中, not 加以
             if (has_person and _suffix_is_meeting(folded, run_end)) or (not has_person and (followed or stands_alone)):
                 found.extend(_short_mention(folded[i], i, kb, "compound") for i in members)
@@ -305,6 +305,21 @@ def _compound_at(folded: str, index: int, known: AbstractSet[str], claims: _Clai
         else:
             break
     return members
+
+
+_DAY_NUMERALS = frozenset("0123456789〇一二三四五六七八九十廿卅")
+
+
+_ROUND_COUNTERS = frozenset("轮届")  # folded 輪, 屆
+
+
+def _after_day(folded: str, at: int) -> bool:
+    """Whether a day of the month (16日, 九日) or a round (第十二輪, 第三屆) ends right before
+    ``at``: a word starts there, however the segmenter cuts it (9日美以領導人通話: 日美 is no
+    word; 第十二輪中美經貿磋商: 輪中 is none)."""
+    if at >= 1 and folded[at - 1] in _ROUND_COUNTERS:
+        return True
+    return at >= 2 and folded[at - 1] == "日" and folded[at - 2] in _DAY_NUMERALS
 
 
 def _suffix_is_meeting(folded: str, at: int) -> bool:

@@ -45,6 +45,10 @@ _ENUMERATOR = re.compile(r"^[0-9０-９一二三四五六七八九十]{1,2}[.．
 _COMPANION_REACH = 40  # characters of a 在…陪同下 frame
 _SCENE_OPENERS = tuple(map(fold, ("在", "於", "出席")))
 _SCENE_CLOSERS = tuple(map(fold, ("後", "時", "上", "中", "期間", "之際")))
+_SUMMING_WORDS = tuple(map(fold, ("兩國", "三國", "四國", "雙方")))  # 中美兩國元首: the run summed up
+_HEADS_OF_STATE = fold("元首")
+# 第十二輪, 最新一輪, 本輪, 上一輪, 首輪: a round held, named (not 新一輪, 下一輪: one to come)
+_HELD_ROUND = re.compile(fold("(第[0-9０-９一二三四五六七八九十]+|最新一|本|上一|首)輪"))
 
 
 @dataclass(frozen=True)
@@ -719,9 +723,15 @@ class SentenceActors:
         return self.folded[end : end + 4].startswith(self.lexicon.short_form_heads)
 
     def _leader_word_after(self, group: Group) -> bool:
+        """美中元首, 美國領導人: the countries' leaders. After a word summing the run up (中美兩國
+        元首) only 元首 does: 意大利、西班牙…四國領導人 are prime ministers, whom the first
+        leader role (the president) would not name."""
         after = self.folded[group.end : group.end + 6].lstrip(" ")
         last = self.folded[group.parties[-1].start : group.end]
-        return after.startswith(self.lexicon.leader_words) or last.endswith(self.lexicon.leader_words)
+        summed = _consume(after, _SUMMING_WORDS)
+        return after.startswith(self.lexicon.leader_words) or last.endswith(self.lexicon.leader_words) or (
+            summed != after and summed.startswith(_HEADS_OF_STATE)
+        )
 
     def _body_leader_word_after(self, group: Group) -> bool:
         """A word for the head after a run of international bodies only (世界银行负责人); 北约领导人
@@ -736,6 +746,8 @@ class SentenceActors:
         (heads) where a leader word follows."""
         if group is None:
             return []
+        if self.lexicon.body_head_titles and (holder := self._titled_head(group, on)) is not None:
+            return [[holder]]  # 李強會見歐盟委員會主席: its president, not the commission
         if not group.leader and not group.heads_of_bodies:
             return group.sides
         sides = []
@@ -748,6 +760,17 @@ class SentenceActors:
             ]
             sides.append(prefer_persons(mapped, self.actors))
         return sides
+
+    def _titled_head(self, group: Group, on: dt.date | None) -> str | None:
+        """The holder on ``on`` of the office a body's head title names, the title written right
+        after the body with no name of its own (歐盟委員會主席, arguments.yaml body_head_titles)."""
+        head = self.lexicon.body_head_titles.get(group.parties[-1].ids[0]) if len(group.parties) == 1 and group.parties[0].ids else None
+        if head is None or on is None:
+            return None
+        after = self.folded[group.end : group.end + 6]
+        role = next((role for title, role in head[1].items() if after.startswith(title)), None)
+        holders = self.actors.kb.holders(head[0], (role,), on) if role is not None else ()
+        return holders[0].id if holders else None
 
     def _groups_in(self, clause: Clause) -> list[Group]:
         """The groups a clause holds, in order: those starting within it, by bisection."""
@@ -926,6 +949,10 @@ class SentenceActors:
             subject = attached
             if subject is None and not comitatives:
                 return []
+        if pattern.noun and passive is None and not comitatives and obj is None and prep is None:
+            # 中美經貿磋商15日在倫敦舉行; 王毅就第十二輪中美經貿磋商表示: the talks' own parties,
+            # not the one who speaks of them
+            subject = self._talks_named_after(hit, before) or subject
         if subject is None and passive is None and not self._own_subject(hit):
             wants_topic = pattern.topic == "always" or (pattern.topic == "comitative" and bool(comitatives or obj))
             if wants_topic and speaker and self.layout.quotation_at(hit.start):
@@ -1237,7 +1264,7 @@ class SentenceActors:
             return [i for i in ids if self.actors.international(i)]
 
         def next_to_word(end: int) -> bool:
-            gap = re.sub(r"[0-9０-９]+", "", self._gap_before(end, hit, self.lexicon.summit_modifiers))
+            gap = re.sub(r"[0-9０-９〇零一二三四五六七八九十百]+", "", self._gap_before(end, hit, self.lexicon.summit_modifiers))
             return len(gap.strip("的 ")) <= 2
 
         # the body right before the word; read as the occasion of the clause (北約峰會…開幕), it
@@ -1252,10 +1279,15 @@ class SentenceActors:
         if any(word in reach for word in (*self.lexicon.pivot_verbs, *self.lexicon.welcome_verbs)):
             return []  # 呂特歡迎特朗普出席北約峰會: the welcome is the event told, one occasion
         attendees: list[str] = []
-        if subject is not None and not bodies(self._flat(subject, on)) and any(
-            word in self.folded[subject.end : hit.start] for word in self.lexicon.attending_verbs
+        attendee = subject
+        if attendee is not None and bodies(self._flat(attendee, on)):
+            # 李強將出席在里約熱內盧舉行的金磚國家領導人會晤: the body read as the subject of the
+            # relative clause; who attends stands before it
+            attendee = next((g for g in reversed(before) if g.end <= attendee.start and self._can_lead(g, hit) and not bodies(self._flat(g, on))), None)
+        if attendee is not None and not bodies(self._flat(attendee, on)) and any(
+            word in self.folded[attendee.end : hit.start] for word in self.lexicon.attending_verbs
         ):  # 習近平出席…峰會 (not 印尼舉辦峰會: the host is no attendee named so)
-            attendees = prefer_persons(self._flat(subject, on), self.actors)
+            attendees = prefer_persons(self._flat(attendee, on), self.actors)
         return [Parties(tuple(dict.fromkeys([*attendees, *host])), ())]
 
     def _gap_before(self, end: int, hit: TriggerHit, words: Sequence[str]) -> str:
@@ -1267,6 +1299,36 @@ class SentenceActors:
         for word in words:
             gap = gap.replace(word, "")
         return gap
+
+    def _talks_named_after(self, hit: TriggerHit, before: list[Group]) -> Group | None:
+        """The parties that name talks written as a noun (中美經貿磋商15日在倫敦舉行, 美日外交安全
+        2+2對話登場, 美中16日在日內瓦舉行高層會談): the run of two sides or more right before the
+        word, only its kind, level, round, a time, a venue or a verb of holding between, when a
+        verb of holding stands in the clause. A run of short forms may head no clause by itself
+        (中美 before 經貿), so only the noun's own name makes it the talks' parties; without a
+        verb of holding the noun names the talks as a topic (推動中美經貿磋商): none."""
+        if not before or len(before[-1].ids) < 2:
+            return None  # one side alone (美方的磋商) names no talks between sides
+        group = before[-1]
+        clause = self.folded[hit.clause.start : hit.clause.end]
+        if group.role is not None:
+            return None
+        if not any(verb in clause for verb in self.lexicon.talks_held_verbs) and not self._round_named(group, hit):
+            return None
+        gap = self._gap_before(group.end, hit, (*self.lexicon.talks_modifiers, *self.lexicon.light_verbs))
+        for start, end in self.time_spans:
+            if group.end <= start and end <= hit.start:
+                gap = gap.replace(self.folded[start:end], "")
+        gap = re.sub(r"[0-9０-９一二三四五六七八九十两兩的在於 ]", "", gap)
+        return group if not gap else None
+
+    def _round_named(self, group: Group, hit: TriggerHit) -> bool:
+        """第十二輪中美經貿高級別磋商, 中美最新一輪經貿磋商: a round that took place, named by its
+        number, is talks held even with no verb of holding (王毅就第十二輪中美經貿高級別磋商表示…).
+        Not 新一輪 or 下一輪: a round to come, or any."""
+        before = self.folded[max(hit.clause.start, group.start - 8) : group.start]
+        between = self.folded[group.end : hit.start]
+        return any(_HELD_ROUND.search(text) for text in (before, between))
 
     def _attached(self, hit: TriggerHit, before: list[Group]) -> Group | None:
         """The group written right before a summit noun (美俄阿拉斯加峰會, 川習會)."""

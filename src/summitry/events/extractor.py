@@ -239,6 +239,8 @@ class _Extraction:
             for found in reversed(self.found):
                 if found.sentence < sentence - _BOTH_SIDES_LOOKBACK:
                     break
+                if found.event.mode == "multilateral":
+                    continue  # 雙方, 兩國: two sides met, not a body's summit and who attended it
                 if found.event.type in MEETING_TYPES and len(found.participants) >= 2 and found.event.status != "hypothetical":
                     ordered = tuple(dict.fromkeys(found.event.source + found.event.target))
                     if kind == "countries":

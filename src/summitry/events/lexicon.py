@@ -84,6 +84,7 @@ class ArgumentPattern:
     min_sides: int = 1
     require_target: bool = False
     bodies: bool = False  # the party is the international body whose meeting the word names
+    noun: bool = False  # the word may name talks whose parties stand right before it (中美經貿磋商)
 
 
 @dataclass(frozen=True)
@@ -159,6 +160,10 @@ class ArgumentLexicon:
     pair_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # folded word -> entity ids
     document_pair: DocumentPairRule | None = None
     summit_modifiers: tuple[str, ...] = ()
+    # entity id -> (office code, folded title -> role): 歐盟委員會主席 is the commission's president
+    body_head_titles: Mapping[str, tuple[str, Mapping[str, str]]] = field(default_factory=dict)
+    talks_modifiers: tuple[str, ...] = ()  # 經貿, 戰略, 副外長級, 第…輪: between parties and a talks noun
+    talks_held_verbs: tuple[str, ...] = ()  # 舉行, 結束: a talks noun is an event only with one of these
     attending_verbs: tuple[str, ...] = ()
     welcome_verbs: tuple[str, ...] = ()
 
@@ -194,6 +199,7 @@ class StatusLexicon:
     according_after: tuple[str, ...]
     quotation_min_length: int
     speaker_over_possible: tuple[str, ...] = ()  # 應該/建議 after 稱: the speaker's position
+    possible_after: tuple[str, ...] = ()  # 談川習會尚言之過早: after the act in its clause, only possible
     completed: tuple[str, ...] = ()  # 已 between a planned cue and its trigger
     completed_verbs: tuple[str, ...] = ()  # 敲定: a trigger that is done, not an intention
     cancelled_plan: tuple[str, ...] = ()  # 原定…
@@ -320,6 +326,7 @@ def _pattern(name: str, raw: Mapping[str, Any]) -> ArgumentPattern:
         min_sides=int(raw.get("min_sides", 1)),
         require_target=bool(raw.get("require_target", False)),
         bodies=bool(raw.get("bodies", False)),
+        noun=bool(raw.get("noun", False)),
     )
 
 
@@ -523,6 +530,12 @@ def event_lexicon() -> EventLexicon:
             pair_words={fold(word): tuple(ids) for word, ids in sorted((arguments.get("pair_words") or {}).items(), key=lambda item: -len(item[0]))},
             document_pair=_document_pair(arguments.get("document_pair")),
             summit_modifiers=longest_first(arguments.get("summit_modifiers")),
+            body_head_titles={
+                body: (str(head["offices"]), {fold(title): role for title, role in head["titles"].items()})
+                for body, head in (arguments.get("body_head_titles") or {}).items()
+            },
+            talks_modifiers=longest_first(arguments.get("talks_modifiers")),
+            talks_held_verbs=longest_first(arguments.get("talks_held_verbs")),
             attending_verbs=longest_first(arguments.get("attending_verbs")),
             welcome_verbs=longest_first(arguments.get("welcome_verbs")),
         ),
@@ -542,6 +555,7 @@ def event_lexicon() -> EventLexicon:
             according_after=longest_first(status["according_to"]["after"]),
             quotation_min_length=int(status.get("quotation_min_length", 8)),
             speaker_over_possible=longest_first(status["possible"].get("yield_to_speaker")),
+            possible_after=longest_first(status["possible"].get("judged_after")),
             completed=longest_first(status["planned"].get("blocked_by_completion")),
             completed_verbs=longest_first(status["planned"].get("completed_verbs")),
             cancelled_plan=longest_first((status.get("cancelled_plan") or {}).get("plans")),

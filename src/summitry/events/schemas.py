@@ -45,6 +45,7 @@ class Pattern(DataModel):
     distributive: bool = False
     require_target: bool = False
     bodies: bool = False
+    noun: bool = False
 
 
 class Group(DataModel):
@@ -118,6 +119,11 @@ class DocumentPair(DataModel):
     aimed_at_many: list[str] = []
 
 
+class BodyHead(DataModel):
+    offices: str
+    titles: dict[str, str]
+
+
 class ArgumentsData(DataModel):
     """arguments.yaml: the words that mark an event's parties, places and topics."""
 
@@ -172,6 +178,9 @@ class ArgumentsData(DataModel):
     pair_words: dict[str, list[str]] = {}
     document_pair: DocumentPair | None = None
     summit_modifiers: list[str] = []
+    body_head_titles: dict[str, BodyHead] = {}
+    talks_modifiers: list[str] = []
+    talks_held_verbs: list[str] = []
     attending_verbs: list[str] = []
     welcome_verbs: list[str] = []
 
@@ -219,6 +228,7 @@ class StatusSection(DataModel):
     performative: list[str] = []
     performative_goes_on: list[str] = []
     said_acts: list[str] = []
+    judged_after: list[str] = []
 
 
 class CancelledPlan(DataModel):

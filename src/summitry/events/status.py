@@ -270,8 +270,8 @@ class Attributor:
         if possible is not None and claimed and possible[1].word in self.lexicon.speaker_over_possible:
             if self._find("reporting", sentence_start, possible[0], hit):
                 possible = None  # 馬克龍稱中歐應該在…合作: the speaker's position, a claim
-        hypothetical = self._cue_before("hypothetical", hit, self._condition_start(hit), None) or possible is not None
-        planned = self._cue_governing("planned", hit, planned_start, self.lexicon.planned_reach)
+        hypothetical = self._cue_before("hypothetical", hit, self._condition_start(hit), None) or possible is not None or self._judged_premature(hit)
+        planned = self._cue_governing("planned", hit, planned_start, self.lexicon.planned_reach) or self._planned_holding(hit)
         if planned is not None:
             self._plan_cues[id(hit)] = planned[1].word
         status: Status
@@ -294,6 +294,30 @@ class Attributor:
         claimant = denier or (speakers[0] if speakers else None)
         speaker = speakers[0] if quotation is not None and speakers else None
         return Attribution(status, claimant, speaker, speakers)
+
+    def _judged_premature(self, hit: TriggerHit) -> bool:
+        """現階段談川習會尚言之過早: a judgement after the act in its clause that talk of it is
+        premature leaves it a possibility, neither held nor set."""
+        after = self.folded[hit.end : hit.clause.end]
+        return any(word in after for word in self.lexicon.possible_after)
+
+    def _planned_holding(self, hit: TriggerHit) -> tuple[int, Cue] | None:
+        """美中第五輪經貿會談將於下週在華府舉行: talks named as a noun are the subject of the verb
+        that holds them, so a planned cue after the noun, before that verb of its clause, governs
+        them. No other trigger and no party may stand between (會談後將簽署…: the plan is the
+        signing's; 會見來華出席…並訪華的總統: 會見 is a verb with its object)."""
+        if not (hit.group.pattern.noun or hit.group.pattern.bodies):
+            return None  # a talks noun, or a body's summit (北約峰會將於明年在海牙舉行)
+        held = self.actors.lexicon.talks_held_verbs
+        for position, cue in self._find("planned", hit.end, hit.clause.end, hit):
+            if any(hit.end <= other.start < position for other in self.actors.hits if other is not hit):
+                return None
+            if any(hit.end <= party.start < position for party in self.actors.parties if not party.venue):
+                return None  # 會見來華出席…的總統: a verb and its object, no noun holding a plan
+            after = position + len(cue.word)
+            if any(self.folded.find(verb, after, hit.clause.end) != -1 for verb in held):
+                return position, cue
+        return None
 
     def _plan_undone(self, cue: Cue, hit: TriggerHit) -> bool:
         """原訂今日簽署協議，但川普卻返回: a former plan that the rest of the sentence undoes."""
