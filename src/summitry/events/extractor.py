@@ -361,12 +361,19 @@ class _Extraction:
             and not any(owner.start <= q.start and q.end <= owner.end for owner in owners)
         )
 
-    def _enough(self, hit: TriggerHit, parties: Parties) -> bool:
+    def _enough(self, hit: TriggerHit, parties: Parties, layout: SentenceLayout) -> bool:
         pattern = hit.group.pattern
         everyone = set(parties.source) | set(parties.target)
-        if len(everyone) < pattern.min_parties or (pattern.require_target and not parties.target):
+        if len(everyone) < pattern.min_parties:
+            return False
+        if pattern.require_target and not parties.target and not (pattern.sum_for_target and self._asks_a_sum(hit, layout)):
             return False
         return len({self.actors.side(i) for i in everyone}) >= pattern.min_sides
+
+    def _asks_a_sum(self, hit: TriggerHit, layout: SentenceLayout) -> bool:
+        """Whether the trigger's clause names a sum of money (要求國會再撥款330億美元): asked for,
+        it is a demand the ledger reads even where the text leaves whom it is asked of unsaid."""
+        return any(q.unit.isupper() for q in self._amounts(hit, layout))
 
     def _events_for(self, hit: TriggerHit, layout: SentenceLayout, previous: SentenceLayout | None) -> list[_Found]:
         if hit.anaphoric and any(f.event.type == hit.group.type for f in self.found):
@@ -382,11 +389,11 @@ class _Extraction:
         on = as_date(date) or self.document_date
         attribution = attributor.attribute(hit)
         candidates = actors.parties_for(hit, hit.group.pattern, attribution.speaker, on)
-        enough = [self._enough(hit, parties) for parties in candidates]
+        enough = [self._enough(hit, parties, layout) for parties in candidates]
         if not any(enough):
             inherited = self._series_parties(hit, layout)
             candidates = [inherited] if inherited else []
-            enough = [self._enough(hit, parties) for parties in candidates]
+            enough = [self._enough(hit, parties, layout) for parties in candidates]
         status = attribution.status
         if status in ("reported", "claimed") and hit.willed:
             status = "planned"  # 中方願同越方一道，…深化務實合作: the will, however far before, makes it a plan

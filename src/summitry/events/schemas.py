@@ -44,6 +44,8 @@ class Pattern(DataModel):
     attached: bool = False
     distributive: bool = False
     require_target: bool = False
+    sum_for_target: bool = False
+    addressee_only: bool = False
     bodies: bool = False
 
 
@@ -134,6 +136,7 @@ class ArgumentsData(DataModel):
     not_markers: list[str]
     separately: list[str]
     pivot_verbs: list[str]
+    seat_addressing: list[str] = []
     clause_openers: list[str]
     short_form_heads: list[str]
     light_verbs: list[str]
