@@ -27,7 +27,7 @@ from summitry.text import fold
 _OWN_TITLE_REACH = 30  # characters of body and titles between a country and its person (actors' title_run_reach)
 _OBJECT_REACH = 8  # characters between a verb and its object (釋放最後20名在世以色列人質)
 # Between a verb of asking and whom it asks: quotation marks, spaces, or 包括 opening the
-# addressee's phrase (呼籲「美方」, 呼籲包括中國在內的所有國家)
+# addressee's phrase (呼籲「美方」, 呼籲包括中國在內的各國)
 _ADDRESSEE_GAP_MARKS = " 「」『』“”\"'"
 _ADDRESSEE_OPENERS = ("包括",)
 _OBJECT_GAP = 2  # a party this close after another trigger is that trigger's object
