@@ -105,3 +105,24 @@ def test_a_sum_asked_for_is_a_request_whoever_is_asked() -> None:
 )
 def test_a_request_not_made_is_negated(text: str, status: str) -> None:
     assert [f.status for f in requests(text)] == [status], facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a readout's words go on past the full stop: the speaker of the sentence before asks
+        ("秦剛表示，中方致力於構建穩定的中美關係。希望美方理性看待中國，與中方相向而行。", "Qin Gang"),
+        ("王毅指出，台灣問題是中美關係中最重要的問題。敦促美方停止對台軍售。", "Wang Yi"),
+    ],
+)
+def test_a_request_goes_on_with_the_last_speaker(text: str, source: str) -> None:
+    found = [f for f in requests(text) if "USA" in f.target]
+    assert found and all(source in f.source for f in found), facts(text)
+    # the speaker's own side, named after the one asked, is its company, not asked
+    assert all("CHN" not in f.target for f in found), facts(text)
+
+
+def test_no_speaker_before_names_no_one_asking() -> None:
+    """The twin: nobody spoke in the sentence before, so no one is made the asking side."""
+    text = "中美關係正處在關鍵時刻。希望美方理性看待中國，與中方相向而行。"
+    assert not any(f.source for f in requests(text)), facts(text)

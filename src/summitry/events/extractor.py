@@ -36,6 +36,7 @@ _ATTRIBUTION_LENGTH = 12  # characters of a sentence that only says who spoke (�
 _SCENE_PARAGRAPHS = 2
 _OBJECT_GAP = 2
 _PLACE_REACH = 6  # characters between a place and the meeting word it names (峇里島會晤共識)
+_OPENING_MARKS = " 　“”「」『』\"'"  # marks before a sentence's first word
 # How a date was found (events/dating.py) that never dates a plan: only its own sentence does.
 _NOT_A_PLAN_DATE = frozenset({"group", "previous", "news"})
 # Acts that, as the consequence of a condition, promise rather than threaten.
@@ -370,6 +371,26 @@ class _Extraction:
             return False
         return len({self.actors.side(i) for i in everyone}) >= pattern.min_sides
 
+    def _speaker_goes_on(
+        self, hit: TriggerHit, layout: SentenceLayout, previous: SentenceLayout | None, candidates: list[Parties]
+    ) -> list[Parties]:
+        """秦剛表示，…。希望美方…: a request opening a sentence with no subject goes on with the
+        words of the speaker of the sentence before in its paragraph, who asks (the pattern's
+        speaker_goes_on); the speaker's own side named after the one asked (希望美方同中方相向
+        而行) is its company, not asked."""
+        if not hit.group.pattern.speaker_goes_on or previous is None or previous.paragraph != layout.paragraph:
+            return candidates
+        if any(parties.source for parties in candidates):
+            return candidates
+        opening = self.folded[layout.sentence.start : hit.start].strip(_OPENING_MARKS)
+        if opening and opening not in self.lexicon.arguments.clause_openers:
+            return candidates
+        speaker = self._speaker_of_sentence(previous, previous.sentence.end)
+        if speaker is None:
+            return candidates
+        side = self.actors.side(speaker)
+        return [Parties((speaker,), tuple(i for i in parties.target if self.actors.side(i) != side)) for parties in candidates]
+
     def _asks_a_sum(self, hit: TriggerHit, layout: SentenceLayout) -> bool:
         """Whether the trigger's clause names a sum of money (要求國會再撥款330億美元): asked for,
         it is a demand the ledger reads even where the text leaves whom it is asked of unsaid."""
@@ -389,6 +410,7 @@ class _Extraction:
         on = as_date(date) or self.document_date
         attribution = attributor.attribute(hit)
         candidates = actors.parties_for(hit, hit.group.pattern, attribution.speaker, on)
+        candidates = self._speaker_goes_on(hit, layout, previous, candidates)
         enough = [self._enough(hit, parties, layout) for parties in candidates]
         if not any(enough):
             inherited = self._series_parties(hit, layout)

@@ -88,6 +88,8 @@ class ArgumentPattern:
     # lent from the rest of the sentence: 呼籲各方遵守聯合國決議, 呼籲停止向烏克蘭提供武器 ask
     # no UN and no Ukraine
     addressee_only: bool = False
+    # opening a sentence with no subject, the act is the last speaker's of the sentence before
+    speaker_goes_on: bool = False
     bodies: bool = False  # the party is the international body whose meeting the word names
 
 
@@ -329,6 +331,7 @@ def _pattern(name: str, raw: Mapping[str, Any]) -> ArgumentPattern:
         require_target=bool(raw.get("require_target", False)),
         sum_for_target=bool(raw.get("sum_for_target", False)),
         addressee_only=bool(raw.get("addressee_only", False)),
+        speaker_goes_on=bool(raw.get("speaker_goes_on", False)),
         bodies=bool(raw.get("bodies", False)),
     )
 

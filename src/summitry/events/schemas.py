@@ -46,6 +46,7 @@ class Pattern(DataModel):
     require_target: bool = False
     sum_for_target: bool = False
     addressee_only: bool = False
+    speaker_goes_on: bool = False
     bodies: bool = False
 
 
