@@ -50,3 +50,19 @@ def test_a_purchase_allowed_is_the_permission() -> None:
 )
 def test_no_concession_made(text: str) -> None:
     assert "CONCEDE" not in kinds(text), facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "granted"),
+    [
+        # a grant to another side, or a licence to a firm
+        ("美國政府批准向烏克蘭提供主戰坦克。", True),
+        ("美國商務部批准輝達向中國出口晶片。", True),
+        # the twins: one's own side's plans, bodies or people approved concede nothing
+        ("經中共中央批准，中央紀委對一名官員立案審查。", False),
+        ("全國人大批准國務院提出的預算報告。", False),
+        ("泰國國王批准新總理就職。", False),
+    ],
+)
+def test_a_grant_goes_to_another_side_or_a_firm(text: str, granted: bool) -> None:
+    assert ("CONCEDE" in kinds(text)) is granted, facts(text)

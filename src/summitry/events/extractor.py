@@ -60,6 +60,7 @@ class _Found:
     historical: bool = False
     again: bool = False  # 再次會見: another occurrence, not the one already told
     clause: int = -1  # the index of its trigger's clause in the sentence (-1: no trigger names it)
+    to_other_side: bool = False  # its pattern's to_other_side: checked after the document pair
 
     @property
     def participants(self) -> frozenset[str]:
@@ -462,7 +463,7 @@ class _Extraction:
             )
             events.append(_Found(
                 event, layout.index, how, hit.group.pattern.symmetric, self.dater.historical(hit), self._again(hit),
-                layout.clauses.index(hit.clause),
+                layout.clauses.index(hit.clause), hit.group.pattern.to_other_side,
             ))
         return events
 
@@ -546,6 +547,7 @@ class _Extraction:
         self._attending_is_taking_part()
         self._one_report_per_meeting()
         self._sides_from_document_pair()
+        self.found = [found for found in self.found if not found.to_other_side or self._to_other_side(found.event)]
         from_tables = table_events(
             self.view, self.tables, self.actors.mentions, self.quantities, self.times,
             self.actors.type_of, self.actors.country_of, self.actors.name,
@@ -849,6 +851,14 @@ class _Extraction:
             filled = (other[side],)
             event = replace(event, target=filled) if event.source else replace(event, source=filled)
             self.found[index] = replace(found, event=self._summarized(event, found.symmetric))
+
+    def _to_other_side(self, event: Event) -> bool:
+        """Whether a grant goes to a side other than its giver's (批准向烏克蘭提供…) or to a firm
+        (批准輝達向中國出售晶片: a licence), as read after the story's pair lent the side a
+        sentence leaves unsaid: one's own side's plans, bodies or people approved (經中共中央批准,
+        大會批准政府工作報告) concede nothing to anyone."""
+        givers = {self.actors.side(i) for i in event.source}
+        return any(self.actors.side(i) not in givers or self.actors.type_of(i) == "company" for i in event.target)
 
     def _summarized(self, event: Event, symmetric: bool) -> Event:
         """The event with its summary said anew, after a later step changed its parties."""

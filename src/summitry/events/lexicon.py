@@ -90,6 +90,8 @@ class ArgumentPattern:
     addressee_only: bool = False
     # opening a sentence with no subject, the act is the last speaker's of the sentence before
     speaker_goes_on: bool = False
+    # after the document pair, no target of another side than the source's: no event
+    to_other_side: bool = False
     bodies: bool = False  # the party is the international body whose meeting the word names
 
 
@@ -332,6 +334,7 @@ def _pattern(name: str, raw: Mapping[str, Any]) -> ArgumentPattern:
         sum_for_target=bool(raw.get("sum_for_target", False)),
         addressee_only=bool(raw.get("addressee_only", False)),
         speaker_goes_on=bool(raw.get("speaker_goes_on", False)),
+        to_other_side=bool(raw.get("to_other_side", False)),
         bodies=bool(raw.get("bodies", False)),
     )
 

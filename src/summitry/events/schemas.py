@@ -47,6 +47,7 @@ class Pattern(DataModel):
     sum_for_target: bool = False
     addressee_only: bool = False
     speaker_goes_on: bool = False
+    to_other_side: bool = False
     bodies: bool = False
 
 
