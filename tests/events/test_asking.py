@@ -126,3 +126,16 @@ def test_no_speaker_before_names_no_one_asking() -> None:
     """The twin: nobody spoke in the sentence before, so no one is made the asking side."""
     text = "中美關係正處在關鍵時刻。希望美方理性看待中國，與中方相向而行。"
     assert not any(f.source for f in requests(text)), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a wish that something not happen asks no one
+        "土耳其外長表示，一些西方國家不希望俄烏衝突結束。",
+        # 要求 before 的 is a noun
+        "雙方致力於構建契合新時代要求的中日關係。",
+    ],
+)
+def test_no_request_in_a_wish_against_or_a_noun(text: str) -> None:
+    assert not requests(text), facts(text)
