@@ -26,6 +26,10 @@ from summitry.text import fold
 
 _OWN_TITLE_REACH = 30  # characters of body and titles between a country and its person (actors' title_run_reach)
 _OBJECT_REACH = 8  # characters between a verb and its object (釋放最後20名在世以色列人質)
+# Between a verb of asking and whom it asks: quotation marks, spaces, or 包括 opening the
+# addressee's phrase (呼籲「美方」, 呼籲包括中國在內的各國)
+_ADDRESSEE_GAP_MARKS = " 「」『』“”\"'"
+_ADDRESSEE_OPENERS = ("包括",)
 _OBJECT_GAP = 2  # a party this close after another trigger is that trigger's object
 # 購買100架美國波音飛機: a count before the party leaves it the verb's object
 _COUNT_REACH = 24  # the longest count looked for between a verb and its object
@@ -354,9 +358,12 @@ class SentenceActors:
 
     def _government_seat(self, party: Party, role: str | None) -> str | None:
         """北京將頒發許可證, 華府表示: a seat of government opening its clause before a word a
-        subject takes (short_form_heads) stands for its country's government, not a place."""
+        subject takes (short_form_heads) stands for its country's government, not a place; so
+        does one right after a verb of urging (促請北京約束平壤, 敦促華府停止…: seat_addressing)."""
         if role is not None or self.folded[party.start : party.end] not in self.lexicon.government_seats:
             return None
+        if self._plain(max(0, party.start - 4), party.start).endswith(self.lexicon.seat_addressing):
+            return self.actors.country_of(party.ids[0])
         end = party.end
         for start, stop in self.time_spans:  # 北京4日召見: a time between the seat and its verb
             if start == end:
@@ -933,7 +940,7 @@ class SentenceActors:
         comitatives_after = [g for g in after if g.role == "comitative"]  # 取消與南韓的聯合軍演
         # 拒絕接受美方的要求: the maker of what is received is the object of the verb before 接受
         obj = self._relative_object(hit, after) or self._object_after_meeting_name(hit, after) or next(
-            (g for g in after if g.role in (None, "received") and len(self.folded[hit.end : g.start]) <= _OBJECT_REACH), None
+            (g for g in after if g.role in (None, "received") and self._object_gap(self.folded[hit.end : g.start], pattern)), None
         )
         recipient = next((g for g in after if g.role == "prep"), None)  # 交付…巡防艦給越南海警
         if recipient is not None and obj is not None and obj.end <= recipient.start and not self.folded[: recipient.start].endswith("给"):
@@ -1010,7 +1017,7 @@ class SentenceActors:
             if len(sides) == 1:
                 sides = [[i] for i in sides[0]]  # 日中兩國: one run, two sides
             return [Parties(tuple(one), tuple(other)) for one in sides for other in sides if one is not other]
-        if pattern.min_parties == 1 and not pattern.attached and passive is None:
+        if pattern.min_parties == 1 and not pattern.attached and not pattern.addressee_only and passive is None:
             found = [self._with_counterpart(hit, parties, subject, on) for parties in found]
         return found
 
@@ -1339,6 +1346,15 @@ class SentenceActors:
         if group.role == "comitative" and any(word in gap for word in self.lexicon.light_verbs):
             return None  # 和日本首相舉行高峰會: the co-party, the summit's subject stands before 和
         return group if len(gap.strip("的 ")) <= 2 and group.role in (None, "comitative") else None
+
+    @staticmethod
+    def _object_gap(gap: str, pattern: ArgumentPattern) -> bool:
+        """Whether the text between a trigger and a party lets the party be its object: up to
+        _OBJECT_REACH characters, or for an addressee (addressee_only) only marks and 包括."""
+        if not pattern.addressee_only:
+            return len(gap) <= _OBJECT_REACH
+        gap = gap.strip(_ADDRESSEE_GAP_MARKS)
+        return gap == "" or gap in _ADDRESSEE_OPENERS
 
     def _symmetric(
         self, pattern: ArgumentPattern, subject: Group | None, comitatives: list[Group], obj: Group | None, prep: Group | None, on: dt.date | None

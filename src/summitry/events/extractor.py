@@ -36,6 +36,7 @@ _ATTRIBUTION_LENGTH = 12  # characters of a sentence that only says who spoke (�
 _SCENE_PARAGRAPHS = 2
 _OBJECT_GAP = 2
 _PLACE_REACH = 6  # characters between a place and the meeting word it names (峇里島會晤共識)
+_OPENING_MARKS = " 　“”「」『』\"'"  # marks before a sentence's first word
 # How a date was found (events/dating.py) that never dates a plan: only its own sentence does.
 _NOT_A_PLAN_DATE = frozenset({"group", "previous", "news"})
 # Acts that, as the consequence of a condition, promise rather than threaten.
@@ -59,6 +60,7 @@ class _Found:
     historical: bool = False
     again: bool = False  # 再次會見: another occurrence, not the one already told
     clause: int = -1  # the index of its trigger's clause in the sentence (-1: no trigger names it)
+    to_other_side: bool = False  # its pattern's to_other_side: checked after the document pair
 
     @property
     def participants(self) -> frozenset[str]:
@@ -363,12 +365,39 @@ class _Extraction:
             and not any(owner.start <= q.start and q.end <= owner.end for owner in owners)
         )
 
-    def _enough(self, hit: TriggerHit, parties: Parties) -> bool:
+    def _enough(self, hit: TriggerHit, parties: Parties, layout: SentenceLayout) -> bool:
         pattern = hit.group.pattern
         everyone = set(parties.source) | set(parties.target)
-        if len(everyone) < pattern.min_parties or (pattern.require_target and not parties.target):
+        if len(everyone) < pattern.min_parties:
+            return False
+        if pattern.require_target and not parties.target and not (pattern.sum_for_target and self._asks_a_sum(hit, layout)):
             return False
         return len({self.actors.side(i) for i in everyone}) >= pattern.min_sides
+
+    def _speaker_goes_on(
+        self, hit: TriggerHit, layout: SentenceLayout, previous: SentenceLayout | None, candidates: list[Parties]
+    ) -> list[Parties]:
+        """秦剛表示，…。希望美方…: a request opening a sentence with no subject goes on with the
+        words of the speaker of the sentence before in its paragraph, who asks (the pattern's
+        speaker_goes_on); the speaker's own side named after the one asked (希望美方同中方相向
+        而行) is its company, not asked."""
+        if not hit.group.pattern.speaker_goes_on or previous is None or previous.paragraph != layout.paragraph:
+            return candidates
+        if any(parties.source for parties in candidates):
+            return candidates
+        opening = self.folded[layout.sentence.start : hit.start].strip(_OPENING_MARKS)
+        if opening and opening not in self.lexicon.arguments.clause_openers:
+            return candidates
+        speaker = self._speaker_of_sentence(previous, previous.sentence.end)
+        if speaker is None:
+            return candidates
+        side = self.actors.side(speaker)
+        return [Parties((speaker,), tuple(i for i in parties.target if self.actors.side(i) != side)) for parties in candidates]
+
+    def _asks_a_sum(self, hit: TriggerHit, layout: SentenceLayout) -> bool:
+        """Whether the trigger's clause names a sum of money (要求國會再撥款330億美元): asked for,
+        it is a demand the ledger reads even where the text leaves whom it is asked of unsaid."""
+        return any(q.unit.isupper() for q in self._amounts(hit, layout))
 
     def _events_for(self, hit: TriggerHit, layout: SentenceLayout, previous: SentenceLayout | None) -> list[_Found]:
         if hit.anaphoric and any(f.event.type == hit.group.type for f in self.found):
@@ -384,11 +413,12 @@ class _Extraction:
         on = as_date(date) or self.document_date
         attribution = attributor.attribute(hit)
         candidates = actors.parties_for(hit, hit.group.pattern, attribution.speaker, on)
-        enough = [self._enough(hit, parties) for parties in candidates]
+        candidates = self._speaker_goes_on(hit, layout, previous, candidates)
+        enough = [self._enough(hit, parties, layout) for parties in candidates]
         if not any(enough):
             inherited = self._series_parties(hit, layout)
             candidates = [inherited] if inherited else []
-            enough = [self._enough(hit, parties) for parties in candidates]
+            enough = [self._enough(hit, parties, layout) for parties in candidates]
         status = attribution.status
         if status in ("reported", "claimed") and hit.willed:
             status = "planned"  # 中方願同越方一道，…深化務實合作: the will, however far before, makes it a plan
@@ -435,7 +465,7 @@ class _Extraction:
             )
             events.append(_Found(
                 event, layout.index, how, hit.group.pattern.symmetric, self.dater.historical(hit), self._again(hit),
-                layout.clauses.index(hit.clause),
+                layout.clauses.index(hit.clause), hit.group.pattern.to_other_side,
             ))
         return events
 
@@ -519,6 +549,7 @@ class _Extraction:
         self._attending_is_taking_part()
         self._one_report_per_meeting()
         self._sides_from_document_pair()
+        self.found = [found for found in self.found if not found.to_other_side or self._to_other_side(found.event)]
         from_tables = table_events(
             self.view, self.tables, self.actors.mentions, self.quantities, self.times,
             self.actors.type_of, self.actors.country_of, self.actors.name,
@@ -822,6 +853,14 @@ class _Extraction:
             filled = (other[side],)
             event = replace(event, target=filled) if event.source else replace(event, source=filled)
             self.found[index] = replace(found, event=self._summarized(event, found.symmetric))
+
+    def _to_other_side(self, event: Event) -> bool:
+        """Whether a grant goes to a side other than its giver's (批准向烏克蘭提供…) or to a firm
+        (批准輝達向中國出售晶片: a licence), as read after the story's pair lent the side a
+        sentence leaves unsaid: one's own side's plans, bodies or people approved (經中共中央批准,
+        大會批准政府工作報告) concede nothing to anyone."""
+        givers = {self.actors.side(i) for i in event.source}
+        return any(self.actors.side(i) not in givers or self.actors.type_of(i) == "company" for i in event.target)
 
     def _summarized(self, event: Event, symmetric: bool) -> Event:
         """The event with its summary said anew, after a later step changed its parties."""

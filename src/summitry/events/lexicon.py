@@ -83,6 +83,15 @@ class ArgumentPattern:
     min_parties: int = 1
     min_sides: int = 1
     require_target: bool = False
+    sum_for_target: bool = False  # a sum of money in the clause stands in for the target required
+    # the target is only a party right after the word (呼籲美國…), none read further on or
+    # lent from the rest of the sentence: 呼籲各方遵守聯合國決議, 呼籲停止向烏克蘭提供武器 ask
+    # no UN and no Ukraine
+    addressee_only: bool = False
+    # opening a sentence with no subject, the act is the last speaker's of the sentence before
+    speaker_goes_on: bool = False
+    # after the document pair, no target of another side than the source's: no event
+    to_other_side: bool = False
     bodies: bool = False  # the party is the international body whose meeting the word names
     noun: bool = False  # the word may name talks whose parties stand right before it (中美經貿磋商)
 
@@ -144,6 +153,7 @@ class ArgumentLexicon:
     deputy_prefix: str = ""
     opening_light_verbs: tuple[str, ...] = ()
     addressed_verbs: tuple[str, ...] = ()
+    seat_addressing: tuple[str, ...] = ()  # 促請北京…: the seat after them is its government
     relation_nouns: tuple[str, ...] = ()
     complement_verbs: tuple[str, ...] = ()
     taxed_nouns: Mapping[str, str] = field(default_factory=dict)  # folded noun -> levier
@@ -325,6 +335,10 @@ def _pattern(name: str, raw: Mapping[str, Any]) -> ArgumentPattern:
         min_parties=int(raw.get("min_parties", 1)),
         min_sides=int(raw.get("min_sides", 1)),
         require_target=bool(raw.get("require_target", False)),
+        sum_for_target=bool(raw.get("sum_for_target", False)),
+        addressee_only=bool(raw.get("addressee_only", False)),
+        speaker_goes_on=bool(raw.get("speaker_goes_on", False)),
+        to_other_side=bool(raw.get("to_other_side", False)),
         bodies=bool(raw.get("bodies", False)),
         noun=bool(raw.get("noun", False)),
     )
@@ -500,6 +514,7 @@ def event_lexicon() -> EventLexicon:
             modifier_heads_allowed=longest_first(arguments.get("modifier_heads_allowed")),
             passive_before_trigger=longest_first(arguments.get("passive_before_trigger")),
             pivot_verbs=longest_first(arguments.get("pivot_verbs")),
+            seat_addressing=longest_first(arguments.get("seat_addressing")),
             clause_openers=longest_first(arguments.get("clause_openers")),
             separately=longest_first(arguments.get("separately")),
             light_verbs=longest_first(arguments.get("light_verbs")),

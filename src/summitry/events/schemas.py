@@ -44,6 +44,10 @@ class Pattern(DataModel):
     attached: bool = False
     distributive: bool = False
     require_target: bool = False
+    sum_for_target: bool = False
+    addressee_only: bool = False
+    speaker_goes_on: bool = False
+    to_other_side: bool = False
     bodies: bool = False
     noun: bool = False
 
@@ -140,6 +144,7 @@ class ArgumentsData(DataModel):
     not_markers: list[str]
     separately: list[str]
     pivot_verbs: list[str]
+    seat_addressing: list[str] = []
     clause_openers: list[str]
     short_form_heads: list[str]
     light_verbs: list[str]
