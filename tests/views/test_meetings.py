@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
-from summitry.views.meetings import meeting_json, meetings
+from summitry.model import Entity
+from summitry.views.meetings import meeting_json, meeting_reports, meetings, merge_meetings
+from summitry.views.parties import Actors
 from summitry.views.scoring import score_meeting_rows
 from tests.views.conftest import articles
 
@@ -272,3 +276,16 @@ def test_a_span_reported_claimed_and_unclaimed_gives_one_source(text: str) -> No
         spans = [(s.doc, s.start, s.end) for s in row.sources]
         assert len(spans) == len(set(spans))
         assert meeting_json(row)["sources"]
+
+
+def test_a_report_whose_sides_became_one_is_no_meeting() -> None:
+    """A record saw a meeting of the United States and a new person of no known country; the
+    store, knowing more now, finds him American: one side, no meeting between sides, and no
+    crash when the two reports of it are merged (hypothesis found the crash in the web app)."""
+    record = articles("美國總統川普29日在慶州會見中國國家主席習近平。")[0]
+    newcomer = Entity(id="person:x", name="X", type="person", country=None, aliases=("X",), offices=())
+    event = dataclasses.replace(record.events[0], source=("USA",), target=(newcomer.id,))
+    record = dataclasses.replace(record, events=(event,), entities=record.entities + (newcomer,))
+    reports = meeting_reports(record, Actors([record]))
+    assert len(reports) == 1  # two sides as the record saw them
+    assert merge_meetings(reports + reports, Actors.knowing([dataclasses.replace(newcomer, country="USA")])) == []

@@ -191,6 +191,11 @@ class _Merger:
         self.rules = rules
         by_key: dict[tuple[frozenset[str], str | None, str, bool], _Cluster] = {}
         for report in reports:
+            if len(self._sides(report.participants)) < 2:
+                # A meeting of two sides as its record saw them, one side as the store knows
+                # them now (a new person's country found in a later document): no meeting
+                # between sides, as meeting_reports would have judged it with these actors.
+                continue
             # Undated reports are one meeting only within a document: two articles' undated
             # visits of Trump to Korea may be years apart. A report of a meeting held and one
             # announced start apart, so the plan never keeps the held one from its meeting.
