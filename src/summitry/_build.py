@@ -17,17 +17,15 @@ checkout's src/, which this checkout's ``summitry`` package does not search).
 
 from __future__ import annotations
 
-import hashlib
 import importlib.machinery
 import importlib.util
-import json
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import ModuleType
+from typing import NamedTuple
 
 PACKAGE_DIRECTORY = Path(__file__).resolve().parent
 MANIFEST = PACKAGE_DIRECTORY / "_build.json"
@@ -35,8 +33,7 @@ MANIFEST = PACKAGE_DIRECTORY / "_build.json"
 WARNED_VARIABLE = "SUMMITRY_STALE_BUILD_REPORTED"
 
 
-@dataclass(frozen=True)
-class Build:
+class Build(NamedTuple):
     """What runs: the compiled modules in use (empty for pure Python) and, if pure, why."""
 
     compiled: tuple[str, ...]
@@ -57,6 +54,8 @@ def _source_of(name: str) -> Path:
 def _changed(name: str, recorded: dict[str, object]) -> bool:
     """Whether the module's source differs from the one compiled: size and mtime first, then
     its bytes (a checkout or a touch changes the mtime, not the content)."""
+    import hashlib  # only when a source's mtime moved: `summitry --help` never needs it
+
     path = _source_of(name)
     try:
         stat = path.stat()
@@ -70,6 +69,8 @@ def _changed(name: str, recorded: dict[str, object]) -> bool:
 @cache
 def current() -> Build:
     """The build this process runs, decided once from the record beside this file."""
+    import json
+
     try:
         record = json.loads(MANIFEST.read_text(encoding="utf-8"))
         modules: dict[str, dict[str, object]] = record["compiled"]
