@@ -21,7 +21,6 @@ import shlex
 import shutil
 import sys
 import sysconfig
-import tempfile
 from pathlib import Path
 
 from setuptools import setup
@@ -128,8 +127,15 @@ def compiler_missing() -> str | None:
     return None
 
 
+# The commands that build: pip runs setup.py three times for one install (requirements,
+# metadata, the build itself), and only the build needs mypyc's minute of type checking.
+BUILDING = {"build", "build_py", "build_ext", "bdist", "bdist_wheel", "bdist_egg", "editable_wheel", "develop", "install"}
+
+
 def mypyc_extensions() -> tuple[list[object], str | None]:
     """The extensions to build, or none and the reason."""
+    if not BUILDING.intersection(sys.argv[1:]):
+        return [], None  # metadata or requirements only: nothing is built in this run
     if os.environ.get("SUMMITRY_PURE", "") not in ("", "0"):
         return [], "SUMMITRY_PURE is set"
     missing = compiler_missing()
@@ -139,7 +145,8 @@ def mypyc_extensions() -> tuple[list[object], str | None]:
         from mypyc.build import mypycify
     except ImportError as error:
         return [], f"mypyc cannot be imported ({error})"
-    config = Path(tempfile.mkdtemp(prefix="summitry-mypyc-")) / "mypy.ini"
+    config = ROOT / "build" / "summitry-mypyc.ini"  # beside the C sources mypyc writes to build/
+    config.parent.mkdir(exist_ok=True)
     config.write_text(
         BUILD_MYPY_CONFIG.format(version=f"{sys.version_info[0]}.{sys.version_info[1]}", third_party=",".join(THIRD_PARTY)),
         encoding="utf-8",
