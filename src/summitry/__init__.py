@@ -10,6 +10,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from summitry import _build
+
+# Before any compiled submodule can be imported: a stale one runs from its source (_build.py).
+_build.install()
+
 if TYPE_CHECKING:
     from summitry.pipeline import Pipeline, extract, extract_document, load
 

@@ -50,6 +50,14 @@ def fingerprint(files: Iterable[Path], *labels: str) -> str:
     return digest.hexdigest()
 
 
+def source_file(module_file: str) -> Path:
+    """The ``.py`` source of a module from its ``__file__``, compiled or not. A key hashes the
+    source: a module compiled by mypyc is a small extension (``text.cpython-311-….so``) whose
+    bytes need not change when its code does (the code sits in one shared library)."""
+    path = Path(module_file)
+    return path.with_name(path.name.split(".", 1)[0] + ".py")
+
+
 def _entry_path(directory: Path, kind: str, key: str) -> Path:
     return directory / f"{kind}-{key[:32]}.pickle"
 

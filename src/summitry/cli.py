@@ -172,8 +172,28 @@ def _silence_stdout() -> None:
         pass
 
 
+def _print_version(context: click.Context, _parameter: click.Parameter, value: bool) -> None:
+    """``summitry, version 0.1.0 (compiled with mypyc: events/arguments, ...)`` or ``(pure
+    Python (why))``: which build runs, decided as the imports decide it (summitry._build)."""
+    if not value or context.resilient_parsing:
+        return
+    from importlib.metadata import PackageNotFoundError, version
+
+    from summitry import _build
+
+    try:
+        number = version("summitry")
+    except PackageNotFoundError:
+        number = "unknown"
+    click.echo(f"summitry, version {number} ({_build.current().describe()})")
+    context.exit()
+
+
 @click.group(cls=SummitryGroup)
-@click.version_option(package_name="summitry")
+@click.option(
+    "--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
+    help="Show the version and which build runs (compiled or pure Python), and exit.",
+)
 def main() -> None:
     """Turn Chinese-language diplomacy news into a verifiable record of who met whom, and for how much."""
 

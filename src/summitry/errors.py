@@ -46,7 +46,10 @@ class SummitryError(Exception):
 def _rebuild(kind: type[SummitryError], args: tuple[Any, ...], state: dict[str, Any]) -> SummitryError:
     error = kind.__new__(kind)
     Exception.__init__(error, *args)
-    error.__dict__.update(state)
+    # One attribute at a time: a subclass defined in a module compiled by mypyc gets its
+    # __dict__ only from __init__ or __setstate__, so the __dict__ of a bare instance is missing.
+    for name, value in state.items():
+        setattr(error, name, value)
     return error
 
 

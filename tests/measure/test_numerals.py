@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from summitry.measure.numerals import NUMBER, NUMBER_SOURCE, find_numbers, plain
+from summitry.measure.numerals import NUMBER, NUMBER_SOURCE, find_numbers, plain, spelled, standard_value
 from summitry.text import fold
 
 SEEDS = Path(__file__).parents[3] / "shared" / "seeds"
@@ -58,3 +58,42 @@ def test_the_lookahead_on_first_characters_finds_every_number_the_regex_finds():
     seeds = [fold(path.read_text(encoding="utf-8")) for path in sorted(SEEDS.glob("*.txt"))]
     for sample in [text, *seeds]:
         assert [m.span() for m in NUMBER.finditer(sample)] == [m.span() for m in re.compile(NUMBER_SOURCE).finditer(sample)]
+
+
+def _cn2an(numeral: str) -> int | float | None:
+    import cn2an
+
+    try:
+        return cn2an.cn2an(numeral, "normal")
+    except (ValueError, KeyError):
+        return None
+
+
+@pytest.mark.parametrize(
+    "numeral, value",
+    [("十二", 12), ("一百一十二", 112), ("两千", 2000), ("一万零五", 10005), ("三千五百亿", 350_000_000_000),
+     ("一亿零一千", 100_001_000), ("一万五", None), ("一零", None), ("一亿一千", None), ("〇", None), ("零", None)],
+)
+def test_standard_numerals_are_read_without_cn2an(numeral: str, value: int | None) -> None:
+    """Standard spellings are read here; others (cn2an's shorthand 一万五, forms it refuses) are not."""
+    assert standard_value(numeral) == value
+
+
+def test_the_standard_reader_agrees_with_cn2an_wherever_it_reads() -> None:
+    """Every number to 20,000, with 两 for 二 too, and spread samples to 10**12, as spelled; and
+    every string of up to three numeral characters: where the reader gives a value, cn2an gives
+    the same int (the reader only spares its import)."""
+    rng = random.Random(13)
+    numbers = [*range(1, 20_001), *(rng.randrange(1, 10**12) for _ in range(3_000)),
+               *(rng.randrange(1, 10**4) * 10**8 + rng.randrange(0, 10**4) for _ in range(1_000))]
+    numerals = {form for n in numbers for form in (spelled(n), spelled(n).replace("二", "两"))}
+    alphabet = "零〇一二两三四五六七八九十百千万亿"
+    numerals |= {a + b + c for a in alphabet for b in alphabet + " " for c in alphabet + " "}
+    read = 0
+    for numeral in sorted(numerals):
+        value = standard_value(numeral.replace(" ", ""))
+        if value is not None:
+            read += 1
+            found = _cn2an(numeral.replace(" ", ""))
+            assert type(found) is int and found == value, numeral
+    assert read > 30_000

@@ -283,7 +283,7 @@ def knowledge_fingerprint() -> str:
     """What the built knowledge base depends on: every data file, the code that reads and folds
     it (so an edit in a development checkout counts even at the same version), OpenCC's version."""
     data_files = sorted(path for path in DATA.rglob("*") if path.is_file() and not path.name.startswith("."))
-    code_files = [Path(__file__), Path(schemas.__file__), Path(model_module.__file__), Path(text_module.__file__)]
+    code_files = [disk_cache.source_file(f) for f in (__file__, schemas.__file__, model_module.__file__, text_module.__file__)]
     return disk_cache.fingerprint(code_files + data_files, _package_version(), opencc.__version__)
 
 

@@ -15,7 +15,6 @@ code points tells the syllables apart, so a node at that byte has hundreds.)
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 from typing import AbstractSet, Any, Callable, ClassVar, NamedTuple, TypeGuard
 
 import ahocorasick
@@ -116,7 +115,7 @@ def code_units(text: str) -> str:
 def _automata(kb: KnowledgeBase) -> tuple[ahocorasick.Automaton, ahocorasick.Automaton]:
     """(alias automaton, sound automaton), from the disk cache when the knowledge base came
     with a fingerprint and the cached sound codes agree with any this process already gave."""
-    key = disk_cache.fingerprint([Path(__file__)], kb.fingerprint, _pinyin_version()) if kb.fingerprint else ""
+    key = disk_cache.fingerprint([disk_cache.source_file(__file__)], kb.fingerprint, _pinyin_version()) if kb.fingerprint else ""
     cached = disk_cache.load("automata", key) if key else None
     if _restore_sound_codes(cached):
         return cached["alias"], cached["sound"]
