@@ -51,6 +51,7 @@ COMPILED = [
     "summitry/measure/quantities.py",
     "summitry/measure/times.py",
     "summitry/text.py",
+    "summitry/wordindex.py",
     "summitry/actors/linker.py",
     "summitry/actors/matcher.py",
 ]
