@@ -33,6 +33,7 @@ from summitry.views.source import (
     stored_counterparts,
     stored_records,
     stored_timeline,
+    walk_in_order,
     timeline_actor,
 )
 from summitry.views.timeline import UnknownActor, timeline_json, timeline_of
@@ -347,8 +348,11 @@ def api_meetings(
     snapshot = snapshot_of(request)
     where = _meeting_filter(snapshot, actor, since, until, with_actor)
     with snapshot.engine.connect() as connection:
-        response.headers["X-Total-Count"] = str(snapshot.remember(("meetings", where), lambda: count_meetings(connection, where)))
-        return [meeting_json(m) for m in stored_meetings(connection, where, limit, offset)]
+        kept = snapshot.remember(("meetings", where), lambda: count_meetings(connection, where))
+        stored = snapshot.remember(("meetings", MeetingFilter()), lambda: count_meetings(connection))
+        response.headers["X-Total-Count"] = str(kept)
+        in_order = bool(where.actors) and walk_in_order(kept, stored, limit, offset)
+        return [meeting_json(m) for m in stored_meetings(connection, where, limit, offset, in_order=in_order)]
 
 
 @router.get("/meetings/{meeting_id}", response_model=MeetingOut, summary="One meeting")

@@ -18,7 +18,7 @@ from summitry.views.meetings import meeting_json
 from summitry.views.timeline import UnknownActor
 from summitry.web.api import actor_header, corpus, readouts_of, record_of, snapshot_of, timeline_page
 from summitry.views.ledger import _rules as ledger_rules
-from summitry.views.source import LedgerFilter, MeetingFilter, actor_counts, count_ledger, count_meetings, meetings_by_id
+from summitry.views.source import LedgerFilter, MeetingFilter, actor_counts, count_ledger, count_meetings, meetings_by_id, walk_in_order
 from summitry.web.charts import Bar, Node, TimePoint, bar_chart, event_volume, network, timeline
 from summitry.web.corpus import Snapshot
 from summitry.web.highlight import Annotation, highlight
@@ -255,8 +255,10 @@ def meetings_page(
     script, outlet = _source_filter(snapshot, script, outlet)
     where = MeetingFilter(tuple(wanted), since, until, status, mode, script, outlet)
     with snapshot.engine.connect() as connection:
-        listing = paginate_query(request, snapshot.remember(("meetings", where), lambda: count_meetings(connection, where)),
-                                 lambda sort, limit, offset: meeting_rows(connection, where, sort, limit, offset), MEETING_COLUMNS, "meeting")
+        kept = snapshot.remember(("meetings", where), lambda: count_meetings(connection, where))
+        stored = snapshot.remember(("meetings", MeetingFilter()), lambda: count_meetings(connection))
+        listing = paginate_query(request, kept, lambda sort, limit, offset: meeting_rows(
+            connection, where, sort, limit, offset, bool(where.actors) and walk_in_order(kept, stored, limit, offset)), MEETING_COLUMNS, "meeting")
     points = [
         TimePoint(row["date"], " – ".join(row["names"]), f"/meetings/{row['id']}",
                   f"{row['date']}: {' – '.join(row['names'])}" + (f" in {row['place']}" if row["place"] else ""))
