@@ -121,3 +121,44 @@ def test_search_command_names_a_missing_store(tmp_path) -> None:
     result = CliRunner().invoke(main, ["search", "关税", "--db", str(tmp_path / "none.db")])
     assert result.exit_code != 0
     assert "none.db" in result.stderr and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("query", "sources"),
+    [
+        ("會談", ["apec.txt"]),
+        ("关税", ["apec.txt", "busan.txt"]),  # Simplified finds Traditional through the pairs too
+        ("大豆", ["busan.txt"]),
+        ("ＡＰ", ["apec.txt"]),  # full-width letters fold to a pair of Latin ones
+        ("ec", ["apec.txt"]),  # case-blind, as the scan is
+        ("57", ["apec.txt"]),
+        ("：「", ["apec.txt"]),  # marks are no pair: found by the scan
+        ("豆雙", []),  # across a sentence's end: never a match
+        ("暂停加", ["busan.txt"]),
+    ],
+)
+def test_two_character_queries_find_what_a_scan_finds(news_store, query, sources) -> None:
+    """On SQLite a pair of letters is looked up in the pairs' index (migration 0008); every
+    backend must find the same sentences a scan of the folded text finds."""
+    assert sorted(hit.source for hit in search(news_store, query)) == sources
+    folded = fold(query)
+    scanned = sorted(
+        source for source, (text, _date) in DOCUMENTS.items()
+        if any(folded.casefold() in fold(sentence).casefold() for sentence in text.replace("。", "。\n").splitlines())
+    )
+    assert scanned == sources
+
+
+def test_a_refreshed_document_keeps_one_row_of_pairs(store) -> None:
+    """Replacing a document's rows (ingest --refresh) replaces its pairs, so a hit is never
+    listed twice."""
+    from sqlalchemy import update
+
+    from summitry.store import refresh_records
+    from summitry.store.schema import documents
+
+    ingest_records(store, [extract_document(document_from_text(TRADITIONAL, "busan.txt", dt.date(2025, 10, 30)))])
+    with store.begin() as connection:
+        connection.execute(update(documents).values(extractor="older"))
+    refresh_records(store)
+    assert [hit.source for hit in search(store, "大豆")] == ["busan.txt"]

@@ -31,6 +31,8 @@ from summitry.pipeline import extractor_version
 from summitry.record import record_to_json
 from summitry.store.outlets import outlet_of
 from summitry.store.materialise import DOCUMENT_VIEW_TABLES, document_view_rows, stored_groups, touched_by, update_views
+from summitry.store.search import pair_rows, sentence_pairs
+from summitry.store.state import advance
 from summitry.store.schema import (
     documents,
     entities,
@@ -190,9 +192,13 @@ def _replace(engine: Engine, prepared: list[_PreparedDocument]) -> int:
         touched = stored_groups(connection, ids)
         for table in reversed(_DOCUMENT_ROWS):
             connection.execute(delete(table).where(table.c.doc_id.in_(ids)))
+        if connection.dialect.name == "sqlite":
+            connection.execute(delete(sentence_pairs).where(sentence_pairs.c.doc_id.in_(ids)))
         _insert_rows(connection, replaced)
         touched.add(touched_by(d.rows for d in replaced))
         update_views(connection, touched)
+        if replaced:
+            advance(connection)
     return len(replaced)
 
 
@@ -291,6 +297,8 @@ def _insert(connection: Connection, prepared: list[_PreparedDocument]) -> int:
     fresh = [d for d in prepared if d.id in new_ids]
     _insert_rows(connection, fresh)
     update_views(connection, touched_by(d.rows for d in fresh))
+    if fresh:
+        advance(connection, len(fresh))
     return len(fresh)
 
 
@@ -302,6 +310,8 @@ def _insert_rows(connection: Connection, prepared: list[_PreparedDocument]) -> N
         rows = [row for d in prepared for row in d.rows.get(table.name, ())]
         if rows:
             connection.execute(table.insert(), rows)
+            if table is sentence_search and connection.dialect.name == "sqlite":
+                connection.execute(sentence_pairs.insert(), pair_rows(rows))
 
 
 def _insert_new(connection: Connection, table: Table, rows: list[dict[str, Any]], key: str) -> list[str]:

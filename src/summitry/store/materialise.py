@@ -22,6 +22,7 @@ from sqlalchemy.engine import Connection
 
 from summitry.model import Entity, Record
 from summitry.record import UnreadableRecord, record_from_json
+from summitry.store.state import advance
 from summitry.store.schema import (
     claims,
     commitment_actors,
@@ -446,6 +447,7 @@ def rebuild_views(connection: Connection, page: int = 200) -> int:
             touched.add(touched_by([rows]))
             count += 1
     update_views(connection, touched)
+    advance(connection)
     return count
 
 

@@ -343,6 +343,7 @@ timeline = Table(
     Column("ref", String(16)),
     Index("ix_timeline_order", "actor", "undated", "date", "kind", "summary", "t1", "t2", "t3", "t4", "t5"),
     Index("ix_timeline_doc", "doc_id"),
+    Index("ix_timeline_row", "row"),  # a re-merge deletes its meetings' and commitments' entries
 )
 
 # Claims for actor timelines: one row per claimed event and actor (the claimant, its country).
@@ -355,4 +356,15 @@ claims = Table(
     Column("date", String(32)),
     Column("claim", RECORD_JSON, nullable=False),
     Index("ix_claims_actor", "actor"),
+)
+
+# One row (id 1): the store's revision, which every write transaction of documents or views
+# moves on, and how many documents it holds. A reader that keeps figures between requests
+# (the web app) reads this row to know they still hold (store/state.py).
+store_state = Table(
+    "store_state",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("revision", Integer, nullable=False),
+    Column("documents", Integer, nullable=False),
 )

@@ -157,25 +157,33 @@ def related_reports(touched: Iterable[ReportKey], stored: Iterable[ReportKey]) -
     by_date: dict[str | None, set[frozenset[str]]] = {}
     for sides, date in stored:
         by_date.setdefault(date, set()).add(sides)
-    dates = [d for d in by_date if d is not None]
+    # Every prefix of a stored date, with the dates it begins: the dates one date begins are
+    # looked up, not found by comparing it with every stored date (17 million comparisons for
+    # one batch of 1,000 documents at 10,000).
+    extending: dict[str, list[str]] = {}
+    for stored_date in by_date:
+        if stored_date is not None:
+            for end in range(len(stored_date) + 1):
+                extending.setdefault(stored_date[:end], []).append(stored_date)
     found = set(touched)
     frontier = list(found)
     while frontier:
-        for key in _linked(*frontier.pop(), by_date, dates, visit_days):
+        for key in _linked(*frontier.pop(), by_date, extending, visit_days):
             if key not in found:
                 found.add(key)
                 frontier.append(key)
     return found
 
 
-def _linked(sides: frozenset[str], date: str | None, by_date: dict[str | None, set[frozenset[str]]], dates: list[str],
-            visit_days: int) -> Iterable[ReportKey]:
+def _linked(sides: frozenset[str], date: str | None, by_date: dict[str | None, set[frozenset[str]]],
+            extending: dict[str, list[str]], visit_days: int) -> Iterable[ReportKey]:
     if date is None:
         return [(sides, d) for d, stored in by_date.items() if sides in stored]
     linked: list[ReportKey] = [(sides, None)] if sides in by_date.get(None, ()) else []
-    for other_date in dates:
-        if other_date.startswith(date) or date.startswith(other_date):
-            linked.extend((other, other_date) for other in by_date[other_date] if other <= sides or sides <= other)
+    # The stored dates this one begins (itself among them) and those that begin it.
+    agreeing = set(extending.get(date, ())) | {date[:end] for end in range(len(date)) if date[:end] in by_date}
+    for other_date in agreeing:
+        linked.extend((other, other_date) for other in by_date[other_date] if other <= sides or sides <= other)
     day = as_date(date) if len(date) >= 10 else None
     if day is not None:
         for offset in range(-visit_days, visit_days + 1):

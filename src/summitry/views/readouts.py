@@ -260,7 +260,7 @@ def readouts(records: Sequence[Record], meeting_id: str, rows: Sequence[Meeting]
     rows = meetings(records) if rows is None else rows
     meeting = _find_meeting(rows, meeting_id)
     rules = _rules()
-    actors = Actors(records)
+    actors = Actors.knowing(e for r in records for e in r.entities)  # the knowledge base's index is built once
     documents = {s.doc for s in meeting.sources}
     evidence: dict[str, dict[str, list[Source]]] = {p: {} for p in meeting.participants}
     for record in records:

@@ -33,6 +33,7 @@ from summitry.views.source import (
     stored_counterparts,
     stored_records,
     stored_timeline,
+    walk_in_order,
     timeline_actor,
 )
 from summitry.views.timeline import UnknownActor, timeline_json, timeline_of
@@ -250,7 +251,13 @@ COUNTERPARTS_SHOWN = 30
 def actor_header(snapshot: Snapshot, connection: Connection, actor: str) -> dict[str, Any]:
     """What an actor's page says above its timeline, counted by the store: who it is, how the
     texts wrote its name, how many entries of each kind its timeline holds, and whom it met
-    most (each with the number of meetings ``/meetings?actor=..&with=..`` lists)."""
+    most (each with the number of meetings ``/meetings?actor=..&with=..`` lists). Counted over
+    all of the actor's rows (thousands for a busy leader), so once for each state of the store."""
+    header: dict[str, Any] = snapshot.remember(("actor", actor), lambda: _actor_header(snapshot, connection, actor))
+    return header
+
+
+def _actor_header(snapshot: Snapshot, connection: Connection, actor: str) -> dict[str, Any]:
     actors, wanted = timeline_actor(connection, actor, snapshot.actors)
     found = timeline_json(timeline_of(actors, wanted, ()))
     del found["entries"]
@@ -303,7 +310,7 @@ def _offset() -> Any:
 @router.get("/documents", response_model=list[DocumentSummary], summary="Stored documents, by publication date")
 def api_documents(request: Request, response: Response, limit: int = _limit(), offset: int = _offset()) -> list[dict[str, Any]]:
     snapshot = snapshot_of(request)
-    response.headers["X-Total-Count"] = str(snapshot.key[0])
+    response.headers["X-Total-Count"] = str(snapshot.documents)
     columns = (documents.c.id, documents.c.source, documents.c.date, documents.c.title, documents.c.script, documents.c.length)
     query = select(*columns).order_by(documents.c.date.nulls_first(), documents.c.id).limit(limit).offset(offset)
     with snapshot.engine.connect() as connection:
@@ -341,8 +348,11 @@ def api_meetings(
     snapshot = snapshot_of(request)
     where = _meeting_filter(snapshot, actor, since, until, with_actor)
     with snapshot.engine.connect() as connection:
-        response.headers["X-Total-Count"] = str(count_meetings(connection, where))
-        return [meeting_json(m) for m in stored_meetings(connection, where, limit, offset)]
+        kept = snapshot.remember(("meetings", where), lambda: count_meetings(connection, where))
+        stored = snapshot.remember(("meetings", MeetingFilter()), lambda: count_meetings(connection))
+        response.headers["X-Total-Count"] = str(kept)
+        in_order = bool(where.actors) and walk_in_order(kept, stored, limit, offset)
+        return [meeting_json(m) for m in stored_meetings(connection, where, limit, offset, in_order=in_order)]
 
 
 @router.get("/meetings/{meeting_id}", response_model=MeetingOut, summary="One meeting")
@@ -371,7 +381,7 @@ def api_ledger(
     snapshot = snapshot_of(request)
     where = _ledger_filter(snapshot, pledger, beneficiary)
     with snapshot.engine.connect() as connection:
-        response.headers["X-Total-Count"] = str(count_ledger(connection, where))
+        response.headers["X-Total-Count"] = str(snapshot.remember(("ledger", where), lambda: count_ledger(connection, where)))
         return [commitment_json(c) for c in stored_ledger(connection, where, limit, offset)]
 
 

@@ -18,7 +18,7 @@ from summitry.views.meetings import meeting_json
 from summitry.views.timeline import UnknownActor
 from summitry.web.api import actor_header, corpus, readouts_of, record_of, snapshot_of, timeline_page
 from summitry.views.ledger import _rules as ledger_rules
-from summitry.views.source import LedgerFilter, MeetingFilter, actor_counts, count_ledger, count_meetings, meetings_by_id
+from summitry.views.source import LedgerFilter, MeetingFilter, actor_counts, count_ledger, count_meetings, meetings_by_id, walk_in_order
 from summitry.web.charts import Bar, Node, TimePoint, bar_chart, event_volume, network, timeline
 from summitry.web.corpus import Snapshot
 from summitry.web.highlight import Annotation, highlight
@@ -33,7 +33,7 @@ from summitry.web.listing import (
     paginate,
     paginate_query,
 )
-from summitry.web.present import amount_text, evidence_url, is_money, unit_text
+from summitry.web.present import Total, amount_text, evidence_url, is_money, unit_text
 from summitry.web.queries import TOTALS_SHOWN, document_rows, event_counts, ledger_rows, meeting_rows, named_actors, stored_totals
 
 router = APIRouter(include_in_schema=False)
@@ -148,9 +148,11 @@ def index(request: Request) -> Response:
     with snapshot.engine.connect() as connection:
         listing = paginate_query(request, snapshot.documents, lambda sort, limit, offset: document_rows(connection, sort, limit, offset),
                                  DOCUMENT_COLUMNS, "document")
-        volume_of, counts = event_counts(connection)
+        # Counted over the whole store once for each state of it, not on every visit.
+        volume_of, counts = snapshot.remember("event volume", lambda: event_counts(connection))
         volume = Markup(event_volume(volume_of, "Events by month and type", counts))
-        meeting_count, ledger_count = count_meetings(connection), count_ledger(connection)
+        meeting_count = snapshot.remember(("meetings", MeetingFilter()), lambda: count_meetings(connection))
+        ledger_count = snapshot.remember(("ledger", LedgerFilter()), lambda: count_ledger(connection))
     return _listed(
         request, "index.html", listing, lambda d: d, "documents",
         meeting_count=meeting_count, ledger_count=ledger_count, volume=volume, stale=snapshot.stale,
@@ -190,11 +192,15 @@ def search_page(
     engine, error, total = corpus(request).engine, None, 0
     if query:
         try:
-            total = count_hits(engine, query, where)
+            phrase = query
+            total = snapshot.remember(("search", phrase, where), lambda: count_hits(engine, phrase, where))
         except InvalidQuery as problem:
             error = str(problem)
-    listing = paginate_query(request, total, lambda _sort, limit, offset: [
-        hit_json(h) for h in search(engine, cast(str, query), limit, offset, where)] if total else [], SEARCH_COLUMNS, "sentence")
+    # A page of hits sorts every match by date (thousands for a common word): once for each
+    # state of the store and query, as the count above.
+    listing = paginate_query(request, total, lambda _sort, limit, offset: snapshot.remember(
+        ("search page", query, where, limit, offset),
+        lambda: [hit_json(h) for h in search(engine, cast(str, query), limit, offset, where)]) if total else [], SEARCH_COLUMNS, "sentence")
     shown_hits = []
     for hit in listing.rows:
         sentence = hit["sentence"]
@@ -249,8 +255,10 @@ def meetings_page(
     script, outlet = _source_filter(snapshot, script, outlet)
     where = MeetingFilter(tuple(wanted), since, until, status, mode, script, outlet)
     with snapshot.engine.connect() as connection:
-        listing = paginate_query(request, count_meetings(connection, where),
-                                 lambda sort, limit, offset: meeting_rows(connection, where, sort, limit, offset), MEETING_COLUMNS, "meeting")
+        kept = snapshot.remember(("meetings", where), lambda: count_meetings(connection, where))
+        stored = snapshot.remember(("meetings", MeetingFilter()), lambda: count_meetings(connection))
+        listing = paginate_query(request, kept, lambda sort, limit, offset: meeting_rows(
+            connection, where, sort, limit, offset, bool(where.actors) and walk_in_order(kept, stored, limit, offset)), MEETING_COLUMNS, "meeting")
     points = [
         TimePoint(row["date"], " – ".join(row["names"]), f"/meetings/{row['id']}",
                   f"{row['date']}: {' – '.join(row['names'])}" + (f" in {row['place']}" if row["place"] else ""))
@@ -342,10 +350,13 @@ def ledger_page(
     script, outlet = _source_filter(snapshot, script, outlet)
     where = LedgerFilter(pledgers, beneficiaries, parties, kind, status, row_id, since, until, script, outlet)
     with snapshot.engine.connect() as connection:
-        listing = paginate_query(request, count_ledger(connection, where),
+        listing = paginate_query(request, snapshot.remember(("ledger", where), lambda: count_ledger(connection, where)),
                                  lambda sort, limit, offset: ledger_rows(connection, where, sort, limit, offset), LEDGER_COLUMNS, "commitment")
-        (by_pledger, pledger_totals), (by_beneficiary, beneficiary_totals) = (
-            stored_totals(connection, where, side, TOTALS_SHOWN) for side in ("pledger", "beneficiary"))
+        # The totals sum every commitment the filters keep: once for each state of the store.
+        def totals(side: str) -> tuple[list[Total], int]:
+            return snapshot.remember(("totals", where, side, TOTALS_SHOWN), lambda: stored_totals(connection, where, side, TOTALS_SHOWN))
+
+        (by_pledger, pledger_totals), (by_beneficiary, beneficiary_totals) = totals("pledger"), totals("beneficiary")
     return _listed(
         request,
         "ledger.html",
@@ -382,6 +393,14 @@ def actors_page(request: Request) -> Response:
     counted with the filters' own rule (a country counts its people's meetings and its
     companies' commitments), not by the actor's id alone."""
     snapshot = snapshot_of(request)
+    listed = snapshot.remember("actors", lambda: _actor_list(snapshot))
+    listing = paginate(request, listed, ACTOR_COLUMNS, "actor")
+    return _listed(request, "actors.html", listing, lambda a: a, "actors", actors=listing.rows)
+
+
+def _actor_list(snapshot: Snapshot) -> list[dict[str, Any]]:
+    """Every named actor with its counts, busiest first: counted over the whole store, so
+    once for each state of it."""
     listed: list[dict[str, Any]] = []
     with snapshot.engine.connect() as connection:
         counted = actor_counts(connection)
@@ -399,8 +418,7 @@ def actors_page(request: Request) -> Response:
                 }
             listed.append({"actor": actor, "name": name, **numbers})
     listed.sort(key=lambda a: (-(a["meetings"] + a["pledged"] + a["received"]), a["name"]))
-    listing = paginate(request, listed, ACTOR_COLUMNS, "actor")
-    return _listed(request, "actors.html", listing, lambda a: a, "actors", actors=listing.rows)
+    return listed
 
 
 TIMELINE_COLUMNS = (

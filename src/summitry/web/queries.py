@@ -62,9 +62,10 @@ def _first(order: dict[str, Expression], sort: str | None, connection: Connectio
     return _order(order[sort.lstrip("-")](connection), sort.startswith("-"))
 
 
-def meeting_rows(connection: Connection, where: MeetingFilter, sort: str | None, limit: int, offset: int) -> list[dict[str, Any]]:
+def meeting_rows(connection: Connection, where: MeetingFilter, sort: str | None, limit: int, offset: int,
+                 in_order: bool = False) -> list[dict[str, Any]]:
     first = _first(MEETING_ORDER, sort, connection)
-    return [meeting_json(m) for m in stored_meetings(connection, where, limit, offset, first)]
+    return [meeting_json(m) for m in stored_meetings(connection, where, limit, offset, first, in_order)]
 
 
 def ledger_rows(connection: Connection, where: LedgerFilter, sort: str | None, limit: int, offset: int) -> list[dict[str, Any]]:
