@@ -17,6 +17,9 @@ DAY = dt.date(2024, 11, 17)
     [
         ("亞太經合組織第31次領導人非正式會議15日起一連兩天在秘魯首都利馬舉行。", {"Asia-Pacific Economic Cooperation"}, "reported"),
         ("日本大阪G20峰會今天閉幕，各國領袖發表共同宣言。", {"G20"}, "reported"),
+        # the body's name restated in brackets right after it
+        ("亞太經合組織(APEC)第三十一次領導人非正式會議今日起一連兩日在利馬舉行。", {"Asia-Pacific Economic Cooperation"}, "reported"),
+        ("二十國集團（G20）領導人峰會17日在里約熱內盧開幕。", {"G20"}, "reported"),
         ("東南亞國家協會26日在馬來西亞吉隆坡召開年度峰會。", {"ASEAN"}, "reported"),
         ("北约峰会将于明年7月在海牙举行。", {"NATO"}, "planned"),
         # a body's summit named 會晤, its ordinal between

@@ -1301,6 +1301,8 @@ class SentenceActors:
         """The text from ``end`` to the trigger without the venues in it and ``words``: what
         stands between a party and the summit noun it names (美俄阿拉斯加峰會, G20第19次峰會)."""
         gap = self.folded[end : hit.start]
+        if gap.startswith("(") and ")" in gap:
+            gap = gap[gap.index(")") + 1 :]  # 亞太經合組織(APEC)第29次…峰會: the party's name restated in an aside
         for venue in (p for p in self.parties if p.venue and end <= p.start and p.end <= hit.start):
             gap = gap.replace(self.folded[venue.start : venue.end], "")
         for word in words:
