@@ -9,8 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from summitry.cli import main
-from summitry.views.ledger import commitment_json, ledger
-from summitry.views.meetings import meeting_json, meetings
+from summitry.views.ledger import ledger
+from summitry.views.shape import view_json
+from summitry.views.meetings import meetings
 from summitry.views.timeline import actor_timeline, timeline_json
 from tests.conftest import GOLD_MENTIONS, SEEDS
 
@@ -112,13 +113,13 @@ def _records(database: str):
 @pytest.mark.parametrize(
     ("args", "view"),
     [
-        (["meetings"], lambda r: [meeting_json(m) for m in meetings(r)]),
-        (["meetings", "--actor", "USA"], lambda r: [meeting_json(m) for m in meetings(r, actor="USA")]),
-        (["meetings", "--actor", "川普", "--since", "2025-10"], lambda r: [meeting_json(m) for m in meetings(r, actor="川普", since="2025-10")]),
-        (["meetings", "--until", "2019"], lambda r: [meeting_json(m) for m in meetings(r, until="2019")]),
-        (["ledger"], lambda r: [commitment_json(c) for c in ledger(r)]),
-        (["ledger", "--pledger", "KOR"], lambda r: [commitment_json(c) for c in ledger(r, pledger="KOR")]),
-        (["ledger", "--beneficiary", "美國"], lambda r: [commitment_json(c) for c in ledger(r, beneficiary="美國")]),
+        (["meetings"], lambda r: [view_json(m) for m in meetings(r)]),
+        (["meetings", "--actor", "USA"], lambda r: [view_json(m) for m in meetings(r, actor="USA")]),
+        (["meetings", "--actor", "川普", "--since", "2025-10"], lambda r: [view_json(m) for m in meetings(r, actor="川普", since="2025-10")]),
+        (["meetings", "--until", "2019"], lambda r: [view_json(m) for m in meetings(r, until="2019")]),
+        (["ledger"], lambda r: [view_json(c) for c in ledger(r)]),
+        (["ledger", "--pledger", "KOR"], lambda r: [view_json(c) for c in ledger(r, pledger="KOR")]),
+        (["ledger", "--beneficiary", "美國"], lambda r: [view_json(c) for c in ledger(r, beneficiary="美國")]),
         (["actor", "Trump"], lambda r: timeline_json(actor_timeline(r, "Trump"))),
         (["actor", "JPN"], lambda r: timeline_json(actor_timeline(r, "JPN"))),
         (["actor", "文在寅"], lambda r: timeline_json(actor_timeline(r, "文在寅"))),

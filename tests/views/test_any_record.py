@@ -10,8 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from summitry.model import Record
-from summitry.views.ledger import commitment_json, ledger
-from summitry.views.meetings import meeting_json, meetings
+from summitry.views.ledger import ledger
+from summitry.views.shape import view_json
+from summitry.views.meetings import meetings
 from summitry.views.readouts import readouts, readouts_json
 from summitry.views.timeline import UnknownActor, actor_timeline, timeline_json
 from tests.records import corpora
@@ -29,8 +30,8 @@ def actor_names(records: list[Record], data: st.DataObject) -> list[str]:
 @given(corpora, st.data())
 def test_every_view_survives_any_record(records: list[Record], data: st.DataObject) -> None:
     rows = meetings(records)
-    json.dumps([meeting_json(m) for m in rows], allow_nan=False)
-    json.dumps([commitment_json(c) for c in ledger(records)], allow_nan=False)
+    json.dumps([view_json(m) for m in rows], allow_nan=False)
+    json.dumps([view_json(c) for c in ledger(records)], allow_nan=False)
     for meeting in rows:
         json.dumps(readouts_json(readouts(records, meeting.id)), allow_nan=False)
     for name in actor_names(records, data):

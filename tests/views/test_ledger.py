@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from summitry.views.ledger import commitment_json, ledger
+from summitry.views.ledger import ledger
+from summitry.views.shape import view_json
 from summitry.views.scoring import score_ledger_rows
 from tests.views.conftest import articles
 
@@ -221,7 +222,7 @@ def test_a_guarantee_or_approval_goes_to_the_met_side(text: str, expected: list)
 def test_a_range_or_vague_amount_keeps_its_bounds(text: str, bounds: tuple) -> None:
     """數十億美元 is kept as the range it is, flagged, so totals can leave it out."""
     (row,) = ledger(articles(text))
-    amount = commitment_json(row)["amount"]
+    amount = view_json(row)["amount"]
     assert (amount["low"], amount["high"]) == bounds
     assert amount["approx"] is (bounds[0] is not None)
 
@@ -297,7 +298,7 @@ def test_seed_001_alone_rebuilds_its_tables(seed_records, expected) -> None:
         and ({c.beneficiary, *c.counterparts} & beneficiaries)
         and (c.amount is None if value is None else c.amount is not None and (c.amount.value, c.amount.unit, c.amount.per) == (value, unit, per))
     ]
-    assert len(matching) == 1, [commitment_json(c) for c in ledger([report]) if c.pledger == pledger]
+    assert len(matching) == 1, [view_json(c) for c in ledger([report]) if c.pledger == pledger]
     row = matching[0]
     assert row.deadline == deadline
     assert any("|" in source.text for source in row.sources)  # the table row is among its sources
@@ -306,7 +307,7 @@ def test_seed_001_alone_rebuilds_its_tables(seed_records, expected) -> None:
 
 
 def test_seeds_meet_the_targets(seed_records, gold_views) -> None:
-    rows = [commitment_json(c) for c in ledger(seed_records)]
+    rows = [view_json(c) for c in ledger(seed_records)]
     scores = score_ledger_rows(rows, gold_views["ledger"])
     assert scores.recall >= 0.9, scores.misses
     assert scores.precision >= 0.7, scores.misses

@@ -7,7 +7,8 @@ import dataclasses
 import pytest
 
 from summitry.model import Entity
-from summitry.views.meetings import meeting_json, meeting_reports, meetings, merge_meetings
+from summitry.views.meetings import meeting_reports, meetings, merge_meetings
+from summitry.views.shape import view_json
 from summitry.views.parties import Actors
 from summitry.views.scoring import score_meeting_rows
 from tests.views.conftest import articles
@@ -239,14 +240,14 @@ def test_filters(actor: str, since: str | None, until: str | None, expected: set
 
 
 def test_json_shape_is_the_schemas() -> None:
-    row = meeting_json(meetings(articles("川普29日在慶州會見南韓總統李在明。"))[0])
+    row = view_json(meetings(articles("川普29日在慶州會見南韓總統李在明。"))[0])
     assert set(row) >= {"id", "participants", "names", "date", "place", "mode", "status", "sources"}
     assert set(row["sources"][0]) >= {"doc", "evidence", "text"}
     assert set(row["sources"][0]["evidence"]) == {"start", "end"}
 
 
 def test_seeds_meet_the_targets(seed_records, gold_views) -> None:
-    rows = [meeting_json(m) for m in meetings(seed_records)]
+    rows = [view_json(m) for m in meetings(seed_records)]
     scores = score_meeting_rows(rows, gold_views["meetings"])
     assert scores.recall >= 0.9, scores.misses
     assert scores.precision >= 0.8, scores.misses
@@ -275,7 +276,7 @@ def test_a_span_reported_claimed_and_unclaimed_gives_one_source(text: str) -> No
     for row in rows:
         spans = [(s.doc, s.start, s.end) for s in row.sources]
         assert len(spans) == len(set(spans))
-        assert meeting_json(row)["sources"]
+        assert view_json(row)["sources"]
 
 
 def test_a_report_whose_sides_became_one_is_no_meeting() -> None:

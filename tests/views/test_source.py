@@ -9,8 +9,9 @@ import pytest
 from sqlalchemy.engine import Engine
 
 from summitry.store import ingest_records, open_store
-from summitry.views.ledger import commitment_json, ledger
-from summitry.views.meetings import meeting_json, meetings
+from summitry.views.ledger import ledger
+from summitry.views.shape import view_json
+from summitry.views.meetings import meetings
 from summitry.views.source import (
     MeetingFilter,
     count_meetings,
@@ -45,8 +46,8 @@ def test_stored_seeds_give_the_same_views(store: Engine, seed_records) -> None:
     ingest_records(store, seed_records)
     stored = stored_records(store)
     assert sorted(r.document.id for r in stored) == sorted(r.document.id for r in seed_records)
-    assert [meeting_json(m) for m in meetings(stored)] == [meeting_json(m) for m in meetings(seed_records)]
-    assert [commitment_json(c) for c in ledger(stored)] == [commitment_json(c) for c in ledger(seed_records)]
+    assert [view_json(m) for m in meetings(stored)] == [view_json(m) for m in meetings(seed_records)]
+    assert [view_json(c) for c in ledger(stored)] == [view_json(c) for c in ledger(seed_records)]
 
 
 def test_an_empty_store_has_no_records(store: Engine) -> None:

@@ -24,7 +24,8 @@ from summitry.evaluation.gold import GoldArticle, GoldCommitment, GoldEvent, Gol
 from summitry.evaluation.names import NameResolver
 from summitry.model import Record
 from summitry.text import split_sentences
-from summitry.views.ledger import commitment_json, ledger
+from summitry.views.ledger import ledger
+from summitry.views.shape import view_json
 from summitry.views.scoring import AMOUNT_TOLERANCE
 
 PINS_FILE = "pins.json"
@@ -197,7 +198,7 @@ def _row_matches(row: dict[str, Any], gold: GoldCommitment, record: Record, reso
 
 
 def _ledger_reasons(item: ChallengeItem, record: Record, resolver: NameResolver) -> list[str]:
-    rows = [commitment_json(c) for c in ledger([record])]
+    rows = [view_json(c) for c in ledger([record])]
     unused = list(range(len(rows)))
     reasons = []
     for gold in item.ledger or []:

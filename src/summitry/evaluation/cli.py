@@ -66,8 +66,9 @@ def run_seed_gold(records: list[Record], gold_path: str | None, meetings_gold: s
     views of ``records`` against the reference gold files (../shared/gold/README.md)."""
     from summitry.evaluate import score_mentions
     from summitry.events.scoring import score_meetings
-    from summitry.views.ledger import commitment_json, ledger
-    from summitry.views.meetings import meeting_json, meetings
+    from summitry.views.ledger import ledger
+    from summitry.views.shape import view_json
+    from summitry.views.meetings import meetings
     from summitry.views.scoring import score_ledger_rows, score_meeting_rows
 
     event_meetings = views = None
@@ -76,8 +77,8 @@ def run_seed_gold(records: list[Record], gold_path: str | None, meetings_gold: s
         gold_meetings = gold_views["meetings"]
         event_meetings = (score_meetings(records, gold_meetings), score_meetings(records, gold_meetings, unspecific_is_error=True))
         views = (
-            score_meeting_rows([meeting_json(m) for m in meetings(records)], gold_meetings),
-            score_ledger_rows([commitment_json(c) for c in ledger(records)], gold_views.get("ledger", {})),
+            score_meeting_rows([view_json(m) for m in meetings(records)], gold_meetings),
+            score_ledger_rows([view_json(c) for c in ledger(records)], gold_views.get("ledger", {})),
         )
     mention_scores = score_mentions(records, json.loads(Path(gold_path).read_text(encoding="utf-8"))) if gold_path else None
     print_seed_scores(mention_scores, as_json, show_misses, event_meetings, views)

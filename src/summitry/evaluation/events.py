@@ -16,8 +16,9 @@ from summitry.evaluation.gold import GoldArticle, GoldEvent, Party
 from summitry.evaluation.names import NameResolver
 from summitry.model import Entity, Event, Record
 from summitry.text import split_sentences
-from summitry.views.ledger import commitment_json, ledger
-from summitry.views.meetings import meeting_json, meetings
+from summitry.views.ledger import ledger
+from summitry.views.shape import view_json
+from summitry.views.meetings import meetings
 from summitry.views.scoring import AMOUNT_TOLERANCE, ViewScores, score_ledger_rows, score_meeting_rows
 
 # The fields a matched event is judged on, in the order GOLD.md classes a wrong one by.
@@ -228,8 +229,8 @@ def score_views(article: GoldArticle, record: Record, resolver: NameResolver) ->
         }
         for row in article.ledger
     ]
-    meeting_rows = [meeting_json(m) for m in meetings([record])]
-    ledger_rows = [commitment_json(c) for c in ledger([record])]
+    meeting_rows = [view_json(m) for m in meetings([record])]
+    ledger_rows = [view_json(c) for c in ledger([record])]
     return (
         score_meeting_rows(meeting_rows, split(gold_meetings, [m.optional for m in article.meetings])),
         score_ledger_rows(ledger_rows, split(gold_ledger, [row.optional for row in article.ledger])),

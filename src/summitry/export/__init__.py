@@ -28,7 +28,8 @@ from typing import Any, Iterable, Sequence, cast
 from summitry.data import DataModel, load_data
 from summitry.model import Event, Record
 from summitry.output import open_output
-from summitry.views.ledger import commitment_json, ledger
+from summitry.views.ledger import ledger
+from summitry.views.shape import view_json
 
 FORMATS = ("csv", "parquet", "jsonl", "plover", "cameo")
 
@@ -122,7 +123,7 @@ def _event_rows(records: Sequence[Record]) -> list[dict[str, Any]]:
 def _ledger_rows(records: Sequence[Record]) -> list[dict[str, Any]]:
     rows = []
     for commitment in ledger(records):
-        row = commitment_json(commitment)
+        row = view_json(commitment)
         amount = row["amount"] or {}
         rows.append({
             "id": row["id"],

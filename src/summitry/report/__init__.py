@@ -19,8 +19,9 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from summitry.model import Record
-from summitry.views.ledger import commitment_json, ledger as ledger_view
-from summitry.views.meetings import meeting_json, meetings
+from summitry.views.ledger import ledger as ledger_view
+from summitry.views.shape import view_json
+from summitry.views.meetings import meetings
 from summitry.views.readouts import readouts, readouts_json
 from summitry.views.timeline import actor_timeline, timeline_json
 from summitry.web.charts import Bar, Node, TimePoint, bar_chart, network, timeline
@@ -58,7 +59,7 @@ def _svg_image(svg: str, fmt: str) -> str:
 
 def _ledger_section(records: Sequence[Record], evidence: _Evidence, fmt: str, pledger: str | None = None,
                     beneficiary: str | None = None) -> dict[str, Any]:
-    rows = [commitment_json(c) for c in ledger_view(records, pledger=pledger, beneficiary=beneficiary)]
+    rows = [view_json(c) for c in ledger_view(records, pledger=pledger, beneficiary=beneficiary)]
     for row in rows:
         row["refs"] = evidence.refs(row["sources"])
         row["amount_text"] = amount_text(**row["amount"]) if row["amount"] else None
@@ -85,7 +86,7 @@ def _ledger_section(records: Sequence[Record], evidence: _Evidence, fmt: str, pl
 
 def _meeting_section(records: Sequence[Record], meeting_id: str, evidence: _Evidence) -> dict[str, Any]:
     found = readouts_json(readouts(records, meeting_id))
-    meeting = next(meeting_json(m) for m in meetings(records) if m.id == found["meeting"])
+    meeting = next(view_json(m) for m in meetings(records) if m.id == found["meeting"])
     meeting["refs"] = evidence.refs(meeting["sources"])
     for side in found["sides"]:
         for topic in side["topics"]:

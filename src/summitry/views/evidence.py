@@ -3,36 +3,45 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Annotated, Any, Iterable
+
+from pydantic import Field
 
 from summitry.model import Record, Span
 
 
-@dataclass(frozen=True, order=True)
-class Source:
-    """One piece of evidence: ``text`` is ``document.text[start:end]`` exactly."""
+@dataclass(frozen=True)
+class Evidence:
+    """Where in its document a source's text stands (character offsets, end exclusive)."""
 
-    doc: str
     start: int
     end: int
+
+
+@dataclass(frozen=True)
+class Source:
+    """One piece of evidence: ``text`` is ``document.text[start:end]`` exactly. Its fields are
+    SCHEMA.md §2's source object in order (views/shape.py writes it); the document's path is
+    written as ``source``, and who claims the fact is kept for the views, not written."""
+
+    doc: str
+    path: Annotated[str, Field(alias="source")]
+    evidence: Evidence
     text: str
-    path: str = ""
-    claimed_by: str | None = None
+    claimed_by: Annotated[str | None, Field(exclude=True)] = None
+
+    @property
+    def start(self) -> int:
+        return self.evidence.start
+
+    @property
+    def end(self) -> int:
+        return self.evidence.end
 
 
 def source_of(record: Record, span: Span, claimed_by: str | None = None) -> Source:
     document = record.document
-    return Source(document.id, span.start, span.end, document.text[span.start : span.end], document.source, claimed_by)
-
-
-def source_json(source: Source) -> dict[str, Any]:
-    """SCHEMA.md §2's source object, with the document's path beside its id."""
-    return {
-        "doc": source.doc,
-        "source": source.path,
-        "evidence": {"start": source.start, "end": source.end},
-        "text": source.text,
-    }
+    return Source(document.id, document.source, Evidence(span.start, span.end), document.text[span.start : span.end], claimed_by)
 
 
 def source_data(source: Source) -> list[Any]:
@@ -41,7 +50,8 @@ def source_data(source: Source) -> list[Any]:
 
 
 def source_from_data(data: list[Any]) -> Source:
-    return Source(*data)
+    doc, start, end, text, path, claimed_by = data
+    return Source(doc, path, Evidence(start, end), text, claimed_by)
 
 
 def _order(source: Source) -> tuple[str, int, int, bool, str, str, str]:

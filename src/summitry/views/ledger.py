@@ -23,11 +23,11 @@ from typing import Any, Sequence
 from summitry.events.tables import Table, TableRow, read_tables
 from summitry.measure.lexicon import unit_lexicon
 from summitry.model import Event, Quantity, Record, Span
-from summitry.record import json_number
 from summitry.text import build_view, longest_first
-from summitry.views.evidence import Source, source_data, source_from_data, source_json, source_of, unique_sources
+from summitry.views.evidence import Source, source_data, source_from_data, source_of, unique_sources
 from summitry.views.lexicon import view_data
 from summitry.views.parties import Actors
+from summitry.views.shape import Number
 
 _CLAUSE_MARKS = set("，,；;。！？!?：:\n")
 _MONEY = re.compile(r"^[A-Z]{3}$")
@@ -40,12 +40,12 @@ class Amount:
     """A commitment's amount. ``low``/``high`` are set when the text gives only a range or a
     vague amount (3至5億美元, 數十億美元): kept and shown, but never added into a total."""
 
-    value: float
+    value: Number
     unit: str
     per: str | None = None
     approx: bool = False
-    low: float | None = None
-    high: float | None = None
+    low: Number | None = None
+    high: Number | None = None
 
     @property
     def ranged(self) -> bool:
@@ -54,6 +54,10 @@ class Amount:
 
 @dataclass(frozen=True)
 class Commitment:
+    """One row of the ledger; its fields are SCHEMA.md §2's ledger object in order, with
+    ``kind`` beside them (views/shape.py writes it for the CLI, the API, the report and the
+    exports)."""
+
     id: str
     kind: str
     pledger: str
@@ -1249,30 +1253,3 @@ def commitment_from_data(data: dict[str, Any]) -> Commitment:
     values["amount"] = Amount(**data["amount"]) if data["amount"] else None
     values["sources"] = tuple(source_from_data(s) for s in data["sources"])
     return Commitment(**values)
-
-
-def commitment_json(commitment: Commitment) -> dict[str, Any]:
-    """SCHEMA.md §2's ledger object (with ``kind`` beside it)."""
-    amount = commitment.amount
-    return {
-        "id": commitment.id,
-        "kind": commitment.kind,
-        "pledger": commitment.pledger,
-        "pledger_name": commitment.pledger_name,
-        "beneficiary": commitment.beneficiary,
-        "beneficiary_name": commitment.beneficiary_name,
-        "counterparts": list(commitment.counterparts),
-        "item": commitment.item,
-        "amount": None if amount is None else {
-            "value": json_number(amount.value),
-            "unit": amount.unit,
-            "per": amount.per,
-            "approx": amount.approx,
-            "low": None if amount.low is None else json_number(amount.low),
-            "high": None if amount.high is None else json_number(amount.high),
-        },
-        "deadline": commitment.deadline,
-        "made_on": commitment.made_on,
-        "status": commitment.status,
-        "sources": [source_json(s) for s in commitment.sources],
-    }

@@ -20,13 +20,16 @@ from typing import Any, Callable, Iterable, Sequence, cast
 
 from summitry.events.dating import as_date
 from summitry.model import Event, Record, Span
-from summitry.views.evidence import Source, source_data, source_from_data, source_json, source_of, unique_sources
+from summitry.views.evidence import Source, source_data, source_from_data, source_of, unique_sources
 from summitry.views.parties import Actors
 from summitry.views.lexicon import view_data
 
 
 @dataclass(frozen=True)
 class Meeting:
+    """One row of the meetings view; its fields are SCHEMA.md §2's meeting object in order
+    (views/shape.py writes it for the CLI, the API, the report and the exports)."""
+
     id: str
     participants: tuple[str, ...]
     names: tuple[str, ...]
@@ -522,24 +525,6 @@ def merge_meetings(reports: Sequence[MeetingReport], actors: Actors) -> list[Mee
     return [_meeting(cluster, actors, rules) for cluster in clusters]
 
 
-def meeting_json(meeting: Meeting) -> dict[str, Any]:
-    """SCHEMA.md §2's meeting object."""
-    return _meeting_object(meeting, source_json)
-
-
-def _meeting_object(meeting: Meeting, shape: Callable[[Source], Any]) -> dict[str, Any]:
-    return {
-        "id": meeting.id,
-        "participants": list(meeting.participants),
-        "names": list(meeting.names),
-        "date": meeting.date,
-        "place": meeting.place,
-        "mode": meeting.mode,
-        "status": meeting.status,
-        "sources": [shape(s) for s in meeting.sources],
-    }
-
-
 # -- reports and meetings as the store keeps them --------------------------------------------------
 def report_data(report: MeetingReport) -> dict[str, Any]:
     """A report as JSON for the store's report table: what merging and citing read of its event."""
@@ -573,7 +558,16 @@ def report_from_data(data: dict[str, Any]) -> MeetingReport:
 
 def meeting_data(meeting: Meeting) -> dict[str, Any]:
     """A meeting whole (its sources' paths and claimants too), for the store's meetings table."""
-    return _meeting_object(meeting, source_data)
+    return {
+        "id": meeting.id,
+        "participants": list(meeting.participants),
+        "names": list(meeting.names),
+        "date": meeting.date,
+        "place": meeting.place,
+        "mode": meeting.mode,
+        "status": meeting.status,
+        "sources": [source_data(s) for s in meeting.sources],
+    }
 
 
 def meeting_from_data(data: dict[str, Any]) -> Meeting:

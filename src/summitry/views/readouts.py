@@ -17,7 +17,8 @@ from summitry.errors import SummitryError
 from summitry.events.lexicon import Cue, event_lexicon
 from summitry.model import Record, Sentence, Span
 from summitry.text import build_view, longest_first
-from summitry.views.evidence import Source, source_json, source_of, unique_sources
+from summitry.views.evidence import Source, source_of, unique_sources
+from summitry.views.shape import view_json
 from summitry.views.lexicon import view_data
 from summitry.views.meetings import Meeting, meetings
 from summitry.views.parties import Actors
@@ -303,7 +304,7 @@ def readouts_json(result: Readouts) -> dict[str, Any]:
             {
                 "actor": side.actor,
                 "name": side.name,
-                "topics": [{"topic": t.topic, "evidence": [source_json(s) for s in t.evidence]} for t in side.topics],
+                "topics": [{"topic": t.topic, "evidence": [view_json(s) for s in t.evidence]} for t in side.topics],
             }
             for side in result.sides
         ],

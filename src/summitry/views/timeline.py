@@ -12,7 +12,8 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from summitry.errors import SummitryError
 from summitry.model import Record
-from summitry.views.evidence import Source, source_json, source_of
+from summitry.views.evidence import Source, source_of
+from summitry.views.shape import view_json
 from summitry.views.ledger import Commitment, describe_amount, ledger
 from summitry.views.meetings import Meeting, meetings
 from summitry.views.parties import Actors
@@ -174,7 +175,7 @@ def timeline_json(timeline: Timeline) -> dict[str, Any]:
                 "id": entry.ref,
                 "summary": entry.summary,
                 "status": entry.status,
-                "sources": [source_json(s) for s in entry.sources],
+                "sources": [view_json(s) for s in entry.sources],
             }
             for entry in timeline.entries
         ],

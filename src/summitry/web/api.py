@@ -16,8 +16,10 @@ from sqlalchemy.engine import Connection
 from summitry.model import Record
 from summitry.record import json_number, record_to_json
 from summitry.store import InvalidQuery, hit_json, search
-from summitry.views.ledger import commitment_json
-from summitry.views.meetings import meeting_json
+from summitry.views.evidence import Source
+from summitry.views.ledger import Commitment
+from summitry.views.meetings import Meeting
+from summitry.views.shape import view_json
 from summitry.views.readouts import UnknownMeeting, readouts_json
 from summitry.store.schema import documents
 from summitry.views.source import (
@@ -44,54 +46,6 @@ from summitry.web.queries import stored_totals
 Number = int | float
 
 
-class Evidence(BaseModel):
-    start: int
-    end: int
-
-
-class SourceRef(BaseModel):
-    doc: str
-    source: str
-    evidence: Evidence
-    text: str
-
-
-class MeetingOut(BaseModel):
-    id: str
-    participants: list[str]
-    names: list[str]
-    date: str | None
-    place: str | None
-    mode: str | None
-    status: str
-    sources: list[SourceRef]
-
-
-class AmountOut(BaseModel):
-    value: Number
-    unit: str
-    per: str | None
-    approx: bool
-    low: Number | None = None  # a range or vague amount (數十億美元): its bounds; never in a total
-    high: Number | None = None
-
-
-class CommitmentOut(BaseModel):
-    id: str
-    kind: str
-    pledger: str
-    pledger_name: str
-    beneficiary: str | None
-    beneficiary_name: str | None
-    counterparts: list[str]
-    item: str
-    amount: AmountOut | None
-    deadline: str | None
-    made_on: str | None
-    status: str
-    sources: list[SourceRef]
-
-
 class TotalOut(BaseModel):
     actor: str
     name: str
@@ -111,7 +65,7 @@ class LedgerTotals(BaseModel):
 
 class TopicOut(BaseModel):
     topic: str
-    evidence: list[SourceRef]
+    evidence: list[Source]
 
 
 class SideOut(BaseModel):
@@ -135,7 +89,7 @@ class TimelineEntryOut(BaseModel):
     id: str | None
     summary: str
     status: str
-    sources: list[SourceRef]
+    sources: list[Source]
 
 
 class CounterpartOut(BaseModel):
@@ -226,7 +180,7 @@ def filter_meetings(
 ) -> list[dict[str, Any]]:
     """Meetings of an actor (and, with ``with_actor``, of both), in a date range, filtered by the store."""
     with snapshot.engine.connect() as connection:
-        return [meeting_json(m) for m in stored_meetings(connection, _meeting_filter(snapshot, actor, since, until, with_actor))]
+        return [view_json(m) for m in stored_meetings(connection, _meeting_filter(snapshot, actor, since, until, with_actor))]
 
 
 def readouts_of(snapshot: Snapshot, meeting_id: str) -> dict[str, Any]:
@@ -334,7 +288,7 @@ def api_search(request: Request, q: str = Query(..., description="The phrase"), 
         raise HTTPException(status_code=422, detail=str(error)) from None
 
 
-@router.get("/meetings", response_model=list[MeetingOut], summary="Distinct meetings (summitry meetings --json)")
+@router.get("/meetings", response_model=list[Meeting], summary="Distinct meetings (summitry meetings --json)")
 def api_meetings(
     request: Request,
     response: Response,
@@ -344,7 +298,7 @@ def api_meetings(
     with_actor: str | None = Query(None, alias="with", description="A second participant"),
     limit: int = _limit(),
     offset: int = _offset(),
-) -> list[dict[str, Any]]:
+) -> list[Meeting]:
     snapshot = snapshot_of(request)
     where = _meeting_filter(snapshot, actor, since, until, with_actor)
     with snapshot.engine.connect() as connection:
@@ -352,15 +306,15 @@ def api_meetings(
         stored = snapshot.remember(("meetings", MeetingFilter()), lambda: count_meetings(connection))
         response.headers["X-Total-Count"] = str(kept)
         in_order = bool(where.actors) and walk_in_order(kept, stored, limit, offset)
-        return [meeting_json(m) for m in stored_meetings(connection, where, limit, offset, in_order=in_order)]
+        return stored_meetings(connection, where, limit, offset, in_order=in_order)
 
 
-@router.get("/meetings/{meeting_id}", response_model=MeetingOut, summary="One meeting")
-def api_meeting(meeting_id: str, request: Request) -> dict[str, Any]:
+@router.get("/meetings/{meeting_id}", response_model=Meeting, summary="One meeting")
+def api_meeting(meeting_id: str, request: Request) -> Meeting:
     with corpus(request).engine.connect() as connection:
         found = meetings_by_id(connection, [meeting_id])
     if found:
-        return meeting_json(found[0])
+        return found[0]
     raise HTTPException(status_code=404, detail=f"{meeting_id}: no meeting has this id")
 
 
@@ -369,7 +323,7 @@ def api_readouts(meeting_id: str, request: Request) -> dict[str, Any]:
     return readouts_of(snapshot_of(request), meeting_id)
 
 
-@router.get("/ledger", response_model=list[CommitmentOut], summary="The commitments ledger (summitry ledger --json)")
+@router.get("/ledger", response_model=list[Commitment], summary="The commitments ledger (summitry ledger --json)")
 def api_ledger(
     request: Request,
     response: Response,
@@ -377,12 +331,12 @@ def api_ledger(
     beneficiary: str | None = Query(None, description="id, English name or alias"),
     limit: int = _limit(),
     offset: int = _offset(),
-) -> list[dict[str, Any]]:
+) -> list[Commitment]:
     snapshot = snapshot_of(request)
     where = _ledger_filter(snapshot, pledger, beneficiary)
     with snapshot.engine.connect() as connection:
         response.headers["X-Total-Count"] = str(snapshot.remember(("ledger", where), lambda: count_ledger(connection, where)))
-        return [commitment_json(c) for c in stored_ledger(connection, where, limit, offset)]
+        return stored_ledger(connection, where, limit, offset)
 
 
 @router.get("/ledger/totals", response_model=LedgerTotals, summary="Ledger totals by pledger and by beneficiary, one per unit")

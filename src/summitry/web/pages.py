@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from summitry.model import Record
 from summitry.store import InvalidQuery, SearchFilter, count_hits, hit_json, search
-from summitry.views.meetings import meeting_json
+from summitry.views.shape import view_json
 from summitry.views.timeline import UnknownActor
 from summitry.web.api import actor_header, corpus, readouts_of, record_of, snapshot_of, timeline_page
 from summitry.views.ledger import _rules as ledger_rules
@@ -283,7 +283,7 @@ def meeting_page(meeting_id: str, request: Request) -> HTMLResponse:
         found = meetings_by_id(connection, [meeting_id])
     if not found:
         raise HTTPException(status_code=404, detail=f"{meeting_id}: no meeting has this id")
-    row = meeting_json(found[0])
+    row = view_json(found[0])
     return _page(request, "meeting.html", meeting=row, readouts=readouts_of(snapshot, meeting_id), evidence_url=evidence_url)
 
 
