@@ -12,7 +12,7 @@ from summitry.cli import main
 from summitry.views.ledger import ledger
 from summitry.views.shape import view_json
 from summitry.views.meetings import meetings
-from summitry.views.timeline import actor_timeline, timeline_json
+from summitry.views.timeline import actor_timeline
 from tests.conftest import GOLD_MENTIONS, SEEDS
 
 GOLD_VIEWS = GOLD_MENTIONS.parent / "seeds-meetings-ledger.json"
@@ -120,9 +120,9 @@ def _records(database: str):
         (["ledger"], lambda r: [view_json(c) for c in ledger(r)]),
         (["ledger", "--pledger", "KOR"], lambda r: [view_json(c) for c in ledger(r, pledger="KOR")]),
         (["ledger", "--beneficiary", "美國"], lambda r: [view_json(c) for c in ledger(r, beneficiary="美國")]),
-        (["actor", "Trump"], lambda r: timeline_json(actor_timeline(r, "Trump"))),
-        (["actor", "JPN"], lambda r: timeline_json(actor_timeline(r, "JPN"))),
-        (["actor", "文在寅"], lambda r: timeline_json(actor_timeline(r, "文在寅"))),
+        (["actor", "Trump"], lambda r: view_json(actor_timeline(r, "Trump"))),
+        (["actor", "JPN"], lambda r: view_json(actor_timeline(r, "JPN"))),
+        (["actor", "文在寅"], lambda r: view_json(actor_timeline(r, "文在寅"))),
     ],
 )
 def test_the_view_commands_read_the_tables_and_say_what_the_views_of_every_record_say(database: str, args, view) -> None:

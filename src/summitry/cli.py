@@ -650,8 +650,7 @@ def _print_readouts(result: Readouts) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    meeting = result.meeting
-    table = Table(title=f"{' · '.join(meeting.names)} {meeting.date or ''} — what each side says")
+    table = Table(title=f"{' · '.join(result.names)} {result.date or ''} — what each side says")
     table.add_column("topic")
     for side in result.sides:
         table.add_column(side.name, overflow="fold")
@@ -681,13 +680,13 @@ def _print_readouts(result: Readouts) -> None:
 @_json_option
 def readouts_command(meeting_id: str, database: str, as_json: bool) -> None:
     """The topics each side's statements on one meeting cover, side by side (MEETING_ID from `summitry meetings`)."""
-    from summitry.views.readouts import readouts_json
+    from summitry.views.shape import view_json
     from summitry.views.source import stored_readouts
 
     with _views(database) as connection:
         result = stored_readouts(connection, meeting_id)
     if as_json:
-        _echo_json(readouts_json(result))
+        _echo_json(view_json(result))
     else:
         _print_readouts(result)
 
@@ -711,12 +710,12 @@ def _print_timeline(timeline: Timeline) -> None:
 def actor_command(name: str, database: str, as_json: bool) -> None:
     """One actor's meetings, commitments made and received, and claims (NAME: English name, id or alias)."""
     from summitry.views.source import stored_timeline
-    from summitry.views.timeline import timeline_json
+    from summitry.views.shape import view_json
 
     with _views(database) as connection:
         timeline = stored_timeline(connection, name)
     if as_json:
-        _echo_json(timeline_json(timeline))
+        _echo_json(view_json(timeline))
     else:
         _print_timeline(timeline)
 

@@ -169,13 +169,13 @@ def test_a_store_of_revision_0004_gets_each_timelines_lines(store) -> None:
     from today's view code, rebuilt at the head revision: a timeline reads the same after it."""
     from summitry.store.schema import meeting_actors
     from summitry.views.source import stored_timeline
-    from summitry.views.timeline import timeline_json
+    from summitry.views.shape import view_json
 
     ingest_records(store, _documents())
 
     def timelines() -> list[dict]:
         with store.connect() as connection:
-            return [timeline_json(stored_timeline(connection, name)) for name in ("川普", "JPN", "CHN")]
+            return [view_json(stored_timeline(connection, name)) for name in ("川普", "JPN", "CHN")]
 
     expected = timelines()
     assert all(t["entries"] for t in expected)

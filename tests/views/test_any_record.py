@@ -13,8 +13,8 @@ from summitry.model import Record
 from summitry.views.ledger import ledger
 from summitry.views.shape import view_json
 from summitry.views.meetings import meetings
-from summitry.views.readouts import readouts, readouts_json
-from summitry.views.timeline import UnknownActor, actor_timeline, timeline_json
+from summitry.views.readouts import readouts
+from summitry.views.timeline import UnknownActor, actor_timeline
 from tests.records import corpora
 
 
@@ -33,10 +33,10 @@ def test_every_view_survives_any_record(records: list[Record], data: st.DataObje
     json.dumps([view_json(m) for m in rows], allow_nan=False)
     json.dumps([view_json(c) for c in ledger(records)], allow_nan=False)
     for meeting in rows:
-        json.dumps(readouts_json(readouts(records, meeting.id)), allow_nan=False)
+        json.dumps(view_json(readouts(records, meeting.id)), allow_nan=False)
     for name in actor_names(records, data):
         try:
             timeline = actor_timeline(records, name)
         except UnknownActor:
             continue
-        json.dumps(timeline_json(timeline), allow_nan=False)
+        json.dumps(view_json(timeline), allow_nan=False)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from summitry.views.meetings import meetings
-from summitry.views.readouts import UnknownMeeting, readouts, readouts_json
+from summitry.views.shape import view_json
+from summitry.views.readouts import UnknownMeeting, readouts
 from tests.views.conftest import articles
 
 # Our own article: a US account in reported speech, then the Chinese side's readout.
@@ -58,7 +59,7 @@ def test_a_third_partys_view_is_no_sides(result) -> None:
 
 
 def test_only_in_lists_what_one_side_alone_mentions(result) -> None:
-    payload = readouts_json(result)
+    payload = view_json(result)
     assert set(payload) >= {"meeting", "sides", "only_in"}
     trump, xi = (side["actor"] for side in payload["sides"])
     assert set(payload["only_in"][trump]) == {"rare earths", "soybeans", "fentanyl"}

@@ -19,7 +19,9 @@ from pydantic import TypeAdapter
 from summitry.views.evidence import Evidence, Source
 from summitry.views.ledger import Amount, Commitment
 from summitry.views.meetings import Meeting
+from summitry.views.readouts import Readouts, SideReadout, TopicEvidence
 from summitry.views.shape import view_json
+from summitry.views.timeline import TimelineEntry
 
 from tests.conftest import SHARED
 
@@ -160,6 +162,7 @@ def _row_shape(kind: type) -> dict[str, Shape]:
 _ADDITIONS = {
     "meetings": {"sources.source"},
     "ledger": {"kind", "amount.low", "amount.high", "sources.source"},
+    "readouts": {"names", "date", "shared", "sides.name", "sides.topics.evidence.source"},
 }
 
 
@@ -186,7 +189,7 @@ def _compare(contract: dict[str, Shape], row: dict[str, Shape], prefix: str = ""
     return problems
 
 
-@pytest.mark.parametrize(("command", "kind"), [("meetings", Meeting), ("ledger", Commitment)])
+@pytest.mark.parametrize(("command", "kind"), [("meetings", Meeting), ("ledger", Commitment), ("readouts", Readouts)])
 def test_row_is_the_schema_shape(command: str, kind: type) -> None:
     problems = _compare(_contract()[command], _row_shape(kind))
     unexplained = [p for p in problems if p.split(":")[0] not in _ADDITIONS[command]]
@@ -214,6 +217,8 @@ def test_the_contract_is_read_whole() -> None:
     source = contract["meetings"]["sources"]
     assert source.kind == "list" and source.fields is not None and source.fields["evidence"].fields == {"start": Shape("value"), "end": Shape("value")}
     assert contract["ledger"]["sources"] == source  # written [...]: the same source object
+    assert contract["readouts"]["sides"].fields["topics"].fields["evidence"] == source  # type: ignore[index]
+    assert contract["readouts"]["only_in"] == Shape("object")
     amount = contract["ledger"]["amount"]
     assert amount.nullable and amount.fields is not None and set(amount.fields) == {"value", "unit", "per", "approx"}
 
@@ -224,6 +229,12 @@ def test_the_contract_is_read_whole() -> None:
         (Source("d1", "a/b.txt", Evidence(3, 5), "會見", "CHN"), {"doc": "d1", "source": "a/b.txt", "evidence": {"start": 3, "end": 5}, "text": "會見"}),
         (Amount(5.5e11, "USD"), {"value": 550000000000, "unit": "USD", "per": None, "approx": False, "low": None, "high": None}),
         (Amount(2.5, "USD", "year", True, 2.0, 3.0), {"value": 2.5, "unit": "USD", "per": "year", "approx": True, "low": 2, "high": 3}),
+        (TimelineEntry("2025-10-29", "meeting", "m1", "會見", "happened", ()), {"date": "2025-10-29", "kind": "meeting", "id": "m1", "summary": "會見", "status": "happened", "sources": []}),
+        (
+            Readouts("m1", ("Xi Jinping", "Donald Trump"), "2025-10-30", (SideReadout("CHN", "China", (TopicEvidence("trade", ()),)),), {"CHN": ("trade",)}, ()),
+            {"meeting": "m1", "names": ["Xi Jinping", "Donald Trump"], "date": "2025-10-30",
+             "sides": [{"actor": "CHN", "name": "China", "topics": [{"topic": "trade", "evidence": []}]}], "only_in": {"CHN": ["trade"]}, "shared": []},
+        ),
     ],
 )
 def test_rows_are_written_as_section_2_shows(row: Any, written: dict[str, Any]) -> None:

@@ -21,7 +21,7 @@ from summitry.views.source import (
     stored_timeline,
     timeline_actor,
 )
-from summitry.views.timeline import actor_timeline, timeline_json
+from summitry.views.timeline import actor_timeline
 from tests.store.conftest import BACKENDS, create_database, drop_database, postgres_server
 
 
@@ -74,14 +74,14 @@ def test_a_stored_timeline_read_a_page_at_a_time_is_the_whole_timeline(store: En
     """The store sorts and pages a timeline: its pages, one after another, are the timeline the
     records give, in every order a page can ask for, and its counts are the whole's."""
     ingest_records(store, seed_records)
-    whole = timeline_json(actor_timeline(seed_records, name))
+    whole = view_json(actor_timeline(seed_records, name))
     assert len(whole["entries"]) > 3
     with store.connect() as connection:
-        assert timeline_json(stored_timeline(connection, name)) == whole
+        assert view_json(stored_timeline(connection, name)) == whole
         _, wanted = timeline_actor(connection, name)
         counted = count_timeline(connection, wanted)
         for sort in TIMELINE_SORTS:
-            pages = [timeline_json(stored_timeline(connection, name, 3, offset, sort))["entries"] for offset in range(0, len(whole["entries"]) + 3, 3)]
+            pages = [view_json(stored_timeline(connection, name, 3, offset, sort))["entries"] for offset in range(0, len(whole["entries"]) + 3, 3)]
             assert [e for page in pages for e in page] == _sorted_as_a_page(whole["entries"], sort), sort
     kinds: dict[str, int] = {}
     for entry in whole["entries"]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from summitry.views.timeline import UnknownActor, actor_timeline, timeline_json
+from summitry.views.shape import view_json
+from summitry.views.timeline import UnknownActor, actor_timeline
 from tests.views.conftest import articles
 
 ARTICLES = (
@@ -39,7 +40,7 @@ def test_entries_are_in_date_order_with_undated_last() -> None:
     dates = [e.date for e in entries]
     dated = [d for d in dates if d]
     assert dated == sorted(dated) and dates[: len(dated)] == dated
-    assert timeline_json(actor_timeline(articles(*ARTICLES), "Trump"))["actor"] == "Q22686"
+    assert view_json(actor_timeline(articles(*ARTICLES), "Trump"))["actor"] == "Q22686"
 
 
 def test_an_unknown_name_is_an_error() -> None:

@@ -13,7 +13,7 @@ def test_openapi_lists_every_endpoint(client) -> None:
         "/api/documents", "/api/documents/{doc_id}", "/api/search", "/api/meetings", "/api/meetings/{meeting_id}",
         "/api/meetings/{meeting_id}/readouts", "/api/ledger", "/api/ledger/totals", "/api/actors/{actor}",
     }
-    assert {"Meeting", "Commitment", "Amount", "Source", "ReadoutsOut", "ActorOut"} <= set(schema["components"]["schemas"])
+    assert {"Meeting", "Commitment", "Amount", "Source", "Readouts", "TimelineEntry", "ActorOut"} <= set(schema["components"]["schemas"])
 
 
 def test_ledger_is_the_cli_ledger(client, ledger_json) -> None:

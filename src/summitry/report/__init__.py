@@ -22,8 +22,8 @@ from summitry.model import Record
 from summitry.views.ledger import ledger as ledger_view
 from summitry.views.shape import view_json
 from summitry.views.meetings import meetings
-from summitry.views.readouts import readouts, readouts_json
-from summitry.views.timeline import actor_timeline, timeline_json
+from summitry.views.readouts import readouts
+from summitry.views.timeline import actor_timeline
 from summitry.web.charts import Bar, Node, TimePoint, bar_chart, network, timeline
 from summitry.web.present import Directory, amount_text, is_money, ledger_totals, unit_text
 
@@ -85,7 +85,7 @@ def _ledger_section(records: Sequence[Record], evidence: _Evidence, fmt: str, pl
 
 
 def _meeting_section(records: Sequence[Record], meeting_id: str, evidence: _Evidence) -> dict[str, Any]:
-    found = readouts_json(readouts(records, meeting_id))
+    found = view_json(readouts(records, meeting_id))
     meeting = next(view_json(m) for m in meetings(records) if m.id == found["meeting"])
     meeting["refs"] = evidence.refs(meeting["sources"])
     for side in found["sides"]:
@@ -104,7 +104,7 @@ def _meeting_section(records: Sequence[Record], meeting_id: str, evidence: _Evid
 
 def _actor_section(records: Sequence[Record], actor: str, evidence: _Evidence, fmt: str,
                    directory: Directory) -> dict[str, Any]:
-    found = timeline_json(actor_timeline(records, actor))
+    found = view_json(actor_timeline(records, actor))
     for entry in found["entries"]:
         entry["refs"] = evidence.refs(entry["sources"])
     own = {directory.side(i) for i in found["ids"]}

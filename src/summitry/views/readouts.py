@@ -54,7 +54,12 @@ class SideReadout:
 
 @dataclass(frozen=True)
 class Readouts:
-    meeting: Meeting
+    """Each side's readout of one meeting, as SCHEMA.md §2's readouts object in order (with the
+    meeting's names and date and the ``shared`` topics beside it; views/shape.py writes it)."""
+
+    meeting: str  # the meeting's id
+    names: tuple[str, ...]
+    date: str | None
     sides: tuple[SideReadout, ...]
     only_in: Mapping[str, tuple[str, ...]]
     shared: tuple[str, ...]
@@ -291,23 +296,4 @@ def readouts(records: Sequence[Record], meeting_id: str, rows: Sequence[Meeting]
         for side in sides
     }
     shared = tuple(sorted(everyone, key=cast("Callable[[str], int]", order.get)))  # every topic is the rules'
-    return Readouts(meeting, sides, only_in, shared)
-
-
-def readouts_json(result: Readouts) -> dict[str, Any]:
-    """SCHEMA.md §2's readouts object (with ``shared`` topics and side names beside it)."""
-    return {
-        "meeting": result.meeting.id,
-        "names": list(result.meeting.names),
-        "date": result.meeting.date,
-        "sides": [
-            {
-                "actor": side.actor,
-                "name": side.name,
-                "topics": [{"topic": t.topic, "evidence": [view_json(s) for s in t.evidence]} for t in side.topics],
-            }
-            for side in result.sides
-        ],
-        "only_in": {actor: list(topics) for actor, topics in result.only_in.items()},
-        "shared": list(result.shared),
-    }
+    return Readouts(meeting.id, meeting.names, meeting.date, sides, only_in, shared)

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Annotated, Any, Iterable, Mapping, Sequence
+
+from pydantic import Field
 
 from summitry.errors import SummitryError
 from summitry.model import Record
 from summitry.views.evidence import Source, source_of
-from summitry.views.shape import view_json
 from summitry.views.ledger import Commitment, describe_amount, ledger
 from summitry.views.meetings import Meeting, meetings
 from summitry.views.parties import Actors
@@ -68,9 +69,12 @@ def _one_actor(mentioned: Mapping[str, int], actors: Actors, name: str, wanted: 
 
 @dataclass(frozen=True)
 class TimelineEntry:
+    """One entry of an actor's timeline; its fields are its JSON in order (views/shape.py),
+    ``ref`` written as ``id``."""
+
     date: str | None
     kind: str  # meeting, commitment_made, commitment_received, claim
-    ref: str | None  # the meeting's or commitment's id; None for a claim
+    ref: Annotated[str | None, Field(alias="id")]  # the meeting's or commitment's id; None for a claim
     summary: str
     status: str
     sources: tuple[Source, ...]
@@ -78,6 +82,8 @@ class TimelineEntry:
 
 @dataclass(frozen=True)
 class Timeline:
+    """An actor's timeline as the CLI's ``actor --json`` writes it (views/shape.py)."""
+
     actor: str
     name: str
     type: str
@@ -160,23 +166,3 @@ def timeline_of(actors: Actors, wanted: frozenset[str], entries: Iterable[Timeli
     named after its chief actor: a person or country before anything else, then by name."""
     chief = sorted(wanted, key=lambda i: (actors.type_of(i) not in ("person", "country"), actors.name(i) or i))[0]
     return Timeline(chief, actors.name(chief) or chief, actors.type_of(chief), tuple(sorted(wanted)), tuple(entries))
-
-
-def timeline_json(timeline: Timeline) -> dict[str, Any]:
-    return {
-        "actor": timeline.actor,
-        "name": timeline.name,
-        "type": timeline.type,
-        "ids": list(timeline.ids),
-        "entries": [
-            {
-                "date": entry.date,
-                "kind": entry.kind,
-                "id": entry.ref,
-                "summary": entry.summary,
-                "status": entry.status,
-                "sources": [view_json(s) for s in entry.sources],
-            }
-            for entry in timeline.entries
-        ],
-    }

@@ -16,11 +16,10 @@ from sqlalchemy.engine import Connection
 from summitry.model import Record
 from summitry.record import json_number, record_to_json
 from summitry.store import InvalidQuery, hit_json, search
-from summitry.views.evidence import Source
 from summitry.views.ledger import Commitment
 from summitry.views.meetings import Meeting
 from summitry.views.shape import view_json
-from summitry.views.readouts import UnknownMeeting, readouts_json
+from summitry.views.readouts import Readouts, UnknownMeeting
 from summitry.store.schema import documents
 from summitry.views.source import (
     LedgerFilter,
@@ -38,7 +37,7 @@ from summitry.views.source import (
     walk_in_order,
     timeline_actor,
 )
-from summitry.views.timeline import UnknownActor, timeline_json, timeline_of
+from summitry.views.timeline import TimelineEntry, UnknownActor, timeline_of
 from summitry.web.corpus import Corpus, Snapshot
 from summitry.web.present import Total
 from summitry.web.queries import stored_totals
@@ -63,35 +62,6 @@ class LedgerTotals(BaseModel):
     by_beneficiary: list[TotalOut]
 
 
-class TopicOut(BaseModel):
-    topic: str
-    evidence: list[Source]
-
-
-class SideOut(BaseModel):
-    actor: str
-    name: str
-    topics: list[TopicOut]
-
-
-class ReadoutsOut(BaseModel):
-    meeting: str
-    names: list[str]
-    date: str | None
-    sides: list[SideOut]
-    only_in: dict[str, list[str]]
-    shared: list[str]
-
-
-class TimelineEntryOut(BaseModel):
-    date: str | None
-    kind: str
-    id: str | None
-    summary: str
-    status: str
-    sources: list[Source]
-
-
 class CounterpartOut(BaseModel):
     actor: str
     name: str
@@ -104,7 +74,7 @@ class ActorOut(BaseModel):
     type: str
     ids: list[str]
     written: list[str]
-    entries: list[TimelineEntryOut]  # one page of the timeline: ``limit`` from ``offset``
+    entries: list[TimelineEntry]  # one page of the timeline: ``limit`` from ``offset``
     total: int  # entries on the whole timeline
     counts: dict[str, int]  # entries of each kind on the whole timeline
     counterparts: list[CounterpartOut]  # the most met, most first
@@ -183,10 +153,10 @@ def filter_meetings(
         return [view_json(m) for m in stored_meetings(connection, _meeting_filter(snapshot, actor, since, until, with_actor))]
 
 
-def readouts_of(snapshot: Snapshot, meeting_id: str) -> dict[str, Any]:
+def readouts_of(snapshot: Snapshot, meeting_id: str) -> Readouts:
     try:
         with snapshot.engine.connect() as connection:
-            return readouts_json(stored_readouts(connection, meeting_id))
+            return stored_readouts(connection, meeting_id)
     except UnknownMeeting as error:
         raise HTTPException(status_code=404, detail=str(error)) from None
 
@@ -213,7 +183,7 @@ def actor_header(snapshot: Snapshot, connection: Connection, actor: str) -> dict
 
 def _actor_header(snapshot: Snapshot, connection: Connection, actor: str) -> dict[str, Any]:
     actors, wanted = timeline_actor(connection, actor, snapshot.actors)
-    found = timeline_json(timeline_of(actors, wanted, ()))
+    found = view_json(timeline_of(actors, wanted, ()))
     del found["entries"]
     counts = count_timeline(connection, wanted)
     met = stored_counterparts(connection, actors, wanted)
@@ -226,8 +196,7 @@ def _actor_header(snapshot: Snapshot, connection: Connection, actor: str) -> dic
 
 def timeline_page(snapshot: Snapshot, connection: Connection, actor: str, limit: int, offset: int, sort: str | None = None) -> list[dict[str, Any]]:
     """One page of an actor's timeline, sorted and paged by the store."""
-    entries: list[dict[str, Any]] = timeline_json(stored_timeline(connection, actor, limit, offset, sort, snapshot.actors))["entries"]
-    return entries
+    return [view_json(e) for e in stored_timeline(connection, actor, limit, offset, sort, snapshot.actors).entries]
 
 
 def actor_of(snapshot: Snapshot, actor: str, limit: int = API_PAGE, offset: int = 0) -> dict[str, Any]:
@@ -318,8 +287,8 @@ def api_meeting(meeting_id: str, request: Request) -> Meeting:
     raise HTTPException(status_code=404, detail=f"{meeting_id}: no meeting has this id")
 
 
-@router.get("/meetings/{meeting_id}/readouts", response_model=ReadoutsOut, summary="Each side's readout of one meeting")
-def api_readouts(meeting_id: str, request: Request) -> dict[str, Any]:
+@router.get("/meetings/{meeting_id}/readouts", response_model=Readouts, summary="Each side's readout of one meeting")
+def api_readouts(meeting_id: str, request: Request) -> Readouts:
     return readouts_of(snapshot_of(request), meeting_id)
 
 

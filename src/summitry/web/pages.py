@@ -284,7 +284,7 @@ def meeting_page(meeting_id: str, request: Request) -> HTMLResponse:
     if not found:
         raise HTTPException(status_code=404, detail=f"{meeting_id}: no meeting has this id")
     row = view_json(found[0])
-    return _page(request, "meeting.html", meeting=row, readouts=readouts_of(snapshot, meeting_id), evidence_url=evidence_url)
+    return _page(request, "meeting.html", meeting=row, readouts=view_json(readouts_of(snapshot, meeting_id)), evidence_url=evidence_url)
 
 
 def _ledger_charts(rows: list[dict[str, Any]]) -> list[Markup]:
