@@ -584,14 +584,14 @@ def _json_option(function: _Command) -> _Command:
 @_json_option
 def meetings_command(actor: str | None, since: str | None, until: str | None, database: str, as_json: bool) -> None:
     """Every distinct meeting in the store, each with every sentence that reports it."""
-    from summitry.views.shape import view_json
+    from summitry.views.shape import views_json
     from summitry.views.source import MeetingFilter, stored_actors, stored_meetings
 
     with _views(database) as connection:
         wanted = (stored_actors(connection).resolve(actor),) if actor is not None else ()
         rows = stored_meetings(connection, MeetingFilter(wanted, since, until))
     if as_json:
-        _echo_json([view_json(m) for m in rows])
+        _echo_json(views_json(rows))
         return
     from rich.console import Console
     from rich.table import Table
@@ -619,7 +619,7 @@ def _amount_cell(commitment: Commitment) -> str:
 @_json_option
 def ledger_command(pledger: str | None, beneficiary: str | None, database: str, as_json: bool) -> None:
     """Every commitment with a stake in the store: pledges, purchases, demands, tariff changes, approvals."""
-    from summitry.views.shape import view_json
+    from summitry.views.shape import views_json
     from summitry.views.source import LedgerFilter, stored_actors, stored_ledger
 
     with _views(database) as connection:
@@ -630,7 +630,7 @@ def ledger_command(pledger: str | None, beneficiary: str | None, database: str, 
         )
         rows = stored_ledger(connection, wanted)
     if as_json:
-        _echo_json([view_json(c) for c in rows])
+        _echo_json(views_json(rows))
         return
     from rich.console import Console
     from rich.table import Table

@@ -20,7 +20,7 @@ from summitry.views.evidence import Evidence, Source
 from summitry.views.ledger import Amount, Commitment
 from summitry.views.meetings import Meeting
 from summitry.views.readouts import Readouts, SideReadout, TopicEvidence
-from summitry.views.shape import view_json
+from summitry.views.shape import view_json, views_json
 from summitry.views.timeline import TimelineEntry
 
 from tests.conftest import SHARED
@@ -240,3 +240,9 @@ def test_the_contract_is_read_whole() -> None:
 def test_rows_are_written_as_section_2_shows(row: Any, written: dict[str, Any]) -> None:
     assert view_json(row) == written
     assert list(view_json(row)) == list(written)  # in §2's order: the CLI's --json is byte for byte
+
+
+@pytest.mark.parametrize("count", [0, 1, 3])
+def test_a_list_is_written_as_its_rows(count: int) -> None:
+    rows = [Source(f"d{i}", "", Evidence(i, i + 2), "會談", None) for i in range(count)]
+    assert views_json(rows) == [view_json(row) for row in rows]

@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from summitry.model import Record
 from summitry.views.ledger import ledger as ledger_view
-from summitry.views.shape import view_json
+from summitry.views.shape import view_json, views_json
 from summitry.views.meetings import meetings
 from summitry.views.readouts import readouts
 from summitry.views.timeline import actor_timeline
@@ -59,7 +59,7 @@ def _svg_image(svg: str, fmt: str) -> str:
 
 def _ledger_section(records: Sequence[Record], evidence: _Evidence, fmt: str, pledger: str | None = None,
                     beneficiary: str | None = None) -> dict[str, Any]:
-    rows = [view_json(c) for c in ledger_view(records, pledger=pledger, beneficiary=beneficiary)]
+    rows = views_json(ledger_view(records, pledger=pledger, beneficiary=beneficiary))
     for row in rows:
         row["refs"] = evidence.refs(row["sources"])
         row["amount_text"] = amount_text(**row["amount"]) if row["amount"] else None

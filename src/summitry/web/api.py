@@ -18,7 +18,7 @@ from summitry.record import json_number, record_to_json
 from summitry.store import InvalidQuery, hit_json, search
 from summitry.views.ledger import Commitment
 from summitry.views.meetings import Meeting
-from summitry.views.shape import view_json
+from summitry.views.shape import view_json, views_json
 from summitry.views.readouts import Readouts, UnknownMeeting
 from summitry.store.schema import documents
 from summitry.views.source import (
@@ -150,7 +150,7 @@ def filter_meetings(
 ) -> list[dict[str, Any]]:
     """Meetings of an actor (and, with ``with_actor``, of both), in a date range, filtered by the store."""
     with snapshot.engine.connect() as connection:
-        return [view_json(m) for m in stored_meetings(connection, _meeting_filter(snapshot, actor, since, until, with_actor))]
+        return views_json(stored_meetings(connection, _meeting_filter(snapshot, actor, since, until, with_actor)))
 
 
 def readouts_of(snapshot: Snapshot, meeting_id: str) -> Readouts:

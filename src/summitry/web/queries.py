@@ -21,7 +21,7 @@ from summitry.store.schema import (
     quantities,
     times,
 )
-from summitry.views.shape import view_json
+from summitry.views.shape import views_json
 from summitry.views.source import LedgerFilter, MeetingFilter, _text_order, sources_length, stored_ledger, stored_meetings
 from summitry.web.present import NOT_ADDITIVE, Total, is_money
 
@@ -64,12 +64,12 @@ def _first(order: dict[str, Expression], sort: str | None, connection: Connectio
 def meeting_rows(connection: Connection, where: MeetingFilter, sort: str | None, limit: int, offset: int,
                  in_order: bool = False) -> list[dict[str, Any]]:
     first = _first(MEETING_ORDER, sort, connection)
-    return [view_json(m) for m in stored_meetings(connection, where, limit, offset, first, in_order)]
+    return views_json(stored_meetings(connection, where, limit, offset, first, in_order))
 
 
 def ledger_rows(connection: Connection, where: LedgerFilter, sort: str | None, limit: int, offset: int) -> list[dict[str, Any]]:
     first = _first(LEDGER_ORDER, sort, connection)
-    return [view_json(c) for c in stored_ledger(connection, where, limit, offset, first)]
+    return views_json(stored_ledger(connection, where, limit, offset, first))
 
 
 # How many of a total's rows it links to: a total over thousands of rows says how many and
