@@ -181,8 +181,13 @@ class Dater:
             for mark in _CLAUSE_MARKS:
                 after = after.split(mark, 1)[0]
             since_end = min((after.find(word) + len(word) for word in self.lexicon.since_words if word in after), default=None)
-            near = self.folded[time.end : time.end + 3]
-            other_verb_near = any(word in near for word in self.lexicon.other_verbs)
+            # 六月就任: the verb right after the time; 明年初就會上台: after an adverb or modal
+            nears = [self.folded[time.end : time.end + 3]]
+            for word in self.lexicon.other_verb_adverbs:  # longest first: 就會 before 就
+                if self.folded.startswith(word, time.end):
+                    nears.append(self.folded[time.end + len(word) : time.end + len(word) + 3])
+                    break
+            other_verb_near = any(word in near for near in nears for word in self.lexicon.other_verbs)
             context = self._contexts[key] = (since_inside, since_end, other_verb_near)
         return context
 

@@ -211,6 +211,7 @@ class DatingData(DataModel):
     since_words: list[str]
     since_reach: int
     other_verbs: list[str]
+    other_verb_adverbs: list[str] = []
     earlier_frame: Frame
     group_breaks: list[str]
     group_turns: list[str]
