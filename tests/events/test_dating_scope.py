@@ -1,0 +1,50 @@
+"""Dating: what a time in the sentence says about the event, beyond the day it names. Our own
+sentences, in the styles we meet.
+
+- A time that belongs to another verb (上台, 就任) dates that verb, not the event of the clause,
+  even with an adverb or modal between them (明年初就會上台).
+- A plan whose own words put it ahead of the document (下週, running into next month) is not
+  dated by the day it was told (今天表示, 21日說).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.events.support import NEWS_DAY, facts
+
+TOLD = dt.date(2025, 10, 22)  # a Wednesday: next week runs into November
+
+
+def dates(text: str, kind: str, on: dt.date = NEWS_DAY) -> list[str | None]:
+    return [f.date for f in facts(text, on) if kind in (f.type, f"{f.type}/{f.mode}")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "on", "expected"),
+    [
+        # the time is when the government takes office, not when the cooperation happens
+        ("他在會談中提醒新政府明年初就會上台，期待繼續與日韓合作。", "COOPERATE", NEWS_DAY, [None]),
+        ("他說新總統明年初將會上任，希望與日本加強合作。", "COOPERATE", NEWS_DAY, [None]),
+        ("新政府明年初即將上台，美國希望與日本擴大合作。", "COOPERATE", NEWS_DAY, [None]),
+        # twins: with no verb of office after the adverb, the time still dates the event
+        ("他說美國明年初就會與日本加強合作。", "COOPERATE", NEWS_DAY, ["2026"]),
+        ("拜登明年初將會與習近平會晤。", "CONSULT", NEWS_DAY, ["2026"]),
+        # and a verb of office right after the time (no adverb) is read as before
+        ("這是六月就任的李在明第二次出訪，再度和石破茂會談。", "CONSULT", NEWS_DAY, [None]),
+        # a span ahead, in the plan's clause or between the saying and it: next week's plan
+        ("川普16日表示，預計下週在布達佩斯會晤普丁。", "CONSULT", TOLD, [None]),
+        ("川普今天表示，他下週出席亞太經合會峰會期間，預期與習近平達成貿易協議。", "AGREE", TOLD, [None]),
+        ("魯比歐21日說，他下週將在吉隆坡會見王毅。", "CONSULT", TOLD, [None]),
+        # twins: a deadline (兩週內) bounds the plan and leaves it the day it was told
+        # (test_earlier_meetings.py), and a day ahead that resolves dates the plan itself
+        ("川普16日表示，預計兩週內在布達佩斯會晤普丁。", "CONSULT", TOLD, ["2025-10-16"]),
+        ("川普16日表示，預計本月28日在布達佩斯會晤普丁。", "CONSULT", TOLD, ["2025-10-28"]),
+        # and with nothing ahead written, a sentence's opening day still dates what it tells
+        ("10月16日，川普在白宮會晤澤倫斯基。", "CONSULT", TOLD, ["2025-10-16"]),
+    ],
+)
+def test_what_a_time_says_of_the_event(text: str, kind: str, on: dt.date, expected: list[str | None]) -> None:
+    assert dates(text, kind, on) == expected
