@@ -5,6 +5,7 @@ sentences, in the styles we meet.
   even with an adverb or modal between them (明年初就會上台).
 - A plan whose own words put it ahead of the document (下週, running into next month) is not
   dated by the day it was told (今天表示, 21日說).
+- An act the text sets at a meeting (在會談上) took place on that meeting's day.
 """
 
 from __future__ import annotations
@@ -44,6 +45,11 @@ def dates(text: str, kind: str, on: dt.date = NEWS_DAY) -> list[str | None]:
         ("川普16日表示，預計本月28日在布達佩斯會晤普丁。", "CONSULT", TOLD, ["2025-10-28"]),
         # and with nothing ahead written, a sentence's opening day still dates what it tells
         ("10月16日，川普在白宮會晤澤倫斯基。", "CONSULT", TOLD, ["2025-10-16"]),
+        # an act set at the meeting (在會談上) a paragraph later takes the meeting's day ...
+        ("10月29日，習近平在慶州與日本首相高市早苗舉行會談。\n高市早苗表示，她在會談上要求中方盡快恢復進口日本水產品。", "REQUEST", NEWS_DAY, ["2025-10-29"]),
+        # ... not one set nowhere, nor one at a meeting none of its sides is told to attend
+        ("10月29日，習近平在慶州與日本首相高市早苗舉行會談。\n高市早苗表示，她要求中方盡快恢復進口日本水產品。", "REQUEST", NEWS_DAY, [None]),
+        ("10月29日，習近平在慶州與日本首相高市早苗舉行會談。\n菲律賓總統在峰會上譴責北韓試射飛彈。", "ACCUSE", NEWS_DAY, [None]),
     ],
 )
 def test_what_a_time_says_of_the_event(text: str, kind: str, on: dt.date, expected: list[str | None]) -> None:

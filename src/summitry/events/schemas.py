@@ -219,6 +219,7 @@ class DatingData(DataModel):
     lead_brackets: list[str] = []
     meeting_products: list[str] = []
     since_dated_changes: list[str] = []
+    meeting_settings: list[str] = []
 
 
 class StatusSection(DataModel):
