@@ -6,6 +6,8 @@ sentences, in the styles we meet.
 - A plan whose own words put it ahead of the document (下週, running into next month) is not
   dated by the day it was told (今天表示, 21日說).
 - An act the text sets at a meeting (在會談上) took place on that meeting's day.
+- A year naming a summit's edition (2024年中非合作論壇峰會) gives way to the finer day that
+  opens the sentence within that year.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import pytest
 from tests.events.support import NEWS_DAY, facts
 
 TOLD = dt.date(2025, 10, 22)  # a Wednesday: next week runs into November
+EVE = dt.date(2024, 9, 3)
 
 
 def dates(text: str, kind: str, on: dt.date = NEWS_DAY) -> list[str | None]:
@@ -50,6 +53,12 @@ def dates(text: str, kind: str, on: dt.date = NEWS_DAY) -> list[str | None]:
         # ... not one set nowhere, nor one at a meeting none of its sides is told to attend
         ("10月29日，習近平在慶州與日本首相高市早苗舉行會談。\n高市早苗表示，她要求中方盡快恢復進口日本水產品。", "REQUEST", NEWS_DAY, [None]),
         ("10月29日，習近平在慶州與日本首相高市早苗舉行會談。\n菲律賓總統在峰會上譴責北韓試射飛彈。", "ACCUSE", NEWS_DAY, [None]),
+        # the edition's year holds the day opening the sentence: that day dates the summit
+        ("9月4日至6日，2024年中非合作論壇峰會將在北京舉行。", "CONSULT", EVE, ["2024-09-04"]),
+        ("11月15日，2024年亞太經合組織領導人非正式會議在利馬舉行。", "CONSULT", dt.date(2024, 11, 17), ["2024-11-15"]),
+        # ... not with no day, nor with the day of a saying
+        ("2024年中非合作論壇峰會將在北京舉行。", "CONSULT", EVE, ["2024"]),
+        ("9月2日，習近平表示，2024年中非合作論壇峰會將在北京舉行。", "CONSULT", EVE, ["2024"]),
     ],
 )
 def test_what_a_time_says_of_the_event(text: str, kind: str, on: dt.date, expected: list[str | None]) -> None:

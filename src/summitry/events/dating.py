@@ -225,7 +225,8 @@ class Dater:
             and not self._in_object_modifier(t, hit)
         ]
         if in_clause:
-            return min(in_clause, key=lambda t: abs(t.start - hit.start)).value, "clause"
+            nearest = cast(str, min(in_clause, key=lambda t: abs(t.start - hit.start)).value)
+            return self._refined(nearest, hit, layout, hits), "clause"
         if self._ahead.within(hit.clause.start, hit.clause.end):
             return None, "none"  # 魯比歐21日說，他下週將在吉隆坡會見王毅: next week's, not the 21st
         if self.named_by_product(hit):
@@ -268,6 +269,20 @@ class Dater:
         if self.document_date is not None and self._news_of_the_day(layout):
             return self.document_date.isoformat(), "news"
         return None, "none"
+
+    def _refined(self, value: str, hit: TriggerHit, layout: SentenceLayout, hits: list[TriggerHit]) -> str:
+        """9月4日至6日，2024年中非合作論壇峰會將在北京舉行: a year in the clause (the summit's
+        edition) that holds the finer day setting the scene of the sentence is that day, unless
+        the day is a saying's (9月4日，習近平表示，2024年…峰會將…)."""
+        if len(value) != 4:
+            return value
+        finer = [
+            t for t in self._within(layout.sentence.start, layout.sentence.end)
+            if not hit.clause.holds(t.start, t.end) and len(cast(str, t.value)) > 4
+            and cast(str, t.value).startswith(value) and self._sets_scene(t, layout, hits)
+            and not self._dates_something_else(t, hit) and not self._says(t.end, hit.clause.start)
+        ]
+        return cast(str, finer[0].value) if finer else value
 
     def _requested(self, hit: TriggerHit, hits: list[TriggerHit]) -> bool:
         """An act asked for by a request earlier in its clause (邀請X訪美, 要求X撤軍) happens
