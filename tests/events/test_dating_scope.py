@@ -8,6 +8,7 @@ sentences, in the styles we meet.
 - An act the text sets at a meeting (在會談上) took place on that meeting's day.
 - A year naming a summit's edition (2024年中非合作論壇峰會) gives way to the finer day that
   opens the sentence within that year.
+- A year an amount is measured against (在2017年基數之上) dates nothing.
 """
 
 from __future__ import annotations
@@ -59,6 +60,11 @@ def dates(text: str, kind: str, on: dt.date = NEWS_DAY) -> list[str | None]:
         # ... not with no day, nor with the day of a saying
         ("2024年中非合作論壇峰會將在北京舉行。", "CONSULT", EVE, ["2024"]),
         ("9月2日，習近平表示，2024年中非合作論壇峰會將在北京舉行。", "CONSULT", EVE, ["2024"]),
+        # a baseline year is no time of the purchase; the year of the purchase is
+        ("在2017年基數之上，中國2020年自美採購規模不少於125億美元。", "COOPERATE", dt.date(2020, 1, 16), ["2020"]),
+        ("在2017年基數之上，中國自美採購規模不少於125億美元。", "COOPERATE", dt.date(2020, 1, 16), [None]),
+        # twin: a year of its own dates the purchase
+        ("中國2017年自美採購規模達125億美元。", "COOPERATE", dt.date(2020, 1, 16), ["2017"]),
     ],
 )
 def test_what_a_time_says_of_the_event(text: str, kind: str, on: dt.date, expected: list[str | None]) -> None:

@@ -116,6 +116,7 @@ class Dater:
         self.times = _without_range_ends(folded, [
             t for t in times
             if t.value and t.relation not in lexicon.skip_relations and not self._overlaps_name(t.start, t.end) and not _names_a_period(t)
+            and not folded.startswith(lexicon.baseline_words, t.end)
         ])
         self._times = SpanIndex(self.times, lambda time: (time.start, time.end))
         # Spans wholly ahead of the document too loose to date an event themselves (下週 across

@@ -220,6 +220,7 @@ class DatingData(DataModel):
     meeting_products: list[str] = []
     since_dated_changes: list[str] = []
     meeting_settings: list[str] = []
+    baseline_words: list[str] = []
 
 
 class StatusSection(DataModel):
