@@ -35,7 +35,10 @@ def test_date_header(text, expected):
         # header) is header too: read as text it would be a day the story names
         ("date 2025-10-28\n date 2025-10-28 美國總統訪問亞洲。", "date 2025-10-28\n date 2025-10-28"),
         ("date 2025-10-28 date 2025-10-28 美國總統訪問亞洲。", "date 2025-10-28 date 2025-10-28"),
+        # ... or the same date to the month only
+        ("date 2018-09-19\n date 2018-09 南北韓領袖會談。", "date 2018-09-19\n date 2018-09"),
         # ... but not another date, nor one a blank line or the text sets apart
+        ("date 2018-09-19\n date 2018-08 南北韓領袖會談。", "date 2018-09-19"),
         ("date 2025-10-28\n date 2025-10-27 美國總統訪問亞洲。", "date 2025-10-28"),
         ("date 2025-10-28\n\n date 2025-10-28 美國總統訪問亞洲。", "date 2025-10-28"),
         ("date 2025-10-28 美國總統 date 2025-10-28 訪問亞洲。", "date 2025-10-28"),

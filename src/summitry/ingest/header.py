@@ -26,7 +26,8 @@ class InvalidDate(SummitryError, ValueError):
 
 # A header stated again right after the first, on its line or the next ("date 2026-02-18\n
 # date 2026-02-18 美国总统…": a cached excerpt that opens with its own header under the file's).
-REPEATED_HEADER = re.compile(r"[ \t\u3000]*\n?[ \t\u3000]*date[ \t]+(\d{4}-\d{2}-\d{2})(?!\d)", re.IGNORECASE)
+# The excerpt may state it to the month only ("date 2018-09"): the same date, less precisely.
+REPEATED_HEADER = re.compile(r"[ \t\u3000]*\n?[ \t\u3000]*date[ \t]+(\d{4}-\d{2}(?:-\d{2})?)(?![\d-])", re.IGNORECASE)
 
 
 def date_header(text: str) -> tuple[dt.date | None, int]:
@@ -38,7 +39,7 @@ def date_header(text: str) -> tuple[dt.date | None, int]:
         return None, 0
     end = match.end()
     again = REPEATED_HEADER.match(text, end)
-    while again is not None and again.group(1) == match.group(1):
+    while again is not None and match.group(1).startswith(again.group(1)):
         end = again.end()
         again = REPEATED_HEADER.match(text, end)
     return parse_iso_date(match.group(1)), end
