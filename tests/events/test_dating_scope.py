@@ -9,6 +9,7 @@ sentences, in the styles we meet.
 - A year naming a summit's edition (2024年中非合作論壇峰會) gives way to the finer day that
   opens the sentence within that year.
 - A year an amount is measured against (在2017年基數之上) dates nothing.
+- A time after a threat or a demand (威脅自8月1日起加徵關稅) is the time of its content.
 """
 
 from __future__ import annotations
@@ -65,6 +66,12 @@ def dates(text: str, kind: str, on: dt.date = NEWS_DAY) -> list[str | None]:
         ("在2017年基數之上，中國自美採購規模不少於125億美元。", "COOPERATE", dt.date(2020, 1, 16), [None]),
         # twin: a year of its own dates the purchase
         ("中國2017年自美採購規模達125億美元。", "COOPERATE", dt.date(2020, 1, 16), ["2017"]),
+        # the day the threatened tariff or the demanded opening starts is not the threat's
+        ("川普威脅自8月1日起對日本產品加徵25%關稅。", "THREATEN", NEWS_DAY, [None]),
+        ("川普要求日本自8月1日起開放稻米市場。", "REQUEST", NEWS_DAY, [None]),
+        # twins: a day before the verb dates the threat; a tariff announced from a day is that day's
+        ("川普7月7日威脅自8月1日起對日本產品加徵25%關稅。", "THREATEN", NEWS_DAY, ["2025-07-07"]),
+        ("川普宣布自8月1日起對日本產品加徵25%關稅。", "SANCTION", NEWS_DAY, ["2025-08-01"]),
     ],
 )
 def test_what_a_time_says_of_the_event(text: str, kind: str, on: dt.date, expected: list[str | None]) -> None:

@@ -210,6 +210,11 @@ class Dater:
             context = self._contexts[key] = (since_inside, since_end, other_verb_near)
         return context
 
+    def _in_content(self, time: TimeExpr, hit: TriggerHit) -> bool:
+        """川普威脅自8月1日起對日本加徵關稅: a time after a threat or a demand is the time of what
+        is threatened or demanded, whether or not that act is read as an event of its own."""
+        return time.start >= hit.end and hit.group.type in self.lexicon.content_acts
+
     def _in_object_modifier(self, time: TimeExpr, hit: TriggerHit) -> bool:
         """會見來華出席2022年冬奧會開幕式的埃及總統: a time after the verb and before a 的 of its
         clause modifies the object, so it does not date the verb."""
@@ -223,7 +228,7 @@ class Dater:
         in_clause = [  # 取消原定下月舉行的軍演: 下月 dates the exercise, not its cancellation
             t for t in self._own(self._within(hit.clause.start, hit.clause.end), hit)
             if not (hit.end <= t.start and t.end <= hit.phrase_end) and not self._next_verbs(t, hit, hits)
-            and not self._in_object_modifier(t, hit)
+            and not self._in_object_modifier(t, hit) and not self._in_content(t, hit)
         ]
         if in_clause:
             nearest = cast(str, min(in_clause, key=lambda t: abs(t.start - hit.start)).value)

@@ -221,6 +221,7 @@ class DatingData(DataModel):
     since_dated_changes: list[str] = []
     meeting_settings: list[str] = []
     baseline_words: list[str] = []
+    content_acts: list[str] = []
 
 
 class StatusSection(DataModel):
