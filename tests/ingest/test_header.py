@@ -27,10 +27,26 @@ def test_date_header(text, expected):
     assert date_header(text)[0] == expected
 
 
-def test_header_end_points_past_the_date():
-    text = " date 2025-10-28 美國總統訪問亞洲。"
+@pytest.mark.parametrize(
+    "text, header",
+    [
+        (" date 2025-10-28 美國總統訪問亞洲。", " date 2025-10-28"),
+        # the same header stated again right after it (a cached excerpt under the file's own
+        # header) is header too: read as text it would be a day the story names
+        ("date 2025-10-28\n date 2025-10-28 美國總統訪問亞洲。", "date 2025-10-28\n date 2025-10-28"),
+        ("date 2025-10-28 date 2025-10-28 美國總統訪問亞洲。", "date 2025-10-28 date 2025-10-28"),
+        # ... or the same date to the month only
+        ("date 2018-09-19\n date 2018-09 南北韓領袖會談。", "date 2018-09-19\n date 2018-09"),
+        # ... but not another date, nor one a blank line or the text sets apart
+        ("date 2018-09-19\n date 2018-08 南北韓領袖會談。", "date 2018-09-19"),
+        ("date 2025-10-28\n date 2025-10-27 美國總統訪問亞洲。", "date 2025-10-28"),
+        ("date 2025-10-28\n\n date 2025-10-28 美國總統訪問亞洲。", "date 2025-10-28"),
+        ("date 2025-10-28 美國總統 date 2025-10-28 訪問亞洲。", "date 2025-10-28"),
+    ],
+)
+def test_header_end_points_past_the_date(text, header):
     _, end = date_header(text)
-    assert text[:end] == " date 2025-10-28"
+    assert text[:end] == header
 
 
 @pytest.mark.parametrize("bad", ["2025-13-40", "2025-02-30", "2025-00-10"])

@@ -91,6 +91,14 @@ def _names_a_period(time: TimeExpr) -> bool:
     return time.relation == "since" or (len(time.first) == 10 and time.value is not None and len(time.value) == 4 and time.first[:7] != time.last[:7])
 
 
+def _lies_ahead(time: TimeExpr, document_date: dt.date) -> bool:
+    """Whether ``time`` lies wholly after the document date: a span from its first day, else
+    its value."""
+    if time.first is not None and time.last is not None:
+        return is_after(time.first, document_date)
+    return is_after(cast(str, time.value), document_date)
+
+
 class Dater:
     def __init__(
         self, folded: str, times: tuple[TimeExpr, ...], document_date: dt.date | None, lexicon: DatingLexicon,
@@ -108,8 +116,19 @@ class Dater:
         self.times = _without_range_ends(folded, [
             t for t in times
             if t.value and t.relation not in lexicon.skip_relations and not self._overlaps_name(t.start, t.end) and not _names_a_period(t)
+            and not folded.startswith(lexicon.baseline_words, t.end)
         ])
         self._times = SpanIndex(self.times, lambda time: (time.start, time.end))
+        # Spans wholly ahead of the document too loose to date an event themselves (下週 across
+        # two months): they still say that what follows them lies ahead, so the day the plan was
+        # told does not date it. A deadline (兩週內) bounds the plan and does not move it: such
+        # a plan may keep the day it was stated (docs/evaluation/GOLD.md).
+        ahead = [
+            t for t in times
+            if t not in self.times and t.value and t.relation not in lexicon.skip_relations
+            and document_date is not None and _lies_ahead(t, document_date)
+        ]
+        self._ahead = SpanIndex(ahead, lambda time: (time.start, time.end))
         self._contexts: dict[tuple[int, int], tuple[bool, int | None, bool]] = {}
         self._news_of_the_day_in: dict[int, bool] = {}
         self._frames: dict[int, tuple[int, int] | None] = {}
@@ -181,10 +200,20 @@ class Dater:
             for mark in _CLAUSE_MARKS:
                 after = after.split(mark, 1)[0]
             since_end = min((after.find(word) + len(word) for word in self.lexicon.since_words if word in after), default=None)
-            near = self.folded[time.end : time.end + 3]
-            other_verb_near = any(word in near for word in self.lexicon.other_verbs)
+            # 六月就任: the verb right after the time; 明年初就會上台: after an adverb or modal
+            nears = [self.folded[time.end : time.end + 3]]
+            for word in self.lexicon.other_verb_adverbs:  # longest first: 就會 before 就
+                if self.folded.startswith(word, time.end):
+                    nears.append(self.folded[time.end + len(word) : time.end + len(word) + 3])
+                    break
+            other_verb_near = any(word in near for near in nears for word in self.lexicon.other_verbs)
             context = self._contexts[key] = (since_inside, since_end, other_verb_near)
         return context
+
+    def _in_content(self, time: TimeExpr, hit: TriggerHit) -> bool:
+        """川普威脅自8月1日起對日本加徵關稅: a time after a threat or a demand is the time of what
+        is threatened or demanded, whether or not that act is read as an event of its own."""
+        return time.start >= hit.end and hit.group.type in self.lexicon.content_acts
 
     def _in_object_modifier(self, time: TimeExpr, hit: TriggerHit) -> bool:
         """會見來華出席2022年冬奧會開幕式的埃及總統: a time after the verb and before a 的 of its
@@ -199,10 +228,13 @@ class Dater:
         in_clause = [  # 取消原定下月舉行的軍演: 下月 dates the exercise, not its cancellation
             t for t in self._own(self._within(hit.clause.start, hit.clause.end), hit)
             if not (hit.end <= t.start and t.end <= hit.phrase_end) and not self._next_verbs(t, hit, hits)
-            and not self._in_object_modifier(t, hit)
+            and not self._in_object_modifier(t, hit) and not self._in_content(t, hit)
         ]
         if in_clause:
-            return min(in_clause, key=lambda t: abs(t.start - hit.start)).value, "clause"
+            nearest = cast(str, min(in_clause, key=lambda t: abs(t.start - hit.start)).value)
+            return self._refined(nearest, hit, layout, hits), "clause"
+        if self._ahead.within(hit.clause.start, hit.clause.end):
+            return None, "none"  # 魯比歐21日說，他下週將在吉隆坡會見王毅: next week's, not the 21st
         if self.named_by_product(hit):
             return None, "none"  # 落實兩國元首會晤共識: an earlier meeting, not the scene's
         if self._requested(hit, hits):
@@ -217,7 +249,10 @@ class Dater:
             if self._sets_scene(t, layout, hits) and not self._dates_something_else(t, hit)
         ]
         if scene:
-            return scene[-1].value if all(t.end <= hit.start for t in scene) else scene[0].value, "sentence"
+            chosen = scene[-1] if all(t.end <= hit.start for t in scene) else scene[0]
+            if chosen.end <= hit.start and self._ahead.within(chosen.end, hit.start):
+                return None, "none"  # 今天表示，他下週出席峰會期間，預期達成協議: the time moved ahead
+            return chosen.value, "sentence"
         if subjectless:
             carried = self.carried(hit, layout, hits)
             if carried:
@@ -240,6 +275,20 @@ class Dater:
         if self.document_date is not None and self._news_of_the_day(layout):
             return self.document_date.isoformat(), "news"
         return None, "none"
+
+    def _refined(self, value: str, hit: TriggerHit, layout: SentenceLayout, hits: list[TriggerHit]) -> str:
+        """9月4日至6日，2024年中非合作論壇峰會將在北京舉行: a year in the clause (the summit's
+        edition) that holds the finer day setting the scene of the sentence is that day, unless
+        the day is a saying's (9月4日，習近平表示，2024年…峰會將…)."""
+        if len(value) != 4:
+            return value
+        finer = [
+            t for t in self._within(layout.sentence.start, layout.sentence.end)
+            if not hit.clause.holds(t.start, t.end) and len(cast(str, t.value)) > 4
+            and cast(str, t.value).startswith(value) and self._sets_scene(t, layout, hits)
+            and not self._dates_something_else(t, hit) and not self._says(t.end, hit.clause.start)
+        ]
+        return cast(str, finer[0].value) if finer else value
 
     def _requested(self, hit: TriggerHit, hits: list[TriggerHit]) -> bool:
         """An act asked for by a request earlier in its clause (邀請X訪美, 要求X撤軍) happens

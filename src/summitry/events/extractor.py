@@ -545,6 +545,7 @@ class _Extraction:
             previous = layout
         self._inherit_dates()
         self._scene_dates()
+        self._meeting_setting_dates()
         self._publication_dates()
         self._attending_is_taking_part()
         self._one_report_per_meeting()
@@ -948,6 +949,40 @@ class _Extraction:
             focus = self._last_time_before(layout)
             if focus:
                 self.found[index] = replace(found, event=replace(event, date=focus, date_from="text"), date_how="scene")
+
+    def _meeting_setting_dates(self) -> None:
+        """An act the text sets at a meeting (她指在會談上…要求中方, 雙方在會談中同意) took place on
+        the meeting's day: an undated act, held or claimed, in a sentence with no time at all and
+        naming the meeting as its setting, takes the day of the last dated meeting told before it
+        that one of its sides took part in."""
+        settings = self.lexicon.dating.meeting_settings
+        if not settings:
+            return
+        for index, found in enumerate(self.found):
+            event = found.event
+            if event.date is not None or found.historical or event.status not in ("reported", "claimed"):
+                continue
+            layout = self.layouts[found.sentence]
+            span = layout.sentence
+            if not any(word in self.folded[span.start : span.end] for word in settings):
+                continue
+            low = bisect.bisect_left(self.time_starts, span.start)
+            high = bisect.bisect_right(self.time_starts, span.end)
+            if any(span.start <= t.start and t.end <= span.end for t in self.times[low:high]):
+                continue
+            sides = {self.actors.side(i) for i in found.participants}
+            meeting = next(
+                (
+                    other for other in reversed(self.found[:index])
+                    if other.sentence < found.sentence and other.event.type == "CONSULT" and other.event.date
+                    and len(other.event.date) == 10 and other.event.status in ("reported", "claimed")
+                    and not other.historical and sides & {self.actors.side(i) for i in other.participants}
+                ),
+                None,
+            )
+            if meeting is not None:
+                date = cast(str, meeting.event.date)
+                self.found[index] = replace(found, event=replace(event, date=date, date_from="text"), date_how="setting")
 
     def _publication_dates(self) -> None:
         """A meeting or call the lead of a same-day report states without a day (欢迎仪式后，李强同

@@ -235,6 +235,10 @@ class DatingLexicon:
     since_words: tuple[str, ...] = ()
     since_reach: int = 14
     other_verbs: tuple[str, ...] = ()
+    other_verb_adverbs: tuple[str, ...] = ()  # 就會: may stand between a time and its other verb
+    meeting_settings: tuple[str, ...] = ()  # 在會談上: an act set at a meeting takes its day
+    baseline_words: tuple[str, ...] = ()  # 2017年基數: a reference year, not when
+    content_acts: frozenset[str] = frozenset()  # THREATEN: a time after the verb is the content's
     earlier_opens: tuple[Cue, ...] = ()  # 繼 (…後): the frame names an earlier event
     earlier_closes: tuple[str, ...] = ()  # 後, 之後
     group_breaks: tuple[str, ...] = ()  # a clause opening so keeps no time from the one before
@@ -594,6 +598,10 @@ def event_lexicon() -> EventLexicon:
             since_words=longest_first(dating.get("since_words")),
             since_reach=int(dating.get("since_reach", 14)),
             other_verbs=longest_first(dating.get("other_verbs")),
+            other_verb_adverbs=longest_first(dating.get("other_verb_adverbs")),
+            meeting_settings=longest_first(dating.get("meeting_settings")),
+            baseline_words=longest_first(dating.get("baseline_words")),
+            content_acts=frozenset(dating.get("content_acts") or ()),
             earlier_opens=_cues((dating.get("earlier_frame") or {}).get("opens")),
             earlier_closes=longest_first((dating.get("earlier_frame") or {}).get("closes")),
             group_breaks=longest_first(dating.get("group_breaks")),

@@ -211,6 +211,7 @@ class DatingData(DataModel):
     since_words: list[str]
     since_reach: int
     other_verbs: list[str]
+    other_verb_adverbs: list[str] = []
     earlier_frame: Frame
     group_breaks: list[str]
     group_turns: list[str]
@@ -218,6 +219,9 @@ class DatingData(DataModel):
     lead_brackets: list[str] = []
     meeting_products: list[str] = []
     since_dated_changes: list[str] = []
+    meeting_settings: list[str] = []
+    baseline_words: list[str] = []
+    content_acts: list[str] = []
 
 
 class StatusSection(DataModel):

@@ -24,12 +24,25 @@ class InvalidDate(SummitryError, ValueError):
     """A date string that has the right shape but names no calendar day (2025-13-40)."""
 
 
+# A header stated again right after the first, on its line or the next ("date 2026-02-18\n
+# date 2026-02-18 美国总统…": a cached excerpt that opens with its own header under the file's).
+# The excerpt may state it to the month only ("date 2018-09"): the same date, less precisely.
+REPEATED_HEADER = re.compile(r"[ \t\u3000]*\n?[ \t\u3000]*date[ \t]+(\d{4}-\d{2}(?:-\d{2})?)(?![\d-])", re.IGNORECASE)
+
+
 def date_header(text: str) -> tuple[dt.date | None, int]:
-    """The date a leading ``date YYYY-MM-DD`` states, and where the header ends (0 if none)."""
+    """The date a leading ``date YYYY-MM-DD`` states, and where the header ends (0 if none).
+    The same header stated again right after it ends there too: it is still no part of the
+    article, and read as the article's words it would be a day the story names."""
     match = DATE_HEADER.match(text)
     if match is None:
         return None, 0
-    return parse_iso_date(match.group(1)), match.end()
+    end = match.end()
+    again = REPEATED_HEADER.match(text, end)
+    while again is not None and match.group(1).startswith(again.group(1)):
+        end = again.end()
+        again = REPEATED_HEADER.match(text, end)
+    return parse_iso_date(match.group(1)), end
 
 
 def parse_iso_date(value: str) -> dt.date:
