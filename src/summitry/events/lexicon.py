@@ -10,10 +10,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import Any, Mapping
 
+import opencc
+
+from summitry import cache as disk_cache
+from summitry import data as data_module
+from summitry import text as text_module
 from summitry.data import load_data
 from summitry.errors import DataFileError
+from summitry.events import schemas as schemas_module
 from summitry.events.schemas import SCHEMAS
 from summitry.text import fold, longest_first
 
@@ -450,9 +457,25 @@ def _document_pair(raw: Mapping[str, Any] | None) -> DocumentPairRule | None:
     )
 
 
+# Pickled for the disk cache by their constructors, so the compiled build reads them too.
+disk_cache.picklable_by_fields(
+    Need, Cue, ArgumentPattern, TriggerGroup, ArgumentLexicon, DocumentPairRule, StatusLexicon, DatingLexicon, CooperationTalk, EventLexicon
+)
+DATA = Path(__file__).resolve().parent / "data"
+
+
 @cache
 def event_lexicon() -> EventLexicon:
-    """triggers.yaml, arguments.yaml, status.yaml and dating.yaml, validated and folded."""
+    """triggers.yaml, arguments.yaml, status.yaml and dating.yaml, validated and folded; once per
+    process, and from the disk cache (summitry.cache) when neither the data files nor the code
+    that reads and folds them changed since it was built: parsing, validating and folding them
+    took most of a one-file extract's first document (issue 13)."""
+    key = disk_cache.stage_key(__file__, DATA, schemas_module.__file__, data_module.__file__, text_module.__file__, labels=(opencc.__version__,))
+    return disk_cache.built("event-lexicon", key, _build_event_lexicon, EventLexicon)
+
+
+def _build_event_lexicon() -> EventLexicon:
+    """The lexicon built from the data files, each checked against its schema and rules."""
     triggers, arguments, status, dating = (read_data(n) for n in ("triggers.yaml", "arguments.yaml", "status.yaml", "dating.yaml"))
     for name, problems in (
         ("triggers.yaml", trigger_problems(triggers)),
