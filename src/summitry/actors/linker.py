@@ -161,8 +161,26 @@ class _ShortFormExclusions:
     shared_sides: dict[str, tuple[str, ...]]  # folded side word -> the same (巴方: Brazil, Palestine, Panama)
 
 
+disk_cache.picklable_by_fields(_ShortFormExclusions)  # for the disk cache, in the compiled build too
+
+
+@cache
+def _rules_key() -> str:
+    """The key of what the linker builds from the actors' data files: the files and the code
+    the knowledge base is keyed by, and the linker's own."""
+    from summitry.actors.kb import knowledge_fingerprint
+
+    code = [disk_cache.source_file(__file__)]
+    return disk_cache.fingerprint(code, knowledge_fingerprint(), disk_cache.build_flavour(__file__))
+
+
 @cache
 def _short_form_exclusions() -> _ShortFormExclusions:
+    """short_forms.yaml's exclusions, folded; from the disk cache when nothing changed (issue 13)."""
+    return disk_cache.built("short-form-exclusions", _rules_key(), _read_short_form_exclusions, _ShortFormExclusions)
+
+
+def _read_short_form_exclusions() -> _ShortFormExclusions:
     raw = read_data("short_forms.yaml")
     return _ShortFormExclusions(
         not_after={fold(char): frozenset(fold(c) for c in before) for char, before in (raw.get("not_after") or {}).items()},
@@ -455,6 +473,11 @@ class _LinkRules:
 
 @cache
 def _link_rules() -> _LinkRules:
+    """link_rules.yaml, folded; from the disk cache when nothing changed (issue 13)."""
+    return disk_cache.built("link-rules", _rules_key(), _read_link_rules, _LinkRules)
+
+
+def _read_link_rules() -> _LinkRules:
     raw = read_data("link_rules.yaml")
     return _LinkRules(
         place_not_before=tuple(sorted({fold(word) for word in raw["place_not_before"]}, key=len, reverse=True)),
@@ -655,7 +678,7 @@ class _Surnamed:
     roles: frozenset[str]
 
 
-disk_cache.picklable_by_fields(_Surnamed)  # for the disk cache, in the compiled build too
+disk_cache.picklable_by_fields(_Surnamed, _LinkRules)  # for the disk cache, in the compiled build too
 
 
 @cache

@@ -16,12 +16,8 @@ from typing import Any, Mapping
 import opencc
 
 from summitry import cache as disk_cache
-from summitry import data as data_module
 from summitry import text as text_module
-from summitry.data import load_data
 from summitry.errors import DataFileError
-from summitry.events import schemas as schemas_module
-from summitry.events.schemas import SCHEMAS
 from summitry.text import fold, longest_first
 
 PLOVER_TYPES = frozenset(
@@ -292,7 +288,12 @@ class EventLexicon:
 
 
 def read_data(name: str) -> Any:
-    """The content of one data file shipped with the events package, checked against its schema."""
+    """The content of one data file shipped with the events package, checked against its schema.
+    The loader and the schemas (YAML, pydantic) are imported here, when a lexicon is built: a
+    process that finds its lexicons in the disk cache never needs them (issue 13)."""
+    from summitry.data import load_data
+    from summitry.events.schemas import SCHEMAS
+
     return load_data("events", name, SCHEMAS[name])
 
 
@@ -461,7 +462,10 @@ def _document_pair(raw: Mapping[str, Any] | None) -> DocumentPairRule | None:
 disk_cache.picklable_by_fields(
     Need, Cue, ArgumentPattern, TriggerGroup, ArgumentLexicon, DocumentPairRule, StatusLexicon, DatingLexicon, CooperationTalk, EventLexicon
 )
-DATA = Path(__file__).resolve().parent / "data"
+_HERE = Path(__file__).resolve().parent
+DATA = _HERE / "data"
+# The code a lexicon is built with besides this module: its schemas, the data loader, folding.
+_BUILDING_CODE = (str(_HERE / "schemas.py"), str(_HERE.parent / "data.py"), text_module.__file__)
 
 
 @cache
@@ -470,7 +474,7 @@ def event_lexicon() -> EventLexicon:
     process, and from the disk cache (summitry.cache) when neither the data files nor the code
     that reads and folds them changed since it was built: parsing, validating and folding them
     took most of a one-file extract's first document (issue 13)."""
-    key = disk_cache.stage_key(__file__, DATA, schemas_module.__file__, data_module.__file__, text_module.__file__, labels=(opencc.__version__,))
+    key = disk_cache.stage_key(__file__, DATA, *_BUILDING_CODE, labels=(opencc.__version__,))
     return disk_cache.built("event-lexicon", key, _build_event_lexicon, EventLexicon)
 
 

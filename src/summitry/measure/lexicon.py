@@ -14,12 +14,8 @@ from typing import Any
 import opencc
 
 from summitry import cache as disk_cache
-from summitry import data as data_module
 from summitry import text as text_module
-from summitry.data import load_data
 from summitry.errors import DataFileError
-from summitry.measure import schemas as schemas_module
-from summitry.measure.schemas import SCHEMAS
 from summitry.text import fold, longest_first
 
 
@@ -162,7 +158,12 @@ class TimeLexicon:
 
 
 def read_data(name: str) -> dict[str, Any]:
-    """The mapping of one data file shipped with the package, checked against its schema."""
+    """The mapping of one data file shipped with the package, checked against its schema. The
+    loader and the schemas (YAML, pydantic) are imported here, when a lexicon is built: a
+    process that finds its lexicons in the disk cache never needs them (issue 13)."""
+    from summitry.data import load_data
+    from summitry.measure.schemas import SCHEMAS
+
     data: dict[str, Any] = load_data("measure", name, SCHEMAS[name])
     return data
 
@@ -176,13 +177,16 @@ def folded_map(mapping: dict[str, Any]) -> dict[str, Any]:
 
 # Pickled for the disk cache by their constructors, so the compiled build reads them too.
 disk_cache.picklable_by_fields(CounterWord, UnitLexicon, TimeLexicon)
-DATA = Path(__file__).resolve().parent / "data"
+_HERE = Path(__file__).resolve().parent
+DATA = _HERE / "data"
+# The code a lexicon is built with besides this module: its schemas, the data loader, folding.
+_BUILDING_CODE = (str(_HERE / "schemas.py"), str(_HERE.parent / "data.py"), text_module.__file__)
 
 
 def _key() -> str:
     """What the lexicons are built from: the data files, this module, the schemas, the loader
     and the folding (with OpenCC's version)."""
-    return disk_cache.stage_key(__file__, DATA, schemas_module.__file__, data_module.__file__, text_module.__file__, labels=(opencc.__version__,))
+    return disk_cache.stage_key(__file__, DATA, *_BUILDING_CODE, labels=(opencc.__version__,))
 
 
 @cache
