@@ -98,6 +98,20 @@ def test_a_warm_cache_spares_the_pinyin_dictionary(tmp_path: Path, monkeypatch) 
     assert (tmp_path / "out.jsonl").read_text(encoding="utf-8").count("\n") == 1
 
 
+def test_a_warm_cache_spares_the_data_files_parsers(tmp_path: Path, monkeypatch) -> None:
+    """Every lexicon, rule set and index the first document needs is in the disk cache once it
+    is warm: a one-file extract then imports neither YAML nor pydantic nor the data schemas."""
+    monkeypatch.setenv("SUMMITRY_CACHE", str(tmp_path / "cache"))
+    article = tmp_path / "article.txt"
+    article.write_text("美國總統週二在白宮會見日本首相，雙方同意擴大對美投資三千億美元。\n", encoding="utf-8")
+    args = ["extract", str(article), "--date", "2025-10-28", "-o", str(tmp_path / "out.jsonl")]
+    parsers = ("yaml", "pydantic", "summitry.data", "summitry.events.schemas", "summitry.measure.schemas", "summitry.actors.schemas")
+    cold, warm = _modules_after(args, tmp_path), _modules_after(args, tmp_path)
+    assert _loaded(cold, parsers) == list(parsers)  # the twin: a cold cache reads and checks the files
+    assert _loaded(warm, parsers) == []
+    assert (tmp_path / "out.jsonl").read_text(encoding="utf-8").count("\n") == 1
+
+
 @pytest.mark.parametrize(("articles", "forks"), [(1, False), (2, True)])
 def test_one_document_is_extracted_without_starting_workers(articles: int, forks: bool, tmp_path: Path) -> None:
     for number in range(articles):

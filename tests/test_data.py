@@ -11,13 +11,13 @@ from pydantic import BaseModel
 
 from summitry.actors import kb as actors_kb
 from summitry.actors import schemas as actor_schemas
-from summitry.chrome import ChromeData
+from summitry.chrome_schema import ChromeData
 from summitry.data import load_data, parse_data
 from summitry.errors import InvalidDataFile
 from summitry.events.schemas import SCHEMAS as EVENT_SCHEMAS
 from summitry.evaluate_headlines import HeadlineData
 from summitry.export import CodesData
-from summitry.ingest.decoding import CommonHanzi
+from summitry.ingest.schemas import CommonHanzi
 from summitry.measure.schemas import SCHEMAS as MEASURE_SCHEMAS
 from summitry.views.lexicon import LedgerData, MeetingsData, ReadoutsData
 
@@ -26,7 +26,7 @@ FILES = (
     + [("measure", name, model) for name, model in MEASURE_SCHEMAS.items()]
     + [("views", "ledger.yaml", LedgerData), ("views", "meetings.yaml", MeetingsData), ("views", "readouts.yaml", ReadoutsData),
        ("export", "codes.yaml", CodesData), ("ingest", "common_hanzi.yaml", CommonHanzi), ("", "headlines.yaml", HeadlineData), ("", "chrome.yaml", ChromeData)]
-    + [("actors", name, model) for name, model in actors_kb._SCHEMAS.items()]
+    + [("actors", name, getattr(actor_schemas, model)) for name, model in actors_kb._SCHEMAS.items()]
     + [("actors", name, actor_schemas.EntityFile) for name in actors_kb._entity_files()]
 )
 

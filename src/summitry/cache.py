@@ -9,15 +9,19 @@ make the caller build afresh. Pickles are only read from the user's own cache di
 
 from __future__ import annotations
 
+import copyreg
+import dataclasses
 import gc
 import hashlib
 import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 CACHE_ENVIRONMENT_VARIABLE = "SUMMITRY_CACHE"
 # Entries of one kind kept side by side (see _drop_least_recently_used); each is at most ~11 MB.
@@ -125,3 +129,50 @@ def store(kind: str, key: str, value: Any) -> bool:
                 pass
         return False
     return True
+
+
+def data_files(folder: Path) -> list[Path]:
+    """Every file under a data folder, in a stable order (hidden files aside), for a key."""
+    return sorted(path for path in folder.rglob("*") if path.is_file() and not path.name.startswith("."))
+
+
+def build_flavour(module_file: str) -> str:
+    """``compiled`` for a module mypyc built (its ``__file__`` is an extension), else ``pure``:
+    part of a key, so that the two builds, whose classes pickle alike in name but not in make,
+    never read each other's entries."""
+    return "pure" if module_file.endswith(".py") else "compiled"
+
+
+def stage_key(module_file: str, data_folder: Path, *code_files: str, labels: Iterable[str] = ()) -> str:
+    """The key of what a stage builds from its data folder: every file in it, the building
+    module's source and ``code_files``' (the modules that fold, check or define what is built),
+    the build flavour and ``labels`` (the versions of libraries the build calls)."""
+    sources = [source_file(f) for f in (module_file, *code_files)]
+    return fingerprint(sources + data_files(data_folder), build_flavour(module_file), *labels)
+
+
+def picklable_by_fields(*classes: type) -> None:
+    """Pickle each frozen dataclass as a call of its constructor with its fields' values. A
+    class mypyc compiled pickles its attributes by default but unpickles them with
+    ``setattr``, which a frozen dataclass refuses: every entry would fail to load and be
+    built again. Constructed anew, an instance is the same in either build (shared parts stay
+    shared: pickle remembers each object once)."""
+    for cls in classes:
+        copyreg.pickle(cls, _by_fields)
+
+
+def _by_fields(value: Any) -> tuple[type, tuple[Any, ...]]:
+    return type(value), tuple(getattr(value, field.name) for field in dataclasses.fields(value))
+
+
+def built(kind: str, key: str, build: Callable[[], T], kind_of: type[T]) -> T:
+    """What ``build()`` returns, from the entry stored under ``key`` when there is a sound one
+    (an instance of ``kind_of``), else built now and stored for the next process. A stage keys
+    it by its data files and the code that builds from them (``fingerprint``), so an edit of
+    either builds afresh, validating the data as it always did."""
+    value = load(kind, key)
+    if isinstance(value, kind_of):
+        return value
+    value = build()
+    store(kind, key, value)
+    return value

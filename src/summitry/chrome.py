@@ -12,56 +12,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Annotated, Any, Callable
+from typing import Any, Callable
 
-from pydantic import Field, PositiveInt, StringConstraints
+from pathlib import Path
 
-from summitry.data import DataModel, check_data, load_data
+import opencc
+
+from summitry import cache as disk_cache
 from summitry.errors import InvalidDataFile
 from summitry.model import Span
 
 DATA_PATH = "data/chrome.yaml"
+_HERE = Path(__file__).resolve().parent
 # Spaces, bullets and list marks around a line's words are layout, not content.
 _LINE_EDGES = " \t\u3000\u00a0\u200b•·-*|_"
 _PROSE_END = ("。", "”", "」", ";")  # not ! ? …: sidebar headlines end so
-
-# A cue word: not empty once its edges are stripped.
-_Word = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-_Words = Annotated[list[_Word], Field(min_length=1)]
-_Patterns = Annotated[list[str], Field(min_length=1)]
-
-
-class _Breadcrumb(DataModel):
-    separators: _Words
-    max_item: PositiveInt
-    home: _Words
-
-
-class _PhotoCredits(DataModel):
-    bracketed: _Patterns
-    agencies: _Words
-    unbracketed: _Patterns
-
-
-class ChromeData(DataModel):
-    """data/chrome.yaml: cue words and whole-line patterns of page chrome, and the lengths that
-    tell a caption, a repeated line and a sidebar headline from prose."""
-
-    line_prefixes: _Patterns
-    lines: _Words
-    line_starts: _Words
-    caption_starts: _Words
-    line_contains: _Words
-    line_patterns: _Patterns
-    breadcrumb: _Breadcrumb
-    related_heads: _Words
-    ticker_heads: _Words
-    photo_credits: _PhotoCredits
-    caption_max_length: PositiveInt
-    repeat_min_length: PositiveInt
-    trailing_headlines_min: PositiveInt
-    headline_max_length: PositiveInt
-
 
 @dataclass(frozen=True)
 class ChromeCues:
@@ -110,6 +75,9 @@ def _patterns(values: list[str], key: str) -> list[str]:
 def cues_from(raw: Any) -> ChromeCues:
     """Check the data of chrome.yaml against its schema and compile it; any problem raises
     ``InvalidDataFile`` naming the key and the reason."""
+    from summitry.chrome_schema import ChromeData  # pydantic: only when the cues are built
+    from summitry.data import check_data
+
     check_data(raw, DATA_PATH, ChromeData)
     crumb, credits = raw["breadcrumb"], raw["photo_credits"]
     agencies = sorted(_words(credits, "agencies"), key=len, reverse=True)
@@ -143,8 +111,23 @@ def cues_from(raw: Any) -> ChromeCues:
     )
 
 
+disk_cache.picklable_by_fields(ChromeCues)  # for the disk cache
+
+
 @cache
 def chrome_cues() -> ChromeCues:
+    """chrome.yaml, checked and compiled; from the disk cache when neither it nor the code that
+    reads it changed, so a process that finds it there imports neither YAML nor pydantic
+    (issue 13)."""
+    code = [str(_HERE / name) for name in ("chrome_schema.py", "data.py", "text.py")]
+    key = disk_cache.stage_key(__file__, _HERE / "data", *code, labels=(opencc.__version__,))
+    return disk_cache.built("chrome-cues", key, _read_chrome_cues, ChromeCues)
+
+
+def _read_chrome_cues() -> ChromeCues:
+    from summitry.chrome_schema import ChromeData
+    from summitry.data import load_data
+
     return cues_from(load_data("", "chrome.yaml", ChromeData))
 
 

@@ -91,3 +91,26 @@ def test_cached_automata_are_not_used_when_sound_codes_disagree() -> None:
         assert not matcher._restore_sound_codes({"alias": None, "sound": None, "sound_codes": clash})
     assert not matcher._restore_sound_codes({"alias": None, "sound": None, "sound_codes": {"zzz": "x"}})
     assert matcher._SOUND_CODES == taken
+
+
+def test_surnamed_people_from_the_cache_are_the_indexed_ones(cache_dir: Path) -> None:
+    from summitry.actors import linker
+
+    knowledge_base = build()
+    indexed = linker._index_surnamed_people(knowledge_base)
+    first = linker._surnamed_people.__wrapped__(knowledge_base)
+    entries = list(cache_dir.glob("surnamed-people-*.pickle"))
+    assert len(entries) == 1
+    cached = linker._surnamed_people.__wrapped__(knowledge_base)
+    assert cached is not first
+    assert cached == first == indexed
+    entries[0].write_bytes(b"\x80\x05truncated")
+    assert linker._surnamed_people.__wrapped__(knowledge_base) == indexed  # rebuilt, no error
+
+
+def test_surnamed_people_of_a_knowledge_base_of_ones_own_are_not_cached(cache_dir: Path) -> None:
+    from summitry.actors import linker
+
+    own = dataclasses.replace(build(), fingerprint="")
+    assert linker._surnamed_people.__wrapped__(own) == linker._index_surnamed_people(own)
+    assert list(cache_dir.glob("surnamed-people-*.pickle")) == []

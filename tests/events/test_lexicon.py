@@ -70,7 +70,7 @@ def test_a_new_trigger_is_a_data_change(monkeypatch) -> None:
     lexicon = _from_source(lexicon_module, monkeypatch)
     shipped = lexicon.read_data
     monkeypatch.setattr(lexicon, "read_data", lambda name: raw if name == "triggers.yaml" else shipped(name))
-    after = {cue.word for cue in lexicon.event_lexicon.__wrapped__().groups[0].cues}
+    after = {cue.word for cue in lexicon._build_event_lexicon().groups[0].cues}  # the cache keys by the files
     assert after - before == {fold("密會")}
 
 

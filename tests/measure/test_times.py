@@ -356,3 +356,20 @@ def test_no_open_span_or_week(sentence: str) -> None:
 )
 def test_a_weekday_opening_a_span_with_qi_is_the_coming_one(text: str, value: str) -> None:
     assert [t.value for t in times(text, "2026-01-26")] == [value]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [("兩國元首11月1日在釜山會晤。", "2025-11-01"), ("外長昨天抵達東京。", "2025-10-27"), ("雙方同意擴大投資。", None)],
+)
+def test_a_text_compiles_only_the_time_patterns_it_needs(sentence: str, value: str | None) -> None:
+    """Building the patterns compiles none (a one-file extract's start); a text compiles the
+    ones its lines can match, and what they find is unchanged."""
+    from summitry.measure import times as times_module
+
+    times_module.compiled.cache_clear()
+    assert len(patterns()) > 40
+    assert times_module.compiled.cache_info().currsize == 0
+    found = times(sentence, "2025-10-28")
+    assert [time.value for time in found] == ([value] if value else [])
+    assert times_module.compiled.cache_info().currsize < len(patterns()) / 2

@@ -16,13 +16,10 @@ from types import MappingProxyType
 from typing import Any, Mapping, TypeGuard, cast
 
 import opencc
-from pydantic import BaseModel
 
 from summitry import cache as disk_cache
 from summitry import model as model_module
 from summitry import text as text_module
-from summitry.actors import schemas
-from summitry.data import load_data
 from summitry.errors import DataFileError
 from summitry.model import Entity, Office
 from summitry.text import fold
@@ -84,20 +81,27 @@ def _holds(office: Office, country: str, role: str, on: dt.date) -> bool:
     return office.country == country and office.role == role and office.start <= on and (office.end is None or on < office.end)
 
 
-_SCHEMAS: dict[str, type[BaseModel]] = {
-    "titles.yaml": schemas.Titles,
-    "short_forms.yaml": schemas.ShortForms,
-    "link_rules.yaml": schemas.LinkRules,
-    "transliteration.yaml": schemas.Transliteration,
-    "word_bound_aliases.yaml": schemas.WordBoundAliases,
-    "country_variants.yaml": schemas.CountryVariants,
+# The schemas of the files that are not lists of entities (actors/schemas.py, by class name).
+_SCHEMAS = {
+    "titles.yaml": "Titles",
+    "short_forms.yaml": "ShortForms",
+    "link_rules.yaml": "LinkRules",
+    "transliteration.yaml": "Transliteration",
+    "word_bound_aliases.yaml": "WordBoundAliases",
+    "country_variants.yaml": "CountryVariants",
 }
+SCHEMAS_FILE = Path(__file__).parent / "schemas.py"
 
 
 def read_data(name: str) -> Any:
     """The data file ``actors/data/<name>`` as parsed, after checking it against its schema
-    (actors/schemas.py): a misspelled key raises InvalidDataFile naming the file and line."""
-    return load_data("actors", name, _SCHEMAS.get(name, schemas.EntityFile))
+    (actors/schemas.py): a misspelled key raises InvalidDataFile naming the file and line. The
+    loader and the schemas (YAML, pydantic) are imported here: a process that finds the
+    knowledge base in the disk cache never needs them (issue 13)."""
+    from summitry.actors import schemas
+    from summitry.data import load_data
+
+    return load_data("actors", name, getattr(schemas, _SCHEMAS.get(name, "EntityFile")))
 
 
 def _entity_files() -> list[str]:
@@ -283,7 +287,7 @@ def knowledge_fingerprint() -> str:
     """What the built knowledge base depends on: every data file, the code that reads and folds
     it (so an edit in a development checkout counts even at the same version), OpenCC's version."""
     data_files = sorted(path for path in DATA.rglob("*") if path.is_file() and not path.name.startswith("."))
-    code_files = [disk_cache.source_file(f) for f in (__file__, schemas.__file__, model_module.__file__, text_module.__file__)]
+    code_files = [disk_cache.source_file(f) for f in (__file__, str(SCHEMAS_FILE), model_module.__file__, text_module.__file__)]
     return disk_cache.fingerprint(code_files + data_files, _package_version(), opencc.__version__)
 
 

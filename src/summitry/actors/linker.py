@@ -16,6 +16,8 @@ from functools import cache
 from typing import AbstractSet, Callable, Iterable, Sequence, cast
 
 
+from summitry import cache as disk_cache
+from summitry import text as text_module
 from summitry.actors.kb import NAME_JOINERS, KnowledgeBase, read_data
 from summitry.actors.matcher import AliasMatch, match_aliases
 from summitry.model import Entity, Mention, Office, TextView
@@ -159,8 +161,26 @@ class _ShortFormExclusions:
     shared_sides: dict[str, tuple[str, ...]]  # folded side word -> the same (巴方: Brazil, Palestine, Panama)
 
 
+disk_cache.picklable_by_fields(_ShortFormExclusions)  # for the disk cache, in the compiled build too
+
+
+@cache
+def _rules_key() -> str:
+    """The key of what the linker builds from the actors' data files: the files and the code
+    the knowledge base is keyed by, and the linker's own."""
+    from summitry.actors.kb import knowledge_fingerprint
+
+    code = [disk_cache.source_file(__file__)]
+    return disk_cache.fingerprint(code, knowledge_fingerprint(), disk_cache.build_flavour(__file__))
+
+
 @cache
 def _short_form_exclusions() -> _ShortFormExclusions:
+    """short_forms.yaml's exclusions, folded; from the disk cache when nothing changed (issue 13)."""
+    return disk_cache.built("short-form-exclusions", _rules_key(), _read_short_form_exclusions, _ShortFormExclusions)
+
+
+def _read_short_form_exclusions() -> _ShortFormExclusions:
     raw = read_data("short_forms.yaml")
     return _ShortFormExclusions(
         not_after={fold(char): frozenset(fold(c) for c in before) for char, before in (raw.get("not_after") or {}).items()},
@@ -453,6 +473,11 @@ class _LinkRules:
 
 @cache
 def _link_rules() -> _LinkRules:
+    """link_rules.yaml, folded; from the disk cache when nothing changed (issue 13)."""
+    return disk_cache.built("link-rules", _rules_key(), _read_link_rules, _LinkRules)
+
+
+def _read_link_rules() -> _LinkRules:
     raw = read_data("link_rules.yaml")
     return _LinkRules(
         place_not_before=tuple(sorted({fold(word) for word in raw["place_not_before"]}, key=len, reverse=True)),
@@ -653,9 +678,23 @@ class _Surnamed:
     roles: frozenset[str]
 
 
+disk_cache.picklable_by_fields(_Surnamed, _LinkRules)  # for the disk cache, in the compiled build too
+
+
 @cache
 def _surnamed_people(kb: KnowledgeBase) -> dict[str, _Surnamed]:
-    """Every person of the knowledge base, by id; made once, as folding each alias is slow."""
+    """Every person of the knowledge base, by id; made once, as folding each alias is slow, and
+    kept in the disk cache beside the knowledge base it comes from (it took a twentieth of a
+    one-file extract's start, issue 13). A knowledge base of one's own has no fingerprint and
+    is indexed afresh."""
+    if not kb.fingerprint:
+        return _index_surnamed_people(kb)
+    code = [disk_cache.source_file(f) for f in (__file__, text_module.__file__)]
+    key = disk_cache.fingerprint(code, kb.fingerprint, disk_cache.build_flavour(__file__))
+    return disk_cache.built("surnamed-people", key, lambda: _index_surnamed_people(kb), dict)
+
+
+def _index_surnamed_people(kb: KnowledgeBase) -> dict[str, _Surnamed]:
     return {
         entity.id: _Surnamed(
             entity.id,

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import Any, Mapping
 
-from summitry.data import load_data
+import opencc
+
+from summitry import cache as disk_cache
+from summitry import text as text_module
 from summitry.errors import DataFileError
-from summitry.events.schemas import SCHEMAS
 from summitry.text import fold, longest_first
 
 PLOVER_TYPES = frozenset(
@@ -289,7 +292,12 @@ class EventLexicon:
 
 
 def read_data(name: str) -> Any:
-    """The content of one data file shipped with the events package, checked against its schema."""
+    """The content of one data file shipped with the events package, checked against its schema.
+    The loader and the schemas (YAML, pydantic) are imported here, when a lexicon is built: a
+    process that finds its lexicons in the disk cache never needs them (issue 13)."""
+    from summitry.data import load_data
+    from summitry.events.schemas import SCHEMAS
+
     return load_data("events", name, SCHEMAS[name])
 
 
@@ -454,9 +462,28 @@ def _document_pair(raw: Mapping[str, Any] | None) -> DocumentPairRule | None:
     )
 
 
+# Pickled for the disk cache by their constructors, so the compiled build reads them too.
+disk_cache.picklable_by_fields(
+    Need, Cue, ArgumentPattern, TriggerGroup, ArgumentLexicon, DocumentPairRule, StatusLexicon, DatingLexicon, CooperationTalk, EventLexicon
+)
+_HERE = Path(__file__).resolve().parent
+DATA = _HERE / "data"
+# The code a lexicon is built with besides this module: its schemas, the data loader, folding.
+_BUILDING_CODE = (str(_HERE / "schemas.py"), str(_HERE.parent / "data.py"), text_module.__file__)
+
+
 @cache
 def event_lexicon() -> EventLexicon:
-    """triggers.yaml, arguments.yaml, status.yaml and dating.yaml, validated and folded."""
+    """triggers.yaml, arguments.yaml, status.yaml and dating.yaml, validated and folded; once per
+    process, and from the disk cache (summitry.cache) when neither the data files nor the code
+    that reads and folds them changed since it was built: parsing, validating and folding them
+    took most of a one-file extract's first document (issue 13)."""
+    key = disk_cache.stage_key(__file__, DATA, *_BUILDING_CODE, labels=(opencc.__version__,))
+    return disk_cache.built("event-lexicon", key, _build_event_lexicon, EventLexicon)
+
+
+def _build_event_lexicon() -> EventLexicon:
+    """The lexicon built from the data files, each checked against its schema and rules."""
     triggers, arguments, status, dating = (read_data(n) for n in ("triggers.yaml", "arguments.yaml", "status.yaml", "dating.yaml"))
     for name, problems in (
         ("triggers.yaml", trigger_problems(triggers)),

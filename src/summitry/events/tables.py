@@ -14,7 +14,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Callable, Mapping, Sequence
 
+import opencc
+
+from summitry import cache as disk_cache
 from summitry.errors import DataFileError
+from summitry.events import lexicon as event_lexicons
 from summitry.events.lexicon import PLOVER_TYPES, read_data
 from summitry.events.summary import summarize
 from summitry.model import Event, Mention, Quantity, Span, TextView, TimeExpr
@@ -136,9 +140,20 @@ def table_problems(raw: Mapping[str, Any]) -> list[str]:
     return problems
 
 
+disk_cache.picklable_by_fields(TableKind, TableLexicon)  # for the disk cache, in the compiled build too
+
+
 @cache
 def table_lexicon() -> TableLexicon:
-    """tables.yaml, validated and folded; the prep markers come from arguments.yaml."""
+    """tables.yaml, validated and folded; the prep markers come from arguments.yaml. Once per
+    process, from the disk cache when neither the events' data files nor the code that reads
+    them changed (as the event lexicon, issue 13)."""
+    key = disk_cache.stage_key(__file__, event_lexicons.DATA, event_lexicons.__file__, *event_lexicons._BUILDING_CODE, labels=(opencc.__version__,))
+    return disk_cache.built("table-lexicon", key, _build_table_lexicon, TableLexicon)
+
+
+def _build_table_lexicon() -> TableLexicon:
+    """tables.yaml and arguments.yaml, validated and folded."""
     raw = read_data("tables.yaml")
     problems = table_problems(raw)
     if problems:

@@ -9,8 +9,9 @@ from __future__ import annotations
 import codecs
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
-from summitry.data import DataModel, load_data
+from summitry import cache as disk_cache
 from summitry.ingest.errors import UnreadableDocument
 
 UNDECODABLE = "not UTF-8, UTF-16, Big5 or GB18030"
@@ -157,16 +158,22 @@ def control_share(text: str) -> float:
     return suspicious / len(text)
 
 
-class CommonHanzi(DataModel):
-    """data/common_hanzi.yaml: characters that real Chinese text is made of, by kind."""
-
-    common: str
-    traditional: str
-    punctuation: str
+_HERE = Path(__file__).resolve().parent
 
 
 @lru_cache(maxsize=1)
 def common_hanzi() -> frozenset[str]:
-    """The characters of data/common_hanzi.yaml, loaded once."""
+    """The characters of data/common_hanzi.yaml, loaded once per process, from the disk cache
+    when neither the file nor the code that reads it changed (no YAML or pydantic to import,
+    issue 13)."""
+    code = [str(_HERE / "schemas.py"), str(_HERE.parent / "data.py")]
+    key = disk_cache.stage_key(__file__, _HERE / "data", *code)
+    return disk_cache.built("common-hanzi", key, _read_common_hanzi, frozenset)
+
+
+def _read_common_hanzi() -> frozenset[str]:
+    from summitry.data import load_data
+    from summitry.ingest.schemas import CommonHanzi
+
     lists = load_data("ingest", "common_hanzi.yaml", CommonHanzi)
     return frozenset(ch for chars in lists.values() for ch in chars if not ch.isspace())

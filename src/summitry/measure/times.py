@@ -71,14 +71,26 @@ class Pattern:
     ``needs`` are groups of characters a line must hold one of each for the pattern to match
     in it; lines without them are never scanned. ``source`` is the regex as written; ``regex``
     finds the same matches, but may first look ahead for a character a match can start with,
-    which lets the regex engine pass over all other characters at C speed.
+    which lets the regex engine pass over all other characters at C speed. It is compiled
+    when a text first needs it: compiling all 49 took a tenth of a one-file extract's start,
+    and a short text needs few of them (issue 13).
     """
 
     name: str
     source: str
-    regex: re.Pattern[str]
+    expression: str  # what ``regex`` compiles
     resolve: Resolver
     needs: tuple[str, ...]
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        return compiled(self.expression)
+
+
+@cache
+def compiled(expression: str) -> re.Pattern[str]:
+    """The regex of a time pattern, compiled once per process (re's own cache may drop it)."""
+    return re.compile(expression)
 
 
 def extract_times(view: TextView, document_date: dt.date | None) -> tuple[TimeExpr, ...]:
@@ -639,7 +651,7 @@ def time_pattern(name: str, source: str, resolve: Resolver, needs: tuple[str, ..
     given when the regex opens with a lookbehind or an optional part: the engine would
     otherwise try the whole regex at every position of the text, several times slower."""
     regex = rf"(?=[{starts}]){source}" if starts else source
-    return Pattern(name, source, re.compile(regex), resolve, needs)
+    return Pattern(name, source, regex, resolve, needs)
 
 
 def resolve_ymd(match: re.Match[str], date: dt.date | None, lexicon: TimeLexicon) -> str | None:
