@@ -52,10 +52,15 @@ _ROUNDUP_HEADINGS = 3
 
 
 @dataclass
-class _Found:
+class _SentenceEvent:
+    """An event as one sentence tells it, with what the document-level steps (dates carried
+    over, one report per meeting, the document pair) still read: the sentence's index, how its
+    date was found (``dated_by``: the dater's answer — its own clause, the sentence, … — or a
+    later step's: inherited, scene, setting, publication), and its pattern's flags."""
+
     event: Event
     sentence: int
-    date_how: str
+    dated_by: str
     symmetric: bool
     historical: bool = False
     again: bool = False  # 再次會見: another occurrence, not the one already told
@@ -118,7 +123,7 @@ class _Extraction:
         self.hits = [found.kept for found in triggers]
         # Every verb read, the replaced ones too: a party right after one is its object.
         self.verbs = [sorted(found.kept + found.suppressed, key=lambda hit: hit.start) for found in triggers]
-        self.found: list[_Found] = []
+        self.found: list[_SentenceEvent] = []
         self._both_sides_kinds: dict[int, tuple[str, ...]] = {}
         self._readers_by_sentence: dict[int, tuple[tuple[Any, ...], SentenceActors, Attributor]] = {}
 
@@ -326,7 +331,7 @@ class _Extraction:
             return None
         return None
 
-    def _list_item(self, hit: TriggerHit, layout: SentenceLayout, found: _Found) -> bool:
+    def _list_item(self, hit: TriggerHit, layout: SentenceLayout, found: _SentenceEvent) -> bool:
         """Both sentences open with the same summit word, as items of one list do."""
         previous = self.layouts[found.sentence]
         opening = [h.cue.word for h in self.hits[found.sentence] if h.start - previous.sentence.start <= 8]
@@ -399,7 +404,7 @@ class _Extraction:
         it is a demand the ledger reads even where the text leaves whom it is asked of unsaid."""
         return any(q.unit.isupper() for q in self._amounts(hit, layout))
 
-    def _events_for(self, hit: TriggerHit, layout: SentenceLayout, previous: SentenceLayout | None) -> list[_Found]:
+    def _events_for(self, hit: TriggerHit, layout: SentenceLayout, previous: SentenceLayout | None) -> list[_SentenceEvent]:
         if hit.anaphoric and any(f.event.type == hit.group.type for f in self.found):
             return []  # 此次訪問: the visit is already on record
         actors, attributor = self._sentence_readers(layout)
@@ -463,7 +468,7 @@ class _Extraction:
                 cameo=hit.group.cameo,
                 date_from="text" if date else None,
             )
-            events.append(_Found(
+            events.append(_SentenceEvent(
                 event, layout.index, how, hit.group.pattern.symmetric, self.dater.historical(hit), self._again(hit),
                 layout.clauses.index(hit.clause), hit.group.pattern.to_other_side,
             ))
@@ -615,7 +620,7 @@ class _Extraction:
             date_from="text" if date else None,
         )
         kept = [f for index, f in enumerate(self.found[first:], first) if index not in content]
-        self.found[first:] = [*kept, _Found(threat, layout.index, how, False)]
+        self.found[first:] = [*kept, _SentenceEvent(threat, layout.index, how, False)]
 
     def _one_event_per_act(self, first: int) -> None:
         """One act a sentence names twice is one event: 南韓企業承諾，將在美國投資 (the pledge is
@@ -624,7 +629,7 @@ class _Extraction:
         more parties (then the more exact mode, people over countries, a status a cue set) stays and takes the
         other's quantities and date; two sums of money of their own are two commitments, and
         different named parties (會見A，會見B) two events."""
-        kept: list[_Found] = []
+        kept: list[_SentenceEvent] = []
         for found in self.found[first:]:
             position = next((i for i, other in enumerate(kept) if self._one_act(other, found)), None)
             if position is None:
@@ -633,7 +638,7 @@ class _Extraction:
                 kept[position] = self._merged(kept[position], found)
         self.found[first:] = self._pledges_framing_acts(kept)
 
-    def _pledges_framing_acts(self, found: list[_Found]) -> list[_Found]:
+    def _pledges_framing_acts(self, found: list[_SentenceEvent]) -> list[_SentenceEvent]:
         """美方承諾將於11月10日起把關稅調降至10%: a pledge whose clause or the next names the act
         pledged, of another type, is that act; it goes, and each such act without a doer of its own
         takes the pledger (an act with another doer is another side's, and both stay)."""
@@ -664,7 +669,7 @@ class _Extraction:
             result.remove(pledge)
         return result
 
-    def _one_act(self, one: _Found, other: _Found) -> bool:
+    def _one_act(self, one: _SentenceEvent, other: _SentenceEvent) -> bool:
         a, b = one.event, other.event
         if a.type != b.type or not _statuses_agree(a.status, b.status):
             return False
@@ -685,7 +690,7 @@ class _Extraction:
             self._within(b.source, a.source) and self._within(b.target, a.target)
         )
 
-    def _same_sides(self, one: _Found, other: _Found) -> bool:
+    def _same_sides(self, one: _SentenceEvent, other: _SentenceEvent) -> bool:
         """Whether both name the same parties, a leader standing for his country (不會對中國加徵
         關稅，美方不會對中國提高關稅: one refusal told twice, as one source and target told twice is)."""
         a, b = one.event, other.event
@@ -706,11 +711,11 @@ class _Extraction:
             for party in parties
         )
 
-    def _merged(self, one: _Found, other: _Found) -> _Found:
+    def _merged(self, one: _SentenceEvent, other: _SentenceEvent) -> _SentenceEvent:
         """The better reading of one act, with what the other held that it lacks."""
         general = self.lexicon.general_modes
 
-        def rank(found: _Found) -> tuple[int, bool, int, bool]:
+        def rank(found: _SentenceEvent) -> tuple[int, bool, int, bool]:
             # More parties, the exact mode, people over their countries (王毅會見布林肯 over 兩國),
             # then a status a cue set (承諾…將投資: planned).
             event = found.event
@@ -720,10 +725,10 @@ class _Extraction:
         main, lesser = (other, one) if rank(other) > rank(one) else (one, other)
         event = main.event
         quantities = tuple(sorted(set(event.quantities) | set(lesser.event.quantities), key=lambda q: q.start))
-        date, date_from, how = event.date, event.date_from, main.date_how
+        date, date_from, how = event.date, event.date_from, main.dated_by
         if date is None and lesser.event.date is not None:
-            date, date_from, how = lesser.event.date, lesser.event.date_from, lesser.date_how
-        return replace(main, event=replace(event, quantities=quantities, date=date, date_from=date_from), date_how=how)
+            date, date_from, how = lesser.event.date, lesser.event.date_from, lesser.dated_by
+        return replace(main, event=replace(event, quantities=quantities, date=date, date_from=date_from), dated_by=how)
 
     def _add_amounts(self, position: int, quantities: tuple[Quantity, ...]) -> None:
         found = self.found[position]
@@ -891,7 +896,7 @@ class _Extraction:
             dropped.add(index)
         self.found = [found for index, found in enumerate(self.found) if index not in dropped]
 
-    def _aimed_at_many(self, found: _Found) -> bool:
+    def _aimed_at_many(self, found: _SentenceEvent) -> bool:
         """Whether the trigger's clause aims the act at a set (向所有, 對各國): no one side."""
         rule = self.lexicon.arguments.document_pair
         if found.clause < 0 or rule is None:
@@ -900,7 +905,7 @@ class _Extraction:
         text = self.folded[clause.start:clause.end]
         return any(word in text for word in rule.aimed_at_many)
 
-    def _sides_matcher(self, first: _Found, second: _Found) -> Callable[[frozenset[str], frozenset[str]], bool]:
+    def _sides_matcher(self, first: _SentenceEvent, second: _SentenceEvent) -> Callable[[frozenset[str], frozenset[str]], bool]:
         """The same participants; where one report is a headline, also the same but for a country
         it names where the other names its person (老撾外長將訪華 over the lead's 老撾外長沙倫賽):
         never two persons of one country for each other, nor prose's 兩國 for its leaders."""
@@ -948,7 +953,7 @@ class _Extraction:
                 continue
             focus = self._last_time_before(layout)
             if focus:
-                self.found[index] = replace(found, event=replace(event, date=focus, date_from="text"), date_how="scene")
+                self.found[index] = replace(found, event=replace(event, date=focus, date_from="text"), dated_by="scene")
 
     def _meeting_setting_dates(self) -> None:
         """An act the text sets at a meeting (她指在會談上…要求中方, 雙方在會談中同意) took place on
@@ -982,7 +987,7 @@ class _Extraction:
             )
             if meeting is not None:
                 date = cast(str, meeting.event.date)
-                self.found[index] = replace(found, event=replace(event, date=date, date_from="text"), date_how="setting")
+                self.found[index] = replace(found, event=replace(event, date=date, date_from="text"), dated_by="setting")
 
     def _publication_dates(self) -> None:
         """A meeting or call the lead of a same-day report states without a day (欢迎仪式后，李强同
@@ -1000,7 +1005,7 @@ class _Extraction:
                 or event.evidence.start >= dating.publication_lead
             ):
                 continue
-            self.found[index] = replace(found, event=replace(event, date=day, date_from="publication"), date_how="publication")
+            self.found[index] = replace(found, event=replace(event, date=day, date_from="publication"), dated_by="publication")
 
     def _last_time_before(self, layout: SentenceLayout) -> str | None:
         """The last time named before the sentence, if it names a day and lies close enough."""
@@ -1031,7 +1036,7 @@ class _Extraction:
         lenders: dict[tuple[Any, ...], tuple[list[int], list[int]]] = {}
         for position, other in enumerate(self.found):
             if (
-                other.event.date and other.event.type in MEETING_TYPES and other.date_how != "inherited"
+                other.event.date and other.event.type in MEETING_TYPES and other.dated_by != "inherited"
                 and other.event.status not in ("planned", "hypothetical", "negated") and not other.historical
             ):
                 key = (other.participants, other.event.mode == "visit", other.event.type)
@@ -1070,7 +1075,7 @@ class _Extraction:
                 if len(date) < 10 and nearest.sentence != here:
                     main = self._main_date(lenders, found.participants, event.mode == "visit", types)
                     date = main if main and not main.startswith(date) else date
-                self.found[index] = replace(found, event=replace(event, date=date, date_from="text"), date_how="inherited")
+                self.found[index] = replace(found, event=replace(event, date=date, date_from="text"), dated_by="inherited")
 
     def _main_date(self, lenders: dict[tuple[Any, ...], tuple[list[int], list[int]]], participants: frozenset[str], visit: bool, types: tuple[str, ...]) -> str | None:
         """The day of the document's main meeting of these parties: the day its dated reports
@@ -1118,7 +1123,7 @@ def _summaries(lexicon: EventLexicon) -> Mapping[tuple[str, str | None, bool], s
     return summaries
 
 
-def _identity(found: _Found) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+def _identity(found: _SentenceEvent) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
     """What makes two triggers of one sentence one event (type, mode, parties, status), and
     the sums of money that may still make them two (a percentage or a count in each clause
     is one event's detail, as before)."""
@@ -1149,7 +1154,7 @@ def _without_repeated_captions(events: tuple[Event, ...], view: TextView) -> tup
 
 
 def _same_meeting(
-    one: _Found, other: _Found, bodies: Callable[[frozenset[str]], frozenset[str]],
+    one: _SentenceEvent, other: _SentenceEvent, bodies: Callable[[frozenset[str]], frozenset[str]],
     same_sides: Callable[[frozenset[str], frozenset[str]], bool],
 ) -> bool:
     """Two reports of one kind (type and mode) between the same participants, in the same

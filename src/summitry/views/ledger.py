@@ -235,7 +235,7 @@ class _Stake:
 
 
 @dataclass
-class _Row:
+class _StatedCommitment:
     """A commitment as one source states it, before rows stating the same one merge."""
 
     kind: _Kind
@@ -258,7 +258,7 @@ class _Row:
     instalment: bool = False  # stated as a new one of a series (新一批, 再提供)
 
 
-class _Document:
+class _LedgerReading:
     """What the ledger reads in one record: its folded text, clauses, tables and meetings."""
 
     def __init__(self, record: Record, actors: Actors, rules: _Rules) -> None:
@@ -313,7 +313,7 @@ class _Document:
         return None
 
     # -- rows ---------------------------------------------------------------------------------
-    def rows(self) -> list[_Row]:
+    def rows(self) -> list[_StatedCommitment]:
         found = []
         for event in self.record.events:
             if event.status in self.rules.skip_statuses:
@@ -326,7 +326,7 @@ class _Document:
                         break
         return self._without_caps(self._without_yielded(found))
 
-    def _without_yielded(self, rows: list[_Row]) -> list[_Row]:
+    def _without_yielded(self, rows: list[_StatedCommitment]) -> list[_StatedCommitment]:
         """One amount is one commitment: a row whose amount a row of a kind it yields to also
         reads (提供21億美元用於購買軍事裝備給烏克蘭: aid, whose use is a purchase) goes."""
         taken = {(r.kind.name, r.amount.start, r.amount.end) for r in rows if r.amount is not None}
@@ -335,7 +335,7 @@ class _Document:
             if r.amount is None or not any((other, r.amount.start, r.amount.end) in taken for other in r.kind.yields_to)
         ]
 
-    def _without_caps(self, rows: list[_Row]) -> list[_Row]:
+    def _without_caps(self, rows: list[_StatedCommitment]) -> list[_StatedCommitment]:
         """A cap on a larger commitment the document states (投資3500億美元…年度投資上限為200億
         美元) is one of its terms, not a commitment of its own: a row whose amount is an upper
         bound written with a cap word goes when a row of its kind and pledger side has more."""
@@ -349,7 +349,7 @@ class _Document:
         start, end = self.clause(amount.start, amount.end)
         return amount.qualifier == "up_to" and _holds_any(self.folded[start:end], self.rules.caps)
 
-    def denials(self) -> list[_Row]:
+    def denials(self) -> list[_StatedCommitment]:
         """Commitments someone says were never made (中國商務部否認曾承諾購買美國大豆): no rows
         of their own, they dispute the rows that state the same commitment."""
         found = []
@@ -550,7 +550,7 @@ class _Document:
                     return met.most_common(1)[0][0]
         return None
 
-    def _rows(self, event: Event, kind: _Kind, denial: bool = False) -> list[_Row]:
+    def _rows(self, event: Event, kind: _Kind, denial: bool = False) -> list[_StatedCommitment]:
         """The event's rows of this kind: one for each amount it commits."""
         if kind.name == "demand" and not denial:
             funding = self._funding_asked(event)
@@ -581,7 +581,7 @@ class _Document:
         kind_event = next(iter(sorted(funded.events)))
         return dataclasses.replace(event, type=kind_event[0], mode=kind_event[1], target=tuple(recipients[:1]), status="planned"), funded
 
-    def _row(self, event: Event, kind: _Kind, stake: _Stake, denial: bool) -> _Row | None:
+    def _row(self, event: Event, kind: _Kind, stake: _Stake, denial: bool) -> _StatedCommitment | None:
         pledgers, beneficiaries = self._parties(event, kind)
         if stake.amount is not None:
             beneficiaries = self._named_with(stake.amount, event, kind) or beneficiaries
@@ -621,7 +621,7 @@ class _Document:
         windows = self._windows(event, amount, located, kind)
         deadline = self._deadline(event, amount, located)
         others = [*pledgers[1:], *beneficiaries[1:]]
-        return _Row(
+        return _StatedCommitment(
             kind=kind,
             pledger=pledger,
             beneficiary=beneficiary,
@@ -936,7 +936,7 @@ def _same_amount(a: Quantity, b: Quantity) -> bool:
     return abs(a.value - b.value) <= 0.01 * max(abs(a.value), abs(b.value))
 
 
-def _other_instalments(a: _Row, b: _Row) -> bool:
+def _other_instalments(a: _StatedCommitment, b: _StatedCommitment) -> bool:
     """Two equal amounts made on different days, one of them stated as a new one of a series
     (美國7日宣布向烏克蘭提供新一批8億美元武器; 16日再提供8億美元): two packages, not one told twice."""
     return (a.instalment or b.instalment) and a.made_on is not None and b.made_on is not None and a.made_on != b.made_on
@@ -955,7 +955,7 @@ class _Ledger:
     def _same_side(self, a: str | None, b: str | None) -> bool:
         return a is None or b is None or self.actors.side(a) == self.actors.side(b)
 
-    def _beneficiaries_agree(self, a: _Row, b: _Row) -> bool:
+    def _beneficiaries_agree(self, a: _StatedCommitment, b: _StatedCommitment) -> bool:
         """Named beneficiaries of one side (a table's several sellers count each); a row that
         names none agrees with any row of its own document only (a 25% tariff on India and
         an unnamed 25% tariff elsewhere are two)."""
@@ -965,12 +965,12 @@ class _Ledger:
         same_document = bool({s.doc for s in a.sources} & {s.doc for s in b.sources})
         return same_document or a.kind.name != "tariff"
 
-    def _named_sides(self, row: _Row) -> set[str]:
+    def _named_sides(self, row: _StatedCommitment) -> set[str]:
         if not row.named_beneficiary:
             return set()
         return {self.actors.side(p) for p in [row.beneficiary, *row.counterparts] if p}
 
-    def same(self, a: _Row, b: _Row) -> bool:
+    def same(self, a: _StatedCommitment, b: _StatedCommitment) -> bool:
         if a.kind.name != b.kind.name or not self._same_pledger(a.pledger, b.pledger):
             return False
         if a.amount is not None and b.amount is not None:
@@ -979,7 +979,7 @@ class _Ledger:
             return False
         return self._same_side(a.beneficiary, b.beneficiary) and (a.object == b.object or None in (a.object, b.object))
 
-    def disputes(self, group: list[_Row], denial: _Row) -> bool:
+    def disputes(self, group: list[_StatedCommitment], denial: _StatedCommitment) -> bool:
         """A denial disputes a commitment of the same kind and pledger side about the same
         thing (the same amount, or the same item when the denial names no amount)."""
         row = group[0]
@@ -989,12 +989,12 @@ class _Ledger:
             return any(r.amount is not None and _same_amount(r.amount, denial.amount) for r in group)
         return denial.object is not None and any(r.object == denial.object for r in group)
 
-    def merge(self, rows: list[_Row]) -> list[list[_Row]]:
+    def merge(self, rows: list[_StatedCommitment]) -> list[list[_StatedCommitment]]:
         """Each row joins the first group (in order of creation) holding a row that states the
         same commitment, or starts one. Only groups that can hold such a row are tried: one with
         an amount of the row's unit within 1% of it (``_same_amount``), or, for a row without an
         amount, one with a row without; so a pledger with thousands of rows merges in n log n."""
-        groups: list[list[_Row]] = []
+        groups: list[list[_StatedCommitment]] = []
         amounts: dict[str, list[tuple[float, int]]] = {}  # unit -> (value, group) of rows with amounts, by value
         unpriced: list[int] = []  # groups holding a row without an amount, in order
         for row in rows:
@@ -1020,7 +1020,7 @@ class _Ledger:
         return groups
 
 
-def _status(rows: list[_Row], actors: Actors) -> str:
+def _status(rows: list[_StatedCommitment], actors: Actors) -> str:
     kind = rows[0].kind
     if any("negated" in row.statuses for row in rows):
         return "disputed"
@@ -1084,7 +1084,7 @@ def describe_amount(amount: Amount) -> str:
     return text + (f" a {quantity.per}" if quantity.per else "")
 
 
-def _item(rows: list[_Row]) -> str:
+def _item(rows: list[_StatedCommitment]) -> str:
     chief = next((r for r in rows if r.from_table), rows[0])
     kind = chief.kind
     obj = next((r.object for r in [chief, *rows] if r.object), None)
@@ -1113,7 +1113,7 @@ def _item(rows: list[_Row]) -> str:
     return " ".join(text.split())
 
 
-def _commitment(group: list[_Row], actors: Actors) -> Commitment:
+def _commitment(group: list[_StatedCommitment], actors: Actors) -> Commitment:
     rows = [r for r in group if "negated" not in r.statuses]  # a denial disputes; it says nothing of the terms
     pledgers = Counter(r.pledger for r in rows)
     specific = [p for p, _ in pledgers.most_common() if actors.type_of(p) != "country"]
@@ -1156,30 +1156,30 @@ def _commitment(group: list[_Row], actors: Actors) -> Commitment:
 class Statements:
     """What one record states for the ledger: its rows in record order, and its denials."""
 
-    rows: tuple[_Row, ...]
-    denials: tuple[_Row, ...]
+    rows: tuple[_StatedCommitment, ...]
+    denials: tuple[_StatedCommitment, ...]
 
 
 def ledger_statements(record: Record, actors: Actors) -> Statements:
     """One record's ledger rows before any merge: the costly reading of its text (clauses,
     tables), done once per document so the store can re-merge rows without re-reading it."""
-    document = _Document(record, actors, _rules())
+    document = _LedgerReading(record, actors, _rules())
     return Statements(tuple(document.rows()), tuple(document.denials()))
 
 
-def merge_key(row: _Row, actors: Actors) -> tuple[str, str]:
+def merge_key(row: _StatedCommitment, actors: Actors) -> tuple[str, str]:
     """Rows merge, and a denial disputes, only within one kind and one pledger side: the
     store re-merges just the keys a batch touches."""
     return row.kind.name, actors.side(row.pledger)
 
 
-def merge_ledger(rows: Sequence[_Row], denials: Sequence[_Row], actors: Actors) -> list[Commitment]:
+def merge_ledger(rows: Sequence[_StatedCommitment], denials: Sequence[_StatedCommitment], actors: Actors) -> list[Commitment]:
     """The commitments rows state once merged, in record order (publication date, document id,
     row); ``denials`` dispute the commitments they deny."""
     return [commitment for _, commitment in merged_groups(rows, denials, actors)]
 
 
-def merged_groups(rows: Sequence[_Row], denials: Sequence[_Row], actors: Actors) -> list[tuple[_Row, Commitment]]:
+def merged_groups(rows: Sequence[_StatedCommitment], denials: Sequence[_StatedCommitment], actors: Actors) -> list[tuple[_StatedCommitment, Commitment]]:
     """``merge_ledger``'s commitments, each with the row that started its group (the store keys
     a commitment by it)."""
     merger = _Ledger(actors)
@@ -1220,7 +1220,7 @@ def _quantity_json(quantity: Quantity | None) -> dict[str, Any] | None:
 
 
 
-def row_json(row: _Row) -> dict[str, Any]:
+def row_json(row: _StatedCommitment) -> dict[str, Any]:
     """A ledger row before merging, as JSON (its kind by name), for the store's statement table."""
     data = {f.name: getattr(row, f.name) for f in dataclasses.fields(row)}
     data["kind"] = row.kind.name
@@ -1230,14 +1230,14 @@ def row_json(row: _Row) -> dict[str, Any]:
     return data
 
 
-def row_from_json(data: dict[str, Any]) -> _Row:
+def row_from_json(data: dict[str, Any]) -> _StatedCommitment:
     kinds = {kind.name: kind for kind in _rules().kinds}
     values = dict(data)
     values["kind"] = kinds[data["kind"]]
     values["amount"] = Quantity(**data["amount"]) if data["amount"] else None
     values["old"] = Quantity(**data["old"]) if data["old"] else None
     values["sources"] = [source_from_data(s) for s in data["sources"]]
-    return _Row(**values)
+    return _StatedCommitment(**values)
 
 
 def commitment_data(commitment: Commitment) -> dict[str, Any]:
